@@ -1,0 +1,234 @@
+import { z } from 'zod';
+
+// Every entity Tiewise stores, as a zod schema and its type under one name.
+// IDs are strings (crypto.randomUUID) so backups, merges and imports never clash.
+// Dates are epoch milliseconds (numbers index and sort well in IndexedDB).
+
+/** Where a fact came from, and when: shown next to it in the UI. */
+export const Provenance = z.object({
+  kind: z.enum(['profile', 'import', 'user', 'demo', 'rule']),
+  /** profile URL, import file name, rule id… */
+  ref: z.string().optional(),
+  at: z.number(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** The rep's relation to the contact's organisation, set by import or the user. */
+export const Relation = z.enum(['customer', 'prospect', 'colleague', 'partner', 'other']);
+export type Relation = z.infer<typeof Relation>;
+
+export const NETWORK_TYPES = ['weak-tie-prospect', 'strong-tie-champion', 'team', 'referral-advocate', 'unclassified'] as const;
+export const NetworkType = z.enum(NETWORK_TYPES);
+export type NetworkType = z.infer<typeof NetworkType>;
+
+/** Sales-cycle stage, model.md's table: 1 prospecting … 4 closing and referrals. */
+export const Stage = z.enum(['prospecting', 'entering-account', 'solution-team', 'closing-referrals']);
+export type Stage = z.infer<typeof Stage>;
+
+export const Contact = z.object({
+  id: z.string(),
+  name: z.string(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  emails: z.array(z.string()).default([]),
+  phones: z.array(z.string()).default([]),
+  company: z.string().optional(),
+  position: z.string().optional(),
+  city: z.string().optional(),
+  hometown: z.string().optional(),
+  languages: z.array(z.string()).optional(),
+  interests: z.array(z.string()).optional(),
+  birthday: z.object({ day: z.number(), month: z.number(), year: z.number().optional() }).optional(),
+  relation: Relation.optional(),
+  /** id in the CRM the contact was imported from */
+  crmId: z.string().optional(),
+  /** free-form tags, set by the user or by workflow rules */
+  tags: z.array(z.string()).default([]),
+  /** lower-cased, transliterated name tokens, kept by the data-access module for matching */
+  nameKeys: z.array(z.string()).default([]),
+  source: Provenance,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** last real interaction (not a profile read): drives retention and recency */
+  lastContactAt: z.number().optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** A social profile linked to a contact, with the last read of it. */
+export const Profile = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  network: z.enum(['linkedin', 'facebook', 'vk']),
+  /** canonical URL, extraction.md: one person, one key per network */
+  url: z.string(),
+  /** the last Extraction read from the page (lib/extract/types.ts) */
+  snapshot: z.unknown().optional(),
+  readAt: z.number().optional(),
+  linkedAt: z.number(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const Note = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  text: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  source: Provenance,
+});
+export type Note = z.infer<typeof Note>;
+
+export const InteractionKind = z.enum(['call', 'meeting', 'email', 'chat', 'referral', 'introduction']);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const Interaction = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  kind: InteractionKind,
+  direction: z.enum(['in', 'out']),
+  at: z.number(),
+  summary: z.string().default(''),
+  /** for referrals and introductions: whom the contact referred (free text or contact id) */
+  subject: z.string().optional(),
+  source: Provenance,
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const Complaint = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  subject: z.string(),
+  state: z.enum(['open', 'in-progress', 'resolved']),
+  openedAt: z.number(),
+  closedAt: z.number().optional(),
+  productId: z.string().optional(),
+  source: Provenance,
+});
+export type Complaint = z.infer<typeof Complaint>;
+
+export const ProductRelation = z.object({
+  kind: z.enum(['upgrade-of', 'accessory-to', 'replaces']),
+  productId: z.string(),
+});
+export type ProductRelation = z.infer<typeof ProductRelation>;
+
+export const Product = z.object({
+  id: z.string(),
+  sku: z.string().optional(),
+  name: z.string(),
+  price: z.number().optional(),
+  currency: z.string().optional(),
+  relations: z.array(ProductRelation).default([]),
+});
+export type Product = z.infer<typeof Product>;
+
+export const Purchase = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  productId: z.string(),
+  at: z.number(),
+  quantity: z.number().default(1),
+  amount: z.number().default(0),
+  currency: z.string().default('USD'),
+  source: Provenance,
+});
+export type Purchase = z.infer<typeof Purchase>;
+
+/** A condition over a contact, shared by smart groups and workflow rules. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { field: string; op: 'is' | 'is-not' | 'contains' | 'gt' | 'lt' | 'exists'; value?: string | number };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(Condition) }),
+    z.object({ any: z.array(Condition) }),
+    z.object({ not: Condition }),
+    z.object({
+      field: z.string(),
+      op: z.enum(['is', 'is-not', 'contains', 'gt', 'lt', 'exists']),
+      value: z.union([z.string(), z.number()]).optional(),
+    }),
+  ]),
+);
+
+export const Group = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z.string().default('#4f6bed'),
+  /** a smart group has a rule; its members are computed, not stored */
+  rule: Condition.optional(),
+  createdAt: z.number(),
+});
+export type Group = z.infer<typeof Group>;
+
+export const Membership = z.object({
+  groupId: z.string(),
+  contactId: z.string(),
+  addedAt: z.number(),
+});
+export type Membership = z.infer<typeof Membership>;
+
+/** The user's own choice of network type / stage: shown as the user's, never replaced. */
+export const TagOverride = z.object({
+  contactId: z.string(),
+  networkType: NetworkType,
+  stage: Stage.optional(),
+  at: z.number(),
+});
+export type TagOverride = z.infer<typeof TagOverride>;
+
+export const WorkflowAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('add-tag'), tag: z.string() }),
+  z.object({ kind: z.literal('add-to-group'), groupId: z.string() }),
+  z.object({ kind: z.literal('set-stage'), stage: Stage }),
+  z.object({ kind: z.literal('remind'), days: z.number().int().positive() }),
+]);
+export type WorkflowAction = z.infer<typeof WorkflowAction>;
+
+export const WorkflowRule = z.object({
+  id: z.string(),
+  name: z.string(),
+  when: Condition,
+  then: WorkflowAction,
+  enabled: z.boolean().default(true),
+  createdAt: z.number(),
+});
+export type WorkflowRule = z.infer<typeof WorkflowRule>;
+
+export const RuleRun = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  contactId: z.string(),
+  at: z.number(),
+  /** what was done, so it can be undone */
+  effect: WorkflowAction,
+  undone: z.boolean().default(false),
+});
+export type RuleRun = z.infer<typeof RuleRun>;
+
+export const Reminder = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  due: z.number(),
+  text: z.string(),
+  done: z.boolean().default(false),
+});
+export type Reminder = z.infer<typeof Reminder>;
+
+/** Settings: one row per key. */
+export const Setting = z.object({ key: z.string(), value: z.unknown() });
+export type Setting = z.infer<typeof Setting>;
+
+/** The extension's own log: errors and dropped messages, kept locally. */
+export const LogEntry = z.object({
+  id: z.number().optional(),
+  at: z.number(),
+  level: z.enum(['info', 'warn', 'error']),
+  where: z.string(),
+  message: z.string(),
+  /** a contact the line names, so erasure can remove it */
+  contactId: z.string().optional(),
+});
+export type LogEntry = z.infer<typeof LogEntry>;

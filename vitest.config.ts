@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit and component tests. Files under tests/components run in jsdom (their
+// docblock says so); the rest in plain Node. The end-to-end suite has its own
+// config (vitest.e2e.config.ts).
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    globals: true,
+    testTimeout: 30_000,
+  },
+});
