@@ -1,0 +1,10 @@
+// A machine-readable reason behind a judgement. The UI translates `code` (and
+// formats `detail`); lib/ never produces sentences.
+export interface Reason {
+  code: string;
+  detail?: Record<string, string | number | boolean | null | string[]>;
+  /** the reason's signed share in the judgement, when it has one */
+  weight?: number;
+}
+
+export const DAY_MS = 86_400_000;
