@@ -1,0 +1,300 @@
+// The machinery the site extractors share: a per-read context with memoised
+// look-ups, the hook runner that turns hook lists into field results, and readers
+// for what every site carries (meta tags, JSON-LD, <title>, <html lang>).
+import type { Extraction, FieldName, Fields, FieldValues, PageKind, Site } from './types';
+import { emptyFields, FIELD_NAMES } from './types';
+import { clean, parseCount, plausible, shownText, text } from './text';
+
+export interface Ctx {
+  doc: Document;
+  url: string;
+  lang: string | null;
+  /** computes once per read */
+  memo<T>(key: string, fn: () => T): T;
+}
+
+export function makeCtx(doc: Document, url: string): Ctx {
+  const cache = new Map<string, unknown>();
+  return {
+    doc,
+    url,
+    lang: pageLang(doc),
+    memo<T>(key: string, fn: () => T): T {
+      if (!cache.has(key)) {
+        let v: T;
+        try {
+          v = fn();
+        } catch {
+          v = null as T;
+        }
+        cache.set(key, v);
+      }
+      return cache.get(key) as T;
+    },
+  };
+}
+
+/** One way to read a field; `via` names it in the result. Returns null/undefined when it can't. */
+export interface Hook<T> {
+  via: string;
+  read: (c: Ctx) => T | null | undefined;
+}
+
+export interface FieldSpec<T> {
+  hooks: Hook<T>[];
+  /** the page shows this field's section or label: nothing read means `unreadable`, not `missing` */
+  shown?: (c: Ctx) => unknown;
+}
+
+export type Spec = { [K in FieldName]?: FieldSpec<FieldValues[K]> };
+
+function usable(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === 'string') return v.length > 0;
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0;
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+export function runSpec(spec: Spec, c: Ctx): Fields {
+  const fields = emptyFields() as Record<FieldName, Fields[FieldName]>;
+  for (const f of FIELD_NAMES) {
+    const s = spec[f] as FieldSpec<unknown> | undefined;
+    if (!s) continue;
+    let done = false;
+    for (const h of s.hooks) {
+      let v: unknown;
+      try {
+        v = h.read(c);
+      } catch {
+        v = null;
+      }
+      if (usable(v)) {
+        fields[f] = { status: 'ok', value: v, via: h.via } as Fields[FieldName];
+        done = true;
+        break;
+      }
+    }
+    if (!done) {
+      let shown = false;
+      try {
+        shown = !!s.shown?.(c);
+      } catch {
+        shown = false;
+      }
+      fields[f] = shown ? { status: 'unreadable' } : { status: 'missing' };
+    }
+  }
+  return fields as Fields;
+}
+
+/** Every field unreadable: a profile whose DOM shows someone else or can't be read at all. */
+export function allUnreadable(via?: string): Fields {
+  const out = {} as Record<FieldName, Fields[FieldName]>;
+  for (const f of FIELD_NAMES) out[f] = via ? { status: 'unreadable', via } : { status: 'unreadable' };
+  return out as Fields;
+}
+
+export function result(site: Site | null, kind: PageKind, profileUrl: string | null, lang: string | null, fields?: Fields): Extraction {
+  return { site, kind, profileUrl, lang, fields: fields ?? emptyFields() };
+}
+
+// ---------- page-wide readers ----------
+
+export function pageLang(doc: Document): string | null {
+  const raw =
+    doc.documentElement?.getAttribute('lang') ||
+    meta(doc, 'og:locale') ||
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    '';
+  const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(clean(raw));
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** `<meta property|name=…>` content, cleaned; null when absent or empty. */
+export function meta(doc: Document, key: string): string | null {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  const v = clean(el?.getAttribute('content'));
+  return v || null;
+}
+
+type Json = Record<string, unknown>;
+
+/** All JSON-LD objects on the page, `@graph`s flattened; broken blocks skipped. */
+export function jsonLd(doc: Document): Json[] {
+  const out: Json[] = [];
+  const push = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(push);
+    else if (v && typeof v === 'object') {
+      out.push(v as Json);
+      const g = (v as Json)['@graph'];
+      if (g) push(g);
+    }
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      push(JSON.parse(s.textContent || ''));
+    } catch {
+      /* a truncated or invalid block: not structured data */
+    }
+  }
+  return out;
+}
+
+export function ofType(objs: Json[], type: string): Json | null {
+  return (
+    objs.find((o) => {
+      const t = o['@type'];
+      return t === type || (Array.isArray(t) && t.includes(type));
+    }) ?? null
+  );
+}
+
+export function str(v: unknown): string | null {
+  if (typeof v === 'string') return plausible(v, 5000);
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object' && typeof (v as Json).name === 'string') return str((v as Json).name);
+  return null;
+}
+
+export function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
+/** `<title>` without unread-count prefixes ("(12) Anna | LinkedIn") and the site suffix. */
+export function titleParts(doc: Document, siteName: RegExp): string[] {
+  const t = clean(doc.querySelector('title')?.textContent).replace(/^\(\d+\+?\)\s*/, '');
+  return t
+    .split(/\s+[|–—]\s+/)
+    .map(clean)
+    .filter((p) => p && !siteName.test(p));
+}
+
+// ---------- DOM helpers ----------
+
+const NOT_CONTENT = 'header, nav, footer, aside, [role="navigation"], [role="menu"], [role="dialog"], [role="banner"], [role="complementary"], [role="contentinfo"]';
+
+/** True when `el` sits in page chrome (nav bars, menus, footers, sidebars, dialogs) inside `root`. */
+export function inChrome(el: Element, root?: Element | null): boolean {
+  const c = el.parentElement?.closest(NOT_CONTENT);
+  return !!c && (!root || root.contains(c)) && c !== root;
+}
+
+export function first(root: ParentNode | null | undefined, sel: string): Element | null {
+  if (!root) return null;
+  try {
+    return root.querySelector(sel);
+  } catch {
+    return null;
+  }
+}
+
+export function all(root: ParentNode | null | undefined, sel: string): Element[] {
+  if (!root) return [];
+  try {
+    return Array.from(root.querySelectorAll(sel));
+  } catch {
+    return [];
+  }
+}
+
+/** First element matching `sel` whose text matches `re` (and is not page chrome). */
+export function byText(root: ParentNode | null | undefined, sel: string, re: RegExp, read = text): Element | null {
+  for (const el of all(root, sel)) {
+    if (inChrome(el, root instanceof Element ? root : null)) continue;
+    if (re.test(read(el))) return el;
+  }
+  return null;
+}
+
+/** Distinct, plausible strings in order. */
+export function uniq(xs: (string | null | undefined)[], max = 200): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const x of xs) {
+    const p = plausible(x, max);
+    if (p && !seen.has(p.toLowerCase())) {
+      seen.add(p.toLowerCase());
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+// ---------- sections ----------
+
+const HEADINGS = 'h1, h2, h3, h4, header, button, [role="button"], .visually-hidden, .sr-only';
+
+export interface SectionHooks {
+  /** stable anchors: ids, data attributes (sturdiest) */
+  anchors?: string;
+  /** the section's heading text in the page's languages */
+  label: RegExp;
+  headings?: string;
+}
+
+/** The section of `root` that holds one part of a profile, found by anchor, then heading text. */
+export function sectionFor(root: ParentNode | null | undefined, s: SectionHooks): Element | null {
+  if (!root) return null;
+  if (s.anchors) {
+    const a = first(root, s.anchors);
+    if (a && !inChrome(a)) return a.tagName === 'SECTION' ? a : a.closest('section') ?? a.parentElement;
+  }
+  for (const h of all(root, s.headings ?? 'h2, h3')) {
+    if (inChrome(h)) continue;
+    if (s.label.test(shownText(h))) return h.closest('section') ?? h.parentElement?.parentElement ?? h.parentElement;
+  }
+  return null;
+}
+
+/** A section's text without its heading, buttons ("…see more") and screen-reader copies. */
+export function sectionBody(sec: Element | null | undefined): string {
+  if (!sec) return '';
+  const copies = all(sec, 'span[aria-hidden="true"]').filter((e) => !e.closest('h1, h2, h3, header, button'));
+  if (copies.length) return clean(copies.map((e) => text(e)).join(' '));
+  return text(sec, 20_000, (e) => e.matches(HEADINGS));
+}
+
+/**
+ * The shown text pieces of a list item, in order: LinkedIn's aria-hidden copies when
+ * present (skipping nested lists), else its headings, paragraphs and leaf spans.
+ */
+export function pieces(li: Element): string[] {
+  const nestedIn = (e: Element) => {
+    const l = e.parentElement?.closest('li');
+    return l && l !== li;
+  };
+  let els = all(li, 'span[aria-hidden="true"]').filter((e) => !nestedIn(e) && !e.parentElement?.closest('span[aria-hidden="true"]'));
+  if (!els.length) {
+    els = all(li, 'h3, h4, h5, p, time, span, dd, dt, a').filter(
+      (e) => !nestedIn(e) && !e.querySelector('h3, h4, h5, p, span, time, dd, dt, a, div') && !e.closest('.visually-hidden, .sr-only, button'),
+    );
+  }
+  const out: string[] = [];
+  for (const e of els) {
+    const t = text(e);
+    if (t && out[out.length - 1] !== t) out.push(t);
+  }
+  return out;
+}
+
+/** The top-level items of the first list in a section. */
+export function items(sec: Element | null | undefined): Element[] {
+  if (!sec) return [];
+  return all(sec, 'li').filter((li) => {
+    const up = li.parentElement?.closest('li');
+    return !up || !sec.contains(up);
+  });
+}
+
+/** A count written before its label: "500+ connections", "1 234 отслеживающих", "1,2K friends". */
+export function countLabelled(t: string, label: string): number | null {
+  const re = new RegExp(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|млн\\.?)?)\\s*(?:${label})`, 'iu');
+  const m = re.exec(t);
+  return m ? parseCount(m[1]) : null;
+}
+
+export function hasLabel(t: string, label: string): boolean {
+  return new RegExp(`(?<![\\p{L}])(?:${label})`, 'iu').test(t);
+}

@@ -1,0 +1,217 @@
+// Sanitising helpers shared by the site extractors: text, counts, dates, URLs.
+// Pure string functions plus a text reader over a DOM subtree; no globals.
+
+/** Collapses every run of whitespace (incl. NBSP, thin and zero-width spaces) and trims. */
+export function clean(s: string | null | undefined): string {
+  if (!s) return '';
+  return s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
+
+/**
+ * The text a reader would see in `el`: its text nodes' content, skipping script, style
+ * and template bodies (a `<script>` smuggled into a name is not part of the name).
+ * Hidden text is included on purpose: collapsed "show more" sections are still in the DOM.
+ */
+export function text(el: Element | null | undefined, max = 20_000, skip?: (e: Element) => boolean): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c && out.length < max; c = c.nextSibling) {
+      if (c.nodeType === 3) out += c.nodeValue;
+      else if (c.nodeType === 1) {
+        const tag = (c as Element).tagName;
+        if (SKIP.has(tag) || (skip && skip(c as Element))) continue;
+        if (tag === 'BR' || tag === 'P' || tag === 'LI' || tag === 'DIV') out += ' ';
+        walk(c);
+      }
+    }
+  };
+  if (SKIP.has(el.tagName)) return '';
+  walk(el);
+  return clean(out.slice(0, max));
+}
+
+/**
+ * Text of an element that repeats itself for screen readers (LinkedIn renders
+ * `<span aria-hidden="true">X</span><span class="visually-hidden">X</span>`):
+ * the aria-hidden copy when there is one, else the whole text.
+ */
+export function shownText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const copy = el.querySelector(':scope > span[aria-hidden="true"], :scope span[aria-hidden="true"]');
+  return copy ? text(copy) : text(el);
+}
+
+// ---------- counts ----------
+
+const MULT: [RegExp, number][] = [
+  [/^(?:k|к|тыс\.?|thousand)$/i, 1e3],
+  [/^(?:m|м|млн\.?|million|mln)$/i, 1e6],
+  [/^(?:b|млрд\.?|billion)$/i, 1e9],
+];
+
+/**
+ * A count as shown: "500+" → 500, "1,234" / "1 234" / "1.234" → 1234, "1,2K" / "1.2K" /
+ * "1,2 тыс." → 1200, "12 млн" → 12 000 000. The first number in the string wins.
+ */
+export function parseCount(s: string | null | undefined): number | null {
+  const t = clean(s);
+  if (!t) return null;
+  const m = /(\d+(?:[ .,\u00a0\u2009\u202f'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])/iu.exec(
+    t.replace(/[\u00a0\u2009\u202f]/g, ' '),
+  );
+  if (!m) return null;
+  let digits = m[1];
+  const suffix = m[2];
+  let mult = 1;
+  if (suffix) for (const [re, v] of MULT) if (re.test(suffix)) mult = v;
+  let n: number;
+  if (mult > 1) {
+    // with a multiplier the last separator is a decimal one: "1,2K", "1.25 тыс."
+    const parts = digits.split(/[ .,'’]/);
+    if (parts.length > 1) {
+      const dec = parts.pop()!;
+      n = Number(parts.join('') + '.' + dec);
+    } else n = Number(digits);
+  } else {
+    // without one, separators group thousands ("1,234", "1 234"); a trailing group of
+    // other than three digits is a decimal fraction we drop
+    const parts = digits.split(/[ .,'’]/);
+    if (parts.length > 1 && parts.slice(1).every((p) => p.length === 3)) digits = parts.join('');
+    else digits = parts[0];
+    n = Number(digits);
+  }
+  if (!Number.isFinite(n)) return null;
+  return Math.round(n * mult);
+}
+
+// ---------- dates ----------
+
+// Month name stems: English and Russian (nominative, genitive and LinkedIn's
+// abbreviations "янв.", "февр.", "мая", "сент.").
+const MONTHS: [RegExp, number][] = [
+  [/^(?:jan|янв)/i, 1], [/^(?:feb|фев)/i, 2], [/^(?:mar|мар)/i, 3], [/^(?:apr|апр)/i, 4],
+  [/^(?:may|ма[йяи])/i, 5], [/^(?:jun|июн)/i, 6], [/^(?:jul|июл)/i, 7], [/^(?:aug|авг)/i, 8],
+  [/^(?:sep|сен)/i, 9], [/^(?:oct|окт)/i, 10], [/^(?:nov|ноя)/i, 11], [/^(?:dec|дек)/i, 12],
+];
+
+export function monthOf(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w.length < 3) return null;
+  for (const [re, n] of MONTHS) if (re.test(w)) return n;
+  return null;
+}
+
+export interface DateParts { day?: number; month?: number; year?: number }
+
+/**
+ * A date as shown, in English or Russian: "15 March 1990", "March 15, 1990",
+ * "15 марта 1990 г.", "15 мая", "Mar 2021", "мар. 2021 г.", "2019", "1990-03-15",
+ * "15.03.1990". Returns null when there is no date.
+ */
+export function parseDate(s: string | null | undefined): DateParts | null {
+  const t = clean(s).toLowerCase();
+  if (!t) return null;
+  let m = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b/.exec(t);
+  if (m) return valid({ year: +m[1], month: +m[2], day: m[3] ? +m[3] : undefined });
+  m = /\b(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?\b/.exec(t);
+  if (m && !/\d[.,]\d+\s*(?:k|к|тыс)/i.test(t)) return valid({ day: +m[1], month: +m[2], year: m[3] ? +m[3] : undefined });
+  const words = t.split(/[\s,.\-–—/]+/).filter(Boolean);
+  const out: DateParts = {};
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (/^\d{4}$/.test(w)) { if (out.year === undefined) out.year = +w; continue; }
+    if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(w)) { if (out.day === undefined) out.day = parseInt(w, 10); continue; }
+    const mo = /^\p{L}+$/u.test(w) ? monthOf(w) : null;
+    if (mo && out.month === undefined) out.month = mo;
+  }
+  if (out.month === undefined) {
+    if (out.year !== undefined) return { year: out.year };
+    return null;
+  }
+  return valid(out);
+}
+
+function valid(d: DateParts): DateParts | null {
+  if (d.month !== undefined && (d.month < 1 || d.month > 12)) return null;
+  if (d.day !== undefined && (d.day < 1 || d.day > 31)) return null;
+  if (d.year !== undefined && (d.year < 1900 || d.year > 2100)) return null;
+  const o: DateParts = {};
+  if (d.day !== undefined) o.day = d.day;
+  if (d.month !== undefined) o.month = d.month;
+  if (d.year !== undefined) o.year = d.year;
+  return o;
+}
+
+/** A birthday needs a day and a month; the year is optional. */
+export function parseBirthday(s: string | null | undefined): { day: number; month: number; year?: number } | null {
+  const d = parseDate(s);
+  if (!d || d.day === undefined || d.month === undefined) return null;
+  return d.year !== undefined ? { day: d.day, month: d.month, year: d.year } : { day: d.day, month: d.month };
+}
+
+const PRESENT = /^(?:present|now|current|today|по настоящее время|настоящее время|н\.?\s?в\.?|сейчас|наст\. время)$/i;
+
+/**
+ * A job or school date as an ISO-like string: "2021-03" or "2019"; null for
+ * "Present"/"по настоящее время" (the span is ongoing) and for text that is no date.
+ */
+export function isoMonth(s: string | null | undefined): string | null {
+  const t = clean(s);
+  if (!t || PRESENT.test(t)) return null;
+  const d = parseDate(t);
+  if (!d || d.year === undefined) return null;
+  return d.month !== undefined ? `${d.year}-${String(d.month).padStart(2, '0')}` : String(d.year);
+}
+
+/** Splits "Mar 2021 - Present · 3 yrs" / "2008 – 2012" into start and end. */
+export function parseRange(s: string | null | undefined): { start?: string; end?: string } {
+  const t = clean(s).split(/\s[·•]\s/)[0];
+  const [a, b] = t.split(/\s*[–—-]\s*|\s+(?:to|по)\s+(?=\p{L}*\s?\d|настоящее)/u);
+  const out: { start?: string; end?: string } = {};
+  const start = isoMonth(a);
+  if (start) out.start = start;
+  if (b !== undefined) {
+    const end = isoMonth(b);
+    if (end) out.end = end;
+  }
+  return out;
+}
+
+// ---------- URLs ----------
+
+// Redirect wrappers whose target sits in a query parameter.
+const REDIRECTS: [RegExp, string][] = [
+  [/(^|\.)linkedin\.com$/, 'url'], // /redir/redirect?url=…, /safety/go?url=…
+  [/^l\.facebook\.com$|^lm\.facebook\.com$/, 'u'], // l.php?u=…
+  [/(^|\.)vk\.(?:com|ru)$/, 'to'], // away.php?to=…
+];
+
+/** An absolute http(s) URL, or null (javascript:, data:, garbage). Unwraps known redirects. */
+export function safeUrl(raw: string | null | undefined, base?: string): string | null {
+  const s = clean(raw);
+  if (!s) return null;
+  let u: URL;
+  try {
+    u = base ? new URL(s, base) : new URL(s);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  for (const [host, param] of REDIRECTS) {
+    if (host.test(u.hostname) && /redir|safety\/go|l\.php|away\.php/.test(u.pathname)) {
+      const target = u.searchParams.get(param);
+      if (target) return safeUrl(target);
+    }
+  }
+  return u.href;
+}
+
+/** Text that is at most `max` long and has letters or digits in it. */
+export function plausible(s: string | null | undefined, max = 300): string | null {
+  const t = clean(s);
+  if (!t || t.length > max || !/[\p{L}\p{N}]/u.test(t)) return null;
+  return t;
+}

@@ -1,0 +1,102 @@
+// Canonical profile URLs (extraction.md "Canonical profile URLs"): one key per person
+// per network, whatever URL the user arrived by. null for pages that are not a person.
+import type { Site } from './types';
+
+export function siteOf(url: string): Site | null {
+  const h = host(url);
+  if (!h) return null;
+  if (/(^|\.)linkedin\.com$/.test(h)) return 'linkedin';
+  if (/(^|\.)facebook\.com$|(^|\.)fb\.com$/.test(h)) return 'facebook';
+  if (/(^|\.)vk\.(?:com|ru)$/.test(h)) return 'vk';
+  return null;
+}
+
+function parse(url: string): URL | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+function host(url: string): string | null {
+  return parse(url)?.hostname.toLowerCase().replace(/\.$/, '') ?? null;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// Facebook first path segments that are features, not people.
+const FB_RESERVED = new Set(
+  ('home.php watch marketplace groups events pages gaming search messages notifications settings friends ' +
+    'login login.php logout.php recover help policies privacy stories reel reels photo photo.php photos ' +
+    'permalink.php story.php hashtag bookmarks saved memories fundraisers ads business games live places pg ' +
+    'share sharer sharer.php dialog checkpoint l.php plugins profile.php people me find-friends messenger ' +
+    'media video.php videos watchparty jobs weather offers coronavirus_info privacy_sandbox legal terms ' +
+    'composer notes page_insights latest feeds business_help events_calendar').split(' '),
+);
+// Facebook profile tabs after the username; other tails (posts, a photo) are not the profile.
+const FB_TABS = /^(?:about[\w-]*|friends[\w-]*|photos[\w-]*|videos|followers|following|sports|music|movies|tv|books|likes|map|reviews_given|reels_tab|events|groups|games|mentions|timeline)$/;
+
+// VK first path segments that are features or other kinds of owner, not people.
+const VK_RESERVED = new Set(
+  ('feed im search friends groups settings login join restore away.php al_profile.php apps market clips ' +
+    'services docs bookmarks fave support dev blog about terms legal jobs press mail help ads audio ' +
+    'audios music video videos photos gifts notifications edit discover people communities messages ' +
+    'calls games stickers vkpay pay id0 wall notes stats').split(' '),
+);
+const VK_OTHER_OWNER = /^(?:club|public|event|app|wall|photo|video|album|topic|board|page|note|write|audio|clip|market|doc|story|poll|product)-?\d/;
+
+/**
+ * The canonical URL of the person `url` names, with its site; null when the URL is
+ * not a person's page (feed, search, company, group, messages, settings…).
+ */
+export function canonicalProfileUrl(url: string): { site: Site; profileUrl: string } | null {
+  const u = parse(url);
+  if (!u) return null;
+  const site = siteOf(url);
+  const segs = u.pathname.split('/').filter(Boolean).map(decode);
+  if (site === 'linkedin') {
+    if (segs[0] !== 'in' || !segs[1]) return null;
+    const handle = segs[1].toLowerCase();
+    if (!/^[\p{L}\p{N}_-]{3,100}$/u.test(handle)) return null;
+    return { site, profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(handle)}/` };
+  }
+  if (site === 'facebook') {
+    const h = u.hostname.toLowerCase();
+    if (/^(?:l|lm|developers|business|about|m\.me)\./.test(h)) return null;
+    if (segs[0] === 'profile.php') {
+      const id = u.searchParams.get('id');
+      return id && /^\d{5,20}$/.test(id) ? { site, profileUrl: `https://www.facebook.com/profile.php?id=${id}` } : null;
+    }
+    if (segs[0] === 'people' && segs[2] && /^\d{5,20}$/.test(segs[2])) {
+      return { site, profileUrl: `https://www.facebook.com/profile.php?id=${segs[2]}` };
+    }
+    if (!segs[0] || segs.length > 2) return null;
+    const name = segs[0].toLowerCase();
+    if (FB_RESERVED.has(name) || !/^[a-z0-9.]{5,50}$/.test(name) || /^\d+$/.test(name) && name.length < 5) return null;
+    if (segs[1] && !FB_TABS.test(segs[1].toLowerCase())) return null;
+    if (/^\d{5,20}$/.test(name)) return { site, profileUrl: `https://www.facebook.com/profile.php?id=${name}` };
+    return { site, profileUrl: `https://www.facebook.com/${name}` };
+  }
+  if (site === 'vk') {
+    if (segs.length !== 1) return null;
+    const name = segs[0].toLowerCase();
+    if (VK_RESERVED.has(name) || VK_OTHER_OWNER.test(name) || name.endsWith('.php')) return null;
+    if (/^id\d+$/.test(name)) return { site, profileUrl: `https://vk.com/${name}` };
+    if (!/^[a-z][a-z0-9_.]{2,31}$/.test(name)) return null;
+    return { site, profileUrl: `https://vk.com/${name}` };
+  }
+  return null;
+}
+
+/** Numeric ids and chosen names are two spellings of a key: comparable only within one kind. */
+export function keyKind(profileUrl: string): 'id' | 'name' {
+  return /profile\.php\?id=|vk\.com\/id\d+$/.test(profileUrl) ? 'id' : 'name';
+}

@@ -1,0 +1,88 @@
+// Every saved page under tests/fixtures/pages/<site>/X.html is read with jsdom under
+// the URL its X.expected.json names, and compared field by field with what a person
+// wrote down from the page by hand (status always; value when ok; `via` is not compared).
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractPage } from '../../lib/extract/extract';
+import { ExtractionSchema, FIELD_NAMES } from '../../lib/extract/types';
+import { largePage } from '../fixtures/pages/generate-large';
+
+const ROOT = join(__dirname, '../fixtures/pages');
+
+interface Expected {
+  url: string;
+  site: string | null;
+  kind: string;
+  profileUrl: string | null;
+  lang: string | null;
+  fields: Record<string, { status: string; value?: unknown }>;
+}
+
+export function fixtures(): { name: string; html: string; expected: Expected }[] {
+  const out: { name: string; html: string; expected: Expected }[] = [];
+  for (const dir of readdirSync(ROOT, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const f of readdirSync(join(ROOT, dir.name)).filter((x) => x.endsWith('.html')).sort()) {
+      const base = join(ROOT, dir.name, f.replace(/\.html$/, ''));
+      if (!existsSync(base + '.expected.json')) throw new Error(`${dir.name}/${f} has no .expected.json beside it`);
+      out.push({
+        name: `${dir.name}/${f}`,
+        html: readFileSync(base + '.html', 'utf8'),
+        expected: JSON.parse(readFileSync(base + '.expected.json', 'utf8')),
+      });
+    }
+  }
+  return out;
+}
+
+function dom(html: string, url: string) {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+}
+
+const all = fixtures();
+
+describe('fixtures', () => {
+  it('has fixtures for every site', () => {
+    for (const s of ['linkedin', 'facebook', 'vk']) expect(all.filter((f) => f.name.startsWith(s + '/')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const { name, html, expected } of all) {
+    it(name, () => {
+      const got = extractPage(dom(html, expected.url).window.document, expected.url);
+      const problems: string[] = [];
+      const parsed = ExtractionSchema.safeParse(got);
+      if (!parsed.success) problems.push(`result does not match ExtractionSchema: ${parsed.error.message}`);
+      for (const k of ['site', 'kind', 'profileUrl', 'lang'] as const) {
+        if (got[k] !== expected[k]) problems.push(`${k}: expected ${JSON.stringify(expected[k])}, got ${JSON.stringify(got[k])}`);
+      }
+      for (const f of FIELD_NAMES) {
+        const want = expected.fields[f];
+        const have = got.fields[f] as { status: string; value?: unknown; via?: string };
+        if (!want) {
+          problems.push(`${f}: not written down in the expected file`);
+          continue;
+        }
+        if (have.status !== want.status) {
+          problems.push(`${f}: expected ${want.status}${want.status === 'ok' ? ' ' + JSON.stringify(want.value) : ''}, got ${have.status}${have.status === 'ok' ? ` ${JSON.stringify(have.value)} (via ${have.via})` : ''}`);
+        } else if (want.status === 'ok') {
+          try {
+            expect(have.value).toEqual(want.value);
+          } catch {
+            problems.push(`${f}: expected ${JSON.stringify(want.value)}, got ${JSON.stringify(have.value)} (via ${have.via})`);
+          }
+        }
+      }
+      if (problems.length) throw new Error(`${name} (${expected.url}):\n  ` + problems.join('\n  '));
+    });
+  }
+
+  it('reads a ~3 MB LinkedIn page like the clean one it grew from', () => {
+    const { html, url, base } = largePage();
+    expect(html.length).toBeGreaterThan(3_000_000);
+    const big = extractPage(dom(html, url).window.document, url);
+    const small = extractPage(dom(base, url).window.document, url);
+    expect(big).toEqual(small);
+    expect(big.fields.name).toMatchObject({ status: 'ok', value: 'Anna Kowalski' });
+  });
+});
