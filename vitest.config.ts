@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     globals: true,
+    setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 30_000,
   },
 });

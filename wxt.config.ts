@@ -1,17 +1,9 @@
 import { defineConfig } from 'wxt';
 
-// The three sites' hosts, and nothing else. The content script's matches are
-// declared in entrypoints/content.ts; host_permissions stay the same list so the
-// panel may ask a tab which page it shows.
-export const SITE_HOSTS = [
-  '*://*.linkedin.com/*',
-  '*://*.facebook.com/*',
-  '*://vk.com/*',
-  '*://*.vk.com/*',
-  '*://vk.ru/*',
-  '*://*.vk.ru/*',
-];
-
+// Fewest permissions: storage (settings) and the side panel. No host permissions:
+// the content script's own match patterns (entrypoints/content.ts: the three
+// sites over https) are all the site access Tiewise needs. No web-accessible
+// resources: the sites probe for them to detect extensions.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
@@ -19,7 +11,6 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: SITE_HOSTS,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tiewise@tiewise.app', strict_min_version: '115.0' } } }

@@ -77,26 +77,6 @@ export interface Extraction {
   fields: Fields;
 }
 
-const fieldValueSchemas = {
-  name: z.string(),
-  headline: z.string(),
-  company: z.string(),
-  position: z.string(),
-  location: z.string(),
-  hometown: z.string(),
-  about: z.string(),
-  photoUrl: z.string(),
-  connections: z.number(),
-  followers: z.number(),
-  mutual: z.number(),
-  birthday: Birthday,
-  experience: z.array(Job),
-  education: z.array(School),
-  languages: z.array(z.string()),
-  interests: z.array(z.string()),
-  websites: z.array(z.string()),
-} as const;
-
 function fieldResult<T extends z.core.$ZodType>(value: T) {
   return z.discriminatedUnion('status', [
     z.object({ status: z.literal('ok'), value, via: z.string() }),
@@ -105,17 +85,40 @@ function fieldResult<T extends z.core.$ZodType>(value: T) {
   ]);
 }
 
+const text = () => fieldResult(z.string());
+const count = () => fieldResult(z.number());
+const texts = () => fieldResult(z.array(z.string()));
+
 export const ExtractionSchema = z.object({
   site: z.nullable(Site),
   kind: PageKind,
   profileUrl: z.nullable(z.string()),
   lang: z.nullable(z.string()),
-  fields: z.object(
-    Object.fromEntries(
-      FIELD_NAMES.map((f) => [f, fieldResult(fieldValueSchemas[f])]),
-    ) as { [K in FieldName]: ReturnType<typeof fieldResult<(typeof fieldValueSchemas)[K]>> },
-  ),
+  fields: z.object({
+    name: text(),
+    headline: text(),
+    company: text(),
+    position: text(),
+    location: text(),
+    hometown: text(),
+    about: text(),
+    photoUrl: text(),
+    connections: count(),
+    followers: count(),
+    mutual: count(),
+    birthday: fieldResult(Birthday),
+    experience: fieldResult(z.array(Job)),
+    education: fieldResult(z.array(School)),
+    languages: texts(),
+    interests: texts(),
+    websites: texts(),
+  }),
 });
+
+// The schema and the hand-written type must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _schemaMatchesType: Same<z.infer<typeof ExtractionSchema>, Extraction> = true;
+void _schemaMatchesType;
 
 /** A result where every field is `missing`: what a not-profile page reports. */
 export function emptyFields(): Fields {

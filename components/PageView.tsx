@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { counts, findProfileByUrl } from '@/lib/db/repo';
+import { loadDemoBook } from '@/lib/demo/load';
+import type { TabState } from '@/lib/messages';
+import type { Extraction } from '@/lib/extract/types';
+import { ContactCard } from './ContactCard';
+import { ReadProblems } from './ReadProblems';
+import { UnknownProfile } from './UnknownProfile';
+import type { PanelMode } from './Panel';
+
+/** What the followed tab shows: a prompt, a problem, or the person and their record. */
+export function PageView({ tab, mode }: { tab: TabState | null | undefined; mode: PanelMode }) {
+  const { t } = useTranslation();
+  const x = tab?.extraction;
+  if (tab === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
+  if (tab?.error) return <div role="alert" className="notice notice-error">{t('page.error')}</div>;
+  if (!x || x.kind === 'not-profile') {
+    return (
+      <div className="intro">
+        <p>{x ? t('page.notProfile') : t('page.none')}</p>
+        <EmptyBookHint />
+      </div>
+    );
+  }
+  if (x.kind === 'login-wall') {
+    return <div role="status" className="notice">{t('page.loginWall', { site: t(`site.${x.site ?? 'unknown'}`) })}</div>;
+  }
+  return <ProfileView x={x} mode={mode} />;
+}
+
+function ProfileView({ x, mode }: { x: Extraction; mode: PanelMode }) {
+  const linked = useLiveQuery(async () => (x.profileUrl ? (await findProfileByUrl(x.profileUrl)) ?? null : null), [x.profileUrl]);
+  if (linked === undefined) return null;
+  return (
+    <>
+      <ReadProblems x={x} />
+      {linked ? <ContactCard contactId={linked.contactId} mode={mode} page={x} /> : <UnknownProfile x={x} />}
+    </>
+  );
+}
+
+/** First run: an empty book offers the demo book. */
+function EmptyBookHint() {
+  const { t } = useTranslation();
+  const n = useLiveQuery(() => counts().then((c) => c.contacts), []);
+  if (n !== 0) return null;
+  return (
+    <div className="notice">
+      <p>{t('empty.book')}</p>
+      <button type="button" onClick={() => void loadDemoBook()}>{t('empty.loadDemo')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getSetting, setSetting } from '@/lib/db/repo';
+import type { PanelBridge } from './bridge';
+import { ContactCard } from './ContactCard';
+import { PageView } from './PageView';
+import { SearchBox } from './SearchBox';
+import { useTabState } from './useTabState';
+
+export type PanelMode = 'sales' | 'support';
+
+/** The panel: the mode switch and search on top, the followed page's person below. */
+export function Panel({ bridge }: { bridge: PanelBridge }) {
+  const { t } = useTranslation();
+  const tab = useTabState(bridge);
+  const mode = useLiveQuery(() => getSetting<PanelMode>('panelMode', 'sales'), [], 'sales');
+  const [opened, setOpened] = useState<string | null>(null);
+
+  return (
+    <div className="panel" data-mode={mode}>
+      <header className="panel-head">
+        <h1 className="brand">{t('app.name')}</h1>
+        <div role="radiogroup" aria-label={t('mode.label')} className="mode">
+          {(['sales', 'support'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              className={mode === m ? 'on' : ''}
+              onClick={() => void setSetting('panelMode', m)}
+            >
+              {t(`mode.${m}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <SearchBox onOpen={setOpened} />
+      <main>
+        {opened ? (
+          <>
+            <button type="button" className="link" onClick={() => setOpened(null)}>← {t('search.back')}</button>
+            <ContactCard contactId={opened} mode={mode} />
+          </>
+        ) : (
+          <PageView tab={tab} mode={mode} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { browser, type Browser } from 'wxt/browser';
+import { judge, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
+import { recordProfileRead, writeLog } from '@/lib/db/repo';
+
+// The background: keeps what each tab's content script last read, stores fresh
+// reads of linked profiles, and tells open panels when something changed. It
+// judges every message (lib/messages.ts) and drops what fails.
+
+type Handler<K extends MessageType> = (msg: MessageOf<K>, tabId: number | undefined) => Promise<Responses[K]>;
+type Handlers = { [K in MessageType]: Handler<K> };
+
+export default defineBackground(() => {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const tabs = new Map<number, TabState>();
+  let lastWebTab: number | undefined;
+
+  // Chrome: the toolbar button opens the side panel (Firefox uses its sidebar).
+  (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
+    ?.setPanelBehavior({ openPanelOnActionClick: true })
+    .catch((e: unknown) => console.warn('[tiewise] side panel behaviour', e));
+
+  const session = browser.storage.session;
+  async function saveState(s: TabState) {
+    tabs.set(s.tabId, s);
+    lastWebTab = s.tabId;
+    await session?.set({ [`tab:${s.tabId}`]: s }).catch(() => undefined);
+    notify(s.tabId);
+  }
+  async function loadState(tabId: number): Promise<TabState | null> {
+    const mem = tabs.get(tabId);
+    if (mem) return mem;
+    // the worker may have been stopped since: the session store outlives it
+    const stored = await session?.get(`tab:${tabId}`).catch(() => ({}));
+    const parsed = TabState.safeParse((stored as Record<string, unknown> | undefined)?.[`tab:${tabId}`]);
+    if (!parsed.success) return null;
+    tabs.set(tabId, parsed.data);
+    return parsed.data;
+  }
+  function notify(tabId: number) {
+    browser.runtime.sendMessage({ type: 'bg:tab-state-changed', tabId }).catch(() => undefined); // no panel open
+  }
+
+  const handlers: Handlers = {
+    'content:page-read': async (msg, tabId) => {
+      if (tabId === undefined) return { ok: true };
+      await saveState({ tabId, url: msg.url, at: Date.now(), extraction: msg.extraction });
+      if (msg.extraction.kind === 'profile') {
+        await recordProfileRead(msg.extraction).catch((e: unknown) =>
+          log('error', 'background:record-read', e instanceof Error ? e.message : String(e)));
+      }
+      return { ok: true };
+    },
+    'content:page-error': async (msg, tabId) => {
+      if (tabId !== undefined) await saveState({ tabId, url: msg.url, at: Date.now(), error: msg.error });
+      await log('error', 'content:extract', `${msg.error} on ${new URL(msg.url).hostname}`);
+      return { ok: true };
+    },
+    'panel:get-tab-state': async (msg) => {
+      const id = msg.tabId ?? lastWebTab;
+      return id === undefined ? null : loadState(id);
+    },
+    'bg:tab-state-changed': async () => undefined,
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    const verdict = judge(raw, sender, self);
+    if (!verdict.ok) {
+      void log('warn', 'background:message', `dropped: ${verdict.reason}`);
+      return undefined;
+    }
+    const msg = verdict.message;
+    const handler = handlers[msg.type] as Handler<typeof msg.type>;
+    return handler(msg as never, sender.tab?.id).catch((e: unknown) => {
+      void log('error', `background:${msg.type}`, e instanceof Error ? e.message : String(e));
+      return { error: 'internal' };
+    });
+  });
+
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    if (tabs.has(tabId)) lastWebTab = tabId;
+    notify(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+    void session?.remove(`tab:${tabId}`).catch(() => undefined);
+    if (lastWebTab === tabId) lastWebTab = undefined;
+  });
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    // a full page load (maybe away from the sites): forget the old read; the
+    // content script, if it runs on the new page, sends a fresh one at idle
+    const cur = tabs.get(tabId);
+    if (info.status === 'loading' && cur && Date.now() - cur.at > 1000) {
+      tabs.delete(tabId);
+      void session?.remove(`tab:${tabId}`).catch(() => undefined);
+      notify(tabId);
+    }
+  });
+
+  async function log(level: 'info' | 'warn' | 'error', where: string, message: string) {
+    console[level === 'info' ? 'log' : level](`[tiewise] ${where}: ${message}`);
+    await writeLog({ level, where, message });
+  }
+});

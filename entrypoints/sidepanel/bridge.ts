@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { judge, TabState } from '@/lib/messages';
+import type { PanelBridge } from '@/components/bridge';
+
+// The panel's only contact with extension APIs: which tab it follows, that tab's
+// read, and word when either changes. Components get it as a prop (tests pass a fake).
+export function createBridge(): PanelBridge {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  /** In the side panel: the active tab of its window. Opened as a tab itself: none. */
+  async function followedTab(): Promise<number | undefined> {
+    const own = await browser.tabs.getCurrent().catch(() => undefined);
+    if (own) return undefined; // opened as a page: follow the last profile tab seen
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    return active?.id;
+  }
+
+  return {
+    async getTabState() {
+      const tabId = await followedTab();
+      const raw = await browser.runtime.sendMessage({ type: 'panel:get-tab-state', tabId });
+      const parsed = TabState.safeParse(raw);
+      return parsed.success ? parsed.data : null;
+    },
+    onTabStateChanged(listener) {
+      const onMessage = (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number; url?: string } }) => {
+        const v = judge(raw, sender, self);
+        if (v.ok && v.message.type === 'bg:tab-state-changed') listener();
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      const onActivated = () => listener();
+      browser.tabs.onActivated.addListener(onActivated);
+      return () => {
+        browser.runtime.onMessage.removeListener(onMessage);
+        browser.tabs.onActivated.removeListener(onActivated);
+      };
+    },
+    languages: () => [...navigator.languages],
+  };
+}

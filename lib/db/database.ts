@@ -1,0 +1,124 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile,
+  Purchase, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
+} from './schema';
+
+export const DB_NAME = 'tiewise';
+
+/** Version 1: the first schema (kept verbatim: an old database is upgraded from it). */
+export const SCHEMA_V1 = {
+  contacts: 'id, name, *nameKeys, *emails, *phones, company, city, crmId, relation, *tags, updatedAt, lastContactAt',
+  profiles: 'id, &url, contactId, network, readAt',
+  notes: 'id, contactId, createdAt',
+  interactions: 'id, contactId, at, kind',
+  complaints: 'id, contactId, state, openedAt',
+  purchases: 'id, contactId, productId, at',
+  products: 'id, sku, name',
+  groups: 'id, name',
+  memberships: '[groupId+contactId], groupId, contactId',
+  overrides: 'contactId',
+  workflowRules: 'id',
+  ruleRuns: 'id, ruleId, contactId, at',
+  reminders: 'id, contactId, due',
+  settings: 'key',
+  log: '++id, at, contactId',
+};
+
+/** Version 2: "customers not contacted in N days" (smart groups, retention) by index. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  contacts: SCHEMA_V1.contacts + ', [relation+lastContactAt]',
+  log: '++id, at, contactId, level',
+};
+
+/**
+ * The one database. Versions are appended, never edited: an old database opens
+ * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
+ * earlier version). Only indexed fields are listed in `stores`.
+ */
+export class TiewiseDB extends Dexie {
+  contacts!: EntityTable<Contact, 'id'>;
+  profiles!: EntityTable<Profile, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  interactions!: EntityTable<Interaction, 'id'>;
+  complaints!: EntityTable<Complaint, 'id'>;
+  purchases!: EntityTable<Purchase, 'id'>;
+  products!: EntityTable<Product, 'id'>;
+  groups!: EntityTable<Group, 'id'>;
+  memberships!: Table<Membership, [string, string]>;
+  overrides!: EntityTable<TagOverride, 'contactId'>;
+  workflowRules!: EntityTable<WorkflowRule, 'id'>;
+  ruleRuns!: EntityTable<RuleRun, 'id'>;
+  reminders!: EntityTable<Reminder, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+  log!: EntityTable<LogEntry, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        // v1 imports could leave lastContactAt unset: derive it from interactions,
+        // since recency, smart groups and retention read it.
+        const last = new Map<string, number>();
+        await tx.table('interactions').each((i: { contactId: string; at: number }) => {
+          last.set(i.contactId, Math.max(last.get(i.contactId) ?? 0, i.at));
+        });
+        await tx.table('contacts').toCollection().modify((c: Contact) => {
+          if (c.lastContactAt === undefined && last.has(c.id)) c.lastContactAt = last.get(c.id);
+        });
+      });
+  }
+}
+
+/** Every table name, for backup, restore and erasure. */
+export const TABLES = [
+  'contacts', 'profiles', 'notes', 'interactions', 'complaints', 'purchases', 'products',
+  'groups', 'memberships', 'overrides', 'workflowRules', 'ruleRuns', 'reminders', 'settings', 'log',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+let shared: TiewiseDB | null = null;
+/** The shared instance for extension pages and the background. */
+export function db(): TiewiseDB {
+  shared ??= new TiewiseDB();
+  return shared;
+}
+/** Tests swap in a fresh database. */
+export function useDatabase(instance: TiewiseDB): void {
+  shared = instance;
+}
+
+/** The newest schema version this code knows. */
+export const CURRENT_VERSION = 2;
+
+/** The database was written by a newer Tiewise than this one. */
+export class NewerDatabaseError extends Error {
+  constructor(public found: number, public known: number) {
+    super(`database version ${found} is newer than ${known}`);
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/**
+ * Opens the database. Dexie 4 would open a newer database as it is; we refuse,
+ * read-only nothing, so a newer schema is never written to by older code.
+ */
+export async function openDatabase(d: TiewiseDB = db()): Promise<TiewiseDB> {
+  // Look before opening: opening a newer database with our schema would let
+  // Dexie "repair" it by adding tables. A schema-less Dexie opens it as it is.
+  const probe = new Dexie(d.name);
+  try {
+    await probe.open();
+    if (probe.verno > CURRENT_VERSION) throw new NewerDatabaseError(probe.verno, CURRENT_VERSION);
+  } catch (e) {
+    if (e instanceof NewerDatabaseError) throw e;
+    // no such database yet: the real open below creates it
+  } finally {
+    probe.close();
+  }
+  await d.open();
+  return d;
+}

@@ -1,0 +1,279 @@
+import Dexie from 'dexie';
+import { db, type TiewiseDB } from './database';
+import type {
+  Complaint, Contact, Group, Interaction, LogEntry, Note, Product, Profile, Provenance,
+  Purchase, TagOverride,
+} from './schema';
+import type { Extraction } from '../extract/types';
+import { keysForName } from './keys';
+
+// The data-access module: the UI, the background and the import call these, never
+// Dexie tables directly. A write that touches several tables is one transaction.
+
+export const newId = (): string => crypto.randomUUID();
+
+/** A write failed because the disk (the browser's quota) is full. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super('storage-full');
+    this.name = 'StorageFullError';
+    this.cause = cause;
+  }
+}
+
+/** Turns Dexie's quota errors into StorageFullError; the transaction has rolled back. */
+export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isQuotaError(e)) throw new StorageFullError(e);
+    throw e;
+  }
+}
+
+export function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string } } | null;
+  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError' ||
+    (err instanceof Dexie.AbortError && err.inner?.name === 'QuotaExceededError');
+}
+
+export type NewContact = Omit<Contact, 'id' | 'nameKeys' | 'createdAt' | 'updatedAt' | 'emails' | 'phones' | 'tags'> &
+  Partial<Pick<Contact, 'id' | 'emails' | 'phones' | 'tags' | 'createdAt' | 'updatedAt'>>;
+
+/** Fills the derived fields a stored contact carries (ids, keys, timestamps). */
+export function prepareContact(c: NewContact, now = Date.now()): Contact {
+  return {
+    ...c,
+    id: c.id ?? newId(),
+    emails: (c.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean),
+    phones: c.phones ?? [],
+    tags: c.tags ?? [],
+    nameKeys: keysForName(c.name),
+    createdAt: c.createdAt ?? now,
+    updatedAt: c.updatedAt ?? now,
+  };
+}
+
+export async function addContact(c: NewContact, d: TiewiseDB = db()): Promise<Contact> {
+  const contact = prepareContact(c);
+  await guarded(() => d.contacts.add(contact));
+  return contact;
+}
+
+/** Bulk insert in one transaction (imports, demo data, the bench). */
+export async function addContacts(list: NewContact[], d: TiewiseDB = db()): Promise<Contact[]> {
+  const now = Date.now();
+  const contacts = list.map((c) => prepareContact(c, now));
+  await guarded(() => d.contacts.bulkAdd(contacts));
+  return contacts;
+}
+
+export async function updateContact(id: string, changes: Partial<Contact>, d: TiewiseDB = db()): Promise<void> {
+  await guarded(() =>
+    d.transaction('rw', d.contacts, async () => {
+      const cur = await d.contacts.get(id);
+      if (!cur) throw new Error(`no contact ${id}`);
+      const next = { ...cur, ...changes, id, updatedAt: Date.now() };
+      if (changes.name) next.nameKeys = keysForName(changes.name);
+      await d.contacts.put(next);
+    }),
+  );
+}
+
+/** Everything the panel shows about one contact. */
+export interface ContactRecord {
+  contact: Contact;
+  profiles: Profile[];
+  notes: Note[];
+  interactions: Interaction[];
+  purchases: Purchase[];
+  complaints: Complaint[];
+  override?: TagOverride;
+  groups: Group[];
+}
+
+export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise<ContactRecord | null> {
+  return d.transaction('r', [d.contacts, d.profiles, d.notes, d.interactions, d.purchases, d.complaints, d.overrides, d.memberships, d.groups], async () => {
+    const contact = await d.contacts.get(id);
+    if (!contact) return null;
+    const [profiles, notes, interactions, purchases, complaints, override, memberships] = await Promise.all([
+      d.profiles.where('contactId').equals(id).toArray(),
+      d.notes.where('contactId').equals(id).toArray(),
+      d.interactions.where('contactId').equals(id).toArray(),
+      d.purchases.where('contactId').equals(id).toArray(),
+      d.complaints.where('contactId').equals(id).toArray(),
+      d.overrides.get(id),
+      d.memberships.where('contactId').equals(id).toArray(),
+    ]);
+    const groups = (await d.groups.bulkGet(memberships.map((m) => m.groupId))).filter((g): g is Group => !!g);
+    notes.sort((a, b) => b.createdAt - a.createdAt);
+    interactions.sort((a, b) => b.at - a.at);
+    purchases.sort((a, b) => b.at - a.at);
+    complaints.sort((a, b) => b.openedAt - a.openedAt);
+    return { contact, profiles, notes, interactions, purchases, complaints, override, groups };
+  });
+}
+
+export async function findProfileByUrl(url: string, d: TiewiseDB = db()): Promise<Profile | undefined> {
+  return d.profiles.where('url').equals(url).first();
+}
+
+/** Stores a fresh read of a linked profile; an unlinked profile is not stored. */
+export async function recordProfileRead(x: Extraction, now = Date.now(), d: TiewiseDB = db()): Promise<Profile | null> {
+  if (x.kind !== 'profile' || !x.profileUrl) return null;
+  return guarded(() =>
+    d.transaction('rw', d.profiles, async () => {
+      const p = await d.profiles.where('url').equals(x.profileUrl!).first();
+      if (!p) return null;
+      const next = { ...p, snapshot: x, readAt: now };
+      await d.profiles.put(next);
+      return next;
+    }),
+  );
+}
+
+/** Links a read profile to a contact (a second network keeps the first). */
+export async function linkProfile(contactId: string, x: Extraction, now = Date.now(), d: TiewiseDB = db()): Promise<Profile> {
+  if (!x.site || !x.profileUrl) throw new Error('not a profile');
+  return guarded(() =>
+    d.transaction('rw', d.profiles, d.contacts, async () => {
+      const existing = await d.profiles.where('url').equals(x.profileUrl!).first();
+      const p: Profile = {
+        id: existing?.id ?? newId(),
+        contactId,
+        network: x.site!,
+        url: x.profileUrl!,
+        snapshot: x,
+        readAt: now,
+        linkedAt: existing?.linkedAt ?? now,
+      };
+      await d.profiles.put(p);
+      await d.contacts.update(contactId, { updatedAt: now });
+      return p;
+    }),
+  );
+}
+
+/** "Add to book": a new contact prefilled from the profile, linked to it. */
+export async function addContactFromProfile(x: Extraction, now = Date.now(), d: TiewiseDB = db()): Promise<Contact> {
+  const f = x.fields;
+  const ok = <T,>(r: { status: string; value?: T }): T | undefined => (r.status === 'ok' ? r.value : undefined);
+  const name = ok(f.name);
+  if (!name) throw new Error('no-name');
+  const source: Provenance = { kind: 'profile', ref: x.profileUrl ?? undefined, at: now };
+  return guarded(() =>
+    d.transaction('rw', d.contacts, d.profiles, async () => {
+      const contact = prepareContact({
+        name,
+        company: ok(f.company),
+        position: ok(f.position),
+        city: ok(f.location),
+        hometown: ok(f.hometown),
+        languages: ok(f.languages),
+        interests: ok(f.interests),
+        birthday: ok(f.birthday),
+        relation: 'prospect',
+        source,
+      }, now);
+      await d.contacts.add(contact);
+      await linkProfile(contact.id, x, now, d);
+      return contact;
+    }),
+  );
+}
+
+export async function addNote(contactId: string, text: string, now = Date.now(), d: TiewiseDB = db()): Promise<Note> {
+  const note: Note = { id: newId(), contactId, text, createdAt: now, updatedAt: now, source: { kind: 'user', at: now } };
+  await guarded(() =>
+    d.transaction('rw', d.notes, d.contacts, async () => {
+      await d.notes.add(note);
+      await d.contacts.update(contactId, { updatedAt: now });
+    }),
+  );
+  return note;
+}
+
+export async function updateNote(id: string, text: string, now = Date.now(), d: TiewiseDB = db()): Promise<void> {
+  await guarded(() => d.notes.update(id, { text, updatedAt: now }));
+}
+
+/** Deletes a note and returns it, so the UI can undo. */
+export async function deleteNote(id: string, d: TiewiseDB = db()): Promise<Note | undefined> {
+  return guarded(() =>
+    d.transaction('rw', d.notes, async () => {
+      const n = await d.notes.get(id);
+      await d.notes.delete(id);
+      return n;
+    }),
+  );
+}
+
+export async function restoreNote(n: Note, d: TiewiseDB = db()): Promise<void> {
+  await guarded(() => d.notes.put(n));
+}
+
+export async function addInteraction(
+  i: Omit<Interaction, 'id' | 'source'> & { source?: Provenance },
+  d: TiewiseDB = db(),
+): Promise<Interaction> {
+  const now = Date.now();
+  const row: Interaction = { ...i, id: newId(), source: i.source ?? { kind: 'user', at: now } };
+  await guarded(() =>
+    d.transaction('rw', d.interactions, d.contacts, async () => {
+      await d.interactions.add(row);
+      const c = await d.contacts.get(i.contactId);
+      if (c) await d.contacts.update(c.id, { lastContactAt: Math.max(c.lastContactAt ?? 0, i.at), updatedAt: now });
+    }),
+  );
+  return row;
+}
+
+export async function setOverride(o: Omit<TagOverride, 'at'>, d: TiewiseDB = db()): Promise<void> {
+  await guarded(() => d.overrides.put({ ...o, at: Date.now() }));
+}
+
+export async function clearOverride(contactId: string, d: TiewiseDB = db()): Promise<void> {
+  await guarded(() => d.overrides.delete(contactId));
+}
+
+/** Search for the panel: name prefix (either script), e-mail, phone or company. */
+export async function searchContacts(q: string, limit = 20, d: TiewiseDB = db()): Promise<Contact[]> {
+  const query = q.trim();
+  if (!query) return [];
+  const lower = query.toLowerCase();
+  const keys = keysForName(query);
+  const found = new Map<string, Contact>();
+  const add = (cs: Contact[]) => cs.forEach((c) => found.size < limit && found.set(c.id, c));
+  if (query.includes('@')) add(await d.contacts.where('emails').startsWith(lower).limit(limit).toArray());
+  if (/^[+\d][\d\s()-]{3,}$/.test(query)) add(await d.contacts.where('phones').startsWith(query).limit(limit).toArray());
+  for (const k of keys) add(await d.contacts.where('nameKeys').startsWith(k).limit(limit).toArray());
+  add(await d.contacts.where('name').startsWithIgnoreCase(query).limit(limit).toArray());
+  add(await d.contacts.where('company').startsWithIgnoreCase(query).limit(limit).toArray());
+  return [...found.values()];
+}
+
+export async function getSetting<T>(key: string, fallback: T, d: TiewiseDB = db()): Promise<T> {
+  const row = await d.settings.get(key);
+  return row ? (row.value as T) : fallback;
+}
+
+export async function setSetting(key: string, value: unknown, d: TiewiseDB = db()): Promise<void> {
+  await guarded(() => d.settings.put({ key, value }));
+}
+
+/** The extension's own log, kept locally (never sent anywhere). */
+export async function writeLog(entry: Omit<LogEntry, 'id' | 'at'>, d: TiewiseDB = db()): Promise<void> {
+  try {
+    await d.log.add({ ...entry, at: Date.now() });
+  } catch {
+    // the log must never be the reason something else fails
+  }
+}
+
+export async function counts(d: TiewiseDB = db()): Promise<Record<string, number>> {
+  const names = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'groups'] as const;
+  const values = await Promise.all(names.map((n) => d[n].count()));
+  return Object.fromEntries(names.map((n, i) => [n, values[i]]));
+}
+
+export type { Product };

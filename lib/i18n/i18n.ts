@@ -1,0 +1,30 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ru } from './ru';
+
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The UI language: the browser's, unless the user chose one. */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if ((LANGUAGES as readonly string[]).includes(base)) return base as Language;
+  }
+  return 'en';
+}
+
+/** One i18next instance per page; plurals follow Intl.PluralRules (ru: one/few/many). */
+export function createI18n(lng: Language): i18n {
+  const inst = i18next.createInstance();
+  void inst.use(initReactI18next).init({
+    lng,
+    fallbackLng: 'en',
+    resources: { en: { translation: en }, ru: { translation: ru } },
+    interpolation: { escapeValue: false }, // React escapes; we never build markup from strings
+    initAsync: false,
+    returnNull: false,
+  });
+  return inst;
+}

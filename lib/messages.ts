@@ -1,0 +1,99 @@
+import { z } from 'zod/mini';
+import { ExtractionSchema } from './extract/types';
+
+// Every message between the content script, the background and the extension
+// pages: one zod union, route-named types. Every receiver parses with it and
+// drops (and logs) what fails. zod/mini: the content script bundles this file.
+
+export const Message = z.discriminatedUnion('type', [
+  // content script → background: what the page shows now
+  z.object({ type: z.literal('content:page-read'), url: z.string(), extraction: ExtractionSchema }),
+  // content script → background: the extractor threw on this page
+  z.object({ type: z.literal('content:page-error'), url: z.string(), error: z.string() }),
+  // extension page → background: the read of a tab (its own active tab, or the last one seen)
+  z.object({ type: z.literal('panel:get-tab-state'), tabId: z.optional(z.number()) }),
+  // background → extension pages: a tab's read changed, or the active tab did
+  z.object({ type: z.literal('bg:tab-state-changed'), tabId: z.number() }),
+]);
+export type Message = z.infer<typeof Message>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+export const TabState = z.object({
+  tabId: z.number(),
+  url: z.string(),
+  at: z.number(),
+  extraction: z.optional(ExtractionSchema),
+  error: z.optional(z.string()),
+});
+export type TabState = z.infer<typeof TabState>;
+
+/** What each request answers. */
+export interface Responses {
+  'content:page-read': { ok: true };
+  'content:page-error': { ok: true };
+  'panel:get-tab-state': TabState | null;
+  'bg:tab-state-changed': void;
+}
+
+export type SenderKind = 'content-script' | 'extension-page' | 'foreign';
+
+/** The sender fields the browser sets itself (never a URL a message claims). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+export interface SelfInfo {
+  /** this extension's id */
+  id: string;
+  /** this extension's origin, e.g. chrome-extension://<id>/ */
+  origin: string;
+}
+
+const SITE_HOST = /(^|\.)(linkedin\.com|facebook\.com|vk\.com|vk\.ru)$/;
+
+export function isSiteUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && SITE_HOST.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The one place that judges who sent a message. */
+export function classifySender(sender: SenderInfo, self: SelfInfo): SenderKind {
+  if (sender.id !== self.id) return 'foreign';
+  if (sender.url?.startsWith(self.origin)) return 'extension-page';
+  if (sender.tab?.id !== undefined && isSiteUrl(sender.url)) return 'content-script';
+  return 'foreign';
+}
+
+/** Which message types each kind of sender may send. */
+const ALLOWED: Record<SenderKind, readonly string[]> = {
+  'content-script': ['content:page-read', 'content:page-error'],
+  'extension-page': ['panel:get-tab-state', 'bg:tab-state-changed'],
+  foreign: [],
+};
+
+export type Verdict =
+  | { ok: true; message: Message; sender: SenderKind }
+  | { ok: false; reason: string };
+
+/** Parses and authorises one incoming message. */
+export function judge(raw: unknown, sender: SenderInfo, self: SelfInfo): Verdict {
+  const kind = classifySender(sender, self);
+  if (kind === 'foreign') return { ok: false, reason: `foreign sender (${sender.id ?? 'no id'})` };
+  const parsed = Message.safeParse(raw);
+  if (!parsed.success) {
+    const type = (raw as { type?: unknown } | null)?.type;
+    return { ok: false, reason: `malformed message${typeof type === 'string' ? ` "${type.slice(0, 40)}"` : ''}` };
+  }
+  if (!ALLOWED[kind].includes(parsed.data.type)) {
+    return { ok: false, reason: `${kind} may not send ${parsed.data.type}` };
+  }
+  return { ok: true, message: parsed.data, sender: kind };
+}

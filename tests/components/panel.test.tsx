@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/components/App';
+import { addContact, linkProfile } from '@/lib/db/repo';
+import { loadDemoBook } from '@/lib/demo/load';
+import { fakeBridge, freshDb, profileRead } from './setup';
+
+const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
+const ok = (value: string) => ({ status: 'ok' as const, value, via: 'test' });
+
+describe('side panel', () => {
+  beforeEach(() => {
+    freshDb();
+  });
+
+  it('on a page that is not one of the sites, says what to do and offers the demo book', async () => {
+    const { bridge } = fakeBridge(null);
+    render(<App bridge={bridge} />);
+    expect(await screen.findByText(/Open a person’s profile on LinkedIn/)).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: /demo book/ }));
+    // once the book has contacts the hint goes away
+    await waitFor(() => expect(screen.queryByRole('button', { name: /demo book/ })).toBeNull());
+    expect(screen.getByText(/Open a person’s profile/)).toBeTruthy();
+  });
+
+  it('shows a linked person with their CRM record, and follows the tab to another person', async () => {
+    await loadDemoBook();
+    const fake = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }));
+    render(<App bridge={fake.bridge} />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' })).toBeTruthy();
+    const notes = await screen.findByRole('region', { name: 'Notes' });
+    expect(within(notes).getByText(/half marathon/)).toBeTruthy();
+    const purchases = screen.getByRole('region', { name: 'Purchases' });
+    expect(within(purchases).getByText('4 purchases')).toBeTruthy();
+
+    fake.set(profileRead('https://vk.com/dvolkov', { name: ok('Дмитрий Волков') }, 'vk'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Дмитрий Волков' })).toBeTruthy();
+  });
+
+  it('support mode leads with purchases and complaints, and remembers the choice', async () => {
+    await loadDemoBook();
+    const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }));
+    const { unmount } = render(<App bridge={bridge} />);
+    await screen.findByRole('region', { name: 'Notes' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Support' }));
+    await screen.findByRole('radio', { name: 'Support', checked: true });
+    const order = () => screen.getAllByRole('region').map((r) => r.querySelector('h3 > span')?.textContent);
+    expect(order().slice(0, 2)).toEqual(['Purchases', 'Complaints']);
+    unmount();
+    render(<App bridge={bridge} />);
+    await screen.findByRole('radio', { name: 'Support', checked: true });
+  });
+
+  it('says which fields could not be read', async () => {
+    const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski'), experience: { status: 'unreadable' } }));
+    render(<App bridge={bridge} />);
+    expect(await screen.findByText('LinkedIn: could not read experience.')).toBeTruthy();
+  });
+
+  it('renders markup from a page as literal text', async () => {
+    const payload = '<img src=x onerror="alert(1)">Eve';
+    const c = await addContact({ name: payload, source: { kind: 'user', at: 1 } });
+    const x = profileRead(ANNA, { name: ok(payload) });
+    await linkProfile(c.id, x.extraction!);
+    const { container } = render(<App bridge={fakeBridge(x).bridge} />);
+    expect(await screen.findByRole('heading', { level: 2, name: payload })).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('adds, edits and deletes a note, with undo', async () => {
+    await loadDemoBook();
+    const { bridge } = fakeBridge(profileRead('https://vk.com/id1234567', { name: ok('Елена Соколова') }, 'vk'));
+    render(<App bridge={bridge} />);
+    const notes = await screen.findByRole('region', { name: 'Notes' });
+    expect(within(notes).getByText('No notes yet.')).toBeTruthy();
+    await userEvent.type(within(notes).getByRole('textbox', { name: 'Add note' }), 'Likes skiing');
+    await userEvent.click(within(notes).getByRole('button', { name: 'Add note' }));
+    await userEvent.click(await within(notes).findByRole('button', { name: 'Edit: Likes skiing' }, { timeout: 3000 }));
+    const box = within(notes).getByRole('textbox', { name: 'Edit note' });
+    await userEvent.clear(box);
+    await userEvent.type(box, 'Likes cross-country skiing');
+    await userEvent.click(within(notes).getByRole('button', { name: 'Save' }));
+    await userEvent.click(await within(notes).findByRole('button', { name: 'Delete: Likes cross-country skiing' }));
+    await within(notes).findByText('No notes yet.');
+    await userEvent.click(within(notes).getByRole('button', { name: 'Undo' }));
+    expect(await within(notes).findByRole('button', { name: 'Edit: Likes cross-country skiing' })).toBeTruthy();
+  });
+
+  it('speaks Russian with the right plural forms', async () => {
+    await loadDemoBook();
+    const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }), ['ru-RU']);
+    render(<App bridge={bridge} />);
+    const notes = await screen.findByRole('region', { name: 'Заметки' });
+    expect(within(notes).getByText('3 заметки')).toBeTruthy();
+    expect(screen.getByText('4 покупки')).toBeTruthy();
+  });
+});

@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { configure } from '@testing-library/react';
+
+// liveQuery re-runs after a write take a moment under jsdom + fake-indexeddb
+configure({ asyncUtilTimeout: 4000 });
+import { TiewiseDB, useDatabase } from '@/lib/db/database';
+import type { PanelBridge } from '@/components/bridge';
+import type { TabState } from '@/lib/messages';
+import { emptyFields, type Extraction } from '@/lib/extract/types';
+
+let n = 0;
+/** A fresh database for each test. */
+export function freshDb(): TiewiseDB {
+  const d = new TiewiseDB(`component-${Date.now()}-${++n}`);
+  useDatabase(d);
+  return d;
+}
+
+/** A bridge whose tab state the test sets. */
+export function fakeBridge(initial: TabState | null, languages = ['en-US']) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  const bridge: PanelBridge = {
+    getTabState: async () => state,
+    onTabStateChanged: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    languages: () => languages,
+  };
+  return {
+    bridge,
+    set(next: TabState | null) {
+      state = next;
+      listeners.forEach((l) => l());
+    },
+  };
+}
+
+export function profileRead(url: string, fields: Partial<Extraction['fields']>, site: Extraction['site'] = 'linkedin'): TabState {
+  return {
+    tabId: 1, url, at: Date.now(),
+    extraction: { site, kind: 'profile', profileUrl: url, lang: 'en', fields: { ...emptyFields(), ...fields } },
+  };
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+
+// The rep's flow through the built extension in headless Chromium: profile pages
+// served under their real host names, the panel opened as a page beside them.
+
+const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
+const MARIA = 'https://www.linkedin.com/in/maria-garcia-dev/';
+const FEED = 'https://www.linkedin.com/feed/';
+const SHOTS = 'tests/e2e/artifacts';
+
+async function visit(s: Session, url: string): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+describe('the panel, in English', () => {
+  let s: Session;
+  let panel: Page;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    serveFixtures(s, 'en');
+    s.serve(FEED, '<!doctype html><html lang="en"><head><title>Feed | LinkedIn</title></head><body><main><h1>Home</h1></main></body></html>');
+    panel = await s.openPanel();
+  });
+  afterAll(async () => s?.close());
+
+  it('asks for a profile first, and offers the demo book on an empty book', async () => {
+    await panel.getByText(/Open a person’s profile/).waitFor();
+    await loadDemo(panel);
+  });
+
+  it('shows the person read from the page merged with their CRM record', async () => {
+    const page = await visit(s, ANNA);
+    await panel.getByRole('heading', { level: 2, name: 'Anna Kowalski' }).waitFor();
+    await panel.getByText(/half marathon/).waitFor();
+    expect(await panel.getByRole('region', { name: /Purchases/ }).textContent()).toContain('CloudDesk Pro');
+    expect(await panel.getByRole('list', { name: 'Profiles' }).textContent()).toMatch(/LinkedIn\s+read/);
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-anna.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('adds a note that is still there after a reload', async () => {
+    await panel.getByRole('textbox', { name: 'Add note' }).fill('Asked about the SSO pack — send pricing Friday.');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
+    await panel.reload();
+    await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
+  });
+
+  it('says a feed is not a profile', async () => {
+    const page = await visit(s, FEED);
+    await panel.getByText(/not a person’s profile/).waitFor();
+    await page.close();
+  });
+
+  it('offers to add an unknown profile to the book, then shows it as a contact', async () => {
+    const page = await visit(s, MARIA);
+    await panel.getByRole('button', { name: 'Add to book' }).click();
+    await panel.getByRole('heading', { level: 2, name: /Maria Garcia/ }).waitFor();
+    await panel.getByRole('region', { name: 'Notes' }).waitFor();
+    await page.close();
+  });
+
+  it('made no network request of its own', () => {
+    const own = s.requests.filter((r) => r.from.startsWith(`chrome-extension://${s.extensionId}`) && !r.url.startsWith('chrome-extension://'));
+    expect(own).toEqual([]);
+  });
+});
+
+describe('the panel, in Russian', () => {
+  let s: Session;
+  afterAll(async () => s?.close());
+  it('speaks Russian from the first screen', async () => {
+    s = await launch({ locale: 'ru-RU' });
+    serveFixtures(s, 'ru');
+    const panel = await s.openPanel();
+    await panel.getByText(/Откройте профиль человека/).waitFor();
+    await loadDemo(panel);
+    await visit(s, ANNA);
+    await panel.getByRole('region', { name: 'Заметки' }).waitFor();
+    expect(await panel.getByRole('region', { name: 'Заметки' }).textContent()).toMatch(/3 заметки/);
+    await panel.screenshot({ path: join(SHOTS, 'panel-ru-anna.png'), fullPage: true });
+  });
+});
+
+describe('the built manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  it('asks for the fewest permissions and exposes nothing to the sites', () => {
+    expect(manifest.permissions.sort()).toEqual(['sidePanel', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined(); // the default CSP: no remote code
+    expect(manifest.content_scripts[0].matches.every((m: string) => /^https:\/\/\*\.(linkedin\.com|facebook\.com|vk\.com|vk\.ru)\/\*$/.test(m))).toBe(true);
+  });
+});
