@@ -33,17 +33,30 @@ export const PERSONAL_TOPICS: Record<string, readonly string[]> = {
   celebration: ['birthday', 'anniversary', 'день рождения', 'днем рождения', 'юбилей', 'годовщин'],
 };
 
-/** Topics a note names, each with the keyword that found it. */
-export function findTopics(text: string, table: Record<string, readonly string[]> = PERSONAL_TOPICS): { topic: string; keyword: string }[] {
+/** Words that mark a topic without naming it ("hobby", "увлекается"): intimacy, not small talk. */
+export const GENERIC_MARKERS: ReadonlySet<string> = new Set(['hobby', 'hobbies', 'хобби', 'увлека']);
+
+/**
+ * Topics a note names, each with the keyword that found it: the first keyword per
+ * topic, or with `all` every keyword found.
+ */
+export function findTopics(
+  text: string,
+  table: Record<string, readonly string[]> = PERSONAL_TOPICS,
+  all = false,
+): { topic: string; keyword: string; word: string }[] {
   const t = ` ${text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const out: { topic: string; keyword: string }[] = [];
+  const out: { topic: string; keyword: string; word: string }[] = [];
   for (const [topic, words] of Object.entries(table)) {
     for (const w of words) {
       const whole = w.startsWith('=');
       const k = whole ? w.slice(1) : w;
-      if (t.includes(whole ? ` ${k} ` : ` ${k}`)) {
-        out.push({ topic, keyword: k.trim() });
-        break;
+      const at = t.indexOf(whole ? ` ${k} ` : ` ${k}`);
+      if (at >= 0) {
+        // the word as written (up to the end of a multi-word keyword's last word)
+        const end = t.indexOf(' ', at + 1 + k.length);
+        out.push({ topic, keyword: k.trim(), word: t.slice(at + 1, end < 0 ? undefined : end) });
+        if (!all) break;
       }
     }
   }
