@@ -1,5 +1,353 @@
-import type { Extraction } from './types';
-import { result } from './core';
-export function extractFacebook(_doc: Document, _url: string): Extraction {
-  return result('facebook', 'not-profile', null, null);
+// Facebook profile extractor.
+// Checked on tests/fixtures/pages/facebook/:
+//   fb-new-en, fb-new-ru (desktop "Comet" layout, 2020–)
+//   fb-old-en, fb-old-ru (classic timeline, –2020; drop when no user reports it)
+//   fb-mobile-en (mbasic.facebook.com), fb-mobile-ru (m.facebook.com)
+//   fb-few-en, fb-few-ru (logged-out view with only a few public fields)
+//   fb-group-en, fb-search-ru (not-profile), fb-login-en (login-wall), fb-unavailable-ru, fb-rtl-en
+import type { Extraction, Job, School } from './types';
+import {
+  all, allUnreadable, byText, countLabelled, first, hasLabel, makeCtx, meta, result, runSpec, titleParts, uniq,
+  type Ctx, type Spec,
+} from './core';
+import { identityMatches } from './identity';
+import { clean, parseBirthday, parseRange, plausible, safeUrl, text } from './text';
+import { canonicalProfileUrl } from './urls';
+
+// ---------- hooks as data ----------
+
+// Intro / "Places lived" lines, in the order they must be tried (study before work:
+// "Studied at X" would otherwise read as the job title "Studied").
+const LINE = {
+  study: /^(?:studie[sd] at|studied|went to|goes to|учил(?:ся|ась|ся\(-ась\))|учится|училась)\s*(?:at|в)?\s+(.+)$/i,
+  lives: /^(?:lives in|живет в|живёт в)(?:\s+городе|\s+г\.)?\s+(.+)$/i,
+  from: /^(?:from|из|откуда:?)\s+(.+)$/i,
+  worksAt: /^(?:works at|worked at|работает в компании|работает в|работал[аи]? в(?: компании)?)\s+(.+)$/i,
+  job: /^(.+?)\s+(?:at|в компании)\s+(.+)$/i,
+};
+
+const LABEL = {
+  friends: 'friends?|друз(?:ей|ья|а)(?![\\p{L}])',
+  followers: 'followers?|подписчик\\p{L}*',
+  mutual: 'mutual(?: friends?)?|общ(?:их|ий) друз\\p{L}*',
+  // mbasic/m. "About" tables
+  city: /^(?:current city|текущий город|город проживания|город)$/i,
+  hometown: /^(?:hometown|родной город)$/i,
+  birthday: /^(?:birthday|birth date|день рождения|дата рождения)$/i,
+  languages: /^(?:languages|языки)$/i,
+  websites: /^(?:websites?|веб-сайты?|сайты?)$/i,
+  intro: /^(?:intro|информация|краткая информация)$/i,
+};
+
+// Where the profile's own content lives (excludes the nav bar, chat sidebar, stories).
+const MAIN: ((d: Document) => Element | null)[] = [
+  (d) => first(d, '[role="main"]'), // Comet (2020–) and mbasic's #root role=main
+  (d) => first(d, '#timeline_top_section, #content_container, #contentArea'), // classic timeline
+  (d) => first(d, '#root, #viewport'), // m. / mbasic without role
+];
+
+// mbasic / m. section ids (the "About" page's blocks)
+const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info', bio: '#bio' };
+
+// ---------- context ----------
+
+function main(c: Ctx): Element {
+  return c.memo('main', () => {
+    for (const h of MAIN) {
+      const el = h(c.doc);
+      if (el) return el;
+    }
+    return c.doc.body ?? c.doc.documentElement;
+  });
+}
+
+/** og: tags, but only when og:url (if any) names this person. */
+function og(c: Ctx, key: string): string | null {
+  const u = meta(c.doc, 'og:url');
+  if (u && canonicalProfileUrl(u)?.profileUrl !== canonicalProfileUrl(c.url)?.profileUrl && identityMatches(c.doc, c.url) !== true) return null;
+  return meta(c.doc, key);
+}
+
+function nameEl(c: Ctx): Element | null {
+  return c.memo('nameEl', () =>
+    first(main(c), '#fb-timeline-cover-name, h1') ??
+    // m./mbasic cover: <div id="m-timeline-cover-section"> … <strong>Name</strong>, or <h3> in #cover-name-root
+    first(main(c), '#cover-name-root h3, #m-timeline-cover-section strong, #m-timeline-cover-section h3'),
+  );
+}
+
+function name(c: Ctx): string | null {
+  return c.memo('name', () => {
+    for (const h of SPEC.name!.hooks) {
+      const v = h.read(c);
+      if (v) return v;
+    }
+    return null;
+  });
+}
+
+/** The Intro card (Comet, classic): the container around its heading that holds its list. */
+function intro(c: Ctx): Element | null {
+  return c.memo('intro', () => {
+    const byId = first(main(c), '#intro_container_id, [data-pagelet="ProfileTilesFeed_0"], [data-pagelet="ProfileIntro"]');
+    if (byId) return byId;
+    const h = byText(main(c), 'h2, h3, span[dir="auto"]', LABEL.intro);
+    let el: Element | null = h;
+    for (let i = 0; el && i < 6; i++, el = el.parentElement) if (first(el, 'ul, li')) return el;
+    return null;
+  });
+}
+
+/** Intro lines ("Lives in …"), each with its link text when the line has one. */
+function lines(c: Ctx): string[] {
+  return c.memo('lines', () => all(intro(c), 'li').map((li) => text(li, 500)).filter(Boolean));
+}
+
+function line(c: Ctx, re: RegExp): string | null {
+  for (const l of lines(c)) {
+    const m = re.exec(l);
+    if (m) return plausible(m[m.length - 1] ?? m[1], 200);
+  }
+  return null;
+}
+
+function jobLine(c: Ctx): { title?: string; company: string } | null {
+  for (const l of lines(c)) {
+    if (LINE.study.test(l) || LINE.lives.test(l) || LINE.from.test(l)) continue;
+    let m = LINE.worksAt.exec(l);
+    if (m) return { company: clean(m[1]) };
+    m = LINE.job.exec(l);
+    if (m) return { title: clean(m[1]), company: clean(m[2]) };
+  }
+  return null;
+}
+
+/** mbasic / m. "About" tables: the value cell beside a label cell. */
+function row(c: Ctx, sel: string, label: RegExp): Element | null {
+  for (const r of all(first(main(c), sel) ?? null, 'tr, .row, dl, div[title]')) {
+    const cells = all(r, 'td, dt, dd, span.label');
+    const lab = cells[0] ? text(cells[0]).replace(/:$/, '') : clean(r.getAttribute('title'));
+    if (label.test(lab)) return cells[1] ?? cells[0];
+  }
+  return null;
+}
+
+function mbItems(c: Ctx, sel: string): Element[] {
+  const s = first(main(c), sel);
+  if (!s) return [];
+  // each entry is a block with a link or strong text; header excluded
+  return all(s, 'div > div > div, li').filter((e) => !e.closest('header') && first(e, 'a, span') && !first(e, 'div > div > div'));
+}
+
+function counts(c: Ctx): string {
+  return c.memo('counts', () => all(main(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => text(a)).join(' · '));
+}
+
+function labelThenNumber(t: string, label: string): number | null {
+  const m = new RegExp(`(?:${label})\\s*:?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`, 'iu').exec(t);
+  if (!m) return null;
+  return countLabelled(m[1] + ' x', 'x');
+}
+
+// ---------- the fields ----------
+
+const SPEC: Spec = {
+  name: {
+    hooks: [
+      { via: 'og:title', read: (c) => plausible(og(c, 'og:title'), 120) },
+      { via: 'profile-heading', read: (c) => plausible(text(nameEl(c)), 120) },
+      { via: 'title', read: (c) => plausible(titleParts(c.doc, /^facebook$/i).filter((t) => !/log ?in|sign up|войти|вход|регистрац/i.test(t)).pop(), 120) },
+    ],
+    shown: () => true,
+  },
+  headline: {
+    hooks: [
+      // Comet / classic Intro: the bio line under the heading, outside the list of facts
+      {
+        via: 'intro-bio',
+        read: (c) => {
+          const i = intro(c);
+          const bio = first(i, '#profile_intro_card_bio, [data-testid="intro-bio"]');
+          if (bio) return plausible(text(bio), 400);
+          for (const el of all(i, 'span[dir="auto"], div[dir="auto"]')) {
+            if (el.closest('li, h2, h3, [role="button"], button') || LABEL.intro.test(text(el))) continue;
+            const v = plausible(text(el), 400);
+            if (v) return v;
+          }
+          return null;
+        },
+      },
+      // mbasic / m.: the #bio block
+      { via: 'bio-section', read: (c) => plausible(text(first(main(c), MB.bio), 2000, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
+    ],
+    shown: (c) => first(main(c), MB.bio) || first(intro(c), '#profile_intro_card_bio'),
+  },
+  company: {
+    hooks: [
+      { via: 'intro-line', read: (c) => jobLine(c)?.company },
+      { via: 'work-section', read: (c) => WORK(c)[0]?.company },
+    ],
+    shown: (c) => first(main(c), MB.work),
+  },
+  position: {
+    hooks: [
+      { via: 'intro-line', read: (c) => jobLine(c)?.title },
+      { via: 'work-section', read: (c) => WORK(c)[0]?.title },
+    ],
+    shown: (c) => first(main(c), MB.work),
+  },
+  location: {
+    hooks: [
+      { via: 'intro-line', read: (c) => line(c, LINE.lives) },
+      { via: 'places-table', read: (c) => plausible(text(row(c, MB.living, LABEL.city)), 200) },
+    ],
+    shown: (c) => lines(c).some((l) => /^(?:lives in|живет в|живёт в)/i.test(l)) || row(c, MB.living, LABEL.city),
+  },
+  hometown: {
+    hooks: [
+      { via: 'intro-line', read: (c) => line(c, LINE.from) },
+      { via: 'places-table', read: (c) => plausible(text(row(c, MB.living, LABEL.hometown)), 200) },
+    ],
+    shown: (c) => lines(c).some((l) => /^(?:from|из)\s/i.test(l)) || row(c, MB.living, LABEL.hometown),
+  },
+  photoUrl: {
+    hooks: [
+      // Comet: <svg aria-label="Olga Smirnova" role="img"><image xlink:href="…"></svg> in the cover
+      {
+        via: 'profile-svg-image',
+        read: (c) => {
+          const n = name(c);
+          const svg = n ? all(main(c), 'svg[aria-label]').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
+          const img = first(svg, 'image');
+          return safeUrl(img?.getAttribute('xlink:href') ?? img?.getAttribute('href'));
+        },
+      },
+      // classic and m./mbasic: an <img> whose alt names the person or says "profile picture"
+      {
+        via: 'profile-img-alt',
+        read: (c) => {
+          const n = name(c);
+          const img = all(main(c), 'img[alt]').find((i) => {
+            const a = clean(i.getAttribute('alt'));
+            return (n && a.startsWith(n) && /photo|picture|фото/i.test(a)) || /^(?:profile picture|фото профиля)/i.test(a) || first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic');
+          });
+          return safeUrl(img?.getAttribute('src'));
+        },
+      },
+      { via: 'og:image', read: (c) => safeUrl(og(c, 'og:image')) },
+    ],
+  },
+  connections: {
+    hooks: [
+      { via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.friends) ?? labelThenNumber(counts(c), LABEL.friends) },
+    ],
+    shown: (c) => hasLabel(counts(c), LABEL.friends),
+  },
+  followers: {
+    hooks: [
+      { via: 'followers-link', read: (c) => countLabelled(counts(c), LABEL.followers) ?? labelThenNumber(counts(c), LABEL.followers) },
+      // Intro: "Followed by 356 people" / "Подписчики: 356"
+      { via: 'intro-line', read: (c) => labelThenNumber(lines(c).join(' · '), 'followed by|подписчики|отслеживают') },
+    ],
+    shown: (c) => hasLabel(counts(c), LABEL.followers) || /^(?:followed by|подписчики)/im.test(lines(c).join('\n')),
+  },
+  mutual: {
+    hooks: [{ via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.mutual) }],
+    shown: (c) => hasLabel(counts(c), LABEL.mutual),
+  },
+  birthday: {
+    hooks: [{ via: 'basic-info-table', read: (c) => parseBirthday(text(row(c, MB.basic, LABEL.birthday))) }],
+    shown: (c) => row(c, MB.basic, LABEL.birthday),
+  },
+  experience: {
+    hooks: [
+      { via: 'work-section', read: (c) => WORK(c) },
+      { via: 'intro-line', read: (c) => { const j = jobLine(c); return j ? [j] : null; } },
+    ],
+    shown: (c) => first(main(c), MB.work),
+  },
+  education: {
+    hooks: [
+      {
+        via: 'education-section',
+        read: (c) =>
+          mbItems(c, MB.education).flatMap((e): School[] => {
+            const school = plausible(text(first(e, 'a, strong, span')), 200);
+            if (!school) return [];
+            const rest = all(e, 'span').map((s) => text(s)).filter((t) => t && t !== school);
+            const o: School = { school };
+            const deg = rest.find((t) => !/\d{4}/.test(t));
+            if (deg) o.degree = deg;
+            return [{ ...o, ...parseRange(rest.find((t) => /\d{4}/.test(t))) }];
+          }),
+      },
+      { via: 'intro-line', read: (c) => { const s = line(c, LINE.study); return s ? [{ school: s }] : null; } },
+    ],
+    shown: (c) => first(main(c), MB.education),
+  },
+  languages: {
+    hooks: [{ via: 'basic-info-table', read: (c) => uniq(text(row(c, MB.basic, LABEL.languages)).split(/\s*(?:,|\band\b|\sи\s)\s*/), 60) }],
+    shown: (c) => row(c, MB.basic, LABEL.languages),
+  },
+  websites: {
+    hooks: [
+      {
+        via: 'links',
+        read: (c) =>
+          uniq(
+            [...all(row(c, MB.contact, LABEL.websites), 'a[href]'), ...all(intro(c), 'a[href*="l.facebook.com/l.php"], a[href*="lm.facebook.com/l.php"]')]
+              .map((a) => safeUrl(a.getAttribute('href'), c.url))
+              .filter((u): u is string => !!u && !/^https?:\/\/([\w-]+\.)*facebook\.com\//.test(u)),
+            2000,
+          ),
+      },
+    ],
+  },
+};
+
+function WORK(c: Ctx): Job[] {
+  return c.memo('work', () =>
+    mbItems(c, MB.work).flatMap((e): Job[] => {
+      const company = plausible(text(first(e, 'a, strong')), 200);
+      if (!company) return [];
+      const rest = all(e, 'span').map((s) => text(s)).filter((t) => t && t !== company && !t.includes(company));
+      const j: Job = { company };
+      const title = rest.find((t) => !/\d{4}/.test(t));
+      if (title) j.title = title;
+      return [{ ...j, ...parseRange(rest.find((t) => /\d{4}/.test(t))) }];
+    }),
+  );
+}
+
+// ---------- kind of page ----------
+
+const UNAVAILABLE = /^(?:this content isn[’']t available|this page isn[’']t available|content not found|этот контент сейчас недоступен|страница недоступна|контент недоступен)/i;
+
+function loginForm(c: Ctx): boolean {
+  return !!first(c.doc, '#login_form, form[action*="login"] input[name="pass"], input[name="pass"][type="password"]');
+}
+
+export function extractFacebook(doc: Document, url: string): Extraction {
+  const c = makeCtx(doc, url);
+  const canon = canonicalProfileUrl(url);
+  if (!canon) {
+    let path = '';
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      /* not a URL */
+    }
+    return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
+  }
+  if (byText(main(c), 'h1, h2, span', UNAVAILABLE) || UNAVAILABLE.test(clean(doc.title))) {
+    return result('facebook', 'not-profile', null, c.lang);
+  }
+  if (identityMatches(doc, url) === false) {
+    return result('facebook', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
+  }
+  const fields = runSpec(SPEC, c);
+  if (loginForm(c) && (fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c)))) {
+    return result('facebook', 'login-wall', canon.profileUrl, c.lang);
+  }
+  return result('facebook', 'profile', canon.profileUrl, c.lang, fields);
 }
