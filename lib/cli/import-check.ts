@@ -1,0 +1,100 @@
+// `npm run --silent import-check -- <file> [--all]` — what importing this file would
+// do, without a browser and without writing anything (docs/import.md).
+//
+// stdout: one JSON object — preset, encoding, bom, delimiter, headerLine, rows,
+// accepted, duplicates [{line, sameAs}], rejected [{line, reason, raw}], records
+// (the first five accepted, every one with --all). Exit 0 whenever the file could
+// be read, also when every row is bad; exit 2 with one line on stderr when it cannot
+// (missing, a directory, empty, no header row, not valid JSON).
+//
+// Other kinds of file, same shape:
+// - a purchases CSV or a notes CSV (detected by its columns): "kind" is added
+//   ("purchases" | "notes"), preset is "generic", duplicates is [], records are
+//   purchases / notes with the contact they refer to.
+// - a .json file (Tiewise's import format: {contacts, notes, interactions,
+//   purchases, products, complaints}): "kind": "json", preset "generic", delimiter
+//   and headerLine null, rows = entries in all arrays, a rejected entry's line is
+//   the physical line it starts on (plus "collection" and "index"), records are the
+//   first accepted contacts.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { CsvImport } from '../import/csv-kind';
+import { decodeBytes } from '../import/decode';
+import { importJson } from '../import/json';
+import { ImportError } from '../import/table';
+
+const args = process.argv.slice(2);
+const all = args.includes('--all');
+const file = args.find((a) => !a.startsWith('--'));
+
+function fail(message: string): never {
+  process.stderr.write(`import-check: ${message}\n`);
+  process.exit(2);
+}
+
+if (!file) fail('usage: import-check <file> [--all]');
+let size: number;
+try {
+  const st = statSync(file);
+  if (st.isDirectory()) fail(`${file} is a directory, not a file`);
+  size = st.size;
+} catch (e) {
+  fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+}
+if (size === 0) fail(`${file} is empty`);
+
+const limit = (xs: unknown[]) => (all ? xs : xs.slice(0, 5));
+
+try {
+  if (/\.json$/i.test(file)) {
+    const fd = openSync(file, 'r');
+    const bytes = new Uint8Array(size);
+    readSync(fd, bytes, 0, size, 0);
+    closeSync(fd);
+    const { text, encoding, bom } = decodeBytes(bytes);
+    const r = importJson(text);
+    print({
+      kind: 'json',
+      preset: 'generic',
+      encoding,
+      bom,
+      delimiter: null,
+      headerLine: null,
+      rows: r.rows,
+      accepted: r.accepted,
+      duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
+      rejected: r.rejected,
+      records: limit(r.contacts),
+    });
+  } else {
+    const imp = new CsvImport();
+    const fd = openSync(file, 'r');
+    const chunk = new Uint8Array(1 << 20);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      imp.push(chunk.slice(0, n));
+    }
+    closeSync(fd);
+    const r = imp.end();
+    const common = {
+      preset: r.kind === 'contacts' ? r.preset : 'generic',
+      encoding: r.encoding,
+      bom: r.bom,
+      delimiter: r.delimiter,
+      headerLine: r.headerLine,
+      rows: r.rows,
+      accepted: r.accepted,
+      duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
+      rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
+      records: limit(r.records),
+    };
+    print(r.kind === 'contacts' ? common : { kind: r.kind, ...common });
+  }
+} catch (e) {
+  if (e instanceof ImportError) fail(`${file}: ${e.message}`);
+  throw e;
+}
+
+function print(o: unknown): void {
+  process.stdout.write(JSON.stringify(o, null, 2) + '\n');
+}

@@ -1,0 +1,190 @@
+// Purchases and notes from their own CSVs: simpler than contacts, but every row is
+// accounted for (rows = accepted + rejected) and a bad row says why. Each record
+// refers to its contact by e-mail, CRM id or name; the DB layer resolves the
+// reference (to a contact in the same import or already stored).
+import { headerKey, isBlank } from './fields';
+import { genericField } from './mapping';
+import type { Rejected, RowSink, TableInfo, TableRow } from './table';
+import { parseAmount, parseDate } from './values';
+
+export type CsvKind = 'contacts' | 'purchases' | 'notes';
+
+export interface ContactRef {
+  email?: string;
+  crmId?: string;
+  name?: string;
+}
+
+export interface PurchaseRecord {
+  contact: ContactRef;
+  product: { sku?: string; name?: string };
+  /** epoch ms */
+  at: number;
+  quantity: number;
+  amount: number;
+  currency?: string;
+}
+
+export interface NoteRecord {
+  contact: ContactRef;
+  /** epoch ms; absent when the file gives no date (the importer uses the import time) */
+  at?: number;
+  text: string;
+}
+
+type Role = 'email' | 'crmId' | 'name' | 'product' | 'sku' | 'date' | 'quantity' | 'amount' | 'currency' | 'text';
+
+const ROLES: Array<[Role, string[]]> = [
+  ['crmId', ['contactid', 'customerid', 'clientid', 'crmid', 'personid', 'idклиента', 'идклиента', 'idконтакта']],
+  ['name', ['contact', 'customer', 'client', 'contactname', 'customername', 'clientname', 'buyer', 'клиент', 'покупатель', 'контакт', 'имяклиента']],
+  ['sku', ['sku', 'productid', 'productcode', 'itemid', 'itemcode', 'code', 'artikul', 'артикул', 'кодтовара', 'код']],
+  ['product', ['product', 'productname', 'item', 'itemname', 'товар', 'продукт', 'наименование', 'наименованиетовара', 'услуга']],
+  ['date', ['date', 'purchasedate', 'orderdate', 'purchasedat', 'createdat', 'created', 'at', 'when', 'notedate', 'дата', 'датапокупки', 'датазаказа', 'датасоздания']],
+  ['quantity', ['quantity', 'qty', 'count', 'units', 'количество', 'колво', 'кол']],
+  ['amount', ['amount', 'total', 'price', 'sum', 'revenue', 'value', 'сумма', 'стоимость', 'цена', 'итого']],
+  ['currency', ['currency', 'curr', 'валюта']],
+  ['text', ['text', 'note', 'notes', 'body', 'content', 'comment', 'comments', 'текст', 'заметка', 'заметки', 'комментарий', 'примечание']],
+];
+
+function roleOf(header: string): Role | undefined {
+  const key = headerKey(header);
+  for (const [role, keys] of ROLES) if (keys.includes(key)) return role;
+  const f = genericField(header);
+  if (f === 'email') return 'email';
+  if (f === 'name') return 'name';
+  return undefined;
+}
+
+function roles(headers: string[]): Map<Role, number> {
+  const out = new Map<Role, number>();
+  headers.forEach((h, i) => {
+    const r = roleOf(h);
+    if (r && !out.has(r)) out.set(r, i);
+  });
+  return out;
+}
+
+/** What a CSV holds, by its columns: purchases, notes, or (by default) contacts. */
+export function detectCsvKind(headers: string[]): CsvKind {
+  const r = roles(headers);
+  const refers = r.has('email') || r.has('crmId') || r.has('name');
+  if (refers && (r.has('product') || r.has('sku')) && (r.has('date') || r.has('quantity') || r.has('amount'))) return 'purchases';
+  const contactish = headers.some((h) => {
+    const f = genericField(h);
+    return f === 'firstName' || f === 'lastName' || f === 'company' || f === 'position' || f === 'phone' || f === 'city';
+  });
+  // a contacts file may have a Notes column too: a notes file also dates its notes
+  if (refers && r.has('text') && r.has('date') && !contactish) return 'notes';
+  return 'contacts';
+}
+
+const NO_CONTACT = 'names nobody: no contact e-mail, id or name';
+
+export interface ActivityReport<K extends 'purchases' | 'notes', T> extends TableInfo {
+  kind: K;
+  rows: number;
+  accepted: number;
+  rejected: Rejected[];
+  records: T[];
+  recordLines: number[];
+}
+
+abstract class ActivitySink<T> implements RowSink {
+  rows = 0;
+  readonly rejected: Rejected[] = [];
+  readonly records: T[] = [];
+  readonly recordLines: number[] = [];
+  protected readonly col: Map<Role, number>;
+
+  constructor(headers: string[]) {
+    this.col = roles(headers);
+  }
+
+  protected cell(fields: string[], role: Role): string | undefined {
+    const i = this.col.get(role);
+    const v = i === undefined ? undefined : fields[i];
+    return isBlank(v) ? undefined : v;
+  }
+
+  protected contact(fields: string[]): ContactRef | undefined {
+    const ref: ContactRef = {};
+    const email = this.cell(fields, 'email');
+    const crmId = this.cell(fields, 'crmId');
+    let name = this.cell(fields, 'name');
+    if (name && !email && /^[^\s@]+@[^\s@]+$/.test(name.trim())) {
+      // a "Contact"/"Customer" column holding e-mails
+      ref.email = name;
+      name = undefined;
+    }
+    if (email) ref.email = email;
+    if (crmId) ref.crmId = crmId;
+    if (name) ref.name = name;
+    return ref.email || crmId || name ? ref : undefined;
+  }
+
+  /** the record, or the reason it is rejected */
+  protected abstract make(fields: string[]): T | string;
+
+  row(r: TableRow): void {
+    this.rows++;
+    const made = this.make(r.fields);
+    if (typeof made === 'string') this.rejected.push({ line: r.line, reason: made, raw: r.raw });
+    else {
+      this.records.push(made);
+      this.recordLines.push(r.line);
+    }
+  }
+
+  reject(r: Rejected): void {
+    this.rows++;
+    this.rejected.push(r);
+  }
+}
+
+export class PurchaseSink extends ActivitySink<PurchaseRecord> {
+  protected make(f: string[]): PurchaseRecord | string {
+    const contact = this.contact(f);
+    if (!contact) return NO_CONTACT;
+    const sku = this.cell(f, 'sku');
+    const name = this.cell(f, 'product');
+    if (!sku && !name) return 'no product: neither a product name nor a SKU';
+    const dateText = this.cell(f, 'date');
+    if (!dateText) return 'no date';
+    const at = parseDate(dateText);
+    if (at === undefined) return `date not understood: "${dateText}"`;
+    const qText = this.cell(f, 'quantity');
+    const q = qText === undefined ? { value: 1 } : parseAmount(qText);
+    if (!q) return `quantity is not a number: "${qText}"`;
+    const aText = this.cell(f, 'amount');
+    const a = aText === undefined ? { value: 0 } : parseAmount(aText);
+    if (!a) return `amount is not a number: "${aText}"`;
+    const currency = this.cell(f, 'currency')?.trim().toUpperCase() ?? ('currency' in a ? a.currency : undefined);
+    const product: PurchaseRecord['product'] = {};
+    if (sku) product.sku = sku;
+    if (name) product.name = name;
+    const rec: PurchaseRecord = { contact, product, at, quantity: q.value, amount: a.value };
+    if (currency) rec.currency = currency;
+    return rec;
+  }
+
+  report(info: TableInfo): ActivityReport<'purchases', PurchaseRecord> {
+    return { kind: 'purchases', ...info, rows: this.rows, accepted: this.records.length, rejected: this.rejected, records: this.records, recordLines: this.recordLines };
+  }
+}
+
+export class NoteSink extends ActivitySink<NoteRecord> {
+  protected make(f: string[]): NoteRecord | string {
+    const contact = this.contact(f);
+    if (!contact) return NO_CONTACT;
+    const text = this.cell(f, 'text');
+    if (!text) return 'no text';
+    const dateText = this.cell(f, 'date');
+    const at = dateText === undefined ? undefined : parseDate(dateText);
+    if (dateText !== undefined && at === undefined) return `date not understood: "${dateText}"`;
+    return at === undefined ? { contact, text } : { contact, at, text };
+  }
+
+  report(info: TableInfo): ActivityReport<'notes', NoteRecord> {
+    return { kind: 'notes', ...info, rows: this.rows, accepted: this.records.length, rejected: this.rejected, records: this.records, recordLines: this.recordLines };
+  }
+}

@@ -1,0 +1,150 @@
+// A contacts CSV → the records an import would store, every row accounted for:
+// rows = accepted + duplicates + rejected. Feed it chunks (a Web Worker reading a
+// File's stream, the CLI reading a file) or a whole text/byte array at once.
+import { DuplicateIndex, mergeInto } from './dedupe';
+import type { ColumnMapping, ContactRecord } from './fields';
+import { applyMapping, detectPreset, proposeMapping } from './mapping';
+import type { PresetId } from './presets';
+import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
+
+export const NAMES_NOBODY = 'names nobody: no name and no e-mail';
+
+export interface Duplicate {
+  /** physical line of the duplicate row */
+  line: number;
+  /** physical line of the earlier row it was merged into */
+  sameAs: number;
+  by: 'email' | 'crmId' | 'profileUrl' | 'name+company';
+}
+
+export interface ContactImportReport extends TableInfo {
+  kind: 'contacts';
+  preset: PresetId;
+  mapping: ColumnMapping;
+  rows: number;
+  accepted: number;
+  duplicates: Duplicate[];
+  rejected: Rejected[];
+  /** every accepted record, in file order, duplicates merged in */
+  records: ContactRecord[];
+  /** the physical line of each record (parallel to records) */
+  recordLines: number[];
+}
+
+export interface ContactImportOptions extends TableOptions {
+  /** use this preset's columns instead of detecting one */
+  preset?: PresetId;
+  /** the user's own mapping (by column index), from the mapping screen */
+  mapping?: ColumnMapping;
+}
+
+/** The row-level half: mapping, "names nobody", duplicates. Used by ContactImport and by the CSV kind switch. */
+export class ContactSink implements RowSink {
+  readonly preset: PresetId;
+  readonly mapping: ColumnMapping;
+  rows = 0;
+  readonly duplicates: Duplicate[] = [];
+  readonly rejected: Rejected[] = [];
+  readonly records: ContactRecord[] = [];
+  readonly recordLines: number[] = [];
+  private readonly index = new DuplicateIndex<number>();
+
+  constructor(
+    private readonly headers: string[],
+    opts: { preset?: PresetId; mapping?: ColumnMapping },
+  ) {
+    this.preset = opts.preset ?? (opts.mapping ? 'generic' : detectPreset(headers).preset);
+    this.mapping = opts.mapping ?? proposeMapping(headers, this.preset);
+  }
+
+  row(r: TableRow): void {
+    this.rows++;
+    const { record, names } = applyMapping(this.headers, this.mapping, r.fields);
+    if (!names) {
+      this.rejected.push({ line: r.line, reason: NAMES_NOBODY, raw: r.raw });
+      return;
+    }
+    const dup = this.index.find(record);
+    if (dup) {
+      const earlier = this.records[dup.sameAs];
+      mergeInto(earlier, record);
+      this.index.add(earlier, dup.sameAs);
+      this.duplicates.push({ line: r.line, sameAs: this.recordLines[dup.sameAs], by: dup.by });
+      return;
+    }
+    this.index.add(record, this.records.length);
+    this.records.push(record);
+    this.recordLines.push(r.line);
+  }
+
+  reject(r: Rejected): void {
+    this.rows++;
+    this.rejected.push(r);
+  }
+
+  report(info: TableInfo): ContactImportReport {
+    return {
+      kind: 'contacts',
+      ...info,
+      preset: this.preset,
+      mapping: this.mapping,
+      rows: this.rows,
+      accepted: this.records.length,
+      duplicates: this.duplicates,
+      rejected: this.rejected,
+      records: this.records,
+      recordLines: this.recordLines,
+    };
+  }
+}
+
+/** Streaming contacts import: push() chunks, end() for the report. */
+export class ContactImport {
+  private sink: ContactSink | undefined;
+  private readonly table: TableReader;
+
+  constructor(opts: ContactImportOptions = {}) {
+    this.table = new TableReader(opts, (info) => (this.sink = new ContactSink(info.headers, opts)));
+  }
+
+  push(chunk: Uint8Array | string): void {
+    this.table.push(chunk);
+  }
+
+  end(): ContactImportReport {
+    const info = this.table.end();
+    return this.sink!.report(info);
+  }
+}
+
+/** Whole file at once. Throws ImportError when there is no header row at all. */
+export function importContactsCsv(input: Uint8Array | string, opts: ContactImportOptions = {}): ContactImportReport {
+  const imp = new ContactImport(opts);
+  imp.push(input);
+  return imp.end();
+}
+
+export interface ContactPreview extends TableInfo {
+  preset: PresetId;
+  mapping: ColumnMapping;
+  /** the first data rows' cells, for the mapping screen */
+  sample: string[][];
+  /** the same rows through the mapping */
+  records: ContactRecord[];
+}
+
+/** For the mapping screen: detection plus the first `rows` rows, raw and mapped. Pass the file's first ~64 KB. */
+export function previewContacts(input: Uint8Array | string, opts: ContactImportOptions & { rows?: number } = {}): ContactPreview {
+  const want = opts.rows ?? 10;
+  const sample: string[][] = [];
+  let headers: string[] = [];
+  const table = new TableReader(opts, (info) => {
+    headers = info.headers;
+    return { row: (r) => void (sample.length < want && sample.push(r.fields)), reject: () => {} };
+  });
+  table.push(input);
+  const info = table.end();
+  const preset = opts.preset ?? (opts.mapping ? 'generic' : detectPreset(headers).preset);
+  const mapping = opts.mapping ?? proposeMapping(headers, preset);
+  return { ...info, preset, mapping, sample, records: sample.map((f) => applyMapping(headers, mapping, f).record) };
+}

@@ -1,0 +1,117 @@
+// Bytes → text, with the encoding detected the way CRM exports need it:
+// a BOM wins; then UTF-16 by its NUL-byte pattern; then UTF-8 if the bytes are
+// valid UTF-8; then Windows-1251 (Russian CRM exports: Bitrix24, 1C, old amoCRM)
+// when Cyrillic-looking high bytes dominate; else Windows-1252.
+// Streaming: createTextDecoder() sniffs the first chunk and decodes the rest with
+// TextDecoder's stream mode, so a chunk may end in the middle of a character.
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252';
+
+export interface EncodingGuess {
+  encoding: Encoding;
+  bom: boolean;
+}
+
+/** How many leading bytes detection looks at. */
+export const SNIFF_BYTES = 64 * 1024;
+
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+
+  const n = Math.min(b.length, SNIFF_BYTES);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i++) {
+    if (b[i] === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  }
+  const pairs = n / 2;
+  // ASCII text in UTF-16LE is "c\0c\0…": NULs at odd offsets; BE the reverse.
+  if (pairs >= 1 && oddNul > pairs * 0.3 && oddNul > evenNul * 4) return { encoding: 'utf-16le', bom: false };
+  if (pairs >= 1 && evenNul > pairs * 0.3 && evenNul > oddNul * 4) return { encoding: 'utf-16be', bom: false };
+
+  if (isUtf8(b.subarray(0, n))) return { encoding: 'utf-8', bom: false };
+  return { encoding: looksCyrillic1251(b.subarray(0, n)) ? 'windows-1251' : 'windows-1252', bom: false };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    // stream: true tolerates a multi-byte character cut at the end of the sample
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * In Windows-1251 Russian letters are 0xC0–0xFF (plus Ё/ё at 0xA8/0xB8) and come
+ * in runs (whole words); Latin-1 accented letters sit in the same range but alone
+ * between ASCII letters.
+ */
+function looksCyrillic1251(bytes: Uint8Array): boolean {
+  let high = 0;
+  let letters = 0;
+  let inRuns = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c < 0x80) continue;
+    high++;
+    const letter = c >= 0xc0 || c === 0xa8 || c === 0xb8;
+    if (!letter) continue;
+    letters++;
+    const prev = bytes[i - 1] ?? 0;
+    const next = bytes[i + 1] ?? 0;
+    if (prev >= 0xc0 || next >= 0xc0) inRuns++;
+  }
+  return high > 0 && letters / high > 0.6 && inRuns / letters > 0.5;
+}
+
+export interface StreamingDecoder {
+  /** Decodes one chunk; the first call detects the encoding from it. */
+  write(chunk: Uint8Array): string;
+  /** Flushes a character cut at the very end. */
+  end(): string;
+  /** Known after the first write. */
+  readonly guess: EncodingGuess | undefined;
+}
+
+export function createTextDecoder(forced?: Encoding): StreamingDecoder {
+  let decoder: TextDecoder | undefined;
+  let guess: EncodingGuess | undefined;
+  return {
+    get guess() {
+      return guess;
+    },
+    write(chunk) {
+      if (!decoder) {
+        guess = forced ? { encoding: forced, bom: hasBom(chunk, forced) } : detectEncoding(chunk);
+        // ignoreBOM: false (the default) makes TextDecoder drop the BOM for us
+        decoder = new TextDecoder(guess.encoding);
+      }
+      return decoder.decode(chunk, { stream: true });
+    },
+    end() {
+      return decoder ? decoder.decode() : '';
+    },
+  };
+}
+
+function hasBom(b: Uint8Array, enc: Encoding): boolean {
+  if (enc === 'utf-8') return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  if (enc === 'utf-16le') return b[0] === 0xff && b[1] === 0xfe;
+  if (enc === 'utf-16be') return b[0] === 0xfe && b[1] === 0xff;
+  return false;
+}
+
+/** Whole-buffer convenience: the text and what it was decoded from. */
+export function decodeBytes(bytes: Uint8Array, forced?: Encoding): EncodingGuess & { text: string } {
+  const d = createTextDecoder(forced);
+  const text = d.write(bytes) + d.end();
+  return { ...(d.guess ?? { encoding: forced ?? 'utf-8', bom: false }), text };
+}

@@ -1,0 +1,90 @@
+// Duplicates within one file: the same e-mail (any case), the same CRM id, the
+// same profile URL (canonical form), or the same name at the same company. A
+// duplicate fills the empty fields of the earlier record and is not stored itself.
+import { type ContactRecord, MULTI_FIELDS } from './fields';
+
+export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company';
+
+/** "https://www.LinkedIn.com/in/anna-s/?trk=x" → "linkedin.com/in/anna-s"; for matching only, the record keeps the original. */
+export function canonicalProfileUrl(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^(www|m|mobile|[a-z]{2})\.(?=(linkedin|vk|facebook|fb)\.)/, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+}
+
+const LEGAL_FORMS = /\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|gmbh|corp|co|plc|sa|ag)\b/g;
+
+export function normaliseName(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function normaliseCompany(s: string): string {
+  return normaliseName(s).replace(LEGAL_FORMS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function keys(r: ContactRecord): Array<[DuplicateKind, string]> {
+  const out: Array<[DuplicateKind, string]> = [];
+  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + e.trim().toLowerCase()]);
+  if (r.crmId?.trim()) out.push(['crmId', 'i:' + r.crmId.trim()]);
+  for (const u of r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])) {
+    const c = canonicalProfileUrl(u);
+    if (c) out.push(['profileUrl', 'u:' + c]);
+  }
+  const personal = [r.firstName, r.lastName].filter(Boolean).join(' ') || (r.name !== r.email ? r.name : '');
+  const name = normaliseName(personal);
+  const company = r.company ? normaliseCompany(r.company) : '';
+  if (name && company) out.push(['name+company', 'n:' + name + '|' + company]);
+  return out;
+}
+
+export class DuplicateIndex<T> {
+  private readonly byKey = new Map<string, T>();
+
+  /** The earlier entry this record repeats, checking e-mail, CRM id, URL, then name+company. */
+  find(r: ContactRecord): { sameAs: T; by: DuplicateKind } | undefined {
+    for (const [by, key] of keys(r)) {
+      const hit = this.byKey.get(key);
+      if (hit !== undefined) return { sameAs: hit, by };
+    }
+    return undefined;
+  }
+
+  add(r: ContactRecord, entry: T): void {
+    for (const [, key] of keys(r)) if (!this.byKey.has(key)) this.byKey.set(key, entry);
+  }
+}
+
+/** When two values of a list field are the same thing written differently. */
+const SAME = {
+  email: (v: string) => v.trim().toLowerCase(),
+  phone: (v: string) => v.replace(/[^\d+]/g, ''),
+  profileUrl: canonicalProfileUrl,
+};
+
+/** Fills the earlier record's empty fields from the duplicate (lists are united). */
+export function mergeInto(earlier: ContactRecord, dup: ContactRecord): void {
+  const e = earlier as unknown as Record<string, unknown>;
+  const d = dup as unknown as Record<string, unknown>;
+  for (const [one, many] of Object.entries(MULTI_FIELDS)) {
+    const a = (e[many] as string[] | undefined) ?? (e[one] ? [e[one] as string] : []);
+    const b = (d[many] as string[] | undefined) ?? (d[one] ? [d[one] as string] : []);
+    const all = [...a];
+    const same = SAME[one as keyof typeof SAME];
+    for (const v of b) if (!all.some((x) => same(x) === same(v))) all.push(v);
+    if (all.length) e[one] = all[0];
+    if (all.length > 1) e[many] = all;
+  }
+  // a record named only by its e-mail takes the duplicate's real name
+  const earlierUnnamed = !earlier.firstName && !earlier.lastName && earlier.name === earlier.email;
+  const dupNamed = !!(dup.firstName || dup.lastName || dup.name !== dup.email);
+  if (earlierUnnamed && dupNamed) e.name = dup.name;
+  for (const [k, v] of Object.entries(d)) {
+    if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'extra') continue;
+    if (e[k] === undefined || e[k] === '') e[k] = v;
+  }
+  if (dup.extra) earlier.extra = { ...dup.extra, ...earlier.extra };
+}

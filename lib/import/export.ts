@@ -1,0 +1,115 @@
+// Contacts → CSV in a CRM's own columns (presets.ts), so the book goes back into the
+// team's CRM; and the rejected rows → a CSV to fix and import again. This is the
+// ONLY place formula-like cells are neutralised: a cell starting with = + - @ or a
+// tab/CR gets a leading ' so a spreadsheet shows it instead of running it.
+import Papa from 'papaparse';
+import { MULTI_FIELDS } from './fields';
+import { type PresetId, presetById } from './presets';
+import type { Rejected } from './table';
+
+export interface ExportColumn {
+  header: string;
+  /** the record key the value comes from */
+  field: string;
+}
+
+export interface CsvOptions {
+  /** write this CRM's columns (and its delimiter, unless one is given) */
+  preset?: PresetId;
+  delimiter?: ',' | ';' | '\t';
+  /** start with U+FEFF so Excel reads UTF-8 (Cyrillic) right; encode the string as UTF-8 */
+  bom?: boolean;
+  newline?: '\r\n' | '\n';
+  /** false only for targets that are not spreadsheets */
+  neutralise?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** "=1+1" → "'=1+1"; anything else unchanged. */
+export function neutraliseCell(v: string): string {
+  return FORMULA_START.test(v) ? "'" + v : v;
+}
+
+/** The columns a preset's export has (its import-only spellings left out); generic: the common fields. */
+export function exportColumns(preset: PresetId): ExportColumn[] {
+  const p = presetById(preset);
+  if (!p) return GENERIC_COLUMNS;
+  const seen = new Map<string, number>();
+  const out: ExportColumn[] = [];
+  for (const col of p.columns) {
+    if (col.importOnly) continue;
+    if (!col.field) {
+      out.push({ header: col.header, field: '' });
+      continue;
+    }
+    // a second column for the same field (E-mail 2 - Value, Mobile Phone) takes the second value
+    const n = seen.get(col.field) ?? 0;
+    seen.set(col.field, n + 1);
+    out.push({ header: col.header, field: n ? `${col.field}#${n}` : col.field });
+  }
+  return out;
+}
+
+const GENERIC_COLUMNS: ExportColumn[] = [
+  ['Name', 'name'], ['First Name', 'firstName'], ['Last Name', 'lastName'], ['Email', 'email'], ['Phone', 'phone'],
+  ['Company', 'company'], ['Position', 'position'], ['City', 'city'], ['Profile URL', 'profileUrl'], ['CRM ID', 'crmId'],
+  ['Notes', 'notes'],
+].map(([header, field]) => ({ header, field }));
+
+/**
+ * Rows (ContactRecords, or any objects) → CSV text. `columns`: the columns to write
+ * (a string is both header and key); ignored when `preset` is given. A field "email#1"
+ * is the second e-mail. Arrays are joined with ", ".
+ */
+export function toCsv(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  columns?: ReadonlyArray<ExportColumn | string>,
+  opts: CsvOptions = {},
+): string {
+  const cols: ExportColumn[] = opts.preset
+    ? exportColumns(opts.preset)
+    : (columns ?? GENERIC_COLUMNS).map((c) => (typeof c === 'string' ? { header: c, field: c } : c));
+  const neutralise = opts.neutralise ?? true;
+  const cell = (v: string) => (neutralise ? neutraliseCell(v) : v);
+  const data = rows.map((r) => cols.map((c) => cell(valueOf(r, c.field))));
+  const delimiter = opts.delimiter ?? (opts.preset ? presetById(opts.preset)?.delimiter : undefined) ?? ',';
+  const csv = Papa.unparse(
+    { fields: cols.map((c) => cell(c.header)), data },
+    { delimiter, newline: opts.newline ?? '\r\n', quotes: false, escapeFormulae: false },
+  );
+  return (opts.bom ? '\uFEFF' : '') + csv + (opts.newline ?? '\r\n');
+}
+
+function valueOf(r: Record<string, unknown>, field: string): string {
+  if (!field) return '';
+  const [key, nth] = field.split('#');
+  const n = nth ? Number(nth) : 0;
+  const plural = MULTI_FIELDS[key as keyof typeof MULTI_FIELDS];
+  // our records have email + emails; the stored Contact has only emails
+  const list = plural ? r[plural] : undefined;
+  let v: unknown;
+  if (Array.isArray(list)) v = list[n];
+  else if (n === 0) v = r[key] ?? (Array.isArray(r[key + 's']) ? (r[key + 's'] as unknown[])[0] : undefined);
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return String(v);
+}
+
+/**
+ * The rejected rows as a CSV to fix and import again: "Line", "Reason", "Raw" (the
+ * row as it was in the file). With `header` (the file's header row, raw), use
+ * rejectsText() instead to get a file that imports directly once the rows are fixed.
+ */
+export function rejectsCsv(rejected: ReadonlyArray<Rejected>, opts: Omit<CsvOptions, 'preset'> = {}): string {
+  return toCsv(
+    rejected.map((r) => ({ line: String(r.line), reason: r.reason, raw: r.raw })),
+    [{ header: 'Line', field: 'line' }, { header: 'Reason', field: 'reason' }, { header: 'Raw', field: 'raw' }],
+    opts,
+  );
+}
+
+/** The header row and the rejected rows, verbatim: fix them in an editor and import the file again. */
+export function rejectsText(headerRaw: string, rejected: ReadonlyArray<Rejected>, newline = '\r\n'): string {
+  return [headerRaw, ...rejected.map((r) => r.raw)].join(newline) + newline;
+}

@@ -1,0 +1,57 @@
+// The contact fields an import can fill, the record shape it produces, and how a
+// header name is normalised for matching ("E-mail Address" ~ "email address" ~ "EmailAddress").
+
+export const CONTACT_FIELDS = [
+  'name', 'firstName', 'middleName', 'lastName', 'email', 'phone', 'company', 'position',
+  'city', 'country', 'profileUrl', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn',
+] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** Fields several columns may feed (E-mail 1, E-mail 2…); the first value goes to the field, all of them to the plural. */
+export const MULTI_FIELDS = { email: 'emails', phone: 'phones', profileUrl: 'profileUrls' } as const;
+export type MultiField = keyof typeof MULTI_FIELDS;
+
+/**
+ * A contact as an import would store it. Values are the file's text, verbatim.
+ * Empty cells are left out. `emails`/`phones`/`profileUrls` appear only when a row
+ * has more than one; `extra` keeps the columns no field took, by header.
+ */
+export interface ContactRecord {
+  name: string;
+  firstName?: string;
+  middleName?: string;
+  lastName?: string;
+  email?: string;
+  emails?: string[];
+  phone?: string;
+  phones?: string[];
+  company?: string;
+  position?: string;
+  city?: string;
+  country?: string;
+  profileUrl?: string;
+  profileUrls?: string[];
+  website?: string;
+  crmId?: string;
+  notes?: string;
+  birthday?: string;
+  tags?: string;
+  stage?: string;
+  connectedOn?: string;
+  extra?: Record<string, string>;
+}
+
+/** Which field each column feeds, by column index; null = the column goes to `extra`. */
+export type ColumnMapping = (ContactField | null)[];
+
+/** Lower-cased, ё→е, everything but letters and digits dropped: "E-mail 1 - Value" → "email1value". */
+export function headerKey(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function isBlank(v: string | undefined): boolean {
+  return v === undefined || v.trim() === '';
+}

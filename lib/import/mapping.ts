@@ -1,0 +1,158 @@
+// Headers → which contact field each column feeds. detectPreset() scores the known
+// exports (presets.ts); proposeMapping() maps by preset first and by the generic
+// English+Russian names below for the rest, so the UI can show a mapping screen;
+// applyMapping() turns one row into a ContactRecord with a user-given mapping.
+import { type ColumnMapping, type ContactField, type ContactRecord, MULTI_FIELDS, headerKey, isBlank } from './fields';
+import { PRESETS, type Preset, type PresetId } from './presets';
+
+/** Generic header names, as headerKey()s or patterns over them. */
+const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
+  ['name', ['name', 'fullname', 'contactname', 'displayname', 'personname', 'contact', 'фио', 'полноеимя', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'контакт', 'имяконтакта', 'клиент']],
+  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя']],
+  ['middleName', ['middlename', 'additionalname', 'отчество']],
+  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия']],
+  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/]],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел']],
+  ['company', ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы']],
+  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'позиция']],
+  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'город', 'населенныйпункт']],
+  ['country', ['country', 'countryregion', 'mailingcountry', 'страна']],
+  ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание']],
+  ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль']],
+  ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'сайт']],
+  ['crmId', ['id', 'recordid', 'contactid', 'crmid', 'externalid', 'personid', 'ид', 'идентификатор']],
+  ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения']],
+  ['tags', ['tags', 'tag', 'labels', 'теги', 'метки']],
+  ['stage', ['lifecyclestage', 'stage', 'стадия', 'этап']],
+];
+
+export function genericField(header: string): ContactField | null {
+  const key = headerKey(header);
+  if (!key) return null;
+  for (const [field, names] of GENERIC) {
+    if (names.some((n) => (typeof n === 'string' ? n === key : n.test(key)))) return field;
+  }
+  return null;
+}
+
+/** Whether a header is one we know (any preset or a generic name); used to find the header row. */
+export function isKnownHeader(header: string): boolean {
+  const key = headerKey(header);
+  if (!key) return false;
+  return knownKeys().has(key) || genericField(header) !== null;
+}
+
+let known: Set<string> | undefined;
+function knownKeys(): Set<string> {
+  known ??= new Set(PRESETS.flatMap((p) => p.columns.map((col) => headerKey(col.header))));
+  return known;
+}
+
+export interface PresetMatch {
+  preset: PresetId;
+  score: number;
+}
+
+/** The known export these headers come from, or "generic". */
+export function detectPreset(headers: string[]): PresetMatch {
+  let best: PresetMatch = { preset: 'generic', score: 0 };
+  for (const p of PRESETS) {
+    const score = scorePreset(p, headers);
+    if (score > best.score) best = { preset: p.id, score };
+  }
+  // a couple of shared names ("First Name", "Email") is not enough to call it a known export
+  return best.score >= 4 ? best : { preset: 'generic', score: best.score };
+}
+
+function scorePreset(p: Preset, headers: string[]): number {
+  let score = 0;
+  const sig = new Set(p.signature.map(headerKey));
+  const exactSig = new Set(p.signature);
+  for (const h of headers) {
+    const key = headerKey(h);
+    const col = p.columns.find((col) => headerKey(col.header) === key);
+    if (!col) continue;
+    const exact = p.columns.some((col) => col.header === h.trim());
+    score += exact ? 1 : 0.9;
+    if (sig.has(key)) score += exactSig.has(h.trim()) ? 2 : 1.5;
+  }
+  return score;
+}
+
+/**
+ * A mapping for these headers: the preset's own columns first (its null columns
+ * stay null: Outlook's "Title" is a salutation), then generic names. A single-valued
+ * field is fed by one column only; email, phone and profile URL take several.
+ */
+export function proposeMapping(headers: string[], preset: PresetId = detectPreset(headers).preset): ColumnMapping {
+  const p = PRESETS.find((x) => x.id === preset);
+  const taken = new Set<ContactField>();
+  const decided: (ContactField | null | undefined)[] = headers.map((h) => {
+    if (!p) return undefined;
+    const key = headerKey(h);
+    const col = p.columns.find((col) => col.header === h.trim()) ?? p.columns.find((col) => headerKey(col.header) === key);
+    return col ? col.field : undefined;
+  });
+  const out: ColumnMapping = decided.map((f) => {
+    if (!f) return null;
+    if (taken.has(f) && !(f in MULTI_FIELDS)) return null;
+    taken.add(f);
+    return f;
+  });
+  headers.forEach((h, i) => {
+    if (decided[i] !== undefined) return;
+    const f = genericField(h);
+    if (!f || (taken.has(f) && !(f in MULTI_FIELDS))) return;
+    taken.add(f);
+    out[i] = f;
+  });
+  return out;
+}
+
+/**
+ * One row → a record, with the mapping. Values verbatim; a cell of only spaces
+ * counts as empty. `name` is the full-name column, else first (middle) last,
+ * else the e-mail; hasName says whether the row names a person at all.
+ */
+export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ContactRecord; names: boolean } {
+  const rec: Record<string, unknown> = {};
+  const multi: Partial<Record<string, string[]>> = {};
+  const extra: Record<string, string> = {};
+  for (let i = 0; i < fields.length && i < headers.length; i++) {
+    const v = fields[i];
+    if (isBlank(v)) continue;
+    const f = mapping[i];
+    if (!f) {
+      const h = headers[i] || `column ${i + 1}`;
+      if (!(h in extra)) extra[h] = v;
+      continue;
+    }
+    if (f in MULTI_FIELDS) {
+      const list = (multi[f] ??= []);
+      if (!list.includes(v)) list.push(v);
+    } else if (rec[f] === undefined) {
+      rec[f] = v;
+    }
+  }
+  for (const [f, plural] of Object.entries(MULTI_FIELDS)) {
+    const list = multi[f];
+    if (!list) continue;
+    rec[f] = list[0];
+    if (list.length > 1) rec[plural] = list;
+  }
+  const personal = [rec.firstName, rec.middleName, rec.lastName].filter((x): x is string => typeof x === 'string');
+  const fullName = typeof rec.name === 'string' ? rec.name : personal.length ? personal.join(' ') : undefined;
+  const names = fullName !== undefined || rec.email !== undefined;
+  const record = { ...rec, name: fullName ?? (rec.email as string | undefined) ?? '' } as ContactRecord;
+  if (Object.keys(extra).length) record.extra = extra;
+  return { record: orderKeys(record), names };
+}
+
+const ORDER = ['name', 'firstName', 'middleName', 'lastName', 'email', 'emails', 'phone', 'phones', 'company', 'position', 'city', 'country', 'profileUrl', 'profileUrls', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'extra'];
+/** Keys in a stable, readable order (name first). */
+export function orderKeys(r: ContactRecord): ContactRecord {
+  const src = r as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of ORDER) if (src[k] !== undefined) out[k] = src[k];
+  return out as unknown as ContactRecord;
+}

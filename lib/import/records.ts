@@ -1,0 +1,160 @@
+// CSV text → records with their PHYSICAL line numbers, streaming, recovering from
+// broken rows. Papaparse splits the fields (never by hand); this file only decides
+// where a record starts, counts the lines it consumed, and restarts papaparse after
+// a row whose quote never closes, so that row does not swallow the rest of the file.
+//
+// Line breaks counted as an editor counts them: \r\n, \n and \r each end a line,
+// also inside a quoted cell (Excel writes \n inside cells and \r\n between rows).
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | ';' | '\t';
+export type Newline = '\r\n' | '\n' | '\r';
+
+export interface CsvRecord {
+  /** 1-based physical line the record starts on */
+  line: number;
+  /** how many physical lines it spans (more than one when a quoted cell does) */
+  lines: number;
+  /** the record's text as in the file, without its final line break */
+  raw: string;
+  /** the cells; null when the record could not be parsed (see problem) */
+  fields: string[] | null;
+  /** why fields is null, in words a person understands */
+  problem?: string;
+}
+
+export interface RecordReaderOptions {
+  delimiter: Delimiter;
+  newline?: Newline;
+  /**
+   * A quoted cell still open after this many lines is taken for an unclosed quote:
+   * its first line is rejected and reading resumes on the next line. Bounds the
+   * memory held while waiting for a closing quote.
+   */
+  maxRecordLines?: number;
+}
+
+export const UNCLOSED_QUOTE = 'unclosed quote';
+
+/** Streaming reader: push() text as it arrives, end() once; onRecord gets every non-blank record in order. */
+export class CsvRecordReader {
+  private buf = '';
+  private line = 1;
+  private readonly maxLines: number;
+
+  constructor(
+    private readonly opts: RecordReaderOptions,
+    private readonly onRecord: (r: CsvRecord) => void,
+  ) {
+    this.maxLines = opts.maxRecordLines ?? 500;
+  }
+
+  push(text: string): void {
+    this.buf += text;
+    this.drain(false);
+  }
+
+  end(): void {
+    this.drain(true);
+    this.buf = '';
+  }
+
+  private drain(final: boolean): void {
+    for (;;) {
+      let limit = this.buf.length;
+      if (!final) {
+        // only whole lines; a trailing \r may be the first half of \r\n
+        let i = this.buf.length - 1;
+        if (this.buf[i] === '\r') i--;
+        while (i >= 0 && this.buf[i] !== '\n' && this.buf[i] !== '\r') i--;
+        limit = i + 1;
+      }
+      if (limit === 0) return;
+      const out = this.parse(this.buf.slice(0, limit), final && limit === this.buf.length);
+      this.buf = this.buf.slice(out.consumed);
+      this.line = out.line;
+      if (!out.restart) return;
+    }
+  }
+
+  /** Parses whole lines; stops early to restart after a broken row, or to wait for a closing quote. */
+  private parse(text: string, atEnd: boolean): { consumed: number; line: number; restart: boolean } {
+    let consumed = 0;
+    let line = this.line;
+    let restart = false;
+    Papa.parse<string[]>(text, {
+      delimiter: this.opts.delimiter,
+      newline: this.opts.newline,
+      skipEmptyLines: false,
+      step: (res, parser) => {
+        const start = consumed;
+        const end = res.meta.cursor;
+        const withBreak = text.slice(start, end);
+        const raw = stripFinalBreak(withBreak);
+        const inner = countBreaks(raw);
+        const quoteTrouble = res.errors.some((e) => e.type === 'Quotes');
+        const unterminated = res.errors.some((e) => e.code === 'MissingQuotes');
+        if (quoteTrouble && (inner > 0 || unterminated)) {
+          if (unterminated && !atEnd && inner < this.maxLines) {
+            // the quoted cell may close in the next chunk: keep this record's text
+            parser.abort();
+            return;
+          }
+          const first = firstBreak(raw);
+          if (first) {
+            // a quote opened on this line swallowed the following ones: reject this line only
+            this.onRecord({ line, lines: 1, raw: raw.slice(0, first.at), fields: null, problem: UNCLOSED_QUOTE });
+            consumed = start + first.at + first.length;
+            line += 1;
+            restart = consumed < text.length || !atEnd;
+            parser.abort();
+            return;
+          }
+          this.onRecord({ line, lines: 1, raw, fields: null, problem: UNCLOSED_QUOTE });
+        } else if (raw !== '') {
+          this.onRecord({ line, lines: inner + 1, raw, fields: res.data });
+        }
+        consumed = end;
+        line += inner + (withBreak.length > raw.length ? 1 : 0);
+      },
+    });
+    return { consumed, line, restart: restart && consumed > 0 };
+  }
+}
+
+/** Reads a whole text at once; returns the records (for samples and small files). */
+export function readRecords(text: string, opts: RecordReaderOptions, final = true): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const r = new CsvRecordReader(opts, (rec) => out.push(rec));
+  r.push(text);
+  if (final) r.end();
+  return out;
+}
+
+export function countBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (s.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+function firstBreak(s: string): { at: number; length: number } | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) return { at: i, length: 1 };
+    if (c === 13) return { at: i, length: s.charCodeAt(i + 1) === 10 ? 2 : 1 };
+  }
+  return undefined;
+}
+
+function stripFinalBreak(s: string): string {
+  if (s.endsWith('\r\n')) return s.slice(0, -2);
+  if (s.endsWith('\n') || s.endsWith('\r')) return s.slice(0, -1);
+  return s;
+}

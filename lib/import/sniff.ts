@@ -1,0 +1,65 @@
+// Looking at the first part of a CSV text: which line break, which delimiter, and
+// which record is the header (LinkedIn's Connections.csv has notes before it).
+import { isKnownHeader } from './mapping';
+import { type CsvRecord, type Delimiter, type Newline, readRecords } from './records';
+
+export const DELIMITERS: Delimiter[] = [',', ';', '\t'];
+/** How many records the sniffers look at. */
+const SAMPLE_RECORDS = 40;
+
+export function detectNewline(sample: string): Newline {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const ch = sample.charCodeAt(i);
+    if (ch === 13) {
+      if (sample.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (ch === 10) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}
+
+/**
+ * The delimiter under which most records share one field count (above one),
+ * quotes respected (papaparse reads the sample). Ties go to the larger count.
+ */
+export function detectDelimiter(sample: string, newline: Newline = detectNewline(sample), final = false): Delimiter {
+  let best: { d: Delimiter; agree: number; width: number } = { d: ',', agree: 0, width: 0 };
+  for (const d of DELIMITERS) {
+    const recs = readRecords(sample, { delimiter: d, newline }, final).slice(0, SAMPLE_RECORDS);
+    const counts = new Map<number, number>();
+    for (const r of recs) if (r.fields && r.fields.length > 1) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
+    for (const [width, agree] of counts) {
+      if (agree > best.agree || (agree === best.agree && width > best.width)) best = { d, agree, width };
+    }
+  }
+  return best.d;
+}
+
+/**
+ * The header record among the sample's: the one naming the most known columns
+ * (two at least); failing that, the first record as wide as most of those after it.
+ */
+export function detectHeader(records: CsvRecord[]): CsvRecord | undefined {
+  const recs = records.filter((r) => r.fields && r.fields.some((f) => f.trim() !== '')).slice(0, SAMPLE_RECORDS);
+  let best: CsvRecord | undefined;
+  let bestScore = 1;
+  for (const r of recs) {
+    const score = r.fields!.filter(isKnownHeader).length;
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  if (best) return best;
+  const widths = new Map<number, number>();
+  for (const r of recs) widths.set(r.fields!.length, (widths.get(r.fields!.length) ?? 0) + 1);
+  const common = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  return recs.find((r) => r.fields!.length === common) ?? recs[0];
+}

@@ -1,0 +1,168 @@
+// A CSV file as a table: bytes or text in chunks → encoding, delimiter and header
+// row detected on the first 64 KB → data rows with physical line numbers, or
+// rejected rows with their raw text and a reason. Rows before the header (LinkedIn's
+// notes) are not data. Blank rows (nothing but delimiters and spaces) are skipped
+// and not counted. Memory: the sample, plus one record's text while a quoted cell
+// is open; the rows go to the sink as they are read.
+import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
+import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, readRecords } from './records';
+import { detectDelimiter, detectHeader, detectNewline } from './sniff';
+
+export interface TableInfo extends EncodingGuess {
+  delimiter: Delimiter;
+  newline: Newline;
+  /** 1-based physical line of the header row */
+  headerLine: number;
+  headers: string[];
+}
+
+export interface TableRow {
+  line: number;
+  fields: string[];
+  raw: string;
+}
+
+export interface Rejected {
+  /** 1-based physical line the row starts on */
+  line: number;
+  reason: string;
+  /** the row as it is in the file */
+  raw: string;
+}
+
+export interface RowSink {
+  row(r: TableRow): void;
+  reject(r: Rejected): void;
+}
+
+export interface TableOptions {
+  /** skip detection */
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  /** 1-based physical line of the header row */
+  headerLine?: number;
+}
+
+/** Why a file cannot be imported at all (as opposed to rows that are rejected). */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+const SNIFF_CHARS = 64 * 1024;
+
+export class TableReader {
+  private decoder: StreamingDecoder | undefined;
+  private pendingBytes: Uint8Array[] = [];
+  private pendingByteCount = 0;
+  private sample = '';
+  private textGuess: EncodingGuess | undefined;
+  private reader: CsvRecordReader | undefined;
+  private info: Omit<TableInfo, 'headers'> | undefined;
+  private headers: string[] | undefined;
+  private sink: RowSink | undefined;
+
+  constructor(
+    private readonly opts: TableOptions,
+    /** called once the header row is read; returns where the rows go */
+    private readonly onHeader: (info: TableInfo) => RowSink,
+  ) {}
+
+  push(chunk: Uint8Array | string): void {
+    if (typeof chunk === 'string') {
+      if (!this.textGuess && !this.decoder) {
+        const bom = chunk.charCodeAt(0) === 0xfeff;
+        this.textGuess = { encoding: this.opts.encoding ?? 'utf-8', bom };
+        if (bom) chunk = chunk.slice(1);
+      }
+      this.text(chunk, false);
+      return;
+    }
+    if (this.decoder) {
+      this.text(this.decoder.write(chunk), false);
+      return;
+    }
+    // gather enough bytes to judge the encoding by
+    this.pendingBytes.push(chunk);
+    this.pendingByteCount += chunk.length;
+    if (this.pendingByteCount >= SNIFF_BYTES) this.flushBytes();
+  }
+
+  /** Reads what is left; throws ImportError when the file has no header row at all. */
+  end(): TableInfo {
+    if (!this.decoder && this.pendingByteCount) this.flushBytes();
+    if (this.decoder) this.text(this.decoder.end(), false);
+    this.text('', true);
+    this.reader?.end();
+    if (!this.info || !this.headers) throw new ImportError('the file has no header row: it is empty or blank');
+    return { ...this.info, headers: this.headers };
+  }
+
+  private flushBytes(): void {
+    const all = concat(this.pendingBytes, this.pendingByteCount);
+    this.pendingBytes = [];
+    this.pendingByteCount = 0;
+    this.decoder = createTextDecoder(this.opts.encoding);
+    this.text(this.decoder.write(all), false);
+  }
+
+  private text(t: string, final: boolean): void {
+    if (this.reader) {
+      if (t) this.reader.push(t);
+      return;
+    }
+    this.sample += t;
+    if (!final && this.sample.length < SNIFF_CHARS) return;
+    const guess = this.decoder?.guess ?? this.textGuess ?? { encoding: 'utf-8', bom: false };
+    const newline = detectNewline(this.sample);
+    const delimiter = this.opts.delimiter ?? detectDelimiter(this.sample, newline, final);
+    let headerLine = this.opts.headerLine;
+    if (headerLine === undefined) {
+      const header = detectHeader(readRecords(this.sample, { delimiter, newline }, final));
+      if (!header) {
+        if (final) return; // nothing but blank lines: end() reports it
+        headerLine = 1;
+      } else headerLine = header.line;
+    }
+    this.info = { ...guess, delimiter, newline, headerLine };
+    this.reader = new CsvRecordReader({ delimiter, newline }, (r) => this.record(r));
+    const s = this.sample;
+    this.sample = '';
+    this.reader.push(s);
+  }
+
+  private record(r: CsvRecord): void {
+    const info = this.info!;
+    if (r.line < info.headerLine) return;
+    if (!this.headers) {
+      if (!r.fields) throw new ImportError(`the header row (line ${r.line}) cannot be read: ${r.problem}`);
+      this.headers = r.fields;
+      this.sink = this.onHeader({ ...info, headerLine: r.line, headers: r.fields });
+      this.info = { ...info, headerLine: r.line };
+      return;
+    }
+    const sink = this.sink!;
+    if (!r.fields) {
+      sink.reject({ line: r.line, reason: r.problem ?? 'cannot be read', raw: r.raw });
+      return;
+    }
+    if (r.fields.every((f) => f.trim() === '')) return;
+    const want = this.headers.length;
+    if (r.fields.length !== want) {
+      const n = r.fields.length;
+      sink.reject({ line: r.line, reason: `${n} ${n === 1 ? 'field' : 'fields'} for ${want} ${want === 1 ? 'column' : 'columns'}`, raw: r.raw });
+      return;
+    }
+    sink.row({ line: r.line, fields: r.fields, raw: r.raw });
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
