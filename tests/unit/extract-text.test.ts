@@ -1,0 +1,70 @@
+import { JSDOM } from 'jsdom';
+import { clean, isoMonth, parseBirthday, parseCount, parseDate, parseRange, safeUrl, text } from '../../lib/extract/text';
+
+describe('parseCount', () => {
+  it.each([
+    ['500+', 500], ['500+ connections', 500], ['1,234', 1234], ['1 234', 1234], ['1\u00a0234', 1234],
+    ['1\u2009234', 1234], ['1\u202f234 отслеживающих', 1234], ['1.234', 1234], ['1,2K', 1200], ['1.2K', 1200],
+    ['1,2 тыс.', 1200], ['1,2 тыс. друзей', 1200], ['12 млн', 12_000_000], ['3.5M followers', 3_500_000],
+    ['12K', 12000], ['245', 245], ['0', 0], ['1,234,567', 1234567], ['87 mutual', 87], ['2,5к', 2500],
+  ])('%j → %d', (s, n) => expect(parseCount(s)).toBe(n));
+  it.each([[''], ['connections'], [null], ['много']])('%j → null', (s) => expect(parseCount(s)).toBeNull());
+});
+
+describe('parseDate and friends', () => {
+  it.each([
+    ['15 March 1990', { day: 15, month: 3, year: 1990 }],
+    ['March 15, 1990', { day: 15, month: 3, year: 1990 }],
+    ['15 марта 1990 г.', { day: 15, month: 3, year: 1990 }],
+    ['3 мая', { day: 3, month: 5 }],
+    ['1 сентября 2001', { day: 1, month: 9, year: 2001 }],
+    ['Mar 2021', { month: 3, year: 2021 }],
+    ['мар. 2021 г.', { month: 3, year: 2021 }],
+    ['февр. 2020 г.', { month: 2, year: 2020 }],
+    ['1990-03-15', { day: 15, month: 3, year: 1990 }],
+    ['15.03.1990', { day: 15, month: 3, year: 1990 }],
+    ['2019', { year: 2019 }],
+    ['декабрь 2019', { month: 12, year: 2019 }],
+  ])('%j', (s, d) => expect(parseDate(s)).toEqual(d));
+  it('rejects non-dates', () => {
+    expect(parseDate('Product Manager')).toBeNull();
+    expect(parseDate('32 March')).toBeNull();
+    expect(parseDate('')).toBeNull();
+  });
+  it('birthdays need a day and a month', () => {
+    expect(parseBirthday('15 марта')).toEqual({ day: 15, month: 3 });
+    expect(parseBirthday('March 1990')).toBeNull();
+  });
+  it('job ranges, present means no end', () => {
+    expect(parseRange('Mar 2021 - Present · 3 yrs 4 mos')).toEqual({ start: '2021-03' });
+    expect(parseRange('янв. 2021 г. – по настоящее время · 3 г.')).toEqual({ start: '2021-01' });
+    expect(parseRange('мая 2018 г. – дек. 2020 г. · 2 г. 8 мес.')).toEqual({ start: '2018-05', end: '2020-12' });
+    expect(parseRange('2008 – 2012')).toEqual({ start: '2008', end: '2012' });
+    expect(isoMonth('Present')).toBeNull();
+  });
+});
+
+describe('safeUrl', () => {
+  it('keeps http(s) only', () => {
+    expect(safeUrl('https://example.com/a')).toBe('https://example.com/a');
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl('JaVaScRiPt:alert(1)')).toBeNull();
+    expect(safeUrl('data:text/html,<b>x</b>')).toBeNull();
+    expect(safeUrl('/in/x/', 'https://www.linkedin.com/feed/')).toBe('https://www.linkedin.com/in/x/');
+    expect(safeUrl('not a url')).toBeNull();
+  });
+  it('unwraps redirects whose target is a query parameter', () => {
+    expect(safeUrl('https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fanna.example.com%2F&urlhash=x')).toBe('https://anna.example.com/');
+    expect(safeUrl('https://l.facebook.com/l.php?u=https%3A%2F%2Folga.example.org%2F&h=AT')).toBe('https://olga.example.org/');
+    expect(safeUrl('https://vk.com/away.php?to=https%3A%2F%2Fdv.example.ru%2F')).toBe('https://dv.example.ru/');
+    expect(safeUrl('https://vk.com/away.php?to=javascript%3Aalert(1)')).toBeNull();
+  });
+});
+
+describe('text', () => {
+  it('collapses whitespace and skips script bodies', () => {
+    const d = new JSDOM('<p id=a>  Anna \n\t <b>K</b><script>alert(1)</script>&lt;i&gt;\u00a0x </p>').window.document;
+    expect(text(d.getElementById('a'))).toBe('Anna K<i> x');
+    expect(clean(' a\u200b b ')).toBe('a b');
+  });
+});
