@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    globals: true,
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,

@@ -2,6 +2,8 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
+import { bookEn, bookRu } from './book';
+import { leadEn, leadRu } from './lead';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,7 +23,10 @@ export function createI18n(lng: Language): i18n {
   void inst.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, ru: { translation: ru } },
+    resources: {
+      en: { translation: { ...en, book: bookEn, lead: leadEn } },
+      ru: { translation: { ...ru, book: bookRu, lead: leadRu } },
+    },
     interpolation: { escapeValue: false }, // React escapes; we never build markup from strings
     initAsync: false,
     returnNull: false,

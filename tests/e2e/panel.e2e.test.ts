@@ -40,7 +40,6 @@ describe('the panel, in English', () => {
     expect(await panel.getByRole('region', { name: /Purchases/ }).textContent()).toContain('CloudDesk Pro');
     expect(await panel.getByRole('list', { name: 'Profiles' }).textContent()).toMatch(/LinkedIn\s+read/);
     await panel.screenshot({ path: join(SHOTS, 'panel-en-anna.png'), fullPage: true });
-    await page.close();
   });
 
   it('adds a note that is still there after a reload', async () => {
@@ -49,6 +48,7 @@ describe('the panel, in English', () => {
     await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
     await panel.reload();
     await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
+    await s.context.pages().find((p) => p.url() === ANNA)?.close();
   });
 
   it('says a feed is not a profile', async () => {
