@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 // sites over https) are all the site access Tiewise needs. No web-accessible
 // resources: the sites probe for them to detect extensions.
 export default defineConfig({
+  // parallel builds (several engineers' E2E runs) may each use their own folder
+  outDir: process.env.TIEWISE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -73,7 +73,10 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
                       type="button"
                       className="link"
                       aria-label={`${t('notes.delete')}: ${n.text.slice(0, 40)}`}
-                      onClick={() => void run(() => deleteNote(n.id)).then(() => setDeleted(n))}
+                      onClick={() => {
+                        setDeleted(n);
+                        void run(() => deleteNote(n.id)).then((ok) => !ok && setDeleted(null));
+                      }}
                     >
                       {t('notes.delete')}
                     </button>

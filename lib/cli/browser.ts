@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 // profile, and serves saved pages under the sites' real host names so the
 // manifest's match patterns fire. Every request the browser makes is recorded.
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.TIEWISE_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES = resolve('tests/fixtures/pages');
 
 export function chromiumPath(): string {

@@ -32,6 +32,12 @@ export const SCHEMA_V2 = {
   log: '++id, at, contactId, level',
 };
 
+/** Version 3: the derived network type, stage and tie score, for the book's filters. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  contacts: SCHEMA_V2.contacts + ', networkType, stage, tieScore',
+};
+
 /**
  * The one database. Versions are appended, never edited: an old database opens
  * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
@@ -70,6 +76,9 @@ export class TiewiseDB extends Dexie {
           if (c.lastContactAt === undefined && last.has(c.id)) c.lastContactAt = last.get(c.id);
         });
       });
+    // v3 only adds indexes; contacts without the derived fields get them on their
+    // next change or from refreshAllTies()
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 
@@ -92,7 +101,7 @@ export function useDatabase(instance: TiewiseDB): void {
 }
 
 /** The newest schema version this code knows. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** The database was written by a newer Tiewise than this one. */
 export class NewerDatabaseError extends Error {

@@ -6,6 +6,7 @@ import type {
 } from './schema';
 import type { Extraction } from '../extract/types';
 import { keysForName } from './keys';
+import { refreshTie } from './derive';
 
 // The data-access module: the UI, the background and the import call these, never
 // Dexie tables directly. A write that touches several tables is one transaction.
@@ -57,7 +58,8 @@ export function prepareContact(c: NewContact, now = Date.now()): Contact {
 export async function addContact(c: NewContact, d: TiewiseDB = db()): Promise<Contact> {
   const contact = prepareContact(c);
   await guarded(() => d.contacts.add(contact));
-  return contact;
+  await refreshTie(contact.id, Date.now(), d);
+  return (await d.contacts.get(contact.id)) ?? contact;
 }
 
 /** Bulk insert in one transaction (imports, demo data, the bench). */
@@ -129,7 +131,10 @@ export async function recordProfileRead(x: Extraction, now = Date.now(), d: Tiew
       await d.profiles.put(next);
       return next;
     }),
-  );
+  ).then(async (p) => {
+    if (p) await refreshTie(p.contactId, now, d);
+    return p;
+  });
 }
 
 /** Links a read profile to a contact (a second network keeps the first). */
@@ -151,7 +156,10 @@ export async function linkProfile(contactId: string, x: Extraction, now = Date.n
       await d.contacts.update(contactId, { updatedAt: now });
       return p;
     }),
-  );
+  ).then(async (p) => {
+    if (!Dexie.currentTransaction) await refreshTie(contactId, now, d);
+    return p;
+  });
 }
 
 /** "Add to book": a new contact prefilled from the profile, linked to it. */
@@ -179,7 +187,10 @@ export async function addContactFromProfile(x: Extraction, now = Date.now(), d: 
       await linkProfile(contact.id, x, now, d);
       return contact;
     }),
-  );
+  ).then(async (c) => {
+    await refreshTie(c.id, now, d);
+    return c;
+  });
 }
 
 export async function addNote(contactId: string, text: string, now = Date.now(), d: TiewiseDB = db()): Promise<Note> {
@@ -190,11 +201,14 @@ export async function addNote(contactId: string, text: string, now = Date.now(),
       await d.contacts.update(contactId, { updatedAt: now });
     }),
   );
+  await refreshTie(contactId, now, d);
   return note;
 }
 
 export async function updateNote(id: string, text: string, now = Date.now(), d: TiewiseDB = db()): Promise<void> {
   await guarded(() => d.notes.update(id, { text, updatedAt: now }));
+  const n = await d.notes.get(id);
+  if (n) await refreshTie(n.contactId, now, d);
 }
 
 /** Deletes a note and returns it, so the UI can undo. */
@@ -205,11 +219,15 @@ export async function deleteNote(id: string, d: TiewiseDB = db()): Promise<Note 
       await d.notes.delete(id);
       return n;
     }),
-  );
+  ).then(async (n) => {
+    if (n) await refreshTie(n.contactId, Date.now(), d);
+    return n;
+  });
 }
 
 export async function restoreNote(n: Note, d: TiewiseDB = db()): Promise<void> {
   await guarded(() => d.notes.put(n));
+  await refreshTie(n.contactId, Date.now(), d);
 }
 
 export async function addInteraction(
@@ -225,15 +243,18 @@ export async function addInteraction(
       if (c) await d.contacts.update(c.id, { lastContactAt: Math.max(c.lastContactAt ?? 0, i.at), updatedAt: now });
     }),
   );
+  await refreshTie(i.contactId, now, d);
   return row;
 }
 
 export async function setOverride(o: Omit<TagOverride, 'at'>, d: TiewiseDB = db()): Promise<void> {
   await guarded(() => d.overrides.put({ ...o, at: Date.now() }));
+  await refreshTie(o.contactId, Date.now(), d);
 }
 
 export async function clearOverride(contactId: string, d: TiewiseDB = db()): Promise<void> {
   await guarded(() => d.overrides.delete(contactId));
+  await refreshTie(contactId, Date.now(), d);
 }
 
 /** Search for the panel: name prefix (either script), e-mail, phone or company. */

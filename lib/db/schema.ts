@@ -51,6 +51,11 @@ export const Contact = z.object({
   updatedAt: z.number(),
   /** last real interaction (not a profile read): drives retention and recency */
   lastContactAt: z.number().optional(),
+  /** derived by lib/db/derive.ts after every change to the contact's record: the
+   *  effective network type (the user's override wins), its stage, the tie score */
+  networkType: NetworkType.optional(),
+  stage: Stage.nullable().optional(),
+  tieScore: z.number().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 

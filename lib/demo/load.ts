@@ -1,6 +1,7 @@
 import { db, type TiewiseDB } from '../db/database';
 import { guarded } from '../db/repo';
 import { demoBook } from './book';
+import { refreshAllTies } from '../db/derive';
 
 /** Writes the demo book in one transaction (put: loading it twice changes nothing). */
 export async function loadDemoBook(now = Date.now(), d: TiewiseDB = db()): Promise<void> {
@@ -19,4 +20,5 @@ export async function loadDemoBook(now = Date.now(), d: TiewiseDB = db()): Promi
       await d.settings.bulkPut(b.settings);
     }),
   );
+  await refreshAllTies(now, d);
 }

@@ -83,7 +83,7 @@ describe('side panel', () => {
     await userEvent.click(within(notes).getByRole('button', { name: 'Save' }));
     await userEvent.click(await within(notes).findByRole('button', { name: 'Delete: Likes cross-country skiing' }));
     await within(notes).findByText('No notes yet.');
-    await userEvent.click(within(notes).getByRole('button', { name: 'Undo' }));
+    await userEvent.click(await within(notes).findByRole('button', { name: 'Undo' }));
     expect(await within(notes).findByRole('button', { name: 'Edit: Likes cross-country skiing' })).toBeTruthy();
   });
 

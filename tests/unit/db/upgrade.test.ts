@@ -8,7 +8,7 @@ describe('database upgrade', () => {
     const rows = await writeV1('upgrade-v1');
     const db = new TiewiseDB('upgrade-v1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     for (const table of TABLES) {
       const now = await db.table(table).toArray();
       expect(now.length, table).toBe(rows[table].length);
