@@ -4,6 +4,7 @@ import { en } from './en';
 import { ru } from './ru';
 import { bookEn, bookRu } from './book';
 import { leadEn, leadRu } from './lead';
+import { dataEn, dataRu } from './data';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,8 +25,8 @@ export function createI18n(lng: Language): i18n {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, book: bookEn, lead: leadEn } },
-      ru: { translation: { ...ru, book: bookRu, lead: leadRu } },
+      en: { translation: { ...en, book: bookEn, lead: leadEn, data: dataEn } },
+      ru: { translation: { ...ru, book: bookRu, lead: leadRu, data: dataRu } },
     },
     interpolation: { escapeValue: false }, // React escapes; we never build markup from strings
     initAsync: false,
