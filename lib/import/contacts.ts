@@ -1,9 +1,9 @@
 // A contacts CSV → the records an import would store, every row accounted for:
 // rows = accepted + duplicates + rejected. Feed it chunks (a Web Worker reading a
 // File's stream, the CLI reading a file) or a whole text/byte array at once.
-import { DuplicateIndex, mergeInto } from './dedupe';
+import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
 import type { ColumnMapping, ContactRecord } from './fields';
-import { applyMapping, detectPreset, proposeMapping } from './mapping';
+import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
 import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
 
@@ -48,6 +48,7 @@ export class ContactSink implements RowSink {
   readonly records: ContactRecord[] = [];
   readonly recordLines: number[] = [];
   private readonly index = new DuplicateIndex<number>();
+  private readonly map: ReturnType<typeof planMapping>;
 
   constructor(
     private readonly headers: string[],
@@ -55,24 +56,26 @@ export class ContactSink implements RowSink {
   ) {
     this.preset = opts.preset ?? (opts.mapping ? 'generic' : detectPreset(headers).preset);
     this.mapping = opts.mapping ?? proposeMapping(headers, this.preset);
+    this.map = planMapping(headers, this.mapping);
   }
 
   row(r: TableRow): void {
     this.rows++;
-    const { record, names } = applyMapping(this.headers, this.mapping, r.fields);
+    const { record, names } = this.map(r.fields);
     if (!names) {
       this.rejected.push({ line: r.line, reason: NAMES_NOBODY, raw: r.raw });
       return;
     }
-    const dup = this.index.find(record);
+    const keys = keysOf(record);
+    const dup = this.index.find(keys);
     if (dup) {
       const earlier = this.records[dup.sameAs];
       mergeInto(earlier, record);
-      this.index.add(earlier, dup.sameAs);
+      this.index.add(keysOf(earlier), dup.sameAs);
       this.duplicates.push({ line: r.line, sameAs: this.recordLines[dup.sameAs], by: dup.by });
       return;
     }
-    this.index.add(record, this.records.length);
+    this.index.add(keys, this.records.length);
     this.records.push(record);
     this.recordLines.push(r.line);
   }

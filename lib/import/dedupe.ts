@@ -26,8 +26,11 @@ export function normaliseCompany(s: string): string {
   return normaliseName(s).replace(LEGAL_FORMS, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function keys(r: ContactRecord): Array<[DuplicateKind, string]> {
-  const out: Array<[DuplicateKind, string]> = [];
+export type RecordKeys = Array<[DuplicateKind, string]>;
+
+/** What a record is matched by, most telling first. */
+export function keysOf(r: ContactRecord): RecordKeys {
+  const out: RecordKeys = [];
   for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + e.trim().toLowerCase()]);
   if (r.crmId?.trim()) out.push(['crmId', 'i:' + r.crmId.trim()]);
   for (const u of r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])) {
@@ -45,16 +48,16 @@ export class DuplicateIndex<T> {
   private readonly byKey = new Map<string, T>();
 
   /** The earlier entry this record repeats, checking e-mail, CRM id, URL, then name+company. */
-  find(r: ContactRecord): { sameAs: T; by: DuplicateKind } | undefined {
-    for (const [by, key] of keys(r)) {
+  find(keys: RecordKeys): { sameAs: T; by: DuplicateKind } | undefined {
+    for (const [by, key] of keys) {
       const hit = this.byKey.get(key);
       if (hit !== undefined) return { sameAs: hit, by };
     }
     return undefined;
   }
 
-  add(r: ContactRecord, entry: T): void {
-    for (const [, key] of keys(r)) if (!this.byKey.has(key)) this.byKey.set(key, entry);
+  add(keys: RecordKeys, entry: T): void {
+    for (const [, key] of keys) if (!this.byKey.has(key)) this.byKey.set(key, entry);
   }
 }
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { InteractionKind, ProductRelation } from '../db/schema';
 import type { Duplicate } from './contacts';
-import { DuplicateIndex, mergeInto } from './dedupe';
+import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
 import { type ContactRecord, MULTI_FIELDS } from './fields';
 import { orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
@@ -166,14 +166,15 @@ export function importJson(source: string): JsonImportReport {
         if (!parsed.success) return reject(describe(parsed.error, entry));
         const rec = toRecord(parsed.data);
         if (!rec) return reject('names nobody: no name and no e-mail');
-        const dup = index.find(rec);
+        const keys = keysOf(rec);
+        const dup = index.find(keys);
         if (dup) {
           mergeInto(out.contacts[dup.sameAs], rec);
-          index.add(out.contacts[dup.sameAs], dup.sameAs);
+          index.add(keysOf(out.contacts[dup.sameAs]), dup.sameAs);
           out.duplicates.push({ line: lineOf(i), sameAs: contactLines[dup.sameAs], by: dup.by });
           return;
         }
-        index.add(rec, out.contacts.length);
+        index.add(keys, out.contacts.length);
         out.contacts.push(rec);
         out.contactIds.push(parsed.data.id);
         contactLines.push(lineOf(i));

@@ -112,40 +112,48 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
 /**
  * One row → a record, with the mapping. Values verbatim; a cell of only spaces
  * counts as empty. `name` is the full-name column, else first (middle) last,
- * else the e-mail; hasName says whether the row names a person at all.
+ * else the e-mail; `names` says whether the row names a person at all.
  */
 export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ContactRecord; names: boolean } {
-  const rec: Record<string, unknown> = {};
-  const multi: Partial<Record<string, string[]>> = {};
-  const extra: Record<string, string> = {};
-  for (let i = 0; i < fields.length && i < headers.length; i++) {
-    const v = fields[i];
-    if (isBlank(v)) continue;
-    const f = mapping[i];
-    if (!f) {
-      const h = headers[i] || `column ${i + 1}`;
-      if (!(h in extra)) extra[h] = v;
-      continue;
+  return planMapping(headers, mapping)(fields);
+}
+
+/** applyMapping with the per-file work done once: for 100k rows. */
+export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ContactRecord; names: boolean } {
+  const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
+  return (fields) => {
+    const one: Partial<Record<string, string>> = {};
+    /** by the singular field while reading, then the plurals for lists of more than one */
+    const many: Partial<Record<string, string[]>> = {};
+    const plural: Partial<Record<string, string[]>> = {};
+    let extra: Record<string, string> | undefined;
+    for (const { i, field, header } of cols) {
+      const v = fields[i];
+      if (v === undefined || isBlank(v)) continue;
+      if (!field) {
+        extra ??= {};
+        if (!(header in extra)) extra[header] = v;
+      } else if (field in MULTI_FIELDS) {
+        const list = (many[field] ??= []);
+        if (!list.includes(v)) list.push(v);
+      } else if (one[field] === undefined) one[field] = v;
     }
-    if (f in MULTI_FIELDS) {
-      const list = (multi[f] ??= []);
-      if (!list.includes(v)) list.push(v);
-    } else if (rec[f] === undefined) {
-      rec[f] = v;
+    for (const [f, pl] of Object.entries(MULTI_FIELDS)) {
+      const list = many[f];
+      if (!list) continue;
+      one[f] = list[0];
+      if (list.length > 1) plural[pl] = list;
     }
-  }
-  for (const [f, plural] of Object.entries(MULTI_FIELDS)) {
-    const list = multi[f];
-    if (!list) continue;
-    rec[f] = list[0];
-    if (list.length > 1) rec[plural] = list;
-  }
-  const personal = [rec.firstName, rec.middleName, rec.lastName].filter((x): x is string => typeof x === 'string');
-  const fullName = typeof rec.name === 'string' ? rec.name : personal.length ? personal.join(' ') : undefined;
-  const names = fullName !== undefined || rec.email !== undefined;
-  const record = { ...rec, name: fullName ?? (rec.email as string | undefined) ?? '' } as ContactRecord;
-  if (Object.keys(extra).length) record.extra = extra;
-  return { record: orderKeys(record), names };
+    const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
+    const fullName = one.name ?? (personal.length ? personal.join(' ') : undefined);
+    one.name = fullName ?? one.email ?? '';
+    const out: Record<string, unknown> = {};
+    for (const k of ORDER) {
+      const v = k === 'extra' ? extra : (plural[k] ?? one[k]);
+      if (v !== undefined) out[k] = v;
+    }
+    return { record: out as unknown as ContactRecord, names: fullName !== undefined || one.email !== undefined };
+  };
 }
 
 const ORDER = ['name', 'firstName', 'middleName', 'lastName', 'email', 'emails', 'phone', 'phones', 'company', 'position', 'city', 'country', 'profileUrl', 'profileUrls', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'extra'];

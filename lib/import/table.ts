@@ -113,11 +113,14 @@ export class TableReader {
     this.sample += t;
     if (!final && this.sample.length < SNIFF_CHARS) return;
     const guess = this.decoder?.guess ?? this.textGuess ?? { encoding: 'utf-8', bom: false };
-    const newline = detectNewline(this.sample);
-    const delimiter = this.opts.delimiter ?? detectDelimiter(this.sample, newline, final);
+    // judge by the first 64 KB only, however big the first chunk was
+    const whole = final && this.sample.length <= SNIFF_CHARS;
+    const head = whole ? this.sample : this.sample.slice(0, SNIFF_CHARS);
+    const newline = detectNewline(head);
+    const delimiter = this.opts.delimiter ?? detectDelimiter(head, newline, whole);
     let headerLine = this.opts.headerLine;
     if (headerLine === undefined) {
-      const header = detectHeader(readRecords(this.sample, { delimiter, newline }, final));
+      const header = detectHeader(readRecords(head, { delimiter, newline }, whole));
       if (!header) {
         if (final) return; // nothing but blank lines: end() reports it
         headerLine = 1;
