@@ -43,90 +43,155 @@ export interface Itemset {
   count: number;
 }
 
-/** A compact FP-tree over item ranks (0 = most frequent). */
+/**
+ * A compact FP-tree over item ranks (0 = most frequent), in parallel arrays.
+ * Children are a first-child / next-sibling list (deep nodes have few), except
+ * the root's, which are a dense array by rank.
+ */
 class FPTree {
   item: number[] = [-1];
   count: number[] = [0];
   parent: number[] = [-1];
   next: number[] = [-1];
-  /** item → last node of its node-link chain */
-  heads = new Map<number, number>();
-  totals = new Map<number, number>();
-  private children = new Map<number, number>();
+  private firstChild: number[] = [-1];
+  private sibling: number[] = [-1];
+  private rootChild: Int32Array;
+  /** item → last node of its node-link chain (-1: none) */
+  heads: Int32Array;
+  /** item → its count in this tree */
+  totals: Float64Array;
+  /** items present, in order of first insertion */
+  present: number[] = [];
 
-  constructor(private readonly k: number) {}
+  constructor(k: number) {
+    this.rootChild = new Int32Array(k).fill(-1);
+    this.heads = new Int32Array(k).fill(-1);
+    this.totals = new Float64Array(k);
+  }
 
-  /** `items` in ascending rank order. */
-  insert(items: readonly number[], w: number): void {
+  /** Empties the tree for reuse (one conditional tree per depth is alive at a time). */
+  reset(): void {
+    for (const it of this.present) {
+      this.rootChild[it] = -1;
+      this.heads[it] = -1;
+      this.totals[it] = 0;
+    }
+    this.present.length = 0;
+    for (const a of [this.item, this.count, this.parent, this.next, this.firstChild, this.sibling]) a.length = 1;
+  }
+
+  /** Inserts `len` items of `buf` (root side first; from the end when `reversed`) with weight w. */
+  insert(buf: ArrayLike<number>, len: number, w: number, reversed = false): void {
     let node = 0;
-    for (const it of items) {
-      const key = node * this.k + it;
-      let child = this.children.get(key);
-      if (child === undefined) {
+    for (let j = 0; j < len; j++) {
+      const it = buf[reversed ? len - 1 - j : j];
+      let child = node === 0 ? this.rootChild[it] : this.firstChild[node];
+      if (node !== 0) while (child !== -1 && this.item[child] !== it) child = this.sibling[child];
+      if (child === -1) {
         child = this.item.length;
         this.item.push(it);
         this.count.push(0);
         this.parent.push(node);
-        this.next.push(this.heads.get(it) ?? -1);
-        this.heads.set(it, child);
-        this.children.set(key, child);
+        if (this.heads[it] === -1 && this.totals[it] === 0) this.present.push(it);
+        this.next.push(this.heads[it]);
+        this.firstChild.push(-1);
+        if (node === 0) {
+          this.sibling.push(-1);
+          this.rootChild[it] = child;
+        } else {
+          this.sibling.push(this.firstChild[node]);
+          this.firstChild[node] = child;
+        }
+        this.heads[it] = child;
       }
       this.count[child] += w;
-      this.totals.set(it, (this.totals.get(it) ?? 0) + w);
+      this.totals[it] += w;
       node = child;
-    }
-  }
-
-  /** The prefix paths of `it` (root side first) with their weights. */
-  *prefixPaths(it: number): Generator<[number[], number]> {
-    for (let n = this.heads.get(it) ?? -1; n !== -1; n = this.next[n]) {
-      const path: number[] = [];
-      for (let p = this.parent[n]; p > 0; p = this.parent[p]) path.push(this.item[p]);
-      if (path.length) yield [path.reverse(), this.count[n]];
     }
   }
 }
 
 /**
  * Frequent itemsets (as item ranks into `order`) with count ≥ minCount and at
- * most maxLength items, by FP-growth.
+ * most maxLength items, by FP-growth. Items are small non-negative integers.
  */
 export function fpGrowth(transactions: readonly (readonly number[])[], minCount: number, maxLength = 3): { itemsets: Itemset[]; order: number[] } {
-  const freq = new Map<number, number>();
-  for (const t of transactions) for (const i of new Set(t)) freq.set(i, (freq.get(i) ?? 0) + 1);
-  const order = [...freq].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i]) => i);
-  const rank = new Map(order.map((i, r) => [i, r]));
-  const tree = new FPTree(order.length + 1);
+  let maxItem = -1;
+  for (const t of transactions) for (const i of t) if (i > maxItem) maxItem = i;
+  // support of each item (a transaction counts once, even with repeats)
+  const freq = new Int32Array(maxItem + 1);
+  const lastSeen = new Int32Array(maxItem + 1).fill(-1);
+  transactions.forEach((t, ti) => {
+    for (const i of t) if (lastSeen[i] !== ti) {
+      lastSeen[i] = ti;
+      freq[i]++;
+    }
+  });
+  const order: number[] = [];
+  for (let i = 0; i <= maxItem; i++) if (freq[i] >= minCount) order.push(i);
+  order.sort((a, b) => freq[b] - freq[a] || a - b);
+  const rank = new Int32Array(maxItem + 1).fill(-1);
+  order.forEach((i, r) => (rank[i] = r));
+  const k = order.length + 1;
+  const tree = new FPTree(k);
+  const rs: number[] = [];
   for (const t of transactions) {
-    const rs = [...new Set(t)].map((i) => rank.get(i)).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
-    if (rs.length) tree.insert(rs, 1);
+    rs.length = 0;
+    for (const i of t) if (rank[i] >= 0) rs.push(rank[i]);
+    rs.sort((a, b) => a - b);
+    let len = 0;
+    for (let j = 0; j < rs.length; j++) if (j === 0 || rs[j] !== rs[j - 1]) rs[len++] = rs[j];
+    if (len) tree.insert(rs, len, 1);
   }
   const out: Itemset[] = [];
-  mine(tree, [], minCount, maxLength, order.length + 1, out);
+  // one count array per depth, reset after use through the list of touched items
+  const scratch = {
+    counts: Array.from({ length: maxLength }, () => new Float64Array(k)),
+    trees: Array.from({ length: maxLength }, () => new FPTree(k)),
+    buf: new Int32Array(k),
+  };
+  mine(tree, [], minCount, maxLength, k, out, scratch);
   return { itemsets: out, order };
 }
 
-function mine(tree: FPTree, prefix: number[], minCount: number, maxLength: number, k: number, out: Itemset[]): void {
-  for (const [it, total] of tree.totals) {
+function mine(
+  tree: FPTree, prefix: number[], minCount: number, maxLength: number, k: number, out: Itemset[],
+  scratch: { counts: Float64Array[]; trees: FPTree[]; buf: Int32Array },
+): void {
+  const counts = scratch.counts[prefix.length];
+  const touched: number[] = [];
+  const { item, parent, next, count } = tree;
+  for (const it of tree.present) {
+    const total = tree.totals[it];
     if (total < minCount) continue;
     const set = [...prefix, it];
     out.push({ items: set, count: total });
     if (set.length >= maxLength) continue;
-    // the conditional pattern base of `it`
-    const base = [...tree.prefixPaths(it)];
-    const counts = new Map<number, number>();
-    for (const [path, w] of base) for (const p of path) counts.set(p, (counts.get(p) ?? 0) + w);
+    // the conditional pattern base of `it`: every path above its nodes
+    touched.length = 0;
+    for (let n = tree.heads[it]; n !== -1; n = next[n]) {
+      const w = count[n];
+      for (let p = parent[n]; p > 0; p = parent[p]) {
+        const i = item[p];
+        if (counts[i] === 0) touched.push(i);
+        counts[i] += w;
+      }
+    }
     if (set.length + 1 === maxLength) {
       // last level: the base's counts are the answer, no tree needed
-      for (const [p, c] of counts) if (c >= minCount) out.push({ items: [...set, p], count: c });
-      continue;
+      for (const i of touched) if (counts[i] >= minCount) out.push({ items: [...set, i], count: counts[i] });
+    } else {
+      const sub = scratch.trees[set.length];
+      sub.reset();
+      const buf = scratch.buf;
+      for (let n = tree.heads[it]; n !== -1; n = next[n]) {
+        let len = 0;
+        for (let p = parent[n]; p > 0; p = parent[p]) if (counts[item[p]] >= minCount) buf[len++] = item[p];
+        if (len) sub.insert(buf, len, count[n], true);
+      }
+      if (sub.present.length) mine(sub, set, minCount, maxLength, k, out, scratch);
     }
-    const sub = new FPTree(k);
-    for (const [path, w] of base) {
-      const kept = path.filter((p) => (counts.get(p) ?? 0) >= minCount);
-      if (kept.length) sub.insert(kept, w);
-    }
-    if (sub.totals.size) mine(sub, set, minCount, maxLength, k, out);
+    for (const i of touched) counts[i] = 0;
   }
 }
 
@@ -145,23 +210,22 @@ const SEP = '\u0001';
 
 /** Association rules with one consequent, mined from the whole book's purchases. */
 export function mineRules(purchases: readonly Purchase[], opts: MineOptions): Rule[] {
-  const baskets = basketsOf(purchases);
+  // transactions as product numbers, one per customer, in one pass
   const ids: string[] = [];
   const idOf = new Map<string, number>();
-  const txs: number[][] = [];
-  for (const s of baskets.values()) {
-    const t: number[] = [];
-    for (const p of s) {
-      let i = idOf.get(p);
-      if (i === undefined) {
-        i = ids.length;
-        ids.push(p);
-        idOf.set(p, i);
-      }
-      t.push(i);
+  const byContact = new Map<string, number[]>();
+  for (const p of purchases) {
+    let i = idOf.get(p.productId);
+    if (i === undefined) {
+      i = ids.length;
+      ids.push(p.productId);
+      idOf.set(p.productId, i);
     }
-    txs.push(t);
+    const t = byContact.get(p.contactId);
+    if (t) t.push(i);
+    else byContact.set(p.contactId, [i]);
   }
+  const txs = [...byContact.values()];
   const n = txs.length;
   if (!n) return [];
   const minCount = Math.max(opts.minCount ?? 2, Math.ceil(opts.minSupport * n - 1e-9));
