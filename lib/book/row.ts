@@ -1,0 +1,67 @@
+import type { Contact, NetworkType, Relation, Stage } from '../db/schema';
+
+// One contact as the book holds it: the columns it shows and the facts its filters
+// and smart-group rules read (products bought, networks linked, groups). Kept small:
+// the book holds one of these per contact, 100,000 of them on a big book.
+
+export interface BookRow {
+  id: string;
+  name: string;
+  company?: string;
+  position?: string;
+  city?: string;
+  relation?: Relation;
+  networkType?: NetworkType;
+  stage?: Stage | null;
+  tieScore?: number;
+  lastContactAt?: number;
+  tags: string[];
+  emails: string[];
+  /** networks with a linked profile: linkedin, facebook, vk */
+  networks: string[];
+  /** ids of products bought (each once) */
+  products: string[];
+  /** ids of the plain groups the contact is a member of */
+  groups: string[];
+}
+
+/** The facts a row is built from, besides the contact itself. */
+export interface RowFacts {
+  networks?: Iterable<string>;
+  products?: Iterable<string>;
+  groups?: Iterable<string>;
+}
+
+const EMPTY: string[] = [];
+const uniq = (xs?: Iterable<string>): string[] => {
+  if (!xs) return EMPTY;
+  const a = [...new Set(xs)];
+  return a.length ? a : EMPTY;
+};
+
+export function toRow(c: Contact, facts: RowFacts = {}): BookRow {
+  return {
+    id: c.id,
+    name: c.name,
+    company: c.company,
+    position: c.position,
+    city: c.city,
+    relation: c.relation,
+    networkType: c.networkType,
+    stage: c.stage,
+    tieScore: c.tieScore,
+    lastContactAt: c.lastContactAt,
+    tags: c.tags?.length ? c.tags : EMPTY,
+    emails: c.emails?.length ? c.emails : EMPTY,
+    networks: uniq(facts.networks),
+    products: uniq(facts.products),
+    groups: uniq(facts.groups),
+  };
+}
+
+export const DAY = 86_400_000;
+
+/** Whole days since the last contact, or undefined when there was none. */
+export function daysSince(at: number | undefined, now: number): number | undefined {
+  return at === undefined ? undefined : Math.floor((now - at) / DAY);
+}
