@@ -164,7 +164,7 @@ export function arr(v: unknown): unknown[] {
 
 /** `<title>` without unread-count prefixes ("(12) Anna | LinkedIn") and the site suffix. */
 export function titleParts(doc: Document, siteName: RegExp): string[] {
-  const t = clean(doc.querySelector('title')?.textContent).replace(/^\(\d+\+?\)\s*/, '');
+  const t = text(doc.querySelector('title'), 2000).replace(/^\(\d+\+?\)\s*/, '');
   return t
     .split(/\s+[|–—]\s+/)
     .map(clean)

@@ -78,6 +78,10 @@ function nameEl(c: Ctx): Element | null {
   });
 }
 
+function topText(c: Ctx): string {
+  return c.memo('topText', () => text(top(c)));
+}
+
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return c.memo('sec:' + k, () => sectionFor(first(c.doc, 'main') ?? c.doc.body, SECTIONS[k]));
 }
@@ -379,8 +383,8 @@ const SPEC: Spec = {
     },
   },
   connections: {
-    hooks: [{ via: 'top-card-label', read: (c) => countLabelled(text(top(c)), LABEL.connections) }],
-    shown: (c) => hasLabel(text(top(c)), LABEL.connections),
+    hooks: [{ via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) }],
+    shown: (c) => hasLabel(topText(c), LABEL.connections),
   },
   followers: {
     hooks: [
@@ -392,9 +396,9 @@ const SPEC: Spec = {
             .filter((s) => /follow/i.test(String(s.interactionType ?? s.name)))
             .map((s) => parseCount(String(s.userInteractionCount)))[0],
       },
-      { via: 'top-card-label', read: (c) => countLabelled(text(top(c)), LABEL.followers) },
+      { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.followers) },
     ],
-    shown: (c) => hasLabel(text(top(c)), LABEL.followers),
+    shown: (c) => hasLabel(topText(c), LABEL.followers),
   },
   mutual: {
     hooks: [
@@ -414,7 +418,7 @@ const SPEC: Spec = {
         },
       },
     ],
-    shown: (c) => hasLabel(text(top(c)), LABEL.mutual),
+    shown: (c) => hasLabel(topText(c), LABEL.mutual),
   },
   experience: { hooks: EXPERIENCE, shown: (c) => sec(c, 'experience') },
   education: {

@@ -40,7 +40,7 @@ export function text(el: Element | null | undefined, max = 20_000, skip?: (e: El
  */
 export function shownText(el: Element | null | undefined): string {
   if (!el) return '';
-  const copy = el.querySelector(':scope > span[aria-hidden="true"], :scope span[aria-hidden="true"]');
+  const copy = el.querySelector('span[aria-hidden="true"]');
   return copy ? text(copy) : text(el);
 }
 

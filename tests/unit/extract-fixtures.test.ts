@@ -1,46 +1,17 @@
 // Every saved page under tests/fixtures/pages/<site>/X.html is read with jsdom under
 // the URL its X.expected.json names, and compared field by field with what a person
 // wrote down from the page by hand (status always; value when ok; `via` is not compared).
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
 import { ExtractionSchema, FIELD_NAMES } from '../../lib/extract/types';
 import { largePage } from '../fixtures/pages/generate-large';
-
-const ROOT = join(__dirname, '../fixtures/pages');
-
-interface Expected {
-  url: string;
-  site: string | null;
-  kind: string;
-  profileUrl: string | null;
-  lang: string | null;
-  fields: Record<string, { status: string; value?: unknown }>;
-}
-
-export function fixtures(): { name: string; html: string; expected: Expected }[] {
-  const out: { name: string; html: string; expected: Expected }[] = [];
-  for (const dir of readdirSync(ROOT, { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
-    for (const f of readdirSync(join(ROOT, dir.name)).filter((x) => x.endsWith('.html')).sort()) {
-      const base = join(ROOT, dir.name, f.replace(/\.html$/, ''));
-      if (!existsSync(base + '.expected.json')) throw new Error(`${dir.name}/${f} has no .expected.json beside it`);
-      out.push({
-        name: `${dir.name}/${f}`,
-        html: readFileSync(base + '.html', 'utf8'),
-        expected: JSON.parse(readFileSync(base + '.expected.json', 'utf8')),
-      });
-    }
-  }
-  return out;
-}
+import { loadFixtures } from '../fixtures/pages/load';
 
 function dom(html: string, url: string) {
   return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
 }
 
-const all = fixtures();
+const all = loadFixtures();
 
 describe('fixtures', () => {
   it('has fixtures for every site', () => {
