@@ -1,0 +1,528 @@
+// What an import does to the book, decided before anything is written: each parsed
+// record is matched against the existing contacts (Tiewise id, e-mail, CRM id,
+// profile URL, then the identity matcher above AUTO_LINK_THRESHOLD), matched
+// contacts get their EMPTY fields filled (lists are united, nothing is replaced),
+// the rest become new contacts; notes, interactions, purchases, complaints and
+// products are attached to the contact they name, and skipped when the book
+// already has the same one (importing a file twice changes nothing the second
+// time). A row whose contact cannot be found is rejected with its line and reason.
+// Pure: the DB layer (lib/db/importer.ts) loads the book, runs the plan, writes it.
+import type {
+  Complaint, Contact, Interaction, Note, Product, Profile, Provenance, Purchase, Relation,
+} from '../db/schema';
+import { keysForName } from '../db/keys';
+import { canonicalProfileUrl as socialProfile } from '../extract/urls';
+import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/identity';
+import type { ContactRef } from './activity';
+import type { CsvImportReport } from './csv-kind';
+import { canonicalProfileUrl as looseUrl, normaliseName } from './dedupe';
+import type { ContactRecord } from './fields';
+import type { JsonImportReport } from './json';
+import type { Rejected } from './table';
+import { parseDate } from './values';
+
+export type ImportInput = CsvImportReport | JsonImportReport;
+
+/** A new contact as the plan makes it; the DB layer fills nameKeys (prepareContact). */
+export type PlannedContact = Omit<Contact, 'nameKeys'>;
+
+export type MatchKind = 'id' | 'email' | 'crmId' | 'profileUrl' | 'identity';
+
+export interface ImportSummary {
+  /** new contacts */
+  added: number;
+  /** records that matched a contact already in the book */
+  merged: number;
+  /** of those, contacts that gained a field */
+  updated: number;
+  /** rows merged into an earlier row of the same file */
+  duplicates: number;
+  rejected: number;
+  notes: number;
+  interactions: number;
+  purchases: number;
+  products: number;
+  complaints: number;
+  profiles: number;
+  /** activity rows the book already had (a second import of the same file) */
+  skipped: number;
+}
+
+export interface ImportPlan {
+  contactsAdd: PlannedContact[];
+  contactsUpdate: Contact[];
+  profilesAdd: Profile[];
+  notesAdd: Note[];
+  interactionsAdd: Interaction[];
+  purchasesAdd: Purchase[];
+  productsAdd: Product[];
+  complaintsAdd: Complaint[];
+  /** every rejected row: the parser's and the ones whose contact was not found */
+  rejected: Rejected[];
+  /** how each contact record was matched (parallel to the input's contact records) */
+  matchedBy: (MatchKind | null)[];
+  summary: ImportSummary;
+}
+
+/** The parts of the book an import reads. Activity lists may be limited to the contacts it touches. */
+export interface BookSnapshot {
+  contacts: Contact[];
+  profiles: Pick<Profile, 'contactId' | 'url'>[];
+  products?: Product[];
+  notes?: Pick<Note, 'contactId' | 'text'>[];
+  interactions?: Pick<Interaction, 'contactId' | 'kind' | 'at' | 'summary'>[];
+  purchases?: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount' | 'quantity'>[];
+  complaints?: Pick<Complaint, 'contactId' | 'subject' | 'openedAt'>[];
+}
+
+export interface PlanContext {
+  /** the file name, for the facts' provenance */
+  fileName: string;
+  now: number;
+  newId?: () => string;
+}
+
+const email = (e: string) => e.trim().toLowerCase();
+const urlKey = (u: string) => socialProfile(u.trim())?.profileUrl ?? looseUrl(u);
+
+/**
+ * Lookups over the book (and the contacts an import adds as it goes): by id,
+ * e-mail, CRM id, profile URL, name; the identity matcher's index is built on
+ * first use only (a file whose rows all carry an e-mail never needs it).
+ */
+export class BookIndex {
+  private readonly byId = new Map<string, Contact>();
+  private readonly byEmail = new Map<string, string>();
+  private readonly byCrmId = new Map<string, string>();
+  private readonly byUrl = new Map<string, string>();
+  private byName: Map<string, string[]> | undefined;
+  private matcher: MatchIndex | undefined;
+  /** contacts that were in the book before the import (the identity matcher looks only at these) */
+  private readonly original: Contact[];
+
+  constructor(contacts: Contact[], profiles: BookSnapshot['profiles']) {
+    this.original = contacts;
+    for (const c of contacts) this.put(c);
+    for (const p of profiles) if (!this.byUrl.has(urlKey(p.url))) this.byUrl.set(urlKey(p.url), p.contactId);
+  }
+
+  get(id: string): Contact | undefined {
+    return this.byId.get(id);
+  }
+
+  /** adds or replaces a contact (keys it gained are added; old keys stay) */
+  put(c: Contact | PlannedContact): void {
+    this.byId.set(c.id, c as Contact);
+    for (const e of c.emails) if (!this.byEmail.has(email(e))) this.byEmail.set(email(e), c.id);
+    if (c.crmId?.trim() && !this.byCrmId.has(c.crmId.trim())) this.byCrmId.set(c.crmId.trim(), c.id);
+    if (this.byName) this.addName(c);
+  }
+
+  putUrl(url: string, contactId: string): void {
+    if (!this.byUrl.has(urlKey(url))) this.byUrl.set(urlKey(url), contactId);
+  }
+
+  contactOfUrl(url: string): string | undefined {
+    return this.byUrl.get(urlKey(url));
+  }
+
+  findByEmail(e: string): Contact | undefined {
+    const id = this.byEmail.get(email(e));
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  findByCrmId(id: string): Contact | undefined {
+    const c = this.byCrmId.get(id.trim());
+    return c ? this.byId.get(c) : undefined;
+  }
+
+  findByUrl(u: string): Contact | undefined {
+    const id = this.byUrl.get(urlKey(u));
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  /** contacts whose whole name is this name (case, ё and punctuation ignored) */
+  findByName(name: string): Contact[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const c of this.byId.values()) this.addName(c);
+    }
+    return (this.byName.get(normaliseName(name)) ?? []).map((id) => this.byId.get(id)!);
+  }
+
+  /** the identity matcher's best match among the original book, when it is clearly the same person */
+  findByIdentity(input: MatchInput): Contact | undefined {
+    if (!this.original.length) return undefined;
+    this.matcher ??= new MatchIndex(this.original);
+    const [best, second] = this.matcher.candidates(input, { minScore: AUTO_LINK_THRESHOLD, limit: 2 });
+    // two people above the threshold: not clear, so not merged
+    if (!best || (second && second.score === best.score)) return undefined;
+    return this.byId.get(best.contact.id);
+  }
+
+  private addName(c: Contact | PlannedContact): void {
+    const k = normaliseName(c.name);
+    if (!k) return;
+    const list = this.byName!.get(k);
+    if (!list) this.byName!.set(k, [c.id]);
+    else if (!list.includes(c.id)) list.push(c.id);
+  }
+}
+
+/** The existing contact a record is, and by what; undefined for a new person. */
+export function matchRecord(r: ContactRecord, index: BookIndex, fileId?: string): { contact: Contact; by: MatchKind } | undefined {
+  if (fileId) {
+    const c = index.get(fileId);
+    if (c) return { contact: c, by: 'id' };
+  }
+  for (const e of emailsOf(r)) {
+    const c = index.findByEmail(e);
+    if (c) return { contact: c, by: 'email' };
+  }
+  if (r.crmId?.trim()) {
+    const c = index.findByCrmId(r.crmId);
+    if (c) return { contact: c, by: 'crmId' };
+  }
+  for (const u of urlsOf(r)) {
+    const c = index.findByUrl(u);
+    if (c) return { contact: c, by: 'profileUrl' };
+  }
+  const c = index.findByIdentity(matchInput(r));
+  return c ? { contact: c, by: 'identity' } : undefined;
+}
+
+function emailsOf(r: ContactRecord): string[] {
+  return (r.emails ?? (r.email ? [r.email] : [])).map((e) => e.trim()).filter(Boolean);
+}
+function phonesOf(r: ContactRecord): string[] {
+  return (r.phones ?? (r.phone ? [r.phone] : [])).map((p) => p.trim()).filter(Boolean);
+}
+function urlsOf(r: ContactRecord): string[] {
+  return (r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])).map((u) => u.trim()).filter(Boolean);
+}
+
+function matchInput(r: ContactRecord): MatchInput {
+  return { name: r.name, company: r.company, position: r.position, location: r.city, emails: emailsOf(r), phones: phonesOf(r) };
+}
+
+const CUSTOMER = /customer|client|evangelist|won|клиент|покупател|заказчик|успешн/i;
+const PROSPECT = /lead|prospect|subscriber|opportunit|qualified|new|лид|потенциальн|новый|переговор|сделк/i;
+const PARTNER = /partner|партн[её]р/i;
+
+/** A CRM's lifecycle stage → the rep's relation to the contact; unknown stages set nothing. */
+export function relationOf(stage: string | undefined): Relation | undefined {
+  if (!stage?.trim()) return undefined;
+  if (PARTNER.test(stage)) return 'partner';
+  if (CUSTOMER.test(stage)) return 'customer';
+  if (PROSPECT.test(stage)) return 'prospect';
+  return undefined;
+}
+
+/** "1990-03-15", "15.03.1990", Google's "--03-15" (no year) → a birthday; else undefined. */
+export function birthdayOf(text: string | undefined): Contact['birthday'] {
+  if (!text?.trim()) return undefined;
+  const noYear = /^--(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (noYear) {
+    const month = +noYear[1];
+    const day = +noYear[2];
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { day, month } : undefined;
+  }
+  const t = parseDate(text);
+  if (t === undefined) return undefined;
+  const d = new Date(t);
+  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+}
+
+function tagsOf(text: string | undefined): string[] {
+  return text ? [...new Set(text.split(/[,;|]/).map((t) => t.trim()).filter(Boolean))] : [];
+}
+
+/** The contact fields a record gives (the file's text, verbatim). */
+export function contactFields(r: ContactRecord): Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> {
+  const out: Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> = {
+    name: r.name,
+    emails: [...new Set(emailsOf(r).map(email))],
+    phones: [...new Set(phonesOf(r))],
+    tags: tagsOf(r.tags),
+  };
+  if (r.firstName) out.firstName = r.firstName;
+  if (r.lastName) out.lastName = r.lastName;
+  if (r.company) out.company = r.company;
+  if (r.position) out.position = r.position;
+  if (r.city) out.city = r.city;
+  if (r.crmId) out.crmId = r.crmId.trim();
+  const birthday = birthdayOf(r.birthday);
+  if (birthday) out.birthday = birthday;
+  const relation = relationOf(r.stage);
+  if (relation) out.relation = relation;
+  return out;
+}
+
+const FILLABLE = ['firstName', 'lastName', 'company', 'position', 'city', 'crmId', 'birthday', 'relation'] as const;
+
+/** The existing contact with its empty fields filled from the record; null when nothing changes. */
+export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, now: number): Contact | null {
+  const next: Contact = { ...c };
+  let changed = false;
+  for (const k of FILLABLE) {
+    const v = fields[k];
+    const cur = c[k];
+    if (v !== undefined && (cur === undefined || cur === '')) {
+      (next as Record<string, unknown>)[k] = v;
+      changed = true;
+    }
+  }
+  const unite = (a: string[], b: string[], same: (x: string) => string) => {
+    const out = [...a];
+    for (const v of b) if (!out.some((x) => same(x) === same(v))) out.push(v);
+    return out;
+  };
+  for (const k of ['emails', 'phones', 'tags'] as const) {
+    const same = k === 'phones' ? (x: string) => x.replace(/[^\d+]/g, '') : k === 'emails' ? email : (x: string) => x.toLowerCase();
+    const merged = unite(c[k] ?? [], fields[k] ?? [], same);
+    if (merged.length !== (c[k] ?? []).length) {
+      next[k] = merged;
+      changed = true;
+    }
+  }
+  // a contact known only by its e-mail takes the file's real name
+  if (c.emails.map(email).includes(email(c.name)) && fields.name && !fields.emails.includes(email(fields.name))) {
+    next.name = fields.name;
+    next.nameKeys = keysForName(fields.name);
+    changed = true;
+  }
+  if (!changed) return null;
+  next.updatedAt = now;
+  return next;
+}
+
+/** The contacts an input would touch in the book as it is (to load their notes, purchases…). */
+export function touchedContactIds(input: ImportInput, book: BookSnapshot): string[] {
+  const index = new BookIndex(book.contacts, book.profiles);
+  const out = new Set<string>();
+  const records = input.kind === 'json' ? input.contacts : input.kind === 'contacts' ? input.records : [];
+  const fileIds = input.kind === 'json' ? input.contactIds : [];
+  records.forEach((r, i) => {
+    const m = matchRecord(r, index, fileIds[i]);
+    if (m) out.add(m.contact.id);
+  });
+  const refs: ContactRef[] =
+    input.kind === 'json'
+      ? [...input.notes, ...input.interactions, ...input.purchases, ...input.complaints].map((x) => x as ContactRef & { contactId?: string })
+      : input.kind === 'contacts' ? [] : input.records.map((r) => r.contact);
+  for (const ref of refs) {
+    const id = (ref as { contactId?: string }).contactId;
+    if (id && index.get(id)) out.add(id);
+    const r = resolveRef(ref, index);
+    if (typeof r !== 'string') out.add(r.id);
+  }
+  return [...out];
+}
+
+/** The contact a note or purchase names, or why it cannot be found. */
+function resolveRef(ref: ContactRef & { contactId?: string }, index: BookIndex, fileIds?: Map<string, string>): Contact | string {
+  if (ref.contactId) {
+    const id = fileIds?.get(ref.contactId) ?? ref.contactId;
+    const c = index.get(id);
+    if (c) return c;
+  }
+  if (ref.email) {
+    const c = index.findByEmail(ref.email);
+    if (c) return c;
+  }
+  if (ref.crmId) {
+    const c = index.findByCrmId(ref.crmId);
+    if (c) return c;
+  }
+  if (ref.name) {
+    const found = index.findByName(ref.name);
+    if (found.length === 1) return found[0];
+    if (found.length > 1) return `${found.length} contacts are named "${ref.name}": give an e-mail or CRM id`;
+  }
+  const said = ref.email ?? ref.crmId ?? ref.name ?? ref.contactId ?? '';
+  return `no contact "${said}" in the book or the file`;
+}
+
+/** Decides everything an import does. `book` is read only; the plan lists what to add and update. */
+export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanContext): ImportPlan {
+  const newId = ctx.newId ?? (() => crypto.randomUUID());
+  const now = ctx.now;
+  const source: Provenance = { kind: 'import', ref: ctx.fileName, at: now };
+  const index = new BookIndex(book.contacts, book.profiles);
+  const plan: ImportPlan = {
+    contactsAdd: [], contactsUpdate: [], profilesAdd: [], notesAdd: [], interactionsAdd: [],
+    purchasesAdd: [], productsAdd: [], complaintsAdd: [], rejected: [...input.rejected], matchedBy: [],
+    summary: {
+      added: 0, merged: 0, updated: 0, duplicates: 'duplicates' in input ? input.duplicates.length : 0,
+      rejected: 0, notes: 0, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 0, skipped: 0,
+    },
+  };
+  const added = new Map<string, PlannedContact>();
+  const updated = new Map<string, Contact>();
+  const current = (id: string): Contact => (updated.get(id) ?? added.get(id) ?? index.get(id)) as Contact;
+
+  // what the book already has, so a second import adds nothing
+  const seen = new Set<string>();
+  for (const n of book.notes ?? []) seen.add(noteKey(n.contactId, n.text));
+  for (const i of book.interactions ?? []) seen.add(interactionKey(i));
+  for (const p of book.purchases ?? []) seen.add(purchaseKey(p));
+  for (const c of book.complaints ?? []) seen.add(complaintKey(c));
+  const once = (key: string): boolean => {
+    if (seen.has(key)) {
+      plan.summary.skipped++;
+      return false;
+    }
+    seen.add(key);
+    return true;
+  };
+
+  const addNote = (contactId: string, text: string, at = now) => {
+    if (!text.trim() || !once(noteKey(contactId, text))) return;
+    plan.notesAdd.push({ id: newId(), contactId, text, createdAt: at, updatedAt: at, source });
+  };
+  const touch = (id: string, patch: Partial<Contact>) => {
+    const a = added.get(id);
+    if (a) return void Object.assign(a, patch);
+    const next = { ...current(id), ...patch };
+    updated.set(id, next);
+    index.put(next);
+  };
+
+  // contacts
+  const records = input.kind === 'json' ? input.contacts : input.kind === 'contacts' ? input.records : [];
+  const lines = input.kind === 'contacts' ? input.recordLines : [];
+  const fileIds = new Map<string, string>();
+  const jsonIds = input.kind === 'json' ? input.contactIds : [];
+  records.forEach((r, i) => {
+    const fields = contactFields(r);
+    const m = matchRecord(r, index, jsonIds[i]);
+    let id: string;
+    if (m) {
+      id = m.contact.id;
+      plan.summary.merged++;
+      plan.matchedBy.push(m.by);
+      const base = current(id);
+      const next = fillEmpty(base, fields, now);
+      if (next) {
+        if (added.has(id)) Object.assign(added.get(id)!, next);
+        else {
+          if (!updated.has(id)) plan.summary.updated++;
+          updated.set(id, next);
+        }
+        index.put(next);
+      }
+    } else {
+      id = jsonIds[i] && !index.get(jsonIds[i]!) ? jsonIds[i]! : newId();
+      const c: PlannedContact = { ...fields, id, source: { ...source, ...(lines[i] ? { ref: `${ctx.fileName}:${lines[i]}` } : {}) }, createdAt: now, updatedAt: now };
+      added.set(id, c);
+      index.put(c);
+      plan.matchedBy.push(null);
+    }
+    if (jsonIds[i]) fileIds.set(jsonIds[i]!, id);
+    for (const u of urlsOf(r)) {
+      const social = socialProfile(u);
+      if (!social) continue;
+      if (index.contactOfUrl(social.profileUrl) !== undefined) continue; // already linked (to this contact or, by an earlier key, another)
+      plan.profilesAdd.push({ id: newId(), contactId: id, network: social.site, url: social.profileUrl, linkedAt: now });
+      index.putUrl(social.profileUrl, id);
+    }
+    if (r.notes) addNote(id, r.notes);
+  });
+
+  const reject = (line: number, reason: string, raw: string, collection?: string) =>
+    plan.rejected.push(collection ? { line, reason, raw, collection } as Rejected : { line, reason, raw });
+
+  // products (JSON), then what refers to them
+  const products = new Map<string, Product>();
+  const productKeys = (p: Pick<Product, 'id' | 'sku' | 'name'>) => [`id:${p.id}`, ...(p.sku ? [`sku:${p.sku.trim().toLowerCase()}`] : []), `name:${normaliseName(p.name)}`];
+  const findProduct = (q: { id?: string; sku?: string; name?: string }) =>
+    (q.id && products.get(`id:${q.id}`)) || (q.sku && products.get(`sku:${q.sku.trim().toLowerCase()}`)) || (q.name && products.get(`name:${normaliseName(q.name)}`)) || undefined;
+  const keepProduct = (p: Product) => {
+    for (const k of productKeys(p)) if (!products.has(k)) products.set(k, p);
+  };
+  for (const p of book.products ?? []) keepProduct(p);
+  const productFor = (q: { id?: string; sku?: string; name?: string; price?: number; currency?: string }): Product => {
+    const found = findProduct(q);
+    if (found) return found;
+    const p: Product = { id: q.id && !products.has(`id:${q.id}`) ? q.id : newId(), name: q.name ?? q.sku ?? '', relations: [] };
+    if (q.sku) p.sku = q.sku;
+    if (q.price !== undefined) p.price = q.price;
+    if (q.currency) p.currency = q.currency;
+    plan.productsAdd.push(p);
+    keepProduct(p);
+    return p;
+  };
+
+  if (input.kind === 'json') {
+    for (const p of input.products) {
+      const existed = findProduct(p);
+      if (existed) plan.summary.skipped++;
+      else productFor({ ...p, id: p.id });
+    }
+    const refOf = (x: { contactId?: string; email?: string; crmId?: string }) => resolveRef(x, index, fileIds);
+    input.notes.forEach((n, i) => {
+      const c = refOf(n);
+      if (typeof c === 'string') return reject(1, `notes[${i}]: ${c}`, JSON.stringify(n), 'notes');
+      addNote(c.id, n.text, n.at ?? now);
+    });
+    input.interactions.forEach((x, i) => {
+      const c = refOf(x);
+      if (typeof c === 'string') return reject(1, `interactions[${i}]: ${c}`, JSON.stringify(x), 'interactions');
+      const row: Interaction = { id: newId(), contactId: c.id, kind: x.kind, direction: x.direction, at: x.at, summary: x.summary, source };
+      if (x.subject) row.subject = x.subject;
+      if (!once(interactionKey(row))) return;
+      plan.interactionsAdd.push(row);
+      if ((current(c.id).lastContactAt ?? 0) < x.at) touch(c.id, { lastContactAt: x.at });
+    });
+    input.purchases.forEach((x, i) => {
+      const c = refOf(x);
+      if (typeof c === 'string') return reject(1, `purchases[${i}]: ${c}`, JSON.stringify(x), 'purchases');
+      const product = productFor({ id: x.productId, sku: x.sku, name: x.product });
+      const row: Purchase = { id: newId(), contactId: c.id, productId: product.id, at: x.at, quantity: x.quantity, amount: x.amount, currency: x.currency ?? product.currency ?? 'USD', source };
+      if (once(purchaseKey(row))) plan.purchasesAdd.push(row);
+    });
+    input.complaints.forEach((x, i) => {
+      const c = refOf(x);
+      if (typeof c === 'string') return reject(1, `complaints[${i}]: ${c}`, JSON.stringify(x), 'complaints');
+      const row: Complaint = { id: newId(), contactId: c.id, subject: x.subject, state: x.state, openedAt: x.openedAt, source };
+      if (x.closedAt !== undefined) row.closedAt = x.closedAt;
+      if (x.productId) row.productId = x.productId;
+      if (once(complaintKey(row))) plan.complaintsAdd.push(row);
+    });
+  } else if (input.kind === 'notes' || input.kind === 'purchases') {
+    const raws = (input as { recordRaws?: string[] }).recordRaws ?? [];
+    input.records.forEach((x, i) => {
+      const c = resolveRef(x.contact, index);
+      if (typeof c === 'string') return reject(input.recordLines[i], c, raws[i] ?? '');
+      if (input.kind === 'notes') {
+        const n = x as (typeof input.records)[number];
+        addNote(c.id, n.text, n.at ?? now);
+      } else {
+        const p = x as Extract<ImportInput, { kind: 'purchases' }>['records'][number];
+        const product = productFor({ sku: p.product.sku, name: p.product.name, currency: p.currency });
+        const row: Purchase = { id: newId(), contactId: c.id, productId: product.id, at: p.at, quantity: p.quantity, amount: p.amount, currency: p.currency ?? product.currency ?? 'USD', source };
+        if (once(purchaseKey(row))) plan.purchasesAdd.push(row);
+      }
+    });
+  }
+
+  plan.contactsAdd = [...added.values()];
+  plan.contactsUpdate = [...updated.values()].filter((c) => !added.has(c.id));
+  plan.rejected.sort((a, b) => a.line - b.line);
+  const s = plan.summary;
+  s.added = plan.contactsAdd.length;
+  s.updated = plan.contactsUpdate.length;
+  s.rejected = plan.rejected.length;
+  s.notes = plan.notesAdd.length;
+  s.interactions = plan.interactionsAdd.length;
+  s.purchases = plan.purchasesAdd.length;
+  s.products = plan.productsAdd.length;
+  s.complaints = plan.complaintsAdd.length;
+  s.profiles = plan.profilesAdd.length;
+  return plan;
+}
+
+const noteKey = (contactId: string, text: string) => `n|${contactId}|${text.trim()}`;
+const interactionKey = (i: Pick<Interaction, 'contactId' | 'kind' | 'at' | 'summary'>) => `i|${i.contactId}|${i.kind}|${i.at}|${i.summary}`;
+const purchaseKey = (p: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount' | 'quantity'>) => `p|${p.contactId}|${p.productId}|${p.at}|${p.amount}|${p.quantity}`;
+const complaintKey = (c: Pick<Complaint, 'contactId' | 'subject' | 'openedAt'>) => `c|${c.contactId}|${c.subject}|${c.openedAt}`;

@@ -1,0 +1,173 @@
+// A dropped file → its preview (detection and the first rows, for the mapping
+// screen) and, streaming, its full report. Runs in the import Web Worker, in
+// tests and in the bench; takes bytes and chunks, never a File or the DOM.
+// Activity rows (notes, purchases) keep their raw text, so a row whose contact is
+// not found when the import is applied can still go into the rejects file.
+import Papa from 'papaparse';
+import { type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink, type CsvKind, detectCsvKind } from './activity';
+import type { ContactImportOptions } from './contacts';
+import { ContactSink } from './contacts';
+import type { CsvImportReport } from './csv-kind';
+import type { ColumnMapping, ContactRecord } from './fields';
+import { type JsonImportReport, importJson } from './json';
+import { applyMapping, detectPreset, proposeMapping } from './mapping';
+import type { PresetId } from './presets';
+import { rejectsText } from './export';
+import { type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
+
+export type ImportFormat = 'csv' | 'json';
+
+/** JSON by its name, or by its first character when the name says nothing. */
+export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return head[i] === 0x7b || head[i] === 0x5b ? 'json' : 'csv';
+}
+
+export type FilePreview =
+  | {
+      format: 'csv';
+      kind: CsvKind;
+      info: TableInfo;
+      preset: PresetId;
+      mapping: ColumnMapping;
+      /** the first data rows' cells */
+      sample: string[][];
+      /** the same rows through the mapping (contacts only) */
+      records: ContactRecord[];
+    }
+  | { format: 'json' };
+
+/** Detection on the file's first bytes (64 KB is plenty); `rows` data rows kept for the screen. */
+export function previewBytes(fileName: string, head: Uint8Array, rows = 8): FilePreview {
+  const format = formatOf(fileName, head);
+  if (format === 'json') return { format };
+  const sample: string[][] = [];
+  const table = new TableReader({}, () => ({ row: (r) => void (sample.length < rows && sample.push(r.fields)), reject: () => {} }));
+  table.push(head);
+  const info = table.end();
+  const kind = detectCsvKind(info.headers);
+  const preset = detectPreset(info.headers).preset;
+  const mapping = proposeMapping(info.headers, preset);
+  return {
+    format, kind, info, preset, mapping, sample,
+    records: kind === 'contacts' ? sample.map((f) => applyMapping(info.headers, mapping, f).record) : [],
+  };
+}
+
+export interface ReadOptions extends ContactImportOptions {
+  format: ImportFormat;
+  kind?: CsvKind;
+}
+
+/** A CSV report whose activity records keep their raw text (parallel to records). */
+export type CsvRead = CsvImportReport & { recordRaws?: string[] };
+export type FileRead = CsvRead | JsonImportReport;
+
+class RawKeeper implements RowSink {
+  readonly raws: string[] = [];
+  constructor(readonly sink: PurchaseSink | NoteSink) {}
+  row(r: TableRow): void {
+    const before = this.sink.records.length;
+    this.sink.row(r);
+    if (this.sink.records.length > before) this.raws.push(r.raw);
+  }
+  reject(r: Rejected): void {
+    this.sink.reject(r);
+  }
+}
+
+/** Streaming: push() chunks, end() for the report. */
+export class ImportReader {
+  private readonly table: TableReader | undefined;
+  private sink: ContactSink | RawKeeper | undefined;
+  private readonly json: Uint8Array[] = [];
+
+  constructor(private readonly opts: ReadOptions) {
+    if (opts.format === 'csv') {
+      this.table = new TableReader(opts, (info) => {
+        const kind = opts.kind ?? (opts.preset || opts.mapping ? 'contacts' : detectCsvKind(info.headers));
+        this.sink =
+          kind === 'purchases' ? new RawKeeper(new PurchaseSink(info.headers))
+          : kind === 'notes' ? new RawKeeper(new NoteSink(info.headers))
+          : new ContactSink(info.headers, opts);
+        return this.sink;
+      });
+    }
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.table) this.table.push(chunk);
+    else this.json.push(chunk);
+  }
+
+  /** Throws ImportError when the file cannot be read at all. */
+  end(): FileRead {
+    if (!this.table) {
+      const text = new TextDecoder('utf-8').decode(concat(this.json));
+      return importJson(text);
+    }
+    const info = this.table.end();
+    const s = this.sink!;
+    if (s instanceof ContactSink) return s.report(info);
+    const report = s.sink.report(info) as ActivityRead;
+    return { ...report, recordRaws: s.raws };
+  }
+}
+
+type ActivityRead = Extract<CsvImportReport, { kind: 'notes' | 'purchases' }>;
+export type { NoteRecord, PurchaseRecord };
+
+/** Reads a whole stream of chunks; `onProgress` gets the bytes read so far. */
+export async function readChunks(chunks: AsyncIterable<Uint8Array>, opts: ReadOptions, onProgress?: (bytes: number) => void, cancelled?: () => boolean): Promise<FileRead> {
+  const r = new ImportReader(opts);
+  let bytes = 0;
+  for await (const c of chunks) {
+    if (cancelled?.()) throw new Error('cancelled');
+    r.push(c);
+    bytes += c.length;
+    onProgress?.(bytes);
+  }
+  return r.end();
+}
+
+/** The file's header row as CSV text (for a rejects file that imports again once fixed). */
+export function headerText(info: Pick<TableInfo, 'headers' | 'delimiter'>): string {
+  return Papa.unparse([info.headers], { delimiter: info.delimiter, newline: '\r\n', quotes: false });
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * The rejected rows as a file to fix and import again: a CSV's header row and the
+ * rows verbatim (UTF-8 with a BOM, whatever the source's encoding), or for JSON the
+ * rejected entries under their collections.
+ */
+export function rejectsFile(report: FileRead, rejected: ReadonlyArray<Rejected & { collection?: string }>): { text: string; ext: 'csv' | 'json' } {
+  if (report.kind === 'json') {
+    const doc: Record<string, unknown[]> = {};
+    for (const r of rejected) {
+      let entry: unknown = r.raw;
+      try {
+        entry = JSON.parse(r.raw);
+      } catch {
+        // keep the text
+      }
+      (doc[r.collection ?? 'contacts'] ??= []).push(entry);
+    }
+    return { text: JSON.stringify(doc, null, 2) + '\n', ext: 'json' };
+  }
+  const rows = rejected.filter((r) => r.raw !== '');
+  return { text: '\uFEFF' + rejectsText(headerText(report), rows), ext: 'csv' };
+}
