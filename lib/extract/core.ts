@@ -200,7 +200,7 @@ export function all(root: ParentNode | null | undefined, sel: string): Element[]
 }
 
 /** First element matching `sel` whose text matches `re` (and is not page chrome). */
-export function byText(root: ParentNode | null | undefined, sel: string, re: RegExp, read = text): Element | null {
+export function byText(root: ParentNode | null | undefined, sel: string, re: RegExp, read: (e: Element) => string = text): Element | null {
   for (const el of all(root, sel)) {
     if (inChrome(el, (root as Node).nodeType === 1 ? (root as Element) : null)) continue;
     if (re.test(read(el))) return el;
