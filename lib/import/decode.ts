@@ -1,5 +1,5 @@
 // Bytes → text, with the encoding detected the way CRM exports need it:
-// a BOM wins; then UTF-16 by its NUL-byte pattern; then UTF-8 if the bytes are
+// a BOM wins; then UTF-16 by its high-byte pattern (NULs for Latin text); then UTF-8 if the bytes are
 // valid UTF-8; then Windows-1251 (Russian CRM exports: Bitrix24, 1C, old amoCRM)
 // when Cyrillic-looking high bytes dominate; else Windows-1252.
 // Streaming: createTextDecoder() sniffs the first chunk and decodes the rest with
@@ -22,21 +22,29 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bom: true };
 
   const n = Math.min(b.length, SNIFF_BYTES);
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i++) {
-    if (b[i] === 0) {
-      if (i % 2 === 0) evenNul++;
-      else oddNul++;
-    }
+  // UTF-16 without BOM: the high byte of each unit is nearly always the same small
+  // value (0x00 for Latin text, 0x04 for Cyrillic), at odd offsets in LE, even in BE.
+  if (n >= 4) {
+    const even = dominantByte(b, 0, n);
+    const odd = dominantByte(b, 1, n);
+    if (odd.value < 0x20 && odd.share > 0.6 && odd.share > even.share + 0.2) return { encoding: 'utf-16le', bom: false };
+    if (even.value < 0x20 && even.share > 0.6 && even.share > odd.share + 0.2) return { encoding: 'utf-16be', bom: false };
   }
-  const pairs = n / 2;
-  // ASCII text in UTF-16LE is "c\0c\0…": NULs at odd offsets; BE the reverse.
-  if (pairs >= 1 && oddNul > pairs * 0.3 && oddNul > evenNul * 4) return { encoding: 'utf-16le', bom: false };
-  if (pairs >= 1 && evenNul > pairs * 0.3 && evenNul > oddNul * 4) return { encoding: 'utf-16be', bom: false };
 
   if (isUtf8(b.subarray(0, n))) return { encoding: 'utf-8', bom: false };
   return { encoding: looksCyrillic1251(b.subarray(0, n)) ? 'windows-1251' : 'windows-1252', bom: false };
+}
+
+function dominantByte(b: Uint8Array, parity: 0 | 1, n: number): { value: number; share: number } {
+  const counts = new Uint32Array(256);
+  let total = 0;
+  for (let i = parity; i < n; i += 2) {
+    counts[b[i]]++;
+    total++;
+  }
+  let value = 0;
+  for (let v = 1; v < 256; v++) if (counts[v] > counts[value]) value = v;
+  return { value, share: total ? counts[value] / total : 0 };
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -63,7 +63,7 @@ const GENERIC_COLUMNS: ExportColumn[] = [
  * is the second e-mail. Arrays are joined with ", ".
  */
 export function toCsv(
-  rows: ReadonlyArray<Record<string, unknown>>,
+  rows: ReadonlyArray<object>,
   columns?: ReadonlyArray<ExportColumn | string>,
   opts: CsvOptions = {},
 ): string {
@@ -72,7 +72,7 @@ export function toCsv(
     : (columns ?? GENERIC_COLUMNS).map((c) => (typeof c === 'string' ? { header: c, field: c } : c));
   const neutralise = opts.neutralise ?? true;
   const cell = (v: string) => (neutralise ? neutraliseCell(v) : v);
-  const data = rows.map((r) => cols.map((c) => cell(valueOf(r, c.field))));
+  const data = rows.map((r) => cols.map((c) => cell(valueOf(r as Record<string, unknown>, c.field))));
   const delimiter = opts.delimiter ?? (opts.preset ? presetById(opts.preset)?.delimiter : undefined) ?? ',';
   const csv = Papa.unparse(
     { fields: cols.map((c) => cell(c.header)), data },

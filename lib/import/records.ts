@@ -41,6 +41,12 @@ export class CsvRecordReader {
   private buf = '';
   private line = 1;
   private readonly maxLines: number;
+  /**
+   * The header's width, once known. A record spanning several lines with another
+   * width is taken for a quote that closed in the wrong place (on a later row):
+   * its first line is rejected and reading resumes on the next.
+   */
+  expectFields: number | undefined;
 
   constructor(
     private readonly opts: RecordReaderOptions,
@@ -94,7 +100,8 @@ export class CsvRecordReader {
         const inner = countBreaks(raw);
         const quoteTrouble = res.errors.some((e) => e.type === 'Quotes');
         const unterminated = res.errors.some((e) => e.code === 'MissingQuotes');
-        if (quoteTrouble && (inner > 0 || unterminated)) {
+        const misclosed = inner > 0 && this.expectFields !== undefined && res.data.length !== this.expectFields;
+        if ((quoteTrouble && (inner > 0 || unterminated)) || misclosed) {
           if (unterminated && !atEnd && inner < this.maxLines) {
             // the quoted cell may close in the next chunk: keep this record's text
             parser.abort();

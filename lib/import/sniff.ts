@@ -7,7 +7,9 @@ export const DELIMITERS: Delimiter[] = [',', ';', '\t'];
 /** How many records the sniffers look at. */
 const SAMPLE_RECORDS = 40;
 
-export function detectNewline(sample: string): Newline {
+/** The line break between records: quoted cells (Excel puts \n inside, \r\n between rows) do not count. */
+export function detectNewline(text: string): Newline {
+  const sample = text.replace(/"[^"]*"/g, '');
   let crlf = 0;
   let lf = 0;
   let cr = 0;

@@ -139,6 +139,7 @@ export class TableReader {
     if (!this.headers) {
       if (!r.fields) throw new ImportError(`the header row (line ${r.line}) cannot be read: ${r.problem}`);
       this.headers = r.fields;
+      this.reader!.expectFields = r.fields.length;
       this.sink = this.onHeader({ ...info, headerLine: r.line, headers: r.fields });
       this.info = { ...info, headerLine: r.line };
       return;
