@@ -1,0 +1,153 @@
+// Encoding, delimiter, header and preset detection; the record reader's physical lines and recovery.
+import { decodeBytes, detectEncoding } from '../../lib/import/decode';
+import { detectPreset, proposeMapping } from '../../lib/import/mapping';
+import { PRESETS } from '../../lib/import/presets';
+import { CsvRecordReader, readRecords } from '../../lib/import/records';
+import { detectDelimiter, detectHeader } from '../../lib/import/sniff';
+import { headerKey } from '../../lib/import/fields';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
+  const t = (bom ? '\uFEFF' : '') + s;
+  const out = new Uint8Array(t.length * 2);
+  for (let i = 0; i < t.length; i++) {
+    const [lo, hi] = [t.charCodeAt(i) & 0xff, t.charCodeAt(i) >> 8];
+    out[i * 2] = le ? lo : hi;
+    out[i * 2 + 1] = le ? hi : lo;
+  }
+  return out;
+}
+
+describe('detectEncoding', () => {
+  it('BOMs', () => {
+    expect(detectEncoding(utf8('\uFEFFName'))).toEqual({ encoding: 'utf-8', bom: true });
+    expect(detectEncoding(utf16('Name', true, true))).toEqual({ encoding: 'utf-16le', bom: true });
+    expect(detectEncoding(utf16('Name', false, true))).toEqual({ encoding: 'utf-16be', bom: true });
+  });
+  it('UTF-16 without BOM by its NUL bytes', () => {
+    expect(detectEncoding(utf16('Name,Email\nAnna,a@x\n', true, false))).toEqual({ encoding: 'utf-16le', bom: false });
+    expect(detectEncoding(utf16('Name,Email\nAnna,a@x\n', false, false))).toEqual({ encoding: 'utf-16be', bom: false });
+    expect(decodeBytes(utf16('Имя;Почта\n', false, false)).text).toBe('Имя;Почта\n');
+  });
+  it('UTF-8 without BOM, also with a character cut at the end of the sample', () => {
+    expect(detectEncoding(utf8('Имя,Фамилия'))).toEqual({ encoding: 'utf-8', bom: false });
+    expect(detectEncoding(utf8('Имя,Фамилия').subarray(0, 5))).toEqual({ encoding: 'utf-8', bom: false });
+  });
+  it('Windows-1251 when the bytes are not UTF-8 and Cyrillic runs dominate', () => {
+    // "Имя;Фамилия" in Windows-1251
+    const bytes = Uint8Array.from([0xc8, 0xec, 0xff, 0x3b, 0xd4, 0xe0, 0xec, 0xe8, 0xeb, 0xe8, 0xff]);
+    expect(detectEncoding(bytes)).toEqual({ encoding: 'windows-1251', bom: false });
+    expect(decodeBytes(bytes).text).toBe('Имя;Фамилия');
+  });
+  it('Latin-1 accents alone between ASCII letters are Windows-1252', () => {
+    // "José;Müller"
+    const bytes = Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9, 0x3b, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]);
+    expect(detectEncoding(bytes).encoding).toBe('windows-1252');
+    expect(decodeBytes(bytes).text).toBe('José;Müller');
+  });
+});
+
+describe('detectDelimiter', () => {
+  it('picks the delimiter with consistent field counts, quotes respected', () => {
+    expect(detectDelimiter('a;b;c\n"x, y";2;3\n4;5;6\n')).toBe(';');
+    expect(detectDelimiter('a,b,c\n"x; y; z",2,3\n4,5,6\n')).toBe(',');
+    expect(detectDelimiter('a\tb\tc\nSmith, J\t2\t3\n')).toBe('\t');
+  });
+  it('looks past a preamble', () => {
+    expect(detectDelimiter('Notes:\n"A sentence, with commas; and more"\n\nA;B;C\n1;2;3\n4;5;6\n')).toBe(';');
+  });
+});
+
+describe('detectHeader', () => {
+  it('the row naming the most known columns', () => {
+    const recs = readRecords('Export of 2024-03-01\n\nFirst Name,Last Name,Email\nAnna,L,a@x\n', { delimiter: ',' });
+    expect(detectHeader(recs)?.line).toBe(3);
+  });
+  it('unknown headers: the first record as wide as most of the rest', () => {
+    const recs = readRecords('report\nfoo,bar,baz\n1,2,3\n4,5,6\n', { delimiter: ',' });
+    expect(detectHeader(recs)?.line).toBe(2);
+  });
+});
+
+describe('CsvRecordReader', () => {
+  const text = 'h1,h2,h3\r\n1,"multi\nline\r\ncell",3\r\n4,5,6\r\n7,"open,8\r\n9,10,11\r\n\r\n12,13,14';
+  const expected = [
+    [1, ['h1', 'h2', 'h3']],
+    [2, ['1', 'multi\nline\r\ncell', '3']],
+    [5, ['4', '5', '6']],
+    [6, 'unclosed quote'],
+    [7, ['9', '10', '11']],
+    [9, ['12', '13', '14']],
+  ];
+  const summary = (recs: { line: number; fields: string[] | null; problem?: string }[]) => recs.map((r) => [r.line, r.fields ?? r.problem]);
+
+  it('physical lines: cells spanning lines, blank lines, an unclosed quote', () => {
+    expect(summary(readRecords(text, { delimiter: ',' }))).toEqual(expected);
+  });
+  it('the same in chunks of every size from 1 to 12 characters', () => {
+    for (let size = 1; size <= 12; size++) {
+      const out: Parameters<typeof summary>[0] = [];
+      const r = new CsvRecordReader({ delimiter: ',' }, (rec) => out.push(rec));
+      for (let i = 0; i < text.length; i += size) r.push(text.slice(i, i + size));
+      r.end();
+      expect(summary(out), `chunk size ${size}`).toEqual(expected);
+    }
+  });
+  it('keeps the raw text of a rejected line', () => {
+    const recs = readRecords(text, { delimiter: ',' });
+    expect(recs[3].raw).toBe('7,"open,8');
+  });
+  it('an unclosed quote at the very end', () => {
+    expect(summary(readRecords('a,b\n1,"x', { delimiter: ',' }))).toEqual([[1, ['a', 'b']], [2, 'unclosed quote']]);
+  });
+  it('a quote left open past maxRecordLines is an unclosed quote, even before the end', () => {
+    const body = ['a,b', '1,"never closed', ...Array.from({ length: 30 }, (_, i) => `${i},x`)].join('\n') + '\n';
+    const out: number[] = [];
+    const r = new CsvRecordReader({ delimiter: ',', maxRecordLines: 10 }, (rec) => rec.problem && out.push(rec.line));
+    for (let i = 0; i < body.length; i += 16) r.push(body.slice(i, i + 16));
+    r.end();
+    expect(out).toEqual([2]);
+  });
+  it('old Mac line ends (\\r)', () => {
+    expect(summary(readRecords('a,b\r1,2\r3,4', { delimiter: ',', newline: '\r' }))).toEqual([[1, ['a', 'b']], [2, ['1', '2']], [3, ['3', '4']]]);
+  });
+});
+
+describe('presets as data', () => {
+  it('are well formed: unique ids, known headers once each, signatures among the columns', () => {
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    for (const p of PRESETS) {
+      const keys = p.columns.map((c) => headerKey(c.header));
+      expect(new Set(keys).size, p.id).toBe(keys.length);
+      for (const s of p.signature) expect(keys, `${p.id}: ${s}`).toContain(headerKey(s));
+    }
+  });
+  it('each preset is detected from its own export columns', () => {
+    for (const p of PRESETS) {
+      const headers = p.columns.filter((c) => !c.importOnly).map((c) => c.header);
+      expect(detectPreset(headers).preset, p.id).toBe(p.id);
+    }
+  });
+  it('Salesforce and Zoho told apart by spelling and signature', () => {
+    const common = ['First Name', 'Last Name', 'Email', 'Phone', 'Account Name', 'Title', 'Mailing City'];
+    expect(detectPreset(['Contact ID', ...common, 'Mailing State/Province']).preset).toBe('salesforce');
+    expect(detectPreset(['Contact Id', ...common, 'Secondary Email']).preset).toBe('zoho');
+  });
+  it('a couple of common names is generic', () => {
+    expect(detectPreset(['Name', 'Email', 'Phone']).preset).toBe('generic');
+  });
+});
+
+describe('proposeMapping', () => {
+  it('generic names, English and Russian', () => {
+    expect(proposeMapping(['ФИО', 'Телефон', 'Почта', 'Организация', 'Должность', 'Город', 'Заметки', 'ВКонтакте', 'Ид'])).toEqual(
+      ['name', 'phone', 'email', 'company', 'position', 'city', 'notes', 'profileUrl', 'crmId'],
+    );
+    expect(proposeMapping(['Full Name', 'E-mail Address', 'Mobile Phone', 'Organisation', 'Job Title', 'LinkedIn Profile URL', 'Favourite colour'])).toEqual(
+      ['name', 'email', 'phone', 'company', 'position', 'profileUrl', null],
+    );
+  });
+  it('a single-valued field takes one column; e-mail and phone take several', () => {
+    expect(proposeMapping(['Company', 'Organization', 'Email', 'Work Email'])).toEqual(['company', null, 'email', 'email']);
+  });
+});
