@@ -1,0 +1,50 @@
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type LabelProps } from 'recharts';
+import { useTranslation } from 'react-i18next';
+
+/** Every bar's value written beside it, zero included (a zero bar has no width to label). */
+function valueLabel(p: LabelProps, horizontal: boolean) {
+  const x = Number(p.x ?? 0), y = Number(p.y ?? 0), w = Number(p.width ?? 0), h = Number(p.height ?? 0);
+  const at = horizontal ? { x: x + w + 6, y: y + h / 2, dominantBaseline: 'central' as const } : { x: x + w / 2, y: y - 6, textAnchor: 'middle' as const };
+  return <text {...at} fill="#1c2430" fontSize={12} fontWeight={600}>{String(p.value ?? '')}</text>;
+}
+
+export interface Bar1 { label: string; value: number }
+
+/**
+ * Horizontal bars, one per category, each labelled with its name and its value:
+ * nothing depends on telling colours apart. Screen readers get the same numbers
+ * as one sentence (and the table is one click away).
+ */
+export function CountBarChart({ title, data, horizontal = true }: { title: string; data: Bar1[]; horizontal?: boolean }) {
+  const { t } = useTranslation();
+  const summary = t('lead.chart.summary', { title, list: data.map((d) => `${d.label} ${d.value}`).join(', ') });
+  const height = horizontal ? 40 + data.length * 34 : 240;
+  return (
+    <div role="img" aria-label={summary} className="lead-chart">
+      <BarChart
+        responsive
+        style={{ width: '100%', height }}
+        data={data}
+        layout={horizontal ? 'vertical' : 'horizontal'}
+        margin={{ top: 16, right: 40, bottom: 4, left: 8 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
+        {horizontal ? (
+          <>
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />
+          </>
+        ) : (
+          <>
+            <XAxis type="category" dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-40} textAnchor="end" height={48} />
+            <YAxis type="number" allowDecimals={false} width={32} />
+          </>
+        )}
+        <Bar dataKey="value" fill="#3450c8" isAnimationActive={false} maxBarSize={26}>
+          <LabelList dataKey="value" content={(p: LabelProps) => valueLabel(p, horizontal)} />
+        </Bar>
+      </BarChart>
+    </div>
+  );
+}

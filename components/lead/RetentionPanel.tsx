@@ -1,0 +1,4 @@
+/** Filled in by the retention commit. */
+export function RetentionPanel() {
+  return null;
+}

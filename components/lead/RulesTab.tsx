@@ -1,0 +1,4 @@
+/** Filled in by the workflow commit. */
+export function RulesTab() {
+  return null;
+}
