@@ -526,3 +526,30 @@ const noteKey = (contactId: string, text: string) => `n|${contactId}|${text.trim
 const interactionKey = (i: Pick<Interaction, 'contactId' | 'kind' | 'at' | 'summary'>) => `i|${i.contactId}|${i.kind}|${i.at}|${i.summary}`;
 const purchaseKey = (p: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount' | 'quantity'>) => `p|${p.contactId}|${p.productId}|${p.at}|${p.amount}|${p.quantity}`;
 const complaintKey = (c: Pick<Complaint, 'contactId' | 'subject' | 'openedAt'>) => `c|${c.contactId}|${c.subject}|${c.openedAt}`;
+
+/**
+ * A stored contact as a row for toCsv() (lib/import/export.ts): the record keys a
+ * preset's columns name. A name without first/last parts is split at its last
+ * word, since several CRMs have no full-name column.
+ */
+export function exportRow(c: Contact, profileUrls: string[] = []): Record<string, unknown> {
+  const words = c.name.trim().split(/\s+/);
+  const split = !c.firstName && !c.lastName && words.length > 1;
+  const b = c.birthday;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    name: c.name,
+    firstName: c.firstName ?? (split ? words.slice(0, -1).join(' ') : c.lastName ? undefined : c.name),
+    lastName: c.lastName ?? (split ? words[words.length - 1] : undefined),
+    emails: c.emails,
+    phones: c.phones,
+    company: c.company,
+    position: c.position,
+    city: c.city,
+    profileUrls,
+    crmId: c.crmId,
+    tags: c.tags.join(', '),
+    birthday: b ? (b.year ? `${b.year}-${pad(b.month)}-${pad(b.day)}` : `--${pad(b.month)}-${pad(b.day)}`) : undefined,
+    stage: c.relation,
+  };
+}

@@ -1,0 +1,161 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { refreshAllTies } from '@/lib/db/derive';
+import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
+import { StorageFullError } from '@/lib/db/repo';
+import type { ColumnMapping } from '@/lib/import/fields';
+import { type FilePreview, type FileRead, type ReadOptions, rejectsFile } from '@/lib/import/read';
+import { Section } from '../Section';
+import { DetectionFacts, presetLabel } from './DetectionFacts';
+import { download } from './download';
+import { ImportProgress } from './ImportProgress';
+import { ImportSummary } from './ImportSummary';
+import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
+import { type ImportParser, ParseCancelled, ParseFailed } from './parser';
+import { SampleTable } from './SampleTable';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'previewing'; file: File }
+  | { step: 'preview'; file: File; preview: FilePreview; mapping: ColumnMapping | null }
+  | { step: 'reading'; file: File; bytes: number }
+  | { step: 'writing'; file: File; done: number; total: number }
+  | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean }
+  | { step: 'message'; text: string; error: boolean };
+
+/**
+ * Import: pick a file → detection and the first rows (the mapping screen for
+ * contacts) → read in a Web Worker with progress and Cancel → written in one
+ * transaction (Cancel still undoes it) → the summary with every rejected row.
+ */
+export function ImportSection({ parser }: { parser: ImportParser }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const inputId = useId();
+
+  const fail = (e: unknown) => {
+    const err = e as Error;
+    if (err instanceof ParseCancelled || err instanceof ImportCancelled) setState({ step: 'message', text: t('data.import.cancelled'), error: false });
+    else if (err instanceof StorageFullError) setState({ step: 'message', text: t('data.import.storageFull'), error: true });
+    else if (err instanceof ParseFailed) setState({ step: 'message', text: t('data.import.unreadable', { reason: err.message }), error: true });
+    else setState({ step: 'message', text: t('data.import.failed', { reason: err?.message ?? String(e) }), error: true });
+  };
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setState({ step: 'previewing', file });
+    try {
+      const preview = await parser.preview(file);
+      setState({ step: 'preview', file, preview, mapping: preview.format === 'csv' && preview.kind === 'contacts' ? preview.mapping : null });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const start = async (s: Extract<State, { step: 'preview' }>) => {
+    const { file, preview } = s;
+    let opts: ReadOptions = { format: preview.format };
+    if (preview.format === 'csv') {
+      const { encoding, delimiter, headerLine } = preview.info;
+      opts = { ...opts, encoding, delimiter, headerLine, kind: preview.kind };
+      if (preview.kind === 'contacts' && s.mapping) {
+        const changed = s.mapping.some((f, i) => f !== preview.mapping[i]);
+        opts = changed ? { ...opts, mapping: s.mapping, preset: preview.preset } : { ...opts, preset: preview.preset };
+      }
+    }
+    setState({ step: 'reading', file, bytes: 0 });
+    let report: FileRead;
+    try {
+      report = await parser.parse(file, opts, (bytes) => setState((cur) => (cur.step === 'reading' ? { ...cur, bytes } : cur)));
+    } catch (e) {
+      return fail(e);
+    }
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setState({ step: 'writing', file, done: 0, total: 0 });
+    try {
+      const result = await applyImport(report, {
+        fileName: file.name,
+        signal: ctl.signal,
+        onProgress: (done, total) => setState((cur) => (cur.step === 'writing' ? { ...cur, done, total } : cur)),
+      });
+      setState({ step: 'done', file, report, result, refreshing: true });
+      await refreshAllTies().catch((e: unknown) => console.error('[tiewise] refresh ties', e));
+      setState((cur) => (cur.step === 'done' ? { ...cur, refreshing: false } : cur));
+    } catch (e) {
+      fail(e);
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const saveRejects = (s: Extract<State, { step: 'done' }>) => {
+    const f = rejectsFile(s.report, s.result.rejected);
+    const base = s.file.name.replace(/\.[^.]+$/, '');
+    download(f.text, `${base}-rejected.${f.ext}`, f.ext === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+  };
+
+  const chooser = (label: string) => (
+    <p className="file-pick">
+      <input
+        id={inputId}
+        type="file"
+        className="visually-hidden-file"
+        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        onChange={(e) => {
+          void pick(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <label htmlFor={inputId} className="button primary">{label}</label>
+    </p>
+  );
+
+  return (
+    <Section title={t('data.import.title')}>
+      <p className="muted">{t('data.import.intro')}</p>
+      {state.step === 'idle' && chooser(t('data.import.choose'))}
+      {state.step === 'previewing' && <p role="status">{t('data.import.previewing', { name: state.file.name })}</p>}
+      {state.step === 'preview' && (
+        <>
+          <DetectionFacts fileName={state.file.name} preview={state.preview} />
+          {state.preview.format === 'csv' && state.mapping && (
+            <MappingScreen
+              headers={state.preview.info.headers}
+              sample={state.preview.sample}
+              mapping={state.mapping}
+              presetLabel={presetLabel(state.preview.preset)}
+              onChange={(mapping) => setState({ ...state, mapping })}
+            />
+          )}
+          {state.preview.format === 'csv' && !state.mapping && <SampleTable headers={state.preview.info.headers} rows={state.preview.sample} />}
+          <p className="actions">
+            <button type="button" className="primary" disabled={!!state.mapping && !mappingNamesSomeone(state.mapping)} onClick={() => void start(state)}>
+              {t('data.import.start')}
+            </button>
+            <button type="button" onClick={() => setState({ step: 'idle' })}>{t('data.import.another')}</button>
+          </p>
+        </>
+      )}
+      {state.step === 'reading' && (
+        <ImportProgress label={t('data.import.reading', { name: state.file.name })} done={state.bytes} total={state.file.size} unit="bytes" onCancel={() => parser.cancel()} />
+      )}
+      {state.step === 'writing' && (
+        <ImportProgress label={t('data.import.writing')} done={state.done} total={state.total} unit="rows" onCancel={() => abort.current?.abort()} />
+      )}
+      {state.step === 'done' && (
+        <>
+          <ImportSummary summary={state.result.summary} rejected={state.result.rejected} refreshing={state.refreshing} onDownloadRejects={() => saveRejects(state)} />
+          {chooser(t('data.import.importAnother'))}
+        </>
+      )}
+      {state.step === 'message' && (
+        <>
+          <p role="alert" className={state.error ? 'notice notice-error' : 'notice'}>{state.text}</p>
+          {chooser(t('data.import.choose'))}
+        </>
+      )}
+    </Section>
+  );
+}
