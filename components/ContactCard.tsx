@@ -2,32 +2,50 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getContactRecord } from '@/lib/db/repo';
+import { assessRecord } from '@/lib/db/derive';
+import { smallTalk } from '@/lib/model/smalltalk';
+import { profileReads } from '@/lib/model/tie';
 import type { Extraction } from '@/lib/extract/types';
 import { ComplaintsSection } from './ComplaintsSection';
+import { CrossSellSection } from './CrossSellSection';
 import { IdentitySection } from './IdentitySection';
 import { InteractionsSection } from './InteractionsSection';
 import { NotesSection } from './NotesSection';
 import { PurchasesSection } from './PurchasesSection';
+import { SmallTalkSection } from './SmallTalkSection';
+import { TieSection } from './TieSection';
 import type { PanelMode } from './Panel';
 
 /**
- * One contact's merged record. Sales leads with who and the tie; support leads
- * with what they bought and their complaints, then the last interactions.
+ * One contact's merged record. Sales leads with who, the tie and small talk;
+ * support leads with what they bought and their complaints, the last
+ * interactions, then rapport topics.
  */
 export function ContactCard({ contactId, mode, page }: { contactId: string; mode: PanelMode; page?: Extraction }) {
   const { t } = useTranslation();
-  const record = useLiveQuery(() => getContactRecord(contactId), [contactId]);
-  if (record === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
-  if (record === null) return null;
+  const data = useLiveQuery(async () => {
+    const record = await getContactRecord(contactId);
+    if (!record) return null;
+    const a = await assessRecord(record);
+    return { record, a };
+  }, [contactId]);
+  if (data === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
+  if (data === null) return null;
+  const { record, a } = data;
+  const now = Date.now();
+  const topics = smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep: a.rep }, now);
   const sections: Record<string, ReactNode> = {
+    tie: <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} />,
+    talk: <SmallTalkSection key="talk" topics={topics} />,
     notes: <NotesSection key="notes" contactId={contactId} notes={record.notes} />,
     interactions: <InteractionsSection key="interactions" contactId={contactId} interactions={record.interactions} />,
     purchases: <PurchasesSection key="purchases" purchases={record.purchases} />,
     complaints: <ComplaintsSection key="complaints" complaints={record.complaints} />,
+    sell: <CrossSellSection key="sell" contactId={contactId} />,
   };
   const order = mode === 'support'
-    ? ['purchases', 'complaints', 'interactions', 'notes']
-    : ['notes', 'interactions', 'purchases', 'complaints'];
+    ? ['purchases', 'complaints', 'interactions', 'talk', 'notes', 'tie', 'sell']
+    : ['tie', 'talk', 'notes', 'sell', 'interactions', 'purchases', 'complaints'];
   return (
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />

@@ -1,24 +1,30 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addContactFromProfile, linkProfile, searchContacts, StorageFullError } from '@/lib/db/repo';
+import { addContactFromProfile, linkProfile, StorageFullError } from '@/lib/db/repo';
+import { candidatesFor } from '@/lib/db/match';
 import type { Extraction } from '@/lib/extract/types';
 import { Section } from './Section';
 
-/** A profile that matches no contact: add it to the book, or link it to one. */
+/** A profile that matches no contact: add it to the book, or link it to a likely match (and why). */
 export function UnknownProfile({ x }: { x: Extraction }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const name = x.fields.name.status === 'ok' ? x.fields.name.value : null;
-  const company = x.fields.company.status === 'ok' ? x.fields.company.value : null;
-  const candidates = useLiveQuery(() => (name ? searchContacts(name, 5) : Promise.resolve([])), [name]);
+  const line = (['position', 'company', 'location'] as const)
+    .map((k) => (x.fields[k].status === 'ok' ? (x.fields[k] as { value: string }).value : null))
+    .filter(Boolean)
+    .join(' · ');
+  const candidates = useLiveQuery(() => candidatesFor(x), [x]);
   const fail = (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message }));
   return (
     <article className="card">
       <header className="who">
+        <div className="avatar" aria-hidden="true">{(name ?? '?').split(/\s+/).map((w) => w[0]).slice(0, 2).join('').toUpperCase()}</div>
         <div>
           <h2>{name ?? '—'}</h2>
-          {company && <p>{company}</p>}
+          {line && <p>{line}</p>}
+          <p className="muted small">{t('who.fromPage')}: {t(`site.${x.site ?? 'unknown'}`)}</p>
         </div>
       </header>
       <Section title={t('unknown.title')}>
@@ -29,9 +35,16 @@ export function UnknownProfile({ x }: { x: Extraction }) {
         {candidates && candidates.length === 0 && <p className="muted">{t('unknown.noCandidates')}</p>}
         <ul className="candidates">
           {candidates?.map((c) => (
-            <li key={c.id}>
-              <span>{c.name}{c.company ? ` · ${c.company}` : ''}</span>{' '}
-              <button type="button" onClick={() => void linkProfile(c.id, x).catch(fail)}>{t('unknown.linkThis', { name: c.name })}</button>
+            <li key={c.contact.id}>
+              <div>
+                <strong>{c.contact.name}</strong>
+                {c.contact.company && <span className="muted"> · {c.contact.company}</span>}
+                <p className="small muted">
+                  {t('match.score', { score: `${Math.round(c.score * 100)}%` })}:{' '}
+                  {c.reasons.map((r) => t(`match.reason.${r.code}`, { defaultValue: r.code })).join(', ')}
+                </p>
+              </div>
+              <button type="button" onClick={() => void linkProfile(c.contact.id, x).catch(fail)}>{t('unknown.linkThis', { name: c.contact.name })}</button>
             </li>
           ))}
         </ul>

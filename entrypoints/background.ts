@@ -23,8 +23,14 @@ export default defineBackground(() => {
   async function saveState(s: TabState) {
     tabs.set(s.tabId, s);
     lastWebTab = s.tabId;
-    await session?.set({ [`tab:${s.tabId}`]: s }).catch(() => undefined);
+    await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
     notify(s.tabId);
+  }
+  /** The worker may have been stopped since the last read: ask the session store. */
+  async function lastTab(): Promise<number | undefined> {
+    if (lastWebTab !== undefined) return lastWebTab;
+    const stored = (await session?.get('lastWebTab').catch(() => ({}))) as { lastWebTab?: unknown } | undefined;
+    return typeof stored?.lastWebTab === 'number' ? stored.lastWebTab : undefined;
   }
   async function loadState(tabId: number): Promise<TabState | null> {
     const mem = tabs.get(tabId);
@@ -56,7 +62,7 @@ export default defineBackground(() => {
       return { ok: true };
     },
     'panel:get-tab-state': async (msg) => {
-      const id = msg.tabId ?? lastWebTab;
+      const id = msg.tabId ?? (await lastTab());
       return id === undefined ? null : loadState(id);
     },
     'bg:tab-state-changed': async () => undefined,
@@ -77,7 +83,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onActivated.addListener(({ tabId }) => {
-    if (tabs.has(tabId)) lastWebTab = tabId;
+    if (tabs.has(tabId)) {
+      lastWebTab = tabId;
+      void session?.set({ lastWebTab: tabId }).catch(() => undefined);
+    }
     notify(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -24,6 +24,7 @@ async function orgStrongTies(c: Contact, d: TiewiseDB): Promise<number> {
 
 export interface RecordAssessment extends Assessment {
   tag: EffectiveTag;
+  rep?: RepContext;
 }
 
 /** The full judgement for one record: signals, strength, network type, the tag in force. */
@@ -34,7 +35,7 @@ export async function assessRecord(r: ContactRecord, now = Date.now(), d: Tiewis
     complaints: r.complaints, profiles: profileReads(r.profiles), rep,
     orgStrongTies: await orgStrongTies(r.contact, d),
   }, now);
-  return { ...a, tag: effectiveTag(a.classification, r.override) };
+  return { ...a, tag: effectiveTag(a.classification, r.override), rep };
 }
 
 /** Recomputes and stores one contact's derived tie fields. */

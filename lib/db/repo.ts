@@ -5,7 +5,7 @@ import type {
   Purchase, TagOverride,
 } from './schema';
 import type { Extraction } from '../extract/types';
-import { keysForName } from './keys';
+import { keysForName, searchPrefixes } from './keys';
 import { refreshTie } from './derive';
 
 // The data-access module: the UI, the background and the import call these, never
@@ -262,7 +262,7 @@ export async function searchContacts(q: string, limit = 20, d: TiewiseDB = db())
   const query = q.trim();
   if (!query) return [];
   const lower = query.toLowerCase();
-  const keys = keysForName(query);
+  const keys = searchPrefixes(query);
   const found = new Map<string, Contact>();
   const add = (cs: Contact[]) => cs.forEach((c) => found.size < limit && found.set(c.id, c));
   if (query.includes('@')) add(await d.contacts.where('emails').startsWith(lower).limit(limit).toArray());

@@ -20,6 +20,9 @@ async function visit(s: Session, url: string): Promise<Page> {
 describe('the panel, in English', () => {
   let s: Session;
   let panel: Page;
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await panel?.screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 30)}.png`) }).catch(() => undefined);
+  });
   beforeAll(async () => {
     s = await launch({ locale: 'en-US' });
     serveFixtures(s, 'en');
@@ -46,6 +49,8 @@ describe('the panel, in English', () => {
     await panel.getByRole('textbox', { name: 'Add note' }).fill('Asked about the SSO pack — send pricing Friday.');
     await panel.getByRole('button', { name: 'Add note' }).click();
     await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
+    // the box empties once the write has committed (the list may show it a moment earlier)
+    await expect.poll(() => panel.getByRole('textbox', { name: 'Add note' }).inputValue()).toBe('');
     await panel.reload();
     await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
     await s.context.pages().find((p) => p.url() === ANNA)?.close();
