@@ -23,7 +23,7 @@ export function DetectionFacts({ fileName, preview }: { fileName: string; previe
   }
   return (
     <div className="detected">
-      <h3>{t('data.import.detected', { name: fileName })}</h3>
+      <h4>{t('data.import.detected', { name: fileName })}</h4>
       <dl className="facts">
         {rows.map(([k, v]) => (
           <div key={k} className="fact">

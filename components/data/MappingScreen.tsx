@@ -30,10 +30,10 @@ export function MappingScreen({ headers, sample, mapping, presetLabel, onChange 
     next[i] = value === '' ? null : (value as ContactField);
     onChange(next);
   };
-  const mapped = sample.slice(0, 5).map((row) => applyMapping(headers, mapping, row).record);
+  const mapped = sample.slice(0, 5).map((row) => applyMapping(headers, mapping, row));
   return (
     <section aria-labelledby={titleId} className="mapping">
-      <h3 id={titleId}>{t('data.mapping.title')}</h3>
+      <h4 id={titleId}>{t('data.mapping.title')}</h4>
       <p className="muted">{presetLabel ? t('data.mapping.recognised', { preset: presetLabel }) : t('data.mapping.unknown')}</p>
       <table>
         <thead>
@@ -61,11 +61,11 @@ export function MappingScreen({ headers, sample, mapping, presetLabel, onChange 
         </tbody>
       </table>
       {!mappingNamesSomeone(mapping) && <p role="alert" className="notice notice-warn">{t('data.mapping.needName')}</p>}
-      <h4>{t('data.mapping.asImported')}</h4>
+      <h5>{t('data.mapping.asImported')}</h5>
       <ul className="as-imported">
-        {mapped.map((r, i) => (
+        {mapped.map(({ record: r, names }, i) => (
           <li key={i}>
-            <strong>{r.name}</strong>
+            {names ? <strong>{r.name}</strong> : <em className="bad">{t('data.mapping.nobody')}</em>}
             {[r.email, r.company, r.position, r.city].filter(Boolean).map((v, j) => (
               <span key={j} className="muted"> · {v}</span>
             ))}

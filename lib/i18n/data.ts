@@ -61,6 +61,7 @@ export const dataEn = {
     examples: 'First values',
     needName: 'Choose a column for the name or the e-mail: every row must name someone.',
     asImported: 'As it will be imported',
+    nobody: 'Names nobody: this row will be rejected',
     fields: {
       name: 'Full name', firstName: 'First name', middleName: 'Middle name', lastName: 'Last name',
       email: 'E-mail', phone: 'Phone', company: 'Company', position: 'Position', city: 'City',
@@ -199,6 +200,7 @@ export const dataRu: Loose<typeof dataEn> = {
     examples: 'Первые значения',
     needName: 'Выберите столбец с именем или e-mail: каждая строка должна кого-то называть.',
     asImported: 'Как будет импортировано',
+    nobody: 'Никого не называет: строка будет отклонена',
     fields: {
       name: 'Полное имя', firstName: 'Имя', middleName: 'Отчество', lastName: 'Фамилия',
       email: 'E-mail', phone: 'Телефон', company: 'Компания', position: 'Должность', city: 'Город',

@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ImportSection } from '@/components/data/ImportSection';
+import { ImportSummary } from '@/components/data/ImportSummary';
+import { MappingScreen } from '@/components/data/MappingScreen';
+import { createInlineParser } from '@/components/data/parser';
+import type { ImportSummary as Summary } from '@/lib/import/apply';
+import type { ColumnMapping } from '@/lib/import/fields';
+import { createI18n } from '@/lib/i18n/i18n';
+import { freshDb } from './setup';
+
+const wrap = (ui: React.ReactNode, lng: 'en' | 'ru' = 'en') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
+
+const HEADERS = ['Who', 'Mail', 'Firm'];
+const SAMPLE = [
+  ['Anna Lindqvist', 'anna@northwind.example', 'Northwind'],
+  ['<img src=x onerror=alert(1)>', 'x@example.com', '=1+1'],
+  ['', '', 'Nobody Ltd'],
+];
+
+function Harness({ initial, onChange }: { initial: ColumnMapping; onChange?: (m: ColumnMapping) => void }) {
+  const [m, setM] = useState(initial);
+  return <MappingScreen headers={HEADERS} sample={SAMPLE} mapping={m} onChange={(x) => (setM(x), onChange?.(x))} />;
+}
+
+describe('the mapping screen', () => {
+  it('offers a field for each column, shows the first values, and previews the rows as they will be imported', async () => {
+    let last: ColumnMapping = [];
+    const { container } = wrap(<Harness initial={[null, 'email', null]} onChange={(m) => (last = m)} />);
+    expect(screen.getByText(/did not recognise all of these columns/)).toBeTruthy();
+    const who = screen.getByRole('combobox', { name: 'Field for column “Who”' });
+    expect((who as HTMLSelectElement).value).toBe('');
+    // rows named only by their e-mail so far
+    expect(screen.getAllByRole('listitem')[0].textContent).toContain('anna@northwind.example');
+    await userEvent.selectOptions(who, 'name');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Field for column “Firm”' }), 'company');
+    expect(last).toEqual(['name', 'email', 'company']);
+    const items = screen.getAllByRole('listitem');
+    expect(items[0].textContent).toBe('Anna Lindqvist · anna@northwind.example · Northwind');
+    // file text stays text
+    expect(items[1].textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(container.querySelector('img')).toBeNull();
+    expect(items[2].textContent).toContain('Names nobody: this row will be rejected');
+  });
+
+  it('says a mapping without a name or e-mail column cannot import', async () => {
+    wrap(<Harness initial={[null, null, 'company']} />);
+    expect(screen.getByRole('alert').textContent).toMatch(/name or the e-mail/);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Field for column “Mail”' }), 'email');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('is keyboard reachable: every select takes focus in order', async () => {
+    wrap(<Harness initial={[null, null, null]} />);
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Field for column “Who”' }));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Field for column “Mail”' }));
+  });
+});
+
+const SUMMARY: Summary = { added: 21, merged: 3, updated: 1, duplicates: 2, rejected: 2, notes: 5, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 1, skipped: 0 };
+const REJECTED = [
+  { line: 7, reason: 'names nobody: no name and no e-mail', raw: ',,Nobody Ltd' },
+  { line: 12, reason: '4 fields for 3 columns', raw: 'a,b,c,d' },
+];
+
+describe('the import summary', () => {
+  it('lists the counts that happened and every rejected row with its line and reason', async () => {
+    let downloads = 0;
+    wrap(<ImportSummary summary={SUMMARY} rejected={REJECTED} refreshing={false} onDownloadRejects={() => downloads++} />);
+    const region = screen.getByRole('region', { name: 'Import finished' });
+    expect(within(region).getByText('21 contacts added')).toBeTruthy();
+    expect(within(region).getByText('3 matched contacts already in your book')).toBeTruthy();
+    expect(within(region).getByText('1 contact gained new details')).toBeTruthy();
+    expect(within(region).getByText('2 repeated rows merged into earlier ones')).toBeTruthy();
+    expect(within(region).getByText('2 rows rejected')).toBeTruthy();
+    expect(within(region).queryByText(/purchase/)).toBeNull();
+    const rows = within(screen.getByRole('region', { name: 'Rejected rows' })).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['7', 'names nobody: no name and no e-mail', ',,Nobody Ltd'],
+      ['12', '4 fields for 3 columns', 'a,b,c,d'],
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Download the rejected rows' }));
+    expect(downloads).toBe(1);
+  });
+
+  it('speaks Russian with Russian plurals', () => {
+    wrap(<ImportSummary summary={{ ...SUMMARY, added: 21, merged: 3, rejected: 5 }} rejected={[]} refreshing onDownloadRejects={() => {}} />, 'ru');
+    expect(screen.getByText('Добавлен 21 контакт')).toBeTruthy();
+    expect(screen.getByText('3 записи совпали с контактами из базы')).toBeTruthy();
+    expect(screen.getByText('5 строк отклонено')).toBeTruthy();
+    expect(screen.getByText('Пересчитываем силу связей…')).toBeTruthy();
+  });
+});
+
+describe('the import section (in-thread parser)', () => {
+  it('picks a file, shows the detection, imports, and summarises', async () => {
+    const d = freshDb();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    const csv = 'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage\r\n1,Priya,Sharma,priya@globex.example,Globex,customer\r\n2,,,,Nobody,lead\r\n';
+    const file = new File([csv], 'hubspot.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), file);
+    expect(await screen.findByText('What Tiewise found in hubspot.csv')).toBeTruthy();
+    expect(screen.getByText(/Columns recognised as HubSpot/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const region = await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    expect(within(region).getByText('1 contact added')).toBeTruthy();
+    expect(within(region).getByText('1 row rejected')).toBeTruthy();
+    await waitFor(() => expect(within(region).getByText('Tie strengths are up to date.')).toBeTruthy());
+    expect(await d.contacts.count()).toBe(1);
+  });
+});
