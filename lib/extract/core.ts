@@ -253,8 +253,11 @@ export function sectionBody(sec: Element | null | undefined): string {
   if (!sec) return '';
   const copies = all(sec, 'span[aria-hidden="true"]').filter((e) => !e.closest('h1, h2, h3, header, button'));
   if (copies.length) return clean(copies.map((e) => text(e)).join(' '));
-  return text(sec, 20_000, (e) => e.matches(HEADINGS));
+  return text(sec, 20_000, (e) => e.matches(HEADINGS) || (e.tagName === 'A' && SEE_MORE.test(text(e, 40))));
 }
+
+/** "see more" links that expand a clamped text (older LinkedIn, VK, Facebook). */
+const SEE_MORE = /^(?:…|\.\.\.)?\s*(?:see more|show more|see less|more|ещё|еще|показать (?:полностью|больше|ещё)|свернуть)$/i;
 
 /**
  * The shown text pieces of a list item, in order: LinkedIn's aria-hidden copies when

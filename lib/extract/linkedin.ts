@@ -51,6 +51,9 @@ const NAME_EL: ((top: Element) => Element | null)[] = [
   (t) => first(t, '.pv-top-card--list > li.t-24, li.inline.t-24'),
 ];
 
+// the connection-degree badge after the name: "· 2nd", "3rd+", "1-й", "2nd degree connection"
+const DEGREE = /^[·•]?\s*(?:\d(?:st|nd|rd|th)\+?|\d-й\+?)(?:\s+(?:degree connection|уровень))?$/i;
+const EMPLOYMENT_ONLY = /^(?:full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка)$/i;
 const EMPLOYMENT = /\s*[·•]\s*(?:full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка)$/i;
 const RANGE = /^(?:\p{L}+\.?\s+)?\d{4}(?:\s*г\.)?\s*[–—-]|^(?:\p{L}+\.?\s+)?\d{4}(?:\s*г\.)?$/u;
 
@@ -130,7 +133,7 @@ function afterName(c: Ctx): string | null {
     // skip the connection-degree badge ("· 2nd", "· 1-й"), pronouns and icons
     for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
       const v = plausible(shownText(next), 400);
-      if (!v || /^[·•]/.test(v) || /^\([\p{L}/ ]{1,20}\)$/u.test(v)) continue;
+      if (!v || /^[·•]/.test(v) || DEGREE.test(v) || /^\([\p{L}/ ]{1,20}\)$/u.test(v)) continue;
       return hasLabel(v, LABEL.connections) ? null : v;
     }
     el = el.parentElement;
@@ -176,7 +179,7 @@ function pvsJobs(s: Element | null): Job[] {
     if (p.length < 2) continue;
     const title = p[0];
     const company = p[1] && !isRange(p[1]) ? plausible(p[1].split(/\s[·•]\s/)[0].replace(EMPLOYMENT, ''), 200) : null;
-    if (!company) continue;
+    if (!company || EMPLOYMENT_ONLY.test(company)) continue;
     out.push(job(title, company, p.find(isRange)));
   }
   return out;
@@ -255,7 +258,7 @@ function headingSchools(s: Element | null): School[] {
 }
 
 function firstPieces(s: Element | null): string[] {
-  return uniq(items(s).map((li) => first(li, 'h3') ? text(first(li, 'h3')) : pieces(li)[0]), 100);
+  return uniq(items(s).map((li) => (first(li, 'h3') ? text(first(li, 'h3')) : pieces(li)[0] ?? text(li))), 100);
 }
 
 function currentJob(c: Ctx): Job | null {
@@ -273,7 +276,8 @@ function runHooks<T>(hooks: Hook<T>[], c: Ctx): T | null {
 
 const EXPERIENCE: Hook<Job[]>[] = [
   // logged-in "pvs" lists (2021–) and /details/experience/
-  { via: 'pvs-list', read: (c) => pvsJobs(sec(c, 'experience')) },
+  // (an item with an <h3> title is the older or public layout: left to item-headings)
+  { via: 'pvs-list', read: (c) => (first(sec(c, 'experience'), 'li h3') ? [] : pvsJobs(sec(c, 'experience'))) },
   // older pv-entity lists (2019–2021) and the public view's experience-item list
   { via: 'item-headings', read: (c) => headingJobs(sec(c, 'experience')) },
   // JSON-LD worksFor (public view): employers without titles, so after the list
