@@ -21,6 +21,7 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
     <div className="panel" data-mode={mode}>
       <header className="panel-head">
         <h1 className="brand">{t('app.name')}</h1>
+        {bridge.bookUrl && <a href={bridge.bookUrl} target="_blank" rel="noopener">{t('book.link')}</a>}
         <div role="radiogroup" aria-label={t('mode.label')} className="mode">
           {(['sales', 'support'] as const).map((m) => (
             <button

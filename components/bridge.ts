@@ -6,4 +6,6 @@ export interface PanelBridge {
   /** calls back when the followed tab or its read changes; returns an unsubscribe */
   onTabStateChanged(listener: () => void): () => void;
   languages(): string[];
+  /** the book page's URL, when the panel can open it */
+  bookUrl?: string;
 }

@@ -37,5 +37,6 @@ export function createBridge(): PanelBridge {
       };
     },
     languages: () => [...navigator.languages],
+    bookUrl: browser.runtime.getURL('/book.html'),
   };
 }
