@@ -248,7 +248,13 @@ function headingSchools(s: Element | null): School[] {
     const o: School = { school };
     const deg = all(li, 'h4, .pv-entity__degree-name, .pv-entity__fos')
       .filter((e) => !e.querySelector('time') && !e.matches('.date-range, .pv-entity__dates'))
-      .map((e) => text(e, 300, (x) => x.matches('.visually-hidden, .sr-only')))
+      .map((e) => {
+        // the public view puts degree and field in sibling spans of one <h4>: "Master of Science, Economics"
+        const hidden = (x: Element) => x.matches('.visually-hidden, .sr-only');
+        const kids = Array.from(e.children).filter((x) => !hidden(x));
+        const parts = kids.map((x) => text(x, 300, hidden)).filter(Boolean);
+        return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, hidden);
+      })
       .filter(Boolean);
     if (deg.length) o.degree = deg.join(', ');
     Object.assign(o, itemRange(li));
