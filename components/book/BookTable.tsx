@@ -36,7 +36,7 @@ export function BookTable({ model, ids, version, now, sort, dir, onSort, selecte
   });
   const allOn = ids.length > 0 && selected.size >= ids.length && ids.every((id) => selected.has(id));
   return (
-    <div className="book-table" role="table" aria-rowcount={ids.length + 1} aria-label={t('title')} data-version={version}>
+    <div className="book-table" role="table" aria-rowcount={ids.length + 1} aria-label={t('book.title')} data-version={version}>
       <div className="book-row book-head" role="row" aria-rowindex={1}>
         <span role="columnheader" className="cell-select">
           <input

@@ -36,7 +36,7 @@ export function GroupItem({ group, count, active, onOpen, onEditRule, onDelete, 
       ) : (
         <button type="button" className="group-open" aria-current={active ? 'true' : undefined} aria-label={t('book.groups.openGroup', { name: group.name })} onClick={() => onOpen(group.id)}>
           <span className="dot" style={{ background: group.color }} aria-hidden="true" />
-          <span className="group-name">{group.name}</span>
+          <span className="group-name" title={group.name}>{group.name}</span>
           {group.rule && <span className="badge">{t('book.groups.smart')}</span>}
           <span className="count">{t('book.groups.count', { count })}</span>
         </button>

@@ -23,6 +23,7 @@ describe('the book, in English', () => {
     await loadDemo(panel);
     await panel.getByRole('link', { name: 'Open the book' }).waitFor();
     book = await s.context.newPage();
+    await book.setViewportSize({ width: 1400, height: 900 });
     await book.goto(`chrome-extension://${s.extensionId}/book.html`);
     await book.getByRole('button', { name: 'Open Anna Kowalski' }).waitFor();
   });
