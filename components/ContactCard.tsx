@@ -23,19 +23,15 @@ import type { PanelMode } from './Panel';
  */
 export function ContactCard({ contactId, mode, page }: { contactId: string; mode: PanelMode; page?: Extraction }) {
   const { t } = useTranslation();
-  const data = useLiveQuery(async () => {
-    const record = await getContactRecord(contactId);
-    if (!record) return null;
-    const a = await assessRecord(record);
-    return { record, a };
-  }, [contactId]);
-  if (data === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
-  if (data === null) return null;
-  const { record, a } = data;
+  // the record first (what is known), the judgement a moment later if need be
+  const record = useLiveQuery(() => getContactRecord(contactId), [contactId]);
+  const a = useLiveQuery(async () => (record ? assessRecord(record) : undefined), [record]);
+  if (record === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
+  if (record === null) return null;
   const now = Date.now();
-  const topics = smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep: a.rep }, now);
+  const topics = smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep: a?.rep }, now);
   const sections: Record<string, ReactNode> = {
-    tie: <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} />,
+    tie: a ? <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} /> : null,
     talk: <SmallTalkSection key="talk" topics={topics} />,
     notes: <NotesSection key="notes" contactId={contactId} notes={record.notes} />,
     interactions: <InteractionsSection key="interactions" contactId={contactId} interactions={record.interactions} />,

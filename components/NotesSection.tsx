@@ -5,6 +5,9 @@ import type { Note } from '@/lib/db/schema';
 import { Section } from './Section';
 import { SourceLine } from './SourceLine';
 
+/** Notes shown at first; the rest one click away. */
+const PAGE = 20;
+
 /** Notes, newest first: add, edit, delete with undo. */
 export function NotesSection({ contactId, notes }: { contactId: string; notes: Note[] }) {
   const { t } = useTranslation();
@@ -12,6 +15,8 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [deleted, setDeleted] = useState<Note | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
+  const shown = all ? notes : notes.slice(0, PAGE);
 
   const run = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -49,7 +54,7 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
         <p className="muted">{t('notes.none')}</p>
       ) : (
         <ul className="notes">
-          {notes.map((n) => (
+          {shown.map((n) => (
             <li key={n.id}>
               {editing?.id === n.id ? (
                 <form
@@ -86,6 +91,9 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
             </li>
           ))}
         </ul>
+      )}
+      {notes.length > shown.length && (
+        <button type="button" className="link" onClick={() => setAll(true)}>{t('notes.showAll', { count: notes.length })}</button>
       )}
     </Section>
   );

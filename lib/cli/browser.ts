@@ -107,12 +107,17 @@ export function fixtureIndex(): FixtureInfo[] {
   return out;
 }
 
-/** Serves each saved page under the URL it was saved from, preferring the UI language `lang`. */
+/**
+ * Serves each saved page under the URL it was saved from. Where several pages
+ * share a URL (a profile, its login wall, its other-language twin), the profile
+ * in the UI language `lang` wins.
+ */
 export function serveFixtures(session: Session, lang = 'en'): string[] {
+  const rank = (f: FixtureInfo) => (f.kind === 'profile' ? 2 : 0) + (f.lang === lang ? 1 : 0);
   const byUrl = new Map<string, FixtureInfo>();
   for (const f of fixtureIndex()) {
     const cur = byUrl.get(f.url);
-    if (!cur || (cur.lang !== lang && f.lang === lang)) byUrl.set(f.url, f);
+    if (!cur || rank(f) > rank(cur)) byUrl.set(f.url, f);
   }
   for (const [url, f] of byUrl) session.serve(url, fixture(f.file));
   return [...byUrl.keys()];

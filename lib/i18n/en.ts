@@ -63,6 +63,8 @@ export const en = {
     deleted: 'Note deleted.',
     undo: 'Undo',
     none: 'No notes yet.',
+    showAll_one: 'Show all {{count}} note',
+    showAll_other: 'Show all {{count}} notes',
     editLabel: 'Edit note',
     count_one: '{{count}} note',
     count_other: '{{count}} notes',

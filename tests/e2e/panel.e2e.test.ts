@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { seedHeavy, timePanelOpen } from './heavy';
 
 // The rep's flow through the built extension in headless Chromium: profile pages
 // served under their real host names, the panel opened as a page beside them.
@@ -9,6 +10,7 @@ import { EXTENSION_DIR, launch, loadDemo, serveFixtures, type Session } from '@/
 const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
 const MARIA = 'https://www.linkedin.com/in/maria-garcia-dev/';
 const FEED = 'https://www.linkedin.com/feed/';
+const OLGA = 'https://www.facebook.com/olga.smirnova';
 const SHOTS = 'tests/e2e/artifacts';
 
 async function visit(s: Session, url: string): Promise<Page> {
@@ -48,12 +50,50 @@ describe('the panel, in English', () => {
   it('adds a note that is still there after a reload', async () => {
     await panel.getByRole('textbox', { name: 'Add note' }).fill('Asked about the SSO pack — send pricing Friday.');
     await panel.getByRole('button', { name: 'Add note' }).click();
-    await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
+    await panel.getByText('Asked about the SSO pack — send pricing Friday.').first().waitFor();
     // the box empties once the write has committed (the list may show it a moment earlier)
     await expect.poll(() => panel.getByRole('textbox', { name: 'Add note' }).inputValue()).toBe('');
     await panel.reload();
-    await panel.getByText('Asked about the SSO pack — send pricing Friday.').waitFor();
+    await panel.getByText('Asked about the SSO pack — send pricing Friday.').first().waitFor();
     await s.context.pages().find((p) => p.url() === ANNA)?.close();
+  });
+
+  it('keeps the user\'s tag over the computed one, across a reload, until cleared', async () => {
+    const page = await visit(s, ANNA);
+    const tie = panel.getByRole('region', { name: 'The tie' });
+    await tie.locator('.tag').getByText('Referral advocate').waitFor();
+    await tie.getByLabel('Set the network type yourself').selectOption('strong-tie-champion');
+    await tie.getByText(/Your tag, set .*The model says: Referral advocate/).waitFor();
+    await panel.reload();
+    await panel.getByRole('region', { name: 'The tie' }).locator('.tag').getByText('Strong-tie champion').waitFor();
+    await panel.getByRole('region', { name: 'The tie' }).getByText(/Your tag/).waitFor();
+    await panel.getByRole('region', { name: 'The tie' }).getByLabel('Set the network type yourself').selectOption('');
+    await panel.getByRole('region', { name: 'The tie' }).getByText('Computed from the record.').waitFor();
+    await page.close();
+  });
+
+  it('support: search the book, open a customer, see what they bought and their complaints', async () => {
+    await panel.getByRole('radio', { name: 'Support' }).click();
+    await panel.getByRole('searchbox', { name: 'Search the book' }).fill('john');
+    await panel.getByRole('button', { name: /John Miller/ }).click();
+    await panel.getByRole('heading', { level: 2, name: 'John Miller' }).waitFor();
+    const regions = await panel.locator('section h3 > span:first-child').allTextContents();
+    expect(regions.slice(0, 3)).toEqual(['Purchases', 'Complaints', 'Interactions']);
+    expect(await panel.getByRole('region', { name: 'Purchases' }).textContent()).toContain('Scanner Dock');
+    expect(await panel.getByRole('region', { name: 'Complaints' }).textContent()).toMatch(/in progress\s*Dock firmware update fails/);
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-support-john.png'), fullPage: true });
+    await panel.getByRole('button', { name: /Back to the page/ }).click();
+    await panel.getByRole('radio', { name: 'Sales' }).click();
+  });
+
+  it('opens a contact with 200 notes and 500 purchases in full (time printed)', async () => {
+    await seedHeavy(panel, 'demo-olga', 200, 500);
+    const ms = await timePanelOpen(s, panel, OLGA, async (p) => {
+      await p.getByRole('region', { name: 'Notes' }).getByText('201 notes', { exact: true }).waitFor();
+      await p.getByRole('region', { name: 'Purchases' }).getByText('503 purchases', { exact: true }).waitFor();
+    });
+    console.log(`panel-open: ${ms} ms from page load to the merged contact (201 notes, 503 purchases)`);
+    expect(ms).toBeGreaterThan(0);
   });
 
   it('says a feed is not a profile', async () => {
