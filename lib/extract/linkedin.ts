@@ -501,10 +501,17 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
     return result('linkedin', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = runSpec(SPEC, c);
-  if (fields.name.status !== 'ok' && loginWall(c)) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
-  // a login or captcha page that merely carries a <title>: the title is no profile
-  if (fields.name.status === 'ok' && fields.name.via === 'title' && !top(c) && !sec(c, 'experience') && loginWall(c)) {
-    return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
+  if (loginWall(c)) {
+    const t = top(c);
+    // nothing read; a login page that merely carries a <title>; or the "top card" is the
+    // sign-in form itself (its "Sign in" heading is no name)
+    if (
+      fields.name.status !== 'ok' ||
+      (fields.name.via === 'title' && !t && !sec(c, 'experience')) ||
+      (fields.name.via === 'top-card-heading' && first(t, 'input[type="password"], input[name="session_key"]'))
+    ) {
+      return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
+    }
   }
   return result('linkedin', 'profile', canon.profileUrl, c.lang, fields);
 }
