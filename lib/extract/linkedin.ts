@@ -420,10 +420,13 @@ const SPEC: Spec = {
           let t = '';
           for (const el of all(top(c), 'a, span, li, p')) {
             const x = text(el, 400);
-            if (re.test(x) && /\d/.test(x) && (!t || x.length < t.length)) t = x;
+            if (re.test(x) && (!t || x.length < t.length)) t = x;
           }
           const m = /([^·]*?)\s+(?:and|и)\s+(?:ещё\s+)?(\d+)\s+(?:other\s+)?(?:mutual|общ)/iu.exec(t);
           if (m) return +m[2] + m[1].split(/,\s*/).filter(Boolean).length;
+          // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
+          const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/iu.exec(t);
+          if (n && !/\d/.test(n[1])) return n[1].split(/,\s*|\s+(?:and|и)\s+/).filter(Boolean).length;
           return countLabelled(t, LABEL.mutual);
         },
       },
