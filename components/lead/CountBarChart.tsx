@@ -8,6 +8,32 @@ function valueLabel(p: LabelProps, horizontal: boolean) {
   return <text {...at} fill="#1c2430" fontSize={12} fontWeight={600}>{String(p.value ?? '')}</text>;
 }
 
+interface TickProps { x?: number | string; y?: number | string; index?: number; payload?: { value?: unknown; index?: number } }
+
+/** A category's name at its tick; and a zero bar (which has no label of its own) gets its "0" here. */
+function categoryTick(p: TickProps, data: Bar1[], horizontal: boolean) {
+  const x = Number(p.x ?? 0), y = Number(p.y ?? 0);
+  const i = p.payload?.index ?? p.index ?? 0;
+  const zero = data[i]?.value === 0;
+  const name = String(p.payload?.value ?? '');
+  // long names (groups) are cut to fit; the table and the chart's label have them whole
+  const shown = horizontal && name.length > 28 ? `${name.slice(0, 27)}…` : name;
+  if (horizontal)
+    return (
+      <g>
+        <title>{name}</title>
+        <text x={x} y={y} textAnchor="end" dominantBaseline="central" fill="#1c2430" fontSize={12}>{shown}</text>
+        {zero && <text x={x + 16} y={y} dominantBaseline="central" fill="#1c2430" fontSize={12} fontWeight={600}>0</text>}
+      </g>
+    );
+  return (
+    <g>
+      <text x={x} y={y + 4} textAnchor="end" dominantBaseline="hanging" transform={`rotate(-40, ${x}, ${y + 4})`} fill="#1c2430" fontSize={11}>{name}</text>
+      {zero && <text x={x} y={y - 14} textAnchor="middle" fill="#5b6675" fontSize={11} fontWeight={600}>0</text>}
+    </g>
+  );
+}
+
 export interface Bar1 { label: string; value: number }
 
 /**
@@ -33,11 +59,11 @@ export function CountBarChart({ title, data, horizontal = true }: { title: strin
         {horizontal ? (
           <>
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="label" width={190} tick={(p: TickProps) => categoryTick(p, data, true)} />
           </>
         ) : (
           <>
-            <XAxis type="category" dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-40} textAnchor="end" height={48} />
+            <XAxis type="category" dataKey="label" tick={(p: TickProps) => categoryTick(p, data, false)} interval={0} height={48} />
             <YAxis type="number" allowDecimals={false} width={32} />
           </>
         )}

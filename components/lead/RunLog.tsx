@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedRun } from '@/lib/db/workflow';
 import type { WorkflowAction } from '@/lib/db/schema';
-import { useFormat } from '../format';
 
 /** What the rules did, run by run (newest first): which rule did what to whom; undo one or all. */
 export function RunLog({ batches, effect, onUndo }: {
@@ -11,9 +10,10 @@ export function RunLog({ batches, effect, onUndo }: {
   onUndo: (runIds: string[]) => void;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
+  const { i18n } = useTranslation();
   const id = useId();
-  const when = (at: number) => `${f.date(at)} ${new Date(at).toLocaleTimeString()}`;
+  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = (at: number) => fmt.format(at);
   return (
     <section className="lead-card lead-full" aria-labelledby={id}>
       <div className="lead-card-head"><h2 id={id}>{t('lead.log.title')}</h2></div>

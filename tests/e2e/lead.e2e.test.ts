@@ -37,6 +37,39 @@ describe('the team lead’s dashboard, in English', () => {
     await card.screenshot({ path: join(SHOTS, 'lead-network-table.png') });
   });
 
+  it('creates a rule, runs it, sees who got what, and undoes the whole run', async () => {
+    await dash.getByRole('tab', { name: 'Rules' }).click();
+    await dash.getByRole('textbox', { name: 'Rule name' }).fill('Tag Globex');
+    await dash.getByRole('textbox', { name: 'Value' }).fill('Globex');
+    await dash.getByRole('textbox', { name: 'Tag' }).fill('globex-deal');
+    await dash.getByRole('button', { name: 'Save rule' }).click();
+    await dash.getByText('When company is “Globex”, then add tag “globex-deal”').waitFor();
+    await dash.getByRole('button', { name: 'Run all rules now' }).click();
+    await dash.getByText(/^The rules made \d+ changes\.$/).waitFor();
+    const made = Number((await dash.getByText(/^The rules made \d+ changes\.$/).textContent())!.match(/\d+/)![0]);
+    expect(made).toBeGreaterThanOrEqual(5); // Ivan and the generated Globex contacts
+    await dash.getByText('Иван Петров: add tag “globex-deal” (rule “Tag Globex”)').waitFor();
+    await dash.screenshot({ path: join(SHOTS, 'lead-rules.png'), fullPage: true });
+    await dash.getByRole('button', { name: /^Undo all \d+ changes of the run/ }).click();
+    await dash.getByText(`${made} changes undone.`).waitFor();
+    expect(await dash.getByText('undone', { exact: true }).count()).toBe(made);
+    // a second run does not redo what was undone
+    await dash.getByRole('button', { name: 'Run all rules now' }).click();
+    await dash.getByText('The rules changed nothing: every match was done already.').waitFor();
+  });
+
+  it('dry-runs the retention policy: exactly what would go, before anything goes', async () => {
+    await dash.getByRole('tab', { name: 'Data care' }).click();
+    await dash.getByRole('textbox', { name: /Drop contacts with no interaction/ }).fill('3');
+    await dash.getByRole('button', { name: /^Dry run/ }).click();
+    const plan = dash.getByRole('region', { name: /^Dry run/ });
+    await plan.getByText(/contacts would be erased with everything about them/).waitFor();
+    const listed = await plan.getByRole('listitem').count();
+    expect(listed).toBeGreaterThan(0);
+    expect(await plan.textContent()).not.toMatch(/Anna Kowalski|Ольга Смирнова/); // customers stay
+    await dash.screenshot({ path: join(SHOTS, 'lead-retention.png'), fullPage: true });
+  });
+
   it('erases a person, and the panel’s search no longer finds them', async () => {
     await dash.getByRole('tab', { name: 'Data care' }).click();
     await dash.getByRole('searchbox', { name: 'Find the person' }).fill('John Mil');
