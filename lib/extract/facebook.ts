@@ -21,7 +21,7 @@ import { canonicalProfileUrl } from './urls';
 const LINE = {
   study: /^(?:studie[sd] at|studied|went to|goes to|учил(?:ся|ась|ся\(-ась\))|учится|училась)\s*(?:at|в)?\s+(.+)$/i,
   lives: /^(?:lives in|живет в|живёт в)(?:\s+городе|\s+г\.)?\s+(.+)$/i,
-  from: /^(?:from|из|откуда:?)\s+(.+)$/i,
+  from: /^(?:from|из|откуда:?)(?:\s+города|\s+г\.)?\s+(.+)$/i,
   worksAt: /^(?:works at|worked at|работает в компании|работает в|работал[аи]? в(?: компании)?)\s+(.+)$/i,
   job: /^(.+?)\s+(?:at|в компании)\s+(.+)$/i,
 };
