@@ -34,7 +34,7 @@ export function MappingScreen({ headers, sample, mapping, presetLabel, onChange 
   return (
     <section aria-labelledby={titleId} className="mapping">
       <h4 id={titleId}>{t('data.mapping.title')}</h4>
-      <p className="muted">{presetLabel ? t('data.mapping.recognised', { preset: presetLabel }) : t('data.mapping.unknown')}</p>
+      <p className="muted">{presetLabel ? t('data.mapping.recognised', { preset: presetLabel }) : mapping.every((f) => f !== null) ? t('data.mapping.matched') : t('data.mapping.unknown')}</p>
       <table>
         <thead>
           <tr>

@@ -53,6 +53,7 @@ export const dataEn = {
   mapping: {
     title: 'Which field is each column?',
     recognised: 'Columns recognised as {{preset}}. Change any that are wrong.',
+    matched: 'Tiewise matched every column by its name. Change any that are wrong.',
     unknown: 'Tiewise did not recognise all of these columns. Choose a field for each; columns set to “Not imported” are left out.',
     fieldFor: 'Field for column “{{header}}”',
     skip: 'Not imported',
@@ -192,6 +193,7 @@ export const dataRu: Loose<typeof dataEn> = {
   mapping: {
     title: 'Какое поле в каждом столбце?',
     recognised: 'Столбцы распознаны как {{preset}}. Исправьте, если что-то не так.',
+    matched: 'Tiewise сопоставил все столбцы по названиям. Исправьте, если что-то не так.',
     unknown: 'Tiewise распознал не все столбцы. Выберите поле для каждого; столбцы «Не импортировать» будут пропущены.',
     fieldFor: 'Поле для столбца «{{header}}»',
     skip: 'Не импортировать',
