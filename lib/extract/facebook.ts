@@ -29,7 +29,7 @@ const LINE = {
 const LABEL = {
   friends: 'friends?|друз(?:ей|ья|а)(?![\\p{L}])',
   followers: 'followers?|подписчик\\p{L}*',
-  mutual: 'mutual(?: friends?)?|общ(?:их|ий) друз\\p{L}*',
+  mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])',
   // mbasic/m. "About" tables
   city: /^(?:current city|текущий город|город проживания|город)$/i,
   hometown: /^(?:hometown|родной город)$/i,
@@ -70,7 +70,8 @@ function og(c: Ctx, key: string): string | null {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () =>
-    first(main(c), '#fb-timeline-cover-name, h1') ??
+    first(main(c), '#fb-timeline-cover-name') ?? // classic: the h1 also holds the alternate name
+    first(main(c), 'h1') ??
     // m./mbasic cover: <div id="m-timeline-cover-section"> … <strong>Name</strong>, or <h3> in #cover-name-root
     first(main(c), '#cover-name-root h3, #m-timeline-cover-section strong, #m-timeline-cover-section h3'),
   );
@@ -101,6 +102,25 @@ function intro(c: Ctx): Element | null {
 /** Intro lines ("Lives in …"), each with its link text when the line has one. */
 function lines(c: Ctx): string[] {
   return c.memo('lines', () => all(intro(c), 'li').map((li) => text(li, 500)).filter(Boolean));
+}
+
+/** Every "Studied X at School" / "Went to School" line: the school is the line's link when it has one. */
+function introSchools(c: Ctx): School[] {
+  const out: School[] = [];
+  for (const li of all(intro(c), 'li')) {
+    const t = text(li, 500);
+    const m = LINE.study.exec(t);
+    if (!m) continue;
+    const links = all(li, 'a').map((a) => text(a)).filter(Boolean);
+    const school = plausible(links[links.length - 1] ?? m[1], 200);
+    if (!school) continue;
+    const o: School = { school };
+    // "Studied Mechanical Engineering at University of Leeds": the words before " at <school>"
+    const d = new RegExp(`^(?:studied|учил\\p{L}*(?:\\(-ась\\))?)\\s+(.+?)\\s+(?:at|в)\\s+${school.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu').exec(t);
+    if (d && !/^(?:at|в)$/i.test(d[1])) o.degree = clean(d[1]);
+    out.push(o);
+  }
+  return out;
 }
 
 function line(c: Ctx, re: RegExp): string | null {
@@ -141,6 +161,10 @@ function mbItems(c: Ctx, sel: string): Element[] {
 
 function counts(c: Ctx): string {
   return c.memo('counts', () => all(main(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => text(a)).join(' · '));
+}
+
+function friendsBox(c: Ctx): string {
+  return c.memo('friendsBox', () => text(byText(main(c), 'h3', /^(?:friends|друзья)(?![\p{L}])/iu), 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -229,6 +253,7 @@ const SPEC: Spec = {
           const n = name(c);
           const img = all(main(c), 'img[alt]').find((i) => {
             const a = clean(i.getAttribute('alt'));
+            if (/cover|обложк/i.test(a)) return false; // "Mark Ellison's cover photo"
             return (n && a.startsWith(n) && /photo|picture|фото/i.test(a)) || /^(?:profile picture|фото профиля)/i.test(a) || first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic');
           });
           return safeUrl(img?.getAttribute('src'));
@@ -252,8 +277,12 @@ const SPEC: Spec = {
     shown: (c) => hasLabel(counts(c), LABEL.followers) || /^(?:followed by|подписчики)/im.test(lines(c).join('\n')),
   },
   mutual: {
-    hooks: [{ via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.mutual) }],
-    shown: (c) => hasLabel(counts(c), LABEL.mutual),
+    hooks: [
+      { via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.mutual) },
+      // classic timeline: the friends box heading "Friends · 842 (35 Mutual)"
+      { via: 'friends-box', read: (c) => countLabelled(friendsBox(c), LABEL.mutual) },
+    ],
+    shown: (c) => hasLabel(counts(c), LABEL.mutual) || hasLabel(friendsBox(c), LABEL.mutual),
   },
   birthday: {
     hooks: [{ via: 'basic-info-table', read: (c) => parseBirthday(text(row(c, MB.basic, LABEL.birthday))) }],
@@ -281,7 +310,7 @@ const SPEC: Spec = {
             return [{ ...o, ...parseRange(rest.find((t) => /\d{4}/.test(t))) }];
           }),
       },
-      { via: 'intro-line', read: (c) => { const s = line(c, LINE.study); return s ? [{ school: s }] : null; } },
+      { via: 'intro-line', read: introSchools },
     ],
     shown: (c) => first(main(c), MB.education),
   },
