@@ -17,14 +17,23 @@ export interface SearchDoc {
   notes?: string;
 }
 
+// names repeat a lot across a book: folding each distinct word once makes
+// indexing 100,000 contacts several times faster
+const folded = new Map<string, string | null>();
+
 /** One term, folded; terms in scripts the fold does not cover stay lower-cased. */
 export function foldTerm(term: string): string | null {
+  let f = folded.get(term);
+  if (f !== undefined) return f;
   const lower = term.toLowerCase();
-  const folded = foldWord(toLatin(lower));
-  return folded || lower || null;
+  f = foldWord(toLatin(lower)) || lower || null;
+  if (folded.size > 200_000) folded.clear();
+  folded.set(term, f);
+  return f;
 }
 
-const FIELDS = ['name', 'company', 'emails', 'notes'] as const;
+/** Two fields: the name (ranked higher), and the rest (company, e-mails, notes). */
+const FIELDS = ['name', 'text'] as const;
 
 export class BookIndex {
   private ms: MiniSearch<SearchDoc>;
@@ -33,14 +42,12 @@ export class BookIndex {
     this.ms = new MiniSearch<SearchDoc>({
       fields: [...FIELDS],
       storeFields: [],
-      extractField: (doc, field) => {
-        const v = (doc as unknown as Record<string, unknown>)[field];
-        return Array.isArray(v) ? v.join(' ') : (v as string | undefined) ?? '';
-      },
+      extractField: (doc, field) =>
+        field === 'id' ? doc.id : field === 'name' ? doc.name : [doc.company ?? '', ...(doc.emails ?? []), doc.notes ?? ''].join(' '),
       processTerm: foldTerm,
       searchOptions: {
         combineWith: 'AND',
-        boost: { name: 3, company: 1.5 },
+        boost: { name: 3 },
         // as you type: the last word is a prefix, the words before it are whole
         prefix: (_term, i, terms) => i === terms.length - 1,
       },

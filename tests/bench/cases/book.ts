@@ -1,0 +1,183 @@
+import 'fake-indexeddb/auto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { TiewiseDB } from '@/lib/db/database';
+import { BookModel } from '@/lib/book/model';
+import { compile } from '@/lib/book/rule';
+import { toRow, DAY, type BookRow } from '@/lib/book/row';
+import type { SearchDoc } from '@/lib/book/search';
+import { foldTerm } from '@/lib/book/search';
+import { NETWORK_TYPES, Stage, type Condition, type Contact } from '@/lib/db/schema';
+import { generateBook, prng } from '../gen-book';
+import { result, timePair, type BenchCase } from '../harness';
+
+// The book page at 100,000 contacts (tests/bench/gen-book.ts's synthetic book):
+// 1. search-as-you-type through the folded MiniSearch index against a linear scan
+//    of the same contacts with the same folding done ahead of time (the scan only
+//    compares strings: the fairest baseline, not a strawman that folds per row);
+// 2. a smart-group count over the BookModel against a plain Dexie `filter` over
+//    the contacts table with the same compiled rule (Node + fake-indexeddb);
+// 3. the heap the book view's structures (rows + index) hold, against the heap of
+//    the raw contact objects themselves.
+
+const N = 100_000;
+const NOW = Date.UTC(2025, 0, 1);
+
+// queries as a rep types them: prefixes, both scripts, two words, a company, an e-mail
+const QUERIES = ['ivan', 'иван', 'petrov', 'петров', 'ivan petr', 'юлия смирн', 'julia', 'smith', 'kowal', 'müller', 'globex', 'ромашка', 'acme inc', 'sigur', 'guðrún', 'anna.', 'maria gar', 'dmitr', 'o\'brien', 'ник'];
+
+function book(): { contacts: Contact[]; products: Map<string, string[]> } {
+  const b = generateBook({ contacts: N, products: 400, purchases: 60_000, now: NOW, seed: 7 });
+  const rnd = prng(11);
+  const stages = Stage.options;
+  for (const c of b.contacts) {
+    // the derived fields the book filters on (gen-book leaves them to the model)
+    c.networkType = NETWORK_TYPES[Math.floor(rnd() * NETWORK_TYPES.length)];
+    c.stage = rnd() < 0.7 ? stages[Math.floor(rnd() * stages.length)] : null;
+    c.tieScore = Math.round(rnd() * 1000) / 1000;
+    if (rnd() < 0.8) c.lastContactAt = NOW - Math.floor(rnd() * 400) * DAY;
+  }
+  const products = new Map<string, string[]>();
+  for (const p of b.purchases) {
+    const a = products.get(p.contactId);
+    if (a) a.push(p.productId);
+    else products.set(p.contactId, [p.productId]);
+  }
+  return { contacts: b.contacts, products };
+}
+
+function docOf(c: Contact): SearchDoc {
+  return { id: c.id, name: c.name, company: c.company, emails: c.emails };
+}
+
+function buildModel(contacts: readonly Contact[], products: Map<string, string[]>): BookModel {
+  const m = new BookModel();
+  m.load(contacts.map((c) => toRow(c, { products: products.get(c.id) })), contacts.map(docOf), []);
+  return m;
+}
+
+/** The baseline's data: each contact's searchable words, folded ahead of time. */
+function foldedHaystacks(contacts: readonly Contact[]): { id: string; hay: string }[] {
+  const words = (s: string) => s.split(/[\s\p{P}\p{S}]+/u).filter(Boolean).map((w) => foldTerm(w)).filter(Boolean);
+  return contacts.map((c) => ({ id: c.id, hay: ' ' + words([c.name, c.company ?? '', ...c.emails].join(' ')).join(' ') }));
+}
+
+function linearSearch(hays: { id: string; hay: string }[], q: string): string[] {
+  const toks = q.split(/[\s\p{P}\p{S}]+/u).filter(Boolean).map((w) => foldTerm(w)).filter(Boolean) as string[];
+  if (!toks.length) return [];
+  const out: string[] = [];
+  for (const h of hays) {
+    let ok = true;
+    for (let i = 0; i < toks.length && ok; i++) {
+      // the last word is a prefix, the ones before it whole words (as the index does)
+      ok = i === toks.length - 1 ? h.hay.includes(' ' + toks[i]) : (h.hay + ' ').includes(' ' + toks[i] + ' ');
+    }
+    if (ok) out.push(h.id);
+  }
+  return out;
+}
+
+/** What a book without an index does: fold each contact's words as it scans. */
+function naiveSearch(contacts: readonly Contact[], q: string): string[] {
+  return linearSearch(foldedHaystacks(contacts), q);
+}
+
+function gcFn(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+const MB = 1024 * 1024;
+
+const bookCase: BenchCase = {
+  id: 'book',
+  async run() {
+    const { contacts, products } = book();
+    const model = buildModel(contacts, products);
+    const hays = foldedHaystacks(contacts);
+
+    // 1. search: all queries, index vs linear scan; same hits (the index is not cheating)
+    for (const q of QUERIES) {
+      const a = new Set(model.index.search(q));
+      const b = linearSearch(hays, q);
+      const missed = b.filter((id) => !a.has(id)).length;
+      if (missed > b.length * 0.02) throw new Error(`index missed ${missed} of ${b.length} hits for "${q}"`);
+    }
+    const search = await timePair(
+      () => QUERIES.forEach((q) => model.index.search(q)),
+      () => QUERIES.forEach((q) => linearSearch(hays, q)),
+      7,
+    );
+
+    const naive = await timePair(
+      () => QUERIES.slice(0, 5).forEach((q) => model.index.search(q)),
+      () => QUERIES.slice(0, 5).forEach((q) => naiveSearch(contacts, q)),
+      3,
+    );
+
+    // 2. smart-group count: "champions in Moscow-area cities not contacted in 90 days, or who bought a product"
+    const rule: Condition = {
+      all: [
+        { field: 'networkType', op: 'is', value: 'strong-tie-champion' },
+        { any: [{ field: 'daysSinceContact', op: 'gt', value: 90 }, { field: 'tieScore', op: 'lt', value: 0.2 }] },
+        { field: 'city', op: 'contains', value: 'mo' },
+      ],
+    };
+    const d = new TiewiseDB(`bench-book-${Date.now()}`);
+    await d.open();
+    for (let i = 0; i < contacts.length; i += 10_000) await d.contacts.bulkAdd(contacts.slice(i, i + 10_000));
+    const pred = compile(rule, NOW);
+    const expected = model.count(rule, NOW);
+    const viaDexie = await d.contacts.filter((c) => pred(toRow(c, { products: products.get(c.id) }))).count();
+    if (viaDexie !== expected) throw new Error(`counts differ: model ${expected}, Dexie ${viaDexie}`);
+    const count = await timePair(
+      () => model.count(rule, NOW),
+      () => d.contacts.filter((c) => pred(toRow(c, { products: products.get(c.id) }))).count(),
+      5,
+    );
+    d.close();
+
+    // 3. memory: the rows + index the page holds, against the raw contact objects (each measured on its own deep copy)
+    const gc = gcFn();
+    gc();
+    let m0 = process.memoryUsage().heapUsed;
+    let raw: Contact[] | null = structuredClone(contacts);
+    gc();
+    const rawBytes = process.memoryUsage().heapUsed - m0;
+    raw = null;
+    gc();
+    m0 = process.memoryUsage().heapUsed;
+    let copy: Contact[] | null = structuredClone(contacts);
+    const held: BookModel | null = buildModel(copy, products);
+    copy = null; // the page drops the records it read; the rows keep what they need
+    gc();
+    const modelBytes = process.memoryUsage().heapUsed - m0;
+    const rows: BookRow[] = [...held.rows.values()];
+    void raw;
+
+    const where = 'node+fake-indexeddb (Dexie filter), node (search, memory)';
+    return [
+      result({
+        name: `search-as-you-type, ${QUERIES.length} queries over ${N.toLocaleString('en')} contacts: MiniSearch index vs linear scan of pre-folded text`,
+        value: search.value, baseline: search.baseline, unit: 'ms', better: 'higher', target: 20, where: 'node',
+      }),
+      result({
+        name: `search, 5 queries: index vs a scan that folds names as it goes (no precomputed data)`,
+        value: naive.value, baseline: naive.baseline, unit: 'ms', better: 'higher', target: 20, where: 'node',
+      }),
+      result({
+        name: `smart-group count (${expected.toLocaleString('en')} of ${N.toLocaleString('en')}): BookModel vs Dexie filter over the table`,
+        value: count.value, baseline: count.baseline, unit: 'ms', better: 'higher', target: 10, where,
+      }),
+      result({
+        name: `book view memory with ${rows.length.toLocaleString('en')} contacts (rows + index) vs the raw contact objects`,
+        value: Math.round((modelBytes / MB) * 10) / 10, baseline: Math.round((rawBytes / MB) * 10) / 10, unit: 'MB', better: 'lower', target: 1.5, where: 'node heap',
+      }),
+    ];
+  },
+};
+export default bookCase;
