@@ -45,6 +45,12 @@ describe('the panel, in English', () => {
     expect(await panel.getByRole('region', { name: /Purchases/ }).textContent()).toContain('CloudDesk Pro');
     expect(await panel.getByRole('list', { name: 'Profiles' }).textContent()).toMatch(/LinkedIn\s+read/);
     await panel.screenshot({ path: join(SHOTS, 'panel-en-anna.png'), fullPage: true });
+    // a side panel can be 320 px wide: nothing may scroll sideways
+    await panel.setViewportSize({ width: 320, height: 900 });
+    await panel.waitForTimeout(200);
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-anna-320.png'), fullPage: true });
+    await panel.setViewportSize({ width: 1100, height: 900 });
   });
 
   it('adds a note that is still there after a reload', async () => {
@@ -116,19 +122,111 @@ describe('the panel, in English', () => {
   });
 });
 
+describe('the panel follows the page', () => {
+  let s: Session;
+  let panel: Page;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    serveFixtures(s, 'en');
+    panel = await s.openPanel();
+    await loadDemo(panel);
+  });
+  afterAll(async () => s?.close());
+
+  it('follows in-site navigation to another person, never showing the old one under the new URL', async () => {
+    const page = await visit(s, ANNA);
+    await panel.getByRole('heading', { level: 2, name: 'Anna Kowalski' }).waitFor();
+    const tom = readFileSync(join('tests/fixtures/pages/linkedin/li-nav-b-en.html'), 'utf8');
+    // a single-page app: the URL changes first, the old person's DOM lingers, then the new one renders
+    await page.evaluate(() => history.pushState({}, '', '/in/tom-fischer-7/'));
+    await page.waitForTimeout(250);
+    await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.title = doc.title;
+      document.body.replaceWith(document.importNode(doc.body, true));
+    }, tom);
+    await panel.getByRole('heading', { level: 2, name: 'Tom Fischer' }).waitFor();
+    expect(await panel.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Tom Fischer']);
+    await panel.getByRole('button', { name: 'Add to book' }).waitFor();
+    await page.close();
+  });
+
+  it('says which fields a damaged page did not give up', async () => {
+    const page = await visit(s, 'https://www.linkedin.com/in/lena-fischer/');
+    await panel.getByText('LinkedIn: could not read name.').waitFor();
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-damaged.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows script and markup from a page as literal text, firing nothing', async () => {
+    const dialogs: string[] = [];
+    s.context.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    panel.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    const page = await visit(s, 'https://www.linkedin.com/in/bobby-tables-0/');
+    const heading = panel.getByRole('heading', { level: 2 });
+    await heading.filter({ hasText: '<' }).first().waitFor();
+    const name = (await heading.first().textContent()) ?? '';
+    expect(name).toMatch(/<(script|img)/i);
+    expect(await panel.locator('main img, main script, main iframe').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Add to book' }).click();
+    await panel.getByRole('region', { name: 'Notes' }).waitFor();
+    expect(await panel.locator('main img, main script, main iframe').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the panel, in Russian', () => {
   let s: Session;
-  afterAll(async () => s?.close());
-  it('speaks Russian from the first screen', async () => {
+  let panel: Page;
+  beforeAll(async () => {
     s = await launch({ locale: 'ru-RU' });
     serveFixtures(s, 'ru');
-    const panel = await s.openPanel();
+    panel = await s.openPanel();
+  });
+  afterAll(async () => s?.close());
+
+  it('speaks Russian from the first screen', async () => {
     await panel.getByText(/Откройте профиль человека/).waitFor();
     await loadDemo(panel);
-    await visit(s, ANNA);
-    await panel.getByRole('region', { name: 'Заметки' }).waitFor();
-    expect(await panel.getByRole('region', { name: 'Заметки' }).textContent()).toMatch(/3 заметки/);
+  });
+
+  it('торговый представитель: карточка, заметка, тег', async () => {
+    const page = await visit(s, ANNA);
+    const notes = panel.getByRole('region', { name: 'Заметки' });
+    await notes.getByText('3 заметки', { exact: true }).waitFor();
+    await notes.getByRole('textbox', { name: 'Добавить заметку' }).fill('Любит парусный спорт');
+    await notes.getByRole('button', { name: 'Добавить заметку' }).click();
+    await notes.getByText('4 заметки', { exact: true }).waitFor();
+    await panel.getByRole('region', { name: 'Связь' }).locator('.tag').getByText('Рекомендатель').waitFor();
     await panel.screenshot({ path: join(SHOTS, 'panel-ru-anna.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('поддержка: поиск, покупки и жалобы клиента', async () => {
+    await panel.getByRole('radio', { name: 'Поддержка' }).click();
+    await panel.getByRole('searchbox', { name: 'Поиск по базе' }).fill('смирн');
+    await panel.getByRole('button', { name: /Ольга Смирнова/ }).click();
+    await panel.getByRole('heading', { level: 2, name: 'Ольга Смирнова' }).waitFor();
+    const regions = await panel.locator('section h3 > span:first-child').allTextContents();
+    expect(regions.slice(0, 3)).toEqual(['Покупки', 'Жалобы', 'Взаимодействия']);
+    expect(await panel.getByRole('region', { name: 'Жалобы' }).textContent()).toMatch(/решена\s*Сканер не подключается/);
+    expect(await panel.getByRole('region', { name: 'Покупки' }).getByText('3 покупки', { exact: true }).count()).toBe(1);
+    await panel.screenshot({ path: join(SHOTS, 'panel-ru-support-olga.png'), fullPage: true });
+    await panel.getByRole('button', { name: /Вернуться к странице/ }).click();
+    await panel.getByRole('radio', { name: 'Продажи' }).click();
+  });
+
+  it('незнакомый профиль: связать с контактом из базы по похожему имени', async () => {
+    const page = await visit(s, MARIA);
+    const link = panel.getByRole('button', { name: 'Связать с: María García' });
+    await link.waitFor();
+    expect(await panel.locator('.candidates').textContent()).toMatch(/то же имя/);
+    await panel.screenshot({ path: join(SHOTS, 'panel-ru-unknown-maria.png'), fullPage: true });
+    await link.click();
+    await panel.getByRole('heading', { level: 2, name: 'María García' }).waitFor();
+    expect(await panel.getByRole('list', { name: 'Профили' }).textContent()).toContain('LinkedIn');
+    await page.close();
   });
 });
 
