@@ -210,6 +210,10 @@ export const RuleRun = z.object({
   /** what was done, so it can be undone */
   effect: WorkflowAction,
   undone: z.boolean().default(false),
+  /** order within one run of the rules (a batch shares `at`) */
+  seq: z.number().optional(),
+  /** for set-stage: the override it replaced, so undo restores it exactly */
+  before: z.unknown().optional(),
 });
 export type RuleRun = z.infer<typeof RuleRun>;
 
