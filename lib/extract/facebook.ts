@@ -46,6 +46,9 @@ const MAIN: ((d: Document) => Element | null)[] = [
   (d) => first(d, '#root, #viewport'), // m. / mbasic without role
 ];
 
+// The Intro card by its anchors: classic (–2020), Comet pagelets (2020–), m.facebook.com's sigil
+const INTRO = ['#intro_container_id', '[data-pagelet="ProfileTilesFeed_0"]', '[data-pagelet="ProfileIntro"]', '#profile_intro_card', '[data-sigil="profile-intro-card"]'];
+
 // mbasic / m. section ids (the "About" page's blocks)
 const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info', bio: '#bio' };
 
@@ -90,24 +93,36 @@ function name(c: Ctx): string | null {
 /** The Intro card (Comet, classic): the container around its heading that holds its list. */
 function intro(c: Ctx): Element | null {
   return c.memo('intro', () => {
-    const byId = first(main(c), '#intro_container_id, [data-pagelet="ProfileTilesFeed_0"], [data-pagelet="ProfileIntro"]');
-    if (byId) return byId;
+    for (const sel of INTRO) {
+      const el = first(main(c), sel);
+      if (el) return el;
+    }
     const h = byText(main(c), 'h2, h3, span[dir="auto"]', LABEL.intro);
     let el: Element | null = h;
-    for (let i = 0; el && i < 6; i++, el = el.parentElement) if (first(el, 'ul, li')) return el;
+    // the heading's container: the first ancestor holding a list, or more than the heading
+    for (let i = 0; el && i < 6; i++, el = el.parentElement) if (first(el, 'ul, li') || (el !== h && el.children.length > 1 && text(el, 400).length > text(h).length + 10)) return el;
     return null;
   });
 }
 
 /** Intro lines ("Lives in …"), each with its link text when the line has one. */
 function lines(c: Ctx): string[] {
-  return c.memo('lines', () => all(intro(c), 'li').map((li) => text(li, 500)).filter(Boolean));
+  return c.memo('lines', () => rowEls(c).map((li) => text(li, 500)).filter(Boolean));
+}
+
+function rowEls(c: Ctx): Element[] {
+  return c.memo('rowEls', () => {
+    const i = intro(c);
+    const lis = all(i, 'li');
+    // m.facebook.com: rows are <div>s; take the innermost blocks that hold text
+    return lis.length ? lis : all(i, 'div, span').filter((e) => !e.closest('header, h3') && !first(e, 'div, span, li'));
+  });
 }
 
 /** Every "Studied X at School" / "Went to School" line: the school is the line's link when it has one. */
 function introSchools(c: Ctx): School[] {
   const out: School[] = [];
-  for (const li of all(intro(c), 'li')) {
+  for (const li of rowEls(c)) {
     const t = text(li, 500);
     const m = LINE.study.exec(t);
     if (!m) continue;
@@ -152,15 +167,40 @@ function row(c: Ctx, sel: string, label: RegExp): Element | null {
   return null;
 }
 
-function mbItems(c: Ctx, sel: string): Element[] {
+/**
+ * mbasic / m. "Work" and "Education" blocks: one entry per lead (the link or bold
+ * text naming the employer or school), the entry being the largest container that
+ * holds no other lead; its other leaf texts follow in order (title or degree, dates).
+ */
+function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
   const s = first(main(c), sel);
   if (!s) return [];
-  // each entry is a block with a link or strong text; header excluded
-  return all(s, 'div > div > div, li').filter((e) => !e.closest('header') && first(e, 'a, span') && !first(e, 'div > div > div'));
+  const leads = all(s, 'a, strong').filter((e) => !e.closest('header, h3') && !e.parentElement?.closest('a, strong') && plausible(text(e), 200) && !/edit|изменить|see all|смотреть все/i.test(text(e)));
+  const out: { lead: string; rest: string[] }[] = [];
+  for (const lead of leads) {
+    let box: Element = lead;
+    while (box.parentElement && box.parentElement !== s && leads.every((o) => o === lead || !box.parentElement!.contains(o))) box = box.parentElement;
+    const name = text(lead);
+    const rest: string[] = [];
+    for (const e of all(box, 'span, div, td, p')) {
+      if (e.firstElementChild || e.contains(lead) || lead.contains(e)) continue;
+      const t = text(e, 300);
+      if (t && t !== name && rest[rest.length - 1] !== t) rest.push(t);
+    }
+    out.push({ lead: name, rest });
+  }
+  return out;
 }
 
 function counts(c: Ctx): string {
   return c.memo('counts', () => all(main(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => text(a)).join(' · '));
+}
+
+/** The url(…) of an inline style, CSS escapes decoded ("https\\3a //…" → "https://…"). */
+function cssUrl(style: string | null): string | null {
+  const m = /url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(style ?? '');
+  if (!m) return null;
+  return m[2].replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : ch!));
 }
 
 function friendsBox(c: Ctx): string {
@@ -168,7 +208,7 @@ function friendsBox(c: Ctx): string {
 }
 
 function labelThenNumber(t: string, label: string): number | null {
-  const m = new RegExp(`(?:${label})\\s*:?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`, 'iu').exec(t);
+  const m = new RegExp(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`, 'iu').exec(t);
   if (!m) return null;
   return countLabelled(m[1] + ' x', 'x');
 }
@@ -195,6 +235,7 @@ const SPEC: Spec = {
           if (bio) return plausible(text(bio), 400);
           for (const el of all(i, 'span[dir="auto"], div[dir="auto"]')) {
             if (el.closest('li, h2, h3, [role="button"], button') || LABEL.intro.test(text(el))) continue;
+            if (Object.values(LINE).some((re) => re.test(text(el, 500)))) continue;
             const v = plausible(text(el), 400);
             if (v) return v;
           }
@@ -259,6 +300,18 @@ const SPEC: Spec = {
           return safeUrl(img?.getAttribute('src'));
         },
       },
+      // m.facebook.com: <i role="img" aria-label="Name, фото профиля" style="background:url(…)">
+      {
+        via: 'profile-role-img',
+        read: (c) => {
+          const n = name(c);
+          const el = all(main(c), '[role="img"][aria-label]').find((e) => {
+            const a = clean(e.getAttribute('aria-label'));
+            return !!n && a.startsWith(n) && /photo|picture|фото/i.test(a) && !/cover|обложк/i.test(a);
+          });
+          return el ? safeUrl(cssUrl(el.getAttribute('style'))) : null;
+        },
+      },
       { via: 'og:image', read: (c) => safeUrl(og(c, 'og:image')) },
     ],
   },
@@ -300,10 +353,9 @@ const SPEC: Spec = {
       {
         via: 'education-section',
         read: (c) =>
-          mbItems(c, MB.education).flatMap((e): School[] => {
-            const school = plausible(text(first(e, 'a, strong, span')), 200);
+          mbEntries(c, MB.education).flatMap(({ lead, rest }): School[] => {
+            const school = plausible(lead, 200);
             if (!school) return [];
-            const rest = all(e, 'span').map((s) => text(s)).filter((t) => t && t !== school);
             const o: School = { school };
             const deg = rest.find((t) => !/\d{4}/.test(t));
             if (deg) o.degree = deg;
@@ -336,10 +388,9 @@ const SPEC: Spec = {
 
 function WORK(c: Ctx): Job[] {
   return c.memo('work', () =>
-    mbItems(c, MB.work).flatMap((e): Job[] => {
-      const company = plausible(text(first(e, 'a, strong')), 200);
+    mbEntries(c, MB.work).flatMap(({ lead, rest }): Job[] => {
+      const company = plausible(lead, 200);
       if (!company) return [];
-      const rest = all(e, 'span').map((s) => text(s)).filter((t) => t && t !== company && !t.includes(company));
       const j: Job = { company };
       const title = rest.find((t) => !/\d{4}/.test(t));
       if (title) j.title = title;
