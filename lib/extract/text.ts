@@ -1,10 +1,15 @@
 // Sanitising helpers shared by the site extractors: text, counts, dates, URLs.
 // Pure string functions plus a text reader over a DOM subtree; no globals.
 
-/** Collapses every run of whitespace (incl. NBSP, thin and zero-width spaces) and trims. */
+/**
+ * Collapses every run of whitespace (incl. NBSP, thin and zero-width spaces) and trims;
+ * drops invisible format characters (zero-width, bidi marks and embeddings that
+ * right-to-left names carry), which are layout, not text.
+ */
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
-  return s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
+  // (zero-width joiners and non-joiners stay: emoji sequences and Persian words need them)
+  return s.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
