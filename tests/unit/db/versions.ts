@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1 } from '@/lib/db/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/lib/db/database';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
 // Each writes at least one row into every table that version had.
@@ -37,3 +37,89 @@ export async function writeV1(name: string): Promise<Record<string, unknown[]>> 
   old.close();
   return rows;
 }
+
+/** Writes `rows` into a fresh database created at `version` with `stores`. */
+async function writeAt(name: string, version: number, stores: Record<string, string>, rows: Record<string, unknown[]>): Promise<Record<string, unknown[]>> {
+  const old = new Dexie(name);
+  old.version(version).stores(stores);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, list] of Object.entries(rows)) await old.table(table).bulkAdd(list);
+  });
+  old.close();
+  return rows;
+}
+
+/**
+ * Version 2 (smart groups and retention by index): contacts carry lastContactAt
+ * (the v2 upgrade derives it), log lines a level; rows as v2's code wrote them,
+ * including rule runs with seq and before, groups with a smart rule.
+ */
+export async function writeV2(name: string): Promise<Record<string, unknown[]>> {
+  const src = { kind: 'import', ref: 'pipedrive.csv', at: T0 };
+  const user = { kind: 'user', at: T0 + 10 };
+  return writeAt(name, 2, SCHEMA_V2, {
+    contacts: [
+      { id: 'c1', name: 'Ольга Смирнова', firstName: 'Ольга', lastName: 'Смирнова', nameKeys: ['ольга', 'смирнова', 'olga', 'smirnova'], emails: ['olga@vector.example'], phones: ['+7 926 555-11-22'], company: 'Вектор', city: 'Казань', tags: ['vip', 'ru'], relation: 'customer', crmId: 'PD-17', source: src, createdAt: T0, updatedAt: T0 + 9, lastContactAt: T0 + 9 },
+      { id: 'c2', name: 'John Miller', nameKeys: ['john', 'miller'], emails: ['john@contoso.example'], phones: [], tags: [], relation: 'prospect', languages: ['English'], interests: ['sailing'], birthday: { day: 3, month: 7 }, source: user, createdAt: T0, updatedAt: T0 },
+      { id: 'c3', name: '<img src=x onerror=alert(1)> 🧨', nameKeys: ['img'], emails: [], phones: [], tags: [], source: src, createdAt: T0, updatedAt: T0 },
+    ],
+    profiles: [
+      { id: 'p1', contactId: 'c1', network: 'vk', url: 'https://vk.com/olga.smirnova', linkedAt: T0, readAt: T0 + 3, snapshot: { kind: 'profile', fields: { name: { status: 'ok', value: 'Ольга Смирнова' } } } },
+      { id: 'p2', contactId: 'c2', network: 'facebook', url: 'https://www.facebook.com/john.miller', linkedAt: T0 },
+    ],
+    notes: [
+      { id: 'n1', contactId: 'c1', text: 'Prefers Telegram', createdAt: T0, updatedAt: T0 + 1, source: user },
+      { id: 'n2', contactId: 'c2', text: 'Met at CeBIT', createdAt: T0, updatedAt: T0, source: src },
+    ],
+    interactions: [
+      { id: 'i1', contactId: 'c1', kind: 'meeting', direction: 'in', at: T0 + 9, summary: 'Renewal', source: src },
+      { id: 'i2', contactId: 'c1', kind: 'referral', direction: 'out', at: T0 + 5, summary: '', subject: 'c2', source: user },
+    ],
+    complaints: [{ id: 'k1', contactId: 'c1', subject: 'Сканер не подключается', state: 'resolved', openedAt: T0, closedAt: T0 + 7, productId: 'pr2', source: src }],
+    purchases: [{ id: 'u1', contactId: 'c1', productId: 'pr2', at: T0 + 2, quantity: 1, amount: 120, currency: 'RUB', source: src }],
+    products: [
+      { id: 'pr1', sku: 'DOCK-1', name: 'Scanner Dock', price: 99, currency: 'EUR', relations: [] },
+      { id: 'pr2', name: 'Scanner', relations: [{ kind: 'accessory-to', productId: 'pr1' }] },
+    ],
+    groups: [
+      { id: 'g1', name: 'Kazan', color: '#4f6bed', createdAt: T0 },
+      { id: 'g2', name: 'Quiet customers', color: '#c05621', createdAt: T0, rule: { all: [{ field: 'relation', op: 'is', value: 'customer' }, { field: 'lastContactAt', op: 'lt', value: 90 }] } },
+    ],
+    memberships: [{ groupId: 'g1', contactId: 'c1', addedAt: T0 }, { groupId: 'g1', contactId: 'c2', addedAt: T0 + 1 }],
+    overrides: [{ contactId: 'c2', networkType: 'weak-tie-prospect', stage: 'prospecting', at: T0 }],
+    workflowRules: [{ id: 'w1', name: 'Remind quiet customers', when: { field: 'relation', op: 'is', value: 'customer' }, then: { kind: 'remind', days: 30 }, enabled: false, createdAt: T0 }],
+    ruleRuns: [{ id: 'r1', ruleId: 'w1', contactId: 'c1', at: T0, effect: { kind: 'set-stage', stage: 'closing-referrals' }, undone: true, seq: 0, before: { contactId: 'c1', networkType: 'team', at: T0 - 1 } }],
+    reminders: [{ id: 'm1', contactId: 'c1', due: T0 + 30 * 86_400_000, text: 'Check in', done: true }],
+    settings: [{ key: 'rep', value: { company: 'Helix Software', city: 'Kazan', languages: ['Russian'] } }, { key: 'lastBackupAt', value: T0 }],
+    log: [
+      { id: 1, at: T0, level: 'warn', where: 'background:message', message: 'dropped: malformed message' },
+      { id: 7, at: T0 + 1, level: 'error', where: 'content:extract', message: 'boom on vk.com', contactId: 'c1' },
+    ],
+  });
+}
+
+/**
+ * Version 3 (derived network type, stage and tie score on each contact). Kept so
+ * that the next version has its predecessor's generator ready.
+ */
+export async function writeV3(name: string): Promise<Record<string, unknown[]>> {
+  const name2 = `${name}:v2-rows`;
+  // v3 rows are v2 rows plus the derived fields on contacts
+  const base = await writeV2(name2);
+  await Dexie.delete(name2);
+  const derived = [
+    { networkType: 'strong-tie-champion', stage: 'closing-referrals', tieScore: 0.71 },
+    { networkType: 'weak-tie-prospect', stage: 'prospecting', tieScore: 0.12 },
+    { networkType: 'unclassified', stage: null, tieScore: 0 },
+  ];
+  const contacts = (base.contacts as object[]).map((c, i) => ({ ...c, ...derived[i % derived.length] }));
+  return writeAt(name, 3, SCHEMA_V3, { ...base, contacts });
+}
+
+/** A generator for every schema version this project has had, by version number. */
+export const GENERATORS: Record<number, (name: string) => Promise<Record<string, unknown[]>>> = {
+  1: writeV1,
+  2: writeV2,
+  3: writeV3,
+};
