@@ -8,6 +8,7 @@ import { profileReads } from '@/lib/model/tie';
 import type { Extraction } from '@/lib/extract/types';
 import { ComplaintsSection } from './ComplaintsSection';
 import { CrossSellSection } from './CrossSellSection';
+import { DuplicatesSection } from './DuplicatesSection';
 import { IdentitySection } from './IdentitySection';
 import { InteractionsSection } from './InteractionsSection';
 import { NotesSection } from './NotesSection';
@@ -45,6 +46,7 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   return (
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />
+      <DuplicatesSection contactId={contactId} name={record.contact.name} />
       {order.map((k) => sections[k])}
     </article>
   );

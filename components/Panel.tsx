@@ -6,6 +6,7 @@ import type { PanelBridge } from './bridge';
 import { ContactCard } from './ContactCard';
 import { PageView } from './PageView';
 import { SearchBox } from './SearchBox';
+import { UndoProvider } from './undo';
 import { useTabState } from './useTabState';
 
 export type PanelMode = 'sales' | 'support';
@@ -38,6 +39,7 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
         </div>
       </header>
       <SearchBox onOpen={setOpened} />
+      <UndoProvider>
       <main>
         {opened ? (
           <>
@@ -48,6 +50,7 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
           <PageView tab={tab} mode={mode} />
         )}
       </main>
+      </UndoProvider>
     </div>
   );
 }

@@ -49,9 +49,63 @@ export async function refreshTie(contactId: string, now = Date.now(), d: Tiewise
   await guarded(() => d.contacts.update(contactId, next));
 }
 
-/** Recomputes every contact (after an import, the demo book, a rep change). */
-export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db()): Promise<void> {
-  const ids = (await d.contacts.toCollection().primaryKeys()) as string[];
-  // two passes: a champion needs its peers' scores
-  for (let pass = 0; pass < 2; pass++) for (const id of ids) await refreshTie(id, now, d);
+/**
+ * Recomputes the derived tie fields of many contacts (all by default) in chunks:
+ * each chunk's records are read with one indexed query per table, not one
+ * record at a time, and written back with one bulk update. A champion needs its
+ * peers' scores, so peers are counted from the first pass's scores.
+ */
+export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only?: string[]): Promise<void> {
+  const rep = await repContext(d);
+  const ids = only ?? ((await d.contacts.toCollection().primaryKeys()) as string[]);
+  const CHUNK = 1000;
+  const scores = new Map<string, number>(); // contact id → score, from pass 1
+  const strongByOrg = new Map<string, number>();
+  if (only) {
+    // the contacts not being refreshed count with the scores they have
+    const skip = new Set(only);
+    await d.contacts.where('tieScore').aboveOrEqual(STRONG_TIE).each((c) => {
+      const org = normCompany(c.company);
+      if (org && !skip.has(c.id)) strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
+    });
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const [contacts, notes, interactions, purchases, complaints, profiles, overrides] = await Promise.all([
+        d.contacts.bulkGet(chunk),
+        d.notes.where('contactId').anyOf(chunk).toArray(),
+        d.interactions.where('contactId').anyOf(chunk).toArray(),
+        d.purchases.where('contactId').anyOf(chunk).toArray(),
+        d.complaints.where('contactId').anyOf(chunk).toArray(),
+        d.profiles.where('contactId').anyOf(chunk).toArray(),
+        d.overrides.bulkGet(chunk),
+      ]);
+      const by = <T extends { contactId: string }>(rows: T[]) => {
+        const m = new Map<string, T[]>();
+        for (const r of rows) m.set(r.contactId, [...(m.get(r.contactId) ?? []), r]);
+        return m;
+      };
+      const [n, it, pu, co, pr] = [by(notes), by(interactions), by(purchases), by(complaints), by(profiles)];
+      const updates: { key: string; changes: Partial<Contact> }[] = [];
+      contacts.forEach((c, k) => {
+        if (!c) return;
+        const org = normCompany(c.company);
+        const peers = org ? (strongByOrg.get(org) ?? 0) - ((scores.get(c.id) ?? 0) >= STRONG_TIE ? 1 : 0) : 0;
+        const a = assess({
+          contact: c, interactions: it.get(c.id), notes: n.get(c.id), purchases: pu.get(c.id),
+          complaints: co.get(c.id), profiles: profileReads(pr.get(c.id) ?? []), rep, orgStrongTies: pass ? peers : 0,
+        }, now);
+        if (pass === 0) {
+          scores.set(c.id, a.tie.score);
+          if (org && a.tie.score >= STRONG_TIE) strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
+          return;
+        }
+        const tag = effectiveTag(a.classification, overrides[k]);
+        const next = { networkType: tag.networkType, stage: tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 };
+        if (c.networkType !== next.networkType || c.stage !== next.stage || c.tieScore !== next.tieScore) updates.push({ key: c.id, changes: next });
+      });
+      if (updates.length) await guarded(() => d.contacts.bulkUpdate(updates));
+    }
+  }
 }

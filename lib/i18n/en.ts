@@ -208,6 +208,12 @@ export const en = {
     replaces: 'replaces {{product}}, which they own',
     'bought-together': 'bought together with {{product}} by {{confidence}} of customers who own it (lift {{lift}})',
   },
+  merge: {
+    title: 'Possibly the same person',
+    action: 'Merge with {{name}}',
+    done: 'Merged {{a}} and {{b}}.',
+    dismiss: 'Dismiss',
+  },
   match: {
     score: '{{score}} match',
     reason: {

@@ -221,6 +221,12 @@ export const ru: Loose<Strings> = {
     replaces: 'заменяет {{product}}, который у них есть',
     'bought-together': 'покупают вместе с {{product}}: {{confidence}} клиентов, у кого он есть (лифт {{lift}})',
   },
+  merge: {
+    title: 'Возможно, тот же человек',
+    action: 'Объединить с: {{name}}',
+    done: 'Объединены: {{a}} и {{b}}.',
+    dismiss: 'Скрыть',
+  },
   match: {
     score: 'совпадение {{score}}',
     reason: {

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { duplicatesOf } from '@/lib/db/duplicates';
+import { mergeContacts, undoMerge } from '@/lib/db/merge';
+import { StorageFullError } from '@/lib/db/repo';
+import { Section } from './Section';
+import { useUndo } from './undo';
+
+/** Other contacts that look like the same person, why, and a merge that can be undone. */
+export function DuplicatesSection({ contactId, name }: { contactId: string; name: string }) {
+  const { t } = useTranslation();
+  const pushUndo = useUndo();
+  const [error, setError] = useState<string | null>(null);
+  const dupes = useLiveQuery(() => duplicatesOf(contactId), [contactId]);
+  if (!dupes || dupes.length === 0) return null;
+  return (
+    <Section title={t('merge.title')}>
+      <ul className="candidates">
+        {dupes.map((c) => (
+          <li key={c.contact.id}>
+            <div>
+              <strong>{c.contact.name}</strong>
+              {c.contact.company && <span className="muted"> · {c.contact.company}</span>}
+              <p className="small muted">
+                {t('match.score', { score: `${Math.round(c.score * 100)}%` })}:{' '}
+                {c.reasons.filter((r) => (r.weight ?? 0) > 0).map((r) => t(`match.reason.${r.code}`, { defaultValue: r.code })).join(', ')}
+              </p>
+            </div>
+            <button
+              type="button"
+              onClick={() => {
+                setError(null);
+                mergeContacts(contactId, c.contact.id).then(
+                  (u) => pushUndo(t('merge.done', { a: name, b: c.contact.name }), () => undoMerge(u)),
+                  (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message })),
+                );
+              }}
+            >
+              {t('merge.action', { name: c.contact.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <p role="alert" className="notice notice-error">{error}</p>}
+    </Section>
+  );
+}
