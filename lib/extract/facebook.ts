@@ -27,7 +27,7 @@ const LINE = {
 };
 
 const LABEL = {
-  friends: 'friends?|друз(?:ей|ья|а)(?![\\p{L}])',
+  friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])',
   followers: 'followers?|подписчик\\p{L}*',
   mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])',
   // mbasic/m. "About" tables

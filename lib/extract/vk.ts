@@ -40,7 +40,7 @@ const LABELS = {
 };
 
 const COUNT = {
-  friends: 'друз(?:ей|ья|а)(?![\\p{L}])|friends?',
+  friends: 'друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|friends?',
   followers: 'подписчик\\p{L}*|followers?',
   mutual: 'общи[хй] друз\\p{L}*|mutual friends?|mutual',
 };
