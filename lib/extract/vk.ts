@@ -42,7 +42,7 @@ const LABELS = {
 const COUNT = {
   friends: 'друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|friends?',
   followers: 'подписчик\\p{L}*|followers?',
-  mutual: 'общи[хй] друз\\p{L}*|mutual friends?|mutual',
+  mutual: 'общи[хй] дру[зг]\\p{L}*|mutual friends?|mutual',
 };
 
 const STATUS = '.profile_status_text, .ProfileInfo__status, #page_current_info .current_text, .pp_status, .OwnerPageStatus';
