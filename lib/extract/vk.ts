@@ -45,9 +45,16 @@ const COUNT = {
   mutual: 'общи[хй] дру[зг]\\p{L}*|mutual friends?|mutual',
 };
 
+// Current web header (2023–): short rows marked only by an icon (VKUI icon names, not hashes)
+const ICON = {
+  city: /(?:home|place)_outline/,
+  company: /work_outline/,
+};
+
 const STATUS = '.profile_status_text, .ProfileInfo__status, #page_current_info .current_text, .pp_status, .OwnerPageStatus';
 const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile)/i;
 const DELETED = /^(?:страница удалена или ещё не создана|страница удалена|пользователь удалил свою страницу|страница заблокирована|this page has been deleted|page deleted|this profile has been deleted|the page you requested was deleted|this page has been blocked)/i;
+const WALL_HEADING = /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture|confirm that you are not a robot|confirm you're not a robot)/i;
 const DEFAULT_PHOTO = /\/images\/(?:camera|deactivated|community|question)_\d+|vk\.com\/images\/camera/i;
 
 // ---------- context ----------
@@ -86,6 +93,15 @@ function rows(c: Ctx): [string, Element][] {
   });
 }
 
+/** The header row whose icon is named by `re` ("vkuiIcon--home_outline_20", <use href="#home_outline_20">). */
+function iconRow(c: Ctx, re: RegExp): Element | null {
+  for (const svg of c.memo('icons', () => all(content(c), 'svg').filter((e) => !e.closest('#profile_wall, .wall_module, [role="article"], aside')))) {
+    const name = (svg.getAttribute('class') ?? '') + ' ' + (first(svg, 'use')?.getAttribute('xlink:href') ?? first(svg, 'use')?.getAttribute('href') ?? '');
+    if (re.test(name)) return svg.parentElement;
+  }
+  return null;
+}
+
 function row(c: Ctx, re: RegExp): Element | null {
   for (const [l, v] of rows(c)) if (re.test(l)) return v;
   return null;
@@ -108,7 +124,7 @@ function nameEl(c: Ctx): Element | null {
     for (const el of all(content(c), 'h1, h2')) {
       if (el.closest('#profile_wall, .wall_module, [role="article"], aside, .ProfileFriends, #profile_friends')) continue;
       const v = plausible(text(el), 120);
-      if (v && !CLOSED.test(v)) return el;
+      if (v && !CLOSED.test(v) && !WALL_HEADING.test(v)) return el;
     }
     return null;
   });
@@ -153,16 +169,22 @@ const SPEC: Spec = {
     shown: (c) => first(content(c), STATUS),
   },
   company: {
-    hooks: [{ via: 'labelled-row', read: (c) => plausible(text(first(row(c, LABELS.company), 'a') ?? row(c, LABELS.company)), 200) }],
-    shown: (c) => row(c, LABELS.company),
+    hooks: [
+      { via: 'labelled-row', read: (c) => plausible(text(first(row(c, LABELS.company), 'a') ?? row(c, LABELS.company)), 200) },
+      { via: 'header-icon-row', read: (c) => plausible(text(iconRow(c, ICON.company)), 200) },
+    ],
+    shown: (c) => row(c, LABELS.company) || iconRow(c, ICON.company),
   },
   position: {
     hooks: [{ via: 'labelled-row', read: (c) => rowText(c, LABELS.position, 200) }],
     shown: (c) => row(c, LABELS.position),
   },
   location: {
-    hooks: [{ via: 'labelled-row', read: (c) => rowText(c, LABELS.city, 200) }],
-    shown: (c) => row(c, LABELS.city),
+    hooks: [
+      { via: 'labelled-row', read: (c) => rowText(c, LABELS.city, 200) },
+      { via: 'header-icon-row', read: (c) => plausible(text(iconRow(c, ICON.city)), 200) },
+    ],
+    shown: (c) => row(c, LABELS.city) || iconRow(c, ICON.city),
   },
   hometown: {
     hooks: [{ via: 'labelled-row', read: (c) => rowText(c, LABELS.hometown, 200) }],
@@ -208,14 +230,14 @@ const SPEC: Spec = {
       {
         via: 'labelled-row',
         read: (c) => {
-          const company = SPEC.company!.hooks[0].read(c) as string | null;
+          const company = (SPEC.company!.hooks[0].read(c) ?? SPEC.company!.hooks[1].read(c)) as string | null;
           if (!company) return null;
           const title = rowText(c, LABELS.position, 200);
           return [title ? { title, company } : { company }];
         },
       },
     ],
-    shown: (c) => row(c, LABELS.company),
+    shown: (c) => row(c, LABELS.company) || iconRow(c, ICON.company),
   },
   education: {
     hooks: [
@@ -272,7 +294,7 @@ function photo(u: string | null | undefined): string | null {
 function wall(c: Ctx): boolean {
   return !!(
     first(c.doc, 'img[src*="captcha.php"], .captcha, #quick_login_form, #login_form, form[action*="login"] input[type="password"], input[name="captcha_key"]') ||
-    byText(c.doc, 'h1, h2, div', /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture)/i, (e) => (e.firstElementChild ? '' : text(e)))
+    byText(c.doc, 'h1, h2, div', WALL_HEADING, (e) => (e.firstElementChild ? '' : text(e)))
   );
 }
 
