@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { duplicatesOf } from '@/lib/db/duplicates';
 import { mergeContacts, undoMerge } from '@/lib/db/merge';
 import { StorageFullError } from '@/lib/db/repo';
+import { CandidateItem } from './CandidateItem';
 import { Section } from './Section';
 import { useUndo } from './undo';
 
@@ -18,28 +19,18 @@ export function DuplicatesSection({ contactId, name }: { contactId: string; name
     <Section title={t('merge.title')}>
       <ul className="candidates">
         {dupes.map((c) => (
-          <li key={c.contact.id}>
-            <div>
-              <strong>{c.contact.name}</strong>
-              {c.contact.company && <span className="muted"> · {c.contact.company}</span>}
-              <p className="small muted">
-                {t('match.score', { score: `${Math.round(c.score * 100)}%` })}:{' '}
-                {c.reasons.filter((r) => (r.weight ?? 0) > 0).map((r) => t(`match.reason.${r.code}`, { defaultValue: r.code })).join(', ')}
-              </p>
-            </div>
-            <button
-              type="button"
-              onClick={() => {
-                setError(null);
-                mergeContacts(contactId, c.contact.id).then(
-                  (u) => pushUndo(t('merge.done', { a: name, b: c.contact.name }), () => undoMerge(u)),
-                  (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message })),
-                );
-              }}
-            >
-              {t('merge.action', { name: c.contact.name })}
-            </button>
-          </li>
+          <CandidateItem
+            key={c.contact.id}
+            c={c}
+            action={t('merge.action', { name: c.contact.name })}
+            onAction={() => {
+              setError(null);
+              mergeContacts(contactId, c.contact.id).then(
+                (u) => pushUndo(t('merge.done', { a: name, b: c.contact.name }), () => undoMerge(u)),
+                (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message })),
+              );
+            }}
+          />
         ))}
       </ul>
       {error && <p role="alert" className="notice notice-error">{error}</p>}

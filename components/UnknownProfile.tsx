@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { addContactFromProfile, linkProfile, StorageFullError } from '@/lib/db/repo';
 import { candidatesFor } from '@/lib/db/match';
 import type { Extraction } from '@/lib/extract/types';
+import { CandidateItem } from './CandidateItem';
 import { Section } from './Section';
 
 /** A profile that matches no contact: add it to the book, or link it to a likely match (and why). */
@@ -35,17 +36,7 @@ export function UnknownProfile({ x }: { x: Extraction }) {
         {candidates && candidates.length === 0 && <p className="muted">{t('unknown.noCandidates')}</p>}
         <ul className="candidates">
           {candidates?.map((c) => (
-            <li key={c.contact.id}>
-              <div>
-                <strong>{c.contact.name}</strong>
-                {c.contact.company && <span className="muted"> · {c.contact.company}</span>}
-                <p className="small muted">
-                  {t('match.score', { score: `${Math.round(c.score * 100)}%` })}:{' '}
-                  {c.reasons.map((r) => t(`match.reason.${r.code}`, { defaultValue: r.code })).join(', ')}
-                </p>
-              </div>
-              <button type="button" onClick={() => void linkProfile(c.contact.id, x).catch(fail)}>{t('unknown.linkThis', { name: c.contact.name })}</button>
-            </li>
+            <CandidateItem key={c.contact.id} c={c} action={t('unknown.linkThis', { name: c.contact.name })} onAction={() => void linkProfile(c.contact.id, x).catch(fail)} />
           ))}
         </ul>
         {error && <p role="alert" className="notice notice-error">{error}</p>}

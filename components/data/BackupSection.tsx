@@ -5,7 +5,7 @@ import { type Backup, BackupError, backupJson, createBackup, getBackupSetting, p
 import { StorageFullError } from '@/lib/db/repo';
 import { useFormat } from '../format';
 import { Section } from '../Section';
-import { download, today } from './download';
+import { download, today } from '../download';
 
 const EVERY = [['never', 0], ['daily', 1], ['weekly', 7], ['monthly', 30]] as const;
 

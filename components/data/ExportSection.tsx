@@ -6,7 +6,7 @@ import { exportRow } from '@/lib/import/apply';
 import { toCsv } from '@/lib/import/export';
 import { PRESETS, type PresetId } from '@/lib/import/presets';
 import { Section } from '../Section';
-import { download, today } from './download';
+import { download, today } from '../download';
 
 /** The book as a CSV in a CRM's columns (UTF-8 with BOM, formula-like cells neutralised). */
 export function ExportSection() {

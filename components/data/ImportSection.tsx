@@ -7,7 +7,7 @@ import type { ColumnMapping } from '@/lib/import/fields';
 import { type FilePreview, type FileRead, type ReadOptions, rejectsFile } from '@/lib/import/read';
 import { Section } from '../Section';
 import { DetectionFacts, presetLabel } from './DetectionFacts';
-import { download } from './download';
+import { download } from '../download';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummary } from './ImportSummary';
 import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
