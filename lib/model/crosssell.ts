@@ -44,62 +44,90 @@ export interface Itemset {
 }
 
 /**
- * A compact FP-tree over item ranks (0 = most frequent), in parallel arrays.
- * Children are a first-child / next-sibling list (deep nodes have few), except
- * the root's, which are a dense array by rank.
+ * A compact FP-tree over item ranks (0 = most frequent), in parallel typed arrays
+ * that grow by doubling and are reused across conditional trees (reset only
+ * rewinds the node count and clears the items it touched, so mining allocates
+ * almost nothing). Children are a first-child / next-sibling list (deep nodes
+ * have few), except the root's, which are a dense array by rank.
  */
 class FPTree {
-  item: number[] = [-1];
-  count: number[] = [0];
-  parent: number[] = [-1];
-  next: number[] = [-1];
-  private firstChild: number[] = [-1];
-  private sibling: number[] = [-1];
+  size = 1;
+  item = new Int32Array(64).fill(-1);
+  count = new Float64Array(64);
+  parent = new Int32Array(64).fill(-1);
+  next = new Int32Array(64).fill(-1);
+  private firstChild = new Int32Array(64).fill(-1);
+  private sibling = new Int32Array(64).fill(-1);
   private rootChild: Int32Array;
   /** item → last node of its node-link chain (-1: none) */
   heads: Int32Array;
   /** item → its count in this tree */
   totals: Float64Array;
-  /** items present, in order of first insertion */
-  present: number[] = [];
+  /** items present, in order of first insertion (the first `nPresent`) */
+  present: Int32Array;
+  nPresent = 0;
 
   constructor(k: number) {
     this.rootChild = new Int32Array(k).fill(-1);
     this.heads = new Int32Array(k).fill(-1);
     this.totals = new Float64Array(k);
+    this.present = new Int32Array(k);
   }
 
   /** Empties the tree for reuse (one conditional tree per depth is alive at a time). */
   reset(): void {
-    for (const it of this.present) {
+    for (let j = 0; j < this.nPresent; j++) {
+      const it = this.present[j];
       this.rootChild[it] = -1;
       this.heads[it] = -1;
       this.totals[it] = 0;
     }
-    this.present.length = 0;
-    for (const a of [this.item, this.count, this.parent, this.next, this.firstChild, this.sibling]) a.length = 1;
+    this.nPresent = 0;
+    this.size = 1;
   }
 
-  /** Inserts `len` items of `buf` (root side first; from the end when `reversed`) with weight w. */
-  insert(buf: ArrayLike<number>, len: number, w: number, reversed = false): void {
+  private grow(): void {
+    const cap = this.item.length * 2;
+    const g = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(cap);
+      b.set(a);
+      return b;
+    };
+    this.item = g(this.item);
+    this.count = g(this.count);
+    this.parent = g(this.parent);
+    this.next = g(this.next);
+    this.firstChild = g(this.firstChild);
+    this.sibling = g(this.sibling);
+  }
+
+  /** Inserts `len` items of `buf` from `from` (root side first; from the end when `reversed`) with weight w. */
+  insert(buf: ArrayLike<number>, from: number, len: number, w: number, reversed = false): void {
     let node = 0;
     for (let j = 0; j < len; j++) {
-      const it = buf[reversed ? len - 1 - j : j];
-      let child = node === 0 ? this.rootChild[it] : this.firstChild[node];
-      if (node !== 0) while (child !== -1 && this.item[child] !== it) child = this.sibling[child];
+      const it = buf[reversed ? from + len - 1 - j : from + j];
+      let child: number;
+      if (node === 0) child = this.rootChild[it];
+      else {
+        child = this.firstChild[node];
+        const item = this.item;
+        const sibling = this.sibling;
+        while (child !== -1 && item[child] !== it) child = sibling[child];
+      }
       if (child === -1) {
-        child = this.item.length;
-        this.item.push(it);
-        this.count.push(0);
-        this.parent.push(node);
-        if (this.heads[it] === -1 && this.totals[it] === 0) this.present.push(it);
-        this.next.push(this.heads[it]);
-        this.firstChild.push(-1);
+        if (this.size === this.item.length) this.grow();
+        child = this.size++;
+        this.item[child] = it;
+        this.count[child] = 0;
+        this.parent[child] = node;
+        if (this.heads[it] === -1) this.present[this.nPresent++] = it;
+        this.next[child] = this.heads[it];
+        this.firstChild[child] = -1;
         if (node === 0) {
-          this.sibling.push(-1);
+          this.sibling[child] = -1;
           this.rootChild[it] = child;
         } else {
-          this.sibling.push(this.firstChild[node]);
+          this.sibling[child] = this.firstChild[node];
           this.firstChild[node] = child;
         }
         this.heads[it] = child;
@@ -111,22 +139,48 @@ class FPTree {
   }
 }
 
+/** Transactions in one flat array: transaction t is items[start[t]] … items[start[t + 1] - 1]. */
+interface Packed {
+  items: Int32Array;
+  start: Int32Array;
+  maxItem: number;
+}
+
 /**
  * Frequent itemsets (as item ranks into `order`) with count ≥ minCount and at
  * most maxLength items, by FP-growth. Items are small non-negative integers.
  */
 export function fpGrowth(transactions: readonly (readonly number[])[], minCount: number, maxLength = 3): { itemsets: Itemset[]; order: number[] } {
+  let total = 0;
   let maxItem = -1;
-  for (const t of transactions) for (const i of t) if (i > maxItem) maxItem = i;
+  for (const t of transactions) {
+    total += t.length;
+    for (const i of t) if (i > maxItem) maxItem = i;
+  }
+  const items = new Int32Array(total);
+  const start = new Int32Array(transactions.length + 1);
+  let o = 0;
+  transactions.forEach((t, ti) => {
+    start[ti] = o;
+    for (const i of t) items[o++] = i;
+  });
+  start[transactions.length] = o;
+  return fpGrowthPacked({ items, start, maxItem }, minCount, maxLength);
+}
+
+function fpGrowthPacked({ items, start, maxItem }: Packed, minCount: number, maxLength: number): { itemsets: Itemset[]; order: number[] } {
+  const nt = start.length - 1;
   // support of each item (a transaction counts once, even with repeats)
   const freq = new Int32Array(maxItem + 1);
   const lastSeen = new Int32Array(maxItem + 1).fill(-1);
-  transactions.forEach((t, ti) => {
-    for (const i of t) if (lastSeen[i] !== ti) {
-      lastSeen[i] = ti;
-      freq[i]++;
+  for (let t = 0; t < nt; t++)
+    for (let j = start[t]; j < start[t + 1]; j++) {
+      const i = items[j];
+      if (lastSeen[i] !== t) {
+        lastSeen[i] = t;
+        freq[i]++;
+      }
     }
-  });
   const order: number[] = [];
   for (let i = 0; i <= maxItem; i++) if (freq[i] >= minCount) order.push(i);
   order.sort((a, b) => freq[b] - freq[a] || a - b);
@@ -134,52 +188,66 @@ export function fpGrowth(transactions: readonly (readonly number[])[], minCount:
   order.forEach((i, r) => (rank[i] = r));
   const k = order.length + 1;
   const tree = new FPTree(k);
-  const rs: number[] = [];
-  for (const t of transactions) {
-    rs.length = 0;
-    for (const i of t) if (rank[i] >= 0) rs.push(rank[i]);
-    rs.sort((a, b) => a - b);
+  let rs = new Int32Array(16);
+  for (let t = 0; t < nt; t++) {
+    const n = start[t + 1] - start[t];
+    if (n > rs.length) rs = new Int32Array(n * 2);
+    let m = 0;
+    for (let j = start[t]; j < start[t + 1]; j++) {
+      const r = rank[items[j]];
+      if (r >= 0) rs[m++] = r;
+    }
+    const sorted = rs.subarray(0, m).sort();
     let len = 0;
-    for (let j = 0; j < rs.length; j++) if (j === 0 || rs[j] !== rs[j - 1]) rs[len++] = rs[j];
-    if (len) tree.insert(rs, len, 1);
+    for (let j = 0; j < m; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) rs[len++] = sorted[j];
+    if (len) tree.insert(rs, 0, len, 1);
   }
   const out: Itemset[] = [];
-  // one count array per depth, reset after use through the list of touched items
-  const scratch = {
+  // one count array (and list of touched items) per depth, reset after use
+  const scratch: Scratch = {
     counts: Array.from({ length: maxLength }, () => new Float64Array(k)),
+    touched: Array.from({ length: maxLength }, () => new Int32Array(k)),
     trees: Array.from({ length: maxLength }, () => new FPTree(k)),
     buf: new Int32Array(k),
   };
-  mine(tree, [], minCount, maxLength, k, out, scratch);
+  mine(tree, [], minCount, maxLength, out, scratch);
   return { itemsets: out, order };
 }
 
-function mine(
-  tree: FPTree, prefix: number[], minCount: number, maxLength: number, k: number, out: Itemset[],
-  scratch: { counts: Float64Array[]; trees: FPTree[]; buf: Int32Array },
-): void {
+interface Scratch {
+  counts: Float64Array[];
+  touched: Int32Array[];
+  trees: FPTree[];
+  buf: Int32Array;
+}
+
+function mine(tree: FPTree, prefix: number[], minCount: number, maxLength: number, out: Itemset[], scratch: Scratch): void {
   const counts = scratch.counts[prefix.length];
-  const touched: number[] = [];
-  const { item, parent, next, count } = tree;
-  for (const it of tree.present) {
+  const touched = scratch.touched[prefix.length];
+  const { item, parent, next, count, present, nPresent } = tree;
+  for (let pi = 0; pi < nPresent; pi++) {
+    const it = present[pi];
     const total = tree.totals[it];
     if (total < minCount) continue;
     const set = [...prefix, it];
     out.push({ items: set, count: total });
     if (set.length >= maxLength) continue;
     // the conditional pattern base of `it`: every path above its nodes
-    touched.length = 0;
+    let nt = 0;
     for (let n = tree.heads[it]; n !== -1; n = next[n]) {
       const w = count[n];
       for (let p = parent[n]; p > 0; p = parent[p]) {
         const i = item[p];
-        if (counts[i] === 0) touched.push(i);
+        if (counts[i] === 0) touched[nt++] = i;
         counts[i] += w;
       }
     }
     if (set.length + 1 === maxLength) {
       // last level: the base's counts are the answer, no tree needed
-      for (const i of touched) if (counts[i] >= minCount) out.push({ items: [...set, i], count: counts[i] });
+      for (let j = 0; j < nt; j++) {
+        const i = touched[j];
+        if (counts[i] >= minCount) out.push({ items: [...set, i], count: counts[i] });
+      }
     } else {
       const sub = scratch.trees[set.length];
       sub.reset();
@@ -187,11 +255,11 @@ function mine(
       for (let n = tree.heads[it]; n !== -1; n = next[n]) {
         let len = 0;
         for (let p = parent[n]; p > 0; p = parent[p]) if (counts[item[p]] >= minCount) buf[len++] = item[p];
-        if (len) sub.insert(buf, len, count[n], true);
+        if (len) sub.insert(buf, 0, len, count[n], true);
       }
-      if (sub.present.length) mine(sub, set, minCount, maxLength, k, out, scratch);
+      if (sub.nPresent) mine(sub, set, minCount, maxLength, out, scratch);
     }
-    for (const i of touched) counts[i] = 0;
+    for (let j = 0; j < nt; j++) counts[touched[j]] = 0;
   }
 }
 
@@ -206,54 +274,109 @@ export function basketsOf(purchases: readonly Purchase[]): Map<string, Set<strin
   return m;
 }
 
-const SEP = '\u0001';
-
-/** Association rules with one consequent, mined from the whole book's purchases. */
+/**
+ * Association rules with one consequent, mined from the whole book's purchases.
+ * Products and customers become integers once, on the way in; itemsets are keyed
+ * by numbers (ranks packed base k) and strings come back only for the rules out.
+ */
 export function mineRules(purchases: readonly Purchase[], opts: MineOptions): Rule[] {
-  // transactions as product numbers, one per customer, in one pass
+  // transactions as product numbers, one per customer (in order of first purchase), packed flat
   const ids: string[] = [];
   const idOf = new Map<string, number>();
-  const byContact = new Map<string, number[]>();
-  for (const p of purchases) {
+  const txOf = new Map<string, number>();
+  const np = purchases.length;
+  const pItem = new Int32Array(np);
+  const pTx = new Int32Array(np);
+  let sizes = new Int32Array(1024);
+  let maxItem = -1;
+  for (let j = 0; j < np; j++) {
+    const p = purchases[j];
     let i = idOf.get(p.productId);
     if (i === undefined) {
       i = ids.length;
       ids.push(p.productId);
       idOf.set(p.productId, i);
+      maxItem = i;
     }
-    const t = byContact.get(p.contactId);
-    if (t) t.push(i);
-    else byContact.set(p.contactId, [i]);
+    let t = txOf.get(p.contactId);
+    if (t === undefined) {
+      t = txOf.size;
+      txOf.set(p.contactId, t);
+      if (t === sizes.length) {
+        const b = new Int32Array(t * 2);
+        b.set(sizes);
+        sizes = b;
+      }
+    }
+    pItem[j] = i;
+    pTx[j] = t;
+    sizes[t]++;
   }
-  const txs = [...byContact.values()];
-  const n = txs.length;
+  const n = txOf.size;
   if (!n) return [];
+  const start = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) start[t + 1] = start[t] + sizes[t];
+  const fill = start.slice(0, n);
+  const items = new Int32Array(np);
+  for (let j = 0; j < np; j++) items[fill[pTx[j]]++] = pItem[j];
+
   const minCount = Math.max(opts.minCount ?? 2, Math.ceil(opts.minSupport * n - 1e-9));
-  const { itemsets, order } = fpGrowth(txs, minCount, opts.maxLength ?? 3);
-  const name = (r: number) => ids[order[r]];
-  const counts = new Map<string, number>();
-  const sets: { items: string[]; count: number }[] = [];
+  const { itemsets, order } = fpGrowthPacked({ items, start, maxItem }, minCount, opts.maxLength ?? 3);
+  const k = order.length;
+  // each ranked product's place in string order: rules sort and print by id
+  const byName = order.map((_, r) => r).sort((a, b) => cmp(ids[order[a]], ids[order[b]]));
+  const lex = new Int32Array(k);
+  byName.forEach((r, i) => (lex[r] = i));
+
+  // itemset (ranks in string order) → count; packed into one number while it fits exactly
+  const packs = (len: number) => len * Math.log2(k + 1) < 52;
+  const keyOf = (rs: ArrayLike<number>, skip: number, len: number): number | string => {
+    if (packs(len - (skip >= 0 ? 1 : 0))) {
+      let key = 0;
+      for (let j = 0; j < len; j++) if (j !== skip) key = key * (k + 1) + rs[j] + 1;
+      return key;
+    }
+    let s = '';
+    for (let j = 0; j < len; j++) if (j !== skip) s += rs[j] + ',';
+    return s;
+  };
+  const single = new Float64Array(k);
+  const counts = new Map<number | string, number>();
+  const sets: Itemset[] = [];
   for (const s of itemsets) {
-    const items = s.items.map(name).sort();
-    counts.set(items.join(SEP), s.count);
-    if (items.length > 1) sets.push({ items, count: s.count });
+    if (s.items.length === 1) {
+      single[s.items[0]] = s.count;
+      continue;
+    }
+    s.items.sort((a, b) => lex[a] - lex[b]);
+    sets.push(s);
+    if (s.items.length < (opts.maxLength ?? 3)) counts.set(keyOf(s.items, -1, s.items.length), s.count);
   }
-  const rules: Rule[] = [];
+  const rules: (Rule & { c: number; a: number[] })[] = [];
   for (const s of sets) {
-    for (const c of s.items) {
-      const ante = s.items.filter((x) => x !== c);
-      const anteCount = counts.get(ante.join(SEP))!;
+    const L = s.items.length;
+    for (let ci = 0; ci < L; ci++) {
+      const c = s.items[ci];
+      const anteCount = L === 2 ? single[s.items[1 - ci]] : counts.get(keyOf(s.items, ci, L))!;
       const confidence = s.count / anteCount;
       if (confidence < opts.minConfidence) continue;
-      const lift = confidence / (counts.get(c)! / n);
-      rules.push({ antecedent: ante, consequent: c, count: s.count, support: s.count / n, confidence, lift });
+      const lift = confidence / (single[c] / n);
+      const a = s.items.filter((_, j) => j !== ci);
+      rules.push({
+        antecedent: a.map((r) => ids[order[r]]), consequent: ids[order[c]], count: s.count, support: s.count / n, confidence, lift,
+        c: lex[c], a: a.map((r) => lex[r]),
+      });
     }
   }
-  return rules.sort(
-    (a, b) =>
-      b.confidence - a.confidence || b.lift - a.lift || b.count - a.count ||
-      cmp(a.consequent, b.consequent) || cmp(a.antecedent.join(SEP), b.antecedent.join(SEP)),
-  );
+  rules.sort((x, y) => y.confidence - x.confidence || y.lift - x.lift || y.count - x.count || x.c - y.c || cmpRanks(x.a, y.a));
+  return rules.map(({ antecedent, consequent, count, support, confidence, lift }) => ({ antecedent, consequent, count, support, confidence, lift }));
+}
+
+/** Sorted string-order ranks compared as the joined ids would be: item by item, shorter first. */
+function cmpRanks(a: number[], b: number[]): number {
+  const m = Math.min(a.length, b.length);
+  for (let j = 0; j < m; j++) if (a[j] !== b[j]) return a[j] - b[j];
+  return a.length - b.length;
 }
 
 function cmp(a: string, b: string): number {
