@@ -2,9 +2,10 @@
 // Checked on tests/fixtures/pages/facebook/:
 //   fb-new-en, fb-new-ru (desktop "Comet" layout, 2020–)
 //   fb-old-en, fb-old-ru (classic timeline, –2020; drop when no user reports it)
-//   fb-mobile-en (mbasic.facebook.com), fb-mobile-ru (m.facebook.com)
+//   fb-mobile-en (mbasic.facebook.com About page), fb-mobile-ru (m.facebook.com profile)
 //   fb-few-en, fb-few-ru (logged-out view with only a few public fields)
-//   fb-group-en, fb-search-ru (not-profile), fb-login-en (login-wall), fb-unavailable-ru, fb-rtl-en
+//   fb-group-en (not-profile), fb-login-en (login-wall), fb-rtl-en (right-to-left name, emoji);
+//   fb-large (generated, ~3 MB)
 import type { Extraction, Job, School } from './types';
 import {
   all, allUnreadable, byText, countLabelled, first, hasLabel, makeCtx, meta, result, runSpec, titleParts, uniq,

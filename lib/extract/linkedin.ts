@@ -1,11 +1,11 @@
 // LinkedIn profile extractor.
 // Checked on tests/fixtures/pages/linkedin/:
-//   li-new-en, li-new-ru, li-new-en-maria (logged-in top card, 2021–)
-//   li-old-en, li-old-ru (older top card with "pv-entity" lists, 2019–2021)
-//   li-public-en (de.linkedin.com), li-public-ru (ru.linkedin.com) — logged-out public view
+//   li-new-en, li-new-ru, li-nav-b-en (logged-in top card, 2021–; li-new-en → li-nav-b-en is the navigation pair)
+//   li-old-en (Maria Garcia), li-old-ru (older top card with "pv-entity" lists, 2019–2021)
+//   li-public-en (se.linkedin.com, JSON-LD), li-public-ru (ru.linkedin.com, no JSON-LD) — logged-out public view
 //   li-details-en, li-details-ru (/in/<handle>/details/experience/)
-//   li-feed-en, li-company-en, li-search-ru (not-profile), li-authwall-en, li-captcha-ru (login-wall)
-//   li-notfound-en, li-shell-en, li-truncated-en, li-payload-en, li-large (generated)
+//   li-feed-en, li-company-en, li-search-ru (not-profile); li-authwall-en, li-signin-ru (login-wall)
+//   li-truncated-en, li-shell-en, li-payload-en (damaged); li-large (generated, ~3 MB)
 import type { Extraction, Job, School } from './types';
 import {
   all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx, meta, ofType,

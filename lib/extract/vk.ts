@@ -1,11 +1,11 @@
 // VK profile extractor.
 // Checked on tests/fixtures/pages/vk/:
-//   vk-new-ru, vk-new-en, vk-new-ru-elena (current web layout, 2023–; the first and last are a navigation pair)
+//   vk-new-ru, vk-new-en (current web layout, 2023–)
 //   vk-old-ru, vk-old-en (profile_info_row layout, –2022; drop when no user reports it)
 //   vk-mobile-ru, vk-mobile-en (m.vk.com)
 //   vk-closed-ru, vk-closed-en (closed profile)
-//   vk-search-ru (not-profile), vk-deleted-ru (not-profile), vk-captcha-ru (login-wall),
-//   vk-sections-missing-ru, vk-emoji-en
+//   vk-deleted-ru (not-profile), vk-captcha-ru (login-wall), vk-sections-missing-ru, vk-emoji-en;
+//   vk-large (generated, ~3 MB)
 import type { Extraction, School } from './types';
 import {
   all, allUnreadable, byText, countLabelled, first, hasLabel, makeCtx, meta, result, runSpec, titleParts, uniq,

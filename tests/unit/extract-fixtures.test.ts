@@ -14,8 +14,17 @@ function dom(html: string, url: string) {
 const all = loadFixtures();
 
 describe('fixtures', () => {
-  it('has fixtures for every site', () => {
-    for (const s of ['linkedin', 'facebook', 'vk']) expect(all.filter((f) => f.name.startsWith(s + '/')).length).toBeGreaterThanOrEqual(1);
+  it('has at least 8 fixtures for every site', () => {
+    for (const s of ['linkedin', 'facebook', 'vk']) expect(all.filter((f) => f.name.startsWith(s + '/')).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('serves no two fixtures of one language under one URL (the e2e server picks one per URL)', () => {
+    const seen = new Map<string, string>();
+    for (const f of all) {
+      const key = `${f.expected.lang} ${f.expected.url}`;
+      expect(seen.get(key), `${f.name} and ${seen.get(key)}`).toBeUndefined();
+      seen.set(key, f.name);
+    }
   });
 
   for (const { name, html, expected } of all) {
