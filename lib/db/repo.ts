@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
 import type {
   Complaint, Contact, Group, Interaction, LogEntry, Note, Product, Profile, Provenance,
-  Purchase, TagOverride,
+  Purchase, Reminder, TagOverride,
 } from './schema';
 import type { Extraction } from '../extract/types';
 import { keysForName, searchPrefixes } from './keys';
@@ -92,13 +92,15 @@ export interface ContactRecord {
   complaints: Complaint[];
   override?: TagOverride;
   groups: Group[];
+  /** open reminders, soonest first */
+  reminders: Reminder[];
 }
 
 export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise<ContactRecord | null> {
-  return d.transaction('r', [d.contacts, d.profiles, d.notes, d.interactions, d.purchases, d.complaints, d.overrides, d.memberships, d.groups], async () => {
+  return d.transaction('r', [d.contacts, d.profiles, d.notes, d.interactions, d.purchases, d.complaints, d.overrides, d.memberships, d.groups, d.reminders], async () => {
     const contact = await d.contacts.get(id);
     if (!contact) return null;
-    const [profiles, notes, interactions, purchases, complaints, override, memberships] = await Promise.all([
+    const [profiles, notes, interactions, purchases, complaints, override, memberships, reminders] = await Promise.all([
       d.profiles.where('contactId').equals(id).toArray(),
       d.notes.where('contactId').equals(id).toArray(),
       d.interactions.where('contactId').equals(id).toArray(),
@@ -106,13 +108,15 @@ export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise
       d.complaints.where('contactId').equals(id).toArray(),
       d.overrides.get(id),
       d.memberships.where('contactId').equals(id).toArray(),
+      d.reminders.where('contactId').equals(id).filter((r) => !r.done).toArray(),
     ]);
     const groups = (await d.groups.bulkGet(memberships.map((m) => m.groupId))).filter((g): g is Group => !!g);
     notes.sort((a, b) => b.createdAt - a.createdAt);
     interactions.sort((a, b) => b.at - a.at);
     purchases.sort((a, b) => b.at - a.at);
     complaints.sort((a, b) => b.openedAt - a.openedAt);
-    return { contact, profiles, notes, interactions, purchases, complaints, override, groups };
+    reminders.sort((a, b) => a.due - b.due);
+    return { contact, profiles, notes, interactions, purchases, complaints, override, groups, reminders };
   });
 }
 
@@ -245,6 +249,11 @@ export async function addInteraction(
   );
   await refreshTie(i.contactId, now, d);
   return row;
+}
+
+/** Marks a reminder done (a rule's "remind me in N days"). */
+export async function completeReminder(id: string, d: TiewiseDB = db()): Promise<void> {
+  await guarded(() => d.reminders.update(id, { done: true }));
 }
 
 export async function setOverride(o: Omit<TagOverride, 'at'>, d: TiewiseDB = db()): Promise<void> {

@@ -208,6 +208,7 @@ export const en = {
     replaces: 'replaces {{product}}, which they own',
     'bought-together': 'bought together with {{product}} by {{confidence}} of customers who own it (lift {{lift}})',
   },
+  reminders: { title: 'Reminders', due: 'due now', done: 'Done' },
   merge: {
     title: 'Possibly the same person',
     action: 'Merge with {{name}}',

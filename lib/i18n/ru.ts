@@ -221,6 +221,7 @@ export const ru: Loose<Strings> = {
     replaces: 'заменяет {{product}}, который у них есть',
     'bought-together': 'покупают вместе с {{product}}: {{confidence}} клиентов, у кого он есть (лифт {{lift}})',
   },
+  reminders: { title: 'Напоминания', due: 'пора', done: 'Готово' },
   merge: {
     title: 'Возможно, тот же человек',
     action: 'Объединить с: {{name}}',

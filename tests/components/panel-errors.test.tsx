@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import Dexie from 'dexie';
+import { App } from '@/components/App';
+import { TiewiseDB, useDatabase } from '@/lib/db/database';
+import { fakeBridge, freshDb } from './setup';
+
+describe('the panel, when something is wrong', () => {
+  it('says the page could not be read when the extractor threw there', async () => {
+    freshDb();
+    const { bridge } = fakeBridge({ tabId: 1, url: 'https://www.linkedin.com/in/x/', at: 1, error: 'TypeError: boom' });
+    render(<App bridge={bridge} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not read this page/);
+  });
+
+  it('explains a database written by a newer Tiewise, and leaves it alone', async () => {
+    const name = `newer-${Date.now()}`;
+    const future = new Dexie(name);
+    future.version(40).stores({ contacts: 'id' });
+    await future.open();
+    await future.table('contacts').add({ id: 'kept' });
+    future.close();
+    useDatabase(new TiewiseDB(name));
+    render(<App bridge={fakeBridge(null).bridge} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/newer version of Tiewise/);
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(40);
+    expect(await again.table('contacts').count()).toBe(1);
+    again.close();
+  });
+
+  it('shows a sign-in wall as such, in Russian too', async () => {
+    freshDb();
+    const wall = { tabId: 1, url: 'https://vk.com/id1', at: 1, extraction: { site: 'vk' as const, kind: 'login-wall' as const, profileUrl: null, lang: 'ru', fields: (await import('@/lib/extract/types')).emptyFields() } };
+    render(<App bridge={fakeBridge(wall, ['ru']).bridge} />);
+    expect((await screen.findByRole('status')).textContent).toMatch(/ВКонтакте показывает вход/);
+  });
+});
+
+describe('reminders', () => {
+  it('shows a rule\'s reminder on the contact and marks it done', async () => {
+    const d = freshDb();
+    const { loadDemoBook } = await import('@/lib/demo/load');
+    await loadDemoBook(Date.now(), d);
+    await d.reminders.put({ id: 'r1', contactId: 'demo-anna', due: Date.now() - 1000, text: 'Follow up on SSO', done: false });
+    const { profileRead } = await import('./setup');
+    render(<App bridge={fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } })).bridge} />);
+    const region = await screen.findByRole('region', { name: 'Reminders' });
+    expect(region.textContent).toMatch(/Follow up on SSO.*due now/);
+    (await screen.findByRole('button', { name: 'Done: Follow up on SSO' })).click();
+    await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await d.reminders.get('r1'))?.done).toBe(true);
+  });
+});
