@@ -20,6 +20,9 @@ export default defineContentScript({
     'https://*.vk.ru/*',
   ],
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage a "content script started" note
+  // that any of the site's own message listeners could read.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let lastSent = '';
     let timer: number | undefined;
@@ -73,12 +76,27 @@ export default defineContentScript({
       }
     }
 
-    // In-site navigation: the event may fire before location changes (Chromium's
-    // Navigation API), so the read happens after a zero timeout at the earliest.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // In-site navigation, watched without dispatching anything into the page
+    // (WXT's wxt:locationchange is a DOM event on the site's window). The
+    // Navigation API's navigate event fires before location changes, so the
+    // read waits a moment; where that API is missing, the URL is compared once
+    // a second.
+    const onNavigate = () => {
       retries = 0;
-      schedule(0);
-    });
+      schedule(50);
+    };
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    if (nav?.addEventListener) {
+      nav.addEventListener('navigate', onNavigate, { signal: ctx.signal });
+    } else {
+      let href = location.href;
+      ctx.setInterval(() => {
+        if (location.href !== href) {
+          href = location.href;
+          onNavigate();
+        }
+      }, 1000);
+    }
     ctx.onInvalidated(() => observer?.disconnect());
     read();
   },

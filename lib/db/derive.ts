@@ -38,8 +38,21 @@ export async function assessRecord(r: ContactRecord, now = Date.now(), d: Tiewis
   return { ...a, tag: effectiveTag(a.classification, r.override), rep };
 }
 
-/** Recomputes and stores one contact's derived tie fields. */
+/**
+ * Recomputes and stores one contact's derived tie fields, after the write that
+ * changed the record has committed. Never fails that write: if this second step
+ * cannot be stored (e.g. the disk filled up in between), the fields stay as they
+ * were until the next change or refreshAllTies(), and the failure is logged.
+ */
 export async function refreshTie(contactId: string, now = Date.now(), d: TiewiseDB = db()): Promise<void> {
+  try {
+    await refreshTieOrThrow(contactId, now, d);
+  } catch (e) {
+    console.warn('[tiewise] derived tie fields not refreshed', e);
+  }
+}
+
+async function refreshTieOrThrow(contactId: string, now = Date.now(), d: TiewiseDB = db()): Promise<void> {
   const r = await getContactRecord(contactId, d);
   if (!r) return;
   const a = await assessRecord(r, now, d);
