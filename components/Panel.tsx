@@ -22,7 +22,11 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
     <div className="panel" data-mode={mode}>
       <header className="panel-head">
         <h1 className="brand">{t('app.name')}</h1>
-        {bridge.bookUrl && <a href={bridge.bookUrl} target="_blank" rel="noopener">{t('book.link')}</a>}
+        <nav className="pages" aria-label={t('pages.label')}>
+          {bridge.bookUrl && <a href={bridge.bookUrl} target="_blank" rel="noopener">{t('book.link')}</a>}
+          {bridge.dashboardUrl && <a href={bridge.dashboardUrl} target="_blank" rel="noopener">{t('pages.dashboard')}</a>}
+          {bridge.optionsUrl && <a href={bridge.optionsUrl} target="_blank" rel="noopener">{t('pages.settings')}</a>}
+        </nav>
         <div role="radiogroup" aria-label={t('mode.label')} className="mode">
           {(['sales', 'support'] as const).map((m) => (
             <button

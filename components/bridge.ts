@@ -6,6 +6,8 @@ export interface PanelBridge {
   /** calls back when the followed tab or its read changes; returns an unsubscribe */
   onTabStateChanged(listener: () => void): () => void;
   languages(): string[];
-  /** the book page's URL, when the panel can open it */
+  /** the extension's own pages, when the panel can open them */
   bookUrl?: string;
+  dashboardUrl?: string;
+  optionsUrl?: string;
 }

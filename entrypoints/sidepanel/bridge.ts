@@ -38,5 +38,7 @@ export function createBridge(): PanelBridge {
     },
     languages: () => [...navigator.languages],
     bookUrl: browser.runtime.getURL('/book.html'),
+    dashboardUrl: browser.runtime.getURL('/dashboard.html'),
+    optionsUrl: browser.runtime.getURL('/options.html'),
   };
 }

@@ -2,6 +2,7 @@
 // Plurals: i18next picks key_one / key_other (en) and key_one / key_few / key_many (ru).
 export const en = {
   app: { name: 'Tiewise' },
+  pages: { label: 'Tiewise pages', dashboard: 'Dashboard', settings: 'Settings' },
   mode: { label: 'View for', sales: 'Sales', support: 'Support' },
   search: {
     label: 'Search the book',

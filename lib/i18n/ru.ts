@@ -5,6 +5,7 @@ type Loose<T> = { [K in keyof T]: T[K] extends string ? string : Loose<T[K]> } &
 // Russian UI strings: the same keys as en.ts; plurals one / few / many.
 export const ru: Loose<Strings> = {
   app: { name: 'Tiewise' },
+  pages: { label: 'Страницы Tiewise', dashboard: 'Сводка', settings: 'Настройки' },
   mode: { label: 'Режим', sales: 'Продажи', support: 'Поддержка' },
   search: {
     label: 'Поиск по базе',
