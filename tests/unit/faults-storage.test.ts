@@ -92,6 +92,7 @@ const OPS: Record<string, (d: TiewiseDB) => Promise<unknown>> = {
 let injected = 0;
 let rolledBack = 0;
 let keptButTold = 0;
+let keptQuietly = 0;
 
 /** Runs `op` with the (k+1)-th write call failing; what the user is told and what is left. */
 async function faultAt(op: (d: TiewiseDB) => Promise<unknown>, k: number) {
@@ -124,7 +125,7 @@ async function writeCalls(op: (d: TiewiseDB) => Promise<unknown>) {
 
 describe('storage full part-way through a write', () => {
   afterAll(() => {
-    console.log(`faults: ${injected} injected, ${rolledBack} rolled back whole, ${keptButTold} kept after commit but reported as storage full`);
+    console.log(`faults: ${injected} injected, ${rolledBack} rolled back whole, ${keptQuietly} after commit (write kept, not reported as failed), ${keptButTold} kept but reported as failed`);
   });
 
   for (const [name, op] of Object.entries(OPS)) {
@@ -143,15 +144,12 @@ describe('storage full part-way through a write', () => {
     });
   }
 
-  // KNOWN BUG (reported, not ours to fix): addNote, addInteraction, setOverride and
-  // mergeContacts commit their transaction, then refreshTie() writes the contact's
-  // derived fields in a second one. If that second write hits the quota, the call
-  // rejects with StorageFullError although the note/interaction/tag/merge was kept:
-  // the UI says "storage full" for a saved note (the user retries: a duplicate),
-  // and a merge's undo token is lost. Expected: either the whole change rolls back,
-  // or the derived-field refresh failing is not reported as the write failing.
-  // `it.fails` passes while the bug is there; once fixed, flip it to `it`.
-  it.fails('a fault after the transaction committed (the derived-field refresh) is not reported as a failed write', async () => {
+  // addNote, addInteraction, setOverride and mergeContacts commit their
+  // transaction, then refreshTie() writes the contact's derived fields in a second
+  // one. A fault there must not be reported as the write failing (the user would
+  // retry and duplicate, a merge would lose its undo): the change is kept and the
+  // derived fields catch up on the next change.
+  it('a fault after the transaction committed (the derived-field refresh) is not reported as a failed write', async () => {
     const wrong: string[] = [];
     for (const [name, op] of Object.entries(OPS)) {
       const { own, total } = await writeCalls(op);
@@ -160,13 +158,13 @@ describe('storage full part-way through a write', () => {
         if (!r.fired) continue;
         injected++;
         if (r.told && r.whole) rolledBack++;
-        else if (r.told) {
+        else if (!r.told && !r.err) keptQuietly++;
+        else {
           keptButTold++;
-          wrong.push(`${name}: write ${k + 1}/${total} → StorageFullError, but kept: ${r.changed.join(', ')}`);
+          wrong.push(`${name}: write ${k + 1}/${total} → ${String(r.err)}, kept: ${r.changed.join(', ') || 'nothing'}`);
         }
       }
     }
-    console.log(`faults after commit:\n  ${wrong.join('\n  ')}`);
     expect(wrong).toEqual([]);
   });
 });
