@@ -79,17 +79,17 @@ export class BookModel {
     for (const l of this.listeners) l();
   }
 
-  /** Replaces everything (first load, or a change too wide to follow one by one). */
+  /**
+   * Replaces everything (first load, or a change too wide to follow one by one).
+   * The search index fills in the background in short chunks, so the page stays
+   * responsive while a large book is indexed; a search before it is done finishes
+   * the rest first (`index.ready` resolves when it is done).
+   */
   load(rows: Iterable<BookRow>, docs: Iterable<SearchDoc>, groups: BookGroup[]): void {
     this.rows.clear();
     for (const r of rows) this.rows.set(r.id, r);
     const fresh = new BookIndex();
-    const batch: SearchDoc[] = [];
-    for (const d of docs) {
-      batch.push(d);
-      if (batch.length >= 5000) fresh.addAll(batch.splice(0));
-    }
-    fresh.addAll(batch);
+    void fresh.enqueue(docs);
     (this as { index: BookIndex }).index = fresh;
     this.groupList = [...groups];
     this.changed();
