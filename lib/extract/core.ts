@@ -113,9 +113,16 @@ export function pageLang(doc: Document): string | null {
 
 /** `<meta property|name=…>` content, cleaned; null when absent or empty. */
 export function meta(doc: Document, key: string): string | null {
-  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
-  const v = clean(el?.getAttribute('content'));
-  return v || null;
+  // a walk over the few <meta> elements: a selector list would scan and sort the whole page
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    if (m.getAttribute('property') === key || m.getAttribute('name') === key) {
+      const v = clean(m.getAttribute('content'));
+      return v || null;
+    }
+  }
+  return null;
 }
 
 type Json = Record<string, unknown>;
@@ -131,7 +138,10 @@ export function jsonLd(doc: Document): Json[] {
       if (g) push(g);
     }
   };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i];
+    if (s.getAttribute('type') !== 'application/ld+json') continue;
     try {
       push(JSON.parse(s.textContent || ''));
     } catch {
@@ -205,6 +215,49 @@ export function byText(root: ParentNode | null | undefined, sel: string, re: Reg
     if (inChrome(el, (root as Node).nodeType === 1 ? (root as Element) : null)) continue;
     if (re.test(read(el))) return el;
   }
+  return null;
+}
+
+/**
+ * The elements under `root` in document order, without descending into subtrees that
+ * match `prune` (walls, feeds, comments, sidebars: where other people's text lives).
+ * One pass; the site extractors then query this short list instead of the whole page.
+ */
+export function index(root: Element | null | undefined, prune: string): Element[] {
+  const out: Element[] = [];
+  if (!root) return out;
+  const stack: Element[] = [];
+  for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (SKIP_TAGS.has(el.tagName) || el.matches(prune)) continue;
+    out.push(el);
+    for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+  }
+  return out;
+}
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META']);
+
+/** The elements of an index that match `sel` (a bad selector matches nothing). */
+export function pick(els: Element[], sel: string): Element[] {
+  try {
+    return els.filter((e) => e.matches(sel));
+  } catch {
+    return [];
+  }
+}
+
+export function pickOne(els: Element[], sel: string): Element | null {
+  try {
+    return els.find((e) => e.matches(sel)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first element of `els` whose text (by `read`) matches `re`. */
+export function byTextIn(els: Element[], re: RegExp, read: (e: Element) => string = text): Element | null {
+  for (const el of els) if (re.test(read(el))) return el;
   return null;
 }
 

@@ -8,7 +8,7 @@
 //   fb-large (generated, ~3 MB)
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byText, countLabelled, first, hasLabel, makeCtx, meta, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pick, pickOne, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -65,6 +65,14 @@ function main(c: Ctx): Element {
   });
 }
 
+// Where other people's text lives inside main: posts, comments, feeds, chat and dialogs
+const PRUNE = '[role="article"], [role="feed"], [role="complementary"], [role="dialog"], [data-pagelet="ProfileTimeline"]';
+
+/** main's own elements (posts, comments and sidebars pruned), indexed once per read. */
+function els(c: Ctx): Element[] {
+  return c.memo('els', () => index(main(c), PRUNE));
+}
+
 /** og: tags, but only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
   const u = meta(c.doc, 'og:url');
@@ -74,10 +82,10 @@ function og(c: Ctx, key: string): string | null {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () =>
-    first(main(c), '#fb-timeline-cover-name') ?? // classic: the h1 also holds the alternate name
-    first(main(c), 'h1') ??
+    pickOne(els(c), '#fb-timeline-cover-name') ?? // classic: the h1 also holds the alternate name
+    pickOne(els(c), 'h1') ??
     // m./mbasic cover: <div id="m-timeline-cover-section"> … <strong>Name</strong>, or <h3> in #cover-name-root
-    first(main(c), '#cover-name-root h3, #m-timeline-cover-section strong, #m-timeline-cover-section h3'),
+    pickOne(els(c), '#cover-name-root h3, #m-timeline-cover-section strong, #m-timeline-cover-section h3'),
   );
 }
 
@@ -95,10 +103,10 @@ function name(c: Ctx): string | null {
 function intro(c: Ctx): Element | null {
   return c.memo('intro', () => {
     for (const sel of INTRO) {
-      const el = first(main(c), sel);
+      const el = pickOne(els(c), sel);
       if (el) return el;
     }
-    const h = byText(main(c), 'h2, h3, span[dir="auto"]', LABEL.intro);
+    const h = byTextIn(pick(els(c), 'h2, h3, span[dir="auto"]'), LABEL.intro);
     let el: Element | null = h;
     // the heading's container: the first ancestor holding a list, or more than the heading
     for (let i = 0; el && i < 6; i++, el = el.parentElement) if (first(el, 'ul, li') || (el !== h && el.children.length > 1 && text(el, 400).length > text(h).length + 10)) return el;
@@ -160,7 +168,7 @@ function jobLine(c: Ctx): { title?: string; company: string } | null {
 
 /** mbasic / m. "About" tables: the value cell beside a label cell. */
 function row(c: Ctx, sel: string, label: RegExp): Element | null {
-  for (const r of all(first(main(c), sel) ?? null, 'tr, .row, dl, div[title]')) {
+  for (const r of all(pickOne(els(c), sel) ?? null, 'tr, .row, dl, div[title]')) {
     const cells = all(r, 'td, dt, dd, span.label');
     const lab = cells[0] ? text(cells[0]).replace(/:$/, '') : clean(r.getAttribute('title'));
     if (label.test(lab)) return cells[1] ?? cells[0];
@@ -174,7 +182,7 @@ function row(c: Ctx, sel: string, label: RegExp): Element | null {
  * holds no other lead; its other leaf texts follow in order (title or degree, dates).
  */
 function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
-  const s = first(main(c), sel);
+  const s = pickOne(els(c), sel);
   if (!s) return [];
   const leads = all(s, 'a, strong').filter((e) => !e.closest('header, h3') && !e.parentElement?.closest('a, strong') && plausible(text(e), 200) && !/edit|изменить|see all|смотреть все/i.test(text(e)));
   const out: { lead: string; rest: string[] }[] = [];
@@ -194,7 +202,7 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
 }
 
 function counts(c: Ctx): string {
-  return c.memo('counts', () => all(main(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => text(a)).join(' · '));
+  return c.memo('counts', () => pick(els(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => text(a)).join(' · '));
 }
 
 /** The url(…) of an inline style, CSS escapes decoded ("https\\3a //…" → "https://…"). */
@@ -205,7 +213,7 @@ function cssUrl(style: string | null): string | null {
 }
 
 function friendsBox(c: Ctx): string {
-  return c.memo('friendsBox', () => text(byText(main(c), 'h3', /^(?:friends|друзья)(?![\p{L}])/iu), 200));
+  return c.memo('friendsBox', () => text(byTextIn(pick(els(c), 'h3'), /^(?:friends|друзья)(?![\p{L}])/iu), 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -244,23 +252,23 @@ const SPEC: Spec = {
         },
       },
       // mbasic / m.: the #bio block
-      { via: 'bio-section', read: (c) => plausible(text(first(main(c), MB.bio), 2000, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
+      { via: 'bio-section', read: (c) => plausible(text(pickOne(els(c), MB.bio), 2000, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
     ],
-    shown: (c) => first(main(c), MB.bio) || first(intro(c), '#profile_intro_card_bio'),
+    shown: (c) => pickOne(els(c), MB.bio) || first(intro(c), '#profile_intro_card_bio'),
   },
   company: {
     hooks: [
       { via: 'intro-line', read: (c) => jobLine(c)?.company },
       { via: 'work-section', read: (c) => WORK(c)[0]?.company },
     ],
-    shown: (c) => first(main(c), MB.work),
+    shown: (c) => pickOne(els(c), MB.work),
   },
   position: {
     hooks: [
       { via: 'intro-line', read: (c) => jobLine(c)?.title },
       { via: 'work-section', read: (c) => WORK(c)[0]?.title },
     ],
-    shown: (c) => first(main(c), MB.work),
+    shown: (c) => pickOne(els(c), MB.work),
   },
   location: {
     hooks: [
@@ -283,7 +291,7 @@ const SPEC: Spec = {
         via: 'profile-svg-image',
         read: (c) => {
           const n = name(c);
-          const svg = n ? all(main(c), 'svg[aria-label]').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
+          const svg = n ? pick(els(c), 'svg[aria-label]').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
           const img = first(svg, 'image');
           return safeUrl(img?.getAttribute('xlink:href') ?? img?.getAttribute('href'));
         },
@@ -293,7 +301,7 @@ const SPEC: Spec = {
         via: 'profile-img-alt',
         read: (c) => {
           const n = name(c);
-          const img = all(main(c), 'img[alt]').find((i) => {
+          const img = pick(els(c), 'img[alt]').find((i) => {
             const a = clean(i.getAttribute('alt'));
             if (/cover|обложк/i.test(a)) return false; // "Mark Ellison's cover photo"
             return (n && a.startsWith(n) && /photo|picture|фото/i.test(a)) || /^(?:profile picture|фото профиля)/i.test(a) || first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic');
@@ -306,7 +314,7 @@ const SPEC: Spec = {
         via: 'profile-role-img',
         read: (c) => {
           const n = name(c);
-          const el = all(main(c), '[role="img"][aria-label]').find((e) => {
+          const el = pick(els(c), '[role="img"][aria-label]').find((e) => {
             const a = clean(e.getAttribute('aria-label'));
             return !!n && a.startsWith(n) && /photo|picture|фото/i.test(a) && !/cover|обложк/i.test(a);
           });
@@ -347,7 +355,7 @@ const SPEC: Spec = {
       { via: 'work-section', read: (c) => WORK(c) },
       { via: 'intro-line', read: (c) => { const j = jobLine(c); return j ? [j] : null; } },
     ],
-    shown: (c) => first(main(c), MB.work),
+    shown: (c) => pickOne(els(c), MB.work),
   },
   education: {
     hooks: [
@@ -365,7 +373,7 @@ const SPEC: Spec = {
       },
       { via: 'intro-line', read: introSchools },
     ],
-    shown: (c) => first(main(c), MB.education),
+    shown: (c) => pickOne(els(c), MB.education),
   },
   languages: {
     hooks: [{ via: 'basic-info-table', read: (c) => uniq(text(row(c, MB.basic, LABEL.languages)).split(/\s*(?:,|\band\b|\sи\s)\s*/), 60) }],
@@ -405,7 +413,11 @@ function WORK(c: Ctx): Job[] {
 const UNAVAILABLE = /^(?:this content isn[’']t available|this page isn[’']t available|content not found|этот контент сейчас недоступен|страница недоступна|контент недоступен)/i;
 
 function loginForm(c: Ctx): boolean {
-  return !!first(c.doc, '#login_form, form[action*="login"] input[name="pass"], input[name="pass"][type="password"]');
+  if (c.doc.getElementById('login_form')) return true;
+  // the few <form>s, not a scan of the whole page
+  const forms = c.doc.getElementsByTagName('form');
+  for (let i = 0; i < forms.length; i++) if (first(forms[i], 'input[name="pass"], input[type="password"]')) return true;
+  return false;
 }
 
 export function extractFacebook(doc: Document, url: string): Extraction {
@@ -420,14 +432,14 @@ export function extractFacebook(doc: Document, url: string): Extraction {
     }
     return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
-  if (byText(main(c), 'h1, h2, span', UNAVAILABLE) || UNAVAILABLE.test(clean(doc.title))) {
+  if (byTextIn(pick(els(c), 'h1, h2, span'), UNAVAILABLE) || UNAVAILABLE.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
   if (identityMatches(doc, url) === false) {
     return result('facebook', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = runSpec(SPEC, c);
-  if (loginForm(c) && (fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c)))) {
+  if ((fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c))) && loginForm(c)) {
     return result('facebook', 'login-wall', canon.profileUrl, c.lang);
   }
   return result('facebook', 'profile', canon.profileUrl, c.lang, fields);

@@ -11,20 +11,30 @@ type IdHook = (doc: Document) => (string | null | undefined)[];
 
 const href = (el: Element | null) => el?.getAttribute('href');
 
+/** <link rel="canonical">, by a walk over the few <link>s rather than a page-wide query. */
+function canonical(d: Document): string | null {
+  const links = d.getElementsByTagName('link');
+  for (let i = 0; i < links.length; i++) if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') return links[i].getAttribute('href');
+  return null;
+}
+
 const HOOKS: Record<Site, IdHook[]> = {
   linkedin: [
     // logged-in top card (2021–): "Contact info" and photo overlays link to /in/<handle>/overlay/…
-    (d) => all(d, 'main a[href*="/overlay/contact-info"], main a[href*="/overlay/photo"]').map(href),
+    (d) => {
+      const m = first(d, 'main');
+      return [first(m, 'a[href*="/overlay/contact-info"]'), first(m, 'a[href*="/overlay/photo"]')].map(href);
+    },
     // JSON-LD Person (public view)
     (d) => [ofType(jsonLd(d), 'Person')?.url as string | undefined],
     // head
-    (d) => [href(first(d, 'link[rel="canonical"]')), meta(d, 'og:url')],
+    (d) => [canonical(d), meta(d, 'og:url')],
   ],
   facebook: [
     // classic timeline (–2020): the cover name links to the profile
-    (d) => [href(first(d, '#fb-timeline-cover-name a[href]'))],
+    (d) => [href(first(d.getElementById('fb-timeline-cover-name'), 'a[href]'))],
     // head: og:url, canonical, the app link with the numeric id
-    (d) => [meta(d, 'og:url'), href(first(d, 'link[rel="canonical"]'))],
+    (d) => [meta(d, 'og:url'), canonical(d)],
     (d) => {
       const m = /fb:\/\/profile\/(\d+)/.exec(meta(d, 'al:android:url') ?? meta(d, 'al:ios:url') ?? '');
       return [m ? `https://www.facebook.com/profile.php?id=${m[1]}` : null];
@@ -32,7 +42,7 @@ const HOOKS: Record<Site, IdHook[]> = {
   ],
   vk: [
     // head: og:url, canonical
-    (d) => [meta(d, 'og:url'), href(first(d, 'link[rel="canonical"]'))],
+    (d) => [meta(d, 'og:url'), canonical(d)],
   ],
 };
 

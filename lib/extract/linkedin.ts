@@ -107,7 +107,9 @@ function state(c: Ctx): Record<string, unknown> | null {
   return c.memo('state', () => {
     const handle = /\/in\/([^/]+)\//.exec(canonicalProfileUrl(c.url)?.profileUrl ?? '')?.[1];
     if (!handle) return null;
-    for (const code of all(c.doc, 'code')) {
+    const codes = c.doc.getElementsByTagName('code');
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
       const raw = code.textContent ?? '';
       if (!raw.includes('publicIdentifier')) continue;
       let data: unknown;
@@ -504,17 +506,13 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
     return result('linkedin', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = runSpec(SPEC, c);
-  if (loginWall(c)) {
-    const t = top(c);
-    // nothing read; a login page that merely carries a <title>; or the "top card" is the
-    // sign-in form itself (its "Sign in" heading is no name)
-    if (
-      fields.name.status !== 'ok' ||
-      (fields.name.via === 'title' && !t && !sec(c, 'experience')) ||
-      (fields.name.via === 'top-card-heading' && first(t, 'input[type="password"], input[name="session_key"]'))
-    ) {
-      return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
-    }
-  }
+  const t = top(c);
+  // nothing read; a login page that merely carries a <title>; or the "top card" is the
+  // sign-in form itself (its "Sign in" heading is no name)
+  const suspect =
+    fields.name.status !== 'ok' ||
+    (fields.name.via === 'title' && !t && !sec(c, 'experience')) ||
+    (fields.name.via === 'top-card-heading' && !!first(t, 'input[type="password"], input[name="session_key"]'));
+  if (suspect && loginWall(c)) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
   return result('linkedin', 'profile', canon.profileUrl, c.lang, fields);
 }

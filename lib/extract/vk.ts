@@ -8,7 +8,7 @@
 //   vk-large (generated, ~3 MB)
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byText, countLabelled, first, hasLabel, makeCtx, meta, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byText, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pick, pickOne, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -69,6 +69,14 @@ function content(c: Ctx): Element {
   });
 }
 
+// Where other people's text lives inside the content column: not searched at all
+const PRUNE = '#profile_wall, .wall_module, .wall_posts, #page_wall_posts, [role="article"], aside, .ProfileFriends, #profile_friends';
+
+/** The content column's own elements (walls, replies and friend lists pruned), indexed once per read. */
+function els(c: Ctx): Element[] {
+  return c.memo('els', () => index(content(c), PRUNE));
+}
+
 /** og: tags, only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
   const u = meta(c.doc, 'og:url');
@@ -80,14 +88,14 @@ function og(c: Ctx, key: string): string | null {
 function rows(c: Ctx): [string, Element][] {
   return c.memo('rows', () => {
     const out: [string, Element][] = [];
-    for (const el of all(content(c), 'div, span, dt, td, th, b')) {
+    for (const el of pick(els(c), 'div, span, dt, td, th, b')) {
       if (el.firstElementChild && el.tagName !== 'DT') continue;
       const raw = el.textContent ?? '';
       if (raw.length > 40) continue;
       const label = clean(raw).replace(/\s*:$/, '');
       if (!label) continue;
       const value = el.nextElementSibling;
-      if (value && !el.closest('#profile_wall, .wall_module, [role="article"], .ProfileFriends, #profile_friends, aside')) out.push([label, value]);
+      if (value) out.push([label, value]);
     }
     return out;
   });
@@ -95,7 +103,7 @@ function rows(c: Ctx): [string, Element][] {
 
 /** The header row whose icon is named by `re` ("vkuiIcon--home_outline_20", <use href="#home_outline_20">). */
 function iconRow(c: Ctx, re: RegExp): Element | null {
-  for (const svg of c.memo('icons', () => all(content(c), 'svg').filter((e) => !e.closest('#profile_wall, .wall_module, [role="article"], aside')))) {
+  for (const svg of c.memo('icons', () => pick(els(c), 'svg'))) {
     const name = (svg.getAttribute('class') ?? '') + ' ' + (first(svg, 'use')?.getAttribute('xlink:href') ?? first(svg, 'use')?.getAttribute('href') ?? '');
     if (re.test(name)) return svg.parentElement;
   }
@@ -121,8 +129,7 @@ function list(c: Ctx, re: RegExp): string[] {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
-    for (const el of all(content(c), 'h1, h2')) {
-      if (el.closest('#profile_wall, .wall_module, [role="article"], aside, .ProfileFriends, #profile_friends')) continue;
+    for (const el of pick(els(c), 'h1, h2')) {
       const v = plausible(text(el), 120);
       if (v && !CLOSED.test(v) && !WALL_HEADING.test(v)) return el;
     }
@@ -132,8 +139,7 @@ function nameEl(c: Ctx): Element | null {
 
 function counters(c: Ctx): string {
   return c.memo('counters', () =>
-    all(content(c), 'a[href*="friends"], a[href*="followers"], a[href*="subscribers"], .page_counter, .Counters__item, .ProfileCounters a')
-      .filter((a) => !a.closest('#profile_wall, .wall_module, [role="article"]'))
+    pick(els(c), 'a[href*="friends"], a[href*="followers"], a[href*="subscribers"], .page_counter, .Counters__item, .ProfileCounters a')
       .map((a) => text(a))
       .join(' · '),
   );
@@ -150,7 +156,7 @@ function name(c: Ctx): string | null {
 }
 
 function closed(c: Ctx): boolean {
-  return c.memo('closed', () => !!byText(content(c), 'h2, h3, h4, div, span', CLOSED, (e) => (e.firstElementChild ? '' : text(e))));
+  return c.memo('closed', () => !!byTextIn(pick(els(c), 'h2, h3, h4, div, span'), CLOSED, (e) => (e.firstElementChild ? '' : text(e))));
 }
 
 // ---------- the fields ----------
@@ -165,8 +171,8 @@ const SPEC: Spec = {
     shown: () => true,
   },
   headline: {
-    hooks: [{ via: 'status', read: (c) => plausible(text(first(content(c), STATUS)), 400) }],
-    shown: (c) => first(content(c), STATUS),
+    hooks: [{ via: 'status', read: (c) => plausible(text(pickOne(els(c), STATUS)), 400) }],
+    shown: (c) => pickOne(els(c), STATUS),
   },
   company: {
     hooks: [
@@ -202,11 +208,11 @@ const SPEC: Spec = {
         via: 'avatar-alt',
         read: (c) => {
           const n = name(c);
-          const img = all(content(c), 'img[alt]').find((i) => n && clean(i.getAttribute('alt')) === n && !i.closest('#profile_wall, .wall_module, [role="article"], aside'));
+          const img = pick(els(c), 'img[alt]').find((i) => n && clean(i.getAttribute('alt')) === n);
           return photo(img?.getAttribute('src'));
         },
       },
-      { via: 'avatar-class', read: (c) => photo(first(content(c), 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img')?.getAttribute('src')) },
+      { via: 'avatar-class', read: (c) => photo(pickOne(els(c), 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img')?.getAttribute('src')) },
     ],
   },
   connections: {
@@ -310,7 +316,7 @@ export function extractVk(doc: Document, url: string): Extraction {
     }
     return result('vk', /^\/(?:login|join|restore|challenge)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
-  if (byText(content(c), 'h1, h2, h3, div, span', DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
+  if (byTextIn(pick(els(c), 'h1, h2, h3, div, span'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
     return result('vk', 'not-profile', null, c.lang);
   }
   if (identityMatches(doc, url) === false) {

@@ -1,17 +1,18 @@
-// Extraction speed: each site's extractor on that site's largest fixture, against one
-// pass over every element of the same document (querySelectorAll('*') reading each
-// tagName) — the floor for anything that looks at the whole page. Interleaved runs.
+// Extraction speed: each site's extractor on that site's largest page — a ~3 MB page
+// grown from a clean fixture of that site (generate-large.ts), so the three sites are
+// compared like for like — against one pass over every element of the same document
+// (querySelectorAll('*') reading each tagName), the floor for anything that looks at
+// the whole page. Interleaved runs, same document, same process.
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../../lib/extract/extract';
 import { SITES } from '../../../lib/extract/types';
-import { largePage } from '../../fixtures/pages/generate-large';
+import { largePages } from '../../fixtures/pages/generate-large';
 import { loadFixtures } from '../../fixtures/pages/load';
 import { result, timePair, type BenchCase, type BenchResult } from '../harness';
 
 async function run(): Promise<BenchResult[]> {
   const fixtures = loadFixtures().map((f) => ({ name: f.name, html: f.html, url: f.expected.url }));
-  const big = largePage();
-  fixtures.push({ name: 'linkedin/li-large (generated)', html: big.html, url: big.url });
+  for (const big of largePages()) fixtures.push({ name: big.name, html: big.html, url: big.url });
   const out: BenchResult[] = [];
   for (const site of SITES) {
     const mine = fixtures.filter((f) => f.name.startsWith(site + '/'));
