@@ -12,7 +12,7 @@ import { foldWord, toLatin } from '../model/names';
 // arrays, with a per-posting BM25 weight. A query walks the posting lists of its
 // words, rarest first, marking rows in a typed array (a row survives a word when
 // the previous word marked it), and sums scores as it goes: no object per match.
-// Only the surviving rows get ids, ordered by score with a native typed-array sort.
+// Only the surviving rows get ids, ordered by score with a radix sort.
 //
 // Kept current one document at a time (add / replace / discard), never rebuilt
 // per keystroke: a removed or replaced document's row is marked dead and skipped;
@@ -117,8 +117,9 @@ export class BookIndex {
   private nameLen = 0;
   private textLen = 0;
   /** per-query scratch, by row */
-  private mark = new Int32Array(1024);
-  private score = new Float64Array(1024);
+  /** per row r: the last word's stamp at [2r], the score so far at [2r + 1] (one cache line for both) */
+  private mark = new Int32Array(2048);
+  private score = new Float32Array(this.mark.buffer);
   /** the rows a query keeps (at most every row) */
   private cand = new Int32Array(1024);
   private stamp = 0;
@@ -264,8 +265,8 @@ export class BookIndex {
     const alive = new Uint8Array(cap);
     alive.set(this.alive);
     this.alive = alive;
-    this.mark = new Int32Array(cap);
-    this.score = new Float64Array(cap);
+    this.mark = new Int32Array(2 * cap);
+    this.score = new Float32Array(this.mark.buffer);
     this.cand = new Int32Array(cap);
     this.stamp = 0;
   }
@@ -307,7 +308,8 @@ export class BookIndex {
    * The rows matching every word of the query (the last word as a prefix), with
    * their scores; an empty query matches nothing (the caller shows all).
    */
-  private match(q: string): { rows: Int32Array; n: number; score: Float64Array } | null {
+  private match(q: string): { rows: Int32Array; n: number; score: Float32Array } | null {
+    // (score: by 2 × row + 1)
     this.flush();
     const words = terms(q);
     if (!words.length) return null;
@@ -349,23 +351,23 @@ export class BookIndex {
         const pw = p.w;
         for (let j = 0; j < p.n; j++) {
           const r = pr[j];
-          const m = mark[r];
+          const m = mark[2 * r];
           if (wi === 0) {
             if (!alive[r]) continue;
             if (m !== cur) {
-              mark[r] = cur;
-              score[r] = 0;
+              mark[2 * r] = cur;
+              score[2 * r + 1] = 0;
               rows[n++] = r;
             }
           } else if (m !== prev && m !== cur) continue;
-          else mark[r] = cur;
-          score[r] += weight * pw[j];
+          else mark[2 * r] = cur;
+          score[2 * r + 1] += weight * pw[j];
         }
       }
       if (wi > 0) {
         // keep the rows this word reached
         let m = 0;
-        for (let j = 0; j < n; j++) if (mark[rows[j]] === cur) rows[m++] = rows[j];
+        for (let j = 0; j < n; j++) if (mark[2 * rows[j]] === cur) rows[m++] = rows[j];
         n = m;
         if (!n) break;
       }
@@ -391,7 +393,7 @@ export class BookIndex {
     // (steps of 2^-24 of it, far below any real difference), sorted by a stable
     // three-pass radix sort over typed arrays: linear, and no comparator calls
     let max = 0;
-    for (let j = 0; j < n; j++) if (score[rows[j]] > max) max = score[rows[j]];
+    for (let j = 0; j < n; j++) if (score[2 * rows[j] + 1] > max) max = score[2 * rows[j] + 1];
     const scale = max > 0 ? (2 ** 24 - 1) / max : 0;
     if (this.keys.length < n) {
       const cap = Math.max(n, this.keys.length * 2);
@@ -403,7 +405,7 @@ export class BookIndex {
     let keys2 = this.keys2;
     let from: Int32Array = rows;
     let to: Int32Array = this.rows2;
-    for (let j = 0; j < n; j++) keys[j] = 2 ** 24 - 1 - Math.round(score[rows[j]] * scale);
+    for (let j = 0; j < n; j++) keys[j] = 2 ** 24 - 1 - Math.round(score[2 * rows[j] + 1] * scale);
     const counts = this.radix;
     for (let shift = 0; shift < 24; shift += 8) {
       counts.fill(0);

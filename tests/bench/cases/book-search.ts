@@ -93,7 +93,7 @@ const bookSearch: BenchCase = {
     const search = await timePair(
       () => QUERIES.forEach((q) => index.search(q)),
       () => QUERIES.forEach((q) => linearSearch(hays, q)),
-      9,
+      15,
     );
     const naive = await timePair(
       () => QUERIES.slice(0, 5).forEach((q) => index.search(q)),
