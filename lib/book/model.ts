@@ -88,6 +88,7 @@ export class BookModel {
   load(rows: Iterable<BookRow>, docs: Iterable<SearchDoc>, groups: BookGroup[]): void {
     this.rows.clear();
     for (const r of rows) this.rows.set(r.id, r);
+    this.index.cancel(); // a build still under way for the old index stops
     const fresh = new BookIndex();
     void fresh.enqueue(docs);
     (this as { index: BookIndex }).index = fresh;

@@ -190,6 +190,11 @@ export class BookIndex {
     return this.building ?? Promise.resolve();
   }
 
+  /** Drops the documents still queued (the index is being replaced): its background build stops. */
+  cancel(): void {
+    this.pending.clear();
+  }
+
   /** Indexes every queued document now. */
   flush(): void {
     if (!this.pending.size) return;

@@ -125,6 +125,17 @@ describe('BookIndex ranking and background build', () => {
     expect(ix.search('anna')).toHaveLength(1000);
   });
 
+  it('stops a background build when cancelled (the model replaced the index)', async () => {
+    const ix = new BookIndex();
+    const steps: (() => void)[] = [];
+    const done = ix.enqueue(Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, name: `Anna ${i}` })), { budgetMs: 0, yieldTo: (next) => steps.push(next) });
+    steps.shift()!();
+    ix.cancel();
+    while (steps.length) steps.shift()!();
+    await done;
+    expect(ix.size).toBe(64);
+  });
+
   it('builds in the background by default and resolves `ready`', async () => {
     const ix = new BookIndex();
     void ix.enqueue(Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: `Юлия Смирнова ${i}` })));
