@@ -354,3 +354,23 @@ export function countLabelled(t: string, label: string): number | null {
 export function hasLabel(t: string, label: string): boolean {
   return new RegExp(`(?<![\\p{L}])(?:${label})`, 'iu').test(t);
 }
+
+/** The first region a list of hooks finds (one per layout), else the whole body; once per read. */
+export function region(c: Ctx, key: string, hooks: readonly ((d: Document) => Element | null)[]): Element {
+  return c.memo(key, () => {
+    for (const h of hooks) {
+      const el = h(c.doc);
+      if (el) return el;
+    }
+    return c.doc.body ?? c.doc.documentElement;
+  });
+}
+
+/** The URL's path, or '' when it is not a URL. */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}

@@ -8,7 +8,7 @@
 //   fb-large (generated, ~3 MB)
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pick, pickOne, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -56,13 +56,7 @@ const MB = { work: '#work', education: '#education', living: '#living', basic: '
 // ---------- context ----------
 
 function main(c: Ctx): Element {
-  return c.memo('main', () => {
-    for (const h of MAIN) {
-      const el = h(c.doc);
-      if (el) return el;
-    }
-    return c.doc.body ?? c.doc.documentElement;
-  });
+  return region(c, 'main', MAIN);
 }
 
 // Where other people's text lives inside main: posts, comments, feeds, chat and dialogs
@@ -424,12 +418,7 @@ export function extractFacebook(doc: Document, url: string): Extraction {
   const c = makeCtx(doc, url);
   const canon = canonicalProfileUrl(url);
   if (!canon) {
-    let path = '';
-    try {
-      path = new URL(url).pathname;
-    } catch {
-      /* not a URL */
-    }
+    const path = pathOf(url);
     return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   if (byTextIn(pick(els(c), 'h1, h2, span'), UNAVAILABLE) || UNAVAILABLE.test(clean(doc.title))) {

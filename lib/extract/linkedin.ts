@@ -9,7 +9,7 @@
 import type { Extraction, Job, School } from './types';
 import {
   all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx, meta, ofType,
-  pieces, result, runSpec, sectionBody, sectionFor, str, titleParts, uniq,
+  pathOf, pieces, result, runSpec, sectionBody, sectionFor, str, titleParts, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -490,12 +490,7 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
   const c = makeCtx(doc, url);
   const canon = canonicalProfileUrl(url);
   if (!canon) {
-    let path = '';
-    try {
-      path = new URL(url).pathname;
-    } catch {
-      /* not a URL */
-    }
+    const path = pathOf(url);
     return result('linkedin', WALL_PATH.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   const heading = first(doc, 'main h1, main h2');

@@ -8,7 +8,7 @@
 //   vk-large (generated, ~3 MB)
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byText, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pick, pickOne, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byText, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -60,13 +60,7 @@ const DEFAULT_PHOTO = /\/images\/(?:camera|deactivated|community|question)_\d+|v
 // ---------- context ----------
 
 function content(c: Ctx): Element {
-  return c.memo('content', () => {
-    for (const h of CONTENT) {
-      const el = h(c.doc);
-      if (el) return el;
-    }
-    return c.doc.body ?? c.doc.documentElement;
-  });
+  return region(c, 'content', CONTENT);
 }
 
 // Where other people's text lives inside the content column: not searched at all
@@ -308,12 +302,7 @@ export function extractVk(doc: Document, url: string): Extraction {
   const c = makeCtx(doc, url);
   const canon = canonicalProfileUrl(url);
   if (!canon) {
-    let path = '';
-    try {
-      path = new URL(url).pathname;
-    } catch {
-      /* not a URL */
-    }
+    const path = pathOf(url);
     return result('vk', /^\/(?:login|join|restore|challenge)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   if (byTextIn(pick(els(c), 'h1, h2, h3, div, span'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
