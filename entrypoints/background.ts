@@ -1,7 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { judge, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
 import { recordProfileRead, writeLog } from '@/lib/db/repo';
-import { watchContacts } from '@/lib/db/workflow';
 
 // The background: keeps what each tab's content script last read, stores fresh
 // reads of linked profiles, and tells open panels when something changed. It
@@ -105,10 +104,6 @@ export default defineBackground(() => {
       notify(tabId);
     }
   });
-
-  // Workflow rules run when contacts change, from any page, while the worker lives
-  // (they can also be run on demand from the dashboard).
-  watchContacts();
 
   async function log(level: 'info' | 'warn' | 'error', where: string, message: string) {
     console[level === 'info' ? 'log' : level](`[tiewise] ${where}: ${message}`);
