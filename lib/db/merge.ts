@@ -81,6 +81,3 @@ export async function undoMerge(u: MergeUndo, d: TiewiseDB = db()): Promise<void
   await refreshTie(from, Date.now(), d);
   await refreshTie(to, Date.now(), d);
 }
-
-/** Likely duplicates of one contact in the book, through the name/e-mail indexes. */
-export { duplicatesOf } from './duplicates';
