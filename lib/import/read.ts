@@ -13,7 +13,7 @@ import { type JsonImportReport, importJson } from './json';
 import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
 import { rejectsText } from './export';
-import { type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
+import { concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
 
 export type ImportFormat = 'csv' | 'json';
 
@@ -136,17 +136,6 @@ export async function readChunks(chunks: AsyncIterable<Uint8Array>, opts: ReadOp
 /** The file's header row as CSV text (for a rejects file that imports again once fixed). */
 export function headerText(info: Pick<TableInfo, 'headers' | 'delimiter'>): string {
   return Papa.unparse([info.headers], { delimiter: info.delimiter, newline: '\r\n', quotes: false });
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const size = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**

@@ -160,7 +160,8 @@ export class TableReader {
   }
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
+/** The byte chunks as one array (the one chunk itself when there is only one). */
+export function concat(parts: Uint8Array[], size = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(size);
   let at = 0;
