@@ -2,35 +2,32 @@
 // script's extractor over a saved page and prints the contract's JSON object
 // (../../shared/docs/extraction.md). Exit 0 whatever was read; 2 only when the file
 // cannot be read. Without --url, the page's canonical link or og:url stands in.
-import { readFileSync } from 'node:fs';
+//
+// `npm run --silent extract -- --score <folder>`: every `<name>.html` under the
+// folder (recursively) with its sidecar `<name>.json` (../../shared/docs/real-pages.md)
+// is extracted under the sidecar's URL and scored (lib/extract/score.ts): per page
+// the keys right / wrong / unread, then the totals. Exit 0; 2 only when the folder
+// cannot be read.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../extract/extract';
-import { emptyFields } from '../extract/types';
+import { brief, parseSidecar, scorePage, totals, type PageScore } from '../extract/score';
+import { emptyFields, type Extraction } from '../extract/types';
 
-function main(argv: string[]): number {
-  let url: string | null = null;
-  let file: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--url') url = argv[++i] ?? null;
-    else if (a.startsWith('--url=')) url = a.slice(6);
-    else if (a === '--') continue;
-    else if (!file) file = a;
-  }
-  if (!file) {
-    process.stderr.write('usage: extract --url <URL> <saved-page.html>\n');
-    return 2;
-  }
-  let html: string;
-  try {
-    html = readFileSync(file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-    return 2;
-  }
+const notProfile = (): Extraction => ({ site: null, kind: 'not-profile', profileUrl: null, lang: null, fields: emptyFields() });
+
+/** The page's text from its bytes. */
+export function decodeHtml(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Runs the extractor over a page's HTML, under `url` (else its canonical link / og:url). */
+export function extractHtml(html: string, url: string | null): Extraction {
   // a silent virtual console: jsdom's CSS and parse complaints must not reach stdout
   const virtualConsole = new VirtualConsole();
-  let out;
+  let out: Extraction;
   try {
     let dom = new JSDOM(html, { url: validUrl(url) ?? 'about:blank', virtualConsole });
     if (!validUrl(url)) {
@@ -40,18 +37,16 @@ function main(argv: string[]): number {
         validUrl(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'));
       if (found) {
         url = found;
+        dom.window.close();
         dom = new JSDOM(html, { url, virtualConsole });
       }
     }
-    out = validUrl(url)
-      ? extractPage(dom.window.document, url!)
-      : { site: null, kind: 'not-profile', profileUrl: null, lang: null, fields: emptyFields() };
+    out = validUrl(url) ? extractPage(dom.window.document, url!) : notProfile();
     dom.window.close();
   } catch {
-    out = { site: null, kind: 'not-profile', profileUrl: null, lang: null, fields: emptyFields() };
+    out = notProfile();
   }
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  return 0;
+  return out;
 }
 
 function validUrl(u: string | null | undefined): string | null {
@@ -64,4 +59,137 @@ function validUrl(u: string | null | undefined): string | null {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// ---------- --score ----------
+
+export interface ScoredPage {
+  /** path of the .html relative to the folder */
+  name: string;
+  score: PageScore | null;
+  /** why the page was not scored (sidecar missing or broken, page unreadable) */
+  error?: string;
+  known_unread: Record<string, string>;
+}
+
+/** Every `.html` under `dir` (sorted, recursively); throws when `dir` can't be read. */
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.html?$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Extracts and scores every page with a sidecar under `dir`. Throws when `dir` can't be read. */
+export function scoreFolder(dir: string): ScoredPage[] {
+  if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+  const pages: ScoredPage[] = [];
+  for (const file of htmlFiles(dir)) {
+    const name = relative(dir, file);
+    const jsonPath = file.replace(/\.html?$/i, '.json');
+    let sidecarText: string;
+    try {
+      sidecarText = readFileSync(jsonPath, 'utf8');
+    } catch {
+      pages.push({ name, score: null, error: 'no sidecar (.json) beside it', known_unread: {} });
+      continue;
+    }
+    let sidecar;
+    try {
+      sidecar = parseSidecar(JSON.parse(sidecarText));
+    } catch (e) {
+      sidecar = `not valid JSON (${(e as Error).message})`;
+    }
+    if (typeof sidecar === 'string') {
+      pages.push({ name, score: null, error: `sidecar: ${sidecar}`, known_unread: {} });
+      continue;
+    }
+    let html: string;
+    try {
+      html = decodeHtml(readFileSync(file));
+    } catch (e) {
+      pages.push({ name, score: null, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, known_unread: sidecar.known_unread ?? {} });
+      continue;
+    }
+    const res = extractHtml(html, sidecar.url);
+    pages.push({ name, score: scorePage(res, sidecar), known_unread: sidecar.known_unread ?? {} });
+  }
+  return pages;
+}
+
+/** The human report of a scored folder: per page, then the totals. */
+export function report(pages: ScoredPage[]): string {
+  const lines: string[] = [];
+  for (const p of pages) {
+    if (!p.score) {
+      lines.push(`${p.name}: not scored: ${p.error}`);
+      continue;
+    }
+    const s = p.score;
+    lines.push(`${p.name}: right ${s.right}, wrong ${s.wrong}, unread ${s.unread}`);
+    const of = (v: string) => s.keys.filter((k) => k.verdict === v);
+    if (of('right').length) lines.push(`  right:  ${of('right').map((k) => k.key).join(', ')}`);
+    for (const k of of('wrong')) lines.push(`  WRONG:  ${k.key}: got ${brief(k.got)}, expected ${brief(k.expected)}${k.note ? ` (${k.note})` : ''}`);
+    if (of('unread').length)
+      lines.push(
+        `  unread: ${of('unread')
+          .map((k) => `${k.key} (${k.note ?? 'not ok'}${p.known_unread[k.key] ? '; known' : ''})`)
+          .join(', ')}`,
+      );
+    for (const pr of s.problems) lines.push(`  sidecar problem: ${pr}`);
+  }
+  const scored = pages.filter((p) => p.score).map((p) => p.score!);
+  const t = totals(scored);
+  const skipped = pages.length - scored.length;
+  lines.push(
+    `total: ${t.pages} page${t.pages === 1 ? '' : 's'}${skipped ? ` (${skipped} not scored)` : ''}: right ${t.right}, wrong ${t.wrong}, unread ${t.unread}; ${t.pctRight.toFixed(1)}% right`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+// ---------- main ----------
+
+export function main(argv: string[]): number {
+  let url: string | null = null;
+  let file: string | null = null;
+  let score: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--url') url = argv[++i] ?? null;
+    else if (a.startsWith('--url=')) url = a.slice(6);
+    else if (a === '--score') score = argv[++i] ?? '';
+    else if (a.startsWith('--score=')) score = a.slice(8);
+    else if (a === '--') continue;
+    else if (!file) file = a;
+  }
+  if (score !== null) {
+    let pages: ScoredPage[];
+    try {
+      pages = scoreFolder(score);
+    } catch (e) {
+      process.stderr.write(`extract: cannot read folder ${score || '(none given)'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+    process.stdout.write(report(pages));
+    return 0;
+  }
+  if (!file) {
+    process.stderr.write('usage: extract --url <URL> <saved-page.html> | extract --score <folder>\n');
+    return 2;
+  }
+  let html: string;
+  try {
+    html = decodeHtml(readFileSync(file));
+  } catch (e) {
+    process.stderr.write(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    return 2;
+  }
+  process.stdout.write(JSON.stringify(extractHtml(html, url), null, 2) + '\n');
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
