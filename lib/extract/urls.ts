@@ -11,9 +11,13 @@ export function siteOf(url: string): Site | null {
   return null;
 }
 
+/** An http(s) URL; a bare "www.linkedin.com/in/x" or "//vk.com/x" (as CRM exports write them) reads as https. */
 function parse(url: string): URL | null {
+  let s = url.trim();
+  if (s.startsWith('//')) s = 'https:' + s;
+  else if (!/^[a-z][a-z0-9+.-]*:/i.test(s) && /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]|$)/u.test(s)) s = 'https://' + s;
   try {
-    const u = new URL(url);
+    const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
   } catch {
     return null;
@@ -24,12 +28,15 @@ function host(url: string): string | null {
   return parse(url)?.hostname.toLowerCase().replace(/\.$/, '') ?? null;
 }
 
+/** A path segment as the person typed it: percent-decoded (any hex case), Unicode NFC. */
 function decode(s: string): string {
+  let out = s;
   try {
-    return decodeURIComponent(s);
+    out = decodeURIComponent(s);
   } catch {
-    return s;
+    // a lone "%" is part of the text
   }
+  return out.normalize('NFC');
 }
 
 // Facebook first path segments that are features, not people.
@@ -63,9 +70,13 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
   const site = siteOf(url);
   const segs = u.pathname.split('/').filter(Boolean).map(decode);
   if (site === 'linkedin') {
-    if (segs[0] !== 'in' || !segs[1]) return null;
-    const handle = segs[1].toLowerCase();
-    if (!/^[\p{L}\p{N}_-]{3,100}$/u.test(handle)) return null;
+    const at = segs[0] === 'mwlite' ? 1 : 0;
+    if (segs[at] !== 'in' || !segs[at + 1]) return null;
+    // Vanity handles are case-insensitive; member-id handles ("ACoAAB…", base64-like)
+    // are not: folding their case could make two people one.
+    const raw = segs[at + 1];
+    const handle = MEMBER_ID.test(raw) ? raw : raw.toLowerCase();
+    if (!/^[\p{L}\p{M}\p{N}_-]{3,100}$/u.test(handle)) return null;
     return { site, profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(handle)}/` };
   }
   if (site === 'facebook') {
@@ -77,6 +88,9 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
     }
     if (segs[0] === 'people' && segs[2] && /^\d{5,20}$/.test(segs[2])) {
       return { site, profileUrl: `https://www.facebook.com/profile.php?id=${segs[2]}` };
+    }
+    if (segs[0] === 'profile' && segs[1] && /^\d{5,20}$/.test(segs[1])) {
+      return { site, profileUrl: `https://www.facebook.com/profile.php?id=${segs[1]}` };
     }
     if (!segs[0] || segs.length > 2) return null;
     const name = segs[0].toLowerCase();
@@ -94,6 +108,33 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
     return { site, profileUrl: `https://vk.com/${name}` };
   }
   return null;
+}
+
+/** LinkedIn's member-id handles (as links from search and Sales Navigator carry them). */
+const MEMBER_ID = /^ACo[A-Za-z0-9_-]{20,}$/;
+
+/** Query parameters that only say how a link was followed, never whom it names. */
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_[ce]id|trk\w*|ref|ref_src|refsrc|igshid|si|_hsenc|_hsmi|originalSubdomain)$/i;
+
+/**
+ * The one key a profile URL is stored, deduplicated and matched by, across the
+ * project (extraction, import, identity matching, merging, the database):
+ * - a LinkedIn, Facebook or VK person: `canonicalProfileUrl`'s URL;
+ * - any other http(s) URL: as the browser serialises it, without fragment,
+ *   trailing slash and tracking parameters — every other part of the query is
+ *   kept, since it may be what names the person (`profile.php?id=…`);
+ * - null when it is not an http(s) URL.
+ * Two different people never share a key; spellings of one URL share one.
+ */
+export function profileUrlKey(url: string): string | null {
+  const social = canonicalProfileUrl(url);
+  if (social) return social.profileUrl;
+  const u = parse(url);
+  if (!u || u.username || u.password) return null;
+  u.hash = '';
+  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  u.pathname = u.pathname.replace(/\/+$/, '') || '/';
+  return u.toString().replace(/\?$/, '');
 }
 
 /** Numeric ids and chosen names are two spellings of a key: comparable only within one kind. */

@@ -11,11 +11,11 @@ import type {
   Complaint, Contact, Interaction, Note, Product, Profile, Provenance, Purchase, Relation,
 } from '../db/schema';
 import { keysForName } from '../db/keys';
-import { canonicalProfileUrl as socialProfile } from '../extract/urls';
+import { canonicalProfileUrl as socialProfile, profileUrlKey } from '../extract/urls';
 import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/identity';
 import type { ContactRef } from './activity';
 import type { CsvImportReport } from './csv-kind';
-import { canonicalProfileUrl as looseUrl, normaliseName } from './dedupe';
+import { normaliseName } from './dedupe';
 import type { ContactRecord } from './fields';
 import type { JsonImportReport } from './json';
 import type { Rejected } from './table';
@@ -83,7 +83,7 @@ export interface PlanContext {
 }
 
 const email = (e: string) => e.trim().toLowerCase();
-const urlKey = (u: string) => socialProfile(u.trim())?.profileUrl ?? looseUrl(u);
+const urlKey = (u: string) => profileUrlKey(u) ?? u.trim();
 
 /**
  * Lookups over the book (and the contacts an import adds as it goes): by id,

@@ -1,20 +1,10 @@
 // Duplicates within one file: the same e-mail (any case), the same CRM id, the
-// same profile URL (canonical form), or the same name at the same company. A
+// same profile URL (profileUrlKey: canonical form), or the same name at the same company. A
 // duplicate fills the empty fields of the earlier record and is not stored itself.
 import { type ContactRecord, MULTI_FIELDS } from './fields';
+import { profileUrlKey } from '../extract/urls';
 
 export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company';
-
-/** "https://www.LinkedIn.com/in/anna-s/?trk=x" → "linkedin.com/in/anna-s"; for matching only, the record keeps the original. */
-export function canonicalProfileUrl(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/^(www|m|mobile|[a-z]{2})\.(?=(linkedin|vk|facebook|fb)\.)/, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
-}
 
 const LEGAL_FORMS = /\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|gmbh|corp|co|plc|sa|ag)\b/g;
 
@@ -34,7 +24,7 @@ export function keysOf(r: ContactRecord): RecordKeys {
   for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + e.trim().toLowerCase()]);
   if (r.crmId?.trim()) out.push(['crmId', 'i:' + r.crmId.trim()]);
   for (const u of r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])) {
-    const c = canonicalProfileUrl(u);
+    const c = profileUrlKey(u);
     if (c) out.push(['profileUrl', 'u:' + c]);
   }
   const personal = [r.firstName, r.lastName].filter(Boolean).join(' ') || (r.name !== r.email ? r.name : '');
@@ -65,7 +55,7 @@ export class DuplicateIndex<T> {
 const SAME = {
   email: (v: string) => v.trim().toLowerCase(),
   phone: (v: string) => v.replace(/[^\d+]/g, ''),
-  profileUrl: canonicalProfileUrl,
+  profileUrl: (v: string) => profileUrlKey(v) ?? v.trim(),
 };
 
 /** Fills the earlier record's empty fields from the duplicate (lists are united). */

@@ -3,6 +3,7 @@
 // book); duplicates; and the plan for merging two contacts (the DB layer runs it).
 import type { Contact } from '../db/schema';
 import type { Extraction } from '../extract/types';
+import { profileUrlKey } from '../extract/urls';
 import type { Reason } from './reason';
 import {
   compareNames, foldText, lookupKeys, parseName, keysOfParsed,
@@ -167,14 +168,8 @@ const FREE_MAIL = new Set([
   'mail.ru', 'yandex.ru', 'ya.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'rambler.ru', 'gmx.de', 'proton.me', 'protonmail.com',
 ]);
 
-export function normUrl(u: string): string {
-  return u
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\/(www\.|m\.)?/, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
-}
+/** A profile URL's key for comparison (lib/extract/urls.ts owns the rule). */
+const urlKey = (u: string): string => profileUrlKey(u) ?? u.trim();
 
 const cache = new WeakMap<object, Prepared>();
 
@@ -192,7 +187,7 @@ export function prepare(input: MatchInput): Prepared {
     phones: (input.phones ?? []).map(normPhone).filter((x) => x.length >= 6),
     domains: (input.websites ?? []).map(host).filter(Boolean),
     emailDomains: emails.map((e) => e.split('@')[1] ?? '').filter((d) => d && !FREE_MAIL.has(d)),
-    urls: (input.profileUrls ?? []).map(normUrl),
+    urls: (input.profileUrls ?? []).map(urlKey),
   };
   cache.set(input, p);
   return p;
@@ -218,7 +213,7 @@ export function scoreMatch(a: MatchInput | Prepared, b: Contact | MatchInput | P
   const reasons: Reason[] = [];
   const W = MATCH_WEIGHTS;
 
-  const urls = pa.urls.filter((u) => pb.urls.includes(u) || (extra.contactUrls ?? []).map(normUrl).includes(u));
+  const urls = pa.urls.filter((u) => pb.urls.includes(u) || (extra.contactUrls ?? []).map(urlKey).includes(u));
   if (urls.length) return { score: 1, reasons: [{ code: 'linked-url', detail: { url: urls[0] }, weight: 1 }] };
 
   let miss = 1;
