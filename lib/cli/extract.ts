@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../extract/extract';
-import { brief, parseSidecar, scorePage, totals, type PageScore } from '../extract/score';
+import { brief, parseSidecar, scorePage, totals, type PageScore, type Sidecar } from '../extract/score';
 import { emptyFields, type Extraction } from '../extract/types';
 
 const notProfile = (): Extraction => ({ site: null, kind: 'not-profile', profileUrl: null, lang: null, fields: emptyFields() });
@@ -68,6 +68,7 @@ export interface ScoredPage {
   /** why the page was not scored (sidecar missing or broken, page unreadable) */
   error?: string;
   known_unread: Record<string, string>;
+  sidecar?: Sidecar;
 }
 
 /** Every `.html` under `dir` (sorted, recursively); throws when `dir` can't be read. */
@@ -84,41 +85,42 @@ function htmlFiles(dir: string): string[] {
   return out;
 }
 
-/** Extracts and scores every page with a sidecar under `dir`. Throws when `dir` can't be read. */
-export function scoreFolder(dir: string): ScoredPage[] {
+/** Every `.html` under `dir` (relative paths, sorted); throws when `dir` can't be read. */
+export function pagesIn(dir: string): string[] {
   if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-  const pages: ScoredPage[] = [];
-  for (const file of htmlFiles(dir)) {
-    const name = relative(dir, file);
-    const jsonPath = file.replace(/\.html?$/i, '.json');
-    let sidecarText: string;
-    try {
-      sidecarText = readFileSync(jsonPath, 'utf8');
-    } catch {
-      pages.push({ name, score: null, error: 'no sidecar (.json) beside it', known_unread: {} });
-      continue;
-    }
-    let sidecar;
-    try {
-      sidecar = parseSidecar(JSON.parse(sidecarText));
-    } catch (e) {
-      sidecar = `not valid JSON (${(e as Error).message})`;
-    }
-    if (typeof sidecar === 'string') {
-      pages.push({ name, score: null, error: `sidecar: ${sidecar}`, known_unread: {} });
-      continue;
-    }
-    let html: string;
-    try {
-      html = decodeHtml(readFileSync(file));
-    } catch (e) {
-      pages.push({ name, score: null, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, known_unread: sidecar.known_unread ?? {} });
-      continue;
-    }
-    const res = extractHtml(html, sidecar.url);
-    pages.push({ name, score: scorePage(res, sidecar), known_unread: sidecar.known_unread ?? {} });
+  return htmlFiles(dir).map((f) => relative(dir, f));
+}
+
+/** Extracts one saved page under its sidecar's URL and scores it; `name` is relative to `dir`. */
+export function scoreFile(dir: string, name: string): ScoredPage {
+  const file = join(dir, name);
+  const jsonPath = file.replace(/\.html?$/i, '.json');
+  let sidecarText: string;
+  try {
+    sidecarText = readFileSync(jsonPath, 'utf8');
+  } catch {
+    return { name, score: null, error: 'no sidecar (.json) beside it', known_unread: {} };
   }
-  return pages;
+  let sidecar;
+  try {
+    sidecar = parseSidecar(JSON.parse(sidecarText));
+  } catch (e) {
+    sidecar = `not valid JSON (${(e as Error).message})`;
+  }
+  if (typeof sidecar === 'string') return { name, score: null, error: `sidecar: ${sidecar}`, known_unread: {} };
+  const known_unread = sidecar.known_unread ?? {};
+  let html: string;
+  try {
+    html = decodeHtml(readFileSync(file));
+  } catch (e) {
+    return { name, score: null, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, known_unread };
+  }
+  return { name, score: scorePage(extractHtml(html, sidecar.url), sidecar), sidecar, known_unread };
+}
+
+/** Extracts and scores every page under `dir`. Throws when `dir` can't be read. */
+export function scoreFolder(dir: string): ScoredPage[] {
+  return pagesIn(dir).map((name) => scoreFile(dir, name));
 }
 
 /** The human report of a scored folder: per page, then the totals. */
