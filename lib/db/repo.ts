@@ -7,6 +7,8 @@ import type {
 import type { Extraction } from '../extract/types';
 import { keysForName, searchPrefixes } from './keys';
 import { refreshTie } from './derive';
+import { profileUrlKey } from '../extract/urls';
+import { mergeRead } from '../model/profile-read';
 
 // The data-access module: the UI, the background and the import call these, never
 // Dexie tables directly. A write that touches several tables is one transaction.
@@ -120,18 +122,25 @@ export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise
   });
 }
 
+/** The linked profile a URL names (any spelling of it), if any. */
 export async function findProfileByUrl(url: string, d: TiewiseDB = db()): Promise<Profile | undefined> {
-  return d.profiles.where('url').equals(url).first();
+  const key = profileUrlKey(url);
+  return key ? d.profiles.where('url').equals(key).first() : undefined;
 }
 
-/** Stores a fresh read of a linked profile; an unlinked profile is not stored. */
+/**
+ * Stores a fresh read of a linked profile; an unlinked profile is not stored. Each
+ * field keeps its last good value: a read that could not read a field (or the whole
+ * page) never blanks what an earlier read said (lib/model/profile-read.ts).
+ */
 export async function recordProfileRead(x: Extraction, now = Date.now(), d: TiewiseDB = db()): Promise<Profile | null> {
-  if (x.kind !== 'profile' || !x.profileUrl) return null;
+  const key = x.kind === 'profile' && x.profileUrl ? profileUrlKey(x.profileUrl) : null;
+  if (!key) return null;
   return guarded(() =>
     d.transaction('rw', d.profiles, async () => {
-      const p = await d.profiles.where('url').equals(x.profileUrl!).first();
+      const p = await d.profiles.where('url').equals(key).first();
       if (!p) return null;
-      const next = { ...p, snapshot: x, readAt: now };
+      const next: Profile = { ...p, ...mergeRead(p, x, now) };
       await d.profiles.put(next);
       return next;
     }),
@@ -143,17 +152,17 @@ export async function recordProfileRead(x: Extraction, now = Date.now(), d: Tiew
 
 /** Links a read profile to a contact (a second network keeps the first). */
 export async function linkProfile(contactId: string, x: Extraction, now = Date.now(), d: TiewiseDB = db()): Promise<Profile> {
-  if (!x.site || !x.profileUrl) throw new Error('not a profile');
+  const key = x.profileUrl ? profileUrlKey(x.profileUrl) : null;
+  if (!x.site || !key) throw new Error('not a profile');
   return guarded(() =>
     d.transaction('rw', d.profiles, d.contacts, async () => {
-      const existing = await d.profiles.where('url').equals(x.profileUrl!).first();
+      const existing = await d.profiles.where('url').equals(key).first();
       const p: Profile = {
         id: existing?.id ?? newId(),
         contactId,
         network: x.site!,
-        url: x.profileUrl!,
-        snapshot: x,
-        readAt: now,
+        url: key,
+        ...mergeRead(existing ?? {}, x, now),
         linkedAt: existing?.linkedAt ?? now,
       };
       await d.profiles.put(p);

@@ -66,9 +66,15 @@ export const Profile = z.object({
   network: z.enum(['linkedin', 'facebook', 'vk']),
   /** canonical URL, extraction.md: one person, one key per network */
   url: z.string(),
-  /** the last Extraction read from the page (lib/extract/types.ts) */
+  /** the merged reads of the page (lib/extract/types.ts's Extraction): each field's
+   *  last good value, never blanked by a read that said nothing (lib/model/profile-read.ts) */
   snapshot: z.unknown().optional(),
+  /** when the snapshot's newest values were read */
   readAt: z.number().optional(),
+  /** when each field's value was read */
+  fieldsAt: z.record(z.string(), z.number()).optional(),
+  /** when the page was last read, whatever that read said */
+  triedAt: z.number().optional(),
   linkedAt: z.number(),
 });
 export type Profile = z.infer<typeof Profile>;

@@ -34,6 +34,8 @@ export const en = {
   who: {
     networks: 'Profiles',
     readAt: 'read {{when}}',
+    staleRead: 'could not read now; last read {{when}}',
+    staleFields: 'could not read now: {{fields}}; last read {{when}}',
     neverRead: 'not read yet',
     unreadable: '{{site}}: could not read {{fields}}.',
     fromPage: 'From the page',

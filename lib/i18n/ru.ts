@@ -39,6 +39,8 @@ export const ru: Loose<Strings> = {
   who: {
     networks: 'Профили',
     readAt: 'прочитан {{when}}',
+    staleRead: 'сейчас не прочитать; последнее прочтение {{when}}',
+    staleFields: 'сейчас не прочитать: {{fields}}; последнее прочтение {{when}}',
     neverRead: 'ещё не прочитан',
     unreadable: '{{site}}: не удалось прочитать: {{fields}}.',
     fromPage: 'Со страницы',

@@ -2,7 +2,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/components/App';
-import { addContact, linkProfile } from '@/lib/db/repo';
+import { addContact, linkProfile, recordProfileRead } from '@/lib/db/repo';
 import { loadDemoBook } from '@/lib/demo/load';
 import { fakeBridge, freshDb, profileRead } from './setup';
 
@@ -50,6 +50,21 @@ describe('side panel', () => {
     unmount();
     render(<App bridge={bridge} />);
     await screen.findByRole('radio', { name: 'Support', checked: true });
+  });
+
+  it('a page that cannot be read now shows the last good read, and says how old it is', async () => {
+    const c = await addContact({ name: 'Anna Kowalski', source: { kind: 'user', at: 1 } });
+    const DAY = 86_400_000;
+    const good = profileRead(ANNA, { name: ok('Anna Kowalski'), headline: ok('Head of Procurement at Northwind') }).extraction!;
+    await linkProfile(c.id, good, Date.now() - 3 * DAY);
+    // the content script's read after its retries: the page still showed someone else
+    const blank = profileRead(ANNA, Object.fromEntries(['name', 'headline', 'company'].map((f) => [f, { status: 'unreadable' as const }])));
+    await recordProfileRead(blank.extraction!, Date.now());
+    const { bridge } = fakeBridge(blank);
+    render(<App bridge={bridge} />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' })).toBeTruthy();
+    expect(screen.getByText('Head of Procurement at Northwind')).toBeTruthy();
+    expect(screen.getAllByText(/could not read now; last read 3 days ago/).length).toBeGreaterThan(0);
   });
 
   it('says which fields could not be read', async () => {
