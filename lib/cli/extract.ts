@@ -9,6 +9,8 @@
 // the keys right / wrong / unread, then the totals. Exit 0; 2 only when the folder
 // cannot be read.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -18,9 +20,52 @@ import { emptyFields, type Extraction } from '../extract/types';
 
 const notProfile = (): Extraction => ({ site: null, kind: 'not-profile', profileUrl: null, lang: null, fields: emptyFields() });
 
-/** The page's text from its bytes. */
+// The HTML standard's encoding sniffing (jsdom's own implementation): BOM, then a
+// <meta charset> / <meta http-equiv="Content-Type"> in the first 1024 bytes.
+const sniff = createRequire(import.meta.url)('html-encoding-sniffer') as (bytes: Uint8Array, o?: { defaultEncoding?: string }) => string;
+
+/** How far past the first 1024 bytes a late `<meta charset>` is still looked for (Blink scans the whole <head>). */
+export const HEAD_SCAN_BYTES = 64 * 1024;
+
+export type EncodingSource = 'bom' | 'meta' | 'default' | 'utf-8 bytes';
+
+/**
+ * The encoding a browser would decode a saved page with: its BOM, else the charset a
+ * `<meta>` declares (in the first 1024 bytes as the standard says, else anywhere in the
+ * <head> within HEAD_SCAN_BYTES, as Chromium does), else UTF-8.
+ * One departure: a page whose `<meta>` declares a legacy charset but whose bytes are
+ * valid UTF-8 with non-ASCII text in them was re-saved as UTF-8 by a tool that kept
+ * the old declaration (real legacy-encoded text is practically never valid UTF-8);
+ * it is decoded as UTF-8 instead of being garbled.
+ */
+export function sniffEncoding(bytes: Uint8Array): { encoding: string; source: EncodingSource } {
+  // (3 bytes hold a BOM but no <meta>)
+  const bom = sniff(bytes.subarray(0, 3), { defaultEncoding: '' });
+  if (bom) return { encoding: bom, source: 'bom' };
+  let declared = sniff(bytes, { defaultEncoding: '' });
+  if (!declared) {
+    // a declaration after a long <head> prologue (saved-from comments, inline styles)
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, HEAD_SCAN_BYTES));
+    const end = head.search(/<\/head\s*>|<body[\s>]/i);
+    const m = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(end < 0 ? head : head.slice(0, end));
+    // through the prescan itself, for its label rules (cp1251 → windows-1251; a UTF-16 label means UTF-8)
+    if (m) declared = sniff(new TextEncoder().encode(`<meta charset="${m[1]}">`), { defaultEncoding: '' });
+  }
+  if (!declared) return { encoding: 'UTF-8', source: 'default' };
+  if (declared !== 'UTF-8' && bytes.some((b) => b >= 0x80) && isUtf8(bytes)) return { encoding: 'UTF-8', source: 'utf-8 bytes' };
+  return { encoding: declared, source: 'meta' };
+}
+
+/** The page's text from its bytes, decoded as a browser would (sniffEncoding). */
 export function decodeHtml(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
+  const { encoding } = sniffEncoding(bytes);
+  try {
+    // TextDecoder drops the BOM of the encoding it decodes
+    return new TextDecoder(encoding).decode(bytes);
+  } catch {
+    // an encoding this Node has no decoder for: what a browser falls back to
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 /** Runs the extractor over a page's HTML, under `url` (else its canonical link / og:url). */
