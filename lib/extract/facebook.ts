@@ -12,33 +12,65 @@ import {
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, parseBirthday, parseRange, plausible, safeUrl, text } from './text';
+import { clean, parseBirthday, parseCount, parseRange, plausible, safeUrl, text } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
 
-// Intro / "Places lived" lines, in the order they must be tried (study before work:
-// "Studied at X" would otherwise read as the job title "Studied").
-const LINE = {
-  study: /^(?:studie[sd] at|studied|went to|goes to|учил(?:ся|ась|ся\(-ась\))|учится|училась)\s*(?:at|в)?\s+(.+)$/i,
-  lives: /^(?:lives in|живет в|живёт в)(?:\s+городе|\s+г\.)?\s+(.+)$/i,
-  from: /^(?:from|из|откуда:?)(?:\s+города|\s+г\.)?\s+(.+)$/i,
-  worksAt: /^(?:works at|worked at|работает в компании|работает в|работал[аи]? в(?: компании)?)\s+(.+)$/i,
-  job: /^(.+?)\s+(?:at|в компании)\s+(.+)$/i,
+// Intro rows ("Lives in …", "Works at …") in the UI languages we know: en, ru, uk, de,
+// fr, es, pt, pl. A row is the element that holds the label's text node; its value is
+// the row's link when it has one (Comet, classic and m. put the place, school or
+// employer in an inner <a>), else the text after the label (mbasic, plain rows).
+// Letters-only lookaheads instead of \b: \b does not see Cyrillic or accented letters.
+const END = '(?![\\p{L}\\p{N}])';
+const rx = (alts: string) => new RegExp(`^(?:${alts})${END}`, 'iu');
+const LBL = {
+  lives: rx(
+    'lives in|live in|живет в|живёт в|проживает в|живу в|живе в|живе у|мешкає в|мешкає у|wohnt in|lebt in|habite à|habite a|vit à|vive en|vive em|mora em|mora en|mora no|mora na|mieszka w(?: miejscowości)?',
+  ),
+  from: rx('from|из|родом из|з|із|родом з|aus|kommt aus|stammt aus|originaire de|vient de|de|es de|é de|natural de|z(?: miejscowości)?|pochodzi z'),
+  // present jobs: the employer follows
+  worksAt: rx(
+    'works at|works for|работает в компании|работает в|працює в компанії|працює в|працює у|arbeitet bei|arbeitet für|arbeitet in|travaille chez|travaille à|travaille pour|trabaja en|trabaja para|trabaja como|trabalha na|trabalha no|trabalha em|trabalha para|pracuje w firmie|pracuje w|pracuje dla|pracuje jako',
+  ),
+  // past jobs: shown in experience, never as the current employer
+  worked: rx(
+    'worked at|worked for|former|ex-|работал(?:а|\\(а\\)|\\(-а\\))? в(?: компании)?|працював(?:ла|\\(ла\\))? в|працювала в|arbeitete bei|arbeitete für|a travaillé chez|a travaillé à|trabajó en|trabajó para|trabalhou na|trabalhou no|trabalhou em|pracował(?:a)? w(?: firmie)?|pracowała w',
+  ),
+  study: rx(
+    'studie[sd]|studying|went to|goes to|attended|attends|учил(?:ся|ась)(?:\\(-ась\\))?|учится|обучал(?:ся|ась)|изучал(?:а|\\(а\\))?|окончил(?:а)?|навчав(?:ся)?|навчалася|навчається|вчився|вчилася|studierte|studiert|ging (?:zur|zum|auf die|auf das|an die)|geht (?:zur|zum|auf die|auf das)|besuchte|besucht|a étudié|étudie|étudiait|est allée? à|va à|estudió|estudia|estudiaba|fue a|va a|estudou|estuda|frequentou|frequenta|studiował(?:a)?|studiuje|chodził(?:a)? do|chodzi do|uczęszczał(?:a)? do|uczy się w',
+  ),
+  followed: rx(
+    'followed by|подписчики:?|его отслеживают|ее отслеживают|её отслеживают|отслеживают|на (?:него|неё|нее) подписаны|стежать|читачі:?|gefolgt von|suivie? par|seguid[oa] por|l[oa] siguen|obserwowan[ya] przez|obserwuj[ea] (?:go|ją)',
+  ),
+  // a Facebook Page shows its kind as the first Intro row ("Page · Software company")
+  pageKind: /^(?:page|страница|сторінка|seite|página|pagina|strona)\s*[·•]/iu,
 };
 
+// "Product Manager at <a>Company</a>": the words before the employer's link end with a connector
+const JOB_CONNECTOR = /^(.+?)\s+(?:at|@|в компании|в компанії|в|у|bei|chez|à|en|na|no|em|w|w firmie)\s*[:,]?\s*$/iu;
+// study rows: "Studied Computer Science at <a>School</a>": the subject sits between verb and connector
+const STUDY_SUBJECT = /^\S+(?:\s+\((?:-?ась|а|ла)\))?\s+(.+?)\s+(?:at|в|у|an der|an|à|en|na|no|em|w|do)\s*$/iu;
+
 const LABEL = {
-  friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])',
-  followers: 'followers?|подписчик\\p{L}*',
-  mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])',
+  friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|znajom(?:ych|i|y)|przyjaciół',
+  followers: 'followers?|подписчик\\p{L}*|читач\\p{L}*|підписник\\p{L}*|follower(?:innen)?|abonné\\p{L}*|seguidor\\p{L}*|obserwując\\p{L}*',
+  mutual: 'mutual(?: friends?)?|общ(?:их|ий|их друзей|ий друг)(?: друз\\p{L}*)?(?![\\p{L}])|спільн\\p{L}*(?: друз\\p{L}*)?|gemeinsame?(?: freunde)?|en commun|amis? en commun|en común|em comum|wspóln\\p{L}*(?: znajom\\p{L}*)?',
   // mbasic/m. "About" tables
-  city: /^(?:current city|текущий город|город проживания|город)$/i,
-  hometown: /^(?:hometown|родной город)$/i,
-  birthday: /^(?:birthday|birth date|день рождения|дата рождения)$/i,
-  languages: /^(?:languages|языки)$/i,
-  websites: /^(?:websites?|веб-сайты?|сайты?)$/i,
-  intro: /^(?:intro|информация|краткая информация)$/i,
+  city: /^(?:current city|текущий город|город проживания|город|поточне місто|aktueller wohnort|wohnort|ville actuelle|ciudad actual|cidade atual|obecne miasto|aktualne miasto)$/i,
+  hometown: /^(?:hometown|родной город|рідне місто|heimatstadt|ville d’origine|ville d'origine|ciudad de origen|cidade natal|miasto rodzinne)$/i,
+  birthday: /^(?:birthday|birth date|date of birth|день рождения|дата рождения|дата народження|день народження|geburtstag|anniversaire|date de naissance|cumpleaños|fecha de nacimiento|aniversário|data de nascimento|urodziny|data urodzenia)$/i,
+  languages: /^(?:languages|языки|мови|sprachen|langues|idiomas|línguas|języki)$/i,
+  websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|websites?|sites? web|sitios web|sites|strony internetowe)$/i,
+  intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
+  // mbasic/m. headings over the friends list: "Friends (412)", "Друзья (1 024)", "Znajomi (387)"
+  friendsHeading: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)\s*[(·:]/iu,
 };
+
+// Budgets: what one read may look at inside the Intro, whatever the page holds
+// (a deeply nested or hostile Intro costs no more than these).
+const MAX_TEXT_NODES = 4000;
+const MAX_ROWS = 60;
 
 // Where the profile's own content lives (excludes the nav bar, chat sidebar, stories).
 const MAIN: ((d: Document) => Element | null)[] = [
@@ -93,71 +125,149 @@ function name(c: Ctx): string | null {
   });
 }
 
-/** The Intro card (Comet, classic): the container around its heading that holds its list. */
+/** The Intro card (Comet, classic, m., mbasic): by its anchors, else the container around its heading that holds rows. */
 function intro(c: Ctx): Element | null {
   return c.memo('intro', () => {
     for (const sel of INTRO) {
       const el = pickOne(els(c), sel);
       if (el) return el;
     }
-    const h = byTextIn(pick(els(c), 'h2, h3, span[dir="auto"]'), LABEL.intro);
-    let el: Element | null = h;
-    // the heading's container: the first ancestor holding a list, or more than the heading
-    for (let i = 0; el && i < 6; i++, el = el.parentElement) if (first(el, 'ul, li') || (el !== h && el.children.length > 1 && text(el, 400).length > text(h).length + 10)) return el;
+    const h = byTextIn(pick(els(c), 'h2, h3, h4, [role="heading"], header'), LABEL.intro, (e) => text(e, 60));
+    // the heading's container: the nearest ancestor (at most 8 up) that holds a row
+    let el: Element | null = h?.parentElement ?? null;
+    for (let i = 0; el && i < 8; i++, el = el.parentElement) {
+      if (el.matches(PRUNE) || el === main(c)) break;
+      if (rowsIn(c, el).length) return el;
+    }
     return null;
   });
 }
 
-/** Intro lines ("Lives in …"), each with its link text when the line has one. */
-function lines(c: Ctx): string[] {
-  return c.memo('lines', () => rowEls(c).map((li) => text(li, 500)).filter(Boolean));
+type RowKind = 'lives' | 'from' | 'work' | 'worked' | 'study' | 'followed' | 'page';
+
+interface Row {
+  el: Element;
+  kind: RowKind;
+  /** the place, employer or school: the row's link text, else the text after the label */
+  value: string;
+  /** the job title ("Product Manager" at …) or the study subject */
+  detail?: string;
+  text: string;
 }
 
-function rowEls(c: Ctx): Element[] {
-  return c.memo('rowEls', () => {
+/** The words of a row before its first link, and that link's text. */
+function split(row: Element): { before: string; link: string | null } {
+  const a = first(row, 'a');
+  if (!a) return { before: text(row, 400), link: null };
+  let before = '';
+  for (let n: Node | null = row.firstChild; n; ) {
+    if (n === a) break;
+    if (n.nodeType === 1 && (n as Element).contains(a)) {
+      n = n.firstChild;
+      continue;
+    }
+    if (n.nodeType === 3) before += n.nodeValue;
+    else if (n.nodeType === 1) before += ' ' + text(n as Element, 200);
+    if (before.length > 400) break;
+    n = n.nextSibling;
+  }
+  return { before: clean(before), link: plausible(text(a, 300), 200) };
+}
+
+/** What a row says, or null when it is none of the Intro's kinds. */
+function classify(el: Element): Row | null {
+  const t = text(el, 400);
+  if (!t) return null;
+  if (LBL.pageKind.test(t)) return { el, kind: 'page', value: t, text: t };
+  const { before, link } = split(el);
+  const rest = (re: RegExp) => plausible(t.replace(re, '').replace(/^\s*(?:г\.|городе|м\.|місті|miejscowości|:)\s*/iu, ''), 200);
+  for (const kind of ['followed', 'study', 'lives', 'from', 'worked', 'work'] as const) {
+    const re = kind === 'work' ? LBL.worksAt : LBL[kind];
+    if (!re.test(t)) continue;
+    if (kind === 'followed') return /\d/.test(t) ? { el, kind, value: t.replace(re, '').trim(), text: t } : null;
+    // the value is the link when the link follows the label; text otherwise
+    const value = link && t.endsWith(link) ? link : rest(re);
+    if (!value) return null;
+    const row: Row = { el, kind, value, text: t };
+    if (kind === 'study' && link) {
+      const d = STUDY_SUBJECT.exec(before);
+      if (d && !/^(?:at|в|у|an|à|en|na|no|em|w|do)$/i.test(d[1])) row.detail = clean(d[1]);
+    }
+    return row;
+  }
+  // "Product Manager at <a>Company</a>": the title, a connector, the employer's link
+  if (link && t.endsWith(link)) {
+    const m = JOB_CONNECTOR.exec(before);
+    if (m && plausible(m[1], 120) && !/[.!?]$/.test(m[1])) return { el, kind: /^(?:former|ex-|бывш)/iu.test(m[1]) ? 'worked' : 'work', value: link, detail: clean(m[1]), text: t };
+  }
+  // plain English "Title at Company" without a link (mbasic text rows)
+  const m = /^(.+?)\s+at\s+(.+)$/i.exec(t);
+  if (m && !link && plausible(m[1], 120) && plausible(m[2], 200) && !/[.!?]/.test(t)) return { el, kind: 'work', value: clean(m[2]), detail: clean(m[1]), text: t };
+  return null;
+}
+
+/**
+ * The rows under `root`: one per element that holds a row's first words. One pass over
+ * at most MAX_TEXT_NODES text nodes; rows inside posts, comments, dialogs and sidebars
+ * are not the person's.
+ */
+function rowsIn(c: Ctx, root: Element): Row[] {
+  {
+    const out: Row[] = [];
+    const seen = new Set<Element>();
+    const walker = c.doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    let n = 0;
+    for (let t = walker.nextNode(); t && n < MAX_TEXT_NODES && out.length < MAX_ROWS; t = walker.nextNode(), n++) {
+      if (!/[\p{L}\p{N}]/u.test(t.nodeValue ?? '')) continue;
+      let el = t.parentElement;
+      if (!el || el.tagName === 'A' || el.closest('a') || seen.has(el)) continue;
+      // a label in its own element ("<span>Lives in</span> <a>…</a>"): the row is the one holding the link too
+      for (let up = 0; up < 2 && el.parentElement && el !== root && !first(el, 'a') && text(el, 80).length === clean(t.nodeValue).length && el.parentElement !== root; up++) {
+        if (!el.nextElementSibling) break;
+        el = el.parentElement;
+      }
+      if (seen.has(el)) continue;
+      seen.add(el);
+      if (el.closest(PRUNE + ', h1, h2, h3[role="heading"], [role="button"], button, script, style, template')) continue;
+      const row = classify(el);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+}
+
+/** The Intro's rows (Comet, classic, m., mbasic). */
+function rows(c: Ctx): Row[] {
+  return c.memo('rows', () => {
     const i = intro(c);
-    const lis = all(i, 'li');
-    // m.facebook.com: rows are <div>s; take the innermost blocks that hold text
-    return lis.length ? lis : all(i, 'div, span').filter((e) => !e.closest('header, h3') && !first(e, 'div, span, li'));
+    return i ? rowsIn(c, i) : [];
   });
 }
 
-/** Every "Studied X at School" / "Went to School" line: the school is the line's link when it has one. */
+function rowOf(c: Ctx, kind: RowKind): Row | undefined {
+  return rows(c).find((r) => r.kind === kind);
+}
+
+function jobs(c: Ctx): Job[] {
+  return rows(c)
+    .filter((r) => r.kind === 'work' || r.kind === 'worked')
+    .map((r) => (r.detail ? { title: r.detail, company: r.value } : { company: r.value }));
+}
+
+function currentJob(c: Ctx): Row | undefined {
+  return rowOf(c, 'work');
+}
+
 function introSchools(c: Ctx): School[] {
-  const out: School[] = [];
-  for (const li of rowEls(c)) {
-    const t = text(li, 500);
-    const m = LINE.study.exec(t);
-    if (!m) continue;
-    const links = all(li, 'a').map((a) => text(a)).filter(Boolean);
-    const school = plausible(links[links.length - 1] ?? m[1], 200);
-    if (!school) continue;
-    const o: School = { school };
-    // "Studied Mechanical Engineering at University of Leeds": the words before " at <school>"
-    const d = new RegExp(`^(?:studied|учил\\p{L}*(?:\\(-ась\\))?)\\s+(.+?)\\s+(?:at|в)\\s+${school.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu').exec(t);
-    if (d && !/^(?:at|в)$/i.test(d[1])) o.degree = clean(d[1]);
-    out.push(o);
-  }
-  return out;
+  return rows(c)
+    .filter((r) => r.kind === 'study')
+    .map((r) => (r.detail ? { school: r.value, degree: r.detail } : { school: r.value }));
 }
 
-function line(c: Ctx, re: RegExp): string | null {
-  for (const l of lines(c)) {
-    const m = re.exec(l);
-    if (m) return plausible(m[m.length - 1] ?? m[1], 200);
-  }
-  return null;
-}
-
-function jobLine(c: Ctx): { title?: string; company: string } | null {
-  for (const l of lines(c)) {
-    if (LINE.study.test(l) || LINE.lives.test(l) || LINE.from.test(l)) continue;
-    let m = LINE.worksAt.exec(l);
-    if (m) return { company: clean(m[1]) };
-    m = LINE.job.exec(l);
-    if (m) return { title: clean(m[1]), company: clean(m[2]) };
-  }
-  return null;
+/** The count of a "Followed by 1,432 people" / "Подписчики: 2 318" / "Obserwowana przez 1 050 osób" row. */
+function followedCount(c: Ctx): number | null {
+  const r = rowOf(c, 'followed');
+  return r ? parseCount(r.value) : null;
 }
 
 /** mbasic / m. "About" tables: the value cell beside a label cell. */
@@ -216,6 +326,41 @@ function labelThenNumber(t: string, label: string): number | null {
   return countLabelled(m[1] + ' x', 'x');
 }
 
+/** mbasic / m.: "Friends (412)" in a heading over the friends list (not a post's, not a sidebar's). */
+function friendsHeading(c: Ctx): string {
+  return c.memo('friendsHeading', () => text(byTextIn(pick(els(c), 'h3, h2, header, [role="heading"]'), LABEL.friendsHeading, (e) => text(e, 80)), 80));
+}
+
+// The profile photo's alt / aria-label in its several forms: "Name, profile picture",
+// "Name's profile picture", "Profile picture of Name", "Фото профиля Name",
+// "Name, zdjęcie profilowe", "Photo de profil de Name", "Profilbild von Name".
+const PROFILE_PHOTO = /profile (?:picture|photo|pic)|фото профиля|фотография профиля|фото профілю|profilbild|photo de profil|foto (?:del|de) perfil|foto do perfil|imagen de perfil|zdjęcie profilowe/iu;
+const COVER = /cover|обложк|обкладинк|titelbild|couverture|portada|capa|w tle/iu;
+
+function isProfilePhotoLabel(a: string, n: string | null): boolean {
+  if (!a || COVER.test(a)) return false;
+  // another person's avatar says their name; ours says the profile's name (when known) with a photo word
+  if (n) return a.includes(n) && PROFILE_PHOTO.test(a);
+  return PROFILE_PHOTO.test(a) && /^(?:profile picture|фото профиля)/iu.test(a);
+}
+
+/** mbasic: the line under the name in the cover, in the name's block, after it. */
+function coverSubtitle(c: Ctx): string | null {
+  const cover = pickOne(els(c), '#m-timeline-cover-section');
+  const n = cover ? nameEl(c) : null;
+  if (!cover || !n || !cover.contains(n)) return null;
+  let branch: Element = n;
+  for (let i = 0; i < 6 && branch.parentElement && branch.parentElement !== cover; i++) {
+    const sib = branch.nextElementSibling;
+    if (sib) {
+      if (first(sib, 'a, img, table, form, [role="button"]') || sib.matches('a, table, form')) return null;
+      return plausible(text(sib, 500), 400);
+    }
+    branch = branch.parentElement;
+  }
+  return null;
+}
+
 // ---------- the fields ----------
 
 const SPEC: Spec = {
@@ -236,15 +381,22 @@ const SPEC: Spec = {
           const i = intro(c);
           const bio = first(i, '#profile_intro_card_bio, [data-testid="intro-bio"]');
           if (bio) return plausible(text(bio), 400);
+          const rs = rows(c).map((r) => r.el);
+          let n = 0;
           for (const el of all(i, 'span[dir="auto"], div[dir="auto"]')) {
-            if (el.closest('li, h2, h3, [role="button"], button') || LABEL.intro.test(text(el))) continue;
-            if (Object.values(LINE).some((re) => re.test(text(el, 500)))) continue;
-            const v = plausible(text(el), 400);
+            if (++n > 200) break;
+            if (el.closest('li, h2, h3, [role="button"], button, a') || first(el, 'a') || LABEL.intro.test(text(el, 60))) continue;
+            if (rs.some((r) => r === el || r.contains(el) || el.contains(r))) continue;
+            const v = plausible(text(el, 500), 400);
             if (v) return v;
           }
           return null;
         },
       },
+      // m.facebook.com: the bio under the name (data-sigil="profile-intro-card-bio")
+      { via: 'intro-card-bio', read: (c) => plausible(text(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
+      // mbasic: the line under the name in the cover (#m-timeline-cover-section)
+      { via: 'cover-subtitle', read: coverSubtitle },
       // mbasic / m.: the #bio block
       { via: 'bio-section', read: (c) => plausible(text(pickOne(els(c), MB.bio), 2000, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
     ],
@@ -252,31 +404,31 @@ const SPEC: Spec = {
   },
   company: {
     hooks: [
-      { via: 'intro-line', read: (c) => jobLine(c)?.company },
+      { via: 'intro-line', read: (c) => currentJob(c)?.value },
       { via: 'work-section', read: (c) => WORK(c)[0]?.company },
     ],
     shown: (c) => pickOne(els(c), MB.work),
   },
   position: {
     hooks: [
-      { via: 'intro-line', read: (c) => jobLine(c)?.title },
+      { via: 'intro-line', read: (c) => { const j = currentJob(c); return j ? j.detail ?? null : null; } },
       { via: 'work-section', read: (c) => WORK(c)[0]?.title },
     ],
     shown: (c) => pickOne(els(c), MB.work),
   },
   location: {
     hooks: [
-      { via: 'intro-line', read: (c) => line(c, LINE.lives) },
+      { via: 'intro-line', read: (c) => rowOf(c, 'lives')?.value },
       { via: 'places-table', read: (c) => plausible(text(row(c, MB.living, LABEL.city)), 200) },
     ],
-    shown: (c) => lines(c).some((l) => /^(?:lives in|живет в|живёт в)/i.test(l)) || row(c, MB.living, LABEL.city),
+    shown: (c) => rowOf(c, 'lives') || row(c, MB.living, LABEL.city),
   },
   hometown: {
     hooks: [
-      { via: 'intro-line', read: (c) => line(c, LINE.from) },
+      { via: 'intro-line', read: (c) => rowOf(c, 'from')?.value },
       { via: 'places-table', read: (c) => plausible(text(row(c, MB.living, LABEL.hometown)), 200) },
     ],
-    shown: (c) => lines(c).some((l) => /^(?:from|из)\s/i.test(l)) || row(c, MB.living, LABEL.hometown),
+    shown: (c) => rowOf(c, 'from') || row(c, MB.living, LABEL.hometown),
   },
   photoUrl: {
     hooks: [
@@ -297,8 +449,7 @@ const SPEC: Spec = {
           const n = name(c);
           const img = pick(els(c), 'img[alt]').find((i) => {
             const a = clean(i.getAttribute('alt'));
-            if (/cover|обложк/i.test(a)) return false; // "Mark Ellison's cover photo"
-            return (n && a.startsWith(n) && /photo|picture|фото/i.test(a)) || /^(?:profile picture|фото профиля)/i.test(a) || first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic');
+            return isProfilePhotoLabel(a, n) || (!!first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic') && !COVER.test(a));
           });
           return safeUrl(img?.getAttribute('src'));
         },
@@ -308,10 +459,7 @@ const SPEC: Spec = {
         via: 'profile-role-img',
         read: (c) => {
           const n = name(c);
-          const el = pick(els(c), '[role="img"][aria-label]').find((e) => {
-            const a = clean(e.getAttribute('aria-label'));
-            return !!n && a.startsWith(n) && /photo|picture|фото/i.test(a) && !/cover|обложк/i.test(a);
-          });
+          const el = pick(els(c), '[role="img"][aria-label]').find((e) => isProfilePhotoLabel(clean(e.getAttribute('aria-label')), n));
           return el ? safeUrl(cssUrl(el.getAttribute('style'))) : null;
         },
       },
@@ -321,16 +469,18 @@ const SPEC: Spec = {
   connections: {
     hooks: [
       { via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.friends) ?? labelThenNumber(counts(c), LABEL.friends) },
+      // mbasic / m.: "Friends (412)" over the friends list
+      { via: 'friends-heading', read: (c) => labelThenNumber(friendsHeading(c), LABEL.friends) },
     ],
-    shown: (c) => hasLabel(counts(c), LABEL.friends),
+    shown: (c) => hasLabel(counts(c), LABEL.friends) || friendsHeading(c),
   },
   followers: {
     hooks: [
       { via: 'followers-link', read: (c) => countLabelled(counts(c), LABEL.followers) ?? labelThenNumber(counts(c), LABEL.followers) },
       // Intro: "Followed by 356 people" / "Подписчики: 356"
-      { via: 'intro-line', read: (c) => labelThenNumber(lines(c).join(' · '), 'followed by|подписчики|отслеживают') },
+      { via: 'intro-line', read: followedCount },
     ],
-    shown: (c) => hasLabel(counts(c), LABEL.followers) || /^(?:followed by|подписчики)/im.test(lines(c).join('\n')),
+    shown: (c) => hasLabel(counts(c), LABEL.followers) || rowOf(c, 'followed'),
   },
   mutual: {
     hooks: [
@@ -347,7 +497,7 @@ const SPEC: Spec = {
   experience: {
     hooks: [
       { via: 'work-section', read: (c) => WORK(c) },
-      { via: 'intro-line', read: (c) => { const j = jobLine(c); return j ? [j] : null; } },
+      { via: 'intro-line', read: jobs },
     ],
     shown: (c) => pickOne(els(c), MB.work),
   },
@@ -406,6 +556,18 @@ function WORK(c: Ctx): Job[] {
 
 const UNAVAILABLE = /^(?:this content isn[’']t available|this page isn[’']t available|content not found|этот контент сейчас недоступен|страница недоступна|контент недоступен)/i;
 
+/**
+ * A Facebook Page (a business, a public figure's page), not a person: its app link says
+ * so (fb://page/…), or og:url is a /pages/… address, or the m. site's Page chrome, or the
+ * Intro's first row is the kind of Page ("Page · Software company").
+ */
+function isPage(c: Ctx): boolean {
+  for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
+  if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
+  if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents')) return true;
+  return rows(c).some((r) => r.kind === 'page');
+}
+
 function loginForm(c: Ctx): boolean {
   if (c.doc.getElementById('login_form')) return true;
   // the few <form>s, not a scan of the whole page
@@ -424,6 +586,7 @@ export function extractFacebook(doc: Document, url: string): Extraction {
   if (byTextIn(pick(els(c), 'h1, h2, span'), UNAVAILABLE) || UNAVAILABLE.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
+  if (isPage(c)) return result('facebook', 'not-profile', null, c.lang);
   if (identityMatches(doc, url) === false) {
     return result('facebook', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
@@ -433,3 +596,6 @@ export function extractFacebook(doc: Document, url: string): Extraction {
   }
   return result('facebook', 'profile', canon.profileUrl, c.lang, fields);
 }
+
+/** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */
+export const UI_LABELS: readonly unknown[] = [LBL, JOB_CONNECTOR, STUDY_SUBJECT, LABEL, UNAVAILABLE, PROFILE_PHOTO, COVER, /^facebook$/i];
