@@ -1,13 +1,50 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 
 // Fewest permissions: storage (settings) and the side panel. No host permissions:
 // the content script's own match patterns (entrypoints/content.ts: the three
 // sites over https) are all the site access Tiewise needs. No web-accessible
 // resources: the sites probe for them to detect extensions.
+
+/**
+ * WXT wraps a content script's main() in its ContentScriptContext, which
+ * dispatches `<extension id>:content:wxt:content-script-started` on the page's
+ * document at start (the site can listen for it) and stops the script when a
+ * same-named event arrives (the site can forge one). Our content script needs
+ * none of it: this swaps WXT's isolated-world wrapper for one that only calls
+ * main(). The privacy E2E suites check the built bundle and the page's view.
+ */
+function contentScriptWithoutContext(): Plugin {
+  const prefix = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
+  return {
+    name: 'tiewise:content-script-without-context',
+    enforce: 'pre',
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const input = JSON.stringify(id.slice(prefix.length));
+      return `import definition from ${input};\nexport default definition.main();\n`;
+    },
+  };
+}
+
+/**
+ * zod's object parser probes for eval (`new Function('')`) unless told
+ * `jitless`; extension pages forbid eval, so Firefox logs a CSP error for the
+ * probe on every panel, settings and import-worker load. Every `import … from
+ * 'zod'` in the extension goes through lib/zod.ts, which sets jitless before
+ * any schema exists (the content script uses zod/mini, which never probes).
+ */
+const zodJitless = { find: /^zod$/, replacement: resolve(import.meta.dirname, 'lib/zod.ts') };
+
 export default defineConfig({
   // parallel builds (several engineers' E2E runs) may each use their own folder
   outDir: process.env.TIEWISE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({
+    plugins: [contentScriptWithoutContext()],
+    resolve: { alias: [zodJitless] },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -15,7 +52,16 @@ export default defineConfig({
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tiewise@tiewise.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tiewise@tiewise.app',
+              strict_min_version: '115.0',
+              // Mozilla's add-on store asks every new add-on to declare what it collects: nothing
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   zip: {

@@ -6,10 +6,21 @@ import type { Message } from '@/lib/messages';
 // a profile from (these sites are single-page apps). It only reads: no element,
 // attribute or style is added to the page, no database is opened (its IndexedDB
 // would be the site's), nothing is fetched. Plain TypeScript: no React, no Dexie.
+//
+// Invisible to the site, and deaf to it. WXT's usual content-script context
+// announces every start with a DOM event on the page's document (which the
+// site can hear) and stops on a forged one (which the site can send); this
+// script is built without it (wxt.config.ts swaps WXT's wrapper for a plain
+// `main()` call), so it dispatches nothing, posts nothing, sets no attribute
+// or global, and listens to no event of the page's: the only event it takes
+// is the browser's own `navigate` on the Navigation API (isTrusted; a copy
+// the page dispatches is ignored), and a timer compares the URL where that
+// API is missing. Everything it acts on is what the page shows.
 
 const SETTLE_MS = 400; // debounce for late-rendered sections
 const RETRY_MS = 300; // the old person's DOM lingers briefly after in-site navigation
 const MAX_RETRIES = 8;
+const POLL_MS = 1000; // URL check, a fallback for a missed or missing navigate event
 
 export default defineContentScript({
   matches: [
@@ -20,14 +31,27 @@ export default defineContentScript({
     'https://*.vk.ru/*',
   ],
   runAt: 'document_idle',
-  // WXT would otherwise window.postMessage a "content script started" note
-  // that any of the site's own message listeners could read.
-  noScriptStartedPostMessage: true,
-  main(ctx) {
+  main() {
     let lastSent = '';
-    let timer: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let retries = 0;
     let observer: MutationObserver | undefined;
+    let href = location.href;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const stops = new AbortController();
+
+    /** False once the extension was reloaded or removed: this script is an orphan then, and stops. */
+    function alive(): boolean {
+      if (!stops.signal.aborted && browser.runtime?.id == null) stop();
+      return !stops.signal.aborted;
+    }
+    function stop() {
+      stops.abort();
+      if (timer !== undefined) clearTimeout(timer);
+      clearInterval(poll);
+      observer?.disconnect();
+      observer = undefined;
+    }
 
     const send = (msg: Message) => {
       browser.runtime.sendMessage(msg).catch(() => undefined); // extension reloading
@@ -35,8 +59,9 @@ export default defineContentScript({
 
     function read() {
       timer = undefined;
-      if (!ctx.isValid) return;
+      if (!alive()) return;
       const url = location.href;
+      href = url;
       const isProfile = canonicalProfileUrl(url) !== null;
       try {
         if (isProfile && identityMatches(document, url) === false && retries < MAX_RETRIES) {
@@ -61,8 +86,9 @@ export default defineContentScript({
     }
 
     function schedule(ms: number) {
+      if (!alive()) return;
       if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(read, ms);
+      timer = setTimeout(read, ms);
     }
 
     // Late rendering: only on profile pages, debounced, stopped elsewhere.
@@ -76,28 +102,20 @@ export default defineContentScript({
       }
     }
 
-    // In-site navigation, watched without dispatching anything into the page
-    // (WXT's wxt:locationchange is a DOM event on the site's window). The
-    // Navigation API's navigate event fires before location changes, so the
-    // read waits a moment; where that API is missing, the URL is compared once
-    // a second.
+    // In-site navigation. The Navigation API's navigate event fires before
+    // location changes, so the read waits a moment.
     const onNavigate = () => {
       retries = 0;
       schedule(50);
     };
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
-    if (nav?.addEventListener) {
-      nav.addEventListener('navigate', onNavigate, { signal: ctx.signal });
-    } else {
-      let href = location.href;
-      ctx.setInterval(() => {
-        if (location.href !== href) {
-          href = location.href;
-          onNavigate();
-        }
-      }, 1000);
-    }
-    ctx.onInvalidated(() => observer?.disconnect());
+    nav?.addEventListener?.('navigate', (e) => { if (e.isTrusted) onNavigate(); }, { signal: stops.signal });
+    poll = setInterval(() => {
+      if (alive() && location.href !== href) {
+        href = location.href;
+        onNavigate();
+      }
+    }, POLL_MS);
     read();
   },
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { chromiumPath, fixture, fixtureIndex, launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { chromiumPath, EXTENSION_DIR, fixture, fixtureIndex, launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { BUNDLE_SIGNALS, INVISIBLE_SITES, probeScript, runInvisibility, wxtEventNames, type Driver, type SiteRun } from './probe';
 
 // What the README promises about privacy, measured in the built extension:
 // nothing leaves (no request of the extension's own while it reads profiles,
@@ -303,6 +304,81 @@ describe('nothing visible', () => {
     await panel.close();
   });
 });
+
+// What a hostile site can do about Tiewise: watch everything its own world can
+// watch (tests/e2e/probe.ts), and forge every event a framework's content script
+// might listen to. Nothing may reach it, and nothing it sends may change what
+// the content script does.
+const GECKO_ID = 'tiewise@tiewise.app';
+const expectedOf = (file: string) => JSON.parse(readFileSync(join('tests/fixtures/pages', file.replace(/\.html$/, '.expected.json')), 'utf8')) as { url: string; profileUrl: string; fields: { name: { value: string } } };
+
+describe('invisible and unswayable', () => {
+  let s: Session;
+  let panel: Page;
+  let runs: SiteRun[] = [];
+  const names: Record<string, string[]> = {};
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    serveFixtures(s, 'en');
+    const ids = [s.extensionId, GECKO_ID];
+    await s.context.addInitScript({ content: probeScript(wxtEventNames(ids)) });
+    panel = await s.openPanel();
+    const driver: Driver<Page> = {
+      async open(url) {
+        const page = await s.context.newPage();
+        await page.goto(url);
+        return page;
+      },
+      evaluate: (page, fn, arg) => page.evaluate(fn as never, arg) as never,
+      close: (page) => page.close(),
+      async afterSite(_page, site) {
+        await panel.getByRole('heading', { level: 2, name: expectedOf(INVISIBLE_A[site]).fields.name.value }).waitFor({ timeout: 5000 }).catch(() => undefined);
+        names[site] = await panel.getByRole('heading', { level: 2 }).allTextContents();
+      },
+      async lastRead() {
+        const all = (await s.worker.evaluate(() => chrome.storage.session.get(null))) as Record<string, { url: string; at: number; extraction?: { profileUrl: string | null } }>;
+        const t = all[`tab:${String(all.lastWebTab)}`];
+        return t ? { url: t.url, at: t.at, profileUrl: t.extraction?.profileUrl ?? null } : null;
+      },
+      fixture,
+      urlOf: (f) => expectedOf(f).url,
+      profileUrlOf: (f) => expectedOf(f).profileUrl,
+    };
+    runs = await runInvisibility(driver, ids);
+  });
+  afterAll(async () => s?.close());
+
+  it('the site’s page hears no event, message, DOM change or global from the extension (load, in-site navigation, late render)', () => {
+    expect(runs.map((r) => r.site)).toEqual(['linkedin', 'facebook', 'vk']);
+    for (const r of runs) {
+      // the content script did run and read every step (else silence would prove nothing)
+      expect([r.afterLoad, r.afterNavigate], r.site).toEqual([expect.stringMatching(/^https:/), expect.stringMatching(/^https:/)]);
+      expect(r.report.foreign, r.site).toEqual([]);
+      expect(r.report.globalsAdded, r.site).toEqual([]);
+      // the probe works: it heard the page's own forged events and saw its own DOM changes
+      expect(r.report.ownEvents, r.site).toBeGreaterThanOrEqual(30);
+      expect(r.report.mutationsOwn, r.site).toBeGreaterThan(0);
+    }
+    console.log(`invisible (chromium): ${runs.length} sites, ${runs[0].report.listened} event types listened to, ${runs.reduce((n, r) => n + r.report.mutationsOwn, 0)} own DOM changes seen, ${runs.reduce((n, r) => n + r.report.foreign.length, 0)} foreign signals`);
+  });
+
+  it('forged events (WXT’s “a newer script started”, location, history, lifecycle) change nothing: the next in-site navigation is still read', async () => {
+    for (const r of runs) {
+      expect(r.forged, r.site).toBeGreaterThan(30);
+      expect(r.stateAfterForge, r.site).toBe(r.stateBeforeForge);
+      expect(r.afterForge, r.site).toBe(expectedOf(INVISIBLE_A[r.site]).profileUrl);
+      // and the panel shows it: the page, back on its first person
+      expect(names[r.site], r.site).toEqual([expectedOf(INVISIBLE_A[r.site]).fields.name.value]);
+    }
+  });
+
+  it('the built content script holds no way to signal the page', () => {
+    const code = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+    expect(BUNDLE_SIGNALS.filter((re) => re.test(code)).map(String)).toEqual([]);
+  });
+});
+
+const INVISIBLE_A: Record<string, string> = Object.fromEntries(INVISIBLE_SITES.map((x) => [x.site, x.a]));
 
 describe('messages', () => {
   let s: Session;
