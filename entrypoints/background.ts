@@ -14,10 +14,25 @@ export default defineBackground(() => {
   const tabs = new Map<number, TabState>();
   let lastWebTab: number | undefined;
 
-  // Chrome: the toolbar button opens the side panel (Firefox uses its sidebar).
-  (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
-    ?.setPanelBehavior({ openPanelOnActionClick: true })
-    .catch((e: unknown) => console.warn('[tiewise] side panel behaviour', e));
+  // The toolbar button shows the panel. Chrome: its side panel opens on a click.
+  // Firefox has no side panel but a sidebar (manifest sidebar_action): the
+  // button toggles it, called straight from the click (a user action), as
+  // Firefox requires for sidebarAction.open/toggle.
+  const ext = browser as unknown as {
+    sidePanel?: { setPanelBehavior(o: object): Promise<void> };
+    sidebarAction?: { toggle(): Promise<void> };
+    browserAction?: { onClicked: { addListener(cb: () => void): void } };
+  };
+  if (ext.sidePanel) {
+    ext.sidePanel
+      .setPanelBehavior({ openPanelOnActionClick: true })
+      .catch((e: unknown) => console.warn('[tiewise] side panel behaviour', e));
+  } else if (ext.sidebarAction && ext.browserAction) {
+    const sidebar = ext.sidebarAction;
+    ext.browserAction.onClicked.addListener(() => {
+      sidebar.toggle().catch((e: unknown) => console.warn('[tiewise] sidebar toggle', e));
+    });
+  }
 
   const session = browser.storage.session;
   async function saveState(s: TabState) {
