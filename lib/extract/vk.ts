@@ -1,74 +1,181 @@
 // VK profile extractor.
-// Checked on tests/fixtures/pages/vk/:
-//   vk-new-ru, vk-new-en (current web layout, 2023–)
-//   vk-old-ru, vk-old-en (profile_info_row layout, –2022; drop when no user reports it)
-//   vk-mobile-ru, vk-mobile-en (m.vk.com)
-//   vk-closed-ru, vk-closed-en (closed profile)
-//   vk-deleted-ru (not-profile), vk-captcha-ru (login-wall), vk-sections-missing-ru, vk-emoji-en;
-//   vk-large (generated, ~3 MB)
+// Checked on tests/fixtures/pages/vk/ (invented pages) and on the real-structure
+// fixtures in tests/fixtures/real/vk/ (structure of real saved pages, people invented):
+//   2013 web (h4.page_top > div.page_name, "miniblock" rows, counters inside #profile_friends)
+//   2016–2022 web (h1.page_name, .profile_info_row, people modules, a followers module
+//     header without href, page_counter blocks)
+//   2023– web (h2#owner_page_name with the online badge inside, header rows whose icon
+//     sits in an empty wrapper beside the text, "Подробнее" details in a modal root
+//     outside #content, "Подписчики 356" with the label first)
+//   m.vk.com (h2.op_header, "Город: Калининград" as one text node, the photo as a CSS
+//     background-image), a mobile shell whose content is still inside a <template>
+//   groups at a custom short name (not a person), closed profiles, ru/en/uk UI
+// Hooks go structure and accessible names first, then labels in en, ru, uk, de, pl,
+// pt, es, fr. What sits in other people's blocks (friends, possible friends, walls,
+// followers' avatars) is never read as the person's.
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byText, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byText, byTextIn, first, makeCtx, meta, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, parseBirthday, plausible, safeUrl, text } from './text';
+import { clean, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
 
 // The profile's content column (excludes the left menu, the top bar with the viewer's avatar).
 const CONTENT: ((d: Document) => Element | null)[] = [
-  (d) => first(d, '#profile, #content'), // web, all layouts
-  (d) => first(d, '#mcont, .basis__content'), // m.vk.com
+  (d) => d.getElementById('profile') ?? d.getElementById('content'), // web, all layouts
+  (d) => d.getElementById('mcont') ?? first(d, '.basis__content'), // m.vk.com
   (d) => first(d, 'main, [role="main"], #page_body'),
 ];
 
-// Labelled rows: "Label: value" — old web (.profile_info_row .label + .labeled), current web
-// (details modal row label + value), mobile (<dt>/<dd>). Read by label text, not by class.
+// Labels of "Label: value" rows, in VK's UI languages (en, ru, uk, de, pl, pt, es, fr).
+const L = (s: string) => new RegExp(`^(?:${s})$`, 'iu');
 const LABELS = {
-  city: /^(?:город|current city|city|место жительства)$/i,
-  hometown: /^(?:родной город|hometown)$/i,
-  birthday: /^(?:день рождения|дата рождения|birthday|date of birth)$/i,
-  company: /^(?:место работы|работа|компания|work|company|place of work)$/i,
-  position: /^(?:должность|position|job title)$/i,
-  school: /^(?:вуз|университет|university|college|школа|school)$/i,
-  languages: /^(?:языки|languages)$/i,
-  interests: /^(?:интересы|деятельность|любимые занятия|interests|activities|hobbies)$/i,
-  websites: /^(?:веб-сайт|сайт|website|web site)$/i,
-  about: /^(?:о себе|about me|about)$/i,
+  city: L('город|место жительства|current city|city|місто|поточне місто|wohnort|stadt|aktueller wohnort|miasto|obecne miasto|cidade|cidade atual|ciudad|ciudad actual|ville|ville actuelle'),
+  hometown: L('родной город|hometown|home town|рідне місто|heimatstadt|heimatort|miasto rodzinne|cidade natal|ciudad natal|ville natale|ville d.origine'),
+  birthday: L('день рождения|дата рождения|birthday|date of birth|birth date|день народження|дата народження|geburtstag|geburtsdatum|urodziny|data urodzenia|aniversário|data de nascimento|cumpleaños|fecha de nacimiento|anniversaire|date de naissance'),
+  company: L('место работы|работа|компания|company|place of work|place of employment|employer|work|місце роботи|робота|компанія|arbeitgeber|arbeitsplatz|firma|miejsce pracy|praca|empresa|local de trabalho|lugar de trabajo|trabajo|entreprise|lieu de travail|employeur'),
+  position: L('должность|position|job title|посада|stelle|stanowisko|cargo|puesto|poste'),
+  school: L('вуз|университет|образование|школа|university|college|education|school|виш|університет|освіта|школа|навчальний заклад|universität|hochschule|ausbildung|schule|uczelnia|wykształcenie|szkoła|universidade|educação|escola|universidad|educación|escuela|université|études|école'),
+  languages: L('языки|languages|мови|sprachen|języki|idiomas|langues'),
+  interests: L('интересы|деятельность|любимые занятия|interests|activities|hobbies|інтереси|діяльність|interessen|aktivitäten|hobbys|zainteresowania|zajęcia|interesses|atividades|intereses|actividades|centres d.intérêt|intérêts|activités'),
+  websites: L('веб-сайт|сайт|личный сайт|website|web site|personal website|site|webseite|strona www|strona internetowa|sitio web|site web'),
+  about: L('о себе|about me|about|про себе|über mich|o mnie|sobre mim|sobre mí|à propos de moi|à propos'),
 };
+// Every label above: a text node "Город: Калининград" is split only at one of these.
+const ANY_LABEL = Object.values(LABELS);
 
+// Counters: one text per counter element ("Друзья 245", "356 подписчиков", "Подписчики 356",
+// "96 друзей", "Followers 1,204"). Labels in the UI languages; the number next to them.
 const COUNT = {
-  friends: 'друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|friends?',
-  followers: 'подписчик\\p{L}*|followers?',
-  mutual: 'общи[хй] дру[зг]\\p{L}*|mutual friends?|mutual',
+  mutual: /(?<![\p{L}])(?:общи[хйе]\p{L}* дру\p{L}*|общих|спільн\p{L}*(?: дру\p{L}*)?|mutual(?: friends?)?|friends in common|common friends|gemeinsame freunde|wspóln\p{L}* znajom\p{L}*|amigos em comum|amigos en común|amis en commun)(?![\p{L}])/iu,
+  followers: /(?<![\p{L}])(?:подписчик\p{L}*|підписник\p{L}*|followers?|follower:innen|abonnenten|obserwując\p{L}*|subskrybent\p{L}*|seguidor\p{L}*|abonnés?)(?![\p{L}])/iu,
+  friends: /(?<![\p{L}])(?:друз\p{L}*|друга?|friends?|freunde|freund\p{L}*|znajom\p{L}*|przyjaci\p{L}*|amig[oa]s?|amis?)(?![\p{L}])/iu,
+  // not the person's count: friends online, possible friends, followed pages
+  skip: /(?<![\p{L}])(?:онлайн|online|в сети|в мережі|у мережі|en ligne|en línea|возможные|можливі|possible|you may know|vielleicht kennst|możesz znać|talvez conheça|quizás conozcas|vous connaissez peut-être|подписки|підписки|following|abonnements|obserwowani|seguindo|siguiendo)(?![\p{L}])/iu,
 };
+const NUMBER = /\d+(?:[ .,\u00a0\u2009\u202f]\d{3})*(?:[.,]\d+)?\s*\+?\s*(?:[KkMКкМ](?![\p{L}])|тыс\.?|тис\.?|млн\.?)?/gu;
 
-// Current web header (2023–): short rows marked only by an icon (VKUI icon names, not hashes)
+// Header rows marked only by an icon: VKUI icon names (vkuiIcon--home_outline_20,
+// svgIcon-home_outline_20, <use href="#home_outline_20">), not hashes.
 const ICON = {
-  city: /(?:home|place)_outline/,
-  company: /work_outline/,
+  city: /(?:home|place|location_map)_outline_\d+/,
+  company: /(?:work|briefcase)_outline_\d+/,
+  school: /(?:education|school)_outline_\d+/,
+  counter: /(?:followers|users|user_added|friends?)_outline_\d+/,
 };
 
-const STATUS = '.profile_status_text, .ProfileInfo__status, #page_current_info .current_text, .pp_status, .OwnerPageStatus';
-const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile)/i;
-const DELETED = /^(?:страница удалена или ещё не создана|страница удалена|пользователь удалил свою страницу|страница заблокирована|this page has been deleted|page deleted|this profile has been deleted|the page you requested was deleted|this page has been blocked)/i;
+const NAME = '#owner_page_name, .OwnerPageName, .page_name, h2.op_header, h1, h2';
+// inside the name heading: online badges, verification icons, "last seen" lines
+const NAME_NOISE = (e: Element) =>
+  /Badge|__icons|online|last_?seen|LastSeen|pp_last_activity|profile_online|visually-hidden|blind_label/i.test(e.getAttribute('class') ?? '');
+const STATUS = '.profile_status_text, .ProfileInfo__status, .OwnerPageStatus, #page_current_info .current_text, .pp_status';
+const AVATAR = 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img, #profile_avatar img, .page_avatar img, #owner_photo_wrap img, .OwnerPageAvatar img';
+const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile|це закритий профіль|закритий профіль|dies ist ein privates profil|to jest profil prywatny|este é um perfil privado|este es un perfil privado|ce profil est privé)/i;
+const DELETED = /^(?:страница удалена или ещё не создана|страница удалена|пользователь удалил свою страницу|страница заблокирована|this page has been deleted|page deleted|this profile has been deleted|the page you requested was deleted|this page has been blocked|сторінку видалено|сторінку заблоковано)/i;
 const WALL_HEADING = /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture|confirm that you are not a robot|confirm you're not a robot)/i;
+// banners that are never a name: "your browser is out of date", cookie and app prompts
+const BANNER = /(?:браузер устарел|browser is out of ?date|outdated browser|браузер застарів|browser ist veraltet|przeglądarka jest nieaktualna|navegador está desatualizado|navegador está desactualizado|navigateur est obsolète|обновите браузер|update your browser|установите приложение|install the app|cookie)/i;
 const DEFAULT_PHOTO = /\/images\/(?:camera|deactivated|community|question)_\d+|vk\.com\/images\/camera/i;
 
-// ---------- context ----------
+// Where other people's text lives: not read at all (walls, posts, replies, comments).
+const WALL = '#profile_wall, .wall_module, .wall_posts, #page_wall_posts, #posts_container, [role="article"], .post, .wall_item, .replies, .reply';
+// Blocks about other people (friends, followers, gifts, photos, possible friends):
+// only their header (label + count) is read, for the counters.
+const OTHERS =
+  '#profile_friends, #profile_friends_online, #profile_followers, #profile_common_friends, #profile_idols, #profile_gifts, #profile_photos_module, #profile_videos, #profile_audios, #profile_groups, ' +
+  '.people_module, .page_list_module, .ProfileFriends, .ProfileFollowers, .ProfileGroups, .ProfileSubscriptions, .ProfileGifts, .ProfilePhotos, [class*="PossibleFriends"], [class*="FriendsRecommend"], [class*="Recommendations"]';
+const MODULE_HEADER = '.module_header, .header_top, .p_header_bottom, header, h2, h3, [class*="Header__content"], [class*="Header__indicator"], [class*="header_count"], [class*="header_label"]';
+// Counter elements among the person's own elements
+const COUNTER = '.counts_module a, a[href*="friends"], a[href*="followers"], a[href*="subscribers"], .page_counter, .Counters__item, .ProfileCounters a, .ProfileCounter, .OwnerInfo__rowCenter, [class*="ProfileCounters"] > *';
+// A group or public page: not a person, whatever its short name
+const GROUP_IDS = /^(?:public|group|event)(?:_(?:followers|wall|info|main_info|links|contacts)|$)|^page_block_group|^post-\d+_\d+$|^wall-\d+/;
+const GROUP_CLASS = /(?:^|\s)(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|public_info)(?:\s|$)/;
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'svg', 'SVG']);
+
+// ---------- one walk over the content ----------
+
+interface Walk {
+  /** the person's own elements, document order (walls and people blocks pruned) */
+  own: Element[];
+  /** people blocks (friends, followers…): only their headers are read */
+  modules: Element[];
+  /** icons (svg and icon wrappers) in the person's own part, for icon rows */
+  icons: Element[];
+  group: boolean;
+}
+
+function walk(c: Ctx): Walk {
+  return c.memo('walk', () => {
+    const w: Walk = { own: [], modules: [], icons: [], group: false };
+    const root = content(c);
+    const stack: Element[] = [];
+    for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+    while (stack.length) {
+      const el = stack.pop()!;
+      const tag = el.tagName;
+      if (tag === 'svg' || tag === 'SVG') {
+        w.icons.push(el);
+        continue;
+      }
+      if (SKIP_TAGS.has(tag)) continue;
+      const id = el.id;
+      if (id && GROUP_IDS.test(id)) w.group = true;
+      const cls = el.getAttribute('class');
+      if (cls && GROUP_CLASS.test(cls)) w.group = true;
+      if (el.matches(WALL)) continue;
+      if (el.matches(OTHERS)) {
+        w.modules.push(el);
+        continue;
+      }
+      if (cls && /(?:^|\s)(?:svgIcon|vkuiIcon)/.test(cls)) w.icons.push(el);
+      w.own.push(el);
+      for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+    }
+    return w;
+  });
+}
 
 function content(c: Ctx): Element {
   return region(c, 'content', CONTENT);
 }
 
-// Where other people's text lives inside the content column: not searched at all
-const PRUNE = '#profile_wall, .wall_module, .wall_posts, #page_wall_posts, [role="article"], aside, .ProfileFriends, #profile_friends';
-
-/** The content column's own elements (walls, replies and friend lists pruned), indexed once per read. */
 function els(c: Ctx): Element[] {
-  return c.memo('els', () => index(content(c), PRUNE));
+  return walk(c).own;
+}
+
+/**
+ * The opened "Подробнее" / "Details" dialog of the current web layout: a modal root
+ * rendered outside #content (a portal at the end of <body>). Looked for among the
+ * body's first two levels only — portals live there — never by a page-wide query.
+ */
+function modal(c: Ctx): Element | null {
+  return c.memo('modal', () => {
+    const body = c.doc.body;
+    if (!body) return null;
+    // an open one: empty layers (#box_layer_wrap with only a loader) are skipped
+    const isModal = (e: Element) =>
+      (/ModalRoot|ModalPage|PopoutRoot|box_layer/i.test((e.getAttribute('class') ?? '') + ' ' + e.id) || e.getAttribute('role') === 'dialog') && !!text(e, 40);
+    for (let a = body.firstElementChild; a; a = a.nextElementSibling) {
+      if (a.contains(content(c)) && a !== content(c)) continue;
+      if (isModal(a)) return a;
+      for (let b = a.firstElementChild; b; b = b.nextElementSibling) if (isModal(b) && !b.contains(content(c))) return b;
+    }
+    return null;
+  });
+}
+
+function modalEls(c: Ctx): Element[] {
+  return c.memo('modalEls', () => {
+    const m = modal(c);
+    if (!m) return [];
+    const out: Element[] = [];
+    for (const e of all(m, '*')) if (!SKIP_TAGS.has(e.tagName) && !e.closest(WALL)) out.push(e);
+    return out;
+  });
 }
 
 /** og: tags, only when og:url (if any) names this person. */
@@ -78,75 +185,163 @@ function og(c: Ctx, key: string): string | null {
   return meta(c.doc, key);
 }
 
-/** One pass over the content: every "label → value element" pair. */
-function rows(c: Ctx): [string, Element][] {
+// ---------- labelled rows ----------
+
+/** Every "label → value" pair: sibling pairs (div.label + div.labeled, dt + dd, modal rows) and "Label: value" text nodes. */
+function rows(c: Ctx): [string, Element | string][] {
   return c.memo('rows', () => {
-    const out: [string, Element][] = [];
-    for (const el of pick(els(c), 'div, span, dt, td, th, b')) {
-      if (el.firstElementChild && el.tagName !== 'DT') continue;
-      const raw = el.textContent ?? '';
-      if (raw.length > 40) continue;
-      const label = clean(raw).replace(/\s*:$/, '');
-      if (!label) continue;
-      const value = el.nextElementSibling;
-      if (value) out.push([label, value]);
-    }
+    const out: [string, Element | string][] = [];
+    const scan = (list: Element[]) => {
+      for (const el of list) {
+        if (!el.matches('div, span, dt, td, th, b, p, label')) continue;
+        if (el.firstElementChild && el.tagName !== 'DT') {
+          // "Город: Калининград" as one text node beside an icon wrapper
+          continue;
+        }
+        const raw = el.textContent ?? '';
+        if (raw.length > 200) continue;
+        const t = clean(raw);
+        const colon = /^([^:]{2,40}):\s*(.+)$/u.exec(t);
+        if (colon && ANY_LABEL.some((re) => re.test(colon[1]))) {
+          out.push([colon[1], colon[2]]);
+          continue;
+        }
+        if (raw.length > 40) continue;
+        const label = t.replace(/\s*:$/, '');
+        if (!label) continue;
+        const value = el.nextElementSibling;
+        if (value) out.push([label, value]);
+      }
+    };
+    scan(els(c));
+    scan(modalEls(c));
     return out;
   });
 }
 
-/** The header row whose icon is named by `re` ("vkuiIcon--home_outline_20", <use href="#home_outline_20">). */
-function iconRow(c: Ctx, re: RegExp): Element | null {
-  for (const svg of c.memo('icons', () => pick(els(c), 'svg'))) {
-    const name = (svg.getAttribute('class') ?? '') + ' ' + (first(svg, 'use')?.getAttribute('xlink:href') ?? first(svg, 'use')?.getAttribute('href') ?? '');
-    if (re.test(name)) return svg.parentElement;
-  }
-  return null;
-}
-
-function row(c: Ctx, re: RegExp): Element | null {
+function row(c: Ctx, re: RegExp): Element | string | null {
   for (const [l, v] of rows(c)) if (re.test(l)) return v;
   return null;
 }
 
+const val = (v: Element | string | null): string => (typeof v === 'string' ? clean(v) : text(v));
+
 function rowText(c: Ctx, re: RegExp, max = 300): string | null {
-  return plausible(text(row(c, re)), max);
+  return plausible(val(row(c, re)), max);
 }
 
-function list(c: Ctx, re: RegExp): string[] {
-  const v = row(c, re);
+function list(v: Element | string | null): string[] {
   if (!v) return [];
-  const links = all(v, 'a');
-  const parts = links.length > 1 ? links.map((a) => text(a)) : text(v).split(/\s*[,;]\s*/);
+  const links = typeof v === 'string' ? [] : all(v, 'a');
+  const parts = links.length > 1 ? links.map((a) => text(a)) : val(v).split(/\s*[,;]\s*/);
   return uniq(parts, 100);
+}
+
+/** The header row whose icon is named by `re`: the icon's nearest ancestor with text (the icon may sit in an empty wrapper beside it). */
+function iconRow(c: Ctx, re: RegExp): string | null {
+  for (const icon of walk(c).icons) {
+    const use = icon.tagName.toLowerCase() === 'svg' ? first(icon, 'use') : null;
+    const name = (icon.getAttribute('class') ?? '') + ' ' + (use?.getAttribute('xlink:href') ?? use?.getAttribute('href') ?? '');
+    if (!re.test(name)) continue;
+    let row: Element | null = icon.parentElement;
+    for (let up = 0; row && up < 4 && !text(row, 400); up++) row = row.parentElement;
+    if (!row || row === content(c)) return null;
+    let t = text(row, 400);
+    // "Город: Калининград" (m.vk.com): the label is not part of the value
+    const colon = /^([^:]{2,40}):\s*(.+)$/u.exec(t);
+    if (colon && ANY_LABEL.some((l) => l.test(colon[1]))) t = colon[2];
+    return plausible(t, 200);
+  }
+  return null;
+}
+
+// ---------- name ----------
+
+function nameText(el: Element): string | null {
+  const v = plausible(text(el, 400, NAME_NOISE), 120);
+  if (!v || CLOSED.test(v) || WALL_HEADING.test(v) || BANNER.test(v) || DELETED.test(v)) return null;
+  return v;
 }
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
-    for (const el of pick(els(c), 'h1, h2')) {
-      const v = plausible(text(el), 120);
-      if (v && !CLOSED.test(v) && !WALL_HEADING.test(v)) return el;
+    const own = els(c);
+    for (const sel of NAME.split(', ')) {
+      for (const el of pick(own, sel)) if (nameText(el)) return el;
     }
     return null;
   });
-}
-
-function counters(c: Ctx): string {
-  return c.memo('counters', () =>
-    pick(els(c), 'a[href*="friends"], a[href*="followers"], a[href*="subscribers"], .page_counter, .Counters__item, .ProfileCounters a')
-      .map((a) => text(a))
-      .join(' · '),
-  );
 }
 
 function name(c: Ctx): string | null {
   return c.memo('name', () => {
     for (const h of SPEC.name!.hooks) {
       const v = h.read(c);
-      if (v) return v;
+      if (v) return v as string;
     }
     return null;
   });
+}
+
+// ---------- counters ----------
+
+interface Counts {
+  friends: number[];
+  followers: number[];
+  mutual: number[];
+  shown: { friends: boolean; followers: boolean; mutual: boolean };
+}
+
+/** One counter text → its kind and number, or null ("Друзья онлайн 4", two numbers, no label). */
+function counter(t: string): { kind: 'friends' | 'followers' | 'mutual' | null; n: number | null } | null {
+  if (!t || t.length > 80 || COUNT.skip.test(t)) return null;
+  const kind = COUNT.mutual.test(t) ? 'mutual' : COUNT.followers.test(t) ? 'followers' : COUNT.friends.test(t) ? 'friends' : null;
+  if (!kind) return null;
+  const nums = t.match(NUMBER) ?? [];
+  return { kind, n: nums.length === 1 ? parseCount(nums[0]) : null };
+}
+
+function counts(c: Ctx): Counts {
+  return c.memo('counts', () => {
+    const out: Counts = { friends: [], followers: [], mutual: [], shown: { friends: false, followers: false, mutual: false } };
+    const add = (t: string, needNumber = false) => {
+      const r = counter(clean(t));
+      if (!r || !r.kind || (needNumber && !t.match(NUMBER))) return;
+      out.shown[r.kind] = true;
+      if (r.n !== null) out[r.kind].push(r.n);
+    };
+    // the person's own counters; an element inside another counter is read with it
+    let last: Element | null = null;
+    for (const el of pick(els(c), COUNTER)) {
+      if (last && last.contains(el)) continue;
+      last = el;
+      add(text(el, 200));
+    }
+    // icon rows (m.vk.com "356 подписчиков" beside followers_outline_20)
+    const r = iconRow(c, ICON.counter);
+    if (r) add(r);
+    // people blocks: their header ("Друзья 52", "Подписчики 356 человек")
+    for (const m of walk(c).modules) {
+      const head = first(m, MODULE_HEADER);
+      if (!head) continue;
+      let t = text(head, 200);
+      if (!t.match(NUMBER)) {
+        // label and count as two siblings ("Друзья" + <span>245</span>)
+        const next = head.nextElementSibling;
+        if (next) t += ' ' + text(next, 60);
+      }
+      // a people block without a count does not show the count
+      add(t, true);
+    }
+    return out;
+  });
+}
+
+/** One value for a counter, or null when the page shows two different ones. */
+function count(c: Ctx, kind: 'friends' | 'followers' | 'mutual'): number | null {
+  const xs = counts(c)[kind];
+  if (!xs.length) return null;
+  return xs.every((x) => x === xs[0]) ? xs[0] : null;
 }
 
 function closed(c: Ctx): boolean {
@@ -158,9 +353,9 @@ function closed(c: Ctx): boolean {
 const SPEC: Spec = {
   name: {
     hooks: [
-      { via: 'og:title', read: (c) => plausible(og(c, 'og:title'), 120) },
-      { via: 'page-heading', read: (c) => plausible(text(nameEl(c)), 120) },
-      { via: 'title', read: (c) => plausible(titleParts(c.doc, /^(?:вконтакте|vk|vkontakte)$/i).filter((t) => !/вход|войти|log ?in|sign in/i.test(t)).pop(), 120) },
+      { via: 'og:title', read: (c) => nameOk(plausible(og(c, 'og:title'), 120)) },
+      { via: 'page-heading', read: (c) => (nameEl(c) ? nameText(nameEl(c)!) : null) },
+      { via: 'title', read: (c) => nameOk(plausible(titleParts(c.doc, /^(?:вконтакте|vk|vkontakte)$/i).filter((t) => !/вход|войти|log ?in|sign in/i.test(t)).pop(), 120)) },
     ],
     shown: () => true,
   },
@@ -170,10 +365,10 @@ const SPEC: Spec = {
   },
   company: {
     hooks: [
-      { via: 'labelled-row', read: (c) => plausible(text(first(row(c, LABELS.company), 'a') ?? row(c, LABELS.company)), 200) },
-      { via: 'header-icon-row', read: (c) => plausible(text(iconRow(c, ICON.company)), 200) },
+      { via: 'labelled-row', read: (c) => companyRow(c) },
+      { via: 'header-icon-row', read: (c) => iconRow(c, ICON.company) },
     ],
-    shown: (c) => row(c, LABELS.company) || iconRow(c, ICON.company),
+    shown: (c) => row(c, LABELS.company) || hasIcon(c, ICON.company),
   },
   position: {
     hooks: [{ via: 'labelled-row', read: (c) => rowText(c, LABELS.position, 200) }],
@@ -182,9 +377,9 @@ const SPEC: Spec = {
   location: {
     hooks: [
       { via: 'labelled-row', read: (c) => rowText(c, LABELS.city, 200) },
-      { via: 'header-icon-row', read: (c) => plausible(text(iconRow(c, ICON.city)), 200) },
+      { via: 'header-icon-row', read: (c) => iconRow(c, ICON.city) },
     ],
-    shown: (c) => row(c, LABELS.city) || iconRow(c, ICON.city),
+    shown: (c) => row(c, LABELS.city) || hasIcon(c, ICON.city),
   },
   hometown: {
     hooks: [{ via: 'labelled-row', read: (c) => rowText(c, LABELS.hometown, 200) }],
@@ -197,32 +392,43 @@ const SPEC: Spec = {
   photoUrl: {
     hooks: [
       { via: 'og:image', read: (c) => photo(og(c, 'og:image')) },
-      // the avatar: an <img> in the content column whose alt is the person's name
+      // the avatar: an <img> in the person's part whose alt is the person's name
       {
         via: 'avatar-alt',
         read: (c) => {
           const n = name(c);
-          const img = pick(els(c), 'img[alt]').find((i) => n && clean(i.getAttribute('alt')) === n);
+          const img = n ? pick(els(c), 'img[alt]').find((i) => clean(i.getAttribute('alt')) === n) : null;
           return photo(img?.getAttribute('src'));
         },
       },
-      { via: 'avatar-class', read: (c) => photo(pickOne(els(c), 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img')?.getAttribute('src')) },
+      { via: 'avatar-class', read: (c) => photo(pickOne(els(c), AVATAR)?.getAttribute('src')) },
+      // m.vk.com: <div role="img" aria-label="<name>"> with the photo as a CSS background-image
+      {
+        via: 'avatar-background',
+        read: (c) => {
+          const n = name(c);
+          const box = n ? pick(els(c), '[role="img"][aria-label]').find((e) => clean(e.getAttribute('aria-label')) === n) : null;
+          const bg = box ? [box, ...all(box, '[style*="background-image"]')].find((e) => /background-image/i.test(e.getAttribute('style') ?? '')) : null;
+          const m = /background-image\s*:\s*url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(bg?.getAttribute('style') ?? '');
+          return photo(m?.[2]);
+        },
+      },
     ],
   },
   connections: {
-    hooks: [{ via: 'counter', read: (c) => countLabelled(counters(c).replace(new RegExp(`\\d[\\d\\s.,]*\\s*(?:${COUNT.mutual})`, 'giu'), ''), COUNT.friends) }],
-    shown: (c) => hasLabel(counters(c).replace(new RegExp(`(?:${COUNT.mutual})`, 'giu'), ''), COUNT.friends),
+    hooks: [{ via: 'counter', read: (c) => count(c, 'friends') }],
+    shown: (c) => counts(c).shown.friends,
   },
   followers: {
-    hooks: [{ via: 'counter', read: (c) => countLabelled(counters(c), COUNT.followers) }],
-    shown: (c) => hasLabel(counters(c), COUNT.followers),
+    hooks: [{ via: 'counter', read: (c) => count(c, 'followers') }],
+    shown: (c) => counts(c).shown.followers,
   },
   mutual: {
-    hooks: [{ via: 'counter', read: (c) => countLabelled(counters(c), COUNT.mutual) }],
-    shown: (c) => hasLabel(counters(c), COUNT.mutual),
+    hooks: [{ via: 'counter', read: (c) => count(c, 'mutual') }],
+    shown: (c) => counts(c).shown.mutual,
   },
   birthday: {
-    hooks: [{ via: 'labelled-row', read: (c) => parseBirthday(text(row(c, LABELS.birthday))) }],
+    hooks: [{ via: 'labelled-row', read: (c) => parseBirthday(val(row(c, LABELS.birthday))) }],
     shown: (c) => row(c, LABELS.birthday),
   },
   experience: {
@@ -230,42 +436,36 @@ const SPEC: Spec = {
       {
         via: 'labelled-row',
         read: (c) => {
-          const company = (SPEC.company!.hooks[0].read(c) ?? SPEC.company!.hooks[1].read(c)) as string | null;
+          const company = companyRow(c) ?? iconRow(c, ICON.company);
           if (!company) return null;
           const title = rowText(c, LABELS.position, 200);
           return [title ? { title, company } : { company }];
         },
       },
     ],
-    shown: (c) => row(c, LABELS.company) || iconRow(c, ICON.company),
+    shown: (c) => row(c, LABELS.company) || hasIcon(c, ICON.company),
   },
   education: {
     hooks: [
       {
         via: 'labelled-row',
-        read: (c) =>
-          rows(c)
+        read: (c) => {
+          const vals = rows(c)
             .filter(([l]) => LABELS.school.test(l))
-            .flatMap(([, v]): School[] => {
-              // "МГУ им. Ломоносова '10" — VK writes the graduation year as '10
-              const t = text(v);
-              const m = /^(.*?)\s*[’'‘](\d{2})\b(.*)$/.exec(t);
-              const school = plausible(m ? `${m[1]}${m[3]}` : t, 200);
-              if (!school) return [];
-              if (!m) return [{ school }];
-              const y = +m[2];
-              return [{ school, end: String(y > 50 ? 1900 + y : 2000 + y) }];
-            }),
+            .map(([, v]) => v);
+          return uniqSchools(vals.flatMap((v) => school(typeof v === 'string' ? v : text(first(v, 'a') ?? v) + (first(v, 'a') ? yearAfter(v) : ''))));
+        },
       },
+      { via: 'header-icon-row', read: (c) => uniqSchools(school(iconRow(c, ICON.school) ?? '')) },
     ],
-    shown: (c) => row(c, LABELS.school),
+    shown: (c) => row(c, LABELS.school) || hasIcon(c, ICON.school),
   },
   languages: {
-    hooks: [{ via: 'labelled-row', read: (c) => list(c, LABELS.languages) }],
+    hooks: [{ via: 'labelled-row', read: (c) => list(row(c, LABELS.languages)) }],
     shown: (c) => row(c, LABELS.languages),
   },
   interests: {
-    hooks: [{ via: 'labelled-row', read: (c) => rows(c).filter(([l]) => LABELS.interests.test(l)).flatMap(([l]) => list(c, new RegExp(`^${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'))) }],
+    hooks: [{ via: 'labelled-row', read: (c) => uniq(rows(c).filter(([l]) => LABELS.interests.test(l)).flatMap(([, v]) => list(v)), 100) }],
     shown: (c) => row(c, LABELS.interests),
   },
   websites: {
@@ -274,8 +474,9 @@ const SPEC: Spec = {
         via: 'labelled-row',
         read: (c) => {
           const v = row(c, LABELS.websites);
-          const hrefs = all(v, 'a[href]').map((a) => safeUrl(a.getAttribute('href'), c.url));
-          if (!hrefs.length && v) hrefs.push(safeUrl(/^https?:/i.test(text(v)) ? text(v) : `https://${text(v)}`));
+          const hrefs = typeof v === 'string' || !v ? [] : all(v, 'a[href]').map((a) => safeUrl(a.getAttribute('href'), c.url));
+          const t = val(v);
+          if (!hrefs.length && t) for (const w of t.split(/\s+/)) hrefs.push(safeUrl(/^https?:/i.test(w) ? w : `https://${w}`));
           return uniq(hrefs.filter((u): u is string => !!u && !/^https?:\/\/(?:[\w-]+\.)*vk\.(?:com|ru)\//.test(u)), 2000);
         },
       },
@@ -283,6 +484,44 @@ const SPEC: Spec = {
     shown: (c) => row(c, LABELS.websites),
   },
 };
+
+function nameOk(v: string | null): string | null {
+  return v && !BANNER.test(v) && !CLOSED.test(v) && !DELETED.test(v) ? v : null;
+}
+
+function hasIcon(c: Ctx, re: RegExp): boolean {
+  return walk(c).icons.some((i) => re.test((i.getAttribute('class') ?? '') + ' ' + (first(i, 'use')?.getAttribute('href') ?? first(i, 'use')?.getAttribute('xlink:href') ?? '')));
+}
+
+function companyRow(c: Ctx): string | null {
+  const v = row(c, LABELS.company);
+  if (!v) return null;
+  return plausible(typeof v === 'string' ? v : text(first(v, 'a') ?? v), 200);
+}
+
+/** "Гимназия №1 '03" — the text after a school's link (its graduation year). */
+function yearAfter(v: Element): string {
+  const a = first(v, 'a');
+  const next = a?.nextElementSibling;
+  if (next && next.tagName === 'A' && /^\s*[’'‘]\d{2}\s*$/.test(text(next))) return ' ' + text(next);
+  const t = a?.nextSibling?.nodeType === 3 ? a.nextSibling.nodeValue ?? '' : '';
+  return /^\s*[’'‘]\d{2}\b/.test(t) ? ' ' + clean(t).split(/\s/)[0] : '';
+}
+
+function school(t: string): School[] {
+  // "МГУ им. Ломоносова '10" — VK writes the graduation year as '10
+  const m = /^(.*?)\s*[’'‘](\d{2})\b(.*)$/.exec(clean(t));
+  const name = plausible(m ? `${m[1]}${m[3]}` : t, 200);
+  if (!name) return [];
+  if (!m) return [{ school: name }];
+  const y = +m[2];
+  return [{ school: name, end: String(y > 50 ? 1900 + y : 2000 + y) }];
+}
+
+function uniqSchools(xs: School[]): School[] {
+  const seen = new Set<string>();
+  return xs.filter((s) => !seen.has(s.school.toLowerCase()) && !!seen.add(s.school.toLowerCase()));
+}
 
 function photo(u: string | null | undefined): string | null {
   const s = safeUrl(u);
@@ -305,11 +544,22 @@ export function extractVk(doc: Document, url: string): Extraction {
     const path = pathOf(url);
     return result('vk', /^\/(?:login|join|restore|challenge)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
+  // a community at a custom short name (vk.com/some_club) is not a person
+  if (walk(c).group || doc.getElementById('public') || doc.getElementById('group')) {
+    return result('vk', 'not-profile', null, c.lang);
+  }
   if (byTextIn(pick(els(c), 'h1, h2, h3, div, span'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
     return result('vk', 'not-profile', null, c.lang);
   }
   if (identityMatches(doc, url) === false) {
     return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
+  }
+  // The profile's body is not rendered (a mobile shell whose content is still inside a
+  // <template>, a page cut off before the header): only <title> could name someone,
+  // and a title alone is no proof the page shows that person. Nothing is read.
+  if (!nameEl(c) && !nameOk(plausible(og(c, 'og:title'), 120))) {
+    if (wall(c)) return result('vk', 'login-wall', canon.profileUrl, c.lang);
+    return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('not-rendered'));
   }
   const fields = runSpec(SPEC, c);
   if ((fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c))) && wall(c)) {
@@ -318,3 +568,6 @@ export function extractVk(doc: Document, url: string): Extraction {
   void closed; // a closed profile reads like any other: what it shows is ok, the rest missing
   return result('vk', 'profile', canon.profileUrl, c.lang, fields);
 }
+
+/** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */
+export const UI_LABELS: readonly unknown[] = [LABELS, COUNT, CLOSED, DELETED, WALL_HEADING, /^(?:вконтакте|vk|vkontakte)$/i];
