@@ -317,7 +317,7 @@ function cssUrl(style: string | null): string | null {
 }
 
 function friendsBox(c: Ctx): string {
-  return c.memo('friendsBox', () => text(byTextIn(pick(els(c), 'h3'), /^(?:friends|друзья)(?![\p{L}])/iu), 200));
+  return c.memo('friendsBox', () => text(byTextIn(pick(els(c), 'h3, [role="heading"]'), /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])/iu, (e) => text(e, 80)), 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -564,7 +564,7 @@ const UNAVAILABLE = /^(?:this content isn[’']t available|this page isn[’']t 
 function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
-  if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents')) return true;
+  if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || pickOne(els(c), '[data-sigil^="msite-pages"]')) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 
