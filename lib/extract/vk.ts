@@ -94,6 +94,8 @@ const COUNTER = '.counts_module a, a[href*="friends"], a[href*="followers"], a[h
 // A group or public page: not a person, whatever its short name
 const GROUP_IDS = /^(?:public|group|event)(?:_(?:followers|wall|info|main_info|links|contacts)|$)|^page_block_group|^post-\d+_\d+$|^wall-\d+/;
 const GROUP_CLASS = /(?:^|\s)(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|public_info)(?:\s|$)/;
+// Banners that are never the person's: "your browser is out of date" (any UI language), app and cookie prompts
+const BANNERS = '[class*="BadBrowser"], [class*="bad_browser"], [class*="OldBrowser"], [class*="BrowserOutdated"], [class*="CookieBanner"], [class*="AppBanner"], [role="alert"]';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'svg', 'SVG']);
 
 // ---------- one walk over the content ----------
@@ -126,7 +128,7 @@ function walk(c: Ctx): Walk {
       if (id && GROUP_IDS.test(id)) w.group = true;
       const cls = el.getAttribute('class');
       if (cls && GROUP_CLASS.test(cls)) w.group = true;
-      if (el.matches(WALL)) continue;
+      if (el.matches(WALL) || el.matches(BANNERS)) continue;
       if (el.matches(OTHERS)) {
         w.modules.push(el);
         continue;
@@ -263,10 +265,16 @@ function nameText(el: Element): string | null {
   return v;
 }
 
+/** No profile region was found: the page is read as a whole, so only VK's own name hooks count, never any heading. */
+function unplaced(c: Ctx): boolean {
+  const root = content(c);
+  return root === c.doc.body || root === c.doc.documentElement;
+}
+
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
     const own = els(c);
-    for (const sel of NAME.split(', ')) {
+    for (const sel of (unplaced(c) ? NAME.replace(/, h1, h2$/, '') : NAME).split(', ')) {
       for (const el of pick(own, sel)) if (nameText(el)) return el;
     }
     return null;
