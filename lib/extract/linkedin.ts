@@ -1,15 +1,18 @@
 // LinkedIn profile extractor.
-// Checked on tests/fixtures/pages/linkedin/:
-//   li-new-en, li-new-ru, li-nav-b-en (logged-in top card, 2021–; li-new-en → li-nav-b-en is the navigation pair)
-//   li-old-en (Maria Garcia), li-old-ru (older top card with "pv-entity" lists, 2019–2021)
-//   li-public-en (se.linkedin.com, JSON-LD), li-public-ru (ru.linkedin.com, no JSON-LD) — logged-out public view
-//   li-details-en, li-details-ru (/in/<handle>/details/experience/)
-//   li-feed-en, li-company-en, li-search-ru (not-profile); li-authwall-en, li-signin-ru (login-wall)
-//   li-truncated-en, li-shell-en, li-payload-en (damaged); li-large (generated, ~3 MB)
+// Checked on tests/fixtures/pages/linkedin/ (invented layouts) and on the real-structure
+// fixtures of tests/fixtures/real/linkedin/ (structure of real saved pages, people invented):
+//   2026 web client (hashed classes, no h1, componentkey cards, stale extra <title>s, sidebars)
+//   2024–25 logged-in ("pvs" lists, location beside the "Contact info" link's wrapper,
+//     followers only in the Activity card); 2021 logged-in ("pv-entity" lists, Portuguese UI,
+//     extension-injected elements in the top card); /details/<section>/ pages; the 2024 public
+//     view whose top card holds the sign-in modals; 2015–2016 public hCard pages.
+// Order of hooks per field: structure and accessible names first, then labels in many UI
+// languages. A value is only read where it is tied to the person the URL names: never from
+// a sidebar, another person's card, a skill list or a stale <title>.
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx, meta, ofType,
-  pathOf, pieces, result, runSpec, sectionBody, sectionFor, str, titleParts, uniq,
+  all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx,
+  pathOf, pieces, result, runSpec, sectionBody, sectionFor, str, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -18,63 +21,148 @@ import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
 
+// count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it
 const LABEL = {
-  connections: 'connections?|контакт(?:ов|а)?(?![\\p{L}])',
-  followers: 'followers?|отслеживающ\\p{L}*|подписчик\\p{L}*',
-  mutual: 'mutual connections?|общих контакт\\p{L}*|общий контакт',
+  connections:
+    '(?:connections?|conexões|conexão|conexiones|conexión|relations?|kontakte?|kontakty|kontaktów|kontaktu|collegamenti|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])',
+  followers:
+    '(?:followers?|follower:innen|seguidores|seguidor|abonnés|abonné|obserwuj\\p{L}*|отслеживающ\\p{L}*|подписчик\\p{L}*|відстежувач\\p{L}*|підписник\\p{L}*|стежать)(?![\\p{L}])',
+  mutual:
+    '(?:mutual connections?|общих контакт\\p{L}*|общий контакт|conexões em comum|conexão em comum|conexiones en común|relations? en commun|gemeinsame kontakte|wspóln\\p{L}* kontakt\\p{L}*|спільн\\p{L}* контакт\\p{L}*)',
 };
 
-const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'interests' | 'contact', SectionHooks> = {
-  // logged-in (2021–): an empty <div id="about" class="pv-profile-card-anchor"> inside the card;
-  // older layout: <section id="…-section">; public view: <section data-section="summary">
-  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"]', label: /^(?:about|summary|общие сведения|о себе|информация)$/i },
-  experience: { anchors: 'main #experience, main #experience-section, main section[data-section="experience"]', label: /^(?:experience|опыт работы|опыт)$/i },
-  education: { anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"]', label: /^(?:education|образование)$/i },
-  languages: { anchors: 'main #languages, main section[data-section="languages"]', label: /^(?:languages|языки|знание языков)$/i },
-  interests: { anchors: 'main #interests', label: /^(?:interests|интересы)$/i },
-  contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: /^(?:contact info|контактная информация|контактные сведения)$/i },
+const HEAD = {
+  about: /^(?:about|summary|общие сведения|о себе|информация|sobre|acerca de|infos?|à propos|o mnie|informacje|про себе|загальні відомості|riepilogo)$/i,
+  experience: /^(?:experience|опыт работы|опыт|experiência|experiencia|expérience|berufserfahrung|erfahrung|doświadczenie|досвід роботи|досвід|esperienza)$/i,
+  education: /^(?:education|образование|formação acadêmica|formação|educação|formación|educación|formation|ausbildung|wykształcenie|edukacja|освіта|istruzione)$/i,
+  languages: /^(?:languages|языки|знание языков|idiomas|langues|sprachen|języki|мови|lingue)$/i,
+  interests: /^(?:interests|интересы|interesses|intereses|centres d[’']intérêt|interessen|zainteresowania|інтереси|interessi)$/i,
+  contact: /^(?:contact info|контактная информация|контактные сведения|informações de contato|información de contacto|coordonnées|kontaktinfo(?:rmationen)?|dane kontaktowe|informacje kontaktowe|контактна інформація)$/i,
+  activity: /^(?:activity|активность|действия|atividade|actividad|activité|aktivität|aktywność|активність|attività)$/i,
 };
 
-// The top card: where name, headline, location and counts live.
-const TOP_CARD: ((d: Document) => Element | null | undefined)[] = [
-  // every layout with an h1 (logged-in 2021–, public view): the section around it
-  (d) => first(d, 'main h1')?.closest('section'),
-  // older top card (2019–2021), no h1
-  (d) => first(d, 'main section.pv-top-card, main .pv-top-card'),
-  // public view without <main>
-  (d) => first(d, 'section.top-card-layout'),
-];
+const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'interests' | 'contact' | 'activity', SectionHooks> = {
+  // logged-in (2021–2025): an empty <div id="about" class="pv-profile-card-anchor"> inside the card;
+  // older layout: <section id="…-section">; public view: <section data-section="summary">;
+  // 2015–2016 public hCard: <section id="summary">, <div id="background-experience">;
+  // 2026 web client: no ids, the card's <h2> names it
+  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"], #summary, #background-summary', label: HEAD.about },
+  experience: { anchors: 'main #experience, main #experience-section, main section[data-section="experience"], #background-experience, section#experience', label: HEAD.experience },
+  education: { anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"], #background-education, section#education', label: HEAD.education },
+  languages: { anchors: 'main #languages, main section[data-section="languages"], #background-languages, section#languages', label: HEAD.languages },
+  interests: { anchors: 'main #interests', label: HEAD.interests },
+  contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: HEAD.contact },
+  activity: { anchors: 'main #content_collections, main [componentkey$="Activity"]', label: HEAD.activity },
+};
 
-const NAME_EL: ((top: Element) => Element | null)[] = [
-  (t) => first(t, 'h1'),
-  // older top card (2019–2021): <ul class="pv-top-card--list"><li class="inline t-24 …">
-  (t) => first(t, '.pv-top-card--list > li.t-24, li.inline.t-24'),
-];
+const CONTACT_LINK = 'a[href*="/overlay/contact-info"], a[href*="/detail/contact-info"], a#top-card-text-details-contact-info';
+// sign-in and other modals that the public view nests inside its top card
+const DIALOG = '[role="dialog"], dialog, [aria-modal="true"]';
+const MODAL = DIALOG + ', form';
 
-// the connection-degree badge after the name: "· 2nd", "3rd+", "1-й", "2nd degree connection"
-const DEGREE = /^[·•]?\s*(?:\d(?:st|nd|rd|th)\+?|\d-й\+?)(?:\s+(?:degree connection|уровень))?$/i;
-const EMPLOYMENT_ONLY = /^(?:full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка)$/i;
-const EMPLOYMENT = /\s*[·•]\s*(?:full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка)$/i;
-const RANGE = /^(?:\p{L}+\.?\s+)?\d{4}(?:\s*г\.)?\s*[–—-]|^(?:\p{L}+\.?\s+)?\d{4}(?:\s*г\.)?$/u;
+// the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
+const DEGREE =
+  /^[·•]?\s*(?:(?:conexão|conexión|contact|kontakt|connection|контакт)\s+(?:de\s+)?)?[1-3](?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?$/iu;
+const PRONOUN = '(?:he|him|his|she|her|hers|they|them|their|theirs|ze|zir|xe|xem|ela|dela|ele|dele|elu|él|ella|elle|il|lui|iel|sie|ihr|er|ihn|ona|jej|on|jego|oni|ich|он|его|она|её|ее|они|их|він|його|вона|її)';
+const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'iu');
+const EMPLOYMENT_WORDS =
+  'full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка|tempo integral|meio período|autônomo|estágio|jornada completa|media jornada|autónomo|prácticas|temps plein|temps partiel|indépendant|stage|vollzeit|teilzeit|selbstständig|praktikum|pełny etat|część etatu|samozatrudnienie|staż|praktyka|повна зайнятість|часткова зайнятість|стажування';
+const EMPLOYMENT_ONLY = new RegExp(`^(?:${EMPLOYMENT_WORDS})$`, 'i');
+const EMPLOYMENT = new RegExp(`\\s*[·•]\\s*(?:${EMPLOYMENT_WORDS})$`, 'i');
+// "Mar 2021 – Present", "2019 – 2021", "ago de 2025 - o momento", "янв. 2020 г. – настоящее время", "2018"
+const RANGE = /^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?\s*[–—-]|^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?(?:\s*[·•].*)?$/u;
+const TITLE_SITE = /^linkedin$/i;
 
 // ---------- context ----------
 
+/** The handle the URL names (lower case, URI-encoded as in the canonical URL). */
+function handle(c: Ctx): string | null {
+  return c.memo('handle', () => /\/in\/([^/]+)\//.exec(canonicalProfileUrl(c.url)?.profileUrl ?? '')?.[1] ?? null);
+}
+
+/** An <a> that links to the person the URL names (not an overlay or a details page). */
+function selfLink(c: Ctx, a: Element): boolean {
+  const h = a.getAttribute('href');
+  if (!h || /\/(?:overlay|detail|details|recent-activity)\//.test(h)) return false;
+  let abs: string;
+  try {
+    abs = new URL(h, c.url).href;
+  } catch {
+    return false;
+  }
+  const got = canonicalProfileUrl(abs)?.profileUrl;
+  return !!got && got === canonicalProfileUrl(c.url)?.profileUrl;
+}
+
+/** /in/<handle>/details/<section>/: a list page, no top card. */
+function detailsPage(c: Ctx): boolean {
+  return c.memo('details', () => /^\/in\/[^/]+\/details\//.test(pathOf(c.url)));
+}
+
+function mainEl(c: Ctx): Element | null {
+  return c.memo('main', () => first(c.doc, 'main') ?? c.doc.body);
+}
+
+/** The top card: where name, headline, location and counts live. */
 function top(c: Ctx): Element | null {
   return c.memo('top', () => {
-    for (const h of TOP_CARD) {
-      const el = h(c.doc);
+    if (detailsPage(c)) return null;
+    const m = mainEl(c);
+    const hooks: (() => Element | null | undefined)[] = [
+      // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard">
+      () => first(m, 'section[componentkey$="Topcard" i], section[componentkey*="Topcard" i]'),
+      // every layout with an h1 (logged-in 2021–2025, public view): the section around it
+      () => {
+        const h = first(m, 'h1');
+        return h && !h.closest(MODAL) ? h.closest('section') : null;
+      },
+      // older top card (2019–2021), no h1
+      () => first(m, 'section.pv-top-card, .pv-top-card'),
+      // public view without <main>
+      () => first(c.doc, 'section.top-card-layout'),
+      // 2015–2016 public hCard
+      () => first(c.doc, '#top-card, .profile-card.vcard, #top-card .profile-overview'),
+      // any layout: the section that holds the "Contact info" link
+      () => first(m, CONTACT_LINK)?.closest('section'),
+    ];
+    for (const h of hooks) {
+      const el = h();
       if (el) return el;
     }
     return null;
   });
 }
 
+/** Unknown elements (a browser extension's injections: <lnsection>, <hilite>) are not the site's. */
+function foreign(el: Element): boolean {
+  return Object.prototype.toString.call(el) === '[object HTMLUnknownElement]' && !el.tagName.includes('-');
+}
+
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
     const t = top(c);
     if (!t) return null;
-    for (const h of NAME_EL) {
-      const el = h(t);
+    const hooks: (() => Element | null | undefined)[] = [
+      () => {
+        const h = first(t, 'h1');
+        return h && !h.closest(MODAL) ? h : null;
+      },
+      // older top card (2019–2021): <ul class="pv-top-card--list"><li class="inline t-24 …">
+      () => first(t, '.pv-top-card--list > li.t-24, li.inline.t-24'),
+      // 2015–2016 hCard: <h1 id="name"><span class="full-name">
+      () => first(t, '#name .full-name, .full-name, #name, .fn'),
+      // 2026 web client: the name (an <h2> or a <p>) inside a link to the person's own page
+      () => {
+        for (const a of all(t, 'a[href]')) {
+          if (!selfLink(c, a)) continue;
+          const h = first(a, 'h1, h2, h3, p');
+          if (h && plausible(text(h), 120)) return h;
+        }
+        return null;
+      },
+    ];
+    for (const h of hooks) {
+      const el = h();
       if (el && plausible(text(el), 120)) return el;
     }
     return null;
@@ -82,35 +170,38 @@ function nameEl(c: Ctx): Element | null {
 }
 
 function topText(c: Ctx): string {
-  return c.memo('topText', () => text(top(c)));
+  return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e)));
 }
 
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
-  return c.memo('sec:' + k, () => sectionFor(first(c.doc, 'main') ?? c.doc.body, SECTIONS[k]));
+  return c.memo('sec:' + k, () => sectionFor(mainEl(c), SECTIONS[k]));
 }
 
-/** The JSON-LD Person of the person the URL names (public view). */
+/**
+ * The JSON-LD Person of the person the URL names (public view). A Person whose `url` is
+ * another page is someone else (a colleague, an "also viewed" card); one without `url`
+ * counts only when it is the page's only Person.
+ */
 function person(c: Ctx): Record<string, unknown> | null {
   return c.memo('person', () => {
     const want = canonicalProfileUrl(c.url)?.profileUrl;
-    for (const o of jsonLd(c.doc)) {
-      if (o['@type'] !== 'Person') continue;
+    const people = jsonLd(c.doc).filter((o) => o['@type'] === 'Person' || (Array.isArray(o['@type']) && o['@type'].includes('Person')));
+    for (const o of people) {
       const got = typeof o.url === 'string' ? canonicalProfileUrl(o.url)?.profileUrl : undefined;
-      if (!want || !got || got === want) return o;
+      if (want && got === want) return o;
     }
-    return null;
+    return people.length === 1 && typeof people[0].url !== 'string' ? people[0] : null;
   });
 }
 
 /** The logged-in page's JSON state (<code> blocks): the profile entity whose publicIdentifier is the URL's handle. */
 function state(c: Ctx): Record<string, unknown> | null {
   return c.memo('state', () => {
-    const handle = /\/in\/([^/]+)\//.exec(canonicalProfileUrl(c.url)?.profileUrl ?? '')?.[1];
-    if (!handle) return null;
+    const h = handle(c);
+    if (!h) return null;
     const codes = c.doc.getElementsByTagName('code');
     for (let i = 0; i < codes.length; i++) {
-      const code = codes[i];
-      const raw = code.textContent ?? '';
+      const raw = codes[i].textContent ?? '';
       if (!raw.includes('publicIdentifier')) continue;
       let data: unknown;
       try {
@@ -120,11 +211,25 @@ function state(c: Ctx): Record<string, unknown> | null {
       }
       for (const e of arr((data as { included?: unknown }).included)) {
         const o = e as Record<string, unknown>;
-        if (o && typeof o.publicIdentifier === 'string' && encodeURIComponent(o.publicIdentifier.toLowerCase()) === handle) return o;
+        if (o && typeof o.publicIdentifier === 'string' && encodeURIComponent(o.publicIdentifier.toLowerCase()) === h) return o;
       }
     }
     return null;
   });
+}
+
+/** JSON-LD / JSON text: literal <br> tags and other markup are not text. */
+function jsonText(v: unknown, max: number): string | null {
+  const s = typeof v === 'string' ? v : str(v);
+  if (!s) return null;
+  return plausible(s.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?(?:p|b|i|strong|em|span|div)\b[^>]*>/gi, ' '), max);
+}
+
+/** A sibling after the name that is not the headline: badges, pronouns, modals, injected widgets. */
+function skipAfterName(el: Element): boolean {
+  if (el.matches(MODAL) || first(el, MODAL) || first(el, 'nav, input, button') || foreign(el)) return true;
+  for (const x of all(el, '*')) if (foreign(x) && first(x, 'nav, p, a')) return true;
+  return false;
 }
 
 /** The element just after the name block: the headline. */
@@ -132,11 +237,11 @@ function afterName(c: Ctx): string | null {
   let el: Element | null = nameEl(c);
   const t = top(c);
   while (el && el !== t) {
-    // skip the connection-degree badge ("· 2nd", "· 1-й"), pronouns and icons
     for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+      if (skipAfterName(next)) continue;
       const v = plausible(shownText(next), 400);
-      if (!v || /^[·•]/.test(v) || DEGREE.test(v) || /^\([\p{L}/ ]{1,20}\)$/u.test(v)) continue;
-      return hasLabel(v, LABEL.connections) ? null : v;
+      if (!v || /^[·•]/.test(v) || DEGREE.test(v) || PRONOUNS.test(v)) continue;
+      return hasLabel(v, LABEL.connections) || hasLabel(v, LABEL.followers) ? null : v;
     }
     el = el.parentElement;
   }
@@ -151,40 +256,35 @@ function headlineSplit(c: Ctx): [string, string] | null {
 }
 
 function headline(c: Ctx): string | null {
-  return c.memo('headline', () => str(state(c)?.headline) ?? afterName(c));
+  return c.memo('headline', () => {
+    if (!top(c)) return null;
+    return str(state(c)?.headline) ?? jsonText(first(top(c), '#headline .title, p.headline, .headline.title')?.textContent, 400) ?? afterName(c);
+  });
+}
+
+/**
+ * The place beside the "Contact info" link (logged-in 2021–2026): the nearest text
+ * before the link or before one of its wrappers ("Berlin, Germany · Contact info").
+ */
+function besideContactInfo(c: Ctx): string | null {
+  const t = top(c);
+  let el: Element | null = first(t, CONTACT_LINK);
+  for (let up = 0; el && el !== t && up < 4; up++, el = el.parentElement) {
+    for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (skipAfterName(prev)) continue;
+      const v = plausible(text(prev), 150);
+      if (!v) continue;
+      if (hasLabel(v, LABEL.connections) || hasLabel(v, LABEL.followers) || v === text(nameEl(c)) || v === headline(c)) return null;
+      return v;
+    }
+  }
+  return null;
 }
 
 // ---------- list readers, one per layout ----------
 
-function isRange(t: string) {
-  return RANGE.test(t);
-}
-
-/** logged-in "pvs" lists (2021–, and /details/ pages): aria-hidden text pieces per item. */
-function pvsJobs(s: Element | null): Job[] {
-  const out: Job[] = [];
-  for (const li of items(s)) {
-    const sub = all(li, 'li').filter((x) => pieces(x).some(isRange));
-    const p = pieces(li);
-    if (sub.length) {
-      // several roles at one company: company first, each role nested
-      const company = plausible(p[0]?.replace(EMPLOYMENT, ''), 200);
-      if (!company) continue;
-      for (const x of sub) {
-        const q = pieces(x);
-        const r = q.find(isRange);
-        const title = q[0] && !isRange(q[0]) ? q[0] : undefined;
-        out.push(job(title, company, r));
-      }
-      continue;
-    }
-    if (p.length < 2) continue;
-    const title = p[0];
-    const company = p[1] && !isRange(p[1]) ? plausible(p[1].split(/\s[·•]\s/)[0].replace(EMPLOYMENT, ''), 200) : null;
-    if (!company || EMPLOYMENT_ONLY.test(company)) continue;
-    out.push(job(title, company, p.find(isRange)));
-  }
-  return out;
+function isRange(t: string | undefined) {
+  return !!t && RANGE.test(t);
 }
 
 function job(title: string | undefined, company: string, range: string | undefined): Job {
@@ -192,6 +292,36 @@ function job(title: string | undefined, company: string, range: string | undefin
   if (title) j.title = title;
   Object.assign(j, parseRange(range));
   return j;
+}
+
+function companyOf(s: string | undefined): string | null {
+  const v = plausible(s?.split(/\s[·•]\s/)[0].replace(EMPLOYMENT, ''), 200);
+  return v && !EMPLOYMENT_ONLY.test(v) && !isRange(v) ? v : null;
+}
+
+/** logged-in "pvs" lists (2021–2025, and /details/ pages): aria-hidden text pieces per item. */
+function pvsJobs(s: Element | null): Job[] {
+  const out: Job[] = [];
+  for (const li of items(s)) {
+    const sub = all(li, 'li').filter((x) => pieces(x).some(isRange));
+    const p = pieces(li);
+    if (sub.length) {
+      // several roles at one company: company first, each role nested
+      const company = companyOf(p[0]);
+      if (!company) continue;
+      for (const x of sub) {
+        const q = pieces(x);
+        const title = q[0] && !isRange(q[0]) ? q[0] : undefined;
+        out.push(job(title, company, q.find(isRange)));
+      }
+      continue;
+    }
+    if (p.length < 2) continue;
+    const company = companyOf(p[1]);
+    if (!company) continue;
+    out.push(job(p[0], company, p.find(isRange)));
+  }
+  return out;
 }
 
 /** Dates of an item: <time> elements first, else a date-range text. */
@@ -207,24 +337,119 @@ function itemRange(li: Element): { start?: string; end?: string } {
     }
     return out;
   }
-  const r = first(li, '.date-range, .pv-entity__date-range');
-  const t = r ? text(r, 200, (e) => e.matches('.visually-hidden, .sr-only')) : pieces(li).find(isRange);
+  const r = first(li, '.date-range, .pv-entity__date-range, .experience-date-locale, .education-date');
+  const t = r ? text(r, 200, hiddenLabel) : pieces(li).find(isRange);
   return parseRange(t);
 }
 
-/** headings per item: older "pv-entity" lists (h3 title, secondary title) and the public view (h3/h4). */
+const hiddenLabel = (e: Element) => e.matches('.visually-hidden, .sr-only, .a11y-text');
+
+/** headings per item: older "pv-entity" lists (2019–2021), the public view (h3/h4) and hCard pages (h4/h5). */
 function headingJobs(s: Element | null): Job[] {
   const out: Job[] = [];
-  for (const li of items(s)) {
-    const h3 = first(li, 'h3');
-    if (!h3) continue;
-    const sub = first(li, 'h4:not(.pv-entity__date-range):not(.pv-entity__location), .pv-entity__secondary-title');
+  for (const li of entriesOf(s, 'li, .section-item, .position')) {
+    // several roles at one company (2019–2021): company summary, then nested role items
+    const roles = all(li, 'li').filter((x) => first(x, 'h3, h4'));
+    if (roles.length) {
+      const company = companyOf(text(first(li, '.pv-entity__company-summary-info h3, h3'), 300, hiddenLabel));
+      if (!company) continue;
+      for (const r of roles) out.push({ title: text(first(r, 'h3, h4'), 300, hiddenLabel) || undefined, company, ...itemRange(r) } as Job);
+      for (const j of out) if (!j.title) delete j.title;
+      continue;
+    }
+    const h = first(li, 'h3, h4.item-title, h4');
+    if (!h) continue;
+    const subSel = h.tagName === 'H3' ? 'h4:not(.pv-entity__date-range):not(.pv-entity__location), .pv-entity__secondary-title' : '.item-subtitle, h5';
+    const sub = all(li, subSel).find((e) => e !== h && !e.contains(h));
     // the older layout puts the employment type in a child span of the secondary title
-    const company = plausible(sub ? text(sub, 300, (e) => e.matches('.visually-hidden, .separator, .sr-only')).replace(EMPLOYMENT, '') : null, 200);
+    const company = companyOf(sub ? text(sub, 300, (e) => hiddenLabel(e) || e.matches('.separator')) : undefined);
     if (!company) continue;
-    out.push({ title: text(h3), company, ...itemRange(li) });
+    out.push({ title: text(h, 300, hiddenLabel), company, ...itemRange(li) });
   }
   return out;
+}
+
+/** The top-level entries of a section that match `sel` (not nested in another entry). */
+function entriesOf(s: Element | null, sel: string): Element[] {
+  if (!s) return [];
+  const els = all(s, sel);
+  return els.filter((e) => !els.some((o) => o !== e && o.contains(e)));
+}
+
+/** A <p> that holds one line of text (no markup inside): 2026 web client's entry lines. */
+function lines(root: Element, inNested = false): string[] {
+  return all(root, 'p')
+    .filter((p) => !p.firstElementChild && (inNested || !p.parentElement?.closest('li') || !root.contains(p.parentElement.closest('li'))))
+    .map((p) => text(p, 400))
+    .filter(Boolean);
+}
+
+/**
+ * 2026 web client (and /details/ pages): no lists for single entries; each entry is a
+ * block with its logo (<figure>) and <p> lines; several roles at one company are a
+ * nested <ul>. Entries are the children of the smallest element holding every logo.
+ */
+function cardEntries(s: Element | null): Element[] {
+  if (!s) return [];
+  const keyed = all(s, '[componentkey^="entity-collection-item"]');
+  if (keyed.length) return entriesOf(s, '[componentkey^="entity-collection-item"]');
+  const figs = all(s, 'figure').filter((f) => !f.closest('li') || !s.contains(f.closest('li')));
+  if (!figs.length) return [];
+  if (figs.length === 1) return [s];
+  let box: Element | null = figs[0].parentElement;
+  while (box && !figs.every((f) => box!.contains(f))) box = box.parentElement;
+  if (!box) return [];
+  return Array.from(box.children).filter((ch) => figs.some((f) => ch.contains(f)) || first(ch, 'ul li'));
+}
+
+function cardJobs(s: Element | null): Job[] {
+  const out: Job[] = [];
+  for (const e of cardEntries(s)) {
+    const roles = all(e, 'li').filter((li) => lines(li, true).some(isRange));
+    const p = lines(e);
+    if (roles.length) {
+      const company = companyOf(p[0]);
+      if (!company) continue;
+      for (const r of roles) {
+        const q = lines(r, true);
+        out.push(job(q[0] && !isRange(q[0]) ? q[0] : undefined, company, q.find(isRange)));
+      }
+      continue;
+    }
+    if (p.length < 2 || isRange(p[0])) continue;
+    const company = companyOf(p[1]);
+    if (!company) continue;
+    out.push(job(p[0], company, p.find(isRange)));
+  }
+  return out;
+}
+
+function cardSchools(s: Element | null): School[] {
+  const out: School[] = [];
+  for (const e of cardEntries(s)) {
+    const p = lines(e);
+    const school = plausible(p[0], 200);
+    if (!school || isRange(school)) continue;
+    const o: School = { school };
+    if (p[1] && !isRange(p[1])) o.degree = p[1];
+    Object.assign(o, parseRange(p.find(isRange)));
+    out.push(o);
+  }
+  return out;
+}
+
+/** 2026 web client's plain lists (languages, interests): the first line of each entry block. */
+function cardFirstLines(s: Element | null): string[] {
+  if (!s || first(s, 'li')) return [];
+  const seen = new Set<Element>();
+  const out: string[] = [];
+  for (const p of all(s, 'p')) {
+    if (p.firstElementChild || !p.parentElement || seen.has(p.parentElement)) continue;
+    if (p.closest('h2, h3, a[aria-label], button')) continue;
+    seen.add(p.parentElement);
+    out.push(text(p));
+  }
+  return uniq(out, 100);
 }
 
 function pvsSchools(s: Element | null): School[] {
@@ -243,22 +468,21 @@ function pvsSchools(s: Element | null): School[] {
 
 function headingSchools(s: Element | null): School[] {
   const out: School[] = [];
-  for (const li of items(s)) {
-    const h3 = first(li, 'h3');
-    const school = plausible(text(h3), 200);
+  for (const li of entriesOf(s, 'li, .section-item, .school')) {
+    const h = first(li, 'h3, h4.item-title, h4');
+    const school = plausible(text(h, 300, hiddenLabel), 200);
     if (!school) continue;
     const o: School = { school };
-    const deg = all(li, 'h4, .pv-entity__degree-name, .pv-entity__fos')
-      .filter((e) => !e.querySelector('time') && !e.matches('.date-range, .pv-entity__dates'))
+    const deg = all(li, h?.tagName === 'H3' ? 'h4, .pv-entity__degree-name, .pv-entity__fos' : '.item-subtitle, h5, .degree, .major')
+      .filter((e) => e !== h && !e.querySelector('time') && !e.matches('.date-range, .pv-entity__dates, .education-date'))
       .map((e) => {
         // the public view puts degree and field in sibling spans of one <h4>: "Master of Science, Economics"
-        const hidden = (x: Element) => x.matches('.visually-hidden, .sr-only');
-        const kids = Array.from(e.children).filter((x) => !hidden(x));
-        const parts = kids.map((x) => text(x, 300, hidden)).filter(Boolean);
-        return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, hidden);
+        const kids = Array.from(e.children).filter((x) => !hiddenLabel(x));
+        const parts = kids.map((x) => text(x, 300, hiddenLabel)).filter(Boolean);
+        return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, hiddenLabel);
       })
       .filter(Boolean);
-    if (deg.length) o.degree = deg.join(', ');
+    if (deg.length) o.degree = uniq(deg, 300).join(', ');
     Object.assign(o, itemRange(li));
     out.push(o);
   }
@@ -266,7 +490,13 @@ function headingSchools(s: Element | null): School[] {
 }
 
 function firstPieces(s: Element | null): string[] {
-  return uniq(items(s).map((li) => (first(li, 'h3') ? text(first(li, 'h3')) : pieces(li)[0] ?? text(li))), 100);
+  return uniq(
+    entriesOf(s, 'li, .section-item').map((li) => {
+      const h = first(li, 'h3, h4');
+      return h ? text(h, 300, hiddenLabel) : pieces(li)[0] ?? text(li);
+    }),
+    100,
+  );
 }
 
 function currentJob(c: Ctx): Job | null {
@@ -283,17 +513,19 @@ function runHooks<T>(hooks: Hook<T>[], c: Ctx): T | null {
 }
 
 const EXPERIENCE: Hook<Job[]>[] = [
-  // logged-in "pvs" lists (2021–) and /details/experience/
-  // (an item with an <h3> title is the older or public layout: left to item-headings)
-  { via: 'pvs-list', read: (c) => (first(sec(c, 'experience'), 'li h3') ? [] : pvsJobs(sec(c, 'experience'))) },
-  // older pv-entity lists (2019–2021) and the public view's experience-item list
+  // logged-in "pvs" lists (2021–2025) and /details/experience/
+  // (an item with an <h3>/<h4> title is an older or public layout: left to item-headings)
+  { via: 'pvs-list', read: (c) => (first(sec(c, 'experience'), 'li h3, li h4, .section-item') ? [] : pvsJobs(sec(c, 'experience'))) },
+  // older pv-entity lists (2019–2021), the public view's experience-item list, 2015–2016 hCard
   { via: 'item-headings', read: (c) => headingJobs(sec(c, 'experience')) },
+  // 2026 web client: logo + <p> lines per entry
+  { via: 'card-lines', read: (c) => cardJobs(sec(c, 'experience')) },
   // JSON-LD worksFor (public view): employers without titles, so after the list
   {
     via: 'json-ld',
     read: (c) =>
       arr(person(c)?.worksFor).flatMap((o) => {
-        const company = str(o);
+        const company = jsonText(o, 200);
         if (!company) return [];
         const m = (o as { member?: { startDate?: unknown; endDate?: unknown } }).member;
         const j: Job = { company };
@@ -306,36 +538,96 @@ const EXPERIENCE: Hook<Job[]>[] = [
   },
 ];
 
+/** The followers count in the Activity card's heading block ("594 followers"). */
+function activityFollowers(c: Ctx): number | null {
+  const s = sec(c, 'activity');
+  if (!s) return null;
+  const h = all(s, 'h2, h3').find((x) => HEAD.activity.test(shownText(x)));
+  const block = h?.parentElement;
+  return block ? countLabelled(text(block, 400, (e) => e.matches('button, a, ul')), LABEL.followers) : null;
+}
+
+/** The smallest top-card element that carries the mutual label: "Olivia Brown, Mark Lee and 10 other mutual connections". */
+function mutualText(c: Ctx): string {
+  return c.memo('mutualText', () => {
+    const re = new RegExp(LABEL.mutual, 'iu');
+    let t = '';
+    for (const el of all(top(c), 'a, span, li, p, strong')) {
+      if (el.closest(MODAL)) continue;
+      const x = text(el, 400);
+      if (re.test(x) && (!t || x.length < t.length)) t = x;
+    }
+    return t;
+  });
+}
+
+/** The <title> name, only when every <title> of the page agrees (a single-page app leaves stale ones). */
+function titleName(c: Ctx): string | null {
+  return c.memo('titleName', () => {
+    const names = new Set<string>();
+    const ts = c.doc.head ? Array.from(c.doc.head.getElementsByTagName('title')) : Array.from(c.doc.getElementsByTagName('title')).filter((t) => !t.closest('svg'));
+    for (const t of ts) {
+      const parts = text(t, 2000)
+        .replace(/^\(\d+\+?\)\s*/, '')
+        .split(/\s+[|–—]\s+/)
+        .map(clean)
+        .filter((p) => p && !TITLE_SITE.test(p));
+      // "Anna Kowalski | LinkedIn", "Experience | Anna Kowalski | LinkedIn",
+      // public view: "Anna Kowalski - Sales Director - Contoso | LinkedIn"
+      let n = parts.length > 1 && detailsPage(c) ? parts[parts.length - 1] : parts[0];
+      if (n && /\s-\s/.test(n) && !detailsPage(c)) n = n.split(/\s-\s/)[0];
+      if (n) names.add(n);
+    }
+    return names.size === 1 ? plausible([...names][0], 120) : null;
+  });
+}
+
+/** A photo in the top card that is the person's own: inside no link, or a link to their own page or photo. */
+function topPhoto(c: Ctx): Element | null {
+  return c.memo('topPhoto', () => {
+    const t = top(c);
+    const n = text(nameEl(c));
+    for (const img of all(t, 'img')) {
+      if (img.closest(MODAL)) continue;
+      const src = img.getAttribute('src') ?? img.getAttribute('data-delayed-url') ?? '';
+      const alt = clean(img.getAttribute('alt'));
+      const a = img.closest('a');
+      const own = !a || selfLink(c, a) || /\/overlay\/photo/.test(a.getAttribute('href') ?? '');
+      if (/background|cover/i.test(src + ' ' + (a?.getAttribute('href') ?? '') + ' ' + img.className)) continue;
+      if ((n && alt.includes(n)) || (own && /profile-displayphoto|profile-framedphoto|\/mpr\/|shrink_/i.test(src)) || img.matches('img.pv-top-card-profile-picture__image, img.pv-top-card__photo, img.top-card__profile-image, img.photo')) return img;
+    }
+    return null;
+  });
+}
+
 // ---------- the fields ----------
 
 const SPEC: Spec = {
   name: {
     hooks: [
-      { via: 'json-ld', read: (c) => str(person(c)?.name) },
+      { via: 'json-ld', read: (c) => jsonText(person(c)?.name, 120) },
       { via: 'json-state', read: (c) => plausible(`${str(state(c)?.firstName) ?? ''} ${str(state(c)?.lastName) ?? ''}`, 120) },
       { via: 'top-card-heading', read: (c) => plausible(text(nameEl(c)), 120) },
       // <title>: "(3) Anna Kowalski | LinkedIn", "Experience | Anna Kowalski | LinkedIn"
-      { via: 'title', read: (c) => plausible(titleParts(c.doc, /^linkedin$/i).pop(), 120) },
+      { via: 'title', read: titleName },
     ],
     shown: () => true,
   },
   headline: {
-    hooks: [
-      { via: 'json-state', read: (c) => str(state(c)?.headline) },
-      { via: 'after-name', read: afterName },
-    ],
+    hooks: [{ via: 'top-card', read: headline }],
     shown: (c) => nameEl(c),
   },
   company: {
     hooks: [
-      { via: 'json-ld', read: (c) => str(person(c)?.worksFor) },
+      { via: 'json-ld', read: (c) => jsonText(arr(person(c)?.worksFor)[0], 200) },
       // logged-in top card: <button aria-label="Current company: Globex. Click to skip to experience card">
       {
         via: 'top-card-current-company',
         read: (c) => {
-          const b = first(top(c), '[aria-label^="Current company" i], [aria-label^="Текущая компания" i], [aria-label^="Текущее место работы" i]');
-          const m = /:\s*(.+?)(?:\.\s+(?:Click|Нажмите).*)?$/i.exec(clean(b?.getAttribute('aria-label')));
-          return plausible(m?.[1], 200);
+          const b = first(top(c), '[aria-label^="Current company" i], [aria-label^="Текущая компания" i], [aria-label^="Текущее место работы" i], [aria-label="Empresa atual" i], [aria-label^="Aktuelles Unternehmen" i], [aria-label^="Entreprise actuelle" i], [aria-label^="Empresa actual" i], [aria-label^="Obecna firma" i], [aria-label^="Поточна компанія" i]');
+          if (!b) return null;
+          const m = /:\s*(.+?)(?:\.\s+(?:Click|Нажмите|Clique|Klicken|Cliquez|Haga|Kliknij|Натисніть).*)?$/i.exec(clean(b.getAttribute('aria-label')));
+          return plausible(m?.[1] ?? text(b), 200);
         },
       },
       { via: 'experience', read: (c) => currentJob(c)?.company },
@@ -345,7 +637,7 @@ const SPEC: Spec = {
   },
   position: {
     hooks: [
-      { via: 'json-ld', read: (c) => str(person(c)?.jobTitle) },
+      { via: 'json-ld', read: (c) => jsonText(person(c)?.jobTitle, 200) },
       { via: 'experience', read: (c) => currentJob(c)?.title },
       { via: 'headline', read: (c) => headlineSplit(c)?.[0] },
     ],
@@ -353,25 +645,25 @@ const SPEC: Spec = {
   },
   location: {
     hooks: [
-      { via: 'json-ld', read: (c) => str((person(c)?.address as Record<string, unknown> | undefined)?.addressLocality) },
-      // logged-in (2021–): "<span>Berlin, Germany</span> · <a href=…/overlay/contact-info/>Contact info</a>"
+      { via: 'json-ld', read: (c) => jsonText((person(c)?.address as Record<string, unknown> | undefined)?.addressLocality, 150) },
+      // logged-in (2021–2026): "Berlin, Germany · Contact info"
+      { via: 'beside-contact-info', read: besideContactInfo },
+      // public view: first subline item; older top card: first bullet; hCard: .locality
       {
-        via: 'beside-contact-info',
+        via: 'top-card-subline',
         read: (c) => {
-          const a = first(top(c), 'a[href*="/overlay/contact-info"]');
-          const s = a?.parentElement && first(a.parentElement, 'span');
-          return s && s !== a && !a.contains(s) ? plausible(text(s), 150) : null;
+          const el = first(top(c), '.top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .top-card-layout__first-subline > div, .pv-top-card--list-bullet > li, #location .locality, .locality, #demographics .locality');
+          const v = plausible(text(el, 400, (e) => e.matches(MODAL)), 150);
+          return v && !hasLabel(v, LABEL.connections) && !hasLabel(v, LABEL.followers) ? v : null;
         },
       },
-      // public view: first subline item; older top card: first bullet
-      { via: 'top-card-subline', read: (c) => plausible(text(first(top(c), '.top-card__subline-item, .top-card-layout__first-subline > div, .pv-top-card--list-bullet > li')), 150) },
     ],
-    shown: (c) => top(c),
+    shown: (c) => first(top(c), CONTACT_LINK) ?? first(top(c), '.top-card__subline-item, .pv-top-card--list-bullet, .locality'),
   },
   about: {
     hooks: [
-      { via: 'json-state', read: (c) => str(state(c)?.summary) },
-      { via: 'json-ld', read: (c) => str(person(c)?.description) },
+      { via: 'json-state', read: (c) => jsonText(state(c)?.summary, 10_000) },
+      { via: 'json-ld', read: (c) => jsonText(person(c)?.description, 10_000) },
       { via: 'about-section', read: (c) => plausible(sectionBody(sec(c, 'about')), 10_000) },
     ],
     shown: (c) => sec(c, 'about'),
@@ -379,24 +671,26 @@ const SPEC: Spec = {
   photoUrl: {
     hooks: [
       { via: 'json-ld', read: (c) => photo(str((person(c)?.image as Record<string, unknown> | undefined)?.contentUrl)) },
-      // the top card's photo: an <img> whose alt is the person's name (not the viewer's nav avatar)
       {
         via: 'top-card-img',
         read: (c) => {
-          const n = text(nameEl(c));
-          const img = all(top(c), 'img').find((i) => n && clean(i.getAttribute('alt')).includes(n)) ?? first(top(c), 'img.pv-top-card-profile-picture__image, img.pv-top-card__photo, img.top-card__profile-image');
+          const img = topPhoto(c);
           return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) : null;
         },
       },
     ],
     shown: (c) => {
-      const n = text(nameEl(c));
-      return all(top(c), 'img').some((i) => n && clean(i.getAttribute('alt')).includes(n) && !/ghost/i.test(i.className + (i.getAttribute('src') ?? '')));
+      const img = topPhoto(c);
+      return img && !/ghost/i.test(img.className + (img.getAttribute('src') ?? ''));
     },
   },
   connections: {
-    hooks: [{ via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) }],
-    shown: (c) => hasLabel(topText(c), LABEL.connections),
+    hooks: [
+      { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) },
+      // 2015–2016 hCard: <div class="member-connections"><strong>500+</strong> connections</div>
+      { via: 'member-connections', read: (c) => parseCount(text(first(c.doc, '.member-connections strong, .member-connections'))) },
+    ],
+    shown: (c) => hasLabel(topText(c), LABEL.connections) || first(c.doc, '.member-connections'),
   },
   followers: {
     hooks: [
@@ -409,21 +703,17 @@ const SPEC: Spec = {
             .map((s) => parseCount(String(s.userInteractionCount)))[0],
       },
       { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.followers) },
+      // logged-in 2024–2026: only in the Activity card's heading
+      { via: 'activity-card', read: activityFollowers },
     ],
-    shown: (c) => hasLabel(topText(c), LABEL.followers),
+    shown: (c) => hasLabel(topText(c), LABEL.followers) || activityFollowers(c) !== null,
   },
   mutual: {
     hooks: [
       {
         via: 'top-card-label',
         read: (c) => {
-          // the smallest element that carries the label: "Olivia Brown, Mark Lee and 10 other mutual connections"
-          const re = new RegExp(LABEL.mutual, 'iu');
-          let t = '';
-          for (const el of all(top(c), 'a, span, li, p')) {
-            const x = text(el, 400);
-            if (re.test(x) && (!t || x.length < t.length)) t = x;
-          }
+          const t = mutualText(c);
           const m = /([^·]*?)\s+(?:and|и)\s+(?:ещё\s+)?(\d+)\s+(?:other\s+)?(?:mutual|общ)/iu.exec(t);
           if (m) return +m[2] + m[1].split(/,\s*/).filter(Boolean).length;
           // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
@@ -433,19 +723,24 @@ const SPEC: Spec = {
         },
       },
     ],
-    shown: (c) => hasLabel(topText(c), LABEL.mutual),
+    // "See your mutual connections" (public view, no count, no names) shows no count
+    shown: (c) => /\d|\s(?:is a|are|and|и|e|y|et|und|i|та)\s|[—,]/iu.test(mutualText(c)),
   },
   experience: { hooks: EXPERIENCE, shown: (c) => sec(c, 'experience') },
   education: {
     hooks: [
-      { via: 'pvs-list', read: (c) => (first(sec(c, 'education'), 'h3') ? [] : pvsSchools(sec(c, 'education'))) },
+      { via: 'pvs-list', read: (c) => (first(sec(c, 'education'), 'li h3, li h4, .section-item') ? [] : pvsSchools(sec(c, 'education'))) },
       { via: 'item-headings', read: (c) => headingSchools(sec(c, 'education')) },
-      { via: 'json-ld', read: (c) => arr(person(c)?.alumniOf).flatMap((o) => (str(o) ? [{ school: str(o)! }] : [])) },
+      { via: 'card-lines', read: (c) => cardSchools(sec(c, 'education')) },
+      { via: 'json-ld', read: (c) => arr(person(c)?.alumniOf).flatMap((o) => (jsonText(o, 200) ? [{ school: jsonText(o, 200)! }] : [])) },
     ],
     shown: (c) => sec(c, 'education'),
   },
   languages: {
-    hooks: [{ via: 'languages-section', read: (c) => firstPieces(sec(c, 'languages')) }],
+    hooks: [
+      { via: 'languages-section', read: (c) => firstPieces(sec(c, 'languages')) },
+      { via: 'card-lines', read: (c) => cardFirstLines(sec(c, 'languages')) },
+    ],
     shown: (c) => sec(c, 'languages'),
   },
   interests: {
@@ -471,18 +766,20 @@ const SPEC: Spec = {
 
 function photo(u: string | null | undefined): string | null {
   const s = safeUrl(u);
-  return s && !/ghost|\/static\.licdn\.com\/(?:sc|aero)/i.test(s) ? s : null;
+  return s && !/ghost|\/static\.licdn\.com\/(?:sc|aero)|^data:/i.test(s) ? s : null;
 }
 
 // ---------- kind of page ----------
 
-const NOT_FOUND = /^(?:page not found|this page doesn[’']t exist|profile not found|страница не найдена|эта страница не существует|профиль не найден)/i;
+const NOT_FOUND = /^(?:page not found|this page doesn[’']t exist|profile not found|страница не найдена|эта страница не существует|профиль не найден|página não encontrada|perfil não encontrado|página no encontrada|seite nicht gefunden|page introuvable|nie znaleziono strony|сторінку не знайдено)/i;
 const WALL_PATH = /^\/(?:authwall|login|checkpoint|uas\/login|signup|uas\/authenticate)/;
 
+/** A sign-in form that is the page itself, not a modal the public view nests in its top card. */
 function loginWall(c: Ctx): boolean {
-  return !!(
-    first(c.doc, 'form input[name="session_key"], form input[name="session_password"], #captcha-internal, iframe[src*="captcha" i]') ||
-    byText(c.doc, 'h1, h2', /^(?:let[’']s do a quick security check|sign in|join linkedin|войти|вход|проверка безопасности|присоединиться к linkedin)/i)
+  const inputs = all(c.doc, 'form input[name="session_key"], form input[name="session_password"], #captcha-internal, iframe[src*="captcha" i]');
+  return (
+    inputs.some((i) => !i.closest('[role="dialog"], dialog, [aria-modal="true"], [id*="modal" i]')) ||
+    !!byText(c.doc, 'h1, h2', /^(?:let[’']s do a quick security check|sign in|join linkedin|войти|вход|проверка безопасности|присоединиться к linkedin|entrar|iniciar sesión|anmelden|s[’']identifier|zaloguj się)/i)
   );
 }
 
@@ -494,7 +791,7 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
     return result('linkedin', WALL_PATH.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   const heading = first(doc, 'main h1, main h2');
-  if (NOT_FOUND.test(titleParts(doc, /^linkedin$/i)[0] ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
+  if (NOT_FOUND.test(titleName(c) ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
     return result('linkedin', 'not-profile', null, c.lang);
   }
   if (identityMatches(doc, url) === false) {
@@ -506,8 +803,11 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
   // sign-in form itself (its "Sign in" heading is no name)
   const suspect =
     fields.name.status !== 'ok' ||
-    (fields.name.via === 'title' && !t && !sec(c, 'experience')) ||
-    (fields.name.via === 'top-card-heading' && !!first(t, 'input[type="password"], input[name="session_key"]'));
+    (fields.name.via === 'title' && !t && !sec(c, 'experience') && !sec(c, 'education')) ||
+    (fields.name.via === 'top-card-heading' && all(t, 'input[type="password"], input[name="session_key"]').some((i) => !i.closest(DIALOG)));
   if (suspect && loginWall(c)) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
   return result('linkedin', 'profile', canon.profileUrl, c.lang, fields);
 }
+
+/** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */
+export const UI_LABELS: readonly unknown[] = [LABEL, HEAD, SECTIONS, DEGREE, PRONOUNS, EMPLOYMENT_ONLY, NOT_FOUND, /^linkedin$/i];

@@ -9,7 +9,8 @@
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
   // (zero-width joiners and non-joiners stay: emoji sequences and Persian words need them)
-  return s.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
+  // (so are the invisible filler letters U+115F, U+1160, U+3164, U+FFA0 and the blank braille cell: a name made of them is no name)
+  return s.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
@@ -100,6 +101,10 @@ const MONTHS: [RegExp, number][] = [
   [/^(?:jan|янв)/i, 1], [/^(?:feb|фев)/i, 2], [/^(?:mar|мар)/i, 3], [/^(?:apr|апр)/i, 4],
   [/^(?:may|ма[йяи])/i, 5], [/^(?:jun|июн)/i, 6], [/^(?:jul|июл)/i, 7], [/^(?:aug|авг)/i, 8],
   [/^(?:sep|сен)/i, 9], [/^(?:oct|окт)/i, 10], [/^(?:nov|ноя)/i, 11], [/^(?:dec|дек)/i, 12],
+  // LinkedIn's other UI languages (pt, es, fr, de, it, pl, uk): "ago de 2025", "sty 2020", "черв. 2021 р."
+  [/^(?:ene|gen|sty|січ)/i, 1], [/^(?:fev|fév|lut|лют)/i, 2], [/^(?:mär|бер)/i, 3], [/^(?:abr|avr|kwi|кві)/i, 4],
+  [/^(?:mai|maj|тра)/i, 5], [/^(?:juin|cze|чер)/i, 6], [/^(?:juil|lip|лип)/i, 7], [/^(?:ago|aoû|aou|sie|сер)/i, 8],
+  [/^(?:set|wrz|вер)/i, 9], [/^(?:out|okt|paź|paz|ott|жов)/i, 10], [/^(?:lis|лис)/i, 11], [/^(?:dez|déc|dic|gru|гру)/i, 12],
 ];
 
 export function monthOf(word: string): number | null {
@@ -157,7 +162,7 @@ export function parseBirthday(s: string | null | undefined): { day: number; mont
   return d.year !== undefined ? { day: d.day, month: d.month, year: d.year } : { day: d.day, month: d.month };
 }
 
-const PRESENT = /^(?:present|now|current|today|по настоящее время|настоящее время|н\.?\s?в\.?|сейчас|наст\. время)$/i;
+const PRESENT = /^(?:present|now|current|today|по настоящее время|настоящее время|н\.?\s?в\.?|сейчас|наст\. время|o momento|momento atual|presente|actualidad|hoy|aujourd[’']hui|heute|obecnie|teraz|зараз|дотепер|по теперішній час|oggi|attuale)$/i;
 
 /**
  * A job or school date as an ISO-like string: "2021-03" or "2019"; null for
