@@ -3,7 +3,7 @@ import { CURRENT_VERSION, TABLES, db, type TableName, type TiewiseDB } from './d
 import { guarded } from './repo';
 import {
   Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile, Purchase,
-  Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
+  Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord,
 } from './schema';
 
 // A full backup: every table in TABLES, row for row, as one JSON document; and the
@@ -40,6 +40,7 @@ const ROW_SCHEMAS: Record<TableName, z.ZodType> = {
   contacts: Contact, profiles: Profile, notes: Note, interactions: Interaction, complaints: Complaint,
   purchases: Purchase, products: Product, groups: Group, memberships: Membership, overrides: TagOverride,
   workflowRules: WorkflowRule, ruleRuns: RuleRun, reminders: Reminder, settings: Setting, log: LogEntry,
+  merges: MergeRecord,
 };
 
 const Envelope = z.object({

@@ -1,8 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
-  Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile,
+  Complaint, Contact, Group, Interaction, LogEntry, Membership, MergeRecord, Note, Product, Profile,
   Purchase, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
 } from './schema';
+import { upgradeToV4 } from './upgrade-v4';
 
 export const DB_NAME = 'tiewise';
 
@@ -38,6 +39,12 @@ export const SCHEMA_V3 = {
   contacts: SCHEMA_V2.contacts + ', networkType, stage, tieScore',
 };
 
+/** Version 4: the merge log (every merge can be split again later). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  merges: 'id, at, survivorId, removedId',
+};
+
 /**
  * The one database. Versions are appended, never edited: an old database opens
  * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
@@ -59,6 +66,7 @@ export class TiewiseDB extends Dexie {
   reminders!: EntityTable<Reminder, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   log!: EntityTable<LogEntry, 'id'>;
+  merges!: EntityTable<MergeRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -79,6 +87,9 @@ export class TiewiseDB extends Dexie {
     // v3 only adds indexes; contacts without the derived fields get them on their
     // next change or from refreshAllTies()
     this.version(3).stores(SCHEMA_V3);
+    // v4: the merge log; profile URLs re-keyed by the one rule (lib/extract/urls.ts),
+    // and contacts an earlier version made of two people listed for the user to split
+    this.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
   }
 }
 
@@ -86,6 +97,7 @@ export class TiewiseDB extends Dexie {
 export const TABLES = [
   'contacts', 'profiles', 'notes', 'interactions', 'complaints', 'purchases', 'products',
   'groups', 'memberships', 'overrides', 'workflowRules', 'ruleRuns', 'reminders', 'settings', 'log',
+  'merges',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -101,7 +113,7 @@ export function useDatabase(instance: TiewiseDB): void {
 }
 
 /** The newest schema version this code knows. */
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** The database was written by a newer Tiewise than this one. */
 export class NewerDatabaseError extends Error {

@@ -53,6 +53,7 @@ export function redact<T>(value: T, needles: string[]): { value: T; changed: boo
 function ownRow(t: TableName, row: object, contactId: string): boolean {
   const r = row as { id?: string; contactId?: string };
   if (t === 'contacts') return r.id === contactId;
+  if (t === 'merges') return (row as { survivorId?: string; removedId?: string }).survivorId === contactId || (row as { removedId?: string }).removedId === contactId;
   return (t === 'overrides' || (OWNED as readonly string[]).includes(t)) && r.contactId === contactId;
 }
 
@@ -80,6 +81,10 @@ export async function erasePerson(contactId: string, opts: { dryRun?: boolean } 
       const n = dry ? await coll.count() : await coll.delete();
       if (n) plan.deleted[t] = n;
     }
+    // the merge log keeps whole copies of both contacts: a merge they were part of goes
+    const merges = d.merges.where('survivorId').equals(contactId).or('removedId').equals(contactId);
+    const nMerges = dry ? await merges.count() : await merges.delete();
+    if (nMerges) plan.deleted.merges = nMerges;
     const override = await d.overrides.get(contactId);
     if (override) {
       plan.deleted.overrides = 1;

@@ -247,3 +247,34 @@ export const LogEntry = z.object({
   contactId: z.string().optional(),
 });
 export type LogEntry = z.infer<typeof LogEntry>;
+
+/**
+ * The merge log: one row per merge of two contacts, with what it moved, so the
+ * merge can be split again later (lib/db/merge.ts). Kept until split or erased.
+ */
+export const MergeRecord = z.object({
+  id: z.string(),
+  at: z.number(),
+  survivorId: z.string(),
+  removedId: z.string(),
+  /** both contacts as they were just before the merge */
+  survivor: Contact,
+  removed: Contact,
+  /** the survivor as the merge wrote it */
+  merged: Contact,
+  /** ids of the rows moved from the removed contact to the survivor, per table */
+  moved: z.record(z.string(), z.array(z.string())),
+  movedLog: z.array(z.number()),
+  /** both contacts' group memberships and tag overrides before the merge */
+  memberships: z.array(Membership),
+  overrides: z.array(TagOverride),
+});
+export type MergeRecord = z.infer<typeof MergeRecord>;
+
+/** A contact an earlier version may have made of two people (lib/model/wrong-merge.ts), awaiting the user's word. */
+export const WrongMergeReview = z.array(z.object({
+  contactId: z.string(),
+  network: z.string(),
+  profileIds: z.array(z.string()),
+}));
+export type WrongMergeReview = z.infer<typeof WrongMergeReview>;

@@ -1,6 +1,7 @@
 import { TABLES, TiewiseDB } from '@/lib/db/database';
 import { BackupError, backupJson, backupOverdue, createBackup, parseBackup, restoreBackup } from '@/lib/db/backup';
-import { addInteraction, addNote, setOverride, setSetting, writeLog } from '@/lib/db/repo';
+import { addContact, addInteraction, addNote, setOverride, setSetting, writeLog } from '@/lib/db/repo';
+import { mergeContacts } from '@/lib/db/merge';
 import { loadDemoBook } from '@/lib/demo/load';
 import { useDatabase } from '@/lib/db/database';
 
@@ -29,6 +30,8 @@ async function fullBook(d: TiewiseDB) {
   await d.ruleRuns.put({ id: 'rr1', ruleId: 'r1', contactId: c.id, at: 10, effect: { kind: 'add-tag', tag: 'c' }, undone: false });
   await d.reminders.put({ id: 'm1', contactId: c.id, due: 11, text: 'call', done: false });
   await d.complaints.put({ id: 'cp1', contactId: c.id, subject: 'Slow', state: 'open', openedAt: 12, source: { kind: 'user', at: 12 } });
+  const dup = await addContact({ name: c.name, emails: ['dup@example.org'], source: { kind: 'user', at: 13 } }, d);
+  await mergeContacts(c.id, dup.id, 14, d);
 }
 
 describe('backup and restore', () => {

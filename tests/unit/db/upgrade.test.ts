@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { NewerDatabaseError, openDatabase, TABLES, TiewiseDB } from '@/lib/db/database';
+import { CURRENT_VERSION, NewerDatabaseError, openDatabase, TABLES, TiewiseDB } from '@/lib/db/database';
 import { writeV1 } from './versions';
 
 describe('database upgrade', () => {
@@ -8,11 +8,11 @@ describe('database upgrade', () => {
     const rows = await writeV1('upgrade-v1');
     const db = new TiewiseDB('upgrade-v1');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_VERSION);
     for (const table of TABLES) {
       const now = await db.table(table).toArray();
-      expect(now.length, table).toBe(rows[table].length);
-      for (const before of rows[table]) {
+      expect(now.length, table).toBe(rows[table]?.length ?? 0);
+      for (const before of rows[table] ?? []) {
         expect(now, table).toContainEqual(expect.objectContaining(before as object));
       }
     }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '@/lib/db/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/lib/db/database';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
 // Each writes at least one row into every table that version had.
@@ -117,9 +117,34 @@ export async function writeV3(name: string): Promise<Record<string, unknown[]>> 
   return writeAt(name, 3, SCHEMA_V3, { ...base, contacts });
 }
 
+/**
+ * Version 4 (the merge log; profiles keep each field's last good read): v3 rows,
+ * profiles with fieldsAt and triedAt, and one merge in the log.
+ */
+export async function writeV4(name: string): Promise<Record<string, unknown[]>> {
+  const name3 = `${name}:v3-rows`;
+  const base = await writeV3(name3);
+  await Dexie.delete(name3);
+  const profiles = (base.profiles as Record<string, unknown>[]).map((p) =>
+    p.snapshot ? { ...p, fieldsAt: { name: T0 + 3 }, triedAt: T0 + 20 } : p);
+  const contacts = base.contacts as Record<string, unknown>[];
+  const removed = { id: 'c9', name: 'O. Smirnova', nameKeys: ['smirnova'], emails: ['o.s@home.example'], phones: [], tags: [], source: { kind: 'user', at: T0 }, createdAt: T0 + 1, updatedAt: T0 + 1 };
+  const merges = [{
+    id: 'mg1', at: T0 + 30, survivorId: 'c1', removedId: 'c9', survivor: contacts[0], removed,
+    merged: { ...contacts[0], emails: ['olga@vector.example', 'o.s@home.example'] },
+    moved: { notes: ['n1'], profiles: [], interactions: [], purchases: [], complaints: [], reminders: [], ruleRuns: [] },
+    movedLog: [], memberships: [], overrides: [],
+  }];
+  return writeAt(name, 4, SCHEMA_V4, { ...base, profiles, merges });
+}
+
 /** A generator for every schema version this project has had, by version number. */
 export const GENERATORS: Record<number, (name: string) => Promise<Record<string, unknown[]>>> = {
   1: writeV1,
   2: writeV2,
   3: writeV3,
+  4: writeV4,
 };
+
+/** The version that added each table (tables not listed are from version 1). */
+export const TABLE_SINCE: Record<string, number> = { merges: 4 };
