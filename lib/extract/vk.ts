@@ -76,6 +76,8 @@ const STATUS = '.profile_status_text, .ProfileInfo__status, .OwnerPageStatus, #p
 const AVATAR = 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img, #profile_avatar img, .page_avatar img, #owner_photo_wrap img, .OwnerPageAvatar img';
 const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile|це закритий профіль|закритий профіль|dies ist ein privates profil|to jest profil prywatny|este é um perfil privado|este es un perfil privado|ce profil est privé)/i;
 const DELETED = /^(?:страница удалена или ещё не создана|страница удалена|пользователь удалил свою страницу|страница заблокирована|this page has been deleted|page deleted|this profile has been deleted|the page you requested was deleted|this page has been blocked|сторінку видалено|сторінку заблоковано)/i;
+// A profile VK hides from visitors who are not signed in: h5.profile_deleted_text under the name
+const HIDDEN = /(?:log ?in to view|have to log ?in|sign in to (?:see|view)|authori[sz]ed users|нужно (?:войти|зайти|авторизоваться)|войдите на сайт|авторизованным пользователям|увійдіть|авторизованим користувачам|autorisierte nutzer|melden sie sich an|zaloguj się|zalogowanym|faça login|usuários autorizados|inicia sesión|usuarios autorizados|connectez-vous|utilisateurs autorisés)/i;
 const WALL_HEADING = /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture|confirm that you are not a robot|confirm you're not a robot)/i;
 // banners that are never a name: "your browser is out of date", cookie and app prompts
 const BANNER = /(?:браузер устарел|browser is out of ?date|outdated browser|браузер застарів|browser ist veraltet|przeglądarka jest nieaktualna|navegador está desatualizado|navegador está desactualizado|navigateur est obsolète|обновите браузер|update your browser|установите приложение|install the app|cookie)/i;
@@ -556,8 +558,11 @@ export function extractVk(doc: Document, url: string): Extraction {
   if (walk(c).group || doc.getElementById('public') || doc.getElementById('group')) {
     return result('vk', 'not-profile', null, c.lang);
   }
-  if (byTextIn(pick(els(c), 'h1, h2, h3, div, span'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
+  if (byTextIn(pick(els(c), 'h1, h2, h3, h5, div, span'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
     return result('vk', 'not-profile', null, c.lang);
+  }
+  if (byTextIn(pick(els(c), '.profile_deleted_text, h5, [class*="ProfileHidden"], [class*="Placeholder__text"]'), HIDDEN, (e) => text(e, 300))) {
+    return result('vk', 'login-wall', canon.profileUrl, c.lang);
   }
   if (identityMatches(doc, url) === false) {
     return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
