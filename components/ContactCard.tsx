@@ -15,6 +15,7 @@ import { NotesSection } from './NotesSection';
 import { PurchasesSection } from './PurchasesSection';
 import { RemindersSection } from './RemindersSection';
 import { SmallTalkSection } from './SmallTalkSection';
+import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
 import type { PanelMode } from './Panel';
 
@@ -47,6 +48,7 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   return (
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />
+      <SplitSection contactId={contactId} />
       <DuplicatesSection contactId={contactId} name={record.contact.name} />
       <RemindersSection reminders={record.reminders} />
       {order.map((k) => sections[k])}

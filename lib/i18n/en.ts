@@ -218,6 +218,19 @@ export const en = {
     done: 'Merged {{a}} and {{b}}.',
     dismiss: 'Dismiss',
   },
+  split: {
+    mergesTitle: 'Merged contacts',
+    title: 'Two different people?',
+    found: 'An earlier version of Tiewise took these {{site}} profiles for one person:',
+    how: 'Split: the first stays with this contact, each other profile becomes a contact of its own. Notes, interactions and purchases stay here.',
+    action: 'Split into separate contacts',
+    same: 'They are one person',
+    done_one: 'Split: {{names}} is now a contact of its own.',
+    done_other: 'Split: {{names}} are now contacts of their own.',
+    mergedWith: 'Merged with {{name}}, {{when}}.',
+    again: 'Split again',
+    againDone: 'Split again: {{name}} is back as a contact of its own.',
+  },
   match: {
     score: '{{score}} match',
     reason: {

@@ -2,7 +2,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/components/App';
-import { addContact, linkProfile, recordProfileRead } from '@/lib/db/repo';
+import { addContact, getContactRecord, linkProfile, recordProfileRead, searchContacts, setSetting } from '@/lib/db/repo';
+import { mergeContacts } from '@/lib/db/merge';
+import { WRONG_MERGE_REVIEW } from '@/lib/db/upgrade-v4';
 import { loadDemoBook } from '@/lib/demo/load';
 import { fakeBridge, freshDb, profileRead } from './setup';
 
@@ -65,6 +67,40 @@ describe('side panel', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' })).toBeTruthy();
     expect(screen.getByText('Head of Procurement at Northwind')).toBeTruthy();
     expect(screen.getAllByText(/could not read now; last read 3 days ago/).length).toBeGreaterThan(0);
+  });
+
+  it('offers to split a contact an earlier version made of two Facebook people', async () => {
+    const A = 'https://www.facebook.com/profile.php?id=100001234567';
+    const B = 'https://www.facebook.com/profile.php?id=100009999999';
+    const anna = await addContact({ name: 'Anna One', source: { kind: 'user', at: 1 } });
+    await linkProfile(anna.id, profileRead(A, { name: ok('Anna One') }, 'facebook').extraction!, 1000);
+    await linkProfile(anna.id, profileRead(B, { name: ok('Boris Two') }, 'facebook').extraction!, 2000);
+    const pIds = (await getContactRecord(anna.id))!.profiles.map((p) => p.id).sort();
+    // what the v4 upgrade writes when it finds such a contact
+    await setSetting(WRONG_MERGE_REVIEW, [{ contactId: anna.id, network: 'facebook', profileIds: pIds }]);
+    const { bridge } = fakeBridge(profileRead(A, { name: ok('Anna One') }, 'facebook'));
+    render(<App bridge={bridge} />);
+    const region = await screen.findByRole('region', { name: 'Two different people?' });
+    expect(within(region).getByRole('link', { name: 'Boris Two' }).getAttribute('href')).toBe(B);
+    await userEvent.click(within(region).getByRole('button', { name: 'Split into separate contacts' }));
+    expect(await screen.findByText('Split: Boris Two is now a contact of its own.')).toBeTruthy();
+    const boris = (await searchContacts('Boris Two'))[0];
+    expect((await getContactRecord(boris.id))!.profiles.map((p) => p.url)).toEqual([B]);
+    expect((await getContactRecord(anna.id))!.profiles.map((p) => p.url)).toEqual([A]);
+  });
+
+  it('a merged contact can be split again later, from the merge log', async () => {
+    const ANNA_FB = 'https://www.facebook.com/anna.one.42';
+    const a = await addContact({ name: 'Anna One', emails: ['anna@one.example'], source: { kind: 'user', at: 1 } });
+    const b = await addContact({ name: 'Anna One', emails: ['other@two.example'], source: { kind: 'user', at: 2 } });
+    await linkProfile(a.id, profileRead(ANNA_FB, { name: ok('Anna One') }, 'facebook').extraction!, 1000);
+    await mergeContacts(a.id, b.id);
+    const { bridge } = fakeBridge(profileRead(ANNA_FB, { name: ok('Anna One') }, 'facebook'));
+    render(<App bridge={bridge} />);
+    const region = await screen.findByRole('region', { name: 'Merged contacts' });
+    await userEvent.click(within(region).getByRole('button', { name: 'Split again' }));
+    expect(await screen.findByText('Split again: Anna One is back as a contact of its own.')).toBeTruthy();
+    expect((await getContactRecord(b.id))?.contact.emails).toEqual(['other@two.example']);
   });
 
   it('says which fields could not be read', async () => {
