@@ -71,7 +71,7 @@ const ICON = {
 const NAME = '#owner_page_name, .OwnerPageName, .page_name, h2.op_header, h1, h2';
 // inside the name heading: online badges, verification icons, "last seen" lines
 const NAME_NOISE = (e: Element) =>
-  /Badge|__icons|online|last_?seen|LastSeen|pp_last_activity|profile_online|visually-hidden|blind_label/i.test(e.getAttribute('class') ?? '');
+  /Badge|__icons|online|last_?seen|LastSeen|pp_last_activity|profile_online|visually-hidden|blind_label|image_status|page_verified/i.test(e.getAttribute('class') ?? '');
 const STATUS = '.profile_status_text, .ProfileInfo__status, .OwnerPageStatus, #page_current_info .current_text, .pp_status';
 const AVATAR = 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img, #profile_avatar img, .page_avatar img, #owner_photo_wrap img, .OwnerPageAvatar img';
 const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile|це закритий профіль|закритий профіль|dies ist ein privates profil|to jest profil prywatny|este é um perfil privado|este es un perfil privado|ce profil est privé)/i;
@@ -94,9 +94,11 @@ const MODULE_HEADER = '.module_header, .header_top, .p_header_bottom, header, h2
 // Counter elements among the person's own elements
 const COUNTER = '.counts_module a, a[href*="friends"], a[href*="followers"], a[href*="subscribers"], .page_counter, .Counters__item, .ProfileCounters a, .ProfileCounter, .OwnerInfo__rowCenter, [class*="ProfileCounters"] > *';
 // A group or public page: not a person, whatever its short name
-const GROUP_IDS = /^(?:public|group|event)(?:_(?:followers|wall|info|main_info|links|contacts)|$)|^page_block_group|^post-\d+_\d+$|^wall-\d+/;
-const GROUP_CLASS = /(?:^|\s)(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|public_info)(?:\s|$)/;
+const GROUP_IDS = /^(?:public|group|event)(?:_(?:followers|wall|info|main_info|links|contacts|actions_wrap)|$)|^page_block_group|^post-\d+_\d+$|^wall-\d+/;
+const GROUP_CLASS = /(?:^|\s)(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|group_actions_wrap[\w-]*|public_info)(?:\s|$)/;
 // Banners that are never the person's: "your browser is out of date" (any UI language), app and cookie prompts
+// Page chrome: the viewer's menu and top bar ("Мои Друзья 3"), never the person's
+const CHROME = 'nav, [role="navigation"], [role="banner"], #side_bar, #page_header_cont, #page_header, .layout__leftMenu, .layout__header, .basis__header, #top_nav';
 const BANNERS = '[class*="BadBrowser"], [class*="bad_browser"], [class*="OldBrowser"], [class*="BrowserOutdated"], [class*="CookieBanner"], [class*="AppBanner"], [role="alert"]';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'svg', 'SVG']);
 
@@ -130,7 +132,7 @@ function walk(c: Ctx): Walk {
       if (id && GROUP_IDS.test(id)) w.group = true;
       const cls = el.getAttribute('class');
       if (cls && GROUP_CLASS.test(cls)) w.group = true;
-      if (el.matches(WALL) || el.matches(BANNERS)) continue;
+      if (el.matches(WALL) || el.matches(BANNERS) || el.matches(CHROME)) continue;
       if (el.matches(OTHERS)) {
         w.modules.push(el);
         continue;
@@ -583,4 +585,4 @@ export function extractVk(doc: Document, url: string): Extraction {
 }
 
 /** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */
-export const UI_LABELS: readonly unknown[] = [LABELS, COUNT, CLOSED, DELETED, WALL_HEADING, /^(?:вконтакте|vk|vkontakte)$/i];
+export const UI_LABELS: readonly unknown[] = [LABELS, COUNT, CLOSED, DELETED, WALL_HEADING, HIDDEN, BANNER, /^(?:вконтакте|vk|vkontakte)$/i];
