@@ -16,6 +16,7 @@ import { Notice, type NoticeState } from './Notice';
 import { RecordPane } from './RecordPane';
 import { SmartGroupDialog } from './SmartGroupDialog';
 import { useBook } from './useBook';
+import { WrongMergeBanner } from './WrongMergeBanner';
 
 type Dialog =
   | { kind: 'smart'; groupId?: string; rule?: Condition }
@@ -161,6 +162,7 @@ export function BookPage() {
           />
         )}
         {error && <p role="alert" className="notice notice-error">{t('book.error', { message: error.message })}</p>}
+        {ready && <WrongMergeBanner model={model} onOpen={setOpened} />}
         {!ready ? (
           <p className="muted" aria-busy="true">{t('book.loading')}</p>
         ) : model.size === 0 ? (

@@ -139,10 +139,10 @@ export const NAVIGATE = async ([url, html, lagMs]: [string, string, number]): Pr
   else render();
 };
 
-/** Two profiles per site: the page loaded, and the person an in-site navigation goes to. */
+/** Two profiles per site: the page loaded, and the person an in-site navigation goes to (none in the demo book, so the panel shows the names read). */
 export const INVISIBLE_SITES = [
   { site: 'linkedin', a: 'linkedin/li-new-en.html', b: 'linkedin/li-nav-b-en.html' },
-  { site: 'facebook', a: 'facebook/fb-new-en.html', b: 'facebook/fb-few-en.html' },
+  { site: 'facebook', a: 'facebook/fb-few-en.html', b: 'facebook/fb-old-en.html' },
   { site: 'vk', a: 'vk/vk-emoji-en.html', b: 'vk/vk-closed-en.html' },
 ] as const;
 

@@ -1,0 +1,280 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { fixture, fixtureIndex } from '@/lib/cli/browser';
+import { BUNDLE_SIGNALS, INVISIBLE_SITES, NAVIGATE, probeScript, runInvisibility, wxtEventNames, type Driver, type SiteRun } from '../e2e/probe';
+import { FIREFOX_EXTENSION_DIR, GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
+
+// The built Firefox add-on (.output/firefox-mv2) in Debian's firefox-esr,
+// headless: the rep's flow, the settings page, the book, the dashboard, the
+// Russian UI, the toolbar button, and the same privacy and invisibility checks
+// as in Chromium, with every request Firefox made logged by the proxy.
+// One browser for the whole file (launch ~5-10 s); tests run in order.
+
+declare const browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+
+const SHOTS = resolve('tests/e2e/artifacts');
+const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
+const MARIA = 'https://www.linkedin.com/in/maria-garcia-dev/';
+const TOM = 'https://www.linkedin.com/in/tom-fischer-7/';
+const NOTE = 'Prefers email; send the SSO pricing on Friday.';
+
+const expectedOf = (file: string) =>
+  JSON.parse(readFileSync(join('tests/fixtures/pages', file.replace(/\.html$/, '.expected.json')), 'utf8')) as { url: string; profileUrl: string; fields: { name: { value: string } } };
+
+/** The h2 headings a page shows (the panel's person). */
+const headings = (p: Page) => p.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent ?? ''));
+async function waitHeading(p: Page, name: string) {
+  await p.waitForFunction((n) => [...document.querySelectorAll('h2')].some((h) => h.textContent === n), { timeout: 15_000 }, name);
+}
+const text = (p: Page, t: string) => p.locator(`::-p-text(${t})`).setTimeout(15_000).wait();
+const button = (p: Page, name: string) => p.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(15_000);
+
+describe('Tiewise in Firefox', () => {
+  let s: FirefoxSession;
+  let panel: Page;
+  /** what each site page itself loaded (its URL and resource-timing entries): the site's own requests */
+  const siteLoaded = new Set<string>();
+  const openSites = new Set<Page>();
+  let runs: SiteRun[] = [];
+  const panelNames: Record<string, string[]> = {};
+
+  async function site(url: string, probe = false): Promise<Page> {
+    const page = await s.window();
+    if (probe) await page.evaluateOnNewDocument(probeScript(wxtEventNames([GECKO_ID, s.uuid])));
+    openSites.add(page);
+    await page.goto(url);
+    return page;
+  }
+  async function closeSite(page: Page) {
+    const loaded = await page.evaluate(() => [location.href, ...performance.getEntriesByType('navigation').map((e) => e.name), ...performance.getEntriesByType('resource').map((e) => e.name)]).catch(() => []);
+    for (const u of loaded) siteLoaded.add(u);
+    openSites.delete(page);
+    await page.close();
+  }
+  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `firefox-${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    s = await launchFirefox();
+    const rank = (f: { kind: string; lang: string | null }) => (f.kind === 'profile' ? 2 : 0) + (f.lang === 'en' ? 1 : 0);
+    const byUrl = new Map<string, { file: string; kind: string; lang: string | null }>();
+    for (const f of fixtureIndex()) {
+      const cur = byUrl.get(f.url);
+      if (!cur || rank(f) > rank(cur)) byUrl.set(f.url, f);
+    }
+    for (const [url, f] of byUrl) s.serve(url, fixture(f.file));
+    panel = await s.window();
+    await panel.setViewport({ width: 420, height: 900 });
+    await s.gotoExt(panel, 'sidepanel.html');
+  });
+  afterAll(async () => s?.close());
+
+  it('the toolbar button opens the sidebar with the panel, and closes it', async () => {
+    // headless Firefox draws no toolbar: the button's command is sent the way a
+    // click sends it, as a user action (sidebarAction.toggle needs one)
+    const click = `
+      const win = Services.wm.getMostRecentWindow('navigator:browser');
+      const { ExtensionCommon } = ChromeUtils.importESModule('resource://gre/modules/ExtensionCommon.sys.mjs');
+      const node = win.CustomizableUI.getWidget('tiewise_tiewise_app-browser-action').forWindow(win).node;
+      const btn = node.querySelector('.webextension-browser-action') || node;
+      ExtensionCommon.withHandlingUserInput(win, () => btn.dispatchEvent(new win.CustomEvent('command', { bubbles: true })));
+      const sc = win.SidebarController;
+      for (let i = 0; i < 50; i++) {
+        const inner = win.document.getElementById('sidebar')?.contentDocument?.querySelector('browser')?.currentURI?.spec ?? null;
+        if (sc.isOpen === WANT && (!WANT || (inner && inner !== 'about:blank'))) return { open: sc.isOpen, current: sc.currentID, inner };
+        await new Promise((r) => win.setTimeout(r, 100));
+      }
+      return { open: sc.isOpen, current: sc.currentID, inner: null };`;
+    const before = await s.chrome<boolean>(`return Services.wm.getMostRecentWindow('navigator:browser').SidebarController.isOpen;`);
+    expect(before).toBe(false);
+    const opened = await s.chrome<{ open: boolean; current: string; inner: string | null }>(click.replace(/WANT/g, 'true'));
+    expect(opened).toEqual({ open: true, current: 'tiewise_tiewise_app-sidebar-action', inner: `${s.origin}sidepanel.html` });
+    const closed = await s.chrome<{ open: boolean }>(click.replace(/WANT/g, 'false'));
+    expect(closed.open).toBe(false);
+  });
+
+  it('the panel asks for a profile, loads the demo book, and offers an unknown profile to the book', async () => {
+    await text(panel, 'Open a person’s profile');
+    await shot(panel, 'panel-first-run');
+    await button(panel, 'Try Tiewise with the demo book').click();
+    await panel.waitForFunction(() => !document.body.innerText.includes('Try Tiewise with the demo book'), { timeout: 15_000 });
+    const page = await site(MARIA);
+    await waitHeading(panel, 'Maria Garcia');
+    await button(panel, 'Add to book').wait();
+    await shot(panel, 'panel-unknown-maria');
+    await closeSite(page);
+  });
+
+  let anna: Page;
+  it('a known profile: the person read from the page, merged with the CRM record', async () => {
+    anna = await site(ANNA);
+    await waitHeading(panel, 'Anna Kowalski');
+    await text(panel, 'half marathon');
+    await text(panel, 'CloudDesk Pro');
+    expect(await headings(panel)).toEqual(['Anna Kowalski']);
+    await shot(panel, 'panel-known-anna');
+  });
+
+  it('follows an in-site navigation to another person', async () => {
+    const t0 = Date.now();
+    await anna.evaluate(NAVIGATE, [TOM, fixture('linkedin/li-nav-b-en.html'), 250] as [string, string, number]);
+    await waitHeading(panel, 'Tom Fischer');
+    console.log(`firefox: panel followed a pushState navigation in ${Date.now() - t0} ms (incl. a 250 ms late render)`);
+    expect(await headings(panel)).toEqual(['Tom Fischer']);
+    await button(panel, 'Add to book').wait();
+    await closeSite(anna);
+  });
+
+  it('adds a note that is still there after a reload', async () => {
+    anna = await site(ANNA);
+    await waitHeading(panel, 'Anna Kowalski');
+    const box = panel.locator('::-p-aria([name="Add note"][role="textbox"])').setTimeout(15_000);
+    await box.fill(NOTE);
+    await button(panel, 'Add note').click();
+    await text(panel, NOTE);
+    // the box empties once the write has committed
+    await panel.waitForFunction(() => (document.querySelector('textarea, input[type=text]') as HTMLTextAreaElement | null)?.value === '', { timeout: 15_000 });
+    await s.reloadExt(panel);
+    await waitHeading(panel, 'Anna Kowalski');
+    await text(panel, NOTE);
+    await shot(panel, 'panel-note-after-reload');
+  });
+
+  it('imports a small CSV through the settings page', async () => {
+    const options = await s.window();
+    await s.gotoExt(options, 'options.html');
+    await text(options, 'Choose a file to import');
+    const input = await options.waitForSelector('input[type=file]');
+    await input!.uploadFile(resolve('tests/fixtures/import/hubspot.csv'));
+    await text(options, 'What Tiewise found in hubspot.csv');
+    await button(options, 'Import').click();
+    await options.locator('::-p-aria([name="Import finished"])').setTimeout(20_000).wait();
+    await shot(options, 'settings-import-finished');
+    await options.close();
+  });
+
+  it('the book lists the demo and the imported contacts', async () => {
+    const book = await s.window();
+    await s.gotoExt(book, 'book.html');
+    await button(book, 'Open Anna Kowalski').wait();
+    const count = async () => book.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').find((t) => /^\d+ contacts?$/.test(t)) ?? '');
+    await book.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((e) => /^\d+ contacts$/.test(e.textContent ?? '')), { timeout: 15_000 });
+    expect(parseInt(await count(), 10)).toBeGreaterThanOrEqual(36 + 3); // the demo book and the 3 imported
+    await book.locator('::-p-aria([name="Search the book"][role="searchbox"])').setTimeout(15_000).fill('priya');
+    await button(book, 'Open Priya Sharma').wait();
+    await book.waitForFunction(() => !document.body.innerText.includes('Anna Kowalski'), { timeout: 15_000 }); // the search narrowed the list
+    await shot(book, 'book-search');
+    await book.close();
+  });
+
+  it('the dashboard draws its numbers and charts', async () => {
+    const dash = await s.window();
+    await s.gotoExt(dash, 'dashboard.html');
+    await text(dash, 'contacts in the book');
+    await dash.waitForSelector('svg.recharts-surface', { timeout: 15_000 });
+    await shot(dash, 'dashboard');
+    await dash.close();
+  });
+
+  it('speaks Russian when Firefox’s language is Russian', async () => {
+    await s.setLanguages('ru-RU, ru');
+    try {
+      await s.reloadExt(panel);
+      expect(await panel.evaluate(() => navigator.languages[0])).toBe('ru-RU');
+      await waitHeading(panel, 'Anna Kowalski');
+      await text(panel, 'Заметки');
+      await text(panel, NOTE);
+      await panel.locator('::-p-aria([name="Поиск по базе"])').setTimeout(15_000).wait();
+      await shot(panel, 'panel-ru-anna');
+    } finally {
+      await s.setLanguages('en-US, en');
+      await s.reloadExt(panel);
+    }
+    await closeSite(anna);
+  });
+
+  describe('invisible and unswayable', () => {
+    beforeAll(async () => {
+      const driver: Driver<Page> = {
+        open: (url) => site(url, true),
+        evaluate: (page, fn, arg) => page.evaluate(fn as never, arg as never) as never,
+        close: (page) => closeSite(page),
+        async afterSite(_page, name) {
+          const want = expectedOf(INVISIBLE_SITES.find((x) => x.site === name)!.a).fields.name.value;
+          await waitHeading(panel, want).catch(() => undefined);
+          panelNames[name] = await headings(panel);
+        },
+        async lastRead() {
+          const all = (await panel.evaluate(() => browser.storage.session.get(null))) as Record<string, { url: string; at: number; extraction?: { profileUrl: string | null } }>;
+          const t = all[`tab:${String(all.lastWebTab)}`];
+          return t ? { url: t.url, at: t.at, profileUrl: t.extraction?.profileUrl ?? null } : null;
+        },
+        fixture,
+        urlOf: (f) => expectedOf(f).url,
+        profileUrlOf: (f) => expectedOf(f).profileUrl,
+      };
+      runs = await runInvisibility(driver, [GECKO_ID, s.uuid]);
+    });
+
+    it('the site’s page hears no event, message, DOM change or global from the extension (load, in-site navigation, late render)', () => {
+      expect(runs.map((r) => r.site)).toEqual(['linkedin', 'facebook', 'vk']);
+      for (const r of runs) {
+        expect([r.afterLoad, r.afterNavigate], r.site).toEqual([expect.stringMatching(/^https:/), expect.stringMatching(/^https:/)]);
+        expect(r.report.foreign, r.site).toEqual([]);
+        expect(r.report.globalsAdded, r.site).toEqual([]);
+        expect(r.report.ownEvents, r.site).toBeGreaterThanOrEqual(30);
+        expect(r.report.mutationsOwn, r.site).toBeGreaterThan(0);
+      }
+      console.log(`invisible (firefox): ${runs.length} sites, ${runs[0].report.listened} event types listened to, ${runs.reduce((n, r) => n + r.report.mutationsOwn, 0)} own DOM changes seen, ${runs.reduce((n, r) => n + r.report.foreign.length, 0)} foreign signals`);
+    });
+
+    it('forged events change nothing: the next in-site navigation is still read and shown', () => {
+      for (const r of runs) {
+        const a = INVISIBLE_SITES.find((x) => x.site === r.site)!.a;
+        expect(r.forged, r.site).toBeGreaterThan(30);
+        expect(r.stateAfterForge, r.site).toBe(r.stateBeforeForge);
+        expect(r.afterForge, r.site).toBe(expectedOf(a).profileUrl);
+        expect(panelNames[r.site], r.site).toEqual([expectedOf(a).fields.name.value]);
+      }
+    });
+
+    it('the built content script holds no way to signal the page', () => {
+      const code = readFileSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+      expect(BUNDLE_SIGNALS.filter((re) => re.test(code)).map(String)).toEqual([]);
+    });
+  });
+
+  it('logged no error from the extension: no CSP report, no uncaught error, no console.error', async () => {
+    const { errors, warnings } = await s.extensionConsole();
+    // Firefox's own modules print too (e.g. `console.error: RSLoader: …`, a prefix
+    // and no quotes); what pages and the background log comes quoted
+    const stdoutErrors = s.stdout.filter((l) => l.startsWith('console.error: "'));
+    console.log(`firefox stdout: ${JSON.stringify(s.stdout.slice(0, 20))}`);
+    console.log(`firefox: ${errors.length} errors and ${warnings.length} warnings from moz-extension: sources; ${s.stdout.length} console lines from the extension (${stdoutErrors.length} errors)`);
+    expect(errors).toEqual([]);
+    expect(stdoutErrors).toEqual([]);
+  });
+
+  it('made no request of its own: every request through the proxy was a site page’s or Firefox’s', () => {
+    for (const p of openSites) void p; // all closed by now (each test closes its own)
+    expect(openSites.size).toBe(0);
+    const hosts = new Set([...siteLoaded].map((u) => new URL(u).host));
+    const firefoxOwn = (url: string) => /^http:\/\/dummy\.test\//.test(url) || /^dummy\.test:/.test(url); // puppeteer's placeholder for Firefox's settings server
+    const sitesOwn = (r: { method: string; url: string }) =>
+      r.method === 'CONNECT' ? hosts.has(r.url.replace(/:443$/, '')) : siteLoaded.has(r.url) || (new URL(r.url).pathname === '/favicon.ico' && hosts.has(new URL(r.url).host));
+    const other = s.requests.filter((r) => !firefoxOwn(r.url) && !sitesOwn(r));
+    const pages = s.requests.filter((r) => r.method !== 'CONNECT' && sitesOwn(r));
+    console.log(`firefox: ${s.requests.length} requests through the proxy: ${pages.length} by the site pages (${hosts.size} hosts), ${s.requests.filter((r) => firefoxOwn(r.url)).length} Firefox's own, ${other.length} other`);
+    expect(pages.length).toBeGreaterThan(10);
+    expect(other).toEqual([]);
+  });
+
+  it('the request log does catch a request from an extension page (control)', async () => {
+    const before = s.requests.length;
+    await panel.evaluate(() => fetch('https://www.linkedin.com/tiewise-control/page').then(() => undefined, () => undefined));
+    const seen = s.requests.slice(before).filter((r) => r.url === 'https://www.linkedin.com/tiewise-control/page');
+    expect(seen.length).toBe(1);
+    expect(siteLoaded.has(seen[0].url)).toBe(false);
+  });
+});
