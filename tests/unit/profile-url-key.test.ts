@@ -167,6 +167,7 @@ describe('two Facebook people with profile.php ids', () => {
     const bytes = new TextEncoder().encode(csv);
     async function* chunks() { yield bytes; }
     const read = await readChunks(chunks(), { format: 'csv' });
+    if (read.kind !== 'contacts') throw new Error(`read as ${read.kind}`);
     expect(read.accepted).toBe(2);
     expect(read.duplicates).toEqual([]);
     const plan = planImport(read, { contacts: [], profiles: [] }, { fileName: 'two.csv', now: 1 });
