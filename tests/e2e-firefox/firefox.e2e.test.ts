@@ -250,8 +250,7 @@ describe('Tiewise in Firefox', () => {
     // Firefox's own modules print too (e.g. `console.error: RSLoader: …`, a prefix
     // and no quotes); what pages and the background log comes quoted
     const stdoutErrors = s.stdout.filter((l) => l.startsWith('console.error: "'));
-    console.log(`firefox stdout: ${JSON.stringify(s.stdout.slice(0, 20))}`);
-    console.log(`firefox: ${errors.length} errors and ${warnings.length} warnings from moz-extension: sources; ${s.stdout.length} console lines from the extension (${stdoutErrors.length} errors)`);
+    console.log(`firefox: ${errors.length} errors and ${warnings.length} warnings from moz-extension: sources; ${s.stdout.length} console lines on Firefox's stdout, ${stdoutErrors.length} console.error from pages or the background`);
     expect(errors).toEqual([]);
     expect(stdoutErrors).toEqual([]);
   });
