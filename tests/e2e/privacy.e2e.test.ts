@@ -260,7 +260,9 @@ describe('nothing visible', () => {
 
   // WXT's ContentScriptContext would post { type: '<extension id>:content:wxt:
   // content-script-started', … } to the page's window on start, telling any site
-  // listening for `message` events that Tiewise is installed (content.ts opts out).
+  // listening for `message` events that Tiewise is installed (the content script
+  // is built without it: wxt.config.ts; the 'invisible and unswayable' suite
+  // below listens for every other kind of signal too).
   it('posts no message a site’s script could receive', () => {
     const extra = SAMPLE.flatMap((p) => seenWith[p.url].posted.slice(seenWithout[p.url].posted.length));
     console.log(`privacy: ${extra.length} window messages the site could read${extra.length ? `, e.g. ${JSON.stringify(extra[0])}` : ''}`);
