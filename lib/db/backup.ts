@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_VERSION, TABLES, db, type TableName, type TiewiseDB } from './database';
 import { guarded } from './repo';
+import { upgradeToV4 } from './upgrade-v4';
 import {
   Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile, Purchase,
   Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord,
@@ -109,13 +110,15 @@ export function parseBackup(text: string): Backup {
 export async function restoreBackup(b: Backup, d: TiewiseDB = db()): Promise<Record<TableName, number>> {
   const out = {} as Record<TableName, number>;
   await guarded(() =>
-    d.transaction('rw', TABLES.map((t) => d.table(t)), async () => {
+    d.transaction('rw', TABLES.map((t) => d.table(t)), async (tx) => {
       for (const t of TABLES) {
         await d.table(t).clear();
         const rows = b.tables[t] ?? [];
         if (rows.length) await d.table(t).bulkAdd(rows);
         out[t] = rows.length;
       }
+      // a backup from before v4 gets what the v4 upgrade gives a database
+      if (b.schemaVersion < 4) await upgradeToV4(tx);
     }),
   );
   return out;

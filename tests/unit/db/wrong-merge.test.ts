@@ -166,3 +166,22 @@ describe('the merge log', () => {
     expect(await d.merges.count()).toBe(0);
   });
 });
+
+describe('restoring a backup written before version 4', () => {
+  it('gets what the upgrade gives: the contact made of two people is listed', async () => {
+    const { createBackup, parseBackup, restoreBackup, backupJson } = await import('@/lib/db/backup');
+    const name = `wrong-merge-backup-${++n}`;
+    await writeWrongMergeV3(name);
+    const src = await openDatabase(new TiewiseDB(name));
+    await keepWrongMergeTogether('anna', src); // forget the upgrade's answer: the backup is what counts
+    const doc = JSON.parse(backupJson(await createBackup(src)));
+    src.close();
+    doc.schemaVersion = 3;
+    delete doc.tables.merges;
+    const target = await openDatabase(new TiewiseDB(`${name}-target`));
+    await restoreBackup(parseBackup(JSON.stringify(doc)), target);
+    expect(await wrongMergeReview(target)).toEqual([{ contactId: 'anna', network: 'facebook', profileIds: ['pA', 'pB'] }]);
+    expect(await target.profiles.count()).toBe(4);
+    target.close();
+  });
+});
