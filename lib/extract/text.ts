@@ -210,6 +210,9 @@ export function safeUrl(raw: string | null | undefined, base?: string): string |
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  // credentials in a link ("https://user:password@…", "https://linkedin.com@other.host/"):
+  // a secret or a disguise, never something to keep or show
+  if (u.username || u.password) return null;
   for (const [host, param] of REDIRECTS) {
     if (host.test(u.hostname) && /redir|safety\/go|l\.php|away\.php/.test(u.pathname)) {
       const target = u.searchParams.get(param);
