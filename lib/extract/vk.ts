@@ -15,7 +15,7 @@
 // followers' avatars) is never read as the person's.
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byText, byTextIn, first, makeCtx, meta, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byText, byTextIn, first, makeCtx, meta, pathOf, region, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -68,12 +68,14 @@ const ICON = {
   counter: /(?:followers|users|user_added|friends?)_outline_\d+/,
 };
 
-const NAME = '#owner_page_name, .OwnerPageName, .page_name, h2.op_header, h1, h2';
 // inside the name heading: online badges, verification icons, "last seen" lines
 const NAME_NOISE = (e: Element) =>
   /Badge|__icons|online|last_?seen|LastSeen|pp_last_activity|profile_online|visually-hidden|blind_label|image_status|page_verified/i.test(e.getAttribute('class') ?? '');
-const STATUS = '.profile_status_text, .ProfileInfo__status, .OwnerPageStatus, #page_current_info .current_text, .pp_status';
-const AVATAR = 'img.page_avatar_img, img.pp_img, .ProfileHeader__avatar img, #profile_avatar img, .page_avatar img, #owner_photo_wrap img, .OwnerPageAvatar img';
+// The status line: VK's status classes; .current_text only inside #page_current_info (2013–2022 web)
+const STATUS = ['profile_status_text', 'ProfileInfo__status', 'OwnerPageStatus', 'pp_status'];
+// The avatar: by its own class, or an <img> inside an avatar box of the header
+const AVATAR_IMG = new Set(['page_avatar_img', 'pp_img']);
+const AVATAR_BOX = '.ProfileHeader__avatar, #profile_avatar, #page_avatar, .page_avatar, #owner_photo_wrap, .OwnerPageAvatar, [class*="ProfileHeader__avatar"]';
 const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile|це закритий профіль|закритий профіль|dies ist ein privates profil|to jest profil prywatny|este é um perfil privado|este es un perfil privado|ce profil est privé)/i;
 const DELETED = /^(?:страница удалена или ещё не создана|страница удалена|пользователь удалил свою страницу|страница заблокирована|this page has been deleted|page deleted|this profile has been deleted|the page you requested was deleted|this page has been blocked|сторінку видалено|сторінку заблоковано)/i;
 // A profile VK hides from visitors who are not signed in: h5.profile_deleted_text under the name
@@ -83,45 +85,68 @@ const WALL_HEADING = /^(?:введите код с картинки|подтве
 const BANNER = /(?:браузер устарел|browser is out of ?date|outdated browser|браузер застарів|browser ist veraltet|przeglądarka jest nieaktualna|navegador está desatualizado|navegador está desactualizado|navigateur est obsolète|обновите браузер|update your browser|установите приложение|install the app|cookie)/i;
 const DEFAULT_PHOTO = /\/images\/(?:camera|deactivated|community|question)_\d+|vk\.com\/images\/camera/i;
 
+// The walk below sorts elements by their id, class tokens, tag and role — plain string
+// checks, no selector matching per element (that would cost more than the page).
 // Where other people's text lives: not read at all (walls, posts, replies, comments).
-const WALL = '#profile_wall, .wall_module, .wall_posts, #page_wall_posts, #posts_container, [role="article"], .post, .wall_item, .replies, .reply';
+const WALL_IDS = new Set(['profile_wall', 'page_wall_posts', 'posts_container']);
+const WALL_CLASSES = new Set(['wall_module', 'wall_posts', 'post', '_post', 'wall_item', 'replies', 'reply', 'replies_wrap']);
 // Blocks about other people (friends, followers, gifts, photos, possible friends):
 // only their header (label + count) is read, for the counters.
-const OTHERS =
-  '#profile_friends, #profile_friends_online, #profile_followers, #profile_common_friends, #profile_idols, #profile_gifts, #profile_photos_module, #profile_videos, #profile_audios, #profile_groups, ' +
-  '.people_module, .page_list_module, .ProfileFriends, .ProfileFollowers, .ProfileGroups, .ProfileSubscriptions, .ProfileGifts, .ProfilePhotos, [class*="PossibleFriends"], [class*="FriendsRecommend"], [class*="Recommendations"]';
+const OTHER_IDS = new Set([
+  'profile_friends', 'profile_friends_online', 'profile_followers', 'profile_common_friends', 'profile_idols',
+  'profile_gifts', 'profile_photos_module', 'profile_videos', 'profile_audios', 'profile_groups',
+]);
+const OTHER_CLASSES = new Set(['people_module', 'page_list_module', 'ProfileFriends', 'ProfileFollowers', 'ProfileGroups', 'ProfileSubscriptions', 'ProfileGifts', 'ProfilePhotos']);
+const OTHER_PART = /PossibleFriends|FriendsRecommend|Recommendations/;
 const MODULE_HEADER = '.module_header, .header_top, .p_header_bottom, header, h2, h3, [class*="Header__content"], [class*="Header__indicator"], [class*="header_count"], [class*="header_label"]';
-// Counter elements among the person's own elements
-const COUNTER = '.counts_module a, a[href*="friends"], a[href*="followers"], a[href*="subscribers"], .page_counter, .Counters__item, .ProfileCounters a, .ProfileCounter, .OwnerInfo__rowCenter, [class*="ProfileCounters"] > *';
+// Banners that are never the person's: "your browser is out of date" (any UI language), app and cookie prompts
+const BANNER_PART = /BadBrowser|bad_browser|OldBrowser|BrowserOutdated|CookieBanner|AppBanner/;
+// Page chrome: the viewer's menu and top bar ("Мои Друзья 3"), never the person's
+const CHROME_IDS = new Set(['side_bar', 'page_header_cont', 'page_header', 'top_nav']);
+const CHROME_CLASSES = new Set(['layout__leftMenu', 'layout__header', 'basis__header']);
+// Counter elements among the person's own elements (and every link inside a counters block)
+const COUNTER_CLASSES = new Set(['page_counter', 'Counters__item', 'ProfileCounter', 'ProfileCounters__item', 'OwnerInfo__rowCenter']);
+const COUNTER_BLOCKS = new Set(['counts_module', 'ProfileCounters', 'Counters']);
+const COUNTER_HREF = /friends|followers|subscribers/;
 // A group or public page: not a person, whatever its short name
 const GROUP_IDS = /^(?:public|group|event)(?:_(?:followers|wall|info|main_info|links|contacts|actions_wrap)|$)|^page_block_group|^post-\d+_\d+$|^wall-\d+/;
-const GROUP_CLASS = /(?:^|\s)(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|group_actions_wrap[\w-]*|public_info)(?:\s|$)/;
-// Banners that are never the person's: "your browser is out of date" (any UI language), app and cookie prompts
-// Page chrome: the viewer's menu and top bar ("Мои Друзья 3"), never the person's
-const CHROME = 'nav, [role="navigation"], [role="banner"], #side_bar, #page_header_cont, #page_header, .layout__leftMenu, .layout__header, .basis__header, #top_nav';
-const BANNERS = '[class*="BadBrowser"], [class*="bad_browser"], [class*="OldBrowser"], [class*="BrowserOutdated"], [class*="CookieBanner"], [class*="AppBanner"], [role="alert"]';
+const GROUP_CLASS = /^(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|group_actions_wrap[\w-]*|public_info)$/;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'svg', 'SVG']);
 
 // ---------- one walk over the content ----------
 
 interface Walk {
-  /** the person's own elements, document order (walls and people blocks pruned) */
+  /** the person's own elements, document order (walls, banners, chrome and people blocks pruned) */
   own: Element[];
+  /** own elements by class token and by tag name (document order) */
+  byClass: Map<string, Element[]>;
+  byTag: Map<string, Element[]>;
   /** people blocks (friends, followers…): only their headers are read */
   modules: Element[];
   /** icons (svg and icon wrappers) in the person's own part, for icon rows */
   icons: Element[];
+  /** counter elements (outermost) */
+  counters: Element[];
+  /** role=img boxes (m.vk.com avatars) */
+  roleImg: Element[];
   group: boolean;
+}
+
+function push<K>(m: Map<K, Element[]>, k: K, e: Element) {
+  const l = m.get(k);
+  if (l) l.push(e);
+  else m.set(k, [e]);
 }
 
 function walk(c: Ctx): Walk {
   return c.memo('walk', () => {
-    const w: Walk = { own: [], modules: [], icons: [], group: false };
+    const w: Walk = { own: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
     const root = content(c);
-    const stack: Element[] = [];
-    for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+    // the stack holds [element, inside a counters block, inside a counter]
+    const stack: [Element, boolean, boolean][] = [];
+    for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, false, false]);
     while (stack.length) {
-      const el = stack.pop()!;
+      const [el, inBlock, inCounter] = stack.pop()!;
       const tag = el.tagName;
       if (tag === 'svg' || tag === 'SVG') {
         w.icons.push(el);
@@ -131,19 +156,46 @@ function walk(c: Ctx): Walk {
       const id = el.id;
       if (id && GROUP_IDS.test(id)) w.group = true;
       const cls = el.getAttribute('class');
-      if (cls && GROUP_CLASS.test(cls)) w.group = true;
-      if (el.matches(WALL) || el.matches(BANNERS) || el.matches(CHROME)) continue;
-      if (el.matches(OTHERS)) {
+      const tokens = cls ? cls.split(/\s+/).filter(Boolean) : [];
+      const role = el.getAttribute('role');
+      let wallish = (id && WALL_IDS.has(id)) || role === 'article' || role === 'alert' || role === 'navigation' || role === 'banner' || tag === 'NAV' || (id && CHROME_IDS.has(id));
+      let other = !!id && OTHER_IDS.has(id);
+      let block = inBlock;
+      let counter = false;
+      for (const t of tokens) {
+        if (GROUP_CLASS.test(t)) w.group = true;
+        if (WALL_CLASSES.has(t) || CHROME_CLASSES.has(t) || BANNER_PART.test(t)) wallish = true;
+        else if (OTHER_CLASSES.has(t) || OTHER_PART.test(t)) other = true;
+        if (COUNTER_BLOCKS.has(t)) block = true;
+        if (COUNTER_CLASSES.has(t)) counter = true;
+      }
+      if (wallish) continue;
+      if (other) {
         w.modules.push(el);
         continue;
       }
-      if (cls && /(?:^|\s)(?:svgIcon|vkuiIcon)/.test(cls)) w.icons.push(el);
+      if (!inCounter && (counter || (tag === 'A' && (inBlock || COUNTER_HREF.test(el.getAttribute('href') ?? ''))))) {
+        w.counters.push(el);
+        counter = true;
+      }
+      if (tokens.some((t) => t === 'svgIcon' || t === 'vkuiIcon')) w.icons.push(el);
+      if (role === 'img') w.roleImg.push(el);
       w.own.push(el);
-      for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+      push(w.byTag, tag, el);
+      for (const t of tokens) push(w.byClass, t, el);
+      for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, block, inCounter || counter]);
     }
     return w;
   });
 }
+
+const cls = (c: Ctx, token: string): Element[] => walk(c).byClass.get(token) ?? [];
+const tags = (c: Ctx, ...names: string[]): Element[] => {
+  const w = walk(c);
+  if (names.length === 1) return w.byTag.get(names[0]) ?? [];
+  const set = new Set(names);
+  return w.own.filter((e) => set.has(e.tagName));
+};
 
 function content(c: Ctx): Element {
   return region(c, 'content', CONTENT);
@@ -179,7 +231,7 @@ function modalEls(c: Ctx): Element[] {
     const m = modal(c);
     if (!m) return [];
     const out: Element[] = [];
-    for (const e of all(m, '*')) if (!SKIP_TAGS.has(e.tagName) && !e.closest(WALL)) out.push(e);
+    for (const e of all(m, '*')) if (!SKIP_TAGS.has(e.tagName)) out.push(e);
     return out;
   });
 }
@@ -193,13 +245,15 @@ function og(c: Ctx, key: string): string | null {
 
 // ---------- labelled rows ----------
 
+const ROW_TAGS = new Set(['DIV', 'SPAN', 'DT', 'TD', 'TH', 'B', 'P', 'LABEL']);
+
 /** Every "label → value" pair: sibling pairs (div.label + div.labeled, dt + dd, modal rows) and "Label: value" text nodes. */
 function rows(c: Ctx): [string, Element | string][] {
   return c.memo('rows', () => {
     const out: [string, Element | string][] = [];
     const scan = (list: Element[]) => {
       for (const el of list) {
-        if (!el.matches('div, span, dt, td, th, b, p, label')) continue;
+        if (!ROW_TAGS.has(el.tagName)) continue;
         if (el.firstElementChild && el.tagName !== 'DT') {
           // "Город: Калининград" as one text node beside an icon wrapper
           continue;
@@ -277,10 +331,16 @@ function unplaced(c: Ctx): boolean {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
-    const own = els(c);
-    for (const sel of (unplaced(c) ? NAME.replace(/, h1, h2$/, '') : NAME).split(', ')) {
-      for (const el of pick(own, sel)) if (nameText(el)) return el;
-    }
+    // VK's own name hooks, then (inside a profile region only) any h1, h2
+    const hooks: Element[][] = [
+      cls(c, 'OwnerPageName').filter((e) => e.id === 'owner_page_name'),
+      cls(c, 'OwnerPageName'),
+      walk(c).own.filter((e) => e.id === 'owner_page_name'),
+      cls(c, 'page_name'),
+      cls(c, 'op_header').filter((e) => e.tagName === 'H2'),
+    ];
+    if (!unplaced(c)) hooks.push(tags(c, 'H1'), tags(c, 'H2'));
+    for (const list of hooks) for (const el of list) if (nameText(el)) return el;
     return null;
   });
 }
@@ -322,13 +382,8 @@ function counts(c: Ctx): Counts {
       out.shown[r.kind] = true;
       if (r.n !== null) out[r.kind].push(r.n);
     };
-    // the person's own counters; an element inside another counter is read with it
-    let last: Element | null = null;
-    for (const el of pick(els(c), COUNTER)) {
-      if (last && last.contains(el)) continue;
-      last = el;
-      add(text(el, 200));
-    }
+    // the person's own counters (outermost; an element inside a counter is read with it)
+    for (const el of walk(c).counters) add(text(el, 200));
     // icon rows (m.vk.com "356 подписчиков" beside followers_outline_20)
     const r = iconRow(c, ICON.counter);
     if (r) add(r);
@@ -356,8 +411,16 @@ function count(c: Ctx, kind: 'friends' | 'followers' | 'mutual'): number | null 
   return xs.every((x) => x === xs[0]) ? xs[0] : null;
 }
 
-function closed(c: Ctx): boolean {
-  return c.memo('closed', () => !!byTextIn(pick(els(c), 'h2, h3, h4, div, span'), CLOSED, (e) => (e.firstElementChild ? '' : text(e))));
+function status(c: Ctx): Element | null {
+  return c.memo('status', () => {
+    for (const k of STATUS) if (cls(c, k).length) return cls(c, k)[0];
+    return cls(c, 'current_text').find((e) => !!e.closest('#page_current_info')) ?? null;
+  });
+}
+
+function avatarImg(c: Ctx): Element | null {
+  const imgs = tags(c, 'IMG');
+  return imgs.find((i) => (i.getAttribute('class') ?? '').split(/\s+/).some((t) => AVATAR_IMG.has(t))) ?? imgs.find((i) => !!i.closest(AVATAR_BOX)) ?? null;
 }
 
 // ---------- the fields ----------
@@ -372,8 +435,8 @@ const SPEC: Spec = {
     shown: () => true,
   },
   headline: {
-    hooks: [{ via: 'status', read: (c) => plausible(text(pickOne(els(c), STATUS)), 400) }],
-    shown: (c) => pickOne(els(c), STATUS),
+    hooks: [{ via: 'status', read: (c) => plausible(text(status(c)), 400) }],
+    shown: (c) => status(c),
   },
   company: {
     hooks: [
@@ -409,17 +472,17 @@ const SPEC: Spec = {
         via: 'avatar-alt',
         read: (c) => {
           const n = name(c);
-          const img = n ? pick(els(c), 'img[alt]').find((i) => clean(i.getAttribute('alt')) === n) : null;
+          const img = n ? tags(c, 'IMG').find((i) => clean(i.getAttribute('alt')) === n) : null;
           return photo(img?.getAttribute('src'));
         },
       },
-      { via: 'avatar-class', read: (c) => photo(pickOne(els(c), AVATAR)?.getAttribute('src')) },
+      { via: 'avatar-class', read: (c) => photo(avatarImg(c)?.getAttribute('src')) },
       // m.vk.com: <div role="img" aria-label="<name>"> with the photo as a CSS background-image
       {
         via: 'avatar-background',
         read: (c) => {
           const n = name(c);
-          const box = n ? pick(els(c), '[role="img"][aria-label]').find((e) => clean(e.getAttribute('aria-label')) === n) : null;
+          const box = n ? walk(c).roleImg.find((e) => clean(e.getAttribute('aria-label')) === n) : null;
           const bg = box ? [box, ...all(box, '[style*="background-image"]')].find((e) => /background-image/i.test(e.getAttribute('style') ?? '')) : null;
           const m = /background-image\s*:\s*url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(bg?.getAttribute('style') ?? '');
           return photo(m?.[2]);
@@ -560,10 +623,10 @@ export function extractVk(doc: Document, url: string): Extraction {
   if (walk(c).group || doc.getElementById('public') || doc.getElementById('group')) {
     return result('vk', 'not-profile', null, c.lang);
   }
-  if (byTextIn(pick(els(c), 'h1, h2, h3, h5, div, span'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
+  if (byTextIn(tags(c, 'H1', 'H2', 'H3', 'H5', 'DIV', 'SPAN'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
     return result('vk', 'not-profile', null, c.lang);
   }
-  if (byTextIn(pick(els(c), '.profile_deleted_text, h5, [class*="ProfileHidden"], [class*="Placeholder__text"]'), HIDDEN, (e) => text(e, 300))) {
+  if (byTextIn([...cls(c, 'profile_deleted_text'), ...tags(c, 'H5'), ...cls(c, 'vkuiPlaceholder__text')], HIDDEN, (e) => text(e, 300))) {
     return result('vk', 'login-wall', canon.profileUrl, c.lang);
   }
   if (identityMatches(doc, url) === false) {
@@ -580,7 +643,7 @@ export function extractVk(doc: Document, url: string): Extraction {
   if ((fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c))) && wall(c)) {
     return result('vk', 'login-wall', canon.profileUrl, c.lang);
   }
-  void closed; // a closed profile reads like any other: what it shows is ok, the rest missing
+  // a closed profile reads like any other: what it shows is ok, the rest missing
   return result('vk', 'profile', canon.profileUrl, c.lang, fields);
 }
 
