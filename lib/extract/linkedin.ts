@@ -24,7 +24,8 @@ import { canonicalProfileUrl } from './urls';
 // count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it
 const LABEL = {
   connections:
-    '(?:connections?|conexões|conexão|conexiones|conexión|relations?|kontakte?|kontakty|kontaktów|kontaktu|collegamenti|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])',
+    // ("27 conexões em comum" is a mutual count, not the person's connections)
+    '(?:connections?|conexões|conexão|conexiones|conexión|relations?|kontakte?|kontakty|kontaktów|kontaktu|collegamenti|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])(?!\\s*(?:em comum|en común|en commun|in comune|in common))',
   followers:
     '(?:followers?|follower:innen|seguidores|seguidor|abonnés|abonné|obserwuj\\p{L}*|отслеживающ\\p{L}*|подписчик\\p{L}*|відстежувач\\p{L}*|підписник\\p{L}*|стежать)(?![\\p{L}])',
   mutual:
