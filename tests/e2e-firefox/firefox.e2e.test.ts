@@ -79,14 +79,14 @@ describe('Tiewise in Firefox', () => {
       const node = win.CustomizableUI.getWidget('tiewise_tiewise_app-browser-action').forWindow(win).node;
       const btn = node.querySelector('.webextension-browser-action') || node;
       ExtensionCommon.withHandlingUserInput(win, () => btn.dispatchEvent(new win.CustomEvent('command', { bubbles: true })));
-      const sc = win.SidebarController;
+      const sc = win.SidebarController ?? win.SidebarUI; // SidebarUI before Firefox 131
       for (let i = 0; i < 50; i++) {
         const inner = win.document.getElementById('sidebar')?.contentDocument?.querySelector('browser')?.currentURI?.spec ?? null;
         if (sc.isOpen === WANT && (!WANT || (inner && inner !== 'about:blank'))) return { open: sc.isOpen, current: sc.currentID, inner };
         await new Promise((r) => win.setTimeout(r, 100));
       }
       return { open: sc.isOpen, current: sc.currentID, inner: null };`;
-    const before = await s.chrome<boolean>(`return Services.wm.getMostRecentWindow('navigator:browser').SidebarController.isOpen;`);
+    const before = await s.chrome<boolean>(`const w = Services.wm.getMostRecentWindow('navigator:browser'); return (w.SidebarController ?? w.SidebarUI).isOpen;`);
     expect(before).toBe(false);
     const opened = await s.chrome<{ open: boolean; current: string; inner: string | null }>(click.replace(/WANT/g, 'true'));
     expect(opened).toEqual({ open: true, current: 'tiewise_tiewise_app-sidebar-action', inner: `${s.origin}sidepanel.html` });

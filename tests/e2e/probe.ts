@@ -13,7 +13,8 @@
 //   text, old values); once parsing is done, any record outside the page's
 //   own changes (made through __tiewiseProbe.own) is foreign;
 // - globals: own property names (and symbols) of window, at DOMContentLoaded
-//   and at report time.
+//   and at report time;
+// - storage: the page's localStorage, sessionStorage and cookies, the same.
 // Plain JS in a string: both drivers inject it as is, nothing transpiled.
 
 export interface ProbeReport {
@@ -75,13 +76,16 @@ export function probeScript(extraTypes: string[]): string {
   });
   mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true });
   const names = () => [...Object.getOwnPropertyNames(window), ...Object.getOwnPropertySymbols(window).map(String)];
-  const ready = () => { mo.takeRecords(); parsed = true; names0 = names(); };
+  const stored = () => { try { return JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie]); } catch (_) { return 'unreadable'; } };
+  let stored0 = null;
+  const ready = () => { mo.takeRecords(); parsed = true; names0 = names(); stored0 = stored(); };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true, capture: true }); else ready();
   Object.defineProperty(window, '__tiewiseProbe', { enumerable: false, configurable: false, value: Object.freeze({
     own(fn) { const r = fn(); mutationsOwn += mo.takeRecords().length; return r; },
     report() {
       for (const r of mo.takeRecords()) foreign.push('mutation ' + r.type + ' ' + describe(r.target));
       const before = new Set(names0 || []);
+      if (stored0 !== null && stored() !== stored0) foreign.push('storage ' + stored());
       return { foreign: foreign.slice(), ownEvents: heardOwn, trustedTypes: [...trusted].sort(), listened: types.size, mutationsOwn,
         globalsAdded: names().filter((n) => !before.has(n) && n !== '__tiewiseProbe'), url: location.href };
     },
@@ -222,4 +226,8 @@ export async function runInvisibility<P>(d: Driver<P>, ids: string[]): Promise<S
 }
 
 /** Text a content script bundle must not contain: ways to signal the page, and WXT's context. */
-export const BUNDLE_SIGNALS = [/dispatchEvent/, /postMessage/, /CustomEvent/, /content-script-started/, /wxt:locationchange/, /new Event\(/, /setAttribute/, /\.dataset\b/];
+export const BUNDLE_SIGNALS = [
+  /dispatchEvent/, /postMessage/, /CustomEvent/, /content-script-started/, /wxt:locationchange/, /new Event\(/,
+  /setAttribute/, /\.dataset\b/, /localStorage/, /sessionStorage/, /document\.cookie/, /pushState|replaceState/,
+  /\.focus\(/, /scrollTo|scrollIntoView/,
+];
