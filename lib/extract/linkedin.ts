@@ -175,7 +175,13 @@ function topText(c: Ctx): string {
 }
 
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
-  return c.memo('sec:' + k, () => sectionFor(mainEl(c), SECTIONS[k]));
+  return c.memo('sec:' + k, () => {
+    const found = sectionFor(mainEl(c), SECTIONS[k]);
+    if (found) return found;
+    // /in/<handle>/details/experience/: the page is that one list, whatever its heading's tag
+    const m = /^\/in\/[^/]+\/details\/([a-z]+)/.exec(pathOf(c.url));
+    return m && m[1] === k ? mainEl(c) : null;
+  });
 }
 
 /**
