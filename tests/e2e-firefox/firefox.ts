@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-export const FIREFOX_EXTENSION_DIR = resolve(process.env.TIEWISE_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.TIEWISE_FIREFOX_EXTENSION_DIR ?? join(process.env.TIEWISE_OUT_DIR ?? '.output', 'firefox-mv2'));
 export const GECKO_ID = 'tiewise@tiewise.app';
 
 export function firefoxPath(): string {
