@@ -721,7 +721,8 @@ const SPEC: Spec = {
         via: 'top-card-label',
         read: (c) => {
           const t = mutualText(c);
-          const m = /([^·]*?)\s+(?:and|и)\s+(?:ещё\s+)?(\d+)\s+(?:other\s+)?(?:mutual|общ)/iu.exec(t);
+          // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
+          const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/iu.exec(t);
           if (m) return +m[2] + m[1].split(/,\s*/).filter(Boolean).length;
           // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
           const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/iu.exec(t);
