@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { judge, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
+import { judge, LayoutReportReply, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
 import { recordProfileRead, writeLog } from '@/lib/db/repo';
 
 // The background: keeps what each tab's content script last read, stores fresh
@@ -81,6 +81,17 @@ export default defineBackground(() => {
       return id === undefined ? null : loadState(id);
     },
     'bg:tab-state-changed': async () => undefined,
+    // the panel's "Save layout report": the tab's content script makes it from the page it
+    // holds (nothing is injected into the page's world); the panel saves it, nothing is sent
+    'panel:layout-report': async (msg) => {
+      const id = msg.tabId ?? (await lastTab());
+      if (id === undefined) return { ok: false, reason: 'no-tab' };
+      const raw: unknown = await browser.tabs.sendMessage(id, { type: 'bg:layout-report' }).catch(() => undefined);
+      const reply = LayoutReportReply.safeParse(raw);
+      if (!reply.success) return { ok: false, reason: 'no-page' };
+      return { ok: true, html: reply.data.html };
+    },
+    'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {

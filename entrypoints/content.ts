@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { canonicalProfileUrl, extractPage, identityMatches } from '@/lib/extract/extract';
+import { layoutReport } from '@/lib/extract/layout-report';
 import type { Message } from '@/lib/messages';
 
 // Runs on the three sites' pages, including the feeds and searches a user clicks
@@ -116,6 +117,15 @@ export default defineContentScript({
         onNavigate();
       }
     }, POLL_MS);
+
+    // The panel's "Save layout report" (lib/extract/layout-report.ts): the page's shape with
+    // its text placeholdered, made here in the isolated world, answered to this extension only.
+    const onReport = (raw: unknown, sender: { id?: string }) => {
+      if (!alive() || sender.id !== browser.runtime.id || (raw as { type?: unknown } | null)?.type !== 'bg:layout-report') return undefined;
+      return Promise.resolve({ html: layoutReport(document, location.href) });
+    };
+    browser.runtime.onMessage.addListener(onReport);
+    stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));
     read();
   },
 });

@@ -14,6 +14,11 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel:get-tab-state'), tabId: z.optional(z.number()) }),
   // background → extension pages: a tab's read changed, or the active tab did
   z.object({ type: z.literal('bg:tab-state-changed'), tabId: z.number() }),
+  // extension page → background: the layout report of a tab's page (its own active tab, or the last one seen)
+  z.object({ type: z.literal('panel:layout-report'), tabId: z.optional(z.number()) }),
+  // background → that tab's content script (tabs.sendMessage): make the report. The content script
+  // bundles no zod: it checks the sender's id and the type; the background parses its reply.
+  z.object({ type: z.literal('bg:layout-report') }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -28,12 +33,24 @@ export const TabState = z.object({
 });
 export type TabState = z.infer<typeof TabState>;
 
+/** The content script's reply to bg:layout-report. */
+export const LayoutReportReply = z.object({ html: z.string() });
+
+/** What the panel gets: the report, or why there is none. */
+export const LayoutReportResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), html: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-tab', 'no-page']) }),
+]);
+export type LayoutReportResult = z.infer<typeof LayoutReportResult>;
+
 /** What each request answers. */
 export interface Responses {
   'content:page-read': { ok: true };
   'content:page-error': { ok: true };
   'panel:get-tab-state': TabState | null;
   'bg:tab-state-changed': void;
+  'panel:layout-report': LayoutReportResult;
+  'bg:layout-report': { html: string } | { error: string };
 }
 
 export type SenderKind = 'content-script' | 'extension-page' | 'foreign';
@@ -75,7 +92,7 @@ export function classifySender(sender: SenderInfo, self: SelfInfo): SenderKind {
 /** Which message types each kind of sender may send. */
 const ALLOWED: Record<SenderKind, readonly string[]> = {
   'content-script': ['content:page-read', 'content:page-error'],
-  'extension-page': ['panel:get-tab-state', 'bg:tab-state-changed'],
+  'extension-page': ['panel:get-tab-state', 'bg:tab-state-changed', 'panel:layout-report'],
   foreign: [],
 };
 

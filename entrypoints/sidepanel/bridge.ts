@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { judge, TabState } from '@/lib/messages';
+import { judge, LayoutReportResult, TabState } from '@/lib/messages';
 import type { PanelBridge } from '@/components/bridge';
+import { provideLayoutReport } from '@/components/layoutReportSource';
 
 // The panel's only contact with extension APIs: which tab it follows, that tab's
 // read, and word when either changes. Components get it as a prop (tests pass a fake).
@@ -14,6 +15,13 @@ export function createBridge(): PanelBridge {
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     return active?.id;
   }
+
+  // "Save layout report": the followed tab's content script makes it, the background relays it
+  provideLayoutReport(async () => {
+    const tabId = await followedTab();
+    const parsed = LayoutReportResult.safeParse(await browser.runtime.sendMessage({ type: 'panel:layout-report', tabId }));
+    return parsed.success ? parsed.data : { ok: false, reason: 'no-page' };
+  });
 
   return {
     async getTabState() {

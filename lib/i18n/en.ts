@@ -40,6 +40,12 @@ export const en = {
     unreadable: '{{site}}: could not read {{fields}}.',
     fromPage: 'From the page',
   },
+  layoutReport: {
+    save: 'Save layout report',
+    saving: 'Saving the layout report…',
+    saved: 'Saved {{file}}: the page’s layout, its text replaced by placeholders. Nothing was sent. Look it over, then attach it to a bug report.',
+    failed: 'Could not make the layout report. Reload the page and try again.',
+  },
   field: {
     name: 'name', headline: 'headline', company: 'company', position: 'position', location: 'location',
     hometown: 'home town', about: 'about', photoUrl: 'photo', connections: 'connections', followers: 'followers',
