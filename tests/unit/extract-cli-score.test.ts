@@ -45,7 +45,7 @@ describe('extract --score', () => {
     expect(out).toMatch(/unread: hometown \(missing; known\)/);
     expect(out).toMatch(/^orphan\.html: not scored: no sidecar/m);
     expect(out).toMatch(/^total: 2 pages \(1 not scored\): right 4, wrong 1, unread 1; 66\.7% right$/m);
-  });
+  }, 120_000);
 
   it('exits 2 with one line when the folder cannot be read', () => {
     const r = spawnSync(TSX, [CLI, '--score', join(dir, 'no-such')], { encoding: 'utf8' });
@@ -53,5 +53,5 @@ describe('extract --score', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot read folder/);
-  });
+  }, 120_000);
 });

@@ -46,7 +46,7 @@ describe('extract: decoding a saved page', () => {
     const out = JSON.parse(execFileSync(TSX, [CLI, '--url', URL_, file], { encoding: 'utf8' }));
     expect(out.fields.name).toMatchObject({ status: 'ok', value: NAME });
     expect(out).toEqual(JSON.parse(JSON.stringify(reference())));
-  });
+  }, 120_000);
 
   it('reads <meta charset="windows-1251"> and its aliases (cp1251)', () => {
     for (const label of ['windows-1251', 'cp1251', 'WINDOWS-1251']) {
