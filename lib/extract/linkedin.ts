@@ -47,10 +47,10 @@ const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'int
   // older layout: <section id="…-section">; public view: <section data-section="summary">;
   // 2015–2016 public hCard: <section id="summary">, <div id="background-experience">;
   // 2026 web client: no ids, the card's <h2> names it
-  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"], #summary, #background-summary', label: HEAD.about },
-  experience: { anchors: 'main #experience, main #experience-section, main section[data-section="experience"], #background-experience, section#experience', label: HEAD.experience },
-  education: { anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"], #background-education, section#education', label: HEAD.education },
-  languages: { anchors: 'main #languages, main section[data-section="languages"], #background-languages, section#languages', label: HEAD.languages },
+  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"], section#summary', label: HEAD.about },
+  experience: { anchors: 'main #experience, main #experience-section, main section[data-section="experience"], section#experience', label: HEAD.experience },
+  education: { anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"], section#education', label: HEAD.education },
+  languages: { anchors: 'main #languages, main section[data-section="languages"], section#languages', label: HEAD.languages },
   interests: { anchors: 'main #interests', label: HEAD.interests },
   contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: HEAD.contact },
   activity: { anchors: 'main #content_collections, main [componentkey$="Activity"]', label: HEAD.activity },
@@ -174,8 +174,18 @@ function topText(c: Ctx): string {
   return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e)));
 }
 
+// 2013–2016 hCard pages: the anchor element is the whole section
+const HCARD: Partial<Record<keyof typeof SECTIONS, string>> = {
+  about: '#summary-item-view, #background-summary',
+  experience: '#background-experience',
+  education: '#background-education',
+  languages: '#background-languages',
+};
+
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return c.memo('sec:' + k, () => {
+    const h = HCARD[k] && first(c.doc, HCARD[k]!);
+    if (h) return h;
     const found = sectionFor(mainEl(c), SECTIONS[k]);
     if (found) return found;
     // /in/<handle>/details/experience/: the page is that one list, whatever its heading's tag
@@ -480,8 +490,9 @@ function headingSchools(s: Element | null): School[] {
     const school = plausible(text(h, 300, hiddenLabel), 200);
     if (!school) continue;
     const o: School = { school };
-    const deg = all(li, h?.tagName === 'H3' ? 'h4, .pv-entity__degree-name, .pv-entity__fos' : '.item-subtitle, h5, .degree, .major')
-      .filter((e) => e !== h && !e.querySelector('time') && !e.matches('.date-range, .pv-entity__dates, .education-date'))
+    const degEls = all(li, h?.tagName === 'H3' ? 'h4, .pv-entity__degree-name, .pv-entity__fos' : '.item-subtitle, h5, .degree, .major');
+    const deg = degEls
+      .filter((e) => e !== h && !e.contains(h) && !degEls.some((o) => o !== e && o.contains(e)) && !e.querySelector('time') && !e.matches('.date-range, .pv-entity__dates, .education-date'))
       .map((e) => {
         // the public view puts degree and field in sibling spans of one <h4>: "Master of Science, Economics"
         const kids = Array.from(e.children).filter((x) => !hiddenLabel(x));
