@@ -98,7 +98,9 @@ const OTHER_IDS = new Set([
 ]);
 const OTHER_CLASSES = new Set(['people_module', 'page_list_module', 'ProfileFriends', 'ProfileFollowers', 'ProfileGroups', 'ProfileSubscriptions', 'ProfileGifts', 'ProfilePhotos']);
 const OTHER_PART = /PossibleFriends|FriendsRecommend|Recommendations/;
-const MODULE_HEADER = '.module_header, .header_top, .p_header_bottom, header, h2, h3, [class*="Header__content"], [class*="Header__indicator"], [class*="header_count"], [class*="header_label"]';
+// A people block's header: the first of these in document order
+const HEADER_TAGS = new Set(['HEADER', 'H2', 'H3']);
+const HEADER_CLASS = /^(?:module_header|header_top|p_header_bottom|header_label|header_count)$|Header__content|Header__indicator/;
 // Banners that are never the person's: "your browser is out of date" (any UI language), app and cookie prompts
 const BANNER_PART = /BadBrowser|bad_browser|OldBrowser|BrowserOutdated|CookieBanner|AppBanner/;
 // Page chrome: the viewer's menu and top bar ("Мои Друзья 3"), never the person's
@@ -389,7 +391,7 @@ function counts(c: Ctx): Counts {
     if (r) add(r);
     // people blocks: their header ("Друзья 52", "Подписчики 356 человек")
     for (const m of walk(c).modules) {
-      const head = first(m, MODULE_HEADER);
+      const head = headerOf(m);
       if (!head) continue;
       let t = text(head, 200);
       if (!t.match(NUMBER)) {
@@ -402,6 +404,18 @@ function counts(c: Ctx): Counts {
     }
     return out;
   });
+}
+
+/** The header of a people block, by a walk of its first elements (no selector matching). */
+function headerOf(m: Element): Element | null {
+  const stack: Element[] = [];
+  for (let ch = m.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+  for (let n = 0; stack.length && n < 300; n++) {
+    const el = stack.pop()!;
+    if (HEADER_TAGS.has(el.tagName) || (el.getAttribute('class') ?? '').split(/\s+/).some((t) => HEADER_CLASS.test(t))) return el;
+    for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+  }
+  return null;
 }
 
 /** One value for a counter, or null when the page shows two different ones. */
