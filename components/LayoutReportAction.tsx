@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { layoutReport } from '@/lib/extract/layout-report';
 import type { Site } from '@/lib/extract/types';
 import { download, today } from './download';
 import { layoutReportSource } from './layoutReportSource';
@@ -22,8 +23,11 @@ export function LayoutReportAction({ site }: { site: Site | null }) {
     try {
       const r = await get();
       if (!r.ok) return setState({ at: 'failed' });
+      // an inert copy of the page: a parsed document runs no script and loads no image
+      const doc = new DOMParser().parseFromString(r.html, 'text/html');
+      const report = layoutReport(doc, r.url);
       const file = `${site ?? 'page'}-layout-report-${today()}.html`;
-      download(r.html, file, 'text/html');
+      download(report, file, 'text/html');
       setState({ at: 'saved', file });
     } catch {
       setState({ at: 'failed' });

@@ -81,15 +81,15 @@ export default defineBackground(() => {
       return id === undefined ? null : loadState(id);
     },
     'bg:tab-state-changed': async () => undefined,
-    // the panel's "Save layout report": the tab's content script makes it from the page it
-    // holds (nothing is injected into the page's world); the panel saves it, nothing is sent
+    // the panel's "Save layout report": the tab's content script hands over the page it holds
+    // (nothing is injected into the page's world); the panel makes the report and saves it
     'panel:layout-report': async (msg) => {
       const id = msg.tabId ?? (await lastTab());
       if (id === undefined) return { ok: false, reason: 'no-tab' };
       const raw: unknown = await browser.tabs.sendMessage(id, { type: 'bg:layout-report' }).catch(() => undefined);
       const reply = LayoutReportReply.safeParse(raw);
       if (!reply.success) return { ok: false, reason: 'no-page' };
-      return { ok: true, html: reply.data.html };
+      return { ok: true, html: reply.data.html, url: reply.data.url };
     },
     'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
   };

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { canonicalProfileUrl, extractPage, identityMatches } from '@/lib/extract/extract';
-import { layoutReport } from '@/lib/extract/layout-report';
 import type { Message } from '@/lib/messages';
 
 // Runs on the three sites' pages, including the feeds and searches a user clicks
@@ -118,11 +117,12 @@ export default defineContentScript({
       }
     }, POLL_MS);
 
-    // The panel's "Save layout report" (lib/extract/layout-report.ts): the page's shape with
-    // its text placeholdered, made here in the isolated world, answered to this extension only.
+    // The panel's "Save layout report": the page as it is now, answered to this extension
+    // only; the panel turns it into the report (lib/extract/layout-report.ts), so the page's
+    // thread and this script's size pay nothing for it.
     const onReport = (raw: unknown, sender: { id?: string }) => {
       if (!alive() || sender.id !== browser.runtime.id || (raw as { type?: unknown } | null)?.type !== 'bg:layout-report') return undefined;
-      return Promise.resolve({ html: layoutReport(document, location.href) });
+      return Promise.resolve({ html: document.documentElement.outerHTML, url: location.href });
     };
     browser.runtime.onMessage.addListener(onReport);
     stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));

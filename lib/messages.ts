@@ -16,8 +16,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:tab-state-changed'), tabId: z.number() }),
   // extension page → background: the layout report of a tab's page (its own active tab, or the last one seen)
   z.object({ type: z.literal('panel:layout-report'), tabId: z.optional(z.number()) }),
-  // background → that tab's content script (tabs.sendMessage): make the report. The content script
-  // bundles no zod: it checks the sender's id and the type; the background parses its reply.
+  // background → that tab's content script (tabs.sendMessage): the page as it is now. The content
+  // script bundles no zod: it checks the sender's id and the type; the background parses its reply.
   z.object({ type: z.literal('bg:layout-report') }),
 ]);
 export type Message = z.infer<typeof Message>;
@@ -33,12 +33,16 @@ export const TabState = z.object({
 });
 export type TabState = z.infer<typeof TabState>;
 
-/** The content script's reply to bg:layout-report. */
-export const LayoutReportReply = z.object({ html: z.string() });
+/**
+ * The content script's reply to bg:layout-report: the page's own HTML and URL. It stays in
+ * the extension's memory; the panel makes the report from it and saves only the report.
+ */
+export const LayoutReportReply = z.object({ html: z.string().check(z.maxLength(64 * 1024 * 1024)), url: z.string() });
+export type LayoutReportReply = z.infer<typeof LayoutReportReply>;
 
-/** What the panel gets: the report, or why there is none. */
+/** What the panel gets: the page to make the report from, or why there is none. */
 export const LayoutReportResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), html: z.string() }),
+  z.object({ ok: z.literal(true), html: z.string(), url: z.string() }),
   z.object({ ok: z.literal(false), reason: z.enum(['no-tab', 'no-page']) }),
 ]);
 export type LayoutReportResult = z.infer<typeof LayoutReportResult>;
@@ -50,7 +54,7 @@ export interface Responses {
   'panel:get-tab-state': TabState | null;
   'bg:tab-state-changed': void;
   'panel:layout-report': LayoutReportResult;
-  'bg:layout-report': { html: string } | { error: string };
+  'bg:layout-report': LayoutReportReply | { error: string };
 }
 
 export type SenderKind = 'content-script' | 'extension-page' | 'foreign';

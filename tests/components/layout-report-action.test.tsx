@@ -5,12 +5,12 @@ import { App } from '@/components/App';
 import { provideLayoutReport } from '@/components/layoutReportSource';
 import { fakeBridge, freshDb, profileRead } from './setup';
 
-// "Save layout report" beside "LinkedIn: could not read experience": the report the
-// content script made is saved as a file; nothing else happens to it.
+// "Save layout report" beside "LinkedIn: could not read experience": the page the content
+// script handed over becomes a layout report, and only the report is saved.
 
 const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
 const ok = (value: string) => ({ status: 'ok' as const, value, via: 'test' });
-const REPORT = '<!DOCTYPE html><html><head><title>Xxxx Xxxxxxxx | LinkedIn</title></head><body></body></html>';
+const PAGE = '<html lang="en"><head><title>Anna Kowalski | LinkedIn</title></head><body><main><section class="pv-top-card"><h1>Anna Kowalski</h1><div>Head of Sales at Globex</div></section><section id="experience"><h2>Experience</h2></section></main></body></html>';
 
 describe('layout report action', () => {
   const saved: { name: string; text: string }[] = [];
@@ -35,7 +35,7 @@ describe('layout report action', () => {
     let asked = 0;
     provideLayoutReport(async () => {
       asked++;
-      return { ok: true, html: REPORT };
+      return { ok: true, html: PAGE, url: ANNA };
     });
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski'), experience: { status: 'unreadable' } }));
     render(<App bridge={bridge} />);
@@ -45,7 +45,12 @@ describe('layout report action', () => {
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(asked).toBe(1);
     expect(saved[0].name).toMatch(/^linkedin-layout-report-\d{4}-\d{2}-\d{2}\.html$/);
-    expect(saved[0].text).toBe(REPORT);
+    const file = saved[0].text;
+    expect(file).toContain('<title>Xxxx Xxxxxxxx | LinkedIn</title>');
+    expect(file).toContain('<h1>Xxxx Xxxxxxxx</h1>');
+    expect(file).toContain('<h2>Experience</h2>');
+    expect(file).toContain('saved from url=(0045)https://www.linkedin.com/in/xxxx-xxxxxxxx-00/');
+    expect(file).not.toMatch(/Anna|Kowalski|Globex|Sales|42/);
     expect(screen.getByText(new RegExp(`Saved ${saved[0].name}`))).toBeTruthy();
   });
 
@@ -59,7 +64,7 @@ describe('layout report action', () => {
   });
 
   it('is offered in Russian too, and only when something could not be read', async () => {
-    provideLayoutReport(async () => ({ ok: true, html: REPORT }));
+    provideLayoutReport(async () => ({ ok: true, html: PAGE, url: ANNA }));
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Анна Ковальская'), experience: { status: 'unreadable' } }), ['ru-RU']);
     const { unmount } = render(<App bridge={bridge} />);
     expect(await screen.findByRole('button', { name: 'Сохранить отчёт о разметке' })).toBeTruthy();
