@@ -82,16 +82,38 @@ describe('Tiewise in Firefox', () => {
       const sc = win.SidebarController ?? win.SidebarUI; // SidebarUI before Firefox 131
       for (let i = 0; i < 50; i++) {
         const inner = win.document.getElementById('sidebar')?.contentDocument?.querySelector('browser')?.currentURI?.spec ?? null;
-        if (sc.isOpen === WANT && (!WANT || (inner && inner !== 'about:blank'))) return { open: sc.isOpen, current: sc.currentID, inner };
+        if (sc.isOpen === WANT && (!WANT || (inner && inner !== 'about:blank'))) return { open: sc.isOpen, current: sc.currentID, inner, width: Math.round(win.document.getElementById('sidebar-box').getBoundingClientRect().width) };
         await new Promise((r) => win.setTimeout(r, 100));
       }
       return { open: sc.isOpen, current: sc.currentID, inner: null };`;
     const before = await s.chrome<boolean>(`const w = Services.wm.getMostRecentWindow('navigator:browser'); return (w.SidebarController ?? w.SidebarUI).isOpen;`);
     expect(before).toBe(false);
-    const opened = await s.chrome<{ open: boolean; current: string; inner: string | null }>(click.replace(/WANT/g, 'true'));
-    expect(opened).toEqual({ open: true, current: 'tiewise_tiewise_app-sidebar-action', inner: `${s.origin}sidepanel.html` });
+    const opened = await s.chrome<{ open: boolean; current: string; inner: string | null; width: number }>(click.replace(/WANT/g, 'true'));
+    expect(opened).toEqual({ open: true, current: 'tiewise_tiewise_app-sidebar-action', inner: `${s.origin}sidepanel.html`, width: expect.any(Number) });
+    sidebarWidth = opened.width;
+    await new Promise((r) => setTimeout(r, 1000)); // the panel renders
+    await s.screenshotWindow(join(SHOTS, 'firefox-sidebar-from-toolbar.png'));
     const closed = await s.chrome<{ open: boolean }>(click.replace(/WANT/g, 'false'));
     expect(closed.open).toBe(false);
+  });
+
+  // KNOWN BUG, left to the panel's owner: components/panel.css sets `body {
+  // min-width: 300px }`, and Firefox opens its sidebar about 250 px wide, so a
+  // sixth of the panel is cut off until the user widens the sidebar (measured:
+  // 252 px sidebar, 300 px page; with the min-width removed the card lays out in
+  // 240 px with nothing sideways). it.fails keeps the measurement honest: when
+  // the CSS is fixed this turns red; make it a plain it().
+  let sidebarWidth = 0;
+  it.fails('the panel fits the sidebar at the width Firefox opens it (nothing cut off sideways)', async () => {
+    expect(sidebarWidth).toBeGreaterThan(150);
+    const narrow = await s.window();
+    await narrow.setViewport({ width: sidebarWidth, height: 800 });
+    await s.gotoExt(narrow, 'sidepanel.html');
+    await text(narrow, 'Open a person’s profile');
+    const [client, scroll] = await narrow.evaluate(() => [document.documentElement.clientWidth, document.documentElement.scrollWidth]);
+    await narrow.close();
+    console.log(`firefox: sidebar ${sidebarWidth} px wide; the panel in it: ${scroll} px of content in ${client} px`);
+    expect(scroll).toBeLessThanOrEqual(client);
   });
 
   it('the panel asks for a profile, loads the demo book, and offers an unknown profile to the book', async () => {

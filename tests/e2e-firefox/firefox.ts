@@ -6,7 +6,7 @@
 // serves saved pages under the sites' real host names over TLS and logs all.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +45,8 @@ export interface FirefoxSession {
   /** errors (and CSP reports) Firefox's console service holds from moz-extension: sources */
   extensionConsole(): Promise<{ errors: string[]; warnings: string[] }>;
   setLanguages(accept: string): Promise<void>;
+  /** a PNG of Firefox's own window (toolbar, sidebar and tab), as the user would see it */
+  screenshotWindow(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,8 +110,9 @@ export async function launchFirefox(opts: { languages?: string } = {}): Promise<
   const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
   const ctxOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
   const origin = `moz-extension://${uuid}/`;
+  const chromeContext = async () => ((await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] }).contexts[0].context;
   const chrome = async <T>(expression: string): Promise<T> => {
-    const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const tree = { contexts: [{ context: await chromeContext() }] };
     const r = (await bidi.send('script.evaluate', { target: { context: tree.contexts[0].context }, awaitPromise: true, expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()` })).result as { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
     if (r.type === 'exception') throw new Error(`chrome script: ${r.exceptionDetails?.text}`);
     return r.result?.value === undefined ? (undefined as T) : (JSON.parse(r.result.value) as T);
@@ -134,6 +137,17 @@ export async function launchFirefox(opts: { languages?: string } = {}): Promise<
     },
     async setLanguages(accept) {
       await chrome(`Services.prefs.setCharPref('intl.accept_languages', ${JSON.stringify(accept)}); return true;`);
+    },
+    async screenshotWindow(path) {
+      // BiDi cannot capture a chrome-scope context; the window global draws itself, out-of-process frames included
+      const url = await chrome<string>(`
+        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const bmp = await win.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+        const canvas = win.document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+        canvas.width = bmp.width; canvas.height = bmp.height;
+        canvas.getContext('2d').drawImage(bmp, 0, 0);
+        return canvas.toDataURL('image/png');`);
+      writeFileSync(path, Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'));
     },
     async close() {
       await browser.close().catch(() => undefined);
