@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Download, Page } from 'playwright-core';
+import { launch, type Session } from '@/lib/cli/browser';
+
+// "Save layout report", end to end in the built extension: a LinkedIn profile whose
+// experience is drawn in a way no hook reads, served under its real host name; the
+// panel says it could not read experience and offers the report; the saved file keeps
+// the page's structure and none of its personal strings. Nothing leaves the browser.
+
+const SHOTS = 'tests/e2e/artifacts';
+const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
+
+// li-new-en with its experience list drawn as SVG text (a layout no hook reads; the
+// extractors skip <svg>): the section and its heading are there, its jobs unreadable
+function unreadableExperience(): string {
+  const html = readFileSync('tests/fixtures/pages/linkedin/li-new-en.html', 'utf8');
+  const start = html.indexOf('<ul class="pvs-list', html.indexOf('id="experience"'));
+  const end = html.indexOf('</ul>', start) + '</ul>'.length;
+  if (start < 0 || end < start) throw new Error('li-new-en changed: no experience list');
+  const drawn =
+    '<svg class="exp-canvas" width="400" height="60" role="img"><text x="0" y="20">Product Manager · Northwind Traders · Mar 2021 – Present</text>' +
+    '<text x="0" y="40">Business Analyst · Contoso · Sep 2017 – Feb 2021</text></svg>';
+  return html.slice(0, start) + drawn + html.slice(end);
+}
+
+// what the page says about Anna, in any form: the report must have none of it
+const PERSONAL = [
+  'Anna', 'Kowalski', 'anna-kowalski', 'Northwind', 'Contoso', 'Product Manager', 'Business Analyst', 'Berlin', 'Warsaw',
+  'Germany', 'Technische', 'supply chain', 'D4E03AQ_anna', '1234', '1,234', '2021', '2017',
+];
+
+const vc = new VirtualConsole();
+const tags = (html: string) => Array.from(new JSDOM(html, { virtualConsole: vc }).window.document.getElementsByTagName('*'), (e) => e.localName);
+
+async function text(dl: Download): Promise<string> {
+  return readFileSync((await dl.path())!, 'utf8');
+}
+
+describe('layout report, in the built extension', () => {
+  let s: Session;
+  let panel: Page;
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await panel?.screenshot({ path: join(SHOTS, `failed-layout-report-${ctx.task.name.slice(0, 20)}.png`) }).catch(() => undefined);
+  });
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    panel = await s.openPanel();
+  });
+  afterAll(async () => s?.close());
+
+  it('saves a report of a page it could not fully read: its structure, none of its personal text', async () => {
+    const page = unreadableExperience();
+    s.serve(ANNA, page);
+    const tab = await s.context.newPage();
+    await tab.goto(ANNA);
+    await panel.bringToFront();
+    const problem = panel.getByText(/^LinkedIn: could not read .*experience/);
+    await problem.waitFor({ timeout: 20_000 });
+    const before = s.requests.length;
+
+    const [dl] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Save layout report' }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^linkedin-layout-report-\d{4}-\d{2}-\d{2}\.html$/);
+    await panel.getByText(/Nothing was sent\. Look it over, then attach it to a bug report\./).waitFor();
+    await panel.screenshot({ path: join(SHOTS, 'layout-report-panel-en.png'), fullPage: true });
+
+    const report = await text(dl);
+    // the structure: the same elements in the same order as the page served
+    expect(tags(report)).toEqual(tags(page));
+    expect(report).toContain('data-view-name="profile-card"');
+    expect(report).toMatch(/<h2 class="pvs-header__title"><span aria-hidden="true">Experience<\/span>/);
+    expect(report).toContain('<svg class="exp-canvas"');
+    expect(report).toContain('saved from url=(0045)https://www.linkedin.com/in/xxxx-xxxxxxxx-00/');
+    // the content: none of it
+    for (const p of PERSONAL) expect(report.toLowerCase(), p).not.toContain(p.toLowerCase());
+    // nothing went anywhere: no request from the panel or the worker but the extension's own
+    const after = s.requests.slice(before).filter((r) => !/^(?:chrome-extension|blob|data):/.test(r.url));
+    expect(after).toEqual([]);
+
+    // a developer reads the report like any saved page
+    const { extractPage } = await import('@/lib/extract/extract');
+    const url = /saved from url=\(\d+\)(\S+) -->/.exec(report)![1];
+    const x = extractPage(new JSDOM(report, { url, virtualConsole: vc }).window.document, url);
+    expect([x.site, x.kind, x.fields.experience.status]).toEqual(['linkedin', 'profile', 'unreadable']);
+    expect(x.fields.name).toMatchObject({ status: 'ok', value: 'Xxxx Xxxxxxxx' });
+    await tab.close();
+  });
+});
