@@ -14,8 +14,9 @@ export function DetectionFacts({ fileName, preview }: { fileName: string; previe
     const enc = preview.info.encoding.toUpperCase();
     rows.push(
       [t('data.import.format'), 'CSV'],
-      [t('data.import.kind'), t(`data.import.kinds.${preview.kind}`)],
-      ...(preview.kind === 'contacts' ? [[t('data.import.preset'), presetLabel(preview.preset) ?? t('data.import.generic')] as [string, string]] : []),
+      // when unsure, the kind is asked below (KindChoice), not stated here
+      ...(preview.judgement.sure ? [[t('data.import.kind'), t(`data.import.kinds.${preview.kind}`)] as [string, string]] : []),
+      ...(preview.kind === 'contacts' || preview.kind === 'leads' || preview.kind === 'deals' ? [[t('data.import.preset'), presetLabel(preview.preset) ?? t('data.import.generic')] as [string, string]] : []),
       [t('data.import.encoding'), preview.info.bom ? t('data.import.withBom', { encoding: enc }) : enc],
       [t('data.import.delimiter'), t(`data.import.delimiters.${DELIMITERS[preview.info.delimiter]}`)],
       [t('data.import.headerLine'), String(preview.info.headerLine)],

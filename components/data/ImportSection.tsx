@@ -4,12 +4,14 @@ import { refreshAllTies } from '@/lib/db/derive';
 import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
 import { StorageFullError } from '@/lib/db/repo';
 import type { ColumnMapping } from '@/lib/import/fields';
+import { type FileKind, isPeopleKind } from '@/lib/import/kind';
 import { type FilePreview, type FileRead, type ReadOptions, rejectsFile } from '@/lib/import/read';
 import { Section } from '../Section';
 import { DetectionFacts, presetLabel } from './DetectionFacts';
 import { download } from '../download';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummary } from './ImportSummary';
+import { KindChoice } from './KindChoice';
 import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
 import { type ImportParser, ParseCancelled, ParseFailed } from './parser';
 import { SampleTable } from './SampleTable';
@@ -17,7 +19,8 @@ import { SampleTable } from './SampleTable';
 type State =
   | { step: 'idle' }
   | { step: 'previewing'; file: File }
-  | { step: 'preview'; file: File; preview: FilePreview; mapping: ColumnMapping | null }
+  /** kind: what the file holds, null until the user chooses when detection is unsure */
+  | { step: 'preview'; file: File; preview: FilePreview; kind: FileKind | null; mapping: ColumnMapping }
   | { step: 'reading'; file: File; bytes: number }
   | { step: 'writing'; file: File; done: number; total: number }
   | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean }
@@ -47,7 +50,8 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     setState({ step: 'previewing', file });
     try {
       const preview = await parser.preview(file);
-      setState({ step: 'preview', file, preview, mapping: preview.format === 'csv' && preview.kind === 'contacts' ? preview.mapping : null });
+      const kind = preview.format === 'csv' ? (preview.judgement.sure ? preview.kind : null) : null;
+      setState({ step: 'preview', file, preview, kind, mapping: preview.format === 'csv' ? preview.mapping : [] });
     } catch (e) {
       fail(e);
     }
@@ -58,8 +62,9 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     let opts: ReadOptions = { format: preview.format };
     if (preview.format === 'csv') {
       const { encoding, delimiter, headerLine } = preview.info;
-      opts = { ...opts, encoding, delimiter, headerLine, kind: preview.kind };
-      if (preview.kind === 'contacts' && s.mapping) {
+      const kind = s.kind ?? preview.kind;
+      opts = { ...opts, encoding, delimiter, headerLine, kind };
+      if (isPeopleKind(kind)) {
         const changed = s.mapping.some((f, i) => f !== preview.mapping[i]);
         opts = changed ? { ...opts, mapping: s.mapping, preset: preview.preset } : { ...opts, preset: preview.preset };
       }
@@ -89,6 +94,10 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       abort.current = null;
     }
   };
+
+  /** a kind chosen, and for people a mapping that names someone */
+  const ready = (s: Extract<State, { step: 'preview' }>) =>
+    s.preview.format !== 'csv' || (s.kind !== null && (!isPeopleKind(s.kind) || mappingNamesSomeone(s.mapping)));
 
   const saveRejects = (s: Extract<State, { step: 'done' }>) => {
     const f = rejectsFile(s.report, s.result.rejected);
@@ -120,7 +129,10 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       {state.step === 'preview' && (
         <>
           <DetectionFacts fileName={state.file.name} preview={state.preview} />
-          {state.preview.format === 'csv' && state.mapping && (
+          {state.preview.format === 'csv' && (
+            <KindChoice judgement={state.preview.judgement} kind={state.kind} onChange={(kind) => setState({ ...state, kind })} />
+          )}
+          {state.preview.format === 'csv' && state.kind && isPeopleKind(state.kind) && (
             <MappingScreen
               headers={state.preview.info.headers}
               sample={state.preview.sample}
@@ -129,9 +141,9 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
               onChange={(mapping) => setState({ ...state, mapping })}
             />
           )}
-          {state.preview.format === 'csv' && !state.mapping && <SampleTable headers={state.preview.info.headers} rows={state.preview.sample} />}
+          {state.preview.format === 'csv' && !(state.kind && isPeopleKind(state.kind)) && <SampleTable headers={state.preview.info.headers} rows={state.preview.sample} />}
           <p className="actions">
-            <button type="button" className="primary" disabled={!!state.mapping && !mappingNamesSomeone(state.mapping)} onClick={() => void start(state)}>
+            <button type="button" className="primary" disabled={!ready(state)} onClick={() => void start(state)}>
               {t('data.import.start')}
             </button>
             <button type="button" onClick={() => setState({ step: 'idle' })}>{t('data.import.another')}</button>

@@ -8,9 +8,11 @@
 // (missing, a directory, empty, no header row, not valid JSON).
 //
 // Other kinds of file, same shape:
-// - a purchases CSV or a notes CSV (detected by its columns): "kind" is added
-//   ("purchases" | "notes"), preset is "generic", duplicates is [], records are
-//   purchases / notes with the contact they refer to.
+// - a purchases CSV or a notes CSV (the whole header weighed, lib/import/kind.ts):
+//   "kind" is added ("purchases" | "notes"), preset is "generic", duplicates is [],
+//   records are purchases / notes with the contact they refer to.
+// - a leads or deals export: "kind": "leads" | "deals", read as contacts (each row
+//   is a person; what the lead carries is kept in its fields and `custom`).
 // - a .json file (Tiewise's import format: {contacts, notes, interactions,
 //   purchases, products, complaints}): "kind": "json", preset "generic", delimiter
 //   and headerLine null, rows = entries in all arrays, a rejected entry's line is
@@ -88,7 +90,8 @@ try {
       rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
       records: limit(r.records),
     };
-    print(r.kind === 'contacts' ? common : { kind: r.kind, ...common });
+    const kind = r.kind === 'contacts' ? r.entity : r.kind;
+    print(kind === 'contacts' ? common : { kind, ...common });
   }
 } catch (e) {
   if (e instanceof ImportError) fail(`${file}: ${e.message}`);

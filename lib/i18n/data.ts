@@ -32,7 +32,7 @@ export const dataEn = {
     encoding: 'Encoding',
     delimiter: 'Separator',
     headerLine: 'Header on line',
-    kinds: { contacts: 'Contacts', notes: 'Notes', purchases: 'Purchases', json: 'Tiewise JSON (contacts, notes, interactions, purchases, products)' },
+    kinds: { contacts: 'Contacts', leads: 'Leads (each a person)', deals: 'Deals (with their contact)', notes: 'Notes', purchases: 'Purchases', json: 'Tiewise JSON (contacts, notes, interactions, purchases, products)' },
     delimiters: { comma: 'comma', semicolon: 'semicolon', tab: 'tab' },
     generic: 'Your own columns',
     withBom: '{{encoding}} with BOM',
@@ -49,6 +49,13 @@ export const dataEn = {
     unreadable: 'This file cannot be imported: {{reason}}',
     storageFull: 'The browser’s storage is full, so the import was undone and nothing of it was saved. Free disk space on this computer, or export and erase old contacts and profile snapshots, then import again.',
     importAnother: 'Import another file',
+  },
+  kindChoice: {
+    label: 'This file holds',
+    choose: 'Choose…',
+    sure: 'Tiewise reads this file as: {{kind}}. Change it if that is wrong.',
+    unsure: 'Tiewise is not sure what this file holds: its columns fit more than one kind. Choose below.',
+    why: '{{kind}}: columns {{columns}}',
   },
   mapping: {
     title: 'Which field is each column?',
@@ -67,7 +74,7 @@ export const dataEn = {
       name: 'Full name', firstName: 'First name', middleName: 'Middle name', lastName: 'Last name',
       email: 'E-mail', phone: 'Phone', company: 'Company', position: 'Position', city: 'City',
       country: 'Country', profileUrl: 'Profile URL', website: 'Website', crmId: 'CRM id', notes: 'Notes',
-      birthday: 'Birthday', tags: 'Tags', stage: 'Stage', connectedOn: 'Connected on',
+      birthday: 'Birthday', tags: 'Tags', stage: 'Stage', connectedOn: 'Connected on', owner: 'Owner (CRM user)',
     },
   },
   summary: {
@@ -172,7 +179,7 @@ export const dataRu: Loose<typeof dataEn> = {
     encoding: 'Кодировка',
     delimiter: 'Разделитель',
     headerLine: 'Заголовок в строке',
-    kinds: { contacts: 'Контакты', notes: 'Заметки', purchases: 'Покупки', json: 'JSON Tiewise (контакты, заметки, взаимодействия, покупки, товары)' },
+    kinds: { contacts: 'Контакты', leads: 'Лиды (каждый — человек)', deals: 'Сделки (с их контактом)', notes: 'Заметки', purchases: 'Покупки', json: 'JSON Tiewise (контакты, заметки, взаимодействия, покупки, товары)' },
     delimiters: { comma: 'запятая', semicolon: 'точка с запятой', tab: 'табуляция' },
     generic: 'Свои столбцы',
     withBom: '{{encoding}} с BOM',
@@ -189,6 +196,13 @@ export const dataRu: Loose<typeof dataEn> = {
     unreadable: 'Этот файл нельзя импортировать: {{reason}}',
     storageFull: 'Хранилище браузера заполнено, поэтому импорт отменён и ничего из него не сохранено. Освободите место на диске или выгрузите и удалите старые контакты и снимки профилей, затем повторите импорт.',
     importAnother: 'Импортировать другой файл',
+  },
+  kindChoice: {
+    label: 'В этом файле',
+    choose: 'Выберите…',
+    sure: 'Tiewise читает этот файл как: {{kind}}. Измените, если это не так.',
+    unsure: 'Tiewise не уверен, что в этом файле: его столбцы подходят к нескольким видам. Выберите ниже.',
+    why: '{{kind}}: столбцы {{columns}}',
   },
   mapping: {
     title: 'Какое поле в каждом столбце?',
@@ -207,7 +221,7 @@ export const dataRu: Loose<typeof dataEn> = {
       name: 'Полное имя', firstName: 'Имя', middleName: 'Отчество', lastName: 'Фамилия',
       email: 'E-mail', phone: 'Телефон', company: 'Компания', position: 'Должность', city: 'Город',
       country: 'Страна', profileUrl: 'Ссылка на профиль', website: 'Сайт', crmId: 'ID в CRM', notes: 'Заметки',
-      birthday: 'День рождения', tags: 'Теги', stage: 'Стадия', connectedOn: 'Дата контакта',
+      birthday: 'День рождения', tags: 'Теги', stage: 'Стадия', connectedOn: 'Дата контакта', owner: 'Ответственный (в CRM)',
     },
   },
   summary: {

@@ -7,8 +7,6 @@ import { genericField } from './mapping';
 import type { Rejected, RowSink, TableInfo, TableRow } from './table';
 import { parseAmount, parseDate } from './values';
 
-export type CsvKind = 'contacts' | 'purchases' | 'notes';
-
 export interface ContactRef {
   email?: string;
   crmId?: string;
@@ -32,9 +30,9 @@ export interface NoteRecord {
   text: string;
 }
 
-type Role = 'email' | 'crmId' | 'name' | 'product' | 'sku' | 'date' | 'quantity' | 'amount' | 'currency' | 'text';
+export type ActivityRole = 'email' | 'crmId' | 'name' | 'product' | 'sku' | 'date' | 'quantity' | 'amount' | 'currency' | 'text';
 
-const ROLES: Array<[Role, string[]]> = [
+const ROLES: Array<[ActivityRole, string[]]> = [
   ['crmId', ['contactid', 'customerid', 'clientid', 'crmid', 'personid', 'idклиента', 'идклиента', 'idконтакта']],
   ['name', ['contact', 'customer', 'client', 'contactname', 'customername', 'clientname', 'buyer', 'клиент', 'покупатель', 'контакт', 'имяклиента']],
   ['sku', ['sku', 'productid', 'productcode', 'itemid', 'itemcode', 'code', 'artikul', 'артикул', 'кодтовара', 'код']],
@@ -46,7 +44,8 @@ const ROLES: Array<[Role, string[]]> = [
   ['text', ['text', 'note', 'notes', 'body', 'content', 'comment', 'comments', 'текст', 'заметка', 'заметки', 'комментарий', 'примечание']],
 ];
 
-function roleOf(header: string): Role | undefined {
+/** What a column is to a purchases or notes file, if anything. */
+export function roleOf(header: string): ActivityRole | undefined {
   const key = headerKey(header);
   for (const [role, keys] of ROLES) if (keys.includes(key)) return role;
   const f = genericField(header);
@@ -55,27 +54,13 @@ function roleOf(header: string): Role | undefined {
   return undefined;
 }
 
-function roles(headers: string[]): Map<Role, number> {
-  const out = new Map<Role, number>();
+function roles(headers: string[]): Map<ActivityRole, number> {
+  const out = new Map<ActivityRole, number>();
   headers.forEach((h, i) => {
     const r = roleOf(h);
     if (r && !out.has(r)) out.set(r, i);
   });
   return out;
-}
-
-/** What a CSV holds, by its columns: purchases, notes, or (by default) contacts. */
-export function detectCsvKind(headers: string[]): CsvKind {
-  const r = roles(headers);
-  const refers = r.has('email') || r.has('crmId') || r.has('name');
-  if (refers && (r.has('product') || r.has('sku')) && (r.has('date') || r.has('quantity') || r.has('amount'))) return 'purchases';
-  const contactish = headers.some((h) => {
-    const f = genericField(h);
-    return f === 'firstName' || f === 'lastName' || f === 'company' || f === 'position' || f === 'phone' || f === 'city';
-  });
-  // a contacts file may have a Notes column too: a notes file also dates its notes
-  if (refers && r.has('text') && r.has('date') && !contactish) return 'notes';
-  return 'contacts';
 }
 
 const NO_CONTACT = 'names nobody: no contact e-mail, id or name';
@@ -94,13 +79,13 @@ abstract class ActivitySink<T> implements RowSink {
   readonly rejected: Rejected[] = [];
   readonly records: T[] = [];
   readonly recordLines: number[] = [];
-  protected readonly col: Map<Role, number>;
+  protected readonly col: Map<ActivityRole, number>;
 
   constructor(headers: string[]) {
     this.col = roles(headers);
   }
 
-  protected cell(fields: string[], role: Role): string | undefined {
+  protected cell(fields: string[], role: ActivityRole): string | undefined {
     const i = this.col.get(role);
     const v = i === undefined ? undefined : fields[i];
     return isBlank(v) ? undefined : v;

@@ -19,6 +19,8 @@ export interface Duplicate {
 
 export interface ContactImportReport extends TableInfo {
   kind: 'contacts';
+  /** what the rows are in the CRM: people, leads or deals (each row is a person either way) */
+  entity: 'contacts' | 'leads' | 'deals';
   preset: PresetId;
   mapping: ColumnMapping;
   rows: number;
@@ -36,12 +38,15 @@ export interface ContactImportOptions extends TableOptions {
   preset?: PresetId;
   /** the user's own mapping (by column index), from the mapping screen */
   mapping?: ColumnMapping;
+  /** what the rows are (the judgement or the user's choice); contacts by default */
+  entity?: ContactImportReport['entity'];
 }
 
 /** The row-level half: mapping, "names nobody", duplicates. Used by ContactImport and by the CSV kind switch. */
 export class ContactSink implements RowSink {
   readonly preset: PresetId;
   readonly mapping: ColumnMapping;
+  readonly entity: ContactImportReport['entity'];
   rows = 0;
   readonly duplicates: Duplicate[] = [];
   readonly rejected: Rejected[] = [];
@@ -52,8 +57,9 @@ export class ContactSink implements RowSink {
 
   constructor(
     private readonly headers: string[],
-    opts: { preset?: PresetId; mapping?: ColumnMapping },
+    opts: { preset?: PresetId; mapping?: ColumnMapping; entity?: ContactImportReport['entity'] },
   ) {
+    this.entity = opts.entity ?? 'contacts';
     this.preset = opts.preset ?? (opts.mapping ? 'generic' : detectPreset(headers).preset);
     this.mapping = opts.mapping ?? proposeMapping(headers, this.preset);
     this.map = planMapping(headers, this.mapping);
@@ -88,6 +94,7 @@ export class ContactSink implements RowSink {
   report(info: TableInfo): ContactImportReport {
     return {
       kind: 'contacts',
+      entity: this.entity,
       ...info,
       preset: this.preset,
       mapping: this.mapping,

@@ -1,5 +1,7 @@
-// Any CSV the user drops: contacts, purchases or notes, told apart by the header row.
-import { type ActivityReport, type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink, detectCsvKind } from './activity';
+// Any CSV the user drops: contacts (leads and deals are people too), purchases or
+// notes, told apart by the whole header row (kind.ts).
+import { type ActivityReport, type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink } from './activity';
+import { type FileKind, judgeKind } from './kind';
 import { type ContactImportOptions, type ContactImportReport, ContactSink } from './contacts';
 import { TableReader } from './table';
 
@@ -12,11 +14,11 @@ export class CsvImport {
   private sink: ContactSink | PurchaseSink | NoteSink | undefined;
   private readonly table: TableReader;
 
-  constructor(opts: ContactImportOptions & { kind?: 'contacts' | 'purchases' | 'notes' } = {}) {
+  constructor(opts: ContactImportOptions & { kind?: FileKind } = {}) {
     this.table = new TableReader(opts, (info) => {
-      const kind = opts.kind ?? (opts.preset || opts.mapping ? 'contacts' : detectCsvKind(info.headers));
+      const kind = opts.kind ?? (opts.preset || opts.mapping ? 'contacts' : judgeKind(info.headers).kind);
       this.sink =
-        kind === 'purchases' ? new PurchaseSink(info.headers) : kind === 'notes' ? new NoteSink(info.headers) : new ContactSink(info.headers, opts);
+        kind === 'purchases' ? new PurchaseSink(info.headers) : kind === 'notes' ? new NoteSink(info.headers) : new ContactSink(info.headers, { ...opts, entity: kind });
       return this.sink;
     });
   }

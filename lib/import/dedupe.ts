@@ -76,8 +76,11 @@ export function mergeInto(earlier: ContactRecord, dup: ContactRecord): void {
   const dupNamed = !!(dup.firstName || dup.lastName || dup.name !== dup.email);
   if (earlierUnnamed && dupNamed) e.name = dup.name;
   for (const [k, v] of Object.entries(d)) {
-    if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'extra') continue;
+    if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
     if (e[k] === undefined || e[k] === '') e[k] = v;
   }
-  if (dup.extra) earlier.extra = { ...dup.extra, ...earlier.extra };
+  if (dup.custom) {
+    const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
+    for (const [k, v] of Object.entries(dup.custom)) if (!Object.hasOwn(c, k)) c[k] = v;
+  }
 }

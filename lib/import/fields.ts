@@ -3,7 +3,7 @@
 
 export const CONTACT_FIELDS = [
   'name', 'firstName', 'middleName', 'lastName', 'email', 'phone', 'company', 'position',
-  'city', 'country', 'profileUrl', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn',
+  'city', 'country', 'profileUrl', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'owner',
 ] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
@@ -14,7 +14,8 @@ export type MultiField = keyof typeof MULTI_FIELDS;
 /**
  * A contact as an import would store it. Values are the file's text, verbatim.
  * Empty cells are left out. `emails`/`phones`/`profileUrls` appear only when a row
- * has more than one; `extra` keeps the columns no field took, by header.
+ * has more than one; `custom` keeps every column no field took, under the file's own
+ * column name (a null-prototype object: a column named "__proto__" is a column).
  */
 export interface ContactRecord {
   name: string;
@@ -38,10 +39,12 @@ export interface ContactRecord {
   tags?: string;
   stage?: string;
   connectedOn?: string;
-  extra?: Record<string, string>;
+  /** the CRM user the contact belongs to ("Contact owner", "Ответственный") */
+  owner?: string;
+  custom?: Record<string, string>;
 }
 
-/** Which field each column feeds, by column index; null = the column goes to `extra`. */
+/** Which field each column feeds, by column index; null = the column goes to `custom`. */
 export type ColumnMapping = (ContactField | null)[];
 
 /** Lower-cased, ё→е, everything but letters and digits dropped: "E-mail 1 - Value" → "email1value". */

@@ -204,11 +204,11 @@ function describe(err: z.ZodError, entry: unknown): string {
 
 function toRecord(c: JsonContact): ContactRecord | undefined {
   const rec: Record<string, unknown> = {};
-  const extra: Record<string, string> = {};
+  const custom = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(c)) {
     if (k === 'id') continue;
     if (!KNOWN_CONTACT_KEYS.has(k)) {
-      if (typeof v === 'string' && v.trim()) extra[k] = v;
+      if (typeof v === 'string' && v.trim()) custom[k] = v;
       continue;
     }
     if (typeof v === 'string' && v.trim() === '') continue;
@@ -232,7 +232,7 @@ function toRecord(c: JsonContact): ContactRecord | undefined {
   const name = (rec.name as string | undefined) ?? (personal.length ? personal.join(' ') : undefined);
   if (!name && !rec.email) return undefined;
   const out = { ...rec, name: name ?? (rec.email as string) } as ContactRecord;
-  if (Object.keys(extra).length) out.extra = extra;
+  if (Object.keys(custom).length) out.custom = custom;
   return orderKeys(out);
 }
 

@@ -7,23 +7,25 @@ import { PRESETS, type Preset, type PresetId } from './presets';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', 'fullname', 'contactname', 'displayname', 'personname', 'contact', 'фио', 'полноеимя', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'контакт', 'имяконтакта', 'клиент']],
+  ['name', ['name', 'fullname', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
   ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя']],
-  ['middleName', ['middlename', 'additionalname', 'отчество']],
+  ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/]],
   ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел']],
-  ['company', ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы']],
-  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'позиция']],
+  ['company', ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта']],
+  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'город', 'населенныйпункт']],
-  ['country', ['country', 'countryregion', 'mailingcountry', 'страна']],
+  ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'страна', 'странапроживания']],
   ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль']],
-  ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'сайт']],
+  ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании']],
   ['crmId', ['id', 'recordid', 'contactid', 'crmid', 'externalid', 'personid', 'ид', 'идентификатор']],
   ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения']],
-  ['tags', ['tags', 'tag', 'labels', 'теги', 'метки']],
-  ['stage', ['lifecyclestage', 'stage', 'стадия', 'этап']],
+  ['tags', ['tags', 'tag', 'labels', 'categories', 'groupmembership', 'теги', 'метки', 'категории']],
+  ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
+  ['connectedOn', ['connectedon', 'connectiondate', 'датаподключения']],
+  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер']],
 ];
 
 export function genericField(header: string): ContactField | null {
@@ -42,6 +44,17 @@ export function isKnownHeader(header: string): boolean {
   return knownKeys().has(key) || genericField(header) !== null;
 }
 
+/** The field a header names in any preset or by the generic names; null when none. */
+export function knownField(header: string): ContactField | null {
+  const key = headerKey(header);
+  if (!key) return null;
+  for (const p of PRESETS) {
+    const col = p.columns.find((c) => c.field && headerKey(c.header) === key);
+    if (col) return col.field;
+  }
+  return genericField(header);
+}
+
 let known: Set<string> | undefined;
 function knownKeys(): Set<string> {
   known ??= new Set(PRESETS.flatMap((p) => p.columns.map((col) => headerKey(col.header))));
@@ -57,6 +70,9 @@ export interface PresetMatch {
 export function detectPreset(headers: string[]): PresetMatch {
   let best: PresetMatch = { preset: 'generic', score: 0 };
   for (const p of PRESETS) {
+    // common names alone ("Телефон", "Компания") do not make a known export: one of its own columns must be there
+    const sig = new Set(p.signature.map(headerKey));
+    if (!headers.some((h) => sig.has(headerKey(h)))) continue;
     const score = scorePreset(p, headers);
     if (score > best.score) best = { preset: p.id, score };
   }
@@ -126,13 +142,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     /** by the singular field while reading, then the plurals for lists of more than one */
     const many: Partial<Record<string, string[]>> = {};
     const plural: Partial<Record<string, string[]>> = {};
-    let extra: Record<string, string> | undefined;
+    let custom: Record<string, string> | undefined;
     for (const { i, field, header } of cols) {
       const v = fields[i];
       if (v === undefined || isBlank(v)) continue;
       if (!field) {
-        extra ??= {};
-        if (!(header in extra)) extra[header] = v;
+        // no prototype: a column named "__proto__" or "constructor" is a column like any other
+        custom ??= Object.create(null) as Record<string, string>;
+        if (!Object.hasOwn(custom, header)) custom[header] = v;
       } else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
         if (!list.includes(v)) list.push(v);
@@ -149,14 +166,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     one.name = fullName ?? one.email ?? '';
     const out: Record<string, unknown> = {};
     for (const k of ORDER) {
-      const v = k === 'extra' ? extra : (plural[k] ?? one[k]);
+      const v = k === 'custom' ? custom : (plural[k] ?? one[k]);
       if (v !== undefined) out[k] = v;
     }
     return { record: out as unknown as ContactRecord, names: fullName !== undefined || one.email !== undefined };
   };
 }
 
-const ORDER = ['name', 'firstName', 'middleName', 'lastName', 'email', 'emails', 'phone', 'phones', 'company', 'position', 'city', 'country', 'profileUrl', 'profileUrls', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'extra'];
+const ORDER = ['name', 'firstName', 'middleName', 'lastName', 'email', 'emails', 'phone', 'phones', 'company', 'position', 'city', 'country', 'profileUrl', 'profileUrls', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'owner', 'custom'];
 /** Keys in a stable, readable order (name first). */
 export function orderKeys(r: ContactRecord): ContactRecord {
   const src = r as unknown as Record<string, unknown>;

@@ -1,5 +1,5 @@
 // What we know about real CRM exports, as data: each preset lists the columns its
-// export has (header → field; null = known but not a contact field, kept in `extra`),
+// export has (header → field; null = known but not a contact field, kept in `custom` under its own name),
 // in the order its export writes them, and a few `signature` headers only it uses.
 // Import matches headers by headerKey() (case and punctuation ignored); an exact
 // spelling scores a little more, which separates look-alikes (Salesforce "Contact ID"
@@ -93,7 +93,7 @@ export const PRESETS: Preset[] = [
       c('Record ID', 'crmId'), c('First Name', 'firstName'), c('Last Name', 'lastName'), c('Email', 'email'),
       c('Phone Number', 'phone'), c('Company Name', 'company'), c('Job Title', 'position'), c('City', 'city'),
       c('Country/Region', 'country'), c('Lifecycle Stage', 'stage'), c('LinkedIn URL', 'profileUrl'),
-      alt('Contact ID', 'crmId'), alt('Mobile Phone Number', 'phone'), alt('Contact owner', null),
+      alt('Contact ID', 'crmId'), alt('Mobile Phone Number', 'phone'), alt('Contact owner', 'owner'),
       alt('Lead Status', null), alt('Create Date', null), alt('Last Activity Date', null),
       alt('Associated Company', 'company'), alt('Website URL', 'website'),
     ],
@@ -109,7 +109,7 @@ export const PRESETS: Preset[] = [
       c('Mailing Country', 'country'), c('Phone', 'phone'), c('Mobile', 'phone'), c('Email', 'email'),
       c('Description', 'notes'),
       alt('Id', 'crmId'), alt('Mailing Street', null), alt('Mailing State/Province', null),
-      alt('Mailing Zip/Postal Code', null), alt('Account Owner', null), alt('Contact Owner', null),
+      alt('Mailing Zip/Postal Code', null), alt('Account Owner', null), alt('Contact Owner', 'owner'),
       alt('Lead Source', null), alt('AccountId', null), alt('Birthdate', 'birthday'),
     ],
     signature: ['Contact ID', 'Mailing State/Province', 'Mailing Zip/Postal Code', 'Account Owner', 'AccountId', 'Salutation', 'Birthdate'],
@@ -125,7 +125,7 @@ export const PRESETS: Preset[] = [
       alt('Person - Email - Work', 'email'), alt('Person - Email - Home', 'email'),
       alt('Person - Email - Other', 'email'), alt('Person - Phone - Work', 'phone'),
       alt('Person - Phone - Mobile', 'phone'), alt('Person - Phone - Home', 'phone'),
-      alt('Person - Label', 'tags'), alt('Person - Owner', null), alt('Person - Notes', 'notes'),
+      alt('Person - Label', 'tags'), alt('Person - Owner', 'owner'), alt('Person - Notes', 'notes'),
       alt('Person - Postal address - City', 'city'), alt('Organization - Name', 'company'),
     ],
     signature: ['Person - ID', 'Person - Name', 'Person - Email', 'Person - Phone', 'Person - Organization', 'Person - Owner', 'Person - Label', 'Person - Labels'],
@@ -138,7 +138,7 @@ export const PRESETS: Preset[] = [
       c('Account Name', 'company'), c('Email', 'email'), c('Secondary Email', 'email'), c('Title', 'position'),
       c('Phone', 'phone'), c('Mobile', 'phone'), c('Mailing City', 'city'), c('Mailing Country', 'country'),
       c('Description', 'notes'),
-      alt('Contact Id', 'crmId'), alt('Contact Owner', null), alt('Salutation', null), alt('Lead Source', null),
+      alt('Contact Id', 'crmId'), alt('Contact Owner', 'owner'), alt('Salutation', null), alt('Lead Source', null),
       alt('Department', null), alt('Skype ID', null), alt('Email Opt Out', null), alt('Mailing Street', null),
       alt('Mailing Zip', null), alt('Mailing State', null), alt('Created Time', null), alt('Modified Time', null),
       alt('Date of Birth', 'birthday'), alt('Tag', 'tags'),
@@ -155,10 +155,14 @@ export const PRESETS: Preset[] = [
       c('Рабочий телефон', 'phone'), c('Мобильный телефон', 'phone'), c('Теги', 'tags'),
       c('Примечание', 'notes'),
       alt('Email', 'email'), alt('Личный email', 'email'), alt('Другой email', 'email'), alt('Телефон', 'phone'),
-      alt('Рабочий прямой', 'phone'), alt('Домашний телефон', 'phone'), alt('Ответственный', null),
+      alt('Рабочий прямой', 'phone'), alt('Домашний телефон', 'phone'), alt('Ответственный', 'owner'),
       alt('Дата создания', null), alt('Кем создан', null), alt('Город', 'city'),
+      // the contacts export of 2024–2025: the full name (patronymic and order as typed) is its own column
+      alt('Полное имя контакта', 'name'), alt('Должность (контакт)', 'position'), alt('Web', 'website'),
+      alt('Дата редактирования', null), alt('Кем редактирован', null), alt('Skype', null),
+      alt('Компания контакта', 'company'), alt('Ответственный за контакт', 'owner'),
     ],
-    signature: ['Полное имя', 'Рабочий email', 'Личный email', 'Ответственный', 'Теги', 'Рабочий прямой', 'Кем создан'],
+    signature: ['Полное имя', 'Полное имя контакта', 'Рабочий email', 'Личный email', 'Теги', 'Рабочий прямой', 'Кем создан', 'Кем редактирован'],
   },
   {
     // Bitrix24 CRM → Contacts → Export (CSV, Windows-1251, ";")
@@ -173,9 +177,13 @@ export const PRESETS: Preset[] = [
       c('Комментарий', 'notes'), c('Контакт ВКонтакте', 'profileUrl'), c('Контакт Facebook', 'profileUrl'),
       alt('E-mail', 'email'), alt('Телефон', 'phone'), alt('Домашний телефон', 'phone'),
       alt('Другой e-mail', 'email'), alt('Рабочий сайт', 'website'), alt('Тип контакта', null),
-      alt('Источник', null), alt('Ответственный', null), alt('Дата создания', null), alt('Адрес', null),
+      alt('Источник', null), alt('Ответственный', 'owner'), alt('Дата создания', null), alt('Адрес', null),
+      // the leads export: a lead's own columns (its title, status, deal amount and products stay custom fields)
+      alt('Название лида', null), alt('Статус', 'stage'), alt('Название компании', 'company'),
+      alt('Корпоративный сайт', 'website'), alt('Клиент', null), alt('Сумма', null), alt('Валюта', null),
+      alt('Товар', null), alt('Цена', null), alt('Количество', null), alt('Повторный лид', null),
     ],
-    signature: ['Отчество', 'Рабочий e-mail', 'Частный e-mail', 'Обращение', 'Тип контакта', 'Комментарий', 'Контакт ВКонтакте', 'Дата рождения'],
+    signature: ['Отчество', 'Рабочий e-mail', 'Частный e-mail', 'Обращение', 'Тип контакта', 'Комментарий', 'Контакт ВКонтакте', 'Дата рождения', 'Название лида', 'Повторный лид'],
   },
 ];
 

@@ -4,12 +4,13 @@
 // Activity rows (notes, purchases) keep their raw text, so a row whose contact is
 // not found when the import is applied can still go into the rejects file.
 import Papa from 'papaparse';
-import { type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink, type CsvKind, detectCsvKind } from './activity';
+import { type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink } from './activity';
 import type { ContactImportOptions } from './contacts';
 import { ContactSink } from './contacts';
 import type { CsvImportReport } from './csv-kind';
 import type { ColumnMapping, ContactRecord } from './fields';
 import { type JsonImportReport, importJson } from './json';
+import { type FileKind, type KindJudgement, isPeopleKind, judgeKind } from './kind';
 import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
 import { rejectsText } from './export';
@@ -29,7 +30,9 @@ export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
 export type FilePreview =
   | {
       format: 'csv';
-      kind: CsvKind;
+      kind: FileKind;
+      /** why that kind, and whether the header made it clear (else the screen asks) */
+      judgement: KindJudgement;
       info: TableInfo;
       preset: PresetId;
       mapping: ColumnMapping;
@@ -48,18 +51,19 @@ export function previewBytes(fileName: string, head: Uint8Array, rows = 8): File
   const table = new TableReader({}, () => ({ row: (r) => void (sample.length < rows && sample.push(r.fields)), reject: () => {} }));
   table.push(head);
   const info = table.end();
-  const kind = detectCsvKind(info.headers);
+  const judgement = judgeKind(info.headers);
+  const kind = judgement.kind;
   const preset = detectPreset(info.headers).preset;
   const mapping = proposeMapping(info.headers, preset);
   return {
-    format, kind, info, preset, mapping, sample,
-    records: kind === 'contacts' ? sample.map((f) => applyMapping(info.headers, mapping, f).record) : [],
+    format, kind, judgement, info, preset, mapping, sample,
+    records: isPeopleKind(kind) ? sample.map((f) => applyMapping(info.headers, mapping, f).record) : [],
   };
 }
 
 export interface ReadOptions extends ContactImportOptions {
   format: ImportFormat;
-  kind?: CsvKind;
+  kind?: FileKind;
 }
 
 /** A CSV report whose activity records keep their raw text (parallel to records). */
@@ -88,11 +92,11 @@ export class ImportReader {
   constructor(private readonly opts: ReadOptions) {
     if (opts.format === 'csv') {
       this.table = new TableReader(opts, (info) => {
-        const kind = opts.kind ?? (opts.preset || opts.mapping ? 'contacts' : detectCsvKind(info.headers));
+        const kind = opts.kind ?? (opts.preset || opts.mapping ? 'contacts' : judgeKind(info.headers).kind);
         this.sink =
           kind === 'purchases' ? new RawKeeper(new PurchaseSink(info.headers))
           : kind === 'notes' ? new RawKeeper(new NoteSink(info.headers))
-          : new ContactSink(info.headers, opts);
+          : new ContactSink(info.headers, { ...opts, entity: kind });
         return this.sink;
       });
     }

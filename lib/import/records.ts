@@ -100,7 +100,7 @@ export class CsvRecordReader {
         const inner = countBreaks(raw);
         const quoteTrouble = res.errors.some((e) => e.type === 'Quotes');
         const unterminated = res.errors.some((e) => e.code === 'MissingQuotes');
-        const misclosed = inner > 0 && this.expectFields !== undefined && res.data.length !== this.expectFields;
+        const misclosed = inner > 0 && this.expectFields !== undefined && !fitsWidth(res.data, this.expectFields);
         if ((quoteTrouble && (inner > 0 || unterminated)) || misclosed) {
           if (unterminated && !atEnd && inner < this.maxLines) {
             // the quoted cell may close in the next chunk: keep this record's text
@@ -127,6 +127,18 @@ export class CsvRecordReader {
     });
     return { consumed, line, restart: restart && consumed > 0 };
   }
+}
+
+/**
+ * Whether a record has the header's width: exactly, or with only empty fields
+ * beyond it (Outlook ends every row with a comma: a trailing empty field is not a
+ * broken row).
+ */
+export function fitsWidth(fields: string[], width: number): boolean {
+  if (fields.length === width) return true;
+  if (fields.length < width) return false;
+  for (let i = width; i < fields.length; i++) if (fields[i].trim() !== '') return false;
+  return true;
 }
 
 /** Reads a whole text at once; returns the records (for samples and small files). */

@@ -60,8 +60,17 @@ export function detectHeader(records: CsvRecord[]): CsvRecord | undefined {
     }
   }
   if (best) return best;
+  // a record with empty fields at its end fits every width from its last value on
+  // (data rows ending in a delimiter must not make the first of them the header)
   const widths = new Map<number, number>();
-  for (const r of recs) widths.set(r.fields!.length, (widths.get(r.fields!.length) ?? 0) + 1);
+  for (const r of recs) for (let w = filledWidth(r.fields!); w <= r.fields!.length; w++) widths.set(w, (widths.get(w) ?? 0) + 1);
   const common = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-  return recs.find((r) => r.fields!.length === common) ?? recs[0];
+  return recs.find((r) => common !== undefined && filledWidth(r.fields!) <= common && r.fields!.length >= common) ?? recs[0];
+}
+
+/** Fields up to the last non-empty one (at least one). */
+function filledWidth(fields: string[]): number {
+  let n = fields.length;
+  while (n > 1 && fields[n - 1].trim() === '') n--;
+  return n;
 }

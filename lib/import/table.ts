@@ -5,7 +5,7 @@
 // and not counted. Memory: the sample, plus one record's text while a quoted cell
 // is open; the rows go to the sink as they are read.
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
-import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, readRecords } from './records';
+import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
 import { detectDelimiter, detectHeader, detectNewline } from './sniff';
 
 export interface TableInfo extends EncodingGuess {
@@ -151,12 +151,17 @@ export class TableReader {
     }
     if (r.fields.every((f) => f.trim() === '')) return;
     const want = this.headers.length;
-    if (r.fields.length !== want) {
+    let fields = r.fields;
+    // a trailing delimiter (Outlook) is an empty field after the last column, not data
+    if (fields.length > want && fitsWidth(fields, want)) fields = fields.slice(0, want);
+    // a header ending in a delimiter has an unnamed empty column the rows may leave out
+    else if (fields.length < want && this.headers.slice(fields.length).every((h) => h.trim() === '')) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
+    if (fields.length !== want) {
       const n = r.fields.length;
       sink.reject({ line: r.line, reason: `${n} ${n === 1 ? 'field' : 'fields'} for ${want} ${want === 1 ? 'column' : 'columns'}`, raw: r.raw });
       return;
     }
-    sink.row({ line: r.line, fields: r.fields, raw: r.raw });
+    sink.row({ line: r.line, fields, raw: r.raw });
   }
 }
 

@@ -114,3 +114,35 @@ describe('the import section (in-thread parser)', () => {
     expect(await d.contacts.count()).toBe(1);
   });
 });
+
+describe('what the file holds (issue 15)', () => {
+  it('a Bitrix24 leads export is read as leads and imported as people, not purchases', async () => {
+    const d = freshDb();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    const csv = '\uFEFFID;Название лида;Имя;Фамилия;Статус;Источник;Название компании;Сумма;Валюта;Товар;Количество;Рабочий e-mail;Клиент;Ответственный;Повторный лид\r\n'
+      + '7;Заявка;Виктор;Зуев;Новая;Веб-сайт;ООО «Техмаш»;185 000,00;RUB;Станок;1;zuev@tehmash.example;;Мария Лосева;N\r\n';
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv], 'LEAD.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('Tiewise reads this file as: Leads (each a person). Change it if that is wrong.')).toBeTruthy();
+    expect(screen.getByText(/Leads \(each a person\): columns Название лида/)).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: 'This file holds' }) as HTMLSelectElement).value).toBe('leads');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const region = await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    expect(within(region).getByText('1 contact added')).toBeTruthy();
+    const [c] = await d.contacts.toArray();
+    expect(c.name).toBe('Виктор Зуев');
+    expect(c.company).toBe('ООО «Техмаш»');
+  });
+
+  it('when the columns fit more than one kind, it asks and waits for the answer', async () => {
+    freshDb();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    const csv = 'Клиент,Товар,Сумма,Телефон,Компания\nВиктор Зуев,Станок,185000,+7 351 555-10-10,Техмаш\n';
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv], 'table.csv', { type: 'text/csv' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not sure what this file holds/);
+    const start = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'This file holds' }), 'contacts');
+    expect(start.disabled).toBe(false);
+    expect(screen.getByRole('heading', { name: 'Which field is each column?' })).toBeTruthy();
+  });
+});

@@ -84,7 +84,7 @@ describe('Outlook, UTF-16LE with BOM, tab-separated', () => {
   });
   it('Outlook "Title" is a salutation, not the position', () => {
     expect(r.records[0]).toMatchObject({ name: 'Emma J Brooks', position: 'VP Sales', city: 'Seattle', phones: ['+1 206 555 0142', '+1 206 555 0199'] });
-    expect(r.records[0].extra?.Title).toBe('Ms.');
+    expect(r.records[0].custom?.Title).toBe('Ms.');
   });
 });
 
@@ -172,7 +172,7 @@ describe('generic headers', () => {
     invariant(r);
     expect([r.preset, r.rows, r.accepted]).toEqual(['generic', 3, 2]);
     expect(r.duplicates).toEqual([{ line: 4, sameAs: 2, by: 'name+company' }]);
-    expect(r.records[0]).toMatchObject({ name: 'Alice Moreau', email: 'alice@moreau.example', phone: '+33 6 55 55 01 01', company: 'Moreau SARL', position: 'Founder', city: 'Lyon', profileUrl: 'https://www.linkedin.com/in/alice-moreau', notes: 'Likes cycling', extra: { 'Customer Since': '2021' } });
+    expect(r.records[0]).toMatchObject({ name: 'Alice Moreau', email: 'alice@moreau.example', phone: '+33 6 55 55 01 01', company: 'Moreau SARL', position: 'Founder', city: 'Lyon', profileUrl: 'https://www.linkedin.com/in/alice-moreau', notes: 'Likes cycling', custom: { 'Customer Since': '2021' } });
     expect(r.records[1].profileUrl).toBe('https://vk.com/pavel.gusev');
   });
   it('Russian, ";"', () => {

@@ -1,7 +1,7 @@
 // Purchases and notes CSVs, the JSON import format, previews and user mappings.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectCsvKind } from '../../lib/import/activity';
+import { detectCsvKind } from '../../lib/import/kind';
 import { importContactsCsv, previewContacts } from '../../lib/import/contacts';
 import { importCsv } from '../../lib/import/csv-kind';
 import { importJson } from '../../lib/import/json';

@@ -1,0 +1,109 @@
+// What a CSV holds — contacts, leads, deals, purchases or notes — judged on the whole
+// header, every kind's evidence weighed against the others', never by the first
+// check that matches (a Bitrix24 leads export has "Клиент", "Товар" and "Сумма" too,
+// beside a dozen columns about the person). Returns the kind, whether the header
+// makes it clear, and the columns that spoke for each kind, so the mapping screen can
+// say why, and ask when it is not sure.
+import { type ActivityRole, roleOf } from './activity';
+import type { ContactField } from './fields';
+import { headerKey } from './fields';
+import { knownField } from './mapping';
+
+export const FILE_KINDS = ['contacts', 'leads', 'deals', 'purchases', 'notes'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export interface KindJudgement {
+  kind: FileKind;
+  /** false: the header could be more than one kind (or says little): ask the user */
+  sure: boolean;
+  scores: Record<FileKind, number>;
+  /** the columns that spoke for each kind, as the file names them */
+  evidence: Record<FileKind, string[]>;
+}
+
+/** Columns that say "this row is a lead" (3) or hint at it (1), as headerKey()s. */
+const LEAD: Array<[RegExp, number]> = [
+  [/^(названиелида|leadtitle|leadname|leadid|idлида|leadowner|повторныйлид|дополнительноостатусе|дополнительнообисточнике|статуслида|leadrating)$/, 3],
+  [/^lead[a-z]+$/, 1], // Pipedrive "Lead - Title", Zoho/Salesforce "Lead Source", HubSpot contacts' "Lead Status" too
+  [/^(статус|источник)$/, 1],
+];
+const DEAL: Array<[RegExp, number]> = [
+  [/^(названиесделки|dealname|dealtitle|dealid|dealstage|dealvalue|dealowner|dealpipeline|этапсделки|стадиясделки|воронка|pipeline|бюджет|dealexpectedclosedate|expectedclosedate|closedate|вероятность|probability|датазакрытиясделки|ответственныйзасделку)$/, 3],
+  [/^deal[a-z]+$|сделк/, 2],
+  [/^(stage|стадия|этап|amount|датазакрытия)$/, 1],
+];
+const PERSON: ReadonlySet<ContactField> = new Set<ContactField>([
+  'name', 'firstName', 'middleName', 'lastName', 'email', 'phone', 'company', 'position', 'city', 'country',
+  'birthday', 'profileUrl', 'website',
+]);
+/** person fields that a purchases or notes file also has, to say whose row it is */
+const REFERS: ReadonlySet<ContactField> = new Set<ContactField>(['name', 'email']);
+const PURCHASE_ROLES: ReadonlySet<ActivityRole> = new Set<ActivityRole>(['product', 'sku', 'date', 'quantity', 'amount', 'currency']);
+
+const weigh = (key: string, table: Array<[RegExp, number]>) => {
+  for (const [re, w] of table) if (re.test(key)) return w;
+  return 0;
+};
+
+export function judgeKind(headers: string[]): KindJudgement {
+  const evidence: Record<FileKind, string[]> = { contacts: [], leads: [], deals: [], purchases: [], notes: [] };
+  const roles = new Set<ActivityRole>();
+  const persons = new Set<ContactField>();
+  let lead = 0;
+  let deal = 0;
+  let refers = false;
+  for (const h of headers) {
+    const key = headerKey(h);
+    if (!key) continue;
+    const role = roleOf(h);
+    const field = knownField(h);
+    const lw = weigh(key, LEAD);
+    const dw = weigh(key, DEAL);
+    if (lw) {
+      lead += lw;
+      evidence.leads.push(h);
+    }
+    if (dw) {
+      deal += dw;
+      evidence.deals.push(h);
+    }
+    if (field && PERSON.has(field) && !lw && !dw) {
+      persons.add(field);
+      evidence.contacts.push(h);
+    }
+    if (role === 'email' || role === 'name' || role === 'crmId') refers = true;
+    if (role) {
+      roles.add(role);
+      if (PURCHASE_ROLES.has(role)) evidence.purchases.push(h);
+      if (role === 'text' || role === 'date') evidence.notes.push(h);
+    }
+  }
+  // person fields a purchases/notes file would not have
+  const beyondRef = [...persons].filter((f) => !REFERS.has(f)).length;
+  const person = persons.size;
+  const productish = roles.has('product') || roles.has('sku');
+  const measured = roles.has('date') || roles.has('quantity') || roles.has('amount');
+  const purchaseRoles = [...roles].filter((r) => PURCHASE_ROLES.has(r)).length;
+  const scores: Record<FileKind, number> = {
+    contacts: person,
+    leads: lead >= 3 ? person + lead : 0,
+    deals: deal >= 3 ? person + deal : 0,
+    purchases: refers && productish && measured ? Math.max(0, 2 + purchaseRoles - beyondRef) : 0,
+    notes: refers && roles.has('text') && roles.has('date') ? Math.max(0, 3 - 2 * beyondRef) : 0,
+  };
+  const ranked = [...FILE_KINDS].sort((a, b) => scores[b] - scores[a]);
+  const [best, second] = ranked;
+  const kind = scores[best] > 0 ? best : 'contacts';
+  const sure = scores[best] >= 2 && scores[best] - scores[second] >= 2;
+  return { kind, sure, scores, evidence };
+}
+
+/** The kind alone (the CLI and a caller that will not ask). */
+export function detectCsvKind(headers: string[]): FileKind {
+  return judgeKind(headers).kind;
+}
+
+/** Leads and deals are people, read as contacts with what they carry. */
+export function isPeopleKind(k: FileKind): k is 'contacts' | 'leads' | 'deals' {
+  return k === 'contacts' || k === 'leads' || k === 'deals';
+}
