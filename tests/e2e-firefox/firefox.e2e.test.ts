@@ -97,14 +97,10 @@ describe('Tiewise in Firefox', () => {
     expect(closed.open).toBe(false);
   });
 
-  // KNOWN BUG, left to the panel's owner: components/panel.css sets `body {
-  // min-width: 300px }`, and Firefox opens its sidebar about 250 px wide, so a
-  // sixth of the panel is cut off until the user widens the sidebar (measured:
-  // 252 px sidebar, 300 px page; with the min-width removed the card lays out in
-  // 240 px with nothing sideways). it.fails keeps the measurement honest: when
-  // the CSS is fixed this turns red; make it a plain it().
+  // Firefox opens its sidebar about 250 px wide: the panel must fit it with
+  // nothing cut off sideways (it once had `body { min-width: 300px }`).
   let sidebarWidth = 0;
-  it.fails('the panel fits the sidebar at the width Firefox opens it (nothing cut off sideways)', async () => {
+  it('the panel fits the sidebar at the width Firefox opens it (nothing cut off sideways)', async () => {
     expect(sidebarWidth).toBeGreaterThan(150);
     const narrow = await s.window();
     await narrow.setViewport({ width: sidebarWidth, height: 800 });
