@@ -108,6 +108,8 @@ function sourceWords(src: string): string[] {
   return plain.match(/\p{L}+/gu) ?? [];
 }
 
+const PRONOUNS = 'he him his she her hers they them their theirs xe xem ze zir он его него она её ее неё нее они их них він його вона її er ihn sie ihr il lui elle él ella ele ela on ona ono oni jego jej'.split(' ');
+
 /** The labels of one site, or of all three when the site is unknown. */
 export function labelsFor(site: Site | null): Labels {
   const key = site ?? '*';
@@ -127,6 +129,8 @@ export function labelsFor(site: Site | null): Labels {
     }
     for (const w of sourceWords(src)) labels.vocab.add(w.toLowerCase());
   }
+  // pronouns are labels the extractors skip ("She/Her"), but which one a page shows says something about the person
+  for (const w of PRONOUNS) labels.vocab.delete(w);
   labelCache.set(key, labels);
   return labels;
 }
@@ -287,11 +291,16 @@ const OPAQUE = /[A-Za-z0-9]{16,}/g;
 
 /** A class list, an id, a keyword: kept, except what could name or number a person. */
 function sanitizeToken(v: string, c: Ctx): string {
-  let s = v.replace(MEMBER_ID, placeholder).replace(URN_ID, (_, kind: string, id: string) => kind + placeholder(id));
+  // a member id is set aside while opaque runs are looked for, so "…ref<id>Topcard" keeps its "Topcard"
+  const ids: string[] = [];
+  let s = v.replace(URN_ID, (_, kind: string, id: string) => kind + placeholder(id)).replace(MEMBER_ID, (m) => {
+    ids.push(placeholder(m));
+    return '\u0001';
+  });
   s = s.replace(OPAQUE, (m) => (/\d/.test(m) && /[A-Z]/.test(m) && /[a-z]/.test(m) ? placeholder(m) : m));
   s = s.replace(/\d{5,}/g, placeholder); // numeric ids (profile, photo, message)
   if (c.personal) s = s.replace(c.personal, placeholder);
-  return s;
+  return ids.length ? s.replace(/\u0001/g, () => ids.shift() ?? '') : s;
 }
 
 // ---------- URLs ----------
