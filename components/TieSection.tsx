@@ -19,7 +19,7 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
   const selectId = useId();
   const [error, setError] = useState<string | null>(null);
   const { tag, tie, classification } = a;
-  const step = nextStep(tag, { contact, topics, complaints, needs: classification.needs });
+  const step = nextStep(tag, { contact, topics, complaints, needs: classification.needs, classification, signals: a.signals });
   const reasonText = (r: Reason) => t(`tie.reason.${r.code}`, { ...(r.detail ?? {}), defaultValue: r.code });
   const fail = (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message }));
   const pct = Math.round(tie.score * 100);

@@ -1,7 +1,7 @@
 import { db, type TiewiseDB } from './database';
 import type { Contact } from './schema';
 import { getContactRecord, guarded, type ContactRecord } from './repo';
-import { assess, effectiveTag, type Assessment, type EffectiveTag } from '../model/network';
+import { assess, effectiveTag, type AccountPeer, type Assessment, type EffectiveTag } from '../model/network';
 import { profileReads, type RepContext } from '../model/tie';
 import { normCompany } from '../model/identity';
 import { STRONG_TIE } from '../model/weights';
@@ -14,12 +14,14 @@ export async function repContext(d: TiewiseDB = db()): Promise<RepContext | unde
   return (await d.settings.get('rep'))?.value as RepContext | undefined;
 }
 
-/** How many other contacts of the same organisation have a strong tie. */
-async function orgStrongTies(c: Contact, d: TiewiseDB): Promise<number> {
-  if (!c.company) return 0;
+/** The other contacts the rep knows at the same organisation, with their stored ties. */
+export async function accountPeers(c: Contact, d: TiewiseDB = db()): Promise<AccountPeer[]> {
+  if (!c.company) return [];
   const key = normCompany(c.company);
   const peers = await d.contacts.where('company').equalsIgnoreCase(c.company).toArray();
-  return peers.filter((p) => p.id !== c.id && normCompany(p.company) === key && (p.tieScore ?? 0) >= STRONG_TIE).length;
+  return peers
+    .filter((p) => p.id !== c.id && normCompany(p.company) === key)
+    .map((p) => ({ id: p.id, name: p.name, networkType: p.networkType, tieScore: p.tieScore, relation: p.relation, role: p.position }));
 }
 
 export interface RecordAssessment extends Assessment {
@@ -33,7 +35,10 @@ export async function assessRecord(r: ContactRecord, now = Date.now(), d: Tiewis
   const a = assess({
     contact: r.contact, interactions: r.interactions, notes: r.notes, purchases: r.purchases,
     complaints: r.complaints, profiles: profileReads(r.profiles), rep,
-    orgStrongTies: await orgStrongTies(r.contact, d),
+    ...(await (async () => {
+      const account = await accountPeers(r.contact, d);
+      return { account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length };
+    })()),
   }, now);
   return { ...a, tag: effectiveTag(a.classification, r.override), rep };
 }
@@ -74,12 +79,21 @@ export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only
   const CHUNK = 1000;
   const scores = new Map<string, number>(); // contact id → score, from pass 1
   const strongByOrg = new Map<string, number>();
+  // organisation → the strongest tie there outside the rep's team (a stakeholder's introducer)
+  const bestByOrg = new Map<string, AccountPeer & { id: string }>();
+  const keepBest = (org: string, p: AccountPeer & { id: string }) => {
+    const b = bestByOrg.get(org);
+    if (!b || (p.tieScore ?? 0) > (b.tieScore ?? 0)) bestByOrg.set(org, p);
+  };
   if (only) {
     // the contacts not being refreshed count with the scores they have
     const skip = new Set(only);
     await d.contacts.where('tieScore').aboveOrEqual(STRONG_TIE).each((c) => {
       const org = normCompany(c.company);
-      if (org && !skip.has(c.id)) strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
+      if (org && !skip.has(c.id)) {
+        strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
+        if (c.networkType !== 'team') keepBest(org, { id: c.id, name: c.name, tieScore: c.tieScore, networkType: c.networkType, relation: c.relation });
+      }
     });
   }
   for (let pass = 0; pass < 2; pass++) {
@@ -108,10 +122,15 @@ export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only
         const a = assess({
           contact: c, interactions: it.get(c.id), notes: n.get(c.id), purchases: pu.get(c.id),
           complaints: co.get(c.id), profiles: profileReads(pr.get(c.id) ?? []), rep, orgStrongTies: pass ? peers : 0,
+          account: pass && org && bestByOrg.has(org) && bestByOrg.get(org)!.id !== c.id ? [bestByOrg.get(org)!] : undefined,
         }, now);
         if (pass === 0) {
           scores.set(c.id, a.tie.score);
-          if (org && a.tie.score >= STRONG_TIE) strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
+          if (org && a.tie.score >= STRONG_TIE) {
+            strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
+            if (a.classification.networkType !== 'team')
+              keepBest(org, { id: c.id, name: c.name, tieScore: a.tie.score, relation: c.relation });
+          }
           return;
         }
         const tag = effectiveTag(a.classification, overrides[k]);

@@ -2,10 +2,13 @@
 // Godes 2006): from the tie score AND the context — which organisation, customer
 // or not, colleague or partner — never from the score alone.
 import type { Complaint, Contact, NetworkType, Stage, TagOverride } from '../db/schema';
+import { currentDeal, type Deal } from './deal';
 import { normCompany } from './identity';
-import type { Reason } from './reason';
+import { DAY_MS, type Reason } from './reason';
 import { tieSignals, tieStrength, type RepContext, type TieInput, type TieSignals, type TieStrength } from './tie';
-import { OPEN_NETWORKER, STRONG_TIE } from './weights';
+import {
+  DORMANT_DAYS, FRESH_WIN_DAYS, LAPSED_DAYS, RECENT_PURCHASE_DAYS, STRONG_TIE, UNANSWERED_RUN, WEAK_TIE,
+} from './weights';
 
 export const STAGE_OF: Record<NetworkType, Stage | null> = {
   'weak-tie-prospect': 'prospecting',
@@ -18,11 +21,36 @@ export const STAGE_OF: Record<NetworkType, Stage | null> = {
 /** Evidence that would classify an unclassified contact (the UI translates). */
 export type Need = 'log-interaction' | 'add-notes' | 'link-profile' | 'set-company' | 'set-relation' | 'strengthen-tie';
 
+/**
+ * What the rep should know beyond the four networks (issue 20): the state of the
+ * relation a sales manager would name. The network type stays one of Üstüner &
+ * Godes's four (or unclassified); the state refines it and drives the next step.
+ */
+export type TieState =
+  | 'colleague' | 'partner'
+  | 'champion' | 'stakeholder' | 'prospect' | 'one-way' | 'lapsed' | 'deal-lost'
+  | 'advocate' | 'advocate-candidate' | 'deal-won' | 'dormant-customer' | 'complaint-open' | 'customer-check-in'
+  | 'unknown';
+
+/** Another contact the rep knows at the same organisation. */
+export interface AccountPeer {
+  id?: string;
+  name: string;
+  networkType?: NetworkType;
+  tieScore?: number;
+  relation?: Contact['relation'];
+  /** the person's role at the organisation (position), shown in the account view */
+  role?: string;
+}
+
 export interface Classification {
   networkType: NetworkType;
   stage: Stage | null;
+  state: TieState;
   reasons: Reason[];
   needs?: Need[];
+  /** the rep's champion at the organisation, when it is someone else (a stakeholder's introducer) */
+  champion?: string;
 }
 
 export interface ClassifyInput {
@@ -32,80 +60,142 @@ export interface ClassifyInput {
   rep?: RepContext;
   /** other contacts in the same organisation with a strong tie (the caller counts them in the book) */
   orgStrongTies?: number;
+  /** the other contacts the rep knows at the same organisation, with their ties */
+  account?: AccountPeer[];
+  complaints?: Complaint[];
+  deals?: Deal[];
   /** whether any profile is linked (for `needs`) */
   hasProfile?: boolean;
+  now?: number;
 }
 
-function tag(networkType: NetworkType, reasons: Reason[], needs?: Need[]): Classification {
-  return { networkType, stage: STAGE_OF[networkType], reasons, ...(needs ? { needs } : {}) };
+function tag(networkType: NetworkType, state: TieState, reasons: Reason[], more: { needs?: Need[]; stage?: Stage | null; champion?: string } = {}): Classification {
+  const stage = more.stage !== undefined ? more.stage : STAGE_OF[networkType];
+  return {
+    networkType, stage, state, reasons,
+    ...(more.needs ? { needs: more.needs } : {}),
+    ...(more.champion ? { champion: more.champion } : {}),
+  };
+}
+
+/** The strongest other contact at the organisation who is the rep's champion or advocate there. */
+export function accountChampion(peers: AccountPeer[] | undefined): AccountPeer | null {
+  const strong = (peers ?? []).filter(
+    (p) => p.networkType === 'strong-tie-champion' || p.networkType === 'referral-advocate' || (p.tieScore ?? 0) >= STRONG_TIE,
+  ).filter((p) => p.relation !== 'colleague' && p.networkType !== 'team');
+  return strong.sort((a, b) => (b.tieScore ?? 0) - (a.tieScore ?? 0))[0] ?? null;
 }
 
 /**
- * model.md's table, in order:
+ * model.md's table and issue 20, in order:
  * 1. same organisation as the rep, a colleague or a partner → team (solution-team);
- * 2. customer + strong tie + referrals or introductions given → referral-advocate;
- * 3. strong tie inside a prospect or customer account → strong-tie-champion
- *    (other strong ties in the same org are named as a reason: a dense clique);
- * 4. not a customer, with a weak or medium tie, or an open networker, or a
- *    declared prospect never contacted → weak-tie-prospect (prospecting);
- * 5. otherwise unclassified, with the evidence that would classify it.
+ * 2. a customer (relation, purchase or won deal) always has a place, stage 4 unless dormant:
+ *    open complaint → never an advocate, resolve first; a deal won lately → reference ask;
+ *    silent over a year → dormant (re-engage with a cross-sell, in prospecting again);
+ *    referrals given → advocate; a recent purchase or a medium tie → advocate candidate;
+ *    otherwise a check-in;
+ * 3. not a customer: the last deal lost → debrief; strong tie inside an account →
+ *    champion; a strong tie gone quiet → lapsed (reconnect); a weaker contact at an
+ *    organisation where the rep has a champion → stakeholder to be introduced by
+ *    that champion (entering the account); unanswered sends → one-way; any other
+ *    contact, or a new name at a company or target → prospect;
+ * 4. otherwise unclassified, with the evidence that would classify it.
  */
 export function classify(input: ClassifyInput): Classification {
   const { contact, signals: s, tie, rep } = input;
+  const now = input.now ?? Date.now();
   const reasons: Reason[] = [];
   const company = normCompany(contact.company);
   const repCompany = normCompany(rep?.company);
   const partners = (rep?.partners ?? []).map((p) => normCompany(p));
 
   if (contact.relation === 'colleague' || (company && company === repCompany))
-    return tag('team', [{ code: 'same-organisation', detail: { company: contact.company ?? null, relation: contact.relation ?? null } }]);
+    return tag('team', 'colleague', [{ code: 'same-organisation', detail: { company: contact.company ?? null, relation: contact.relation ?? null } }]);
   if (contact.relation === 'partner' || (company && partners.includes(company)))
-    return tag('team', [{ code: 'partner', detail: { company: contact.company ?? null, relation: contact.relation ?? null } }]);
+    return tag('team', 'partner', [{ code: 'partner', detail: { company: contact.company ?? null, relation: contact.relation ?? null } }]);
 
-  const customer = contact.relation === 'customer' || s.purchases > 0;
+  const deals = input.deals ?? [];
+  const won = deals.filter((d) => d.status === 'won').sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  const customer = contact.relation === 'customer' || s.purchases > 0 || won.length > 0;
   const strong = tie.score >= STRONG_TIE;
+  const medium = tie.score >= WEAK_TIE;
   const given = s.referrals + s.introductions;
-  const scoreReason: Reason = {
+  const silent = s.daysSinceLast;
+  const lapsed = tie.peak >= STRONG_TIE && silent !== null && silent > LAPSED_DAYS;
+  reasons.push({
     code: s.neverInteracted ? 'never-interacted' : `tie-${tie.band}`,
     detail: { score: round(tie.score) },
     weight: round(tie.score),
-  };
-  reasons.push(scoreReason);
-  if (customer) reasons.push({ code: 'customer', detail: { purchases: s.purchases, relation: contact.relation ?? null } });
+  });
+  if (tie.gated) reasons.push({ code: 'no-reply-yet', detail: { sends: s.sends } });
+  if (s.unanswered >= UNANSWERED_RUN) reasons.push({ code: 'unanswered', detail: { count: s.unanswered, channel: s.unansweredChannel } });
+  if (lapsed) reasons.push({ code: 'lapsed', detail: { days: Math.round(silent!), peak: round(tie.peak), topic: s.lastPersonal?.word ?? null } });
+  if (s.connectionsAtLeast) reasons.push({ code: 'connections-at-least', detail: { connections: s.connections } });
 
-  if (customer && strong && given > 0) {
-    reasons.push({ code: 'referrals-given', detail: { referrals: s.referrals, introductions: s.introductions } });
-    return tag('referral-advocate', reasons);
+  const open = (input.complaints ?? []).filter((c) => c.state !== 'resolved');
+  const champion = accountChampion(input.account);
+  if (champion) reasons.push({ code: 'account-champion', detail: { name: champion.name, company: contact.company ?? null } });
+  else if (input.orgStrongTies) reasons.push({ code: 'org-strong-ties', detail: { count: input.orgStrongTies } });
+
+  if (customer) {
+    const lastBuy = s.daysSinceLastPurchase;
+    reasons.push({ code: 'customer', detail: { purchases: s.purchases, relation: contact.relation ?? null, dealsWon: won.length } });
+    if (open.length) {
+      reasons.push({ code: 'complaint-open', detail: { open: open.length, subject: open[0].subject } });
+      return tag(strong ? 'strong-tie-champion' : 'weak-tie-prospect', 'complaint-open', reasons, { stage: 'closing-referrals' });
+    }
+    const fresh = won[0]?.closedAt !== undefined && (now - won[0].closedAt!) / DAY_MS <= FRESH_WIN_DAYS;
+    if (fresh) {
+      reasons.push({ code: 'deal-won', detail: { deal: won[0].name ?? null, days: Math.round((now - won[0].closedAt!) / DAY_MS), amount: won[0].amount ?? null } });
+      return tag('referral-advocate', 'deal-won', reasons);
+    }
+    if (silent !== null && silent > DORMANT_DAYS) {
+      reasons.push({ code: 'dormant', detail: { days: Math.round(silent) } });
+      return tag('weak-tie-prospect', 'dormant-customer', reasons);
+    }
+    if (given > 0) {
+      reasons.push({ code: 'referrals-given', detail: { referrals: s.referrals, introductions: s.introductions } });
+      return tag('referral-advocate', 'advocate', reasons);
+    }
+    if ((lastBuy !== null && lastBuy <= RECENT_PURCHASE_DAYS) || medium) {
+      reasons.push(lastBuy !== null && lastBuy <= RECENT_PURCHASE_DAYS ? { code: 'recent-purchase', detail: { days: Math.round(lastBuy) } } : { code: 'medium-tie-customer' });
+      return tag('referral-advocate', 'advocate-candidate', reasons);
+    }
+    reasons.push({ code: 'customer-tie-not-strong' });
+    return tag('weak-tie-prospect', 'customer-check-in', reasons, { stage: 'closing-referrals' });
   }
 
-  const hasAccount = !!company || contact.relation === 'prospect' || customer;
+  const hasAccount = !!company || contact.relation === 'prospect';
+  const last = currentDeal(deals);
+  if (last?.status === 'open') reasons.push({ code: 'deal-open', detail: { deal: last.name ?? null, stage: last.stage ?? null, amount: last.amount ?? null } });
+  if (last?.status === 'lost') {
+    reasons.push({ code: 'deal-lost', detail: { deal: last.name ?? null } });
+    return tag(strong ? 'strong-tie-champion' : 'weak-tie-prospect', 'deal-lost', reasons, { stage: 'prospecting' });
+  }
+  if (lapsed && hasAccount) return tag('strong-tie-champion', 'lapsed', reasons);
   if (strong && hasAccount) {
     if (contact.company) reasons.push({ code: 'inside-account', detail: { company: contact.company } });
-    if (input.orgStrongTies) reasons.push({ code: 'org-strong-ties', detail: { count: input.orgStrongTies } });
-    return tag('strong-tie-champion', reasons);
+    return tag('strong-tie-champion', 'champion', reasons);
   }
-
-  const open = s.connections !== null && s.connections >= OPEN_NETWORKER;
-  if (!customer) {
-    if (open) reasons.push({ code: 'open-networker', detail: { connections: s.connections! } });
-    if (!s.neverInteracted && !strong) return tag('weak-tie-prospect', [...reasons, { code: 'not-customer' }]);
-    if (s.neverInteracted && (open || contact.relation === 'prospect')) {
-      if (contact.relation === 'prospect') reasons.push({ code: 'relation', detail: { relation: 'prospect' } });
-      return tag('weak-tie-prospect', [...reasons, { code: 'not-customer' }]);
-    }
+  if (champion && hasAccount && !strong)
+    return tag('weak-tie-prospect', 'stakeholder', reasons, { stage: 'entering-account', champion: champion.name });
+  const opener = s.openNetworker;
+  if (opener) reasons.push({ code: 'open-networker', detail: { connections: s.connections ?? s.followers } });
+  if (!s.neverInteracted && !strong) {
+    if (s.unanswered >= UNANSWERED_RUN) return tag('weak-tie-prospect', 'one-way', [...reasons, { code: 'not-customer' }]);
+    return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }]);
+  }
+  if (s.neverInteracted && (opener || hasAccount || (s.mutual ?? 0) > 0 || s.degree !== null)) {
+    if (contact.relation === 'prospect') reasons.push({ code: 'relation', detail: { relation: 'prospect' } });
+    return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }]);
   }
 
   const needs: Need[] = [];
   if (s.neverInteracted) needs.push('log-interaction');
-  else if (customer && !strong) {
-    reasons.push({ code: 'customer-tie-not-strong' });
-    needs.push('strengthen-tie');
-    if (s.notes === 0) needs.push('add-notes');
-  }
+  if ((strong || lapsed) && !hasAccount) needs.push('set-company');
   if (!input.hasProfile && s.connections === null && s.mutual === null) needs.push('link-profile');
-  if (strong && !hasAccount) needs.push('set-company');
   if (!contact.relation) needs.push('set-relation');
-  return tag('unclassified', reasons, needs);
+  return tag('unclassified', lapsed ? 'lapsed' : 'unknown', reasons, { needs });
 }
 
 export interface EffectiveTag {
@@ -137,6 +227,14 @@ export interface NextStep {
     | 'resolve-complaint'
     | 'map-buying-committee'
     | 'ask-referral'
+    | 'ask-reference'
+    | 're-engage'
+    | 'check-in'
+    | 'reconnect'
+    | 'ask-champion-intro'
+    | 'ask-mutual-intro'
+    | 'try-another-channel'
+    | 'debrief-lost-deal'
     | 'open-with-shared-ground'
     | 'qualify-opportunity'
     | 'coordinate-solution-team'
@@ -152,17 +250,56 @@ export interface NextStepContext {
   topics?: { kind: string; value: string }[];
   complaints?: Complaint[];
   needs?: Need[];
+  /** the model's own classification: its state drives the step while the tag in force is the model's type */
+  classification?: Classification;
+  signals?: TieSignals;
+  deals?: Deal[];
+  /** cross-sell suggestions' product names, best first */
+  crossSell?: string[];
 }
 
+const SHARED_KINDS = new Set(['shared-employer', 'shared-school', 'shared-city', 'shared-language']);
+
 /**
- * The step that fits the tag. An open complaint comes first for everyone but a
- * colleague: no referral ask while a problem is open.
+ * The step that fits the tag and its state. An open complaint comes first for
+ * everyone but a colleague: no referral ask while a problem is open.
  */
 export function nextStep(t: { networkType: NetworkType }, ctx: NextStepContext = {}): NextStep {
   const open = (ctx.complaints ?? []).filter((c) => c.state !== 'resolved').sort((a, b) => a.openedAt - b.openedAt);
   if (open.length && t.networkType !== 'team')
     return { code: 'resolve-complaint', detail: { complaintId: open[0].id, subject: open[0].subject, open: open.length } };
   const company = ctx.contact?.company ?? null;
+  const c = ctx.classification && ctx.classification.networkType === t.networkType ? ctx.classification : null;
+  const s = ctx.signals;
+  const product = ctx.crossSell?.[0] ?? null;
+  const topic = s?.lastPersonal?.word ?? null;
+  const mutualNamed = s?.mutualNames[0] ?? null;
+  const mutualCount = s?.mutual ?? null;
+  const topics = (ctx.topics ?? []).filter((x) => x.kind !== 'mutual');
+  switch (c?.state) {
+    case 'deal-won': {
+      const d = (ctx.deals ?? []).filter((x) => x.status === 'won').sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0))[0];
+      return { code: 'ask-reference', detail: { company, deal: d?.name ?? null } };
+    }
+    case 'dormant-customer':
+      return { code: 're-engage', detail: { company, product, topic, days: s?.daysSinceLast !== null && s ? Math.round(s.daysSinceLast!) : null } };
+    case 'customer-check-in':
+      return { code: 'check-in', detail: { company, product } };
+    case 'lapsed':
+      return { code: 'reconnect', detail: { topic, days: s?.daysSinceLast != null ? Math.round(s.daysSinceLast) : null } };
+    case 'stakeholder':
+      return { code: 'ask-champion-intro', detail: { champion: c.champion ?? null, company } };
+    case 'deal-lost': {
+      const d = currentDeal(ctx.deals);
+      return { code: 'debrief-lost-deal', detail: { deal: d?.name ?? null, company } };
+    }
+    case 'one-way':
+      if (mutualNamed || (mutualCount ?? 0) > 0) return { code: 'ask-mutual-intro', detail: { name: mutualNamed, count: mutualCount } };
+      return {
+        code: 'try-another-channel',
+        detail: { count: s?.unanswered ?? null, tried: s?.unansweredChannel ?? 'email', suggest: s?.unansweredChannel === 'chat' ? 'email' : 'call' },
+      };
+  }
   switch (t.networkType) {
     case 'strong-tie-champion':
       return { code: 'map-buying-committee', detail: { company } };
@@ -171,7 +308,12 @@ export function nextStep(t: { networkType: NetworkType }, ctx: NextStepContext =
     case 'team':
       return { code: 'coordinate-solution-team', detail: { company } };
     case 'weak-tie-prospect': {
-      const top = ctx.topics?.[0];
+      const cold = !s || s.neverInteracted;
+      if (cold && mutualNamed) return { code: 'ask-mutual-intro', detail: { name: mutualNamed, count: mutualCount } };
+      const shared = topics.find((x) => SHARED_KINDS.has(x.kind));
+      if (shared) return { code: 'open-with-shared-ground', detail: { kind: shared.kind, value: shared.value } };
+      if (cold && (mutualCount ?? 0) > 0) return { code: 'ask-mutual-intro', detail: { name: null, count: mutualCount } };
+      const top = topics[0];
       return top
         ? { code: 'open-with-shared-ground', detail: { kind: top.kind, value: top.value } }
         : { code: 'qualify-opportunity', detail: { company } };
@@ -179,6 +321,7 @@ export function nextStep(t: { networkType: NetworkType }, ctx: NextStepContext =
     default: {
       const needs = ctx.needs ?? [];
       if (needs.includes('log-interaction')) return { code: 'log-interaction', detail: {} };
+      if (needs.includes('set-company')) return { code: 'complete-record', detail: { needs: needs.join(',') } };
       if (needs.includes('link-profile')) return { code: 'link-profile', detail: {} };
       return { code: 'complete-record', detail: { needs: needs.join(',') || null } };
     }
@@ -192,7 +335,7 @@ export interface Assessment {
 }
 
 /** Signals → strength → classification in one call, for the panel. */
-export function assess(input: TieInput & { orgStrongTies?: number }, now: number): Assessment {
+export function assess(input: TieInput & { orgStrongTies?: number; account?: AccountPeer[] }, now: number): Assessment {
   const signals = tieSignals(input, now);
   const tie = tieStrength(signals);
   const classification = classify({
@@ -201,7 +344,11 @@ export function assess(input: TieInput & { orgStrongTies?: number }, now: number
     tie,
     rep: input.rep,
     orgStrongTies: input.orgStrongTies,
+    account: input.account,
+    complaints: input.complaints,
+    deals: input.deals,
     hasProfile: (input.profiles ?? []).length > 0,
+    now,
   });
   return { signals, tie, classification };
 }

@@ -6,8 +6,10 @@ import { findTopics, languageCode } from './keywords';
 import { normCity, normCompany } from './identity';
 import { foldText, nicknameGroups, parseName } from './names';
 import { DAY_MS } from './reason';
+import type { Deal } from './deal';
 import {
-  NETWORK_SIZE_FLOOR, NETWORK_SIZE_LION, STRONG_TIE, TIE_BIAS, TIE_WEIGHTS, WEAK_TIE,
+  LINKEDIN_CONNECTIONS_CAP, NETWORK_SIZE_FLOOR, NETWORK_SIZE_LION, OPEN_NETWORKER, OPEN_NETWORKER_FOLLOWERS,
+  RECENCY_GRACE_DAYS, STRONG_TIE, TIE_BIAS, TIE_WEIGHTS, UNANSWERED_RUN, WEAK_TIE,
   type SignalName,
 } from './weights';
 
@@ -32,6 +34,10 @@ export interface ProfileRead {
   url: string;
   readAt?: number;
   extraction: Extraction | null;
+  /** the connection degree the page showed (1st, 2nd, 3rd), when known */
+  degree?: 1 | 2 | 3;
+  /** names of mutual connections the page showed, when known */
+  mutualNames?: string[];
 }
 
 /** Profiles as stored (snapshot: unknown) → reads with a checked extraction. */
@@ -52,6 +58,10 @@ export interface TieInput {
   rep?: RepContext;
   /** connection degree, when the page showed it (not in the extraction contract yet) */
   degree?: 1 | 2 | 3;
+  /** deals / opportunities with the contact's organisation through this contact */
+  deals?: Deal[];
+  /** mutual connections known by name (from the page or the book) */
+  mutualNames?: string[];
 }
 
 export interface Shared {
@@ -70,19 +80,43 @@ export interface TieSignals {
   words: number;
   inbound: number;
   outbound: number;
+  /** meetings and calls, either direction */
+  conversations: number;
+  /** e-mails and chats from the contact */
+  replies: number;
+  /** e-mails and chats from the rep */
+  sends: number;
+  /** the rep's sends since the contact last replied, met or called */
+  unanswered: number;
+  /** the channel of the last unanswered send */
+  unansweredChannel: 'email' | 'chat' | null;
+  /** days from the first to the last contact; null when never */
+  durationDays: number | null;
+  /** the newest personal topic in notes (for a lapsed tie's reconnect) */
+  lastPersonal: { topic: string; word: string; at: number } | null;
   /** distinct personal topics named in notes (family, hobby, …) */
   personalTopics: string[];
   /** null without notes */
   firstNameTerms: boolean | null;
   purchases: number;
+  /** days since the last purchase or won deal; null without either */
+  daysSinceLastPurchase: number | null;
   referrals: number;
   introductions: number;
   degree: 1 | 2 | 3 | null;
   mutual: number | null;
+  mutualNames: string[];
   /** what the contact shares with the rep; null without rep settings */
   shared: Shared | null;
   /** connection / friend count, the largest a profile shows */
   connections: number | null;
+  /** the count is a lower bound (LinkedIn's "500+") */
+  connectionsAtLeast: boolean;
+  /** the largest follower count a profile shows */
+  followers: number | null;
+  /** an open networker: an exact count ≥ OPEN_NETWORKER or ≥ OPEN_NETWORKER_FOLLOWERS followers */
+  openNetworker: boolean;
+  dealsWon: number;
   neverInteracted: boolean;
 }
 
@@ -151,10 +185,13 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
   const interactions = input.interactions ?? [];
   const notes = input.notes ?? [];
   const purchases = input.purchases ?? [];
+  const deals = input.deals ?? [];
+  const buys = [...purchases.map((p) => p.at), ...deals.filter((d) => d.status === 'won' && d.closedAt !== undefined).map((d) => d.closedAt!)];
   const times = [
     ...interactions.map((i) => i.at),
     ...notes.map((n) => n.createdAt),
     ...purchases.map((p) => p.at),
+    ...deals.filter((d) => d.status !== 'open' && d.closedAt !== undefined).map((d) => d.closedAt!),
     ...(contact.lastContactAt !== undefined ? [contact.lastContactAt] : []),
   ];
   const never = times.length === 0;
@@ -162,13 +199,34 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
   const first = never ? null : Math.min(...times);
   const days = (t: number | null) => (t === null ? null : Math.max(0, (now - t) / DAY_MS));
   const topics = new Set<string>();
-  for (const n of notes) for (const t of findTopics(n.text)) topics.add(t.topic);
-  const connections = Math.max(
-    -1,
-    ...field(input.profiles, 'connections').map((x) => x.value),
-    ...field(input.profiles, 'followers').filter((x) => x.read.network !== 'linkedin').map((x) => x.value),
-  );
+  let lastPersonal: TieSignals['lastPersonal'] = null;
+  for (const n of [...notes].sort((a, b) => b.createdAt - a.createdAt))
+    for (const t of findTopics(n.text)) {
+      topics.add(t.topic);
+      if (!lastPersonal && t.topic !== 'health') lastPersonal = { topic: t.topic, word: t.word, at: n.createdAt };
+    }
+  // LinkedIn shows "500+" for any count from 500 up: a lower bound, not a count
+  const counts = [
+    ...field(input.profiles, 'connections').map((x) => ({ n: x.value, atLeast: x.read.network === 'linkedin' && x.value === LINKEDIN_CONNECTIONS_CAP })),
+    ...field(input.profiles, 'followers').filter((x) => x.read.network !== 'linkedin').map((x) => ({ n: x.value, atLeast: false })),
+  ].sort((a, b) => b.n - a.n);
+  const followers = Math.max(-1, ...field(input.profiles, 'followers').map((x) => x.value));
   const mutual = field(input.profiles, 'mutual');
+  const isConversation = (i: Interaction) => i.kind === 'meeting' || i.kind === 'call';
+  const isMessage = (i: Interaction) => i.kind === 'email' || i.kind === 'chat';
+  const answered = (i: Interaction) => isConversation(i) || i.direction === 'in';
+  const chrono = [...interactions].sort((a, b) => a.at - b.at);
+  let unanswered = 0;
+  let unansweredChannel: TieSignals['unansweredChannel'] = null;
+  for (const i of chrono) {
+    if (answered(i)) { unanswered = 0; unansweredChannel = null; }
+    else if (isMessage(i)) { unanswered++; unansweredChannel = i.kind as 'email' | 'chat'; }
+  }
+  const degrees = (input.profiles ?? []).map((r) => r.degree).filter((d): d is 1 | 2 | 3 => d !== undefined);
+  const degree = input.degree ?? (degrees.length ? (Math.min(...degrees) as 1 | 2 | 3) : null);
+  const mutualNames = [...new Set([...(input.mutualNames ?? []), ...(input.profiles ?? []).flatMap((r) => r.mutualNames ?? [])])];
+  const top = counts[0];
+  const exactOpen = counts.some((c) => !c.atLeast && c.n >= OPEN_NETWORKER);
   return {
     daysSinceLast: days(last),
     daysSinceFirst: days(first),
@@ -177,15 +235,28 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
     words: notes.reduce((s, n) => s + words(n.text), 0) + interactions.reduce((s, i) => s + words(i.summary ?? ''), 0),
     inbound: interactions.filter((i) => i.direction === 'in').length,
     outbound: interactions.filter((i) => i.direction === 'out').length,
+    conversations: interactions.filter(isConversation).length,
+    replies: interactions.filter((i) => isMessage(i) && i.direction === 'in').length,
+    sends: interactions.filter((i) => isMessage(i) && i.direction === 'out').length,
+    unanswered,
+    unansweredChannel,
+    durationDays: never ? null : (last! - first!) / DAY_MS,
+    lastPersonal,
     personalTopics: [...topics].sort(),
     firstNameTerms: notes.length ? usesFirstName(contact, notes) : null,
     purchases: purchases.length,
+    daysSinceLastPurchase: buys.length ? Math.max(0, (now - Math.max(...buys)) / DAY_MS) : null,
     referrals: interactions.filter((i) => i.kind === 'referral').length,
     introductions: interactions.filter((i) => i.kind === 'introduction').length,
-    degree: input.degree ?? null,
-    mutual: mutual.length ? Math.max(...mutual.map((x) => x.value)) : null,
+    degree,
+    mutual: mutual.length ? Math.max(...mutual.map((x) => x.value)) : mutualNames.length || null,
+    mutualNames,
     shared: sharedWithRep(contact, input.profiles, input.rep),
-    connections: connections >= 0 ? connections : null,
+    connections: top ? top.n : null,
+    connectionsAtLeast: top ? top.atLeast : false,
+    followers: followers >= 0 ? followers : null,
+    openNetworker: exactOpen || followers >= OPEN_NETWORKER_FOLLOWERS,
+    dealsWon: deals.filter((d) => d.status === 'won').length,
     neverInteracted: never,
   };
 }
@@ -213,6 +284,10 @@ export interface TieStrength {
   missing: SignalName[];
   /** no interaction, note or purchase at all: silence, not proof of a weak tie */
   neverInteracted: boolean;
+  /** the score as it stood at the last contact (recency left out): a lapsed tie's former strength */
+  peak: number;
+  /** the band was held below strong: no reply, meeting, call or referral from the contact */
+  gated: boolean;
 }
 
 const logScale = (x: number, ref: number, cap: number) => Math.min(cap, Math.log1p(Math.max(0, x)) / Math.log1p(ref));
@@ -223,15 +298,22 @@ export function signalValues(s: TieSignals): Record<SignalName, { raw: number; v
   const lg = (name: SignalName, x: number) => ({ raw: x, value: logScale(x, W[name].ref ?? 1, W[name].cap) });
   const talked = !s.neverInteracted;
   const sharedCount = s.shared ? Object.keys(s.shared).length : null;
+  const any = s.interactions > 0;
   return {
-    recency: s.daysSinceLast === null ? null : lg('recency', s.daysSinceLast),
-    duration: s.daysSinceFirst === null ? null : lg('duration', s.daysSinceFirst),
-    'intensity.count': talked ? lg('intensity.count', s.interactions + s.notes) : null,
+    recency:
+      s.daysSinceLast === null
+        ? null
+        : { raw: s.daysSinceLast, value: logScale(Math.max(0, s.daysSinceLast - RECENCY_GRACE_DAYS), W.recency.ref ?? 1, W.recency.cap) },
+    duration: s.durationDays === null ? null : lg('duration', s.durationDays),
+    'intensity.conversations': any ? lg('intensity.conversations', s.conversations) : null,
+    'intensity.replies': any ? lg('intensity.replies', s.replies) : null,
+    'intensity.sends': any ? lg('intensity.sends', s.sends) : null,
     'intensity.words': talked ? lg('intensity.words', s.words) : null,
-    'intensity.bidirectional': s.inbound + s.outbound > 0 ? lg('intensity.bidirectional', Math.min(s.inbound, s.outbound)) : null,
+    'reciprocity.unanswered': s.sends > 0 ? (s.unanswered >= UNANSWERED_RUN ? lg('reciprocity.unanswered', s.unanswered) : { raw: s.unanswered, value: 0 }) : null,
+    'reciprocity.gate': null, // set by tieStrength
     'intimacy.topics': s.notes > 0 ? lg('intimacy.topics', s.personalTopics.length) : null,
     'intimacy.firstName': s.firstNameTerms === null ? null : { raw: +s.firstNameTerms, value: +s.firstNameTerms },
-    'reciprocity.purchases': lg('reciprocity.purchases', s.purchases),
+    'reciprocity.purchases': lg('reciprocity.purchases', s.purchases + s.dealsWon),
     'reciprocity.referrals': lg('reciprocity.referrals', s.referrals + s.introductions),
     'structural.degree': s.degree === null ? null : { raw: s.degree, value: s.degree === 1 ? 1 : s.degree === 2 ? 0.3 : 0 },
     'structural.mutual': s.mutual === null ? null : lg('structural.mutual', s.mutual),
@@ -257,6 +339,7 @@ export function tieStrength(s: TieSignals): TieStrength {
   const contributions: Contribution[] = [];
   const missing: SignalName[] = [];
   for (const name of Object.keys(TIE_WEIGHTS) as SignalName[]) {
+    if (name === 'reciprocity.gate') continue;
     const v = vals[name];
     if (!v) {
       missing.push(name);
@@ -265,9 +348,20 @@ export function tieStrength(s: TieSignals): TieStrength {
     const weight = TIE_WEIGHTS[name].weight;
     contributions.push({ signal: name, raw: v.raw, value: v.value, weight, contribution: v.value * weight || 0 });
   }
+  const raw = TIE_BIAS + contributions.reduce((z, c) => z + c.contribution, 0);
+  const recency = contributions.find((c) => c.signal === 'recency')?.contribution ?? 0;
+  // no strong tie without reciprocity: held just below the threshold
+  const reciprocated = s.conversations > 0 || s.inbound > 0 || s.referrals + s.introductions > 0;
+  const ceiling = Math.log(STRONG_TIE / (1 - STRONG_TIE)) - 0.01;
+  const gated = !reciprocated && raw > ceiling;
+  if (gated) {
+    const cut = ceiling - raw;
+    contributions.push({ signal: 'reciprocity.gate', raw: 0, value: cut, weight: 1, contribution: cut });
+  }
   contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.signal < b.signal ? -1 : 1));
-  const logit = TIE_BIAS + contributions.reduce((z, c) => z + c.contribution, 0);
+  const logit = gated ? ceiling : raw;
   const score = logistic(logit);
+  const peakLogit = raw - recency;
   return {
     score,
     band: score >= STRONG_TIE ? 'strong' : score < WEAK_TIE ? 'weak' : 'medium',
@@ -276,5 +370,7 @@ export function tieStrength(s: TieSignals): TieStrength {
     contributions,
     missing,
     neverInteracted: s.neverInteracted,
+    peak: logistic(reciprocated ? peakLogit : Math.min(peakLogit, ceiling)),
+    gated,
   };
 }

@@ -4,7 +4,7 @@ import { emptyFields, type Extraction } from '../../lib/extract/types';
 import { findTopics } from '../../lib/model/keywords';
 import { DAY_MS } from '../../lib/model/reason';
 import { profileReads, tieSignals, tieStrength, type ProfileRead, type TieInput } from '../../lib/model/tie';
-import { STRONG_TIE, TIE_BIAS, TIE_WEIGHTS, WEAK_TIE } from '../../lib/model/weights';
+import { RECENCY_GRACE_DAYS, STRONG_TIE, TIE_BIAS, TIE_WEIGHTS, WEAK_TIE } from '../../lib/model/weights';
 
 const NOW = Date.UTC(2025, 5, 1);
 const src = { kind: 'user' as const, at: 0 };
@@ -88,6 +88,14 @@ describe('tieSignals: what Tiewise can observe', () => {
       'family', 'hobby', 'sport', 'vacation',
     ]);
     expect(findTopics('the sonar team shipped')).toEqual([]);
+    // issue 20: business words are no personal topics, in English and Russian
+    for (const t of [
+      'running the pilot', 'travel expense report', 'the whole product family', 'reading the contract', 'the parent company approves',
+      'motherboard supplier', 'дочерняя компания', 'готовит предложение', 'отпускная цена', 'операционные расходы', 'родительская компания',
+      'командировочные расходы', 'поездка на завод',
+    ]) expect(findTopics(t), t).toEqual([]);
+    expect(findTopics('his kids are at school; runs marathons').map((t) => t.topic).sort()).toEqual(['family', 'sport']);
+    expect(findTopics('бегает марафоны, жена — врач').map((t) => t.topic).sort()).toEqual(['family', 'sport']);
   });
 
   it('parses stored profile snapshots and skips malformed ones', () => {
@@ -118,20 +126,61 @@ describe('tieStrength: explainable, bounded', () => {
     const l = (x: number, ref: number) => Math.log1p(x) / Math.log1p(ref);
     const z =
       TIE_BIAS +
-      W.recency.weight * l(10, 365) +
-      W.duration.weight * l(10, 3 * 365) +
-      W['intensity.count'].weight * l(1, 50) +
+      0 /* recency: within the first RECENCY_GRACE_DAYS */ +
+      0 /* duration: first = last contact */ +
+      W['intensity.conversations'].weight * l(1, 12) +
       W['intensity.words'].weight * l(50, 2000) +
-      0 /* bidirectional: 0 of 1 */ + 0 /* purchases */ + 0; /* referrals */
+      0 /* replies, sends: none */ + 0 /* purchases */ + 0; /* referrals */
     expect(t.logit).toBeCloseTo(z, 10);
     expect(t.score).toBeCloseTo(1 / (1 + Math.exp(-z)), 10);
-    expect(t.missing.sort()).toEqual(['distance.shared', 'intimacy.firstName', 'intimacy.topics', 'networkSize', 'structural.degree', 'structural.mutual']);
+    expect(t.missing.sort()).toEqual([
+      'distance.shared', 'intimacy.firstName', 'intimacy.topics', 'networkSize', 'reciprocity.unanswered', 'structural.degree', 'structural.mutual',
+    ]);
+  });
+
+  it('recency is flat for the first weeks, then falls', () => {
+    const at = (days: number) => tieStrength(tieSignals({ contact: contact(), interactions: [ix(days, { direction: 'in' })] }, NOW));
+    expect(at(1).score).toBeCloseTo(at(RECENCY_GRACE_DAYS).score, 12);
+    expect(at(RECENCY_GRACE_DAYS + 30).score).toBeLessThan(at(RECENCY_GRACE_DAYS).score);
+    expect(at(400).score).toBeLessThan(at(100).score);
+  });
+
+  it('duration runs from the first to the last contact, not to today', () => {
+    const s = tieSignals({ contact: contact(), interactions: [ix(800), ix(500)] }, NOW);
+    expect(s.durationDays).toBe(300);
+  });
+
+  it('reciprocity over volume: 25 unanswered e-mails are a weak tie and say so; a weekly one-way mailing is never strong', () => {
+    const sends = (k: number, every: number) => Array.from({ length: k }, (_, i) => ix(2 + i * every, { kind: 'email', direction: 'out', summary: 'news' }));
+    const cold = tieStrength(tieSignals({ contact: contact(), interactions: sends(25, 2) }, NOW));
+    expect(cold.band).toBe('weak');
+    expect(cold.contributions.find((c) => c.signal === 'reciprocity.unanswered')!.contribution).toBeLessThan(0);
+    const newsletter = tieStrength(tieSignals({ contact: contact(), interactions: sends(156, 7), notes: [note(5, 'Ivan: two kids, runs marathons, grew up in Kazan, loves fishing')], degree: 1 }, NOW));
+    expect(newsletter.band).not.toBe('strong');
+    // the same with one reply is no longer held back by the gate
+    const replied = tieStrength(tieSignals({ contact: contact(), interactions: [...sends(156, 7), ix(1, { kind: 'email', direction: 'in' })], notes: [note(5, 'Ivan: two kids, runs marathons, grew up in Kazan, loves fishing')], degree: 1 }, NOW));
+    expect(replied.gated).toBe(false);
+    expect(replied.score).toBeGreaterThan(newsletter.score);
+  });
+
+  it('LinkedIn\'s "500+" is at least 500: not an open networker', () => {
+    const s = tieSignals({ contact: contact(), profiles: [read({ connections: 500, followers: 2000 })] }, NOW);
+    expect(s).toMatchObject({ connections: 500, connectionsAtLeast: true, openNetworker: false });
+    const vk = tieSignals({ contact: contact(), profiles: [read({ connections: 9000 }, 'vk')] }, NOW);
+    expect(vk).toMatchObject({ connectionsAtLeast: false, openNetworker: true });
+  });
+
+  it('the degree the page shows reaches the model', () => {
+    const r = { ...read({ connections: 200 }, 'vk'), degree: 1 as const };
+    const s = tieSignals({ contact: contact(), profiles: [r] }, NOW);
+    expect(s.degree).toBe(1);
+    expect(tieStrength(s).contributions.find((c) => c.signal === 'structural.degree')!.contribution).toBe(TIE_WEIGHTS['structural.degree'].weight);
   });
 
   it('flags never-interacted and does not count silence against the contact', () => {
     const t = tieStrength(tieSignals({ contact: contact() }, NOW));
     expect(t.neverInteracted).toBe(true);
-    expect(t.missing).toEqual(expect.arrayContaining(['recency', 'duration', 'intensity.count', 'intensity.words']));
+    expect(t.missing).toEqual(expect.arrayContaining(['recency', 'duration', 'intensity.conversations', 'intensity.words']));
     expect(t.contributions.every((c) => c.contribution === 0)).toBe(true);
     expect(t.score).toBeCloseTo(1 / (1 + Math.exp(-TIE_BIAS)), 10);
   });
@@ -194,7 +243,8 @@ describe('tieStrength properties', () => {
         for (const c of t.contributions) expect(c.contribution).toBeCloseTo(c.value * c.weight, 12);
         for (let i = 1; i < t.contributions.length; i++)
           expect(Math.abs(t.contributions[i - 1].contribution)).toBeGreaterThanOrEqual(Math.abs(t.contributions[i].contribution));
-        expect(t.contributions.length + t.missing.length).toBe(Object.keys(TIE_WEIGHTS).length);
+        // every signal is either counted or missing; the gate shows only when it applies
+        expect(t.contributions.length + t.missing.length + (t.gated ? 0 : 1)).toBe(Object.keys(TIE_WEIGHTS).length);
       }),
     );
   });
@@ -233,6 +283,46 @@ describe('tieStrength properties', () => {
         if (a.mutual === null) return;
         expect(tieStrength(tieSignals(build(b), NOW)).score).toBeGreaterThanOrEqual(tieStrength(tieSignals(build(a), NOW)).score - 1e-12);
       }),
+    );
+  });
+});
+
+describe('issue 20: monotone behaviours', () => {
+  it('more silence never raises the score (the same record judged later)', () => {
+    fc.assert(
+      fc.property(arbInput, fc.integer({ min: 1, max: 2000 }), (a, later) => {
+        const inp = build(a);
+        const now = tieStrength(tieSignals(inp, NOW)).score;
+        const then = tieStrength(tieSignals(inp, NOW + later * DAY_MS)).score;
+        expect(then).toBeLessThanOrEqual(now + 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a reply (e-mail or chat from the contact, or a meeting) never lowers the score', () => {
+    fc.assert(
+      fc.property(arbInput, fc.constantFrom('email', 'chat', 'meeting', 'call' as const), fc.integer({ min: 0, max: 3000 }), (a, kind, when) => {
+        const inp = build(a);
+        fc.pre(!!inp.interactions?.length); // on a contact already talked to (a first contact long ago adds silence)
+        const before = tieStrength(tieSignals(inp, NOW)).score;
+        inp.interactions = [...inp.interactions!, ix(when, { kind, direction: 'in', summary: '' })];
+        expect(tieStrength(tieSignals(inp, NOW)).score).toBeGreaterThanOrEqual(before - 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('without a reply, meeting, call or referral the band is never strong', () => {
+    fc.assert(
+      fc.property(arbInput, (a) => {
+        const inp = build(a);
+        inp.interactions = (inp.interactions ?? []).filter((i) => (i.kind === 'email' || i.kind === 'chat') && i.direction === 'out');
+        const t = tieStrength(tieSignals(inp, NOW));
+        expect(t.band).not.toBe('strong');
+        if (t.gated) expect(t.contributions.some((c) => c.signal === 'reciprocity.gate' && c.contribution < 0)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });
