@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, pickLanguage } from '@/lib/i18n/i18n';
+import { createI18n, pickLanguage } from '@/components/i18n';
 import type { PanelBridge } from './bridge';
 import { DbGate } from './DbGate';
 import { ErrorBoundary } from './ErrorBoundary';

@@ -1,10 +1,10 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { ru } from './ru';
-import { bookEn, bookRu } from './book';
-import { leadEn, leadRu } from './lead';
-import { dataEn, dataRu } from './data';
+import { en } from '@/lib/i18n/en';
+import { ru } from '@/lib/i18n/ru';
+import { bookEn, bookRu } from '@/lib/i18n/book';
+import { leadEn, leadRu } from '@/lib/i18n/lead';
+import { dataEn, dataRu } from '@/lib/i18n/data';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];

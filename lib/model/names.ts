@@ -89,7 +89,7 @@ export function parseName(raw: string): ParsedName {
   if (comma > 0) s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
   // Split initials written together: "A.K." → "A. K."
   s = s.replace(/(\p{L})\.(?=\p{L})/gu, '$1. ');
-  const words = s.split(/[\s\-_.,;:'’"«»()\/]+/u).filter(Boolean);
+  const words = s.split(/[\s\-_.,;:'’"«»()/]+/u).filter(Boolean);
   const tokens: NameToken[] = [];
   let patronymic: string | undefined;
   for (const w of words) {

@@ -9,7 +9,7 @@ import { MappingScreen } from '@/components/data/MappingScreen';
 import { createInlineParser } from '@/components/data/parser';
 import type { ImportSummary as Summary } from '@/lib/import/apply';
 import type { ColumnMapping } from '@/lib/import/fields';
-import { createI18n } from '@/lib/i18n/i18n';
+import { createI18n } from '@/components/i18n';
 import { freshDb } from './setup';
 
 const wrap = (ui: React.ReactNode, lng: 'en' | 'ru' = 'en') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);

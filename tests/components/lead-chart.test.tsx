@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '@/lib/i18n/i18n';
+import { createI18n } from '@/components/i18n';
 import { ChartCard } from '@/components/lead/ChartCard';
 import { CountBarChart } from '@/components/lead/CountBarChart';
 import { Overview } from '@/components/lead/Overview';

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '@/lib/i18n/i18n';
+import { createI18n } from '@/components/i18n';
 import { openDatabase } from '@/lib/db/database';
 import { addContact } from '@/lib/db/repo';
 import { RuleEditor } from '@/components/lead/RuleEditor';

@@ -39,7 +39,7 @@ describe('the panel, in English', () => {
   });
 
   it('shows the person read from the page merged with their CRM record', async () => {
-    const page = await visit(s, ANNA);
+    await visit(s, ANNA);
     await panel.getByRole('heading', { level: 2, name: 'Anna Kowalski' }).waitFor();
     await panel.getByText(/half marathon/).waitFor();
     expect(await panel.getByRole('region', { name: /Purchases/ }).textContent()).toContain('CloudDesk Pro');

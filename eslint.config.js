@@ -1,0 +1,73 @@
+// The house rules, checked: TypeScript's recommended rules, hooks used correctly,
+// and the layers pointing down (pure lib/ below the browser glue and the UI; the
+// content script's reader without React, Dexie or full zod).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const UI = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'dexie-react-hooks', '@tanstack/*', 'recharts'];
+const BROWSER = ['webextension-polyfill', 'wxt', 'wxt/*', '#imports'];
+const up = (...dirs) => dirs.flatMap((d) => [`@/${d}`, `@/${d}/*`, `**/${d}/*`, `../${d}`, `../../${d}`]);
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'tests/e2e/artifacts/**', '.bench/**', 'real-pages/**', 'stats.html'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    // pure logic: no UI, no browser-extension APIs, nothing from the layers above
+    files: ['lib/**/*.{ts,tsx}'],
+    ignores: ['lib/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...UI, ...BROWSER], message: 'lib/ is pure logic: no UI or browser-extension APIs.' },
+          { group: up('components', 'entrypoints'), message: 'Arrows point down: lib/ must not import the UI or the browser glue.' },
+        ],
+      }],
+    },
+  },
+  {
+    // the content script's reader runs on every page of three huge sites
+    files: ['lib/extract/**/*.ts', 'entrypoints/content.ts', 'entrypoints/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'zod', message: 'The content script uses zod/mini only.' }],
+        patterns: [
+          { group: [...UI, 'dexie', 'dexie/*'], message: 'Keep React and Dexie out of the content script.' },
+          { group: up('components', 'db', 'model', 'import', 'book', 'workflow', 'retention'), allowTypeImports: true, message: 'The reader stands alone: it reads the page, nothing else.' },
+        ],
+      }],
+    },
+  },
+  {
+    // the UI never reaches into the browser glue
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: up('entrypoints'), message: 'Components must not import entrypoints.' }] }],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
