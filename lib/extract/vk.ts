@@ -15,7 +15,7 @@
 // followers' avatars) is never read as the person's.
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byText, byTextIn, first, makeCtx, meta, pathOf, region, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byText, byTextIn, first, makeCtx, meta, pathOf, region, result, runSpec, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -34,16 +34,16 @@ const CONTENT: ((d: Document) => Element | null)[] = [
 // Labels of "Label: value" rows, in VK's UI languages (en, ru, uk, de, pl, pt, es, fr).
 const L = (s: string) => new RegExp(`^(?:${s})$`, 'iu');
 const LABELS = {
-  city: L('город|место жительства|current city|city|місто|поточне місто|wohnort|stadt|aktueller wohnort|miasto|obecne miasto|cidade|cidade atual|ciudad|ciudad actual|ville|ville actuelle'),
-  hometown: L('родной город|hometown|home town|рідне місто|heimatstadt|heimatort|miasto rodzinne|cidade natal|ciudad natal|ville natale|ville d.origine'),
-  birthday: L('день рождения|дата рождения|birthday|date of birth|birth date|день народження|дата народження|geburtstag|geburtsdatum|urodziny|data urodzenia|aniversário|data de nascimento|cumpleaños|fecha de nacimiento|anniversaire|date de naissance'),
-  company: L('место работы|работа|компания|company|place of work|place of employment|employer|work|місце роботи|робота|компанія|arbeitgeber|arbeitsplatz|firma|miejsce pracy|praca|empresa|local de trabalho|lugar de trabajo|trabajo|entreprise|lieu de travail|employeur'),
+  city: L('город|current city|city|місто|wohnort|stadt|miasto|cidade(?: atual)?|ciudad(?: actual)?|ville(?: actuelle)?'),
+  hometown: L('родной город|home ?town|рідне місто|heimatstadt|miasto rodzinne|cidade natal|ciudad natal|ville natale'),
+  birthday: L('день рождения|дата рождения|birthday|date of birth|день народження|дата народження|geburtstag|urodziny|data urodzenia|aniversário|data de nascimento|cumpleaños|fecha de nacimiento|anniversaire|date de naissance'),
+  company: L('место работы|работа|компания|company|place of work|employer|work|місце роботи|робота|arbeitgeber|arbeitsplatz|firma|miejsce pracy|praca|empresa|local de trabalho|lugar de trabajo|trabajo|entreprise|lieu de travail|employeur'),
   position: L('должность|position|job title|посада|stelle|stanowisko|cargo|puesto|poste'),
-  school: L('вуз|университет|образование|школа|university|college|education|school|виш|університет|освіта|школа|навчальний заклад|universität|hochschule|ausbildung|schule|uczelnia|wykształcenie|szkoła|universidade|educação|escola|universidad|educación|escuela|université|études|école'),
+  school: L('вуз|университет|образование|школа|university|college|education|school|виш|університет|освіта|universität|hochschule|schule|uczelnia|szkoła|universidade|escola|universidad|escuela|université|école'),
   languages: L('языки|languages|мови|sprachen|języki|idiomas|langues'),
-  interests: L('интересы|деятельность|любимые занятия|interests|activities|hobbies|інтереси|діяльність|interessen|aktivitäten|hobbys|zainteresowania|zajęcia|interesses|atividades|intereses|actividades|centres d.intérêt|intérêts|activités'),
-  websites: L('веб-сайт|сайт|личный сайт|website|web site|personal website|site|webseite|strona www|strona internetowa|sitio web|site web'),
-  about: L('о себе|about me|about|про себе|über mich|o mnie|sobre mim|sobre mí|à propos de moi|à propos'),
+  interests: L('интересы|деятельность|interests|activities|інтереси|діяльність|interessen|aktivitäten|zainteresowania|interesses|atividades|intereses|actividades|intérêts|activités'),
+  websites: L('веб-сайт|сайт|website|site|webseite|strona www|sitio web|site web'),
+  about: L('о себе|about(?: me)?|про себе|über mich|o mnie|sobre mim|sobre mí|à propos(?: de moi)?'),
 };
 // Every label above: a text node "Город: Калининград" is split only at one of these.
 const ANY_LABEL = Object.values(LABELS);
@@ -51,11 +51,11 @@ const ANY_LABEL = Object.values(LABELS);
 // Counters: one text per counter element ("Друзья 245", "356 подписчиков", "Подписчики 356",
 // "96 друзей", "Followers 1,204"). Labels in the UI languages; the number next to them.
 const COUNT = {
-  mutual: /(?<![\p{L}])(?:общи[хйе]\p{L}* дру\p{L}*|общих|спільн\p{L}*(?: дру\p{L}*)?|mutual(?: friends?)?|friends in common|common friends|gemeinsame freunde|wspóln\p{L}* znajom\p{L}*|amigos em comum|amigos en común|amis en commun)(?![\p{L}])/iu,
+  mutual: /(?<![\p{L}])(?:общи[хйе]\p{L}*|спільн\p{L}*|mutual|in common|common friends|gemeinsame|wspóln\p{L}*|em comum|en común|en commun)(?![\p{L}])/iu,
   followers: /(?<![\p{L}])(?:подписчик\p{L}*|підписник\p{L}*|followers?|follower:innen|abonnenten|obserwując\p{L}*|subskrybent\p{L}*|seguidor\p{L}*|abonnés?)(?![\p{L}])/iu,
   friends: /(?<![\p{L}])(?:друз\p{L}*|друга?|friends?|freunde|freund\p{L}*|znajom\p{L}*|przyjaci\p{L}*|amig[oa]s?|amis?)(?![\p{L}])/iu,
   // not the person's count: friends online, possible friends, followed pages
-  skip: /(?<![\p{L}])(?:онлайн|online|в сети|в мережі|у мережі|en ligne|en línea|возможные|можливі|possible|you may know|vielleicht kennst|możesz znać|talvez conheça|quizás conozcas|vous connaissez peut-être|подписки|підписки|following|abonnements|obserwowani|seguindo|siguiendo)(?![\p{L}])/iu,
+  skip: /(?<![\p{L}])(?:онлайн|online|в сети|в мережі|у мережі|en ligne|en línea|возможные|можливі|possible|you may know)(?![\p{L}])/iu,
 };
 const NUMBER = /\d+(?:[ .,\u00a0\u2009\u202f]\d{3})*(?:[.,]\d+)?\s*\+?\s*(?:[KkMКкМ](?![\p{L}])|тыс\.?|тис\.?|млн\.?)?/gu;
 
@@ -75,14 +75,14 @@ const NAME_NOISE = (e: Element) =>
 const STATUS = ['profile_status_text', 'ProfileInfo__status', 'OwnerPageStatus', 'pp_status'];
 // The avatar: by its own class, or an <img> inside an avatar box of the header
 const AVATAR_IMG = new Set(['page_avatar_img', 'pp_img']);
-const AVATAR_BOX = '.ProfileHeader__avatar, #profile_avatar, #page_avatar, .page_avatar, #owner_photo_wrap, .OwnerPageAvatar, [class*="ProfileHeader__avatar"]';
-const CLOSED = /^(?:это закрытый профиль|закрытый профиль|this profile is private|this is a private profile|private profile|це закритий профіль|закритий профіль|dies ist ein privates profil|to jest profil prywatny|este é um perfil privado|este es un perfil privado|ce profil est privé)/i;
-const DELETED = /^(?:страница удалена или ещё не создана|страница удалена|пользователь удалил свою страницу|страница заблокирована|this page has been deleted|page deleted|this profile has been deleted|the page you requested was deleted|this page has been blocked|сторінку видалено|сторінку заблоковано)/i;
+const AVATAR_BOX = '#page_avatar, .page_avatar, #owner_photo_wrap, [class*="ProfileHeader__avatar"], [class*="OwnerPageAvatar"]';
+const CLOSED = /^(?:это закрытый профиль|this (?:profile|page) is private|це закритий профіль)/i;
+const DELETED = /^(?:страница (?:удалена|заблокирована)|пользователь удалил свою страницу|this (?:page|profile) has been (?:deleted|blocked)|page deleted|the page you requested was deleted|сторінку (?:видалено|заблоковано))/i;
 // A profile VK hides from visitors who are not signed in: h5.profile_deleted_text under the name
-const HIDDEN = /(?:log ?in to view|have to log ?in|sign in to (?:see|view)|authori[sz]ed users|нужно (?:войти|зайти|авторизоваться)|войдите на сайт|авторизованным пользователям|увійдіть|авторизованим користувачам|autorisierte nutzer|melden sie sich an|zaloguj się|zalogowanym|faça login|usuários autorizados|inicia sesión|usuarios autorizados|connectez-vous|utilisateurs autorisés)/i;
+const HIDDEN = /(?:log ?in to view|have to log ?in|authori[sz]ed users|нужно (?:войти|зайти)|авторизованн?ым|увійдіть|autorisierte nutzer|melden sie sich an|zaloguj|faça login|inicia sesión|connectez-vous)/i;
 const WALL_HEADING = /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture|confirm that you are not a robot|confirm you're not a robot)/i;
 // banners that are never a name: "your browser is out of date", cookie and app prompts
-const BANNER = /(?:браузер устарел|browser is out of ?date|outdated browser|браузер застарів|browser ist veraltet|przeglądarka jest nieaktualna|navegador está desatualizado|navegador está desactualizado|navigateur est obsolète|обновите браузер|update your browser|установите приложение|install the app|cookie)/i;
+const BANNER = /браузер (?:устарел|застарів)|browser is out of ?date|outdated browser|update your browser|обновите браузер/i;
 const DEFAULT_PHOTO = /\/images\/(?:camera|deactivated|community|question)_\d+|vk\.com\/images\/camera/i;
 
 // The walk below sorts elements by their id, class tokens, tag and role — plain string
@@ -263,9 +263,9 @@ function rows(c: Ctx): [string, Element | string][] {
         const raw = el.textContent ?? '';
         if (raw.length > 200) continue;
         const t = clean(raw);
-        const colon = /^([^:]{2,40}):\s*(.+)$/u.exec(t);
-        if (colon && ANY_LABEL.some((re) => re.test(colon[1]))) {
-          out.push([colon[1], colon[2]]);
+        const lv = labelled(t);
+        if (lv) {
+          out.push(lv);
           continue;
         }
         if (raw.length > 40) continue;
@@ -286,6 +286,12 @@ function row(c: Ctx, re: RegExp): Element | string | null {
   return null;
 }
 
+/** "Город: Калининград" → ["Город", "Калининград"] when the part before the colon is a known label. */
+function labelled(t: string): [string, string] | null {
+  const m = /^([^:]{2,40}):\s*(.+)$/u.exec(t);
+  return m && ANY_LABEL.some((re) => re.test(m[1])) ? [m[1], m[2]] : null;
+}
+
 const val = (v: Element | string | null): string => (typeof v === 'string' ? clean(v) : text(v));
 
 function rowText(c: Ctx, re: RegExp, max = 300): string | null {
@@ -302,17 +308,13 @@ function list(v: Element | string | null): string[] {
 /** The header row whose icon is named by `re`: the icon's nearest ancestor with text (the icon may sit in an empty wrapper beside it). */
 function iconRow(c: Ctx, re: RegExp): string | null {
   for (const icon of walk(c).icons) {
-    const use = icon.tagName.toLowerCase() === 'svg' ? first(icon, 'use') : null;
-    const name = (icon.getAttribute('class') ?? '') + ' ' + (use?.getAttribute('xlink:href') ?? use?.getAttribute('href') ?? '');
-    if (!re.test(name)) continue;
+    if (!re.test(iconName(icon))) continue;
     let row: Element | null = icon.parentElement;
     for (let up = 0; row && up < 4 && !text(row, 400); up++) row = row.parentElement;
     if (!row || row === content(c)) return null;
-    let t = text(row, 400);
+    const t = text(row, 400);
     // "Город: Калининград" (m.vk.com): the label is not part of the value
-    const colon = /^([^:]{2,40}):\s*(.+)$/u.exec(t);
-    if (colon && ANY_LABEL.some((l) => l.test(colon[1]))) t = colon[2];
-    return plausible(t, 200);
+    return plausible(labelled(t)?.[1] ?? t, 200);
   }
   return null;
 }
@@ -444,7 +446,6 @@ const SPEC: Spec = {
     hooks: [
       { via: 'og:title', read: (c) => nameOk(plausible(og(c, 'og:title'), 120)) },
       { via: 'page-heading', read: (c) => (nameEl(c) ? nameText(nameEl(c)!) : null) },
-      { via: 'title', read: (c) => nameOk(plausible(titleParts(c.doc, /^(?:вконтакте|vk|vkontakte)$/i).filter((t) => !/вход|войти|log ?in|sign in/i.test(t)).pop(), 120)) },
     ],
     shown: () => true,
   },
@@ -579,7 +580,13 @@ function nameOk(v: string | null): string | null {
 }
 
 function hasIcon(c: Ctx, re: RegExp): boolean {
-  return walk(c).icons.some((i) => re.test((i.getAttribute('class') ?? '') + ' ' + (first(i, 'use')?.getAttribute('href') ?? first(i, 'use')?.getAttribute('xlink:href') ?? '')));
+  return walk(c).icons.some((i) => re.test(iconName(i)));
+}
+
+/** An icon's name: its classes and its <use> reference ("vkuiIcon--home_outline_20", "#home_outline_20"). */
+function iconName(i: Element): string {
+  const use = first(i, 'use');
+  return (i.getAttribute('class') ?? '') + ' ' + (use?.getAttribute('xlink:href') ?? use?.getAttribute('href') ?? '');
 }
 
 function companyRow(c: Ctx): string | null {
@@ -654,7 +661,7 @@ export function extractVk(doc: Document, url: string): Extraction {
     return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('not-rendered'));
   }
   const fields = runSpec(SPEC, c);
-  if ((fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c))) && wall(c)) {
+  if (fields.name.status !== 'ok' && wall(c)) {
     return result('vk', 'login-wall', canon.profileUrl, c.lang);
   }
   // a closed profile reads like any other: what it shows is ok, the rest missing
