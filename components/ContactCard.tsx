@@ -7,6 +7,7 @@ import { smallTalk } from '@/lib/model/smalltalk';
 import { profileReads } from '@/lib/model/tie';
 import type { Extraction } from '@/lib/extract/types';
 import { ComplaintsSection } from './ComplaintsSection';
+import { CrmFieldsSection } from './CrmFieldsSection';
 import { CrossSellSection } from './CrossSellSection';
 import { DuplicatesSection } from './DuplicatesSection';
 import { IdentitySection } from './IdentitySection';
@@ -48,6 +49,7 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   return (
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />
+      <CrmFieldsSection contact={record.contact} />
       <SplitSection contactId={contactId} />
       <DuplicatesSection contactId={contactId} name={record.contact.name} />
       <RemindersSection reminders={record.reminders} />

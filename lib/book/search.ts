@@ -28,6 +28,8 @@ export interface SearchDoc {
   emails?: readonly string[];
   /** the contact's notes, joined */
   notes?: string;
+  /** the values of the contact's custom fields (imported columns with no field of their own) */
+  custom?: readonly string[];
 }
 
 // names repeat a lot across a book: folding each distinct word once makes
@@ -59,9 +61,9 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** The two fields: the name (ranked higher), and the rest (company, e-mails, notes). */
+/** The two fields: the name (ranked higher), and the rest (company, e-mails, notes, custom fields' values). */
 export function fieldsOf(doc: SearchDoc): { name: string; text: string } {
-  return { name: doc.name, text: [doc.company ?? '', ...(doc.emails ?? []), doc.notes ?? ''].join(' ') };
+  return { name: doc.name, text: [doc.company ?? '', ...(doc.emails ?? []), doc.notes ?? '', ...(doc.custom ?? [])].join(' ') };
 }
 
 /** BM25 (as MiniSearch scores): k, b, and the BM25+ floor d; a name match weighs 3× */

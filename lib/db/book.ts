@@ -47,7 +47,7 @@ class Facts {
     return toRow(c, { networks: this.networks.get(c.id), products: this.products.get(c.id), groups: this.groups.get(c.id) });
   }
   doc(c: Contact): SearchDoc {
-    return { id: c.id, name: c.name, company: c.company, emails: c.emails, notes: this.notes.get(c.id)?.join('\n') };
+    return { id: c.id, name: c.name, company: c.company, emails: c.emails, notes: this.notes.get(c.id)?.join('\n'), custom: c.custom?.map((x) => x.value) };
   }
 }
 

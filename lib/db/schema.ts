@@ -29,12 +29,16 @@ export const Contact = z.object({
   id: z.string(),
   name: z.string(),
   firstName: z.string().optional(),
+  /** middle name or patronymic, as the import gave it */
+  middleName: z.string().optional(),
   lastName: z.string().optional(),
   emails: z.array(z.string()).default([]),
   phones: z.array(z.string()).default([]),
   company: z.string().optional(),
   position: z.string().optional(),
   city: z.string().optional(),
+  country: z.string().optional(),
+  website: z.string().optional(),
   hometown: z.string().optional(),
   languages: z.array(z.string()).optional(),
   interests: z.array(z.string()).optional(),
@@ -42,6 +46,14 @@ export const Contact = z.object({
   relation: Relation.optional(),
   /** id in the CRM the contact was imported from */
   crmId: z.string().optional(),
+  /** the CRM user the contact belongs to ("Contact owner", "Ответственный"), as the CRM names them */
+  owner: z.string().optional(),
+  /** the CRM's own lifecycle stage or lead status, verbatim ("opportunity", "В работе") */
+  crmStatus: z.string().optional(),
+  /** when the rep connected with them on a network (LinkedIn "Connected On"), epoch ms */
+  connectedAt: z.number().optional(),
+  /** every imported column with no field of its own, under the file's column name, in file order */
+  custom: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
   /** free-form tags, set by the user or by workflow rules */
   tags: z.array(z.string()).default([]),
   /** lower-cased, transliterated name tokens, kept by the data-access module for matching */

@@ -50,6 +50,15 @@ export const dataEn = {
     storageFull: 'The browser’s storage is full, so the import was undone and nothing of it was saved. Free disk space on this computer, or export and erase old contacts and profile snapshots, then import again.',
     importAnother: 'Import another file',
   },
+  crmFields: {
+    title: 'From your CRM',
+    middleName: 'Middle name',
+    country: 'Country',
+    website: 'Website',
+    owner: 'Owner',
+    status: 'Status in the CRM',
+    connectedOn: 'Connected on',
+  },
   kindChoice: {
     label: 'This file holds',
     choose: 'Choose…',
@@ -196,6 +205,15 @@ export const dataRu: Loose<typeof dataEn> = {
     unreadable: 'Этот файл нельзя импортировать: {{reason}}',
     storageFull: 'Хранилище браузера заполнено, поэтому импорт отменён и ничего из него не сохранено. Освободите место на диске или выгрузите и удалите старые контакты и снимки профилей, затем повторите импорт.',
     importAnother: 'Импортировать другой файл',
+  },
+  crmFields: {
+    title: 'Из вашей CRM',
+    middleName: 'Отчество',
+    country: 'Страна',
+    website: 'Сайт',
+    owner: 'Ответственный',
+    status: 'Статус в CRM',
+    connectedOn: 'Дата контакта',
   },
   kindChoice: {
     label: 'В этом файле',

@@ -233,8 +233,24 @@ export function birthdayOf(text: string | undefined): Contact['birthday'] {
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
 }
 
-function tagsOf(text: string | undefined): string[] {
-  return text ? [...new Set(text.split(/[,;|]/).map((t) => t.trim()).filter(Boolean))] : [];
+/**
+ * A tags cell → tags: "a, b", "a;b" (Outlook's Categories), Google's "a ::: b" labels.
+ * Google's system group "* myContacts" (every contact has it) is no tag; "* starred" is.
+ */
+export function tagsOf(text: string | undefined): string[] {
+  if (!text) return [];
+  const out = new Map<string, string>();
+  for (const raw of text.split(/\s*:::\s*|[,;|]/)) {
+    const t = raw.trim().replace(/^\*\s*/, '');
+    if (!t || /^mycontacts$/i.test(t)) continue;
+    if (!out.has(t.toLowerCase())) out.set(t.toLowerCase(), t);
+  }
+  return [...out.values()];
+}
+
+/** A record's custom columns as the contact keeps them: named pairs in file order. */
+export function customOf(r: ContactRecord): NonNullable<Contact['custom']> {
+  return r.custom ? Object.entries(r.custom).map(([name, value]) => ({ name, value })) : [];
 }
 
 /** The contact fields a record gives (the file's text, verbatim). */
@@ -246,19 +262,38 @@ export function contactFields(r: ContactRecord): Omit<PlannedContact, 'id' | 'so
     tags: tagsOf(r.tags),
   };
   if (r.firstName) out.firstName = r.firstName;
+  if (r.middleName) out.middleName = r.middleName;
   if (r.lastName) out.lastName = r.lastName;
   if (r.company) out.company = r.company;
   if (r.position) out.position = r.position;
   if (r.city) out.city = r.city;
+  if (r.country) out.country = r.country;
+  if (r.website) out.website = r.website;
   if (r.crmId) out.crmId = r.crmId.trim();
+  if (r.owner) out.owner = r.owner;
+  if (r.stage) out.crmStatus = r.stage;
   const birthday = birthdayOf(r.birthday);
   if (birthday) out.birthday = birthday;
+  const connected = r.connectedOn ? parseDate(r.connectedOn) : undefined;
+  if (connected !== undefined) out.connectedAt = connected;
   const relation = relationOf(r.stage);
   if (relation) out.relation = relation;
+  const custom = customOf(r);
+  if (custom.length) out.custom = custom;
+  // a birthday, "Connected On" or stage that could not be read stays as the file wrote it
+  const keep = (name: string, v: string | undefined, read: boolean) => {
+    // Outlook writes "0/0/00" for "no date"
+    if (v && !read && !/^0+[/.-]0+[/.-]0+$/.test(v.trim())) (out.custom ??= []).push({ name, value: v });
+  };
+  keep('Birthday', r.birthday, !!birthday);
+  keep('Connected On', r.connectedOn, connected !== undefined);
   return out;
 }
 
-const FILLABLE = ['firstName', 'lastName', 'company', 'position', 'city', 'crmId', 'birthday', 'relation'] as const;
+const FILLABLE = [
+  'firstName', 'middleName', 'lastName', 'company', 'position', 'city', 'country', 'website', 'crmId', 'owner',
+  'crmStatus', 'connectedAt', 'birthday', 'relation',
+] as const;
 
 /** The existing contact with its empty fields filled from the record; null when nothing changes. */
 export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, now: number): Contact | null {
@@ -282,6 +317,15 @@ export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, 
     const merged = unite(c[k] ?? [], fields[k] ?? [], same);
     if (merged.length !== (c[k] ?? []).length) {
       next[k] = merged;
+      changed = true;
+    }
+  }
+  // custom columns: a name the contact does not have yet is added; its own values stay
+  if (fields.custom?.length) {
+    const have = new Set((c.custom ?? []).map((x) => x.name));
+    const add = fields.custom.filter((x) => !have.has(x.name));
+    if (add.length) {
+      next.custom = [...(c.custom ?? []), ...add];
       changed = true;
     }
   }
@@ -393,8 +437,11 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
   const lines = input.kind === 'contacts' ? input.recordLines : [];
   const fileIds = new Map<string, string>();
   const jsonIds = input.kind === 'json' ? input.contactIds : [];
+  const leads = input.kind === 'contacts' && input.entity === 'leads';
   records.forEach((r, i) => {
     const fields = contactFields(r);
+    // a lead is someone the team is selling to, whatever its status is called
+    if (leads && !fields.relation) fields.relation = 'prospect';
     const m = matchRecord(r, index, jsonIds[i]);
     let id: string;
     if (m) {
@@ -540,16 +587,22 @@ export function exportRow(c: Contact, profileUrls: string[] = []): Record<string
   return {
     name: c.name,
     firstName: c.firstName ?? (split ? words.slice(0, -1).join(' ') : c.lastName ? undefined : c.name),
+    middleName: c.middleName,
     lastName: c.lastName ?? (split ? words[words.length - 1] : undefined),
     emails: c.emails,
     phones: c.phones,
     company: c.company,
     position: c.position,
     city: c.city,
+    country: c.country,
+    website: c.website,
     profileUrls,
     crmId: c.crmId,
+    owner: c.owner,
     tags: c.tags.join(', '),
     birthday: b ? (b.year ? `${b.year}-${pad(b.month)}-${pad(b.day)}` : `--${pad(b.month)}-${pad(b.day)}`) : undefined,
-    stage: c.relation,
+    stage: c.crmStatus ?? c.relation,
+    connectedOn: c.connectedAt !== undefined ? new Date(c.connectedAt).toISOString().slice(0, 10) : undefined,
+    custom: c.custom,
   };
 }

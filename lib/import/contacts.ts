@@ -4,7 +4,7 @@
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
 import type { ColumnMapping, ContactRecord } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
-import type { PresetId } from './presets';
+import { type PresetId, presetById } from './presets';
 import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
 
 export const NAMES_NOBODY = 'names nobody: no name and no e-mail';
@@ -63,11 +63,21 @@ export class ContactSink implements RowSink {
     this.preset = opts.preset ?? (opts.mapping ? 'generic' : detectPreset(headers).preset);
     this.mapping = opts.mapping ?? proposeMapping(headers, this.preset);
     this.map = planMapping(headers, this.mapping);
+    const unset = presetById(this.preset)?.unset;
+    if (unset) headers.forEach((h, i) => Object.hasOwn(unset, h) && this.unset.push([i, new Set(unset[h])]));
   }
+
+  /** columns whose "not set" value (Outlook's "0/0/00") reads as empty */
+  private readonly unset: Array<[number, Set<string>]> = [];
 
   row(r: TableRow): void {
     this.rows++;
-    const { record, names } = this.map(r.fields);
+    let fields = r.fields;
+    if (this.unset.length) {
+      fields = [...fields];
+      for (const [i, values] of this.unset) if (values.has(fields[i]?.trim())) fields[i] = '';
+    }
+    const { record, names } = this.map(fields);
     if (!names) {
       this.rejected.push({ line: r.line, reason: NAMES_NOBODY, raw: r.raw });
       return;

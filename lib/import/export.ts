@@ -22,6 +22,12 @@ export interface CsvOptions {
   newline?: '\r\n' | '\n';
   /** false only for targets that are not spreadsheets */
   neutralise?: boolean;
+  /**
+   * Write the rows' custom fields back (default true): into the preset's column of
+   * the same name when it has one (Outlook's "Title", "Department"), else as
+   * columns of their own after the others, in the order first met.
+   */
+  custom?: boolean;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -54,7 +60,8 @@ export function exportColumns(preset: PresetId): ExportColumn[] {
 const GENERIC_COLUMNS: ExportColumn[] = [
   ['Name', 'name'], ['First Name', 'firstName'], ['Last Name', 'lastName'], ['Email', 'email'], ['Phone', 'phone'],
   ['Company', 'company'], ['Position', 'position'], ['City', 'city'], ['Profile URL', 'profileUrl'], ['CRM ID', 'crmId'],
-  ['Notes', 'notes'],
+  ['Notes', 'notes'], ['Middle Name', 'middleName'], ['Country', 'country'], ['Website', 'website'], ['Birthday', 'birthday'],
+  ['Tags', 'tags'], ['Owner', 'owner'], ['Status', 'stage'], ['Connected On', 'connectedOn'],
 ].map(([header, field]) => ({ header, field }));
 
 /**
@@ -70,6 +77,18 @@ export function toCsv(
   const cols: ExportColumn[] = opts.preset
     ? exportColumns(opts.preset)
     : (columns ?? GENERIC_COLUMNS).map((c) => (typeof c === 'string' ? { header: c, field: c } : c));
+  if (opts.custom ?? true) {
+    const taken = new Set(cols.map((c) => c.header));
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) for (const name of customNames((r as { custom?: unknown }).custom)) if (!seen.has(name)) (seen.add(name), names.push(name));
+    if (names.length) {
+      cols.forEach((c, i) => {
+        if (!c.field && seen.has(c.header)) cols[i] = { header: c.header, field: CUSTOM + c.header };
+      });
+      for (const n of names) if (!taken.has(n)) cols.push({ header: n, field: CUSTOM + n });
+    }
+  }
   const neutralise = opts.neutralise ?? true;
   const cell = (v: string) => (neutralise ? neutraliseCell(v) : v);
   const data = rows.map((r) => cols.map((c) => cell(valueOf(r as Record<string, unknown>, c.field))));
@@ -81,8 +100,24 @@ export function toCsv(
   return (opts.bom ? '\uFEFF' : '') + csv + (opts.newline ?? '\r\n');
 }
 
+/** A column whose value is the custom field of that name. */
+const CUSTOM = 'custom:';
+
+/** Custom field names: of a stored contact (named pairs) or of an import record (an object). */
+function customNames(custom: unknown): string[] {
+  if (Array.isArray(custom)) return custom.map((x: { name: string }) => x.name);
+  return custom && typeof custom === 'object' ? Object.keys(custom) : [];
+}
+
+function customValue(custom: unknown, name: string): string | undefined {
+  if (Array.isArray(custom)) return (custom as { name: string; value: string }[]).find((x) => x.name === name)?.value;
+  if (custom && typeof custom === 'object' && Object.hasOwn(custom, name)) return String((custom as Record<string, unknown>)[name]);
+  return undefined;
+}
+
 function valueOf(r: Record<string, unknown>, field: string): string {
   if (!field) return '';
+  if (field.startsWith(CUSTOM)) return customValue(r.custom, field.slice(CUSTOM.length)) ?? '';
   const [key, nth] = field.split('#');
   const n = nth ? Number(nth) : 0;
   const plural = MULTI_FIELDS[key as keyof typeof MULTI_FIELDS];

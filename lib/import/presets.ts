@@ -27,6 +27,8 @@ export interface Preset {
   signature: string[];
   /** the delimiter this CRM writes and reads back */
   delimiter?: ',' | ';';
+  /** values this export writes in a column for "not set" (Outlook's "0/0/00" birthday): read as empty */
+  unset?: Record<string, string[]>;
 }
 
 const c = (header: string, field: ContactField | null, importOnly?: true): PresetColumn =>
@@ -85,6 +87,11 @@ export const PRESETS: Preset[] = [
       alt('E-mail 3 Address', 'email'),
     ],
     signature: ['E-mail Address', 'Business Phone', 'Job Title', 'E-mail Display Name', 'Business City', 'E-mail Type', 'Web Page', 'Categories'],
+    // the desktop export fills every contact's unset dates and flags with these
+    unset: {
+      Birthday: ['0/0/00'], Anniversary: ['0/0/00'], Gender: ['Unspecified'], Priority: ['Normal'],
+      Sensitivity: ['Normal'], Private: ['False'],
+    },
   },
   {
     id: 'hubspot',
