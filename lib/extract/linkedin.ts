@@ -11,7 +11,7 @@
 // a sidebar, another person's card, a skill list or a stale <title>.
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx,
+  all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx, meta,
   pathOf, pieces, result, runSpec, sectionBody, sectionFor, str, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec,
 } from './core';
@@ -809,6 +809,8 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
     const path = pathOf(url);
     return result('linkedin', WALL_PATH.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
+  // the site names its page: a guest homepage or a sign-in page served at a profile URL is a wall
+  if (/homepage|guest-home|checkpoint|login|signup|authwall/i.test(meta(doc, 'pageKey') ?? '')) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
   const heading = first(doc, 'main h1, main h2');
   if (NOT_FOUND.test(titleName(c) ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
     return result('linkedin', 'not-profile', null, c.lang);

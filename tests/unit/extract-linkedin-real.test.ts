@@ -1,0 +1,92 @@
+// LinkedIn cases the real pages taught (issue 13), each small enough to read: what must
+// be read, and what must never be shown as fact.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractPage } from '../../lib/extract/extract';
+
+function read(html: string, url: string) {
+  return extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+}
+const ok = (r: ReturnType<typeof read>, f: keyof ReturnType<typeof read>['fields']) => {
+  const x = r.fields[f] as { status: string; value?: unknown };
+  return x.status === 'ok' ? x.value : undefined;
+};
+const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+const URL_ = 'https://www.linkedin.com/in/jana-novak/';
+
+describe('LinkedIn: values tied to the person the URL names', () => {
+  it('reads the JSON-LD Person whose url is the page, not a url-less Person before it', () => {
+    const html = `<html><head>${ld({ '@context': 'http://schema.org', '@graph': [
+      { '@type': 'Person', name: 'Someone Else', worksFor: [{ '@type': 'Organization', name: 'Other Corp' }] },
+      { '@type': 'Person', name: 'Jana Novak', url: 'https://cz.linkedin.com/in/jana-novak', worksFor: [{ '@type': 'Organization', name: 'Vltava Bank' }] },
+    ] })}</head><body><main></main></body></html>`;
+    const r = read(html, URL_);
+    expect(ok(r, 'name')).toBe('Jana Novak');
+    expect(ok(r, 'company')).toBe('Vltava Bank');
+  });
+
+  it('never takes a Person whose url is another page', () => {
+    const html = `<html><head>${ld({ '@type': 'Person', name: 'Petr Other', url: 'https://www.linkedin.com/in/petr-other' })}<title>LinkedIn</title></head><body></body></html>`;
+    expect(ok(read(html, URL_), 'name')).toBeUndefined();
+  });
+
+  it('a name of invisible filler letters (U+3164) or of 5,000 characters is no name', () => {
+    for (const name of ['\u3164', '\u3164\u3164 \u3164', 'A'.repeat(5000)]) {
+      const html = `<html><head>${ld({ '@type': 'Person', name, url: URL_ })}</head><body><main><section><h1>${name}</h1></section></main></body></html>`;
+      expect(ok(read(html, URL_), 'name'), JSON.stringify(name.slice(0, 5))).toBeUndefined();
+    }
+  });
+
+  it('About from structured data keeps no literal <br>', () => {
+    const html = `<html><head>${ld({ '@type': 'Person', name: 'Jana Novak', url: URL_, description: 'First line.<br><br>Second line.<br/>Third.' })}</head><body></body></html>`;
+    const about = ok(read(html, URL_), 'about') as string;
+    expect(about).toBe('First line. Second line. Third.');
+  });
+
+  it('a stale <title> (several that disagree) is no name', () => {
+    const html = `<html><head><title>Jana Novak | LinkedIn</title><title>Petr Other | LinkedIn</title></head><body><main><section><h2>Experience</h2></section></main></body></html>`;
+    expect(ok(read(html, URL_), 'name')).toBeUndefined();
+  });
+
+  it('Polish counts: "72 kontakty", "500+ kontaktów", "1 234 obserwujących"', () => {
+    for (const [label, n] of [['72 kontakty', 72], ['500+ kontaktów', 500]] as const) {
+      const html = `<html lang="pl"><body><main><section><h1>Jana Novak</h1><p>Analityczka</p><ul><li>${label}</li><li>1 234 obserwujących</li></ul></section></main></body></html>`;
+      const r = read(html, URL_);
+      expect(ok(r, 'connections')).toBe(n);
+      expect(ok(r, 'followers')).toBe(1234);
+    }
+  });
+
+  it('"27 conexões em comum" is a mutual count, never the connections', () => {
+    const html = `<html lang="pt"><body><main><section><h1>Jana Novak</h1><div>Analista</div><a href="/search"><strong>27 conexões em comum:</strong> Ana e mais 26 pessoas</a></section></main></body></html>`;
+    const r = read(html, URL_);
+    expect(ok(r, 'connections')).toBeUndefined();
+    expect(ok(r, 'mutual')).toBe(27);
+  });
+
+  it('pronouns and degree badges after the name are not the headline', () => {
+    const html = `<html><body><main><section componentkey="com.linkedin.sdui.profile.card.refX-Topcard"><div><a href="https://www.linkedin.com/in/jana-novak/"><h2>Jana Novak</h2></a><p>She/Her</p><p>· 1st</p><p>· 2nd</p></div><p>Head of Data at Vltava Bank</p></section></main></body></html>`;
+    expect(ok(read(html, URL_), 'headline')).toBe('Head of Data at Vltava Bank');
+  });
+});
+
+describe('LinkedIn real-structure fixtures: shapes that must hold on every page', () => {
+  const dir = join(process.cwd(), 'tests/fixtures/real/linkedin');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
+    const side = JSON.parse(readFileSync(join(dir, f.replace(/\.html$/, '.json')), 'utf8'));
+    it(`${f}: no job ends before it starts; no value carries markup`, () => {
+      const r = read(readFileSync(join(dir, f), 'utf8'), side.url);
+      for (const j of (ok(r, 'experience') as { start?: string; end?: string }[] | undefined) ?? []) {
+        if (j.start && j.end) expect(j.start <= j.end, JSON.stringify(j)).toBe(true);
+      }
+      expect(JSON.stringify(r.fields)).not.toMatch(/<br|<\/?(?:p|span|div)\b/i);
+    });
+  }
+
+  it('a /details/skills/ page shows no headline, location or employer', () => {
+    const side = JSON.parse(readFileSync(join(dir, 'li-2024-details-skills-en.json'), 'utf8'));
+    const r = read(readFileSync(join(dir, 'li-2024-details-skills-en.html'), 'utf8'), side.url);
+    for (const f of ['headline', 'location', 'company', 'position', 'experience'] as const) expect(r.fields[f].status).not.toBe('ok');
+  });
+});
