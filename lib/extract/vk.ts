@@ -74,10 +74,10 @@ const NAME_NOISE = (e: Element) =>
 // The status line: VK's status classes; .current_text only inside #page_current_info (2013–2022 web)
 const STATUS = ['profile_status_text', 'ProfileInfo__status', 'OwnerPageStatus', 'pp_status'];
 // The avatar: by its own class, or an <img> inside an avatar box of the header
-const AVATAR_IMG = new Set(['page_avatar_img', 'pp_img']);
+const AVATAR_IMG = new Set(['page_avatar_img', 'pp_img', 'op_img']);
 const AVATAR_BOX = '#page_avatar, .page_avatar, #owner_photo_wrap, [class*="ProfileHeader__avatar"], [class*="OwnerPageAvatar"]';
 const CLOSED = /^(?:это закрытый профиль|this (?:profile|page) is private|це закритий профіль)/i;
-const DELETED = /^(?:страница (?:удалена|заблокирована)|пользователь удалил свою страницу|this (?:page|profile) has been (?:deleted|blocked)|page deleted|the page you requested was deleted|сторінку (?:видалено|заблоковано))/i;
+const DELETED = /^(?:страница (?:пользователя )?(?:удалена|заблокирована|заморожена)|пользователь удалил свою страницу|this (?:page|profile) (?:has been|was|is) (?:deleted|blocked|frozen)|page deleted|the page you requested was deleted|сторінку (?:видалено|заблоковано))/i;
 // A profile VK hides from visitors who are not signed in: h5.profile_deleted_text under the name
 const HIDDEN = /(?:log ?in to view|have to log ?in|authori[sz]ed users|нужно (?:войти|зайти)|авторизованн?ым|увійдіть|autorisierte nutzer|melden sie sich an|zaloguj|faça login|inicia sesión|connectez-vous)/i;
 const WALL_HEADING = /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture|confirm that you are not a robot|confirm you're not a robot)/i;
@@ -380,9 +380,10 @@ function counter(t: string): { kind: 'friends' | 'followers' | 'mutual' | null; 
 function counts(c: Ctx): Counts {
   return c.memo('counts', () => {
     const out: Counts = { friends: [], followers: [], mutual: [], shown: { friends: false, followers: false, mutual: false } };
-    const add = (t: string, needNumber = false) => {
+    // a label without a number ("Добавить в друзья", a block titled "Друзья") shows no count
+    const add = (t: string) => {
       const r = counter(clean(t));
-      if (!r || !r.kind || (needNumber && !t.match(NUMBER))) return;
+      if (!r || !r.kind || !t.match(NUMBER)) return;
       out.shown[r.kind] = true;
       if (r.n !== null) out[r.kind].push(r.n);
     };
@@ -401,8 +402,7 @@ function counts(c: Ctx): Counts {
         const next = head.nextElementSibling;
         if (next) t += ' ' + text(next, 60);
       }
-      // a people block without a count does not show the count
-      add(t, true);
+      add(t);
     }
     return out;
   });
@@ -468,6 +468,14 @@ const SPEC: Spec = {
     hooks: [
       { via: 'labelled-row', read: (c) => rowText(c, LABELS.city, 200) },
       { via: 'header-icon-row', read: (c) => iconRow(c, ICON.city) },
+      // m.vk.com 2014–2019: <div class="pp_info">22 года, Казань</div> — age, then city
+      {
+        via: 'mobile-info-line',
+        read: (c) => {
+          const m = /^\d{1,3} (?:год|года|лет|years?|рік|роки|років)\p{L}*, ([^,]+)$/u.exec(text(cls(c, 'pp_info')[0]));
+          return m ? plausible(m[1], 100) : null;
+        },
+      },
     ],
     shown: (c) => row(c, LABELS.city) || hasIcon(c, ICON.city),
   },
