@@ -3,11 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { clearOverride, setOverride, StorageFullError } from '@/lib/db/repo';
 import type { RecordAssessment } from '@/lib/db/derive';
 import { NETWORK_TYPES, type Complaint, type Contact, type NetworkType } from '@/lib/db/schema';
-import { nextStep } from '@/lib/model/network';
+import { nextStep, type NextStep } from '@/lib/model/network';
 import type { Topic } from '@/lib/model/smalltalk';
 import type { Reason } from '@/lib/model/reason';
 import { Section } from './Section';
 import { useFormat } from './format';
+
+/** The i18n key of a step: some steps read differently when a detail is known (a product, a topic, a name). */
+export function stepKey(step: NextStep): string {
+  const d = step.detail;
+  switch (step.code) {
+    case 're-engage': return d.product ? 're-engage-product' : 're-engage';
+    case 'check-in': return d.product ? 'check-in-product' : 'check-in';
+    case 'reconnect': return d.topic ? 'reconnect-topic' : 'reconnect';
+    case 'ask-mutual-intro': return d.name ? 'ask-mutual-intro-named' : 'ask-mutual-intro';
+    case 'ask-reference': return d.deal ? 'ask-reference-deal' : 'ask-reference';
+    case 'try-another-channel': return d.suggest === 'email' ? 'try-another-channel-email' : 'try-another-channel';
+    default: return step.code;
+  }
+}
 
 /**
  * The tie: network type and stage, the score and why (each signal's part,
@@ -23,11 +37,14 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
   const reasonText = (r: Reason) => t(`tie.reason.${r.code}`, { ...(r.detail ?? {}), defaultValue: r.code });
   const fail = (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message }));
   const pct = Math.round(tie.score * 100);
+  // the model's state refines its own type; beside a user's different type it would mislead
+  const showState = !!classification.state && classification.networkType === tag.networkType && classification.state !== 'unknown';
   return (
     <Section title={t('tie.title')}>
       <p className="tag-line">
         <strong className={`tag tag-${tag.networkType}`}>{t(`tie.type.${tag.networkType}`)}</strong>
         {tag.stage && <span className="muted"> · {t(`tie.stage.${tag.stage}`)}</span>}
+        {showState && <span className="tie-state"> · {t(`tie.state.${classification.state}`, { defaultValue: classification.state })}</span>}
       </p>
       <p className="muted small">
         {tag.by === 'user'
@@ -38,7 +55,7 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
         <span style={{ width: `${pct}%` }} />
       </div>
       <p className="small">{t('tie.score', { score: `${pct}/100` })} · {t(`tie.band.${tie.band}`)}</p>
-      <p className="next"><strong>{t('next.title')}:</strong> {t(`next.${step.code}`, { ...step.detail, defaultValue: step.code })}</p>
+      <p className="next"><strong>{t('next.title')}:</strong> {t(`next.${stepKey(step)}`, { ...step.detail, defaultValue: step.code })}</p>
       <details>
         <summary>{t('tie.why')}</summary>
         <ul className="reasons">
