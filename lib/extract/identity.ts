@@ -41,6 +41,8 @@ const HOOKS: Record<Site, IdHook[]> = {
     },
   ],
   vk: [
+    // m.vk.com: the content column names its owner (<div id="mcont" data-canonical="https://vk.com/id…">)
+    (d) => [d.getElementById('mcont')?.getAttribute('data-canonical')],
     // head: og:url, canonical
     (d) => [meta(d, 'og:url'), canonical(d)],
   ],
