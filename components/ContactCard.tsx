@@ -18,6 +18,7 @@ import { RemindersSection } from './RemindersSection';
 import { SmallTalkSection } from './SmallTalkSection';
 import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
+import { AccountSection } from './AccountSection';
 import type { PanelMode } from './Panel';
 
 /**
@@ -37,6 +38,7 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   const sections: Record<string, ReactNode> = {
     tie: a ? <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} /> : null,
     talk: <SmallTalkSection key="talk" topics={topics} />,
+    account: record.contact.company ? <AccountSection key="account" contact={record.contact} /> : null,
     notes: <NotesSection key="notes" contactId={contactId} notes={record.notes} />,
     interactions: <InteractionsSection key="interactions" contactId={contactId} interactions={record.interactions} />,
     purchases: <PurchasesSection key="purchases" purchases={record.purchases} />,
@@ -44,8 +46,8 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
     sell: <CrossSellSection key="sell" contactId={contactId} />,
   };
   const order = mode === 'support'
-    ? ['purchases', 'complaints', 'interactions', 'talk', 'notes', 'tie', 'sell']
-    : ['tie', 'talk', 'notes', 'sell', 'interactions', 'purchases', 'complaints'];
+    ? ['purchases', 'complaints', 'interactions', 'talk', 'notes', 'tie', 'account', 'sell']
+    : ['tie', 'account', 'talk', 'notes', 'sell', 'interactions', 'purchases', 'complaints'];
   return (
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />

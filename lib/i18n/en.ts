@@ -236,6 +236,22 @@ export const en = {
     'try-another-channel-email': 'No reply to {{count}} messages in a row: stop sending; try e-mail or a call, or a warm introduction.',
     'debrief-lost-deal': 'The deal was lost: ask why, stay in touch, and note when to come back.',
   },
+  accountView: {
+    title: 'Account: {{company}}',
+    stage: 'The account is at {{stage}}',
+    people: 'Who you know there',
+    self: 'this contact',
+    member: '{{type}} · tie {{score}}/100',
+    lacks: 'What the network lacks',
+    none: 'Nothing for this stage: more than one strong tie inside.',
+    gap: {
+      'no-champion': 'No champion yet: develop the strongest tie ({{candidate}}) into one — meet, learn their goals, help them win.',
+      'no-champion-empty': 'No champion yet: find someone inside who wants the change.',
+      'single-threaded': 'Single-threaded: {{champion}} is the only strong tie — ask {{champion}} to introduce you to the other people who decide.',
+      'no-referral-advocate': 'A customer, and nobody refers yet: ask {{ask}} for a reference or a referral.',
+      'no-referral-advocate-empty': 'A customer, and nobody refers yet: ask for a reference or a referral.',
+    },
+  },
   talk: {
     title: 'Small talk',
     none: 'Nothing personal known yet. Notes about hobbies, sports or home town show up here.',

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+// Issue 20: the account view — everyone the rep knows at the organisation, the
+// account's stage, and what the network lacks — in the panel, en and ru.
+import { render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { App } from '@/components/App';
+import { AccountSection } from '@/components/AccountSection';
+import { createI18n } from '@/components/i18n';
+import type { Contact } from '@/lib/db/schema';
+import { loadDemoBook } from '@/lib/demo/load';
+import { fakeBridge, freshDb, profileRead } from './setup';
+
+const src = { kind: 'user' as const, at: 0 };
+const person = (id: string, more: Partial<Contact>): Contact => ({
+  id, name: id, emails: [], phones: [], tags: [], nameKeys: [], source: src, createdAt: 0, updatedAt: 0, ...more,
+});
+
+describe('account view', () => {
+  it('lists who the rep knows at Acme with tag, tie and role; single-threaded names the champion (en)', async () => {
+    const d = freshDb();
+    const boris = person('boris', { name: 'Boris Orlov', company: 'Acme', position: 'CFO', networkType: 'weak-tie-prospect', stage: 'entering-account', tieScore: 0.08 });
+    await d.contacts.bulkPut([
+      boris,
+      person('ivan', { name: 'Ivan Petrov', company: 'ACME', position: 'Head of IT', networkType: 'strong-tie-champion', stage: 'entering-account', tieScore: 0.82 }),
+      person('other', { name: 'Someone Else', company: 'Globex', tieScore: 0.9 }),
+    ]);
+    render(<I18nextProvider i18n={createI18n('en')}><AccountSection contact={boris} /></I18nextProvider>);
+    const r = await screen.findByRole('region', { name: 'Account: Acme' });
+    expect(within(r).getByText('The account is at Stage 2 · entering the account')).toBeTruthy();
+    const items = within(r).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toBe('Ivan Petrov · Head of IT · Strong-tie champion · tie 82/100');
+    expect(items[1]).toBe('Boris Orlov (this contact) · CFO · Weak-tie prospect · tie 8/100');
+    expect(items.join('\n')).not.toMatch(/Someone Else/);
+    expect(within(r).getByText(/Single-threaded: Ivan Petrov is the only strong tie — ask Ivan Petrov to introduce you/)).toBeTruthy();
+  });
+
+  it('no champion yet, in Russian', async () => {
+    const d = freshDb();
+    const c = person('a', { name: 'Мария Орлова', company: 'Ромашка', tieScore: 0.2, networkType: 'weak-tie-prospect', stage: 'prospecting' });
+    await d.contacts.put(c);
+    render(<I18nextProvider i18n={createI18n('ru')}><AccountSection contact={c} /></I18nextProvider>);
+    const r = await screen.findByRole('region', { name: 'Компания: Ромашка' });
+    expect(within(r).getByText(/Чемпиона пока нет: развивайте самую сильную связь \(Мария Орлова\)/)).toBeTruthy();
+  });
+
+  it('is reachable from the panel: a demo contact with a company shows its account', async () => {
+    freshDb();
+    await loadDemoBook();
+    const { bridge } = fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } }));
+    render(<App bridge={bridge} />);
+    const r = await screen.findByRole('region', { name: 'Account: Northwind Traders' });
+    expect(within(r).getByText(/Anna Kowalski/)).toBeTruthy();
+    expect(within(r).getByText('What the network lacks')).toBeTruthy();
+  });
+});
