@@ -39,7 +39,7 @@ const LABELS = {
   birthday: L('день рождения|дата рождения|birthday|date of birth|день народження|дата народження|geburtstag|urodziny|data urodzenia|aniversário|data de nascimento|cumpleaños|fecha de nacimiento|anniversaire|date de naissance'),
   company: L('место работы|работа|компания|company|place of work|employer|work|місце роботи|робота|arbeitgeber|arbeitsplatz|firma|miejsce pracy|praca|empresa|local de trabalho|lugar de trabajo|trabajo|entreprise|lieu de travail|employeur'),
   position: L('должность|position|job title|посада|stelle|stanowisko|cargo|puesto|poste'),
-  school: L('вуз|университет|образование|школа|university|college|education|school|виш|університет|освіта|universität|hochschule|schule|uczelnia|szkoła|universidade|escola|universidad|escuela|université|école'),
+  school: L('вуз|университет|образование|место учёбы|место учебы|школа|місце навчання|university|college|education|school|виш|університет|освіта|universität|hochschule|schule|uczelnia|szkoła|universidade|escola|universidad|escuela|université|école'),
   languages: L('языки|languages|мови|sprachen|języki|idiomas|langues'),
   interests: L('интересы|деятельность|interests|activities|інтереси|діяльність|interessen|aktivitäten|zainteresowania|interesses|atividades|intereses|actividades|intérêts|activités'),
   websites: L('веб-сайт|сайт|website|site|webseite|strona www|sitio web|site web'),
@@ -247,7 +247,7 @@ function og(c: Ctx, key: string): string | null {
 
 // ---------- labelled rows ----------
 
-const ROW_TAGS = new Set(['DIV', 'SPAN', 'DT', 'TD', 'TH', 'B', 'P', 'LABEL']);
+const ROW_TAGS = new Set(['DIV', 'SPAN', 'DT', 'TD', 'TH', 'B', 'P', 'LABEL', 'H3', 'H4', 'H5']);
 
 /** Every "label → value" pair: sibling pairs (div.label + div.labeled, dt + dd, modal rows) and "Label: value" text nodes. */
 function rows(c: Ctx): [string, Element | string][] {
