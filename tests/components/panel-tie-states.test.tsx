@@ -24,6 +24,7 @@ function show(c: Contact, more: { interactions?: Interaction[]; purchases?: Purc
 
 describe('tie section: issue 20 states', () => {
   beforeEach(() => { freshDb(); });
+  // (a test that needs rows opens its own fresh database)
 
   it('a weak contact at a championed account: stakeholder, stage 2, ask the champion by name (en)', () => {
     const r = show(contact({ company: 'Acme', relation: 'prospect' }), {
@@ -49,5 +50,17 @@ describe('tie section: issue 20 states', () => {
     expect(within(r).getByText(/спящий клиент/)).toBeTruthy();
     expect(within(r).getByText(/Спящий клиент: возобновите контакт/)).toBeTruthy();
     expect(within(r).getByText('клиент молчит уже 800 дн.')).toBeTruthy();
+  });
+
+  it('a dormant customer is re-engaged with the top cross-sell suggestion from the catalogue', async () => {
+    const d = freshDb();
+    await d.products.bulkPut([
+      { id: 'p', name: 'Core', relations: [] },
+      { id: 'pro', name: 'Core Pro', relations: [{ kind: 'upgrade-of', productId: 'p' }] },
+    ]);
+    const buy: Purchase = { id: 'b', contactId: 'c', productId: 'p', at: NOW - 800 * DAY, quantity: 1, amount: 1, currency: 'EUR', source: src };
+    await d.purchases.put(buy);
+    const r = show(contact({ company: 'Initech', relation: 'customer' }), { purchases: [buy] });
+    expect(await within(r).findByText(/A dormant customer: re-engage with Core Pro/)).toBeTruthy();
   });
 });
