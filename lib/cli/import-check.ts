@@ -89,6 +89,8 @@ try {
       duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
       rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
       records: limit(r.records),
+      // only when the reader changed or doubted something (NULs removed, a row re-read)
+      ...(r.warnings?.length ? { warnings: r.warnings } : {}),
     };
     const kind = r.kind === 'contacts' ? r.entity : r.kind;
     print(kind === 'contacts' ? common : { kind, ...common });

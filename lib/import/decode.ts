@@ -32,6 +32,9 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   }
 
   if (isUtf8(b.subarray(0, n))) return { encoding: 'utf-8', bom: false };
+  // mostly UTF-8 with a few bytes that are not (one row saved in another encoding):
+  // still UTF-8; the reader rejects the rows it cannot read and says why
+  if (mostlyUtf8(b.subarray(0, n))) return { encoding: 'utf-8', bom: false };
   return { encoding: looksCyrillic1251(b.subarray(0, n)) ? 'windows-1251' : 'windows-1252', bom: false };
 }
 
@@ -55,6 +58,32 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** Valid multi-byte UTF-8 sequences outnumber the bytes that break UTF-8 four to one. */
+function mostlyUtf8(b: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= b.length;
+    for (let k = 1; ok && k < len; k++) ok = (b[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len;
+    } else if (len && i + len > b.length) {
+      break; // a character cut at the end of the sample
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid > 0 && valid >= 4 * invalid;
 }
 
 /**

@@ -30,7 +30,12 @@ export interface CsvOptions {
   custom?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may take for a formula: = + - @ (or their full-width forms
+ * ＝ ＋ － ＠, which some spreadsheets fold), also behind spaces, zero-width
+ * characters or a byte-order mark; or a tab / CR at the start.
+ */
+const FORMULA_START = /^[\s\u200b-\u200f\u2060\ufeff\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
 /** "=1+1" → "'=1+1"; anything else unchanged. */
 export function neutraliseCell(v: string): string {

@@ -105,7 +105,8 @@ const COLLECTIONS = ['contacts', 'notes', 'interactions', 'purchases', 'products
 type Collection = (typeof COLLECTIONS)[number];
 
 export interface JsonRejected extends Rejected {
-  collection: Collection;
+  /** the collection, or the unknown top-level key the entry was under */
+  collection: Collection | (string & {});
   /** 0-based index in its array */
   index: number;
 }
@@ -140,7 +141,7 @@ export function importJson(source: string): JsonImportReport {
   }
   const doc: Partial<Record<Collection, unknown>> = Array.isArray(data) ? { contacts: data } : (data as Record<string, unknown>);
   if (!doc || typeof doc !== 'object') throw new ImportError('the JSON is neither an object with contacts, notes… nor an array of contacts');
-  const lines = entryLines(src);
+  const { lines, keyLines } = entryLines(src);
   const out: JsonImportReport = {
     kind: 'json', rows: 0, accepted: 0, duplicates: [], rejected: [],
     contacts: [], contactIds: [], notes: [], interactions: [], purchases: [], products: [], complaints: [],
@@ -149,18 +150,35 @@ export function importJson(source: string): JsonImportReport {
   const index = new DuplicateIndex<number>();
   const schemas = { notes: JsonNote, interactions: JsonInteraction, purchases: JsonPurchase, products: JsonProduct, complaints: JsonComplaint } as const;
 
+  // a top-level key that is a collection in another case ("Contacts") is that collection;
+  // any other is one rejected entry, said, never silently left out
+  const keyOf = new Map<Collection, string>();
+  if (!Array.isArray(data)) {
+    for (const k of Object.keys(doc)) {
+      const c = COLLECTIONS.find((x) => x === k) ?? COLLECTIONS.find((x) => x === k.trim().toLowerCase());
+      if (c && !keyOf.has(c)) keyOf.set(c, k);
+      else if (!c || keyOf.get(c) !== k) {
+        out.rows++;
+        out.rejected.push({ collection: k, index: 0, line: keyLines.get(k) ?? 1, reason: `unknown collection "${k}": Tiewise reads ${COLLECTIONS.join(', ')}`, raw: preview((doc as Record<string, unknown>)[k], 2000) });
+      }
+    }
+  } else keyOf.set('contacts', 'contacts');
+
   for (const collection of COLLECTIONS) {
-    const list = doc[collection];
-    if (list === undefined) continue;
-    const lineOf = (i: number) => lines.get(collection)?.[i] ?? 1;
+    const key = keyOf.get(collection);
+    if (key === undefined) continue;
+    const list = (doc as Record<string, unknown>)[key];
+    const lineOf = (i: number) => lines.get(key)?.[i] ?? keyLines.get(key) ?? 1;
     if (!Array.isArray(list)) {
       out.rows++;
-      out.rejected.push({ collection, index: 0, line: lineOf(0), reason: `${collection} is not an array`, raw: JSON.stringify(list) });
+      out.rejected.push({ collection, index: 0, line: keyLines.get(key) ?? 1, reason: `${key} is not an array`, raw: preview(list, 2000) });
       continue;
     }
     list.forEach((entry, i) => {
       out.rows++;
-      const reject = (reason: string) => out.rejected.push({ collection, index: i, line: lineOf(i), reason, raw: JSON.stringify(entry) });
+      const reject = (reason: string) => out.rejected.push({ collection, index: i, line: lineOf(i), reason, raw: preview(entry, 100_000) });
+      const depth = depthOf(entry, MAX_DEPTH);
+      if (depth > MAX_DEPTH) return reject(`nested more than ${MAX_DEPTH} levels deep`);
       if (collection === 'contacts') {
         const parsed = JsonContact.safeParse(entry);
         if (!parsed.success) return reject(describe(parsed.error, entry));
@@ -196,7 +214,7 @@ function describe(err: z.ZodError, entry: unknown): string {
       let value: unknown = entry;
       for (const k of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k] : undefined;
       if (i.code === 'invalid_type' && value === undefined) return `${where} is missing`;
-      if (i.code === 'invalid_type') return `${where} should be ${i.expected}, not ${JSON.stringify(value)}`;
+      if (i.code === 'invalid_type') return `${where} should be ${i.expected}, not ${preview(value, 80)}`;
       return where ? `${where}: ${i.message}` : i.message;
     })
     .join('; ');
@@ -208,7 +226,10 @@ function toRecord(c: JsonContact): ContactRecord | undefined {
   for (const [k, v] of Object.entries(c)) {
     if (k === 'id') continue;
     if (!KNOWN_CONTACT_KEYS.has(k)) {
-      if (typeof v === 'string' && v.trim()) custom[k] = v;
+      // a nested value is kept as its JSON text, under its key
+      if (typeof v === 'string') {
+        if (v.trim()) custom[k] = v;
+      } else if (v !== null && v !== undefined) custom[k] = preview(v, 100_000);
       continue;
     }
     if (typeof v === 'string' && v.trim() === '') continue;
@@ -236,9 +257,37 @@ function toRecord(c: JsonContact): ContactRecord | undefined {
   return orderKeys(out);
 }
 
-/** The physical line each entry of each top-level array starts on. */
-function entryLines(src: string): Map<string, number[]> {
+/** How deep entries may nest (a contact is flat; a product's relations two levels). */
+export const MAX_DEPTH = 32;
+
+/** The nesting depth of a value, counted without recursion, stopping past `limit`. */
+function depthOf(v: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (x && typeof x === 'object') for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return max;
+}
+
+/** A value as JSON text for a message or a rejected entry: never throws, at most `max` characters. */
+function preview(v: unknown, max: number): string {
+  let t: string;
+  try {
+    t = JSON.stringify(v) ?? String(v);
+  } catch {
+    t = '(too deeply nested to show)';
+  }
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}
+
+/** The physical line each entry of each top-level array starts on, and each top-level key's line. */
+function entryLines(src: string): { lines: Map<string, number[]>; keyLines: Map<string, number> } {
   const out = new Map<string, number[]>();
+  const keyLines = new Map<string, number>();
   const stack: string[] = [];
   let line = 1;
   let inStr = false;
@@ -275,7 +324,10 @@ function entryLines(src: string): Map<string, number[]> {
         strStart = i;
         break;
       case ':':
-        if (stack.length === 1) key = lastString;
+        if (stack.length === 1) {
+          key = lastString;
+          if (!keyLines.has(key)) keyLines.set(key, line);
+        }
         break;
       case '[':
       case '{':
@@ -296,5 +348,5 @@ function entryLines(src: string): Map<string, number[]> {
         break;
     }
   }
-  return out;
+  return { lines: out, keyLines };
 }

@@ -32,7 +32,15 @@ export interface RecordReaderOptions {
    * memory held while waiting for a closing quote.
    */
   maxRecordLines?: number;
+  /**
+   * A line longer than this (characters) is rejected unread and skipped to its end,
+   * so one endless line cannot take the memory or the time.
+   */
+  maxLineChars?: number;
 }
+
+/** The default longest line: far beyond any real row (a 92-column Outlook row is ~1 KB). */
+export const MAX_LINE_CHARS = 4_000_000;
 
 export const UNCLOSED_QUOTE = 'unclosed quote';
 
@@ -41,6 +49,9 @@ export class CsvRecordReader {
   private buf = '';
   private line = 1;
   private readonly maxLines: number;
+  private readonly maxChars: number;
+  /** inside an over-long line: text is dropped until its line break */
+  private skipping = false;
   /**
    * The header's width, once known. A record spanning several lines with another
    * width is taken for a quote that closed in the wrong place (on a later row):
@@ -53,9 +64,17 @@ export class CsvRecordReader {
     private readonly onRecord: (r: CsvRecord) => void,
   ) {
     this.maxLines = opts.maxRecordLines ?? 500;
+    this.maxChars = opts.maxLineChars ?? MAX_LINE_CHARS;
   }
 
   push(text: string): void {
+    if (this.skipping) {
+      const at = text.search(/[\r\n]/);
+      if (at < 0) return;
+      this.skipping = false;
+      // the skipped line's own break stays: it ends that line in the count
+      text = text.slice(at);
+    }
     this.buf += text;
     this.drain(false);
   }
@@ -75,7 +94,14 @@ export class CsvRecordReader {
         while (i >= 0 && this.buf[i] !== '\n' && this.buf[i] !== '\r') i--;
         limit = i + 1;
       }
-      if (limit === 0) return;
+      if (limit === 0) {
+        if (!final && this.buf.length > this.maxChars) {
+          this.onRecord({ line: this.line, lines: 1, raw: this.buf.slice(0, 1000) + '…', fields: null, problem: `a line longer than ${this.maxChars.toLocaleString('en-US')} characters` });
+          this.buf = '';
+          this.skipping = true;
+        }
+        return;
+      }
       const out = this.parse(this.buf.slice(0, limit), final && limit === this.buf.length);
       this.buf = this.buf.slice(out.consumed);
       this.line = out.line;

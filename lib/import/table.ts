@@ -14,7 +14,19 @@ export interface TableInfo extends EncodingGuess {
   /** 1-based physical line of the header row */
   headerLine: number;
   headers: string[];
+  /** what the reader changed or doubted, said (NULs removed, a row re-read in another encoding) */
+  warnings?: TableWarning[];
 }
+
+export interface TableWarning {
+  /** the physical line, when it is about one row */
+  line?: number;
+  message: string;
+}
+
+/** Limits that keep a hostile file bounded in time and memory. */
+export const MAX_COLUMNS = 10_000;
+export const MAX_CELL_CHARS = 100_000;
 
 export interface TableRow {
   line: number;
@@ -59,7 +71,10 @@ export class TableReader {
   private reader: CsvRecordReader | undefined;
   private info: Omit<TableInfo, 'headers'> | undefined;
   private headers: string[] | undefined;
+  private headerKey: string | undefined;
   private sink: RowSink | undefined;
+  private readonly warnings: TableWarning[] = [];
+  private cleaned = 0;
 
   constructor(
     private readonly opts: TableOptions,
@@ -94,7 +109,9 @@ export class TableReader {
     this.text('', true);
     this.reader?.end();
     if (!this.info || !this.headers) throw new ImportError('the file has no header row: it is empty or blank');
-    return { ...this.info, headers: this.headers };
+    const warnings = [...this.warnings];
+    if (this.cleaned) warnings.unshift({ message: `${this.cleaned} NUL or byte-order-mark ${this.cleaned === 1 ? 'character' : 'characters'} removed from inside the text` });
+    return { ...this.info, headers: this.headers, ...(warnings.length ? { warnings } : {}) };
   }
 
   private flushBytes(): void {
@@ -106,6 +123,13 @@ export class TableReader {
   }
 
   private text(t: string, final: boolean): void {
+    // NULs and byte-order marks inside the text (a file glued from several, a broken
+    // export) are no one's data; the first BOM is gone already
+    if (/[\u0000\uFEFF]/.test(t)) {
+      const before = t.length;
+      t = t.replace(/[\u0000\uFEFF]/g, '');
+      this.cleaned += before - t.length;
+    }
     if (this.reader) {
       if (t) this.reader.push(t);
       return;
@@ -138,7 +162,9 @@ export class TableReader {
     if (r.line < info.headerLine) return;
     if (!this.headers) {
       if (!r.fields) throw new ImportError(`the header row (line ${r.line}) cannot be read: ${r.problem}`);
+      if (r.fields.length > MAX_COLUMNS) throw new ImportError(`the header row (line ${r.line}) has ${r.fields.length.toLocaleString('en-US')} columns; Tiewise reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`);
       this.headers = r.fields;
+      this.headerKey = rowKey(r.fields);
       this.reader!.expectFields = r.fields.length;
       this.sink = this.onHeader({ ...info, headerLine: r.line, headers: r.fields });
       this.info = { ...info, headerLine: r.line };
@@ -152,6 +178,28 @@ export class TableReader {
     if (r.fields.every((f) => f.trim() === '')) return;
     const want = this.headers.length;
     let fields = r.fields;
+    const long = fields.find((f) => f.length > MAX_CELL_CHARS);
+    if (long !== undefined) {
+      sink.reject({ line: r.line, reason: `a cell of ${long.length.toLocaleString('en-US')} characters: at most ${MAX_CELL_CHARS.toLocaleString('en-US')}`, raw: r.raw.slice(0, MAX_CELL_CHARS) + '…' });
+      return;
+    }
+    // two files glued together, or an export in pages: the header again is not a row
+    if (rowKey(fields) === this.headerKey) {
+      sink.reject({ line: r.line, reason: 'the header row again, not a contact', raw: r.raw });
+      return;
+    }
+    // a row in another encoding than the file's
+    if (this.decoder && info.encoding === 'utf-8' && r.raw.includes('\uFFFD')) {
+      sink.reject({ line: r.line, reason: 'not UTF-8 like the rest of the file (a row saved in another encoding?): its letters cannot be read', raw: r.raw });
+      return;
+    }
+    if (info.encoding === 'windows-1251') {
+      const again = fields.map(utf8Misread);
+      if (again.some((v, i) => v !== fields[i])) {
+        fields = again;
+        this.warnings.push({ line: r.line, message: 'this row was UTF-8 inside a Windows-1251 file: re-read as UTF-8' });
+      }
+    }
     // a trailing delimiter (Outlook) is an empty field after the last column, not data
     if (fields.length > want && fitsWidth(fields, want)) fields = fields.slice(0, want);
     // a header ending in a delimiter has an unnamed empty column the rows may leave out
@@ -162,6 +210,39 @@ export class TableReader {
       return;
     }
     sink.row({ line: r.line, fields, raw: r.raw });
+  }
+}
+
+/** A row's cells, trimmed, as one comparable key. */
+function rowKey(fields: string[]): string {
+  let n = fields.length;
+  while (n > 0 && fields[n - 1].trim() === '') n--;
+  return fields.slice(0, n).map((f) => f.trim()).join('\u0001');
+}
+
+let cp1251: Map<string, number> | undefined;
+/**
+ * A Windows-1251 reading of UTF-8 bytes ("Р˜РІР°РЅ" for "Иван") → the UTF-8 text;
+ * anything else unchanged. Windows-1251 decodes every byte, so the bytes are got back
+ * exactly; real Windows-1251 Russian is almost never valid UTF-8.
+ */
+export function utf8Misread(v: string): string {
+  if (!/[РСТ][\u0080-\u00bf\u0400-\u045f\u0490\u0491\u2013-\u203a\u2116\u2122\u20ac]/.test(v)) return v;
+  if (!cp1251) {
+    cp1251 = new Map();
+    const dec = new TextDecoder('windows-1251');
+    for (let b = 0; b < 256; b++) cp1251.set(dec.decode(new Uint8Array([b])), b);
+  }
+  const bytes = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const b = cp1251.get(v[i]);
+    if (b === undefined) return v;
+    bytes[i] = b;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return v;
   }
 }
 
