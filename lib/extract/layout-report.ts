@@ -459,6 +459,7 @@ const STRUCTURAL_DATA = /^(?:data-(?:view-name|testid|test-id|test-[\w-]+|sectio
 const ARIA_IDREFS = new Set(['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto', 'for', 'headers', 'list', 'form', 'popovertarget', 'anchor']);
 // SVG geometry and presentation: numbers that draw icons, not people
 const SVG_ATTRS = /^(?:d|points|viewbox|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|fx|fy|dx|dy|width|height|fill|stroke|stroke-[\w-]+|fill-[\w-]+|clip-rule|clip-path|mask|opacity|offset|stop-color|stop-opacity|gradientunits|gradienttransform|preserveaspectratio|focusable|version|xmlns(?::\w+)?|xml:space|shape-rendering|color|display|visibility|pathlength|markerwidth|markerheight|refx|refy|orient|filter|flood-color|flood-opacity|stddeviation|in|in2|result|mode|operator|k1|k2|k3|k4|values|type|vector-effect)$/i;
+const HASHED_CLASS = /^_?[0-9a-f]{6,10}$/;
 const KEYWORD = /^[\w.:/#@+-]{0,64}$/;
 const META_KEEP = /^(?:viewport|robots|referrer|theme-color|color-scheme|format-detection|twitter:card|og:type|og:locale|og:locale:alternate|og:site_name|fb:app_id|al:[\w:]+:app_name|al:[\w:]+:package|al:[\w:]+:app_store_id|apple-itunes-app|google|msapplication-[\w-]+|application-name|generator|pageKey|locale|lang|language|content-language|content-type|x-ua-compatible|charset)$/i;
 
@@ -476,7 +477,9 @@ function sanitizeAttr(name: string, value: string, el: Element, c: Ctx): string 
     return sanitizeText(value, c);
   }
   if (TEXT_ATTRS.has(n)) return n === 'nonce' || n === 'integrity' ? placeholder(value) : sanitizeText(value, c);
-  if (n === 'class' || n === 'id' || n === 'name' || n === 'slot' || n === 'part' || ARIA_IDREFS.has(n)) return sanitizeToken(value, c);
+  // hashed class names ("_843fb11d", "_1234567e") are the site's build, not anyone's id
+  if (n === 'class') return value.split(/(\s+)/).map((t) => (HASHED_CLASS.test(t) ? t : sanitizeToken(t, c))).join('');
+  if (n === 'id' || n === 'name' || n === 'slot' || n === 'part' || ARIA_IDREFS.has(n)) return sanitizeToken(value, c);
   if (STRUCTURAL_DATA.test(n)) return KEYWORD.test(value) || n === 'componentkey' ? sanitizeToken(value, c) : sanitizeText(value, c);
   if (n.startsWith('data-') || n.startsWith('aria-')) {
     if (/^(?:true|false|mixed|on|off|yes|no|none|null|undefined|page|step|location|date|time|polite|assertive|dialog|menu|listbox|tree|grid|horizontal|vertical|ascending|descending|other|text|all|inline|list|both|additions|removals)$/i.test(value) || /^-?\d{1,3}$/.test(value)) return value;

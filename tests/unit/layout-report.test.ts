@@ -49,7 +49,8 @@ function values(doc: Document): { text: string; shown: string; attrs: string[]; 
       for (const a of Array.from(el.attributes)) {
         attrs.push(a.value);
         // where an id could hide: not styles and icon geometry
-        if (!/^(?:style|d|points|viewbox|transform|fill|stroke|width|height|x|y|cx|cy|r)$/i.test(a.name)) ids.push(a.value);
+        if (a.name === 'class') ids.push(a.value.split(/\s+/).filter((t) => !/^_?[0-9a-f]{6,10}$/.test(t)).join(' ')); // not the site's hashed class names
+        else if (!/^(?:style|d|points|viewbox|transform|fill|stroke|width|height|x|y|cx|cy|r)$/i.test(a.name)) ids.push(a.value);
       }
       if (el.localName === 'template') text.push((el as HTMLTemplateElement).innerHTML);
     } else if (!(n.nodeType === 8 && /^ (?:saved from url=|Tiewise layout report)/.test(n.nodeValue ?? ''))) {
