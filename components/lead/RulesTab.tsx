@@ -13,7 +13,8 @@ import { useRuleText } from './useRuleText';
 export function RulesTab() {
   const { t } = useTranslation();
   const rules = useLiveQuery(() => listRules(), []) ?? [];
-  const groups = useLiveQuery(() => db().groups.toArray(), []) ?? [];
+  const groupRows = useLiveQuery(() => db().groups.toArray(), []);
+  const groups = useMemo(() => groupRows ?? [], [groupRows]);
   const batches = useLiveQuery(() => listBatches(), []) ?? [];
   const groupNames = useMemo(() => new Map(groups.map((g) => [g.id, g.name])), [groups]);
   const text = useRuleText(groupNames);

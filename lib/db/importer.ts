@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
 import { guarded, prepareContact } from './repo';
 import type { Contact } from './schema';
