@@ -335,7 +335,7 @@ function unplaced(c: Ctx): boolean {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
-    // VK's own name hooks, then (inside a profile region only) any h1, h2
+    // VK's own name hooks first
     const hooks: Element[][] = [
       cls(c, 'OwnerPageName').filter((e) => e.id === 'owner_page_name'),
       cls(c, 'OwnerPageName'),
@@ -343,7 +343,8 @@ function nameEl(c: Ctx): Element | null {
       cls(c, 'page_name'),
       cls(c, 'op_header').filter((e) => e.tagName === 'H2'),
     ];
-    if (!unplaced(c)) hooks.push(tags(c, 'H1'), tags(c, 'H2'));
+    // a lone h1 inside the profile region (never an h2: section titles such as "Музыка" are h2s)
+    if (!unplaced(c) && tags(c, 'H1').length === 1) hooks.push(tags(c, 'H1'));
     for (const list of hooks) for (const el of list) if (nameText(el)) return el;
     return null;
   });
