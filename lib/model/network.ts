@@ -181,9 +181,11 @@ export function classify(input: ClassifyInput): Classification {
     return tag('weak-tie-prospect', 'stakeholder', reasons, { stage: 'entering-account', champion: champion.name });
   const opener = s.openNetworker;
   if (opener) reasons.push({ code: 'open-networker', detail: { connections: s.connections ?? s.followers } });
+  // an open deal means the account is being entered, even before a champion is won
+  const stage: Stage = last?.status === 'open' ? 'entering-account' : 'prospecting';
   if (!s.neverInteracted && !strong) {
-    if (s.unanswered >= UNANSWERED_RUN) return tag('weak-tie-prospect', 'one-way', [...reasons, { code: 'not-customer' }]);
-    return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }]);
+    if (s.unanswered >= UNANSWERED_RUN) return tag('weak-tie-prospect', 'one-way', [...reasons, { code: 'not-customer' }], { stage });
+    return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }], { stage });
   }
   if (s.neverInteracted && (opener || hasAccount || (s.mutual ?? 0) > 0 || s.degree !== null)) {
     if (contact.relation === 'prospect') reasons.push({ code: 'relation', detail: { relation: 'prospect' } });
