@@ -2,6 +2,7 @@
 // _one/_few/_many). Merged under the "lead" namespace key: t('lead.…').
 export const leadEn = {
   title: 'Team dashboard',
+  pageTitle: 'Tiewise — team dashboard',
   tabs: { label: 'Dashboard sections', overview: 'Overview', rules: 'Rules', care: 'Data care' },
   loading: 'Counting…',
   emptyBook: 'The book is empty. Load the demo book from the side panel, or import your CRM, and the numbers appear here.',
@@ -200,6 +201,7 @@ type Loose<T> = { [K in keyof T]: T[K] extends string ? string : Loose<T[K]> } &
 
 export const leadRu: Loose<typeof leadEn> = {
   title: 'Панель руководителя',
+  pageTitle: 'Tiewise — панель руководителя',
   tabs: { label: 'Разделы панели', overview: 'Обзор', rules: 'Правила', care: 'Хранение данных' },
   loading: 'Считаем…',
   emptyBook: 'База пуста. Загрузите демо-базу в боковой панели или импортируйте CRM — и здесь появятся цифры.',

@@ -35,6 +35,9 @@ describe('the panel, when something is wrong', () => {
     const wall = { tabId: 1, url: 'https://vk.com/id1', at: 1, extraction: { site: 'vk' as const, kind: 'login-wall' as const, profileUrl: null, lang: 'ru', fields: (await import('@/lib/extract/types')).emptyFields() } };
     render(<App bridge={fakeBridge(wall, ['ru']).bridge} />);
     expect((await screen.findByRole('status')).textContent).toMatch(/ВКонтакте показывает вход/);
+    // a screen reader reads the page with a Russian voice
+    expect(document.documentElement.lang).toBe('ru');
+    expect(document.documentElement.dir).toBe('ltr');
   });
 });
 
