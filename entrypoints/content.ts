@@ -122,7 +122,9 @@ export default defineContentScript({
     // thread and this script's size pay nothing for it.
     const onReport = (raw: unknown, sender: { id?: string }) => {
       if (!alive() || sender.id !== browser.runtime.id || (raw as { type?: unknown } | null)?.type !== 'bg:layout-report') return undefined;
-      return Promise.resolve({ html: document.documentElement.outerHTML, url: location.href });
+      // with its doctype: without one the panel's parser would read the page in quirks mode
+      const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+      return Promise.resolve({ html: doctype + document.documentElement.outerHTML, url: location.href });
     };
     browser.runtime.onMessage.addListener(onReport);
     stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));

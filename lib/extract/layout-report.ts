@@ -630,9 +630,10 @@ export function layoutReport(doc: Document, url: string, opts: LayoutReportOptio
   const pageUrl = sanitizeUrl(url, c);
   const out: string[] = [];
   const dt = doc.doctype;
-  out.push(dt ? `<!DOCTYPE ${dt.name || 'html'}>` : '<!DOCTYPE html>');
+  // the page's doctype or none: a parser reads a page without one in quirks mode, and so must the report
+  if (dt) out.push(`<!DOCTYPE ${dt.name || 'html'}>\n`);
   out.push(
-    `\n<!-- saved from url=(${String(pageUrl.length).padStart(4, '0')})${pageUrl.replace(/--/g, '- -')} -->` +
+    `<!-- saved from url=(${String(pageUrl.length).padStart(4, '0')})${pageUrl.replace(/--/g, '- -')} -->` +
       `\n<!-- Tiewise layout report: the page's structure, its text and values replaced by placeholders. Review before sharing. -->\n`,
   );
   if (doc.documentElement) walk(doc.documentElement, c, out);
