@@ -31,8 +31,9 @@ export interface AccountView {
   gaps: AccountGap[];
 }
 
+/** A strong tie: by its score when known (an advocate candidate may be a weak tie), else by its tag. */
 const strong = (m: AccountMember) =>
-  (m.tieScore ?? 0) >= STRONG_TIE || m.networkType === 'strong-tie-champion' || m.networkType === 'referral-advocate';
+  m.tieScore !== undefined ? m.tieScore >= STRONG_TIE : m.networkType === 'strong-tie-champion' || m.networkType === 'referral-advocate';
 
 /** The account's stage and what its network lacks, from the contacts the rep knows there. */
 export function accountView(company: string, all: AccountMember[]): AccountView {

@@ -80,8 +80,9 @@ function tag(networkType: NetworkType, state: TieState, reasons: Reason[], more:
 
 /** The strongest other contact at the organisation who is the rep's champion or advocate there. */
 export function accountChampion(peers: AccountPeer[] | undefined): AccountPeer | null {
-  const strong = (peers ?? []).filter(
-    (p) => p.networkType === 'strong-tie-champion' || p.networkType === 'referral-advocate' || (p.tieScore ?? 0) >= STRONG_TIE,
+  // by the score when known (an advocate candidate may be a weak tie), else by the tag
+  const strong = (peers ?? []).filter((p) =>
+    p.tieScore !== undefined ? p.tieScore >= STRONG_TIE : p.networkType === 'strong-tie-champion' || p.networkType === 'referral-advocate',
   ).filter((p) => p.relation !== 'colleague' && p.networkType !== 'team');
   return strong.sort((a, b) => (b.tieScore ?? 0) - (a.tieScore ?? 0))[0] ?? null;
 }

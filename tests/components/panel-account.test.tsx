@@ -49,7 +49,9 @@ describe('account view', () => {
     const { bridge } = fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } }));
     render(<App bridge={bridge} />);
     const r = await screen.findByRole('region', { name: 'Account: Northwind Traders' });
-    expect(within(r).getByText(/Anna Kowalski/)).toBeTruthy();
-    expect(within(r).getByText('What the network lacks')).toBeTruthy();
+    expect(within(r).getByText('The account is at Stage 4 · closing and referrals')).toBeTruthy();
+    expect(within(r).getAllByRole('listitem')[0].textContent).toMatch(/^Anna Kowalski \(this contact\) · Product Manager · /);
+    // the demo's other Northwind contacts are customers with weak ties: Anna is the one strong tie
+    expect(within(r).getByText(/Single-threaded: Anna Kowalski is the only strong tie/)).toBeTruthy();
   });
 });

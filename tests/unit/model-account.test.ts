@@ -29,3 +29,10 @@ describe('accountView: the stage an account is in and what its network lacks', (
     expect(accountView('Acme', [{ name: 'Ivan', tieScore: 0.8, relation: 'customer', networkType: 'referral-advocate' }, { name: 'Olga', tieScore: 0.7 }]).gaps).toEqual([]);
   });
 });
+
+describe('accountView: strength by score', () => {
+  it('a weak advocate candidate is no champion: the account still lacks one', () => {
+    const v = accountView('Acme', [{ name: 'Emma', tieScore: 0.03, relation: 'customer', networkType: 'referral-advocate' }]);
+    expect(v.gaps).toEqual([{ code: 'no-champion', detail: { candidate: 'Emma' } }]);
+  });
+});
