@@ -10,6 +10,8 @@ export function DetectionFacts({ fileName, preview }: { fileName: string; previe
   const rows: [string, string][] = [];
   if (preview.format === 'json') {
     rows.push([t('data.import.format'), 'JSON'], [t('data.import.kind'), t('data.import.kinds.json')]);
+  } else if (preview.format === 'vcard') {
+    rows.push([t('data.import.format'), 'vCard'], [t('data.import.kind'), t('data.import.kinds.contacts')]);
   } else {
     const enc = preview.info.encoding.toUpperCase();
     rows.push(

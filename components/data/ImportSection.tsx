@@ -102,7 +102,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
   const saveRejects = (s: Extract<State, { step: 'done' }>) => {
     const f = rejectsFile(s.report, s.result.rejected);
     const base = s.file.name.replace(/\.[^.]+$/, '');
-    download(f.text, `${base}-rejected.${f.ext}`, f.ext === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    download(f.text, `${base}-rejected.${f.ext}`, f.ext === 'csv' ? 'text/csv;charset=utf-8' : f.ext === 'vcf' ? 'text/vcard;charset=utf-8' : 'application/json');
   };
 
   const chooser = (label: string) => (
@@ -111,7 +111,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         id={inputId}
         type="file"
         className="visually-hidden-file"
-        accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.json,.vcf,text/csv,application/json,text/vcard"
         onChange={(e) => {
           void pick(e.target.files?.[0]);
           e.target.value = '';

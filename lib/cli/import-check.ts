@@ -18,11 +18,14 @@
 //   and headerLine null, rows = entries in all arrays, a rejected entry's line is
 //   the physical line it starts on (plus "collection" and "index"), records are the
 //   first accepted contacts.
+// - a .vcf file (vCard 2.1, 3.0, 4.0): "format": "vcard", encoding, delimiter and
+//   headerLine null, a card's line is the line of its BEGIN:VCARD.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { CsvImport } from '../import/csv-kind';
 import { decodeBytes } from '../import/decode';
 import { importJson } from '../import/json';
 import { ImportError } from '../import/table';
+import { readVcards } from '../import/vcard';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
@@ -47,7 +50,26 @@ if (size === 0) fail(`${file} is empty`);
 const limit = (xs: unknown[]) => (all ? xs : xs.slice(0, 5));
 
 try {
-  if (/\.json$/i.test(file)) {
+  if (/\.(vcf|vcard)$/i.test(file)) {
+    const fd = openSync(file, 'r');
+    const bytes = new Uint8Array(size);
+    readSync(fd, bytes, 0, size, 0);
+    closeSync(fd);
+    const r = readVcards(decodeBytes(bytes).text);
+    print({
+      preset: 'generic',
+      encoding: null,
+      bom: false,
+      format: 'vcard',
+      delimiter: null,
+      headerLine: null,
+      rows: r.rows,
+      accepted: r.accepted,
+      duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
+      rejected: r.rejected,
+      records: limit(r.records),
+    });
+  } else if (/\.json$/i.test(file)) {
     const fd = openSync(file, 'r');
     const bytes = new Uint8Array(size);
     readSync(fd, bytes, 0, size, 0);

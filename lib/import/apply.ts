@@ -18,10 +18,11 @@ import type { CsvImportReport } from './csv-kind';
 import { normaliseName } from './dedupe';
 import type { ContactRecord } from './fields';
 import type { JsonImportReport } from './json';
+import type { VcardReport } from './vcard';
 import type { Rejected } from './table';
 import { parseDate } from './values';
 
-export type ImportInput = CsvImportReport | JsonImportReport;
+export type ImportInput = CsvImportReport | JsonImportReport | VcardReport;
 
 /** A new contact as the plan makes it; the DB layer fills nameKeys (prepareContact). */
 export type PlannedContact = Omit<Contact, 'nameKeys'>;

@@ -10,20 +10,24 @@ import { ContactSink } from './contacts';
 import type { CsvImportReport } from './csv-kind';
 import type { ColumnMapping, ContactRecord } from './fields';
 import { type JsonImportReport, importJson } from './json';
+import { type VcardReport, readVcards } from './vcard';
+import { decodeBytes } from './decode';
 import { type FileKind, type KindJudgement, isPeopleKind, judgeKind } from './kind';
 import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
 import { rejectsText } from './export';
 import { concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
 
-export type ImportFormat = 'csv' | 'json';
+export type ImportFormat = 'csv' | 'json' | 'vcard';
 
-/** JSON by its name, or by its first character when the name says nothing. */
+/** By the file's name, or by its first characters when the name says nothing. */
 export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.(vcf|vcard)$/i.test(fileName)) return 'vcard';
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  if (/^begin:vcard/i.test(new TextDecoder('latin1').decode(head.subarray(i, i + 11)))) return 'vcard';
   return head[i] === 0x7b || head[i] === 0x5b ? 'json' : 'csv';
 }
 
@@ -41,12 +45,13 @@ export type FilePreview =
       /** the same rows through the mapping (contacts only) */
       records: ContactRecord[];
     }
-  | { format: 'json' };
+  | { format: 'json' }
+  | { format: 'vcard' };
 
 /** Detection on the file's first bytes (64 KB is plenty); `rows` data rows kept for the screen. */
 export function previewBytes(fileName: string, head: Uint8Array, rows = 8): FilePreview {
   const format = formatOf(fileName, head);
-  if (format === 'json') return { format };
+  if (format !== 'csv') return { format };
   const sample: string[][] = [];
   const table = new TableReader({}, () => ({ row: (r) => void (sample.length < rows && sample.push(r.fields)), reject: () => {} }));
   table.push(head);
@@ -68,7 +73,7 @@ export interface ReadOptions extends ContactImportOptions {
 
 /** A CSV report whose activity records keep their raw text (parallel to records). */
 export type CsvRead = CsvImportReport & { recordRaws?: string[] };
-export type FileRead = CsvRead | JsonImportReport;
+export type FileRead = CsvRead | JsonImportReport | VcardReport;
 
 class RawKeeper implements RowSink {
   readonly raws: string[] = [];
@@ -110,6 +115,7 @@ export class ImportReader {
   /** Throws ImportError when the file cannot be read at all. */
   end(): FileRead {
     if (!this.table) {
+      if (this.opts.format === 'vcard') return readVcards(decodeBytes(concat(this.json)).text);
       const text = new TextDecoder('utf-8').decode(concat(this.json));
       return importJson(text);
     }
@@ -147,7 +153,7 @@ export function headerText(info: Pick<TableInfo, 'headers' | 'delimiter'>): stri
  * rows verbatim (UTF-8 with a BOM, whatever the source's encoding), or for JSON the
  * rejected entries under their collections.
  */
-export function rejectsFile(report: FileRead, rejected: ReadonlyArray<Rejected & { collection?: string }>): { text: string; ext: 'csv' | 'json' } {
+export function rejectsFile(report: FileRead, rejected: ReadonlyArray<Rejected & { collection?: string }>): { text: string; ext: 'csv' | 'json' | 'vcf' } {
   if (report.kind === 'json') {
     const doc: Record<string, unknown[]> = {};
     for (const r of rejected) {
@@ -162,5 +168,6 @@ export function rejectsFile(report: FileRead, rejected: ReadonlyArray<Rejected &
     return { text: JSON.stringify(doc, null, 2) + '\n', ext: 'json' };
   }
   const rows = rejected.filter((r) => r.raw !== '');
-  return { text: '\uFEFF' + rejectsText(headerText(report), rows), ext: 'csv' };
+  if ('format' in report && report.format === 'vcard') return { text: rows.map((r) => r.raw).join('\r\n') + '\r\n', ext: 'vcf' };
+  return { text: '\uFEFF' + rejectsText(headerText(report as CsvRead), rows), ext: 'csv' };
 }

@@ -146,3 +146,20 @@ describe('what the file holds (issue 15)', () => {
     expect(screen.getByRole('heading', { name: 'Which field is each column?' })).toBeTruthy();
   });
 });
+
+describe('a vCard file', () => {
+  it('is read as vCard and imported, every card counted', async () => {
+    const d = freshDb();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    const { readFileSync } = await import('node:fs');
+    const file = new File([readFileSync('tests/fixtures/import/contacts.vcf')], 'contacts.vcf', { type: 'text/vcard' });
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), file);
+    expect(await screen.findByText('What Tiewise found in contacts.vcf')).toBeTruthy();
+    expect(screen.getByText('vCard')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const region = await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    expect(within(region).getByText('4 contacts added')).toBeTruthy();
+    expect(within(region).getByText('2 rows rejected')).toBeTruthy();
+    expect(await d.contacts.count()).toBe(4);
+  });
+});

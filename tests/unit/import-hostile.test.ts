@@ -23,7 +23,7 @@ function read(input: Uint8Array | string, chunk = 1 << 16) {
   const r = new ImportReader({ format: 'csv' });
   for (let i = 0; i < b.length; i += chunk) r.push(b.subarray(i, i + chunk));
   const out = r.end();
-  if (out.kind !== 'contacts') throw new Error(out.kind);
+  if (out.kind !== 'contacts' || 'format' in out) throw new Error(out.kind);
   expect(out.rows).toBe(out.accepted + out.duplicates.length + out.rejected.length);
   return out;
 }

@@ -1,0 +1,257 @@
+// vCards (.vcf: Google Contacts, Apple, Outlook, Android export these) → the same
+// contact records a CSV gives, every card accounted for: rows = accepted +
+// duplicates + rejected. A card's line is the line of its BEGIN:VCARD. Each card is
+// parsed by ical.js (Mozilla's RFC 6350 / vCard 3.0 parser, also used by
+// Thunderbird); vCard 2.1's own grammar — bare parameters ("TEL;CELL"), QUOTED-
+// PRINTABLE values with soft line breaks, CHARSET — is rewritten into 3.0 first,
+// line by line, since the library reads 3.0 and 4.0 only. A broken BEGIN/END, a card
+// the library cannot read, or one that names nobody is one rejected record with its
+// line and raw text. Values are kept verbatim; a property with no field of its own
+// goes to `custom` under its vCard name (PHOTO, binary, is left out and said).
+import ICAL from 'ical.js';
+import type { Duplicate } from './contacts';
+import { NAMES_NOBODY } from './contacts';
+import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
+import type { ContactRecord } from './fields';
+import { orderKeys } from './mapping';
+import type { Rejected } from './table';
+
+export interface VcardReport {
+  kind: 'contacts';
+  entity: 'contacts';
+  format: 'vcard';
+  rows: number;
+  accepted: number;
+  duplicates: Duplicate[];
+  rejected: Rejected[];
+  records: ContactRecord[];
+  recordLines: number[];
+}
+
+/** A card longer than this many lines is taken for a missing END:VCARD. */
+const MAX_CARD_LINES = 5000;
+const SOCIAL = /^https?:\/\/([a-z0-9-]+\.)*(linkedin\.com|vk\.com|vkontakte\.ru|facebook\.com|fb\.com)\//i;
+
+export function readVcards(text: string): VcardReport {
+  const out: VcardReport = { kind: 'contacts', entity: 'contacts', format: 'vcard', rows: 0, accepted: 0, duplicates: [], rejected: [], records: [], recordLines: [] };
+  const index = new DuplicateIndex<number>();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  let start = -1;
+  const reject = (line: number, reason: string, raw: string) => {
+    out.rows++;
+    out.rejected.push({ line, reason, raw });
+  };
+  const card = (from: number, to: number) => {
+    const raw = lines.slice(from, to + 1).join('\r\n');
+    out.rows++;
+    const made = toRecord(raw);
+    if (typeof made === 'string') {
+      out.rejected.push({ line: from + 1, reason: made, raw });
+      return;
+    }
+    const keys = keysOf(made);
+    const dup = index.find(keys);
+    if (dup) {
+      const earlier = out.records[dup.sameAs];
+      mergeInto(earlier, made);
+      index.add(keysOf(earlier), dup.sameAs);
+      out.duplicates.push({ line: from + 1, sameAs: out.recordLines[dup.sameAs], by: dup.by });
+      return;
+    }
+    index.add(keys, out.records.length);
+    out.records.push(made);
+    out.recordLines.push(from + 1);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i].trim().toUpperCase();
+    if (l === 'BEGIN:VCARD') {
+      if (start >= 0) reject(start + 1, 'no END:VCARD before the next card', lines.slice(start, i).join('\r\n'));
+      start = i;
+    } else if (l === 'END:VCARD') {
+      if (start < 0) reject(i + 1, 'END:VCARD without a BEGIN:VCARD', lines[i]);
+      else card(start, i);
+      start = -1;
+    } else if (start >= 0 && i - start > MAX_CARD_LINES) {
+      reject(start + 1, `no END:VCARD within ${MAX_CARD_LINES} lines`, lines.slice(start, start + 50).join('\r\n') + '…');
+      start = -1;
+    }
+  }
+  if (start >= 0) reject(start + 1, 'no END:VCARD: the file ends inside this card', lines.slice(start, start + 200).join('\r\n'));
+  out.accepted = out.records.length;
+  return out;
+}
+
+/** One card's text → a record, or why it is rejected. */
+function toRecord(raw: string): ContactRecord | string {
+  let comp: ICAL.Component;
+  try {
+    comp = new ICAL.Component(ICAL.parse(as30(raw)) as unknown as unknown[]);
+  } catch (e) {
+    return `cannot be read: ${(e as Error).message}`;
+  }
+  const r: Record<string, unknown> = {};
+  const custom = Object.create(null) as Record<string, string>;
+  const keep = (name: string, v: string) => {
+    if (!v.trim()) return;
+    let k = name;
+    for (let n = 2; Object.hasOwn(custom, k); n++) k = `${name} ${n}`;
+    custom[k] = v;
+  };
+  const emails: string[] = [];
+  const phones: string[] = [];
+  const urls: string[] = [];
+  for (const p of comp.getAllProperties()) {
+    const name = p.name.toLowerCase();
+    const values = p.getValues().map((v: unknown) => (Array.isArray(v) ? v.map(String) : [String(v ?? '')]));
+    const first = values[0] ?? [];
+    const text = first.join(' ').trim();
+    switch (name) {
+      case 'version': case 'prodid': case 'rev':
+        break;
+      case 'fn':
+        if (text) r.name = first.join('');
+        break;
+      case 'n': {
+        const [family, given, additional] = first;
+        if (given?.trim()) r.firstName = given;
+        if (additional?.trim()) r.middleName = additional;
+        if (family?.trim()) r.lastName = family;
+        break;
+      }
+      case 'email':
+        if (text && !emails.includes(text)) emails.push(text);
+        break;
+      case 'tel':
+        if (text && !phones.includes(text)) phones.push(text);
+        break;
+      case 'org':
+        if (first[0]?.trim()) r.company = first[0];
+        if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
+        break;
+      case 'title':
+        if (text) r.position = first.join('');
+        break;
+      case 'adr': {
+        // post office box; extended; street; locality; region; postal code; country
+        const [, , , city, , , country] = first;
+        if (city?.trim() && r.city === undefined) r.city = city;
+        if (country?.trim() && r.country === undefined) r.country = country;
+        keep('Address', first.filter((x) => x.trim()).join(', '));
+        break;
+      }
+      case 'bday':
+        if (text) r.birthday = text;
+        break;
+      case 'note':
+        if (text) r.notes = r.notes ? `${r.notes}\n${first.join('')}` : first.join('');
+        break;
+      case 'url': case 'x-socialprofile':
+        // Google writes "https\://…" (3.0's escaped colon); a URI value is not unescaped for us
+        if (text) urls.push(text.replace(/\\([:,;\\])/g, '$1'));
+        break;
+      case 'categories': {
+        const tags = values.flat().map((x) => x.trim()).filter(Boolean);
+        if (tags.length) r.tags = tags.join(', ');
+        break;
+      }
+      case 'photo': case 'logo': case 'sound': case 'key':
+        break; // binary or a link to it: not a contact's text
+      default:
+        keep(p.name.toUpperCase(), values.map((v) => v.join(';')).join(', '));
+    }
+  }
+  for (const u of urls) {
+    if (SOCIAL.test(u)) ((r.profileUrls as string[] | undefined) ??= []).push(u);
+    else if (r.website === undefined) r.website = u;
+    else keep('URL', u);
+  }
+  const profiles = r.profileUrls as string[] | undefined;
+  delete r.profileUrls;
+  if (profiles?.length) {
+    r.profileUrl = profiles[0];
+    if (profiles.length > 1) r.profileUrls = profiles;
+  }
+  if (emails.length) r.email = emails[0];
+  if (emails.length > 1) r.emails = emails;
+  if (phones.length) r.phone = phones[0];
+  if (phones.length > 1) r.phones = phones;
+  const parts = [r.firstName, r.middleName, r.lastName].filter((x): x is string => typeof x === 'string');
+  const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined);
+  if (!name && !r.email) return NAMES_NOBODY;
+  r.name = name ?? r.email;
+  if (Object.keys(custom).length) r.custom = custom;
+  return orderKeys(r as unknown as ContactRecord);
+}
+
+/**
+ * vCard 2.1 → 3.0, line by line: folded lines unfolded, QUOTED-PRINTABLE decoded
+ * (soft breaks joined, bytes read in the CHARSET given), bare parameters named
+ * TYPE=, VERSION set to 3.0. A 3.0 or 4.0 card passes through unchanged but for
+ * bare parameters, which some exporters write in 3.0 too.
+ */
+function as30(raw: string): string {
+  const src = raw.split('\r\n');
+  const logical: string[] = [];
+  for (let i = 0; i < src.length; i++) {
+    let line = src[i];
+    if (/^[ \t]/.test(line) && logical.length) {
+      logical[logical.length - 1] += line.slice(1);
+      continue;
+    }
+    // a quoted-printable value continues on the next line after a trailing "="
+    if (/ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]/i.test(line.split(':')[0] ?? '')) {
+      while (line.endsWith('=') && i + 1 < src.length) line = line.slice(0, -1) + src[++i];
+    }
+    logical.push(line);
+  }
+  const out: string[] = [];
+  for (const line of logical) {
+    const colon = line.indexOf(':');
+    if (colon < 0) {
+      // not a property: left for the parser to refuse, so the card is rejected, not silently cut
+      if (line.trim()) out.push(line);
+      continue;
+    }
+    let head = line.slice(0, colon);
+    let value = line.slice(colon + 1);
+    const [grouped, ...params] = head.split(';');
+    // Apple and Google group properties with their labels ("item1.EMAIL", "item1.X-ABLabel")
+    const name = grouped.replace(/^[A-Za-z0-9-]+\./, '');
+    if (/^version$/i.test(name)) {
+      out.push('VERSION:3.0');
+      continue;
+    }
+    let qp = false;
+    let charset = 'utf-8';
+    const kept: string[] = [];
+    for (const p of params) {
+      const eq = p.indexOf('=');
+      const key = eq < 0 ? '' : p.slice(0, eq).toUpperCase();
+      const v = eq < 0 ? p : p.slice(eq + 1);
+      if ((key === 'ENCODING' || key === '') && /^quoted-printable$/i.test(v)) qp = true;
+      else if (key === 'CHARSET') charset = v;
+      else if (key === 'ENCODING' && /^(base64|b)$/i.test(v)) kept.push('ENCODING=b');
+      else if (key === '' && v) kept.push(`TYPE=${v}`);
+      else if (v) kept.push(p);
+    }
+    if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
+    head = [name, ...kept].join(';');
+    out.push(`${head}:${value}`);
+  }
+  return out.join('\r\n') + '\r\n';
+}
+
+function decodeQp(v: string, charset: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(v.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(v.charCodeAt(i) & 0xff);
+  }
+  try {
+    return new TextDecoder(charset).decode(Uint8Array.from(bytes));
+  } catch {
+    return new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
+  }
+}

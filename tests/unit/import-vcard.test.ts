@@ -1,0 +1,74 @@
+// vCards (issue 15): 2.1 / 3.0 / 4.0 as phone books and Google/Apple/Outlook export
+// them, every card accounted for, a card's line the line of its BEGIN:VCARD.
+import { readFileSync } from 'node:fs';
+import { TiewiseDB } from '@/lib/db/database';
+import { applyImport } from '@/lib/db/importer';
+import { ImportReader, formatOf, rejectsFile } from '@/lib/import/read';
+import { readVcards } from '@/lib/import/vcard';
+
+const bytes = new Uint8Array(readFileSync('tests/fixtures/import/contacts.vcf'));
+const r = readVcards(new TextDecoder().decode(bytes));
+
+describe('contacts.vcf', () => {
+  it('every card accounted for, by the line of its BEGIN:VCARD', () => {
+    expect(r.rows).toBe(r.accepted + r.duplicates.length + r.rejected.length);
+    expect([r.rows, r.accepted]).toEqual([7, 4]);
+    expect(r.recordLines).toEqual([1, 18, 29, 51]);
+    expect(r.duplicates).toEqual([{ line: 42, sameAs: 1, by: 'email' }]);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [37, 'names nobody: no name and no e-mail'],
+      [48, 'no END:VCARD before the next card'],
+    ]);
+  });
+  it('3.0 (Google): folded lines, grouped properties, escaped URLs, labels', () => {
+    expect(r.records[0]).toMatchObject({
+      name: 'Harriet K. Osei', firstName: 'Harriet', middleName: 'K.', lastName: 'Osei', company: 'Brightwater Ltd', position: 'Buyer',
+      email: 'harriet.osei@brightwater.example', city: 'Leeds', country: 'United Kingdom', birthday: '1984-03-14',
+      notes: 'Met at the Leeds fair, wants a demo of the reporting module before the budget meeting',
+      profileUrl: 'https://www.linkedin.com/in/harriet-osei-0000', website: 'https://brightwater.example', tags: 'myContacts, Clients',
+      // the duplicate card's phone joins the first
+      phones: ['+44 7700 900456', '+44 113 496 0001'],
+    });
+    expect(r.records[0].custom).toMatchObject({ Department: 'Purchasing', Address: '1 Mill Street, Leeds, LS1 4AA, United Kingdom' });
+  });
+  it('2.1 (Android/Outlook): quoted-printable UTF-8 with a soft line break, bare parameters', () => {
+    expect(r.records[1]).toMatchObject({
+      name: 'Илья Сергеевич Гордеев', firstName: 'Илья', middleName: 'Сергеевич', lastName: 'Гордеев', company: 'Промсвет',
+      phones: ['+7 912 555-71-71', '+7 343 555-71-71'], email: 'gordeev@promsvet.example', profileUrl: 'https://vk.com/id0000002',
+    });
+  });
+  it('4.0: what has no field is kept under its vCard name', () => {
+    expect(r.records[2]).toMatchObject({ name: 'Mateus Carvalho', company: 'Ferro & Filhos', custom: { NICKNAME: 'Teu' } });
+    expect(r.records[3]).toEqual({ name: 'Ксения Дорохова', email: 'k.dorokhova@stal.example' });
+  });
+  it('a file ending inside a card, a card the parser cannot read, an END without BEGIN: each one rejected record', () => {
+    const x = readVcards('END:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\n;;;\nEND:VCARD\nBEGIN:VCARD\nFN:Cut\n');
+    expect(x.records.map((c) => c.name)).toEqual(['Ok Person']);
+    expect(x.rejected.map((c) => [c.line, c.reason.replace(/:.*/, '')])).toEqual([[1, 'END'], [6, 'cannot be read'], [10, 'no END']]);
+    expect(x.rows).toBe(4);
+  });
+});
+
+describe('through the import', () => {
+  it('is told by its name or its first line; rejects go back as a .vcf', () => {
+    expect(formatOf('contacts.vcf', bytes)).toBe('vcard');
+    expect(formatOf('export', bytes)).toBe('vcard');
+    const read = new ImportReader({ format: 'vcard' });
+    read.push(bytes);
+    const report = read.end();
+    const f = rejectsFile(report, report.rejected);
+    expect(f.ext).toBe('vcf');
+    expect(f.text.startsWith('BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Reception only')).toBe(true);
+  });
+  it('stores the contacts with their social profiles linked and their custom fields', async () => {
+    const d = new TiewiseDB(`vcard-${Date.now()}`);
+    const read = new ImportReader({ format: 'vcard' });
+    read.push(bytes);
+    const res = await applyImport(read.end(), { fileName: 'contacts.vcf', now: 1 }, d);
+    expect(res.summary).toMatchObject({ added: 4, duplicates: 1, rejected: 2, profiles: 2 });
+    const h = await d.contacts.where('name').equals('Harriet K. Osei').first();
+    expect(h).toMatchObject({ country: 'United Kingdom', website: 'https://brightwater.example', tags: ['Clients'], birthday: { day: 14, month: 3, year: 1984 } });
+    expect(h?.custom).toEqual(expect.arrayContaining([{ name: 'Department', value: 'Purchasing' }]));
+    expect((await d.profiles.toArray()).map((p) => p.network).sort()).toEqual(['linkedin', 'vk']);
+  });
+});
