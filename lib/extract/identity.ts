@@ -23,7 +23,8 @@ const HOOKS: Record<Site, IdHook[]> = {
     // logged-in top card (2021–): "Contact info" and photo overlays link to /in/<handle>/overlay/…
     (d) => {
       const m = first(d, 'main');
-      return [first(m, 'a[href*="/overlay/contact-info"]'), first(m, 'a[href*="/overlay/photo"]')].map(href);
+      // one selector for both links: it stops at the first, near the top of the page
+      return [href(first(m, 'a[href*="/overlay/contact-info"], a[href*="/overlay/photo"]'))];
     },
     // JSON-LD Person (public view)
     (d) => [ofType(jsonLd(d), 'Person')?.url as string | undefined],

@@ -12,7 +12,7 @@
 import type { Extraction, Job, School } from './types';
 import {
   all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx, meta,
-  pathOf, pieces, result, runSpec, sectionBody, sectionFor, str, uniq,
+  inChrome, pathOf, pieces, result, runSpec, sectionBody, str, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -56,6 +56,8 @@ const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'int
   activity: { anchors: 'main #content_collections, main [componentkey$="Activity"]', label: HEAD.activity },
 };
 
+// the top card's current-company button: "Current company: Globex. Click to skip to experience card"
+const CURRENT_COMPANY = /^(?:current company|текущая компания|текущее место работы|empresa atual|aktuelles unternehmen|entreprise actuelle|empresa actual|obecna firma|поточна компанія)/i;
 const CONTACT_LINK = 'a[href*="/overlay/contact-info"], a[href*="/detail/contact-info"], a#top-card-text-details-contact-info';
 // sign-in and other modals that the public view nests inside its top card
 const DIALOG = '[role="dialog"], dialog, [aria-modal="true"]';
@@ -101,7 +103,46 @@ function detailsPage(c: Ctx): boolean {
 }
 
 function mainEl(c: Ctx): Element | null {
-  return c.memo('main', () => first(c.doc, 'main') ?? c.doc.body);
+  return c.memo('main', () => c.doc.getElementsByTagName('main')[0] ?? c.doc.body);
+}
+
+// Page-wide look-ups by tag name or id, once per read: a selector list over a large page
+// (jsdom's and the browser's) costs a full scan each time; these are the few lists the
+// hooks filter in JavaScript.
+function tags(c: Ctx, tag: string): Element[] {
+  return walk(c).get(tag.toUpperCase()) ?? [];
+}
+
+/** One walk over <main> (scripts, styles and icons skipped), its elements by tag name, in document order. */
+function walk(c: Ctx): Map<string, Element[]> {
+  return c.memo('walk', () => {
+    const by = new Map<string, Element[]>();
+    const m = mainEl(c);
+    const stack: Element[] = m ? [m] : [];
+    while (stack.length) {
+      const e = stack.pop()!;
+      const t = e.tagName.toUpperCase();
+      if (t === 'SCRIPT' || t === 'STYLE' || t === 'SVG' || t === 'NOSCRIPT' || t === 'TEMPLATE' || t === 'CODE') continue;
+      let l = by.get(t);
+      if (!l) by.set(t, (l = []));
+      l.push(e);
+      for (let ch = e.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+    }
+    return by;
+  });
+}
+
+function byId(c: Ctx, ids: string): Element | null {
+  for (const id of ids.split(' ')) {
+    const e = c.doc.getElementById(id);
+    if (e) return e;
+  }
+  return null;
+}
+
+function contactLink(c: Ctx, within: Element | null): Element | null {
+  if (!within) return null;
+  return tags(c, 'a').find((a) => (a.id === 'top-card-text-details-contact-info' || /\/(?:overlay|detail)\/contact-info/.test(a.getAttribute('href') ?? '')) && within.contains(a)) ?? null;
 }
 
 /** The top card: where name, headline, location and counts live. */
@@ -111,20 +152,20 @@ function top(c: Ctx): Element | null {
     const m = mainEl(c);
     const hooks: (() => Element | null | undefined)[] = [
       // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard">
-      () => first(m, 'section[componentkey$="Topcard" i], section[componentkey*="Topcard" i]'),
+      () => tags(c, 'section').find((x) => /Topcard/i.test(x.getAttribute('componentkey') ?? '')),
       // every layout with an h1 (logged-in 2021–2025, public view): the section around it
       () => {
-        const h = first(m, 'h1');
-        return h && !h.closest(MODAL) ? h.closest('section') : null;
+        const h = tags(c, 'h1').find((x) => !x.closest(MODAL));
+        return h ? h.closest('section') : null;
       },
       // older top card (2019–2021), no h1
-      () => first(m, 'section.pv-top-card, .pv-top-card'),
+      () => tags(c, 'section').find((x) => x.classList.contains('pv-top-card')),
       // public view without <main>
-      () => first(c.doc, 'section.top-card-layout'),
-      // 2015–2016 public hCard
-      () => first(c.doc, '#top-card, .profile-card.vcard, #top-card .profile-overview'),
+      () => tags(c, 'section').find((x) => x.classList.contains('top-card-layout')),
+      // 2013–2016 public hCard
+      () => byId(c, 'top-card topcard'),
       // any layout: the section that holds the "Contact info" link
-      () => first(m, CONTACT_LINK)?.closest('section'),
+      () => contactLink(c, m)?.closest('section'),
     ];
     for (const h of hooks) {
       const el = h();
@@ -174,19 +215,52 @@ function topText(c: Ctx): string {
   return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e)));
 }
 
-// 2013–2016 hCard pages: the anchor element is the whole section
+// 2013–2016 hCard pages: the anchor element (by id) is the whole section
 const HCARD: Partial<Record<keyof typeof SECTIONS, string>> = {
-  about: '#summary-item-view, #background-summary',
-  experience: '#background-experience',
-  education: '#background-education',
-  languages: '#background-languages',
+  about: 'summary-item-view background-summary',
+  experience: 'background-experience',
+  education: 'background-education',
+  languages: 'background-languages',
 };
+
+/** The <h2>/<h3> of <main> with their shown text, once per read. */
+function headings(c: Ctx): [Element, string][] {
+  return c.memo('headings', () => [...tags(c, 'h2'), ...tags(c, 'h3')].map((h) => [h, shownText(h)] as [Element, string]));
+}
+
+/**
+ * sectionFor() without page-wide selector scans: the anchor by id (an empty anchor div
+ * inside the card, or the section itself), then a <section> by its data-section / class,
+ * then the card whose <h2>/<h3> says what it is (in the page's UI language).
+ */
+function section(c: Ctx, k: keyof typeof SECTIONS): Element | null {
+  const m = mainEl(c);
+  if (!m) return null;
+  const s = SECTIONS[k];
+  for (const sel of (s.anchors ?? '').split(/,\s*/)) {
+    const id = /#([\w-]+)$/.exec(sel)?.[1];
+    if (!id) continue;
+    const a = c.doc.getElementById(id);
+    if (!a || (sel.startsWith('main ') && !m.contains(a)) || (sel.startsWith('section#') && a.tagName !== 'SECTION') || inChrome(a)) continue;
+    return a.tagName === 'SECTION' ? a : a.closest('section') ?? a.parentElement;
+  }
+  const cls = /section\.([\w-]+)|section\[data-section="([\w-]+)"\]/g;
+  for (let x; (x = cls.exec(s.anchors ?? '')); ) {
+    const hit = tags(c, 'section').find((e) => (x![1] ? e.classList.contains(x![1]) : e.getAttribute('data-section') === x![2]));
+    if (hit) return hit;
+  }
+  for (const [h, t] of headings(c)) {
+    if (!s.label.test(t) || inChrome(h)) continue;
+    return h.closest('section') ?? h.parentElement?.parentElement ?? h.parentElement;
+  }
+  return null;
+}
 
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return c.memo('sec:' + k, () => {
-    const h = HCARD[k] && first(c.doc, HCARD[k]!);
+    const h = HCARD[k] && byId(c, HCARD[k]!);
     if (h) return h;
-    const found = sectionFor(mainEl(c), SECTIONS[k]);
+    const found = section(c, k);
     if (found) return found;
     // /in/<handle>/details/experience/: the page is that one list, whatever its heading's tag
     const m = /^\/in\/[^/]+\/details\/([a-z]+)/.exec(pathOf(c.url));
@@ -285,7 +359,7 @@ function headline(c: Ctx): string | null {
  */
 function besideContactInfo(c: Ctx): string | null {
   const t = top(c);
-  let el: Element | null = first(t, CONTACT_LINK);
+  let el: Element | null = contactLink(c, t);
   for (let up = 0; el && el !== t && up < 4; up++, el = el.parentElement) {
     for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
       if (skipAfterName(prev)) continue;
@@ -533,7 +607,8 @@ function runHooks<T>(hooks: Hook<T>[], c: Ctx): T | null {
 const EXPERIENCE: Hook<Job[]>[] = [
   // logged-in "pvs" lists (2021–2025) and /details/experience/
   // (an item with an <h3>/<h4> title is an older or public layout: left to item-headings)
-  { via: 'pvs-list', read: (c) => (first(sec(c, 'experience'), 'li h3, li h4, .section-item') ? [] : pvsJobs(sec(c, 'experience'))) },
+  // (2026 web client cards carry componentkey attributes: left to card-lines)
+  { via: 'pvs-list', read: (c) => (first(sec(c, 'experience'), 'li h3, li h4, .section-item, [componentkey]') ? [] : pvsJobs(sec(c, 'experience'))) },
   // older pv-entity lists (2019–2021), the public view's experience-item list, 2015–2016 hCard
   { via: 'item-headings', read: (c) => headingJobs(sec(c, 'experience')) },
   // 2026 web client: logo + <p> lines per entry
@@ -556,6 +631,11 @@ const EXPERIENCE: Hook<Job[]>[] = [
   },
 ];
 
+/** 2013–2016 hCard: <div class="member-connections"> in the top card. */
+function memberConnections(c: Ctx): Element | null {
+  return first(top(c), '.member-connections');
+}
+
 /** The followers count in the Activity card's heading block ("594 followers"). */
 function activityFollowers(c: Ctx): number | null {
   const s = sec(c, 'activity');
@@ -570,9 +650,10 @@ function mutualText(c: Ctx): string {
   return c.memo('mutualText', () => {
     const re = new RegExp(LABEL.mutual, 'iu');
     let t = '';
+    if (!re.test(topText(c))) return '';
     for (const el of all(top(c), 'a, span, li, p, strong')) {
-      if (el.closest(MODAL)) continue;
       const x = text(el, 400);
+      if (x.length > 400 || el.closest(MODAL)) continue;
       if (re.test(x) && (!t || x.length < t.length)) t = x;
     }
     return t;
@@ -642,7 +723,7 @@ const SPEC: Spec = {
       {
         via: 'top-card-current-company',
         read: (c) => {
-          const b = first(top(c), '[aria-label^="Current company" i], [aria-label^="Текущая компания" i], [aria-label^="Текущее место работы" i], [aria-label="Empresa atual" i], [aria-label^="Aktuelles Unternehmen" i], [aria-label^="Entreprise actuelle" i], [aria-label^="Empresa actual" i], [aria-label^="Obecna firma" i], [aria-label^="Поточна компанія" i]');
+          const b = all(top(c), '[aria-label]').find((e) => CURRENT_COMPANY.test(e.getAttribute('aria-label') ?? ''));
           if (!b) return null;
           const m = /:\s*(.+?)(?:\.\s+(?:Click|Нажмите|Clique|Klicken|Cliquez|Haga|Kliknij|Натисніть).*)?$/i.exec(clean(b.getAttribute('aria-label')));
           return plausible(m?.[1] ?? text(b), 200);
@@ -676,7 +757,7 @@ const SPEC: Spec = {
         },
       },
     ],
-    shown: (c) => first(top(c), CONTACT_LINK) ?? first(top(c), '.top-card__subline-item, .pv-top-card--list-bullet, .locality'),
+    shown: (c) => contactLink(c, top(c)) ?? first(top(c), '.top-card__subline-item, .pv-top-card--list-bullet, .locality'),
   },
   about: {
     hooks: [
@@ -706,9 +787,9 @@ const SPEC: Spec = {
     hooks: [
       { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) },
       // 2015–2016 hCard: <div class="member-connections"><strong>500+</strong> connections</div>
-      { via: 'member-connections', read: (c) => parseCount(text(first(c.doc, '.member-connections strong, .member-connections'))) },
+      { via: 'member-connections', read: (c) => parseCount(text(first(memberConnections(c), 'strong') ?? memberConnections(c))) },
     ],
-    shown: (c) => hasLabel(topText(c), LABEL.connections) || first(c.doc, '.member-connections'),
+    shown: (c) => hasLabel(topText(c), LABEL.connections) || memberConnections(c),
   },
   followers: {
     hooks: [
@@ -748,7 +829,7 @@ const SPEC: Spec = {
   experience: { hooks: EXPERIENCE, shown: (c) => sec(c, 'experience') },
   education: {
     hooks: [
-      { via: 'pvs-list', read: (c) => (first(sec(c, 'education'), 'li h3, li h4, .section-item') ? [] : pvsSchools(sec(c, 'education'))) },
+      { via: 'pvs-list', read: (c) => (first(sec(c, 'education'), 'li h3, li h4, .section-item, [componentkey]') ? [] : pvsSchools(sec(c, 'education'))) },
       { via: 'item-headings', read: (c) => headingSchools(sec(c, 'education')) },
       { via: 'card-lines', read: (c) => cardSchools(sec(c, 'education')) },
       { via: 'json-ld', read: (c) => arr(person(c)?.alumniOf).flatMap((o) => (jsonText(o, 200) ? [{ school: jsonText(o, 200)! }] : [])) },
@@ -788,6 +869,27 @@ function photo(u: string | null | undefined): string | null {
   return s && !/ghost|\/static\.licdn\.com\/(?:sc|aero)|^data:/i.test(s) ? s : null;
 }
 
+// ---------- whose page ----------
+
+/**
+ * identityMatches() with this read's walk: the top card's Contact info / photo overlay
+ * links name the person the DOM shows (a single-page app may still show the previous
+ * one); without them, the shared check (JSON-LD, canonical link, og:url).
+ */
+function sameOrOther(c: Ctx): boolean | null {
+  const a = contactLink(c, mainEl(c)) ?? tags(c, 'a').find((x) => (x.getAttribute('href') ?? '').includes('/overlay/photo'));
+  const h = a?.getAttribute('href');
+  if (h) {
+    try {
+      const got = canonicalProfileUrl(new URL(h, c.url).href)?.profileUrl;
+      if (got) return got === canonicalProfileUrl(c.url)?.profileUrl;
+    } catch {
+      /* not a URL: no evidence */
+    }
+  }
+  return identityMatches(c.doc, c.url);
+}
+
 // ---------- kind of page ----------
 
 const NOT_FOUND = /^(?:page not found|this page doesn[’']t exist|profile not found|страница не найдена|эта страница не существует|профиль не найден|página não encontrada|perfil não encontrado|página no encontrada|seite nicht gefunden|page introuvable|nie znaleziono strony|сторінку не знайдено)/i;
@@ -811,11 +913,11 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
   }
   // the site names its page: a guest homepage or a sign-in page served at a profile URL is a wall
   if (/homepage|guest-home|checkpoint|login|signup|authwall/i.test(meta(doc, 'pageKey') ?? '')) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
-  const heading = first(doc, 'main h1, main h2');
+  const heading = tags(c, 'h1')[0] ?? tags(c, 'h2')[0];
   if (NOT_FOUND.test(titleName(c) ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
     return result('linkedin', 'not-profile', null, c.lang);
   }
-  if (identityMatches(doc, url) === false) {
+  if (sameOrOther(c) === false) {
     return result('linkedin', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = runSpec(SPEC, c);
