@@ -15,7 +15,7 @@
 // followers' avatars) is never read as the person's.
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byText, byTextIn, first, makeCtx, meta, pathOf, region, result, runSpec, uniq,
+  all, allUnreadable, byTextIn, first, makeCtx, meta, pathOf, region, result, runSpec, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -27,8 +27,9 @@ import { canonicalProfileUrl } from './urls';
 // The profile's content column (excludes the left menu, the top bar with the viewer's avatar).
 const CONTENT: ((d: Document) => Element | null)[] = [
   (d) => d.getElementById('profile') ?? d.getElementById('content'), // web, all layouts
-  (d) => d.getElementById('mcont') ?? first(d, '.basis__content'), // m.vk.com
-  (d) => first(d, 'main, [role="main"], #page_body'),
+  (d) => d.getElementById('mcont') ?? d.getElementsByClassName('basis__content')[0] ?? null, // m.vk.com
+  // (live collections and ids: no page-wide selector scan when a layout has none of these)
+  (d) => d.getElementsByTagName('main')[0] ?? d.getElementById('page_body') ?? null,
 ];
 
 // Labels of "Label: value" rows, in VK's UI languages (en, ru, uk, de, pl, pt, es, fr).
@@ -635,11 +636,16 @@ function photo(u: string | null | undefined): string | null {
 
 // ---------- kind of page ----------
 
+/** A sign-in or captcha wall: by ids, names and tag lists the browser keeps (no page-wide selector scan). */
 function wall(c: Ctx): boolean {
-  return !!(
-    first(c.doc, 'img[src*="captcha.php"], .captcha, #quick_login_form, #login_form, form[action*="login"] input[type="password"], input[name="captcha_key"]') ||
-    byText(c.doc, 'h1, h2, div', WALL_HEADING, (e) => (e.firstElementChild ? '' : text(e)))
-  );
+  return c.memo('wall', () => {
+    const d = c.doc;
+    if (d.getElementById('quick_login_form') || d.getElementById('login_form') || d.getElementsByName('captcha_key').length) return true;
+    for (const i of Array.from(d.getElementsByTagName('img'))) if (/captcha\.php/.test(i.getAttribute('src') ?? '')) return true;
+    for (const p of Array.from(d.getElementsByTagName('input'))) if (p.getAttribute('type') === 'password' && /login/.test(p.closest('form')?.getAttribute('action') ?? '')) return true;
+    for (const tag of ['h1', 'h2']) for (const h of Array.from(d.getElementsByTagName(tag))) if (WALL_HEADING.test(text(h, 200))) return true;
+    return false;
+  });
 }
 
 export function extractVk(doc: Document, url: string): Extraction {
