@@ -26,6 +26,7 @@ import { decodeBytes } from '../import/decode';
 import { importJson } from '../import/json';
 import { ImportError } from '../import/table';
 import { readVcards } from '../import/vcard';
+import { unreadableFormat } from '../import/read';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
@@ -46,6 +47,15 @@ try {
   fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
 }
 if (size === 0) fail(`${file} is empty`);
+{
+  // a workbook, an HTML page or a PDF is refused whole, with what to do instead
+  const fd = openSync(file, 'r');
+  const head = new Uint8Array(Math.min(size, 4096));
+  readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const refused = unreadableFormat(head);
+  if (refused) fail(`${file}: ${refused}`);
+}
 
 const limit = (xs: unknown[]) => (all ? xs : xs.slice(0, 5));
 

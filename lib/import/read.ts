@@ -16,7 +16,7 @@ import { type FileKind, type KindJudgement, isPeopleKind, judgeKind } from './ki
 import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
 import { rejectsText } from './export';
-import { concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
+import { ImportError, concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
 
 export type ImportFormat = 'csv' | 'json' | 'vcard';
 
@@ -29,6 +29,29 @@ export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
   if (/^begin:vcard/i.test(new TextDecoder('latin1').decode(head.subarray(i, i + 11)))) return 'vcard';
   return head[i] === 0x7b || head[i] === 0x5b ? 'json' : 'csv';
+}
+
+/**
+ * Why a file is not one Tiewise can read (a workbook, an HTML page, a PDF), in
+ * words a person can act on; undefined when it may be text. A file like that is
+ * refused whole with this message, never read as CSV and rejected row by row.
+ */
+export function unreadableFormat(head: Uint8Array): string | undefined {
+  const b = head;
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    return 'this is an Excel workbook (.xlsx) or another zip file; Tiewise reads CSV, JSON and vCard files: open it in Excel or LibreOffice, save the sheet as “CSV UTF-8” and import that';
+  }
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+    return 'this is an old Excel (.xls) workbook, or a password-protected one; Tiewise reads CSV, JSON and vCard files: open it in Excel or LibreOffice, save the sheet as “CSV UTF-8” and import that';
+  }
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'this is a PDF, not a table of contacts: export a CSV from the program that made it';
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
+  const start = new TextDecoder('latin1').decode(b.subarray(i, i + 64)).toLowerCase();
+  if (/^(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta)/.test(start)) {
+    return 'this is an HTML page (Bitrix24’s “Excel” export is an HTML table saved as .xls); Tiewise reads CSV, JSON and vCard files: open it in Excel or LibreOffice, save it as “CSV UTF-8” and import that';
+  }
+  return undefined;
 }
 
 export type FilePreview =
@@ -50,6 +73,8 @@ export type FilePreview =
 
 /** Detection on the file's first bytes (64 KB is plenty); `rows` data rows kept for the screen. */
 export function previewBytes(fileName: string, head: Uint8Array, rows = 8): FilePreview {
+  const refused = unreadableFormat(head);
+  if (refused) throw new ImportError(refused);
   const format = formatOf(fileName, head);
   if (format !== 'csv') return { format };
   const sample: string[][] = [];
@@ -107,7 +132,14 @@ export class ImportReader {
     }
   }
 
+  private first = true;
+
   push(chunk: Uint8Array): void {
+    if (this.first && chunk.length) {
+      this.first = false;
+      const refused = unreadableFormat(chunk);
+      if (refused) throw new ImportError(refused);
+    }
     if (this.table) this.table.push(chunk);
     else this.json.push(chunk);
   }

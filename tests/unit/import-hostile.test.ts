@@ -119,3 +119,17 @@ describe('export neutralises what a spreadsheet may run', () => {
     for (const v of ['Anna', ' Anna', 'a=b', '1+1', '\u200bAnna']) expect(neutraliseCell(v)).toBe(v);
   });
 });
+
+describe('a file of a format Tiewise cannot read is refused whole, with one message', () => {
+  it.each([
+    ['book.xlsx', concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), enc('[Content_Types].xml'.repeat(20))), /Excel workbook \(\.xlsx\)/],
+    ['old.xls', concat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), new Uint8Array(200)), /old Excel \(\.xls\) workbook, or a password-protected one/],
+    ['LEAD.xls', enc('\uFEFF<html><head><meta charset="utf-8"></head><body><table><tr><td>Имя</td></tr></table></body></html>'), /HTML page \(Bitrix24’s “Excel” export/],
+  ])('%s: exit 2, never rows rejected one by one', (name, body, msg) => {
+    const r = cli(name, body);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toMatch(msg);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(() => new ImportReader({ format: 'csv' }).push(body)).toThrow(ImportError);
+  });
+});
