@@ -162,6 +162,8 @@ export function classify(input: ClassifyInput): Classification {
       reasons.push(lastBuy !== null && lastBuy <= RECENT_PURCHASE_DAYS ? { code: 'recent-purchase', detail: { days: Math.round(lastBuy) } } : { code: 'medium-tie-customer' });
       return tag('referral-advocate', 'advocate-candidate', reasons);
     }
+    // someone new at a customer account where the rep has a strong tie: ask that tie to introduce you
+    if (champion) return tag('weak-tie-prospect', 'stakeholder', reasons, { stage: 'closing-referrals', champion: champion.name });
     reasons.push({ code: 'customer-tie-not-strong' });
     return tag('weak-tie-prospect', 'customer-check-in', reasons, { stage: 'closing-referrals' });
   }
