@@ -2,9 +2,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refreshAllTies } from '@/lib/db/derive';
 import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
-import { StorageFullError } from '@/lib/db/repo';
+import { StorageFullError, getSetting, setSetting } from '@/lib/db/repo';
 import type { ColumnMapping } from '@/lib/import/fields';
 import { type FileKind, isPeopleKind } from '@/lib/import/kind';
+import { REMEMBERED_SETTING, recall, remember } from '@/lib/import/remember';
 import { type FilePreview, type FileRead, type ReadOptions, rejectsFile } from '@/lib/import/read';
 import { Section } from '../Section';
 import { DetectionFacts, presetLabel } from './DetectionFacts';
@@ -20,7 +21,7 @@ type State =
   | { step: 'idle' }
   | { step: 'previewing'; file: File }
   /** kind: what the file holds, null until the user chooses when detection is unsure */
-  | { step: 'preview'; file: File; preview: FilePreview; kind: FileKind | null; mapping: ColumnMapping }
+  | { step: 'preview'; file: File; preview: FilePreview; kind: FileKind | null; mapping: ColumnMapping; recalled: boolean }
   | { step: 'reading'; file: File; bytes: number }
   | { step: 'writing'; file: File; done: number; total: number }
   | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean }
@@ -50,8 +51,12 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     setState({ step: 'previewing', file });
     try {
       const preview = await parser.preview(file);
-      const kind = preview.format === 'csv' ? (preview.judgement.sure ? preview.kind : null) : null;
-      setState({ step: 'preview', file, preview, kind, mapping: preview.format === 'csv' ? preview.mapping : [] });
+      let kind = preview.format === 'csv' ? (preview.judgement.sure ? preview.kind : null) : null;
+      let mapping = preview.format === 'csv' ? preview.mapping : [];
+      // the user's own answers for the same columns last time win over detection
+      const mine = preview.format === 'csv' ? recall(await getSetting<unknown>(REMEMBERED_SETTING, null).catch(() => null), preview.info.headers) : undefined;
+      if (mine) ({ kind, mapping } = mine);
+      setState({ step: 'preview', file, preview, kind, mapping, recalled: !!mine });
     } catch (e) {
       fail(e);
     }
@@ -64,6 +69,12 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       const { encoding, delimiter, headerLine } = preview.info;
       const kind = s.kind ?? preview.kind;
       opts = { ...opts, encoding, delimiter, headerLine, kind };
+      // remember what the user said for these columns (only when they said something)
+      const changed = kind !== preview.kind || !preview.judgement.sure || s.mapping.some((f, i) => f !== preview.mapping[i]);
+      if (changed || s.recalled) {
+        const all = await getSetting<unknown>(REMEMBERED_SETTING, null).catch(() => null);
+        await setSetting(REMEMBERED_SETTING, remember(all, preview.info.headers, kind, s.mapping, Date.now())).catch(() => {});
+      }
       if (isPeopleKind(kind)) {
         const changed = s.mapping.some((f, i) => f !== preview.mapping[i]);
         opts = changed ? { ...opts, mapping: s.mapping, preset: preview.preset } : { ...opts, preset: preview.preset };
@@ -129,6 +140,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       {state.step === 'preview' && (
         <>
           <DetectionFacts fileName={state.file.name} preview={state.preview} />
+          {state.recalled && <p className="notice">{t('data.kindChoice.recalled')}</p>}
           {state.preview.format === 'csv' && (
             <KindChoice judgement={state.preview.judgement} kind={state.kind} onChange={(kind) => setState({ ...state, kind })} />
           )}

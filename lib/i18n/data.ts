@@ -65,6 +65,7 @@ export const dataEn = {
     sure: 'Tiewise reads this file as: {{kind}}. Change it if that is wrong.',
     unsure: 'Tiewise is not sure what this file holds: its columns fit more than one kind. Choose below.',
     why: '{{kind}}: columns {{columns}}',
+    recalled: 'Same columns as a file you imported before: your choices from then are used. Change any that are wrong.',
   },
   mapping: {
     title: 'Which field is each column?',
@@ -221,6 +222,7 @@ export const dataRu: Loose<typeof dataEn> = {
     sure: 'Tiewise читает этот файл как: {{kind}}. Измените, если это не так.',
     unsure: 'Tiewise не уверен, что в этом файле: его столбцы подходят к нескольким видам. Выберите ниже.',
     why: '{{kind}}: столбцы {{columns}}',
+    recalled: 'Те же столбцы, что в файле, который вы уже импортировали: используются ваши прежние ответы. Измените, если что-то не так.',
   },
   mapping: {
     title: 'Какое поле в каждом столбце?',

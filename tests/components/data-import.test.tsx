@@ -163,3 +163,24 @@ describe('a vCard file', () => {
     expect(await d.contacts.count()).toBe(4);
   });
 });
+
+describe('choices remembered per header signature', () => {
+  it('the next file with the same columns imports in one click', async () => {
+    const d = freshDb();
+    const csv = (name: string) => `Клиент,Товар,Сумма,Телефон,Компания\n${name},Станок,185000,+7 351 555-10-10,Техмаш\n`;
+    const first = wrap(<ImportSection parser={createInlineParser()} />);
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv('Виктор Зуев')], 'a.csv', { type: 'text/csv' }));
+    await screen.findByRole('alert');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'This file holds' }), 'contacts');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    first.unmount();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv('Алина Хасанова')], 'b.csv', { type: 'text/csv' }));
+    expect(await screen.findByText(/your choices from then are used/)).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: 'This file holds' }) as HTMLSelectElement).value).toBe('contacts');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    expect((await d.contacts.toArray()).map((c) => c.name).sort()).toEqual(['Алина Хасанова', 'Виктор Зуев']);
+  });
+});
