@@ -135,6 +135,10 @@ interface Walk {
   group: boolean;
 }
 
+// Only what the hooks look up is indexed (every other class token and tag is left alone)
+const INDEXED_CLASSES = new Set(['OwnerPageName', 'page_name', 'op_header', 'current_text', 'profile_status_text', 'ProfileInfo__status', 'OwnerPageStatus', 'pp_status', 'pp_info', 'profile_deleted_text', 'vkuiPlaceholder__text']);
+const INDEXED_TAGS = new Set(['H1', 'H5', 'IMG']);
+
 function push<K>(m: Map<K, Element[]>, k: K, e: Element) {
   const l = m.get(k);
   if (l) l.push(e);
@@ -184,8 +188,8 @@ function walk(c: Ctx): Walk {
       if (tokens.some((t) => t === 'svgIcon' || t === 'vkuiIcon')) w.icons.push(el);
       if (role === 'img') w.roleImg.push(el);
       w.own.push(el);
-      push(w.byTag, tag, el);
-      for (const t of tokens) push(w.byClass, t, el);
+      if (INDEXED_TAGS.has(tag)) push(w.byTag, tag, el);
+      for (const t of tokens) if (INDEXED_CLASSES.has(t)) push(w.byClass, t, el);
       for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, block, inCounter || counter]);
     }
     return w;
