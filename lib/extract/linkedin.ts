@@ -604,7 +604,12 @@ function runHooks<T>(hooks: Hook<T>[], c: Ctx): T | null {
   return null;
 }
 
-const EXPERIENCE: Hook<Job[]>[] = [
+/** The same hooks, each read once per read (the current job and the experience field share them). */
+function memoHooks<T>(key: string, hooks: Hook<T>[]): Hook<T>[] {
+  return hooks.map((h) => ({ via: h.via, read: (c: Ctx) => c.memo(`${key}:${h.via}`, () => h.read(c)) }));
+}
+
+const EXPERIENCE: Hook<Job[]>[] = memoHooks('exp', [
   // logged-in "pvs" lists (2021–2025) and /details/experience/
   // (an item with an <h3>/<h4> title is an older or public layout: left to item-headings)
   // (2026 web client cards carry componentkey attributes: left to card-lines)
@@ -629,7 +634,7 @@ const EXPERIENCE: Hook<Job[]>[] = [
         return [j];
       }),
   },
-];
+]);
 
 /** 2013–2016 hCard: <div class="member-connections"> in the top card. */
 function memberConnections(c: Ctx): Element | null {
@@ -651,10 +656,14 @@ function mutualText(c: Ctx): string {
     const re = new RegExp(LABEL.mutual, 'iu');
     let t = '';
     if (!re.test(topText(c))) return '';
-    for (const el of all(top(c), 'a, span, li, p, strong')) {
-      const x = text(el, 400);
-      if (x.length > 400 || el.closest(MODAL)) continue;
-      if (re.test(x) && (!t || x.length < t.length)) t = x;
+    // links, paragraphs and bold counts first; spans and items only when none carries it
+    for (const sel of ['a, p, strong', 'span, li']) {
+      for (const el of all(top(c), sel)) {
+        const x = text(el, 400);
+        if (x.length > 400 || !re.test(x) || el.closest(MODAL)) continue;
+        if (!t || x.length < t.length) t = x;
+      }
+      if (t) break;
     }
     return t;
   });
