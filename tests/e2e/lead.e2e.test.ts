@@ -52,7 +52,7 @@ describe('the team lead’s dashboard, in English', () => {
     await dash.screenshot({ path: join(SHOTS, 'lead-rules.png'), fullPage: true });
     await dash.getByRole('button', { name: /^Undo all \d+ changes of the run/ }).click();
     await dash.getByText(`${made} changes undone.`).waitFor();
-    expect(await dash.getByText('undone', { exact: true }).count()).toBe(made);
+    await expect.poll(() => dash.getByText('undone', { exact: true }).count()).toBe(made);
     // a second run does not redo what was undone
     await dash.getByRole('button', { name: 'Run all rules now' }).click();
     await dash.getByText('The rules changed nothing: every match was done already.').waitFor();
