@@ -69,8 +69,10 @@ const LABEL = {
 
 // Budgets: what one read may look at inside the Intro, whatever the page holds
 // (a deeply nested or hostile Intro costs no more than these).
-const MAX_TEXT_NODES = 4000;
+const MAX_NODES = 6000;
 const MAX_ROWS = 60;
+/** elements whose words look like a row and are read in full */
+const MAX_TRIES = 64;
 
 // Where the profile's own content lives (excludes the nav bar, chat sidebar, stories).
 const MAIN: ((d: Document) => Element | null)[] = [
@@ -132,12 +134,15 @@ function intro(c: Ctx): Element | null {
       const el = pickOne(els(c), sel);
       if (el) return el;
     }
-    const h = byTextIn(pick(els(c), 'h2, h3, h4, [role="heading"], header'), LABEL.intro, (e) => text(e, 60));
-    // the heading's container: the nearest ancestor (at most 8 up) that holds a row
+    const h = byTextIn(pick(els(c), 'h2, h3, h4, [role="heading"], header'), LABEL.intro, (e) => short(e, 60, 60));
+    // the heading's container: the nearest ancestor (at most 8 up) that holds a row,
+    // and no other card's heading (past that, rows would be a suggestion box's)
     let el: Element | null = h?.parentElement ?? null;
     for (let i = 0; el && i < 8; i++, el = el.parentElement) {
       if (el.matches(PRUNE) || el === main(c)) break;
-      if (rowsIn(c, el).length) return el;
+      const sc = scan(el);
+      if (sc.headings > 1) break;
+      if (sc.rows.length) return el;
     }
     return null;
   });
@@ -155,28 +160,60 @@ interface Row {
   text: string;
 }
 
+// ---------- bounded readers ----------
+// Everything read inside the Intro goes through these: iterative (no recursion, so no
+// stack overflow whatever the nesting) and with a budget of nodes per call.
+
+const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
+const BLOCK = new Set(['BR', 'P', 'LI', 'DIV']);
+
+/** The next node after `n` in document order within `root`, skipping `n`'s subtree when `skip`. */
+function after(n: Node, root: Node, skip: boolean): Node | null {
+  if (!skip && n.firstChild) return n.firstChild;
+  for (let x: Node | null = n; x && x !== root; x = x.parentNode) if (x.nextSibling) return x.nextSibling;
+  return null;
+}
+
+/** The text a reader sees in `el` (like text()), at most `max` characters from at most `nodes` nodes. */
+function short(el: Element | null | undefined, max = 300, nodes = 600, stopAt?: Node, skipEl?: (e: Element) => boolean): string {
+  if (!el || NO_TEXT.has(el.tagName)) return '';
+  let out = '';
+  let n = 0;
+  for (let x: Node | null = el.firstChild; x && x !== stopAt && out.length < max && n < nodes; n++) {
+    let skip = false;
+    if (x.nodeType === 3) out += x.nodeValue;
+    else if (x.nodeType === 1) {
+      const tag = (x as Element).tagName;
+      skip = NO_TEXT.has(tag) || (!!skipEl && skipEl(x as Element));
+      if (!skip && BLOCK.has(tag)) out += ' ';
+    }
+    x = after(x, el, skip);
+  }
+  return clean(out.slice(0, max));
+}
+
+/** The first element under `root` (not root) with tag `tag`, looking at no more than `nodes` elements. */
+function firstTag(root: Element, tag: string, nodes = 400): Element | null {
+  let n = 0;
+  for (let x: Node | null = root.firstChild; x && n < nodes; n++) {
+    if (x.nodeType === 1 && (x as Element).tagName === tag) return x as Element;
+    x = after(x, root, x.nodeType !== 1);
+  }
+  return null;
+}
+
+// ---------- Intro rows ----------
+
 /** The words of a row before its first link, and that link's text. */
 function split(row: Element): { before: string; link: string | null } {
-  const a = first(row, 'a');
-  if (!a) return { before: text(row, 400), link: null };
-  let before = '';
-  for (let n: Node | null = row.firstChild; n; ) {
-    if (n === a) break;
-    if (n.nodeType === 1 && (n as Element).contains(a)) {
-      n = n.firstChild;
-      continue;
-    }
-    if (n.nodeType === 3) before += n.nodeValue;
-    else if (n.nodeType === 1) before += ' ' + text(n as Element, 200);
-    if (before.length > 400) break;
-    n = n.nextSibling;
-  }
-  return { before: clean(before), link: plausible(text(a, 300), 200) };
+  const a = firstTag(row, 'A', 300);
+  if (!a) return { before: short(row, 400, 300), link: null };
+  return { before: short(row, 400, 300, a), link: plausible(short(a, 300, 300), 200) };
 }
 
 /** What a row says, or null when it is none of the Intro's kinds. */
 function classify(el: Element): Row | null {
-  const t = text(el, 400);
+  const t = short(el, 400, 300);
   if (!t) return null;
   if (LBL.pageKind.test(t)) return { el, kind: 'page', value: t, text: t };
   const { before, link } = split(el);
@@ -189,6 +226,11 @@ function classify(el: Element): Row | null {
     const value = link && t.endsWith(link) ? link : rest(re);
     if (!value) return null;
     const row: Row = { el, kind, value, text: t };
+    if (kind === 'worked' && link) {
+      // "Former Designer at <a>Initech</a>": the title between the label and the connector
+      const m = JOB_CONNECTOR.exec(before.replace(re, '').trim());
+      if (m && plausible(m[1], 120)) row.detail = clean(m[1]);
+    }
     if (kind === 'study' && link) {
       const d = STUDY_SUBJECT.exec(before);
       if (d && !/^(?:at|в|у|an|à|en|na|no|em|w|do)$/i.test(d[1])) row.detail = clean(d[1]);
@@ -206,42 +248,85 @@ function classify(el: Element): Row | null {
   return null;
 }
 
+/** Cheap test on an element's own words: could it hold a row's label, or a title before an employer's link? */
+function mayBeRow(own: string): boolean {
+  return classifyText(own) || JOB_CONNECTOR.test(own) || /\sat\s/i.test(own);
+}
+
+/** Whether a text reads as an Intro row ("Lives in …"), whatever element holds it. */
+function classifyText(t: string): boolean {
+  return LBL.pageKind.test(t) || [LBL.followed, LBL.study, LBL.lives, LBL.from, LBL.worked, LBL.worksAt].some((re) => re.test(t));
+}
+
+// Where rows are never the person's, or are not rows: posts, comments, sidebars, dialogs, headings, buttons.
+const NOT_ROWS = PRUNE + ', h1, h2, h3, h4, [role="heading"], [role="button"], button, form';
+
+interface Scan {
+  rows: Row[];
+  /** elements with dir="auto" outside rows and links: where Comet puts the bio */
+  bios: Element[];
+  headings: number;
+}
+
 /**
- * The rows under `root`: one per element that holds a row's first words. One pass over
- * at most MAX_TEXT_NODES text nodes; rows inside posts, comments, dialogs and sidebars
- * are not the person's.
+ * The rows under `root`: one per element that holds a row's first words. One iterative
+ * pass over at most MAX_NODES nodes, never into posts, comments, dialogs, sidebars,
+ * headings, buttons or links.
  */
-function rowsIn(c: Ctx, root: Element): Row[] {
-  {
-    const out: Row[] = [];
-    const seen = new Set<Element>();
-    const walker = c.doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    let n = 0;
-    for (let t = walker.nextNode(); t && n < MAX_TEXT_NODES && out.length < MAX_ROWS; t = walker.nextNode(), n++) {
-      if (!/[\p{L}\p{N}]/u.test(t.nodeValue ?? '')) continue;
-      let el = t.parentElement;
-      if (!el || el.tagName === 'A' || el.closest('a') || seen.has(el)) continue;
-      // a label in its own element ("<span>Lives in</span> <a>…</a>"): the row is the one holding the link too
-      for (let up = 0; up < 2 && el.parentElement && el !== root && !first(el, 'a') && text(el, 80).length === clean(t.nodeValue).length && el.parentElement !== root; up++) {
-        if (!el.nextElementSibling) break;
-        el = el.parentElement;
-      }
-      if (seen.has(el)) continue;
-      seen.add(el);
-      if (el.closest(PRUNE + ', h1, h2, h3[role="heading"], [role="button"], button, script, style, template')) continue;
-      const row = classify(el);
-      if (row) out.push(row);
+function scan(root: Element): Scan {
+  const out: Scan = { rows: [], bios: [], headings: 0 };
+  const seen = new Set<Element>();
+  let n = 0;
+  let tries = 0;
+  for (let x: Node | null = root.firstChild; x && n < MAX_NODES && out.rows.length < MAX_ROWS; n++) {
+    if (x.nodeType !== 1) {
+      x = after(x, root, true);
+      continue;
     }
-    return out;
+    const el = x as Element;
+    const tag = el.tagName;
+    if (tag === 'H2' || tag === 'H3' || el.getAttribute('role') === 'heading') out.headings++;
+    if (NO_TEXT.has(tag) || tag === 'A' || el.matches(NOT_ROWS)) {
+      x = after(x, root, true);
+      continue;
+    }
+    // the element's own words (its text children, not its descendants'): a row's label or title is there
+    let own = '';
+    for (let ch = el.firstChild, k = 0; ch && k < 20 && own.length < 200; ch = ch.nextSibling, k++) if (ch.nodeType === 3) own += ch.nodeValue;
+    own = clean(own);
+    let row: Row | null = null;
+    const lead = el.firstElementChild;
+    if (own && /[\p{L}\p{N}]/u.test(own) && tries < MAX_TRIES && (mayBeRow(own) || (lead && LBL.pageKind.test(short(lead, 20, 20) + ' ' + own)))) {
+      tries++;
+      // a label in its own element ("<span>Lives in</span> <a>…</a>"): the row is its parent
+      let r: Element = el;
+      if (!el.firstElementChild && el.nextElementSibling && el.parentElement && el.parentElement !== root && !classify(el)) r = el.parentElement;
+      if (!seen.has(r)) {
+        seen.add(r);
+        row = classify(r);
+        if (row) out.rows.push(row);
+      }
+    }
+    if (row) {
+      x = after(x, root, true); // the row's inner elements are its value
+      continue;
+    }
+    if (el.getAttribute('dir') === 'auto' && (tag === 'SPAN' || tag === 'DIV') && out.bios.length < 12) out.bios.push(el);
+    x = after(x, root, false);
   }
+  return out;
 }
 
 /** The Intro's rows (Comet, classic, m., mbasic). */
-function rows(c: Ctx): Row[] {
-  return c.memo('rows', () => {
+function introScan(c: Ctx): Scan {
+  return c.memo('introScan', () => {
     const i = intro(c);
-    return i ? rowsIn(c, i) : [];
+    return i ? scan(i) : { rows: [], bios: [], headings: 0 };
   });
+}
+
+function rows(c: Ctx): Row[] {
+  return introScan(c).rows;
 }
 
 function rowOf(c: Ctx, kind: RowKind): Row | undefined {
@@ -272,9 +357,9 @@ function followedCount(c: Ctx): number | null {
 
 /** mbasic / m. "About" tables: the value cell beside a label cell. */
 function row(c: Ctx, sel: string, label: RegExp): Element | null {
-  for (const r of all(pickOne(els(c), sel) ?? null, 'tr, .row, dl, div[title]')) {
+  for (const r of all(pickOne(els(c), sel) ?? null, 'tr, .row, dl, div[title]').slice(0, 60)) {
     const cells = all(r, 'td, dt, dd, span.label');
-    const lab = cells[0] ? text(cells[0]).replace(/:$/, '') : clean(r.getAttribute('title'));
+    const lab = cells[0] ? short(cells[0], 80).replace(/:$/, '') : clean(r.getAttribute('title'));
     if (label.test(lab)) return cells[1] ?? cells[0];
   }
   return null;
@@ -288,16 +373,16 @@ function row(c: Ctx, sel: string, label: RegExp): Element | null {
 function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
   const s = pickOne(els(c), sel);
   if (!s) return [];
-  const leads = all(s, 'a, strong').filter((e) => !e.closest('header, h3') && !e.parentElement?.closest('a, strong') && plausible(text(e), 200) && !/edit|изменить|see all|смотреть все/i.test(text(e)));
+  const leads = all(s, 'a, strong').slice(0, 40).filter((e) => !e.closest('header, h3') && !e.parentElement?.closest('a, strong') && plausible(short(e, 300), 200) && !/edit|изменить|see all|смотреть все/i.test(short(e, 300)));
   const out: { lead: string; rest: string[] }[] = [];
   for (const lead of leads) {
     let box: Element = lead;
     while (box.parentElement && box.parentElement !== s && leads.every((o) => o === lead || !box.parentElement!.contains(o))) box = box.parentElement;
-    const name = text(lead);
+    const name = short(lead, 300);
     const rest: string[] = [];
     for (const e of all(box, 'span, div, td, p')) {
       if (e.firstElementChild || e.contains(lead) || lead.contains(e)) continue;
-      const t = text(e, 300);
+      const t = short(e, 300);
       if (t && t !== name && rest[rest.length - 1] !== t) rest.push(t);
     }
     out.push({ lead: name, rest });
@@ -306,7 +391,7 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
 }
 
 function counts(c: Ctx): string {
-  return c.memo('counts', () => pick(els(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => text(a)).join(' · '));
+  return c.memo('counts', () => pick(els(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => short(a, 120)).join(' · '));
 }
 
 /** The url(…) of an inline style, CSS escapes decoded ("https\\3a //…" → "https://…"). */
@@ -317,7 +402,7 @@ function cssUrl(style: string | null): string | null {
 }
 
 function friendsBox(c: Ctx): string {
-  return c.memo('friendsBox', () => text(byTextIn(pick(els(c), 'h3, [role="heading"]'), /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])/iu, (e) => text(e, 80)), 200));
+  return c.memo('friendsBox', () => short(byTextIn(pick(els(c), 'h3, [role="heading"]'), /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])/iu, (e) => short(e, 80, 80)), 200, 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -328,7 +413,7 @@ function labelThenNumber(t: string, label: string): number | null {
 
 /** mbasic / m.: "Friends (412)" in a heading over the friends list (not a post's, not a sidebar's). */
 function friendsHeading(c: Ctx): string {
-  return c.memo('friendsHeading', () => text(byTextIn(pick(els(c), 'h3, h2, header, [role="heading"]'), LABEL.friendsHeading, (e) => text(e, 80)), 80));
+  return c.memo('friendsHeading', () => short(byTextIn(pick(els(c), 'h3, h2, header, [role="heading"]'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
 }
 
 // The profile photo's alt / aria-label in its several forms: "Name, profile picture",
@@ -354,7 +439,7 @@ function coverSubtitle(c: Ctx): string | null {
     const sib = branch.nextElementSibling;
     if (sib) {
       if (first(sib, 'a, img, table, form, [role="button"]') || sib.matches('a, table, form')) return null;
-      return plausible(text(sib, 500), 400);
+      return plausible(short(sib, 500), 400);
     }
     branch = branch.parentElement;
   }
@@ -367,7 +452,7 @@ const SPEC: Spec = {
   name: {
     hooks: [
       { via: 'og:title', read: (c) => plausible(og(c, 'og:title'), 120) },
-      { via: 'profile-heading', read: (c) => plausible(text(nameEl(c)), 120) },
+      { via: 'profile-heading', read: (c) => plausible(short(nameEl(c), 200), 120) },
       { via: 'title', read: (c) => plausible(titleParts(c.doc, /^facebook$/i).filter((t) => !/log ?in|sign up|войти|вход|регистрац/i.test(t)).pop(), 120) },
     ],
     shown: () => true,
@@ -380,25 +465,25 @@ const SPEC: Spec = {
         read: (c) => {
           const i = intro(c);
           const bio = first(i, '#profile_intro_card_bio, [data-testid="intro-bio"]');
-          if (bio) return plausible(text(bio), 400);
+          if (bio) return plausible(short(bio, 500), 400);
+          // the first dir="auto" block outside the rows that holds no link and no row
           const rs = rows(c).map((r) => r.el);
-          let n = 0;
-          for (const el of all(i, 'span[dir="auto"], div[dir="auto"]')) {
-            if (++n > 200) break;
-            if (el.closest('li, h2, h3, [role="button"], button, a') || first(el, 'a') || LABEL.intro.test(text(el, 60))) continue;
-            if (rs.some((r) => r === el || r.contains(el) || el.contains(r))) continue;
-            const v = plausible(text(el, 500), 400);
+          for (const el of introScan(c).bios) {
+            if (firstTag(el, 'A') || firstTag(el, 'LI', 50) || rs.some((r) => el.contains(r))) continue;
+            const t = short(el, 500);
+            if (LABEL.intro.test(t) || classifyText(t)) continue;
+            const v = plausible(t, 400);
             if (v) return v;
           }
           return null;
         },
       },
       // m.facebook.com: the bio under the name (data-sigil="profile-intro-card-bio")
-      { via: 'intro-card-bio', read: (c) => plausible(text(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
+      { via: 'intro-card-bio', read: (c) => plausible(short(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
       // mbasic: the line under the name in the cover (#m-timeline-cover-section)
       { via: 'cover-subtitle', read: coverSubtitle },
       // mbasic / m.: the #bio block
-      { via: 'bio-section', read: (c) => plausible(text(pickOne(els(c), MB.bio), 2000, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
+      { via: 'bio-section', read: (c) => plausible(short(pickOne(els(c), MB.bio), 2000, 2000, undefined, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
     ],
     shown: (c) => pickOne(els(c), MB.bio) || first(intro(c), '#profile_intro_card_bio'),
   },
@@ -419,14 +504,14 @@ const SPEC: Spec = {
   location: {
     hooks: [
       { via: 'intro-line', read: (c) => rowOf(c, 'lives')?.value },
-      { via: 'places-table', read: (c) => plausible(text(row(c, MB.living, LABEL.city)), 200) },
+      { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, LABEL.city), 300), 200) },
     ],
     shown: (c) => rowOf(c, 'lives') || row(c, MB.living, LABEL.city),
   },
   hometown: {
     hooks: [
       { via: 'intro-line', read: (c) => rowOf(c, 'from')?.value },
-      { via: 'places-table', read: (c) => plausible(text(row(c, MB.living, LABEL.hometown)), 200) },
+      { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, LABEL.hometown), 300), 200) },
     ],
     shown: (c) => rowOf(c, 'from') || row(c, MB.living, LABEL.hometown),
   },
@@ -491,7 +576,7 @@ const SPEC: Spec = {
     shown: (c) => hasLabel(counts(c), LABEL.mutual) || hasLabel(friendsBox(c), LABEL.mutual),
   },
   birthday: {
-    hooks: [{ via: 'basic-info-table', read: (c) => parseBirthday(text(row(c, MB.basic, LABEL.birthday))) }],
+    hooks: [{ via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) }],
     shown: (c) => row(c, MB.basic, LABEL.birthday),
   },
   experience: {
@@ -520,7 +605,7 @@ const SPEC: Spec = {
     shown: (c) => pickOne(els(c), MB.education),
   },
   languages: {
-    hooks: [{ via: 'basic-info-table', read: (c) => uniq(text(row(c, MB.basic, LABEL.languages)).split(/\s*(?:,|\band\b|\sи\s)\s*/), 60) }],
+    hooks: [{ via: 'basic-info-table', read: (c) => uniq(short(row(c, MB.basic, LABEL.languages), 600).split(/\s*(?:,|\band\b|\sи\s)\s*/), 60) }],
     shown: (c) => row(c, MB.basic, LABEL.languages),
   },
   websites: {
@@ -583,7 +668,7 @@ export function extractFacebook(doc: Document, url: string): Extraction {
     const path = pathOf(url);
     return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
-  if (byTextIn(pick(els(c), 'h1, h2, span'), UNAVAILABLE) || UNAVAILABLE.test(clean(doc.title))) {
+  if (byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40)) || UNAVAILABLE.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
   if (isPage(c)) return result('facebook', 'not-profile', null, c.lang);
