@@ -12,7 +12,7 @@ import {
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, parseBirthday, parseCount, parseRange, plausible, safeUrl, text } from './text';
+import { clean, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------

@@ -3,7 +3,7 @@
 // page's own evidence names someone other than the URL does.
 // Hooks: evidence rendered with the profile body first (it is what we read), then
 // the document head, which a single-page app may update at another moment.
-import { all, first, jsonLd, meta, ofType } from './core';
+import { first, jsonLd, meta, ofType } from './core';
 import type { Site } from './types';
 import { canonicalProfileUrl, keyKind, siteOf } from './urls';
 

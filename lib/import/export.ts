@@ -86,7 +86,10 @@ export function toCsv(
     const taken = new Set(cols.map((c) => c.header));
     const names: string[] = [];
     const seen = new Set<string>();
-    for (const r of rows) for (const name of customNames((r as { custom?: unknown }).custom)) if (!seen.has(name)) (seen.add(name), names.push(name));
+    for (const r of rows) for (const name of customNames((r as { custom?: unknown }).custom)) if (!seen.has(name)) {
+      seen.add(name);
+      names.push(name);
+    }
     if (names.length) {
       cols.forEach((c, i) => {
         if (!c.field && seen.has(c.header)) cols[i] = { header: c.header, field: CUSTOM + c.header };
