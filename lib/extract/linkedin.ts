@@ -604,6 +604,11 @@ function runHooks<T>(hooks: Hook<T>[], c: Ctx): T | null {
   return null;
 }
 
+/** A 2026 web client card (componentkey attributes): read by card-lines only. */
+function cards(s: Element | null): boolean {
+  return !!first(s, '[componentkey]');
+}
+
 /** The same hooks, each read once per read (the current job and the experience field share them). */
 function memoHooks<T>(key: string, hooks: Hook<T>[]): Hook<T>[] {
   return hooks.map((h) => ({ via: h.via, read: (c: Ctx) => c.memo(`${key}:${h.via}`, () => h.read(c)) }));
@@ -613,9 +618,9 @@ const EXPERIENCE: Hook<Job[]>[] = memoHooks('exp', [
   // logged-in "pvs" lists (2021–2025) and /details/experience/
   // (an item with an <h3>/<h4> title is an older or public layout: left to item-headings)
   // (2026 web client cards carry componentkey attributes: left to card-lines)
-  { via: 'pvs-list', read: (c) => (first(sec(c, 'experience'), 'li h3, li h4, .section-item, [componentkey]') ? [] : pvsJobs(sec(c, 'experience'))) },
+  { via: 'pvs-list', read: (c) => (cards(sec(c, 'experience')) || first(sec(c, 'experience'), 'li h3, li h4, .section-item') ? [] : pvsJobs(sec(c, 'experience'))) },
   // older pv-entity lists (2019–2021), the public view's experience-item list, 2015–2016 hCard
-  { via: 'item-headings', read: (c) => headingJobs(sec(c, 'experience')) },
+  { via: 'item-headings', read: (c) => (cards(sec(c, 'experience')) ? [] : headingJobs(sec(c, 'experience'))) },
   // 2026 web client: logo + <p> lines per entry
   { via: 'card-lines', read: (c) => cardJobs(sec(c, 'experience')) },
   // JSON-LD worksFor (public view): employers without titles, so after the list
@@ -838,8 +843,8 @@ const SPEC: Spec = {
   experience: { hooks: EXPERIENCE, shown: (c) => sec(c, 'experience') },
   education: {
     hooks: [
-      { via: 'pvs-list', read: (c) => (first(sec(c, 'education'), 'li h3, li h4, .section-item, [componentkey]') ? [] : pvsSchools(sec(c, 'education'))) },
-      { via: 'item-headings', read: (c) => headingSchools(sec(c, 'education')) },
+      { via: 'pvs-list', read: (c) => (cards(sec(c, 'education')) || first(sec(c, 'education'), 'li h3, li h4, .section-item') ? [] : pvsSchools(sec(c, 'education'))) },
+      { via: 'item-headings', read: (c) => (cards(sec(c, 'education')) ? [] : headingSchools(sec(c, 'education'))) },
       { via: 'card-lines', read: (c) => cardSchools(sec(c, 'education')) },
       { via: 'json-ld', read: (c) => arr(person(c)?.alumniOf).flatMap((o) => (jsonText(o, 200) ? [{ school: jsonText(o, 200)! }] : [])) },
     ],
@@ -863,7 +868,7 @@ const SPEC: Spec = {
         via: 'links',
         read: (c) =>
           uniq(
-            [...all(sec(c, 'contact'), 'a[href]'), ...all(top(c), 'a[href*="/redir/redirect"], a[href*="/safety/go"]')]
+            [...all(sec(c, 'contact'), 'a[href]'), ...all(top(c), 'a[href]').filter((a) => /\/redir\/redirect|\/safety\/go/.test(a.getAttribute('href') ?? ''))]
               .map((a) => safeUrl(a.getAttribute('href'), c.url))
               .filter((u): u is string => !!u && !/^https?:\/\/([\w-]+\.)*linkedin\.com\//.test(u)),
             2000,
