@@ -58,7 +58,6 @@ const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'int
 
 // the top card's current-company button: "Current company: Globex. Click to skip to experience card"
 const CURRENT_COMPANY = /^(?:current company|текущая компания|текущее место работы|empresa atual|aktuelles unternehmen|entreprise actuelle|empresa actual|obecna firma|поточна компанія)/i;
-const CONTACT_LINK = 'a[href*="/overlay/contact-info"], a[href*="/detail/contact-info"], a#top-card-text-details-contact-info';
 // sign-in and other modals that the public view nests inside its top card
 const DIALOG = '[role="dialog"], dialog, [aria-modal="true"]';
 const MODAL = DIALOG + ', form';
