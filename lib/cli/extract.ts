@@ -1,7 +1,7 @@
 // `npm run --silent extract -- --url <URL> <saved-page.html>`: runs the content
 // script's extractor over a saved page and prints the contract's JSON object
 // (../../shared/docs/extraction.md). Exit 0 whatever was read; 2 only when the file
-// cannot be read. Without --url, the page's canonical link or og:url stands in.
+// cannot be read. Without --url, the page's "saved from url" mark, canonical link or og:url stands in.
 //
 // `npm run --silent extract -- --score <folder>`: every `<name>.html` under the
 // folder (recursively) with its sidecar `<name>.json` (../../shared/docs/real-pages.md)
@@ -75,7 +75,7 @@ export function decodeHtml(bytes: Uint8Array): string {
   }
 }
 
-/** Runs the extractor over a page's HTML, under `url` (else its canonical link / og:url). */
+/** Runs the extractor over a page's HTML, under `url` (else its saved-from mark / canonical link / og:url). */
 export function extractHtml(html: string, url: string | null): Extraction {
   // a silent virtual console: jsdom's CSS and parse complaints must not reach stdout
   const virtualConsole = new VirtualConsole();
@@ -85,6 +85,7 @@ export function extractHtml(html: string, url: string | null): Extraction {
     if (!validUrl(url)) {
       const doc = dom.window.document;
       const found =
+        validUrl(savedFrom(html)) ??
         validUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
         validUrl(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'));
       if (found) {
@@ -97,6 +98,14 @@ export function extractHtml(html: string, url: string | null): Extraction {
   } finally {
     dom.window.close();
   }
+}
+
+/**
+ * The URL a page was saved from, as browsers' "Save as" (and Tiewise's layout
+ * report) mark it at the top: `<!-- saved from url=(0042)https://… -->`.
+ */
+export function savedFrom(html: string): string | null {
+  return /<!--\s*saved from url=\(\d{1,5}\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))?.[1] ?? null;
 }
 
 function validUrl(u: string | null | undefined): string | null {
