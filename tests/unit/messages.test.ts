@@ -32,6 +32,10 @@ describe('messages', () => {
   it('a content script may not ask for what only extension pages may', () => {
     expect(judge({ type: 'panel:get-tab-state' }, fromPage, self)).toMatchObject({ ok: false, reason: expect.stringContaining('may not') });
     expect(judge({ type: 'panel:get-tab-state' }, fromPanel, self)).toMatchObject({ ok: true });
+    // the layout report: only the panel may ask for a tab's page; the content script only answers
+    expect(judge({ type: 'panel:layout-report', tabId: 3 }, fromPage, self)).toMatchObject({ ok: false, reason: expect.stringContaining('may not') });
+    expect(judge({ type: 'panel:layout-report', tabId: 3 }, fromPanel, self)).toMatchObject({ ok: true });
+    expect(judge({ type: 'bg:layout-report' }, fromPage, self)).toMatchObject({ ok: false });
   });
 
   it('drops everything from another extension or a web page', () => {
