@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     // the content script's reader runs on every page of three huge sites
-    files: ['lib/extract/**/*.ts', 'entrypoints/content.ts', 'entrypoints/content/**/*.ts'],
+    files: ['lib/extract/**/*.ts', 'entrypoints/*.content.ts', 'entrypoints/reader/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'zod', message: 'The content script uses zod/mini only.' }],

@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 
 // Fewest permissions: storage (settings) and the side panel. No host permissions:
-// the content script's own match patterns (entrypoints/content.ts: the three
+// the content scripts' own match patterns (entrypoints/<site>.content.ts: the three
 // sites over https) are all the site access Tiewise needs. No web-accessible
 // resources: the sites probe for them to detect extensions.
 

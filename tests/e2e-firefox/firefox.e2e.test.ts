@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { fixture, fixtureIndex } from '@/lib/cli/browser';
@@ -257,9 +257,13 @@ describe('Tiewise in Firefox', () => {
       }
     });
 
-    it('the built content script holds no way to signal the page', () => {
-      const code = readFileSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
-      expect(BUNDLE_SIGNALS.filter((re) => re.test(code)).map(String)).toEqual([]);
+    it('the built content scripts hold no way to signal the page', () => {
+      const files = readdirSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js'));
+      expect(files.sort()).toEqual(['facebook.js', 'linkedin.js', 'vk.js']);
+      for (const f of files) {
+        const code = readFileSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts', f), 'utf8');
+        expect(BUNDLE_SIGNALS.filter((re) => re.test(code)).map(String), f).toEqual([]);
+      }
     });
   });
 

@@ -1,0 +1,13 @@
+import { extractLinkedIn } from '@/lib/extract/linkedin';
+import { follow } from './reader/follow';
+
+// LinkedIn's pages carry LinkedIn's reader only: one content script per site keeps
+// each small (the readers' label tables in eight languages are most of the weight).
+export default defineContentScript({
+  // "*." also matches the bare domain
+  matches: ['https://*.linkedin.com/*'],
+  runAt: 'document_idle',
+  main() {
+    follow(extractLinkedIn);
+  },
+});

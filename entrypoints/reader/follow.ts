@@ -1,0 +1,127 @@
+import { browser } from 'wxt/browser';
+import { canonicalProfileUrl } from '@/lib/extract/urls';
+import { identityMatches } from '@/lib/extract/identity';
+import type { Extraction } from '@/lib/extract/types';
+import type { Message } from '@/lib/messages';
+
+// What each site's content script runs (entrypoints/<site>.content.ts), with that
+// site's reader only: on the site's pages, including the feeds and searches a user
+// clicks a profile from (these sites are single-page apps). It only reads: no element,
+// attribute or style is added to the page, no database is opened (its IndexedDB
+// would be the site's), nothing is fetched. Plain TypeScript: no React, no Dexie.
+//
+// Invisible to the site, and deaf to it. WXT's usual content-script context
+// announces every start with a DOM event on the page's document (which the
+// site can hear) and stops on a forged one (which the site can send); this
+// script is built without it (wxt.config.ts swaps WXT's wrapper for a plain
+// `main()` call), so it dispatches nothing, posts nothing, sets no attribute
+// or global, and listens to no event of the page's: the only event it takes
+// is the browser's own `navigate` on the Navigation API (isTrusted; a copy
+// the page dispatches is ignored), and a timer compares the URL where that
+// API is missing. Everything it acts on is what the page shows.
+
+const SETTLE_MS = 400; // debounce for late-rendered sections
+const RETRY_MS = 300; // the old person's DOM lingers briefly after in-site navigation
+const MAX_RETRIES = 8;
+const POLL_MS = 1000; // URL check, a fallback for a missed or missing navigate event
+
+/** Reads the page with `extract` now, after in-site navigation and on late rendering; answers the panel's layout report. */
+export function follow(extract: (doc: Document, url: string) => Extraction): void {
+  let lastSent = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let retries = 0;
+  let observer: MutationObserver | undefined;
+  let href = location.href;
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const stops = new AbortController();
+
+  /** False once the extension was reloaded or removed: this script is an orphan then, and stops. */
+  function alive(): boolean {
+    if (!stops.signal.aborted && browser.runtime?.id == null) stop();
+    return !stops.signal.aborted;
+  }
+  function stop() {
+    stops.abort();
+    if (timer !== undefined) clearTimeout(timer);
+    clearInterval(poll);
+    observer?.disconnect();
+    observer = undefined;
+  }
+
+  const send = (msg: Message) => {
+    browser.runtime.sendMessage(msg).catch(() => undefined); // extension reloading
+  };
+
+  function read() {
+    timer = undefined;
+    if (!alive()) return;
+    const url = location.href;
+    href = url;
+    const isProfile = canonicalProfileUrl(url) !== null;
+    try {
+      if (isProfile && identityMatches(document, url) === false && retries < MAX_RETRIES) {
+        retries++;
+        schedule(RETRY_MS);
+        return;
+      }
+      const extraction = extract(document, url);
+      const key = url + '\n' + JSON.stringify(extraction);
+      if (key !== lastSent) {
+        lastSent = key;
+        send({ type: 'content:page-read', url, extraction });
+      }
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      if (lastSent !== url + '\nerror') {
+        lastSent = url + '\nerror';
+        send({ type: 'content:page-error', url, error });
+      }
+    }
+    watch(isProfile);
+  }
+
+  function schedule(ms: number) {
+    if (!alive()) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(read, ms);
+  }
+
+  // Late rendering: only on profile pages, debounced, stopped elsewhere.
+  function watch(on: boolean) {
+    if (on && !observer && document.body) {
+      observer = new MutationObserver(() => schedule(SETTLE_MS));
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    } else if (!on && observer) {
+      observer.disconnect();
+      observer = undefined;
+    }
+  }
+
+  // In-site navigation. The Navigation API's navigate event fires before
+  // location changes, so the read waits a moment.
+  const onNavigate = () => {
+    retries = 0;
+    schedule(50);
+  };
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener?.('navigate', (e) => { if (e.isTrusted) onNavigate(); }, { signal: stops.signal });
+  poll = setInterval(() => {
+    if (alive() && location.href !== href) {
+      href = location.href;
+      onNavigate();
+    }
+  }, POLL_MS);
+
+  // The panel's "Save layout report": the page as it is now, answered to this extension
+  // only; the panel turns it into the report (lib/extract/layout-report.ts), so the page's
+  // thread and this script's size pay nothing for it.
+  const onReport = (raw: unknown, sender: { id?: string }) => {
+    if (!alive() || sender.id !== browser.runtime.id || (raw as { type?: unknown } | null)?.type !== 'bg:layout-report') return undefined;
+    // with its doctype: without one the panel's parser would read the page in quirks mode
+    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+    return Promise.resolve({ html: doctype + document.documentElement.outerHTML, url: location.href });
+  };
+  browser.runtime.onMessage.addListener(onReport);
+  stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));
+  read();
+}
