@@ -114,7 +114,8 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
 const MEMBER_ID = /^ACo[A-Za-z0-9_-]{20,}$/;
 
 /** Query parameters that only say how a link was followed, never whom it names. */
-const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_[ce]id|trk\w*|ref|ref_src|refsrc|igshid|si|_hsenc|_hsmi|originalSubdomain)$/i;
+// (only unambiguous ad/analytics tags: a CRM may well name a record `?ref=17`)
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_[ce]id|igshid|_hsenc|_hsmi)$/i;
 
 /**
  * The one key a profile URL is stored, deduplicated and matched by, across the

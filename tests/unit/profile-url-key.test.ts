@@ -152,6 +152,7 @@ describe('profileUrlKey: one key per person', () => {
   it('other URLs keep what names the person: the query, but not the fragment or tracking', () => {
     expect(profileUrlKey('https://crm.example/people?id=1')).not.toBe(profileUrlKey('https://crm.example/people?id=2'));
     expect(profileUrlKey('https://crm.example/people?id=1&utm_source=x#top')).toBe(profileUrlKey('https://CRM.example/people/?id=1'));
+    expect(profileUrlKey('https://crm.example/contact?ref=17')).not.toBe(profileUrlKey('https://crm.example/contact?ref=18'));
     expect(profileUrlKey('https://user:secret@crm.example/p/1')).toBeNull();
     expect(profileUrlKey('javascript:alert(1)')).toBeNull();
     expect(profileUrlKey('not a url')).toBeNull();
