@@ -514,18 +514,17 @@ function cardJobs(s: Element | null): Job[] {
   return out;
 }
 
+/** A school from an entry's lines: school, then degree, and a date range anywhere. */
+function schoolOf(p: string[]): School | null {
+  const school = plausible(p[0], 200);
+  if (!school || isRange(school)) return null;
+  const o: School = { school };
+  if (p[1] && !isRange(p[1])) o.degree = p[1];
+  return Object.assign(o, parseRange(p.find(isRange)));
+}
+
 function cardSchools(s: Element | null): School[] {
-  const out: School[] = [];
-  for (const e of cardEntries(s)) {
-    const p = lines(e);
-    const school = plausible(p[0], 200);
-    if (!school || isRange(school)) continue;
-    const o: School = { school };
-    if (p[1] && !isRange(p[1])) o.degree = p[1];
-    Object.assign(o, parseRange(p.find(isRange)));
-    out.push(o);
-  }
-  return out;
+  return cardEntries(s).map((e) => schoolOf(lines(e))).filter((x): x is School => x !== null);
 }
 
 /** 2026 web client's plain lists (languages, interests): the first line of each entry block. */
@@ -543,17 +542,7 @@ function cardFirstLines(s: Element | null): string[] {
 }
 
 function pvsSchools(s: Element | null): School[] {
-  const out: School[] = [];
-  for (const li of items(s)) {
-    const p = pieces(li);
-    const school = plausible(p[0], 200);
-    if (!school || isRange(school)) continue;
-    const o: School = { school };
-    if (p[1] && !isRange(p[1])) o.degree = p[1];
-    Object.assign(o, parseRange(p.find(isRange)));
-    out.push(o);
-  }
-  return out;
+  return items(s).map((li) => schoolOf(pieces(li))).filter((x): x is School => x !== null);
 }
 
 function headingSchools(s: Element | null): School[] {
