@@ -22,7 +22,7 @@ export const dataEn = {
   },
   import: {
     title: 'Import',
-    intro: 'A CSV or JSON file from your CRM, LinkedIn (Connections.csv) or Google Contacts: contacts, notes or purchases. The file is read here, in your browser; nothing is sent anywhere.',
+    intro: 'A CSV, Excel (.xlsx), vCard (.vcf) or JSON file from your CRM, LinkedIn (Connections.csv) or Google Contacts — also Bitrix24’s “Excel” export: contacts, leads, notes or purchases. The file is read here, in your browser; nothing is sent anywhere.',
     choose: 'Choose a file to import',
     previewing: 'Looking at {{name}}…',
     detected: 'What Tiewise found in {{name}}',
@@ -49,6 +49,11 @@ export const dataEn = {
     unreadable: 'This file cannot be imported: {{reason}}',
     storageFull: 'The browser’s storage is full, so the import was undone and nothing of it was saved. Free disk space on this computer, or export and erase old contacts and profile snapshots, then import again.',
     importAnother: 'Import another file',
+    sheet: 'Sheet',
+    headerRow: 'Header in row',
+    sheetChoice: 'Sheet to import',
+    sheetOption: '{{name}} ({{count}} rows)',
+    formats: { xlsx: 'Excel workbook (.xlsx)', xlsHtml: 'HTML table saved as .xls (Bitrix24’s “Excel” export)' },
   },
   crmFields: {
     title: 'From your CRM',
@@ -179,7 +184,7 @@ export const dataRu: Loose<typeof dataEn> = {
   },
   import: {
     title: 'Импорт',
-    intro: 'Файл CSV или JSON из вашей CRM, LinkedIn (Connections.csv) или Google Контактов: контакты, заметки или покупки. Файл читается здесь, в браузере; никуда ничего не отправляется.',
+    intro: 'Файл CSV, Excel (.xlsx), vCard (.vcf) или JSON из вашей CRM, LinkedIn (Connections.csv) или Google Контактов — и выгрузка «в Excel» из Битрикс24: контакты, лиды, заметки или покупки. Файл читается здесь, в браузере; никуда ничего не отправляется.',
     choose: 'Выбрать файл для импорта',
     previewing: 'Смотрим {{name}}…',
     detected: 'Что Tiewise нашёл в {{name}}',
@@ -206,6 +211,11 @@ export const dataRu: Loose<typeof dataEn> = {
     unreadable: 'Этот файл нельзя импортировать: {{reason}}',
     storageFull: 'Хранилище браузера заполнено, поэтому импорт отменён и ничего из него не сохранено. Освободите место на диске или выгрузите и удалите старые контакты и снимки профилей, затем повторите импорт.',
     importAnother: 'Импортировать другой файл',
+    sheet: 'Лист',
+    headerRow: 'Заголовок в строке',
+    sheetChoice: 'Какой лист импортировать',
+    sheetOption: '{{name}} (строк: {{count}})',
+    formats: { xlsx: 'Книга Excel (.xlsx)', xlsHtml: 'HTML-таблица, сохранённая как .xls (выгрузка «в Excel» из Битрикс24)' },
   },
   crmFields: {
     title: 'Из вашей CRM',

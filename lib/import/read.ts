@@ -161,7 +161,7 @@ export class ImportReader {
   push(chunk: Uint8Array): void {
     if (this.first && chunk.length) {
       this.first = false;
-      const refused = unreadableFormat(chunk);
+      const refused = unreadableFormat(chunk) ?? (isZip(chunk) || looksLikeHtml(chunk) ? 'this is an Excel workbook or an HTML table, not CSV text: choose the file again so Tiewise reads it as one' : undefined);
       if (refused) throw new ImportError(refused);
     }
     if (this.table) this.table.push(chunk);

@@ -21,7 +21,7 @@
 // Bounded: the zip's directory is read first and a workbook that unpacks to more than
 // MAX_UNPACKED_BYTES is refused before anything is inflated; an encrypted workbook
 // (a CFB/OLE container, like old binary .xls) is refused by its first bytes.
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import { ImportError } from './table';
 
@@ -36,6 +36,13 @@ export interface Sheet {
 
 /** A workbook that unpacks to more than this is refused (a zip bomb, or a sheet far beyond a contact list). */
 export const MAX_UNPACKED_BYTES = 768 * 1024 * 1024;
+/**
+ * A sheet with more rows holding values than this is refused: read-excel-file gathers
+ * a sheet's rows by concatenating arrays once per XML chunk and shrinks its chunks when
+ * one takes longer than 7 ms, so far past this its time grows with the square of the
+ * rows and its recursion runs out of stack. A CSV has no such limit.
+ */
+export const MAX_SHEET_ROWS = 300_000;
 
 export const ENCRYPTED_OR_XLS =
   'this is a password-protected (encrypted) Excel workbook or an old binary Excel .xls file, which Tiewise cannot open: open it in Excel or LibreOffice, remove the password if it has one, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”, and import that';
@@ -78,7 +85,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
   if (unpacked > MAX_UNPACKED_BYTES) {
     throw new ImportError(`this workbook unpacks to ${Math.round(unpacked / 1024 / 1024).toLocaleString('en-US')} MB, more than Tiewise reads (${MAX_UNPACKED_BYTES / 1024 / 1024} MB): save the sheet with the contacts as “CSV UTF-8” and import that`);
   }
-  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const ab = withoutEmptyRows(bytes);
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = (await readXlsxFile(ab, { trim: false, parseNumber: (s: string) => s })) as unknown as typeof sheets;
@@ -86,6 +93,31 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
     throw new ImportError(`this workbook cannot be read: ${(e as Error).message || String(e)}`);
   }
   return sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellOf)) }));
+}
+
+/**
+ * The workbook again (stored, not compressed) with every sheet's empty rows taken out:
+ * rows with no cell, or only empty cells (a format applied down to row 1,048,576).
+ * Their numbers stay, since every row says its own number (`r`); a sheet whose rows do
+ * not is left as it is. Refuses a sheet with more than MAX_SHEET_ROWS rows of values.
+ */
+function withoutEmptyRows(bytes: Uint8Array): ArrayBuffer {
+  const files = unzipSync(bytes);
+  for (const name of Object.keys(files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    let xml = strFromU8(files[name]);
+    if (!/<row(?![^>]*\br=)[\s>/]/.test(xml)) {
+      xml = xml.replace(/<row\b[^>]*?(?:\/>|>(?:\s*<c\b[^>]*?(?:\/>|>\s*<\/c>))*\s*<\/row>)/g, '');
+      files[name] = strToU8(xml);
+    }
+    let rows = 0;
+    for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) rows++;
+    if (rows > MAX_SHEET_ROWS) {
+      throw new ImportError(`a sheet of this workbook has ${rows.toLocaleString('en-US')} rows, more than Tiewise reads from a workbook (${MAX_SHEET_ROWS.toLocaleString('en-US')}): save that sheet as “CSV UTF-8” (a CSV has no such limit) and import that`);
+    }
+  }
+  const out = zipSync(files, { level: 0 });
+  return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
 }
 
 function cellOf(v: unknown): CellValue {
