@@ -19,7 +19,7 @@ import { rejectsText } from './export';
 import { ImportError, concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
 import { type Grid, type GridFormat, dateColumnsOf, gridHeader, gridHeaders, readGrid } from './grid';
 import { htmlEncoding, looksLikeHtml, looksLikeSpreadsheetXml, readHtmlTables } from './html-table';
-import { ENCRYPTED_OR_XLS, cellText, isCfb, isZip, readWorkbook } from './workbook';
+import { ENCRYPTED_OR_XLS, cellText, isCfb, isZip, readWorkbook, serialToIso } from './workbook';
 
 export type ImportFormat = 'csv' | 'json' | 'vcard' | GridFormat;
 
@@ -270,12 +270,14 @@ function previewGrid(grid: Grid, base: Pick<TableInfo, 'encoding' | 'bom'> & { f
   const mapping = proposeMapping(headers, preset);
   const sample: string[][] = [];
   let dataRows = 0;
+  // a date serial in a date column shows as the date it will be imported as
+  const dates = new Set(dateColumnsOf(headers, isPeopleKind(kind) ? mapping : undefined));
   for (let i = found.headerLine; i < grid.rows.length; i++) {
     const r = grid.rows[i];
     if (!r.some((v) => v !== null && cellText(v).trim() !== '')) continue;
     dataRows++;
     if (sample.length < rows) {
-      const t = r.map(cellText);
+      const t = r.map((v, c) => (typeof v === 'string' && dates.has(c) ? (serialToIso(v) ?? v) : cellText(v)));
       while (t.length < found.width) t.push('');
       sample.push(t);
     }
