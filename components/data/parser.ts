@@ -68,7 +68,12 @@ export function createInlineParser(): ImportParser {
   let cancelled = false;
   return {
     async preview(file) {
-      return previewFile(file.name, await previewInput(file));
+      try {
+        return await previewFile(file.name, await previewInput(file));
+      } catch (e) {
+        // as the worker reports it: a file that cannot be read is said so, not "the import failed"
+        throw new ParseFailed((e as Error).name, (e as Error).message);
+      }
     },
     async parse(file, opts, onProgress) {
       cancelled = false;

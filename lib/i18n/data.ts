@@ -52,7 +52,8 @@ export const dataEn = {
     sheet: 'Sheet',
     headerRow: 'Header in row',
     sheetChoice: 'Sheet to import',
-    sheetOption: '{{name}} ({{count}} rows)',
+    sheetOption_one: '{{name}} ({{count}} row)',
+    sheetOption_other: '{{name}} ({{count}} rows)',
     formats: { xlsx: 'Excel workbook (.xlsx)', xlsHtml: 'HTML table saved as .xls (Bitrix24’s “Excel” export)' },
   },
   crmFields: {
@@ -214,7 +215,10 @@ export const dataRu: Loose<typeof dataEn> = {
     sheet: 'Лист',
     headerRow: 'Заголовок в строке',
     sheetChoice: 'Какой лист импортировать',
-    sheetOption: '{{name}} (строк: {{count}})',
+    sheetOption_one: '{{name}} ({{count}} строка)',
+    sheetOption_few: '{{name}} ({{count}} строки)',
+    sheetOption_many: '{{name}} ({{count}} строк)',
+    sheetOption_other: '{{name}} ({{count}} строки)',
     formats: { xlsx: 'Книга Excel (.xlsx)', xlsHtml: 'HTML-таблица, сохранённая как .xls (выгрузка «в Excel» из Битрикс24)' },
   },
   crmFields: {
