@@ -141,8 +141,11 @@ export function isoDate(date: Date): string {
   const h = d.getUTCHours();
   const m = d.getUTCMinutes();
   const s = d.getUTCSeconds();
+  const time = `${pad(h)}:${pad(m)}${s ? `:${pad(s)}` : ''}`;
+  // a time-only cell ("h:mm") is a fraction of day 0, 1899-12-30: the time is all it says
+  if (d.getTime() < Date.UTC(1900, 0, 1)) return time;
   if (!h && !m && !s) return day;
-  return `${day}T${pad(h)}:${pad(m)}${s ? `:${pad(s)}` : ''}`;
+  return `${day}T${time}`;
 }
 
 /**

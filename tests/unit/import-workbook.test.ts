@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { readHtmlTables } from '@/lib/import/html-table';
 import { type CsvRead, type TablePreview, formatOf, previewFile, readChunks, readGridFile, rejectsFile } from '@/lib/import/read';
 import { ImportError } from '@/lib/import/table';
-import { serialToIso } from '@/lib/import/workbook';
+import { isoDate, serialToIso } from '@/lib/import/workbook';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '../fixtures/import', name)));
 const adds = (r: CsvRead) => expect(r.accepted + r.rejected.length + (r.kind === 'contacts' ? r.duplicates.length : 0)).toBe(r.rows);
@@ -175,6 +175,8 @@ describe('xlsx: hostile sheets, bounded', () => {
     expect(serialToIso('45000.5')).toBe('2023-03-15T12:00');
     expect(serialToIso('+7 495')).toBeUndefined();
     expect(serialToIso('79161234567')).toBeUndefined();
+    expect(isoDate(new Date(Date.UTC(1899, 11, 30, 9, 30)))).toBe('09:30');
+    expect(isoDate(new Date(Date.UTC(2024, 2, 15, 14, 4, 59, 999)))).toBe('2024-03-15T14:05');
   });
 });
 
