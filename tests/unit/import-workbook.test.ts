@@ -213,7 +213,8 @@ describe('Bitrix24 HTML "xls"', () => {
     const html = `<meta charset="utf-8"><table><tr><th>Name</th><th>Email</th></tr><tr><td>${deep}</td><td>d@example.com</td></tr><tr><td>${'y'.repeat(5_000_000)}</td><td>y@example.com</td></tr><tr><td>Ann Example</td><td>ann@example.com</td></tr></table>`;
     const t0 = performance.now();
     const r = await readGridFile(new TextEncoder().encode(html), { format: 'xls-html' });
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    // ~1 s on an idle machine; the bound is generous for a shared, loaded one
+    expect(performance.now() - t0).toBeLessThan(30_000);
     adds(r);
     expect(r).toMatchObject({ rows: 3, accepted: 2 });
     expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[3, 'a cell of 100,001 characters: at most 100,000']]);
