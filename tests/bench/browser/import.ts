@@ -96,16 +96,17 @@ async function viaRaw(blob: Blob, name: string) {
 
 let blob: Blob | undefined;
 
-/** One importer run (value); keeps what it stored for the baseline to write. */
+/** One importer run (value), in its own fresh browser. */
 async function runValue(url: string, i: number) {
   blob ??= await (await fetch(url)).blob();
   const v = await viaImporter(blob, `bench-import-${i}`);
   return { ms: v.ms, parseMs: v.parseMs, bytes: blob.size, summary: v.summary, rejected: v.rejected };
 }
 
-/** The baseline over the same file. */
-async function runBaseline(i: number) {
-  return viaRaw(blob!, `bench-import-raw-${i}`);
+/** The baseline over the same file, in its own fresh browser. */
+async function runBaseline(url: string, i: number) {
+  blob ??= await (await fetch(url)).blob();
+  return viaRaw(blob, `bench-import-raw-${i}`);
 }
 
 Object.assign(globalThis, { runValue, runBaseline });
