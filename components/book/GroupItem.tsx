@@ -36,9 +36,11 @@ export function GroupItem({ group, count, active, onOpen, onEditRule, onDelete, 
         </form>
       ) : (
         <button type="button" className="group-open" aria-current={active ? 'true' : undefined} onClick={() => onOpen(group.id)}>
-          <span className="dot" style={{ background: group.color }} aria-hidden="true" />
           {/* the name is the visible text (label-content-name-mismatch); it wraps rather than being cut */}
-          <span className="group-name">{group.name}</span>
+          <span className="group-name">
+            <span className="dot" style={{ background: group.color }} aria-hidden="true" />
+            {group.name}
+          </span>
           {group.rule && <><Sep /><span className="badge">{t('book.groups.smart')}</span></>}
           <Sep />
           <span className="count">{t('book.groups.count', { count })}</span>
