@@ -32,7 +32,7 @@ export async function axe(page: Page): Promise<AxeResult> {
       violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`) })),
       passed: r.passes.length,
       // what axe could not decide alone (e.g. contrast over a gradient): listed for a person to look at
-      incomplete: r.incomplete.map((v) => `${v.id} ×${v.nodes.length}`),
+      incomplete: r.incomplete.map((v) => `${v.id} ×${v.nodes.length} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`),
     };
   });
 }
@@ -166,6 +166,39 @@ async function ringClipped(page: Page, selector: string): Promise<string | null>
   }, selector);
 }
 
+/** Controls whose edge is below 3:1 against what they sit on (WCAG 1.4.11), as "selector colour on colour ratio". */
+async function weakEdges(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [x, y] = [lum(a), lum(b)].sort((m, n) => m - n);
+      return (y + 0.05) / (x + 0.05);
+    };
+    const behind = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const c = rgb(getComputedStyle(p).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea, button')) {
+      if ((el as HTMLButtonElement).disabled || !el.getClientRects().length) continue;
+      const cs = getComputedStyle(el);
+      if (parseFloat(cs.borderTopWidth) === 0 || cs.borderTopStyle === 'none') continue;
+      const edge = rgb(cs.borderTopColor);
+      if (edge.length === 4 && edge[3] === 0) continue;
+      const r = ratio(edge.slice(0, 3), behind(el));
+      if (r < 3) out.push(`${el.tagName.toLowerCase()}.${el.className} ${cs.borderTopColor} ${r.toFixed(2)}:1`);
+    }
+    return [...new Set(out)];
+  });
+}
+
 describe('the keyboard alone, en', () => {
   const t = createI18n('en').t;
   let s: Session;
@@ -214,6 +247,11 @@ describe('the keyboard alone, en', () => {
     expect(names).toContain('Champions at Northwind, 3 contacts');
     expect(names.filter((n) => n.startsWith('Show '))).toEqual([]);
     await cdp.detach();
+  });
+
+  it('every control’s edge stands out at 3:1 at least, in the panel and the book', async () => {
+    expect(await weakEdges(panel)).toEqual([]);
+    expect(await weakEdges(book)).toEqual([]);
   });
 
   it('the book’s first tab stop skips to the first row', async () => {
