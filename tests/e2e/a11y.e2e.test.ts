@@ -279,6 +279,7 @@ describe('the keyboard alone, en', () => {
     await book.locator('.book-scroll [role=row] .name-link').first().focus();
     const cut = await book.evaluate(() => [...document.querySelectorAll<HTMLElement>('.book-scroll [role=row]:focus-within > [role=cell]')]
       .filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.className));
+    await book.screenshot({ path: join(SHOTS, 'a11y-book-focused-row.png'), clip: { x: 240, y: 160, width: 1040, height: 200 } });
     expect(cut).toEqual([]);
   });
 
