@@ -139,7 +139,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
   );
 
   return (
-    <Section title={t('data.import.title')}>
+    <Section level={2} title={t('data.import.title')}>
       <p className="muted">{t('data.import.intro')}</p>
       {state.step === 'idle' && chooser(t('data.import.choose'))}
       {state.step === 'previewing' && <p role="status">{t('data.import.previewing', { name: state.file.name })}</p>}
