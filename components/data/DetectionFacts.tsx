@@ -37,7 +37,7 @@ export function DetectionFacts({ fileName, preview }: { fileName: string; previe
   }
   return (
     <div className="detected">
-      <h4>{t('data.import.detected', { name: fileName })}</h4>
+      <h3>{t('data.import.detected', { name: fileName })}</h3>
       <dl className="facts">
         {rows.map(([k, v]) => (
           <div key={k} className="fact">

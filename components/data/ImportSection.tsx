@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { refreshAllTies } from '@/lib/db/derive';
+import type { RefreshProgress } from '@/lib/db/derive';
 import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
 import { StorageFullError, getSetting, setSetting } from '@/lib/db/repo';
 import type { ColumnMapping } from '@/lib/import/fields';
@@ -15,6 +15,7 @@ import { ImportSummary } from './ImportSummary';
 import { KindChoice } from './KindChoice';
 import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
 import { type ImportParser, ParseCancelled, ParseFailed } from './parser';
+import { refreshTiesOffThread } from './ties';
 import { SampleTable } from './SampleTable';
 
 type State =
@@ -24,7 +25,7 @@ type State =
   | { step: 'preview'; file: File; preview: FilePreview; kind: FileKind | null; mapping: ColumnMapping; recalled: boolean }
   | { step: 'reading'; file: File; bytes: number }
   | { step: 'writing'; file: File; done: number; total: number }
-  | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean }
+  | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean; progress?: RefreshProgress }
   | { step: 'message'; text: string; error: boolean };
 
 /**
@@ -108,8 +109,13 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         signal: ctl.signal,
         onProgress: (done, total) => setState((cur) => (cur.step === 'writing' ? { ...cur, done, total } : cur)),
       });
-      setState({ step: 'done', file, report, result, refreshing: true });
-      await refreshAllTies().catch((e: unknown) => console.error('[tiewise] refresh ties', e));
+      // the imported contacts were stored with their tie fields; the book's other contacts at
+      // the organisations the import touched (a new champion there) follow, in a worker
+      setState({ step: 'done', file, report, result, refreshing: result.peerIds.length > 0 });
+      if (result.peerIds.length) {
+        await refreshTiesOffThread(result.peerIds, (progress) => setState((cur) => (cur.step === 'done' ? { ...cur, progress } : cur)))
+          .catch((e: unknown) => console.error('[tiewise] refresh ties', e));
+      }
       setState((cur) => (cur.step === 'done' ? { ...cur, refreshing: false } : cur));
     } catch (e) {
       fail(e);
@@ -145,7 +151,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
   );
 
   return (
-    <Section title={t('data.import.title')}>
+    <Section level={2} title={t('data.import.title')}>
       <p className="muted">{t('data.import.intro')}</p>
       {state.step === 'idle' && chooser(t('data.import.choose'))}
       {state.step === 'previewing' && <p role="status">{t('data.import.previewing', { name: state.file.name })}</p>}
@@ -194,7 +200,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       )}
       {state.step === 'done' && (
         <>
-          <ImportSummary summary={state.result.summary} rejected={state.result.rejected} refreshing={state.refreshing} onDownloadRejects={() => saveRejects(state)} />
+          <ImportSummary summary={state.result.summary} rejected={state.result.rejected} refreshing={state.refreshing} progress={state.progress} onDownloadRejects={() => saveRejects(state)} />
           {chooser(t('data.import.importAnother'))}
         </>
       )}
