@@ -96,10 +96,12 @@ const importXlsxCase: BenchCase = {
         result({
           name: `import ${ROWS.toLocaleString('en')}-row .xlsx end to end (read+map+dedupe+write) vs read-excel-file alone + raw IndexedDB puts`,
           value: med(values), baseline: med(bases), unit: 'ms', better: 'lower', target: 2, where: 'chromium-indexeddb',
+          baselineIs: 'the same workbook read by read-excel-file alone (its universal build, on the file as it is), rows written with raw IndexedDB puts in one transaction',
         }),
         result({
           name: `import ${ROWS.toLocaleString('en')}-row .xlsx: browser peak RSS growth, importer vs baseline (file ${mb(last!.bytes)} MB)`,
           value: mb(grewValue), baseline: Math.max(1, mb(grewBase)), unit: 'MB', better: 'lower', target: 2, where: 'chromium, /proc RSS of its processes',
+          baselineIs: 'the peak RSS growth of the browser while the baseline above runs',
         }),
       ];
     } finally {
