@@ -9,7 +9,7 @@ import { type ImportInput, type ImportPlan, type ImportSummary, planImport, touc
 // transaction sees it, then written. Anything that goes wrong — a full disk, a
 // cancel, a bug — aborts the transaction and the book is exactly as before.
 
-export const IMPORT_TABLES = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'complaints'] as const;
+export const IMPORT_TABLES = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'complaints', 'deals'] as const;
 
 /** The user cancelled while the import was being written: nothing was kept. */
 export class ImportCancelled extends Error {
@@ -56,8 +56,11 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       const [notes, interactions, purchases, complaints] = await Promise.all([
         of(d.notes), of(d.interactions), of(d.purchases), of(d.complaints),
       ]);
+      // the deals the file names again (a re-import, or a newer export of the same deals)
+      const keys = input.kind === 'contacts' && 'deals' in input ? [...new Set((input.deals ?? []).map((x) => x.deal.key))] : [];
+      const deals = keys.length ? await d.deals.where('key').anyOf(keys).toArray() : [];
       check();
-      const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints }, { fileName: opts.fileName, now });
+      const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now });
       check();
 
       const writes: Array<[Dexie.Table, unknown[], 'add' | 'put']> = [
@@ -69,6 +72,8 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
         [d.interactions, plan.interactionsAdd, 'add'],
         [d.purchases, plan.purchasesAdd, 'add'],
         [d.complaints, plan.complaintsAdd, 'add'],
+        [d.deals, plan.dealsAdd, 'add'],
+        [d.deals, plan.dealsUpdate, 'put'],
       ];
       const total = writes.reduce((n, [, rows]) => n + rows.length, 0);
       let done = 0;
@@ -86,7 +91,7 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       return {
         summary: plan.summary,
         rejected: plan.rejected,
-        contactIds: [...plan.contactsAdd.map((c) => c.id), ...plan.contactsUpdate.map((c) => c.id)],
+        contactIds: [...new Set([...plan.contactsAdd.map((c) => c.id), ...plan.contactsUpdate.map((c) => c.id), ...plan.dealsAdd.map((x) => x.contactId), ...plan.dealsUpdate.map((x) => x.contactId)])],
       };
     }),
   );
