@@ -5,6 +5,8 @@ import { assess, effectiveTag, type AccountPeer, type Assessment, type Effective
 import { profileReads, type RepContext } from '../model/tie';
 import { normCompany } from '../model/identity';
 import { STRONG_TIE } from '../model/weights';
+import { dealInputs, type Deal as DealInput } from '../model/deal';
+import type { Deal } from './schema';
 
 // Keeps each contact's derived tie fields (networkType, stage, tieScore) current,
 // so the book can filter and sort 100,000 contacts by index. The panel computes
@@ -24,6 +26,32 @@ export async function accountPeers(c: Contact, d: TiewiseDB = db()): Promise<Acc
     .map((p) => ({ id: p.id, name: p.name, networkType: p.networkType, tieScore: p.tieScore, relation: p.relation, role: p.position }));
 }
 
+// --- deals (stored by imports) as the model's input: the contact's own, and the
+// open ones other contacts at the same organisation carry ---
+
+/** Deals others at the contact's organisation carry (the account's deals), as the model reads them. */
+export async function accountDeals(c: Contact, d: TiewiseDB = db()): Promise<DealInput[]> {
+  const key = normCompany(c.company);
+  if (!key) return [];
+  return dealInputs((await d.deals.where('companyKey').equals(key).toArray()).filter((x) => x.contactId !== c.id));
+}
+
+/** Open deals by organisation key, for a refresh of many contacts. */
+async function openDealsByOrg(d: TiewiseDB): Promise<Map<string, Deal[]>> {
+  const m = new Map<string, Deal[]>();
+  await d.deals.where('status').equals('open').each((x) => {
+    if (x.companyKey) m.set(x.companyKey, [...(m.get(x.companyKey) ?? []), x]);
+  });
+  return m;
+}
+
+/** The derived fields stored on a contact, from one assessment. */
+function derived(networkType: Contact['networkType'], stage: Contact['stage'], score: number, state: string): Pick<Contact, 'networkType' | 'stage' | 'tieScore' | 'state'> {
+  return { networkType, stage, tieScore: Math.round(score * 1000) / 1000, state };
+}
+const sameDerived = (c: Contact, n: ReturnType<typeof derived>) =>
+  c.networkType === n.networkType && c.stage === n.stage && c.tieScore === n.tieScore && c.state === n.state;
+
 export interface RecordAssessment extends Assessment {
   tag: EffectiveTag;
   rep?: RepContext;
@@ -35,6 +63,7 @@ export async function assessRecord(r: ContactRecord, now = Date.now(), d: Tiewis
   const a = assess({
     contact: r.contact, interactions: r.interactions, notes: r.notes, purchases: r.purchases,
     complaints: r.complaints, profiles: profileReads(r.profiles), rep,
+    deals: dealInputs(r.deals), accountDeals: await accountDeals(r.contact, d),
     ...(await (async () => {
       const account = await accountPeers(r.contact, d);
       return { account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length };
@@ -61,9 +90,9 @@ async function refreshTieOrThrow(contactId: string, now = Date.now(), d: Tiewise
   const r = await getContactRecord(contactId, d);
   if (!r) return;
   const a = await assessRecord(r, now, d);
-  const next = { networkType: a.tag.networkType, stage: a.tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 };
+  const next = derived(a.tag.networkType, a.tag.stage, a.tie.score, a.classification.state);
   const c = r.contact;
-  if (c.networkType === next.networkType && c.stage === next.stage && c.tieScore === next.tieScore) return;
+  if (sameDerived(c, next)) return;
   await guarded(() => d.contacts.update(contactId, next));
 }
 
@@ -75,6 +104,7 @@ async function refreshTieOrThrow(contactId: string, now = Date.now(), d: Tiewise
  */
 export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only?: string[]): Promise<void> {
   const rep = await repContext(d);
+  const openByOrg = await openDealsByOrg(d);
   const ids = only ?? ((await d.contacts.toCollection().primaryKeys()) as string[]);
   const CHUNK = 1000;
   const scores = new Map<string, number>(); // contact id → score, from pass 1
@@ -99,7 +129,7 @@ export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const [contacts, notes, interactions, purchases, complaints, profiles, overrides] = await Promise.all([
+      const [contacts, notes, interactions, purchases, complaints, profiles, overrides, deals] = await Promise.all([
         d.contacts.bulkGet(chunk),
         d.notes.where('contactId').anyOf(chunk).toArray(),
         d.interactions.where('contactId').anyOf(chunk).toArray(),
@@ -107,13 +137,14 @@ export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only
         d.complaints.where('contactId').anyOf(chunk).toArray(),
         d.profiles.where('contactId').anyOf(chunk).toArray(),
         d.overrides.bulkGet(chunk),
+        d.deals.where('contactId').anyOf(chunk).toArray(),
       ]);
       const by = <T extends { contactId: string }>(rows: T[]) => {
         const m = new Map<string, T[]>();
         for (const r of rows) m.set(r.contactId, [...(m.get(r.contactId) ?? []), r]);
         return m;
       };
-      const [n, it, pu, co, pr] = [by(notes), by(interactions), by(purchases), by(complaints), by(profiles)];
+      const [n, it, pu, co, pr, de] = [by(notes), by(interactions), by(purchases), by(complaints), by(profiles), by(deals)];
       const updates: { key: string; changes: Partial<Contact> }[] = [];
       contacts.forEach((c, k) => {
         if (!c) return;
@@ -122,6 +153,7 @@ export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only
         const a = assess({
           contact: c, interactions: it.get(c.id), notes: n.get(c.id), purchases: pu.get(c.id),
           complaints: co.get(c.id), profiles: profileReads(pr.get(c.id) ?? []), rep, orgStrongTies: pass ? peers : 0,
+          deals: dealInputs(de.get(c.id)), accountDeals: org ? dealInputs((openByOrg.get(org) ?? []).filter((x) => x.contactId !== c.id)) : undefined,
           account: pass && org && bestByOrg.has(org) && bestByOrg.get(org)!.id !== c.id ? [bestByOrg.get(org)!] : undefined,
         }, now);
         if (pass === 0) {
@@ -134,8 +166,8 @@ export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only
           return;
         }
         const tag = effectiveTag(a.classification, overrides[k]);
-        const next = { networkType: tag.networkType, stage: tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 };
-        if (c.networkType !== next.networkType || c.stage !== next.stage || c.tieScore !== next.tieScore) updates.push({ key: c.id, changes: next });
+        const next = derived(tag.networkType, tag.stage, a.tie.score, a.classification.state);
+        if (!sameDerived(c, next)) updates.push({ key: c.id, changes: next });
       });
       if (updates.length) await guarded(() => d.contacts.bulkUpdate(updates));
     }

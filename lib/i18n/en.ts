@@ -204,6 +204,7 @@ export const en = {
       'complaint-open': 'open complaint “{{subject}}”: not an advocate until it is resolved',
       'deal-won': 'deal won {{days}} days ago',
       'deal-open': 'a deal in progress',
+      'account-deal-open': 'a deal in progress with {{company}}',
       'deal-lost': 'the last deal was lost',
       dormant: 'a customer silent for {{days}} days',
       'recent-purchase': 'bought {{days}} days ago',

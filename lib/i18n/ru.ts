@@ -217,6 +217,7 @@ export const ru: Loose<Strings> = {
       'complaint-open': 'открытая жалоба «{{subject}}»: не адвокат, пока она не решена',
       'deal-won': 'сделка выиграна {{days}} дн. назад',
       'deal-open': 'идёт сделка',
+      'account-deal-open': 'идёт сделка с {{company}}',
       'deal-lost': 'последняя сделка проиграна',
       dormant: 'клиент молчит уже {{days}} дн.',
       'recent-purchase': 'покупка {{days}} дн. назад',
