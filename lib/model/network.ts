@@ -26,11 +26,13 @@ export type Need = 'log-interaction' | 'add-notes' | 'link-profile' | 'set-compa
  * relation a sales manager would name. The network type stays one of Üstüner &
  * Godes's four (or unclassified); the state refines it and drives the next step.
  */
-export type TieState =
-  | 'colleague' | 'partner'
-  | 'champion' | 'stakeholder' | 'prospect' | 'one-way' | 'lapsed' | 'deal-lost'
-  | 'advocate' | 'advocate-candidate' | 'deal-won' | 'dormant-customer' | 'complaint-open' | 'customer-check-in'
-  | 'unknown';
+export const TIE_STATES = [
+  'colleague', 'partner',
+  'champion', 'stakeholder', 'prospect', 'one-way', 'lapsed', 'deal-lost',
+  'advocate', 'advocate-candidate', 'deal-won', 'dormant-customer', 'complaint-open', 'customer-check-in',
+  'unknown',
+] as const;
+export type TieState = (typeof TIE_STATES)[number];
 
 /** Another contact the rep knows at the same organisation. */
 export interface AccountPeer {
