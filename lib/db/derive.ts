@@ -55,21 +55,24 @@ const sameDerived = (c: Contact, n: ReturnType<typeof derived>) =>
 export interface RecordAssessment extends Assessment {
   tag: EffectiveTag;
   rep?: RepContext;
+  /** the contact's deals as the model read them (for the next step's wording) */
+  deals?: DealInput[];
 }
 
 /** The full judgement for one record: signals, strength, network type, the tag in force. */
 export async function assessRecord(r: ContactRecord, now = Date.now(), d: TiewiseDB = db()): Promise<RecordAssessment> {
   const rep = await repContext(d);
+  const deals = dealInputs(r.deals);
   const a = assess({
     contact: r.contact, interactions: r.interactions, notes: r.notes, purchases: r.purchases,
     complaints: r.complaints, profiles: profileReads(r.profiles), rep,
-    deals: dealInputs(r.deals), accountDeals: await accountDeals(r.contact, d),
+    deals, accountDeals: await accountDeals(r.contact, d),
     ...(await (async () => {
       const account = await accountPeers(r.contact, d);
       return { account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length };
     })()),
   }, now);
-  return { ...a, tag: effectiveTag(a.classification, r.override), rep };
+  return { ...a, tag: effectiveTag(a.classification, r.override), rep, deals };
 }
 
 /**
