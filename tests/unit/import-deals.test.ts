@@ -188,6 +188,24 @@ describe('the model reads stored deals', () => {
     expect(orlova.state).toBe('deal-lost');
   });
 
+  it('the import itself stores the tie and state its deals give; a deal added later to an unchanged contact is refreshed with its account', async () => {
+    const d = fresh();
+    const res = await applyImport(read(fixture('bitrix24-deals.csv'), 'DEAL.csv'), { fileName: 'DEAL.csv', now: NOW }, d);
+    const zuev = (await d.contacts.where('emails').equals('zuev@tehmash.example').first())!;
+    expect([zuev.networkType, zuev.state]).toEqual(['referral-advocate', 'deal-won']);
+    expect(res.peerIds).toEqual([]);
+    // Mei is in the book already; a newer export gives her colleague's company an open deal through her, changing nothing on her
+    const e = fresh();
+    await applyImport(read('Name,Email,Company\nMei Wong,mei@harbor-tools.example,Harbor Tools\n', 'c.csv'), { fileName: 'c.csv', now: NOW }, e);
+    const deal = 'ID;Название сделки;Стадия сделки;Сумма;Валюта;Компания;Контакт;Рабочий e-mail\n77;Пилот;В работе;100;USD;Harbor Tools;Mei Wong;mei@harbor-tools.example\n';
+    const r = await applyImport(read(deal, 'DEAL.csv'), { fileName: 'DEAL.csv', now: NOW }, e);
+    expect(r.summary).toMatchObject({ added: 0, deals: 1 });
+    const mei = (await e.contacts.toArray())[0];
+    expect(r.peerIds.concat(r.contactIds)).toContain(mei.id);
+    await refreshAllTies(NOW, e, r.peerIds);
+    expect((await e.contacts.get(mei.id))?.stage).toBe('entering-account');
+  });
+
   it('"Connected On" is the first contact when nothing earlier is known', async () => {
     const d = fresh();
     await applyImport(read('First Name,Last Name,Email Address,Company,Connected On\nAnna,Lind,anna@x.example,Acme,14 Mar 2023\n', 'Connections.csv'), { fileName: 'Connections.csv', now: NOW }, d);
