@@ -95,6 +95,8 @@ try {
       duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
       rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
       records: limit(r.records),
+      // leads and deals sheets: the deal each row carries, as for a CSV
+      ...(r.kind === 'contacts' && r.deals ? { deals: limit(r.deals.map((x) => x.deal)) } : {}),
       ...(r.warnings?.length ? { warnings: r.warnings } : {}),
     };
     const kind = r.kind === 'contacts' ? r.entity : r.kind;

@@ -65,6 +65,8 @@ describe('import-check', () => {
     const o = JSON.parse(run(fixture('bitrix24-leads.xls')).stdout);
     expect(o).toMatchObject({ kind: 'leads', preset: 'bitrix24', encoding: 'utf-8', format: 'xls-html', sheet: 'Table 1', delimiter: null, headerLine: 1, rows: 4, accepted: 2, duplicates: [{ line: 5, sameAs: 2 }], rejected: [{ line: 4 }] });
     expect(o.records[0].custom['Название лида']).toBe('Заявка с сайта: "Станок"');
+    // the lead each row carries, as for a CSV, with its table row
+    expect(o.deals[0]).toMatchObject({ line: 2, kind: 'lead', crmId: '3101', amount: 185000, currency: 'RUB' });
     expect(JSON.parse(run(fixture('bitrix24-contacts-1251.xls')).stdout)).toMatchObject({ encoding: 'windows-1251', rows: 2, accepted: 2 });
   });
   it('a vCard: headerLine null, each record with its custom fields', () => {
