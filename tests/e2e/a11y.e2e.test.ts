@@ -32,7 +32,7 @@ export async function axe(page: Page): Promise<AxeResult> {
       violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`) })),
       passed: r.passes.length,
       // what axe could not decide alone (e.g. contrast over a gradient): listed for a person to look at
-      incomplete: r.incomplete.map((v) => `${v.id} ×${v.nodes.length} (${v.nodes.map((n) => n.target.join(" ").split(" > ").slice(-2).join(" > ")).join("; ")})`),
+      incomplete: r.incomplete.map((v) => `${v.id} ×${v.nodes.length} (${v.nodes.map((n) => n.target.join(' ').split(' > ').slice(-2).join(' > ')).join('; ')})`),
     };
   });
 }
@@ -423,6 +423,26 @@ function describeZoom(lng: Language) {
       await book.screenshot({ path: join(SHOTS, `a11y-zoom200-book-dialog-${lng}.png`) });
       expect(dlg).toEqual({ overflow: 0, outside: [], missing: [] });
       await book.close();
+    });
+
+    it('the dashboard and the settings in a 1280 px window: nothing scrolls sideways', async () => {
+      const page = await s.context.newPage();
+      await zoom200(page, 1280, 800);
+      for (const tab of ['overview', 'rules', 'care'] as const) {
+        await page.goto(`chrome-extension://${s.extensionId}/dashboard.html#${tab}`);
+        await page.getByRole('tabpanel', { name: t(`lead.tabs.${tab}`) }).waitFor();
+        await page.waitForTimeout(400);
+        const r = await sideways(page, ['h1', '[role=tab]:first-child', '[role=tab]:last-child']);
+        await page.screenshot({ path: join(SHOTS, `a11y-zoom200-dashboard-${tab}-${lng}.png`) });
+        expect(r, tab).toEqual({ overflow: 0, outside: [], missing: [] });
+      }
+      await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForTimeout(300);
+      const r = await sideways(page, ['h1', 'h2', 'input']);
+      await page.screenshot({ path: join(SHOTS, `a11y-zoom200-settings-${lng}.png`) });
+      expect(r).toEqual({ overflow: 0, outside: [], missing: [] });
+      await page.close();
     });
   });
 }
