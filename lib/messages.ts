@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { ExtractionSchema } from './extract/types';
+import { ExtractionSchema } from './extract/schema';
 
 // Every message between the content script, the background and the extension
 // pages: one zod union, route-named types. Every receiver parses with it and

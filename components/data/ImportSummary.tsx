@@ -20,7 +20,7 @@ export function ImportSummary({ summary, rejected, refreshing, progress, onDownl
   const id = useId();
   return (
     <section aria-labelledby={id} className="summary">
-      <h4 id={id}>{t('data.summary.title')}</h4>
+      <h3 id={id}>{t('data.summary.title')}</h3>
       <ul className="counts">
         {LINES.filter((k) => k === 'added' || summary[k] > 0).map((k) => (
           <li key={k} className={`count-${k}`}>{t(`data.summary.${k}`, { count: summary[k] })}</li>

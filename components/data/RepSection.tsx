@@ -62,7 +62,7 @@ export function RepSection() {
   );
 
   return (
-    <Section title={t('data.rep.title')}>
+    <Section level={2} title={t('data.rep.title')}>
       <p className="muted">{t('data.rep.intro')}</p>
       <form onSubmit={(e) => void save(e)} className="rep-form">
         <div className="grid">

@@ -79,13 +79,19 @@ const TITLE_SITE = /^linkedin$/i;
 
 /** The handle the URL names (lower case, URI-encoded as in the canonical URL). */
 function handle(c: Ctx): string | null {
-  return c.memo('handle', () => /\/in\/([^/]+)\//.exec(canonicalProfileUrl(c.url)?.profileUrl ?? '')?.[1] ?? null);
+  return c.memo('handle', () => /\/in\/([^/]+)\//.exec(self(c) ?? '')?.[1] ?? null);
+}
+
+/** The canonical URL of the person the URL names, once per read. */
+function self(c: Ctx): string | undefined {
+  return c.memo('self', () => canonicalProfileUrl(c.url)?.profileUrl);
 }
 
 /** An <a> that links to the person the URL names (not an overlay or a details page). */
 function selfLink(c: Ctx, a: Element): boolean {
   const h = a.getAttribute('href');
-  if (!h || /\/(?:overlay|detail|details|recent-activity)\//.test(h)) return false;
+  // (most links are other pages: only a profile path is worth parsing)
+  if (!h || !h.includes('/in/') || /\/(?:overlay|detail|details|recent-activity)\//.test(h)) return false;
   let abs: string;
   try {
     abs = new URL(h, c.url).href;
@@ -93,7 +99,7 @@ function selfLink(c: Ctx, a: Element): boolean {
     return false;
   }
   const got = canonicalProfileUrl(abs)?.profileUrl;
-  return !!got && got === canonicalProfileUrl(c.url)?.profileUrl;
+  return !!got && got === self(c);
 }
 
 /** /in/<handle>/details/<section>/: a list page, no top card. */
@@ -112,24 +118,36 @@ function tags(c: Ctx, tag: string): Element[] {
   return walk(c).get(tag.toUpperCase()) ?? [];
 }
 
-/** One walk over <main> (scripts, styles and icons skipped), its elements by tag name, in document order. */
+/**
+ * One walk over <main>, its elements by tag name, in document order. Not walked: scripts,
+ * styles and icons; sidebars (<aside>, the 2026 client's "profileAside…" cards: other
+ * people), the footer; and inside the Activity card (2026 `componentkey` "…Activity",
+ * 2021–2025 the card of `#content_collections`) its lists of posts — hundreds of them on
+ * a long profile, none the person's fields — only its heading block is kept.
+ */
 function walk(c: Ctx): Map<string, Element[]> {
   return c.memo('walk', () => {
     const by = new Map<string, Element[]>();
     const m = mainEl(c);
-    const stack: Element[] = m ? [m] : [];
+    // [element, inside the Activity card]
+    const stack: [Element, boolean][] = m ? [[m, false]] : [];
     while (stack.length) {
-      const e = stack.pop()!;
+      const [e, act] = stack.pop()!;
       const t = e.tagName.toUpperCase();
-      if (t === 'SCRIPT' || t === 'STYLE' || t === 'SVG' || t === 'NOSCRIPT' || t === 'TEMPLATE' || t === 'CODE') continue;
+      if (SKIP_WALK.has(t)) continue;
+      const key = e.getAttribute('componentkey');
+      if (key && key.startsWith('profileAside')) continue;
+      if (act && (t === 'UL' || t === 'OL' || (key && key.endsWith('pillContent')))) continue;
+      const inAct = act || (!!key && key.endsWith('Activity')) || (t === 'SECTION' && e.firstElementChild?.id === 'content_collections');
       let l = by.get(t);
       if (!l) by.set(t, (l = []));
       l.push(e);
-      for (let ch = e.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+      for (let ch = e.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, inAct]);
     }
     return by;
   });
 }
+const SKIP_WALK = new Set(['SCRIPT', 'STYLE', 'SVG', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'ASIDE', 'FOOTER']);
 
 function byId(c: Ctx, ids: string): Element | null {
   for (const id of ids.split(' ')) {
@@ -274,7 +292,7 @@ function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
  */
 function person(c: Ctx): Record<string, unknown> | null {
   return c.memo('person', () => {
-    const want = canonicalProfileUrl(c.url)?.profileUrl;
+    const want = self(c);
     const people = jsonLd(c.doc).filter((o) => o['@type'] === 'Person' || (Array.isArray(o['@type']) && o['@type'].includes('Person')));
     for (const o of people) {
       const got = typeof o.url === 'string' ? canonicalProfileUrl(o.url)?.profileUrl : undefined;
@@ -638,8 +656,8 @@ function memberConnections(c: Ctx): Element | null {
 function activityFollowers(c: Ctx): number | null {
   const s = sec(c, 'activity');
   if (!s) return null;
-  const h = all(s, 'h2, h3').find((x) => HEAD.activity.test(shownText(x)));
-  const block = h?.parentElement;
+  // its heading from the walk: a query over the card would go through every post
+  const block = headings(c).find(([x, t]) => HEAD.activity.test(t) && s.contains(x))?.[0].parentElement;
   return block ? countLabelled(text(block, 400, (e) => e.matches('button, a, ul')), LABEL.followers) : null;
 }
 
@@ -884,7 +902,7 @@ function sameOrOther(c: Ctx): boolean | null {
   if (h) {
     try {
       const got = canonicalProfileUrl(new URL(h, c.url).href)?.profileUrl;
-      if (got) return got === canonicalProfileUrl(c.url)?.profileUrl;
+      if (got) return got === self(c);
     } catch {
       /* not a URL: no evidence */
     }

@@ -4,7 +4,10 @@ import type { Site } from './types';
 
 export function siteOf(url: string): Site | null {
   const h = host(url);
-  if (!h) return null;
+  return h ? siteOfHost(h) : null;
+}
+
+function siteOfHost(h: string): Site | null {
   if (/(^|\.)linkedin\.com$/.test(h)) return 'linkedin';
   if (/(^|\.)facebook\.com$|(^|\.)fb\.com$/.test(h)) return 'facebook';
   if (/(^|\.)vk\.(?:com|ru)$/.test(h)) return 'vk';
@@ -67,7 +70,7 @@ const VK_OTHER_OWNER = /^(?:club|public|event|app|wall|photo|video|album|topic|b
 export function canonicalProfileUrl(url: string): { site: Site; profileUrl: string } | null {
   const u = parse(url);
   if (!u) return null;
-  const site = siteOf(url);
+  const site = siteOfHost(u.hostname.toLowerCase().replace(/\.$/, ''));
   const segs = u.pathname.split('/').filter(Boolean).map(decode);
   if (site === 'linkedin') {
     const at = segs[0] === 'mwlite' ? 1 : 0;

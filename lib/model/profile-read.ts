@@ -2,7 +2,8 @@
 // A read that says nothing (a login wall, a layout we can't read, a page that still
 // showed the previous person) never overwrites one that said something: the field
 // keeps its value and the panel says "could not read now; last read 3 days ago".
-import { ExtractionSchema, FIELD_NAMES, type Extraction, type FieldName, type Fields } from '../extract/types';
+import { FIELD_NAMES, type Extraction, type FieldName, type Fields } from '../extract/types';
+import { ExtractionSchema } from '../extract/schema';
 
 /** What a profile row keeps of its reads (a subset of the stored Profile). */
 export interface StoredRead {

@@ -1,7 +1,8 @@
 // Tie strength: the observable signals of model.md's table, computed from plain
 // data, and an explainable linear model over them (weights in ./weights.ts).
 import type { Complaint, Contact, Interaction, Note, Profile, Purchase } from '../db/schema';
-import { ExtractionSchema, type Extraction, type FieldName, type FieldValues } from '../extract/types';
+import type { Extraction, FieldName, FieldValues } from '../extract/types';
+import { ExtractionSchema } from '../extract/schema';
 import { findTopics, languageCode } from './keywords';
 import { normCity, normCompany } from './identity';
 import { foldText, nicknameGroups, parseName } from './names';

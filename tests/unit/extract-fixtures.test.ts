@@ -3,7 +3,8 @@
 // wrote down from the page by hand (status always; value when ok; `via` is not compared).
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
-import { ExtractionSchema, FIELD_NAMES } from '../../lib/extract/types';
+import { FIELD_NAMES } from '../../lib/extract/types';
+import { ExtractionSchema } from '../../lib/extract/schema';
 import { largePages } from '../fixtures/pages/generate-large';
 import { loadFixtures } from '../fixtures/pages/load';
 

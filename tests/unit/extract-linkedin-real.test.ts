@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
+import { largestReal, longLinkedIn } from '../fixtures/real/pages';
 
 function read(html: string, url: string) {
   return extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
@@ -89,4 +90,17 @@ describe('LinkedIn real-structure fixtures: shapes that must hold on every page'
     const r = read(readFileSync(join(dir, 'li-2024-details-skills-en.html'), 'utf8'), side.url);
     for (const f of ['headline', 'location', 'company', 'position', 'experience'] as const) expect(r.fields[f].status).not.toBe('ok');
   });
+});
+
+describe('LinkedIn: a long Activity section inside the profile column', () => {
+  // the bench's long profile (tests/bench/cases/extract.ts) in small: the reader skips the
+  // posts (its speed), and what it reports is what it reports on the page without them
+  it('the 2026 page with 40 more Activity posts reads exactly as the page itself', () => {
+    const base = largestReal('linkedin')!;
+    const long = longLinkedIn(40);
+    expect(long.html.split('data-testid="carousel-child-container"').length - 1).toBe(40);
+    const want = read(base.html, base.url);
+    expect(want.fields.followers.status).toBe('ok');
+    expect(read(long.html, long.url)).toEqual(want);
+  }, 120_000);
 });

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
-import { ExtractionSchema, FIELD_NAMES } from '../../lib/extract/types';
+import { FIELD_NAMES } from '../../lib/extract/types';
+import { ExtractionSchema } from '../../lib/extract/schema';
 import { loadFixtures } from '../fixtures/pages/load';
 
 const RUNS = 1000;

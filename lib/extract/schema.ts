@@ -1,0 +1,74 @@
+import { z } from 'zod/mini';
+import { PAGE_KINDS, SITES, type Extraction } from './types';
+
+// The zod schema of an extraction (../shared/docs/extraction.md): what the background
+// and the panel check a content script's message and a stored snapshot against. Kept
+// out of types.ts so that the content scripts, which only build extractions, bundle no
+// zod. zod/mini: lib/messages.ts, which the content script's types come through, uses it.
+
+const Site = z.enum(SITES);
+const PageKind = z.enum(PAGE_KINDS);
+
+const Birthday = z.object({
+  day: z.number(),
+  month: z.number(),
+  year: z.optional(z.number()),
+});
+
+const Job = z.object({
+  title: z.optional(z.string()),
+  company: z.string(),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
+});
+
+const School = z.object({
+  school: z.string(),
+  degree: z.optional(z.string()),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
+});
+
+function fieldResult<T extends z.core.$ZodType>(value: T) {
+  return z.discriminatedUnion('status', [
+    z.object({ status: z.literal('ok'), value, via: z.string() }),
+    z.object({ status: z.literal('missing'), via: z.optional(z.string()) }),
+    z.object({ status: z.literal('unreadable'), via: z.optional(z.string()) }),
+  ]);
+}
+
+const text = () => fieldResult(z.string());
+const count = () => fieldResult(z.number());
+const texts = () => fieldResult(z.array(z.string()));
+
+export const ExtractionSchema = z.object({
+  site: z.nullable(Site),
+  kind: PageKind,
+  profileUrl: z.nullable(z.string()),
+  lang: z.nullable(z.string()),
+  fields: z.object({
+    name: text(),
+    headline: text(),
+    company: text(),
+    position: text(),
+    location: text(),
+    hometown: text(),
+    about: text(),
+    photoUrl: text(),
+    connections: count(),
+    followers: count(),
+    mutual: count(),
+    birthday: fieldResult(Birthday),
+    experience: fieldResult(z.array(Job)),
+    education: fieldResult(z.array(School)),
+    languages: texts(),
+    interests: texts(),
+    websites: texts(),
+  }),
+});
+
+// The schema and the hand-written type must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _schemaMatchesType: Same<z.infer<typeof ExtractionSchema>, Extraction> = true;
+void _schemaMatchesType;
+
