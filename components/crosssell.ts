@@ -1,6 +1,6 @@
 // Checks the stored cross-sell rules against the purchases, and mines them again
 // if they changed, in a Web Worker: at most one at a time, at most once a minute
-// per page, after the card has had a moment to load (the check counts every
+// per page, ten seconds after the card asked (the check counts every
 // purchase, which holds IndexedDB up). Where there is no Worker (component
 // tests), on the page's thread.
 import { mineAndStoreRules } from '@/lib/db/crosssell';
@@ -8,7 +8,7 @@ import { mineAndStoreRules } from '@/lib/db/crosssell';
 let running: Promise<void> | null = null;
 let lastCheck = -Infinity;
 const EVERY = 60_000;
-const AFTER = 1_500;
+const AFTER = 10_000;
 
 export function mineRulesOffThread(): void {
   if (running || performance.now() - lastCheck < EVERY) return;

@@ -80,7 +80,7 @@ async function away(s: Session, panel: Page): Promise<void> {
 
 /** Waits until the cross-sell rules are mined and stored (the panel's worker does it on first use). */
 async function rulesStored(panel: Page): Promise<void> {
-  await panel.waitForFunction(`new Promise((ok) => {
+  const stored = `new Promise((ok) => {
     const r = indexedDB.open('tiewise');
     r.onsuccess = () => {
       const g = r.result.transaction('settings').objectStore('settings').get('crossSellRules');
@@ -88,7 +88,12 @@ async function rulesStored(panel: Page): Promise<void> {
       g.onerror = () => ok(false);
     };
     r.onerror = () => ok(false);
-  })`, null, { timeout: 600_000, polling: 1000 });
+  })`;
+  // evaluate awaits the promise (waitForFunction would take the promise itself for a truthy answer)
+  for (const t0 = Date.now(); Date.now() - t0 < 600_000; await new Promise((r) => setTimeout(r, 1000))) {
+    if (await panel.evaluate(stored)) return;
+  }
+  throw new Error('the cross-sell rules were not stored within 10 minutes');
 }
 
 async function seeded(contacts: number): Promise<{ dir: string; name: string; seedMs: number; first: number; minedMs: number }> {
