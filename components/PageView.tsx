@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { counts, findProfileByUrl } from '@/lib/db/repo';
+import { findProfileByUrl, hasContacts } from '@/lib/db/repo';
 import { loadDemoBook } from '@/lib/demo/load';
 import type { TabState } from '@/lib/messages';
 import type { Extraction } from '@/lib/extract/types';
@@ -43,8 +43,9 @@ function ProfileView({ x, mode }: { x: Extraction; mode: PanelMode }) {
 /** First run: an empty book offers the demo book. */
 function EmptyBookHint() {
   const { t } = useTranslation();
-  const n = useLiveQuery(() => counts().then((c) => c.contacts), []);
-  if (n !== 0) return null;
+  // one key, not a count: counting 100,000 contacts holds IndexedDB up for the card's reads
+  const any = useLiveQuery(() => hasContacts(), []);
+  if (any !== false) return null;
   return (
     <div className="notice">
       <p>{t('empty.book')}</p>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { crossSellFor } from '@/lib/db/crosssell';
+import { mineRulesOffThread } from './crosssell';
 import { clearOverride, setOverride, StorageFullError } from '@/lib/db/repo';
 import type { RecordAssessment } from '@/lib/db/derive';
 import { NETWORK_TYPES, type Complaint, type Contact, type NetworkType } from '@/lib/db/schema';
@@ -37,7 +38,7 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
   const { tag, tie, classification } = a;
   // a dormant customer is re-engaged, and a check-in made, with the top cross-sell suggestion
   const wantsSell = classification.state === 'dormant-customer' || classification.state === 'customer-check-in';
-  const sell = useLiveQuery(async () => (wantsSell ? crossSellFor(contact.id, 1) : null), [contact.id, wantsSell]);
+  const sell = useLiveQuery(async () => (wantsSell ? crossSellFor(contact.id, 1, undefined, mineRulesOffThread) : null), [contact.id, wantsSell]);
   const crossSell = sell ? sell.suggestions.map((x) => sell.products.get(x.productId)?.name ?? x.productId) : undefined;
   const step = nextStep(tag, { contact, topics, complaints, needs: classification.needs, classification, signals: a.signals, crossSell, deals: a.deals });
   const reasonText = (r: Reason) => t(`tie.reason.${r.code}`, { ...(r.detail ?? {}), defaultValue: r.code });

@@ -1,31 +1,76 @@
 import { db, type TiewiseDB } from './database';
 import type { Product } from './schema';
-import { RuleCache, suggest, type Suggestion } from '../model/crosssell';
+import { indexRules, mineRules, suggest, type MineOptions, type Rule, type RuleIndex, type Suggestion } from '../model/crosssell';
 
 // Cross-sell for one contact: the catalogue's own relations plus association
-// rules mined from the whole book's purchases. Rules are cached per page and
-// re-mined only when the purchases change (their count or newest date).
+// rules mined from the whole book's purchases. The rules are mined off the
+// panel's thread (a worker: mineAndStoreRules) and stored in the settings table,
+// so they outlive the panel and the browser session; the panel only reads them
+// and, when the purchases have changed since, asks for a new mining and shows
+// the stored rules meanwhile. Reading 500,000 purchases never happens on the
+// panel's main thread.
 
-const cache = new RuleCache({ minSupport: 0.01, minConfidence: 0.2 });
+export const RULES_SETTING = 'crossSellRules';
+export const MINE_OPTIONS: MineOptions = { minSupport: 0.01, minConfidence: 0.2 };
 
-async function purchasesVersion(d: TiewiseDB): Promise<string> {
-  const [count, last] = await Promise.all([d.purchases.count(), d.purchases.orderBy('at').last()]);
-  return `${d.name}:${count}:${last?.at ?? 0}:${last?.id ?? ''}`;
+interface StoredRules {
+  version: string;
+  rules: Rule[];
+  minedAt: number;
 }
+
+/** Changes whenever a purchase is added or removed (count, newest date, newest id). */
+export async function purchasesVersion(d: TiewiseDB = db()): Promise<string> {
+  const [count, last] = await Promise.all([d.purchases.count(), d.purchases.orderBy('at').last()]);
+  return `${count}:${last?.at ?? 0}:${last?.id ?? ''}`;
+}
+
+async function storedRules(d: TiewiseDB): Promise<StoredRules | undefined> {
+  const v = (await d.settings.get(RULES_SETTING))?.value as StoredRules | undefined;
+  return v && typeof v.version === 'string' && Array.isArray(v.rules) ? v : undefined;
+}
+
+/** Mines the rules from every purchase and stores them, unless they are current. Returns whether it mined. */
+export async function mineAndStoreRules(d: TiewiseDB = db(), now = Date.now()): Promise<boolean> {
+  const version = await purchasesVersion(d);
+  if ((await storedRules(d))?.version === version) return false;
+  const rules = mineRules(await d.purchases.toArray(), MINE_OPTIONS);
+  await d.settings.put({ key: RULES_SETTING, value: { version, rules, minedAt: now } satisfies StoredRules });
+  return true;
+}
+
+// the index of the stored rules, built once per version per page
+let indexed: { key: string; index: RuleIndex } | null = null;
+const EMPTY: RuleIndex = indexRules([]);
 
 export interface CrossSell {
   suggestions: Suggestion[];
   products: Map<string, Product>;
 }
 
-export async function crossSellFor(contactId: string, limit = 5, d: TiewiseDB = db()): Promise<CrossSell> {
-  const [own, catalogue, version] = await Promise.all([
+/**
+ * One contact's suggestions from the stored rules. With `checkRules`, the caller
+ * has the rules checked (and re-mined if the purchases changed) off its thread,
+ * and this reads only the contact's purchases, the catalogue and the stored
+ * rules: counting 500,000 purchases for a version would hold IndexedDB up for
+ * every other read of the card. Without it, the rules are checked and mined here
+ * (Node, tests).
+ */
+export async function crossSellFor(contactId: string, limit = 5, d: TiewiseDB = db(), checkRules?: () => void): Promise<CrossSell> {
+  if (checkRules) checkRules();
+  else await mineAndStoreRules(d);
+  const [own, catalogue, rules] = await Promise.all([
     d.purchases.where('contactId').equals(contactId).toArray(),
     d.products.toArray(),
-    purchasesVersion(d),
+    storedRules(d),
   ]);
   const products = new Map(catalogue.map((p) => [p.id, p]));
   if (own.length === 0) return { suggestions: [], products };
-  const rules = cache.version === version ? cache.peek()! : cache.get(await d.purchases.toArray(), version);
-  return { suggestions: suggest(own, catalogue, rules, { limit }), products };
+  let index = EMPTY;
+  if (rules) {
+    const key = `${d.name}:${rules.version}:${rules.minedAt}`;
+    if (indexed?.key !== key) indexed = { key, index: indexRules(rules.rules) };
+    index = indexed.index;
+  }
+  return { suggestions: suggest(own, catalogue, index, { limit }), products };
 }

@@ -313,6 +313,11 @@ export async function writeLog(entry: Omit<LogEntry, 'id' | 'at'>, d: TiewiseDB 
   }
 }
 
+/** Whether the book has any contact (one key read, never a count). */
+export async function hasContacts(d: TiewiseDB = db()): Promise<boolean> {
+  return (await d.contacts.limit(1).primaryKeys()).length > 0;
+}
+
 export async function counts(d: TiewiseDB = db()): Promise<Record<string, number>> {
   const names = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'groups'] as const;
   const values = await Promise.all(names.map((n) => d[n].count()));

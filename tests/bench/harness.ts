@@ -19,9 +19,10 @@ import { launch, type Session } from '@/lib/cli/browser';
 
 export interface Spread {
   min: number;
-  q1: number;
+  /** first quartile (cases that compute their own spread may leave the quartiles out) */
+  q1?: number;
   median: number;
-  q3: number;
+  q3?: number;
   max: number;
   /** how many kept samples (warm-up excluded) */
   n: number;
@@ -68,7 +69,7 @@ export interface Samples {
 type ResultInput = Omit<BenchResult, 'ratio' | 'met' | 'spread' | 'value' | 'baseline'> &
   ({ value: number; baseline: number; samples?: Samples } | { samples: Samples; value?: undefined; baseline?: undefined });
 
-export function stats(xs: readonly number[]): Spread {
+export function stats(xs: readonly number[]): Required<Spread> {
   if (!xs.length) throw new Error('no samples');
   const s = [...xs].sort((a, b) => a - b);
   const at = (p: number) => {
