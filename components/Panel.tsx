@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSetting, setSetting } from '@/lib/db/repo';
+import { getSetting } from '@/lib/db/repo';
 import type { PanelBridge } from './bridge';
 import { ContactCard } from './ContactCard';
+import { ModeSwitch } from './ModeSwitch';
 import { PageView } from './PageView';
 import { SearchBox } from './SearchBox';
 import { UndoProvider } from './undo';
@@ -27,20 +28,7 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
           {bridge.dashboardUrl && <a href={bridge.dashboardUrl} target="_blank" rel="noopener">{t('pages.dashboard')}</a>}
           {bridge.optionsUrl && <a href={bridge.optionsUrl} target="_blank" rel="noopener">{t('pages.settings')}</a>}
         </nav>
-        <div role="radiogroup" aria-label={t('mode.label')} className="mode">
-          {(['sales', 'support'] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              className={mode === m ? 'on' : ''}
-              onClick={() => void setSetting('panelMode', m)}
-            >
-              {t(`mode.${m}`)}
-            </button>
-          ))}
-        </div>
+        <ModeSwitch mode={mode} />
       </header>
       <SearchBox onOpen={setOpened} />
       <UndoProvider>

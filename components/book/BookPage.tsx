@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SortKey, SortDir } from '@/lib/book/model';
@@ -34,6 +34,30 @@ export function BookPage() {
   const [dir, setDir] = useState<SortDir>('asc');
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [opened, setOpened] = useState<string | null>(null);
+  // what opened the record (a row's name button), to take focus back to on close
+  const opener = useRef<HTMLElement | null>(null);
+  const restoreFocus = useRef(false);
+  const listRef = useRef<HTMLElement>(null);
+  const open = useCallback((id: string) => {
+    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.record')) opener.current = document.activeElement;
+    setOpened(id);
+  }, []);
+  const closeRecord = useCallback(() => {
+    restoreFocus.current = true;
+    setOpened(null);
+  }, []);
+  /** The skip link's target: the first row shown, or the list itself when there is none. */
+  const focusList = useCallback(() => {
+    const main = listRef.current;
+    const first = main?.querySelector<HTMLElement>('.book-scroll [role=row] .name-link');
+    (first ?? main)?.focus();
+  }, []);
+  useEffect(() => {
+    if (opened || !restoreFocus.current) return;
+    restoreFocus.current = false;
+    if (opener.current?.isConnected) opener.current.focus();
+    else focusList();
+  }, [opened, focusList]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const dismiss = useCallback(() => setNotice(null), []);
@@ -84,6 +108,16 @@ export function BookPage() {
 
   return (
     <div className={`book${opened ? ' with-record' : ''}`}>
+      <a
+        href="#book-list"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          focusList();
+        }}
+      >
+        {t('book.skipToList')}
+      </a>
       <header className="book-top">
         <h1 className="brand">{t('app.name')} · {t('book.title')}</h1>
         <label className="book-search">
@@ -115,7 +149,7 @@ export function BookPage() {
         onDelete={(id) => void onDelete(id)}
         onExport={(id) => setDialog({ kind: 'export', groupId: id })}
       />
-      <main className="book-main">
+      <main className="book-main" id="book-list" ref={listRef} tabIndex={-1}>
         <FilterBar
           filter={filter}
           onChange={(f) => {
@@ -162,7 +196,7 @@ export function BookPage() {
           />
         )}
         {error && <p role="alert" className="notice notice-error">{t('book.error', { message: error.message })}</p>}
-        {ready && <WrongMergeBanner model={model} onOpen={setOpened} />}
+        {ready && <WrongMergeBanner model={model} onOpen={open} />}
         {!ready ? (
           <p className="muted" aria-busy="true">{t('book.loading')}</p>
         ) : model.size === 0 ? (
@@ -180,13 +214,13 @@ export function BookPage() {
               selected={selection.ids}
               onSelect={(index, shift) => setSelection((s) => clickRow(s, ids, index, shift))}
               onSelectShown={(on) => setSelection(on ? selectAll(ids) : emptySelection())}
-              onOpen={setOpened}
+              onOpen={open}
             />
             {ids.length === 0 && <p className="muted">{t('book.noMatch')}</p>}
           </>
         )}
       </main>
-      {opened && <RecordPane contactId={opened} onClose={() => setOpened(null)} />}
+      {opened && <RecordPane contactId={opened} onClose={closeRecord} />}
       {notice && <Notice notice={notice} onDismiss={dismiss} />}
     </div>
   );

@@ -4,6 +4,7 @@ import type { BookModel } from '@/lib/book/model';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, exportCsv, exportFileName, exportJson, exportRecord, type ExportColumnId } from '@/lib/book/export';
 import { contactsForExport } from '@/lib/db/book';
 import { download } from '../download';
+import { Modal } from './Modal';
 
 interface Props {
   model: BookModel;
@@ -43,7 +44,7 @@ export function ExportDialog({ model, ids, what, now, onClose }: Props) {
     }
   };
   return (
-    <section className="dialog" role="dialog" aria-labelledby={titleId}>
+    <Modal labelledBy={titleId} onClose={onClose}>
       <h2 id={titleId}>{t('book.export.title', { what })}</h2>
       <fieldset className="export-cols">
         <legend>{t('book.export.columns')}</legend>
@@ -70,6 +71,6 @@ export function ExportDialog({ model, ids, what, now, onClose }: Props) {
         <button type="button" onClick={onClose}>{t('book.export.close')}</button>
       </div>
       {done && <p role="status" className="muted">{t('book.export.done', { file: done })}</p>}
-    </section>
+    </Modal>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookGroup } from '@/lib/book/model';
 import { renameGroup, setGroupColor } from '@/lib/db/groups';
+import { Sep } from './Sep';
 
 interface Props {
   group: BookGroup;
@@ -34,10 +35,14 @@ export function GroupItem({ group, count, active, onOpen, onEditRule, onDelete, 
           <button type="button" onClick={() => setRenaming(false)}>{t('book.groups.cancel')}</button>
         </form>
       ) : (
-        <button type="button" className="group-open" aria-current={active ? 'true' : undefined} aria-label={t('book.groups.openGroup', { name: group.name })} onClick={() => onOpen(group.id)}>
-          <span className="dot" style={{ background: group.color }} aria-hidden="true" />
-          <span className="group-name" title={group.name}>{group.name}</span>
-          {group.rule && <span className="badge">{t('book.groups.smart')}</span>}
+        <button type="button" className="group-open" aria-current={active ? 'true' : undefined} onClick={() => onOpen(group.id)}>
+          {/* the name is the visible text (label-content-name-mismatch); it wraps rather than being cut */}
+          <span className="group-name">
+            <span className="dot" style={{ background: group.color }} aria-hidden="true" />
+            {group.name}
+          </span>
+          {group.rule && <><Sep /><span className="badge">{t('book.groups.smart')}</span></>}
+          <Sep />
           <span className="count">{t('book.groups.count', { count })}</span>
         </button>
       )}

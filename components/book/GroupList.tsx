@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BookGroup } from '@/lib/book/model';
 import { createGroup, GROUP_COLORS } from '@/lib/db/groups';
 import { GroupItem } from './GroupItem';
+import { Sep } from './Sep';
 
 interface Props {
   groups: readonly BookGroup[];
@@ -24,6 +25,7 @@ export function GroupList({ groups, counts, total, activeId, onOpen, onNewSmart,
     <nav className="groups" aria-label={t('book.groups.title')}>
       <button type="button" className={`group-open all${activeId ? '' : ' is-active'}`} aria-current={activeId ? undefined : 'true'} onClick={() => onOpen(undefined)}>
         <span className="group-name">{t('book.all')}</span>
+        <Sep />
         <span className="count">{t('book.groups.count', { count: total })}</span>
       </button>
       <h2>{t('book.groups.title')}</h2>

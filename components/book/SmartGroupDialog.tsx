@@ -5,6 +5,7 @@ import type { BookGroup, BookModel } from '@/lib/book/model';
 import { draftComplete, fromDraft, toDraft, type RuleDraft } from '@/lib/book/draft';
 import { createGroup, renameGroup, setGroupRule, GROUP_COLORS } from '@/lib/db/groups';
 import { RuleEditor } from './RuleEditor';
+import { Modal } from './Modal';
 
 interface Props {
   model: BookModel;
@@ -42,7 +43,7 @@ export function SmartGroupDialog({ model, now, products, group, rule, onDone }: 
     }
   };
   return (
-    <section className="dialog" role="dialog" aria-labelledby={titleId}>
+    <Modal labelledBy={titleId} onClose={() => onDone()}>
       <h2 id={titleId}>{group ? group.name : t('book.rule.title')}</h2>
       <form
         onSubmit={(e) => {
@@ -64,6 +65,6 @@ export function SmartGroupDialog({ model, now, products, group, rule, onDone }: 
           <button type="button" onClick={() => onDone()}>{t('book.rule.cancel')}</button>
         </div>
       </form>
-    </section>
+    </Modal>
   );
 }

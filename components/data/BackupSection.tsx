@@ -49,7 +49,7 @@ export function BackupSection() {
 
   return (
     <div id="backup">
-      <Section title={t('data.backup.title')}>
+      <Section level={2} title={t('data.backup.title')}>
         <p className="muted">{t('data.backup.intro')}</p>
         <p>{setting?.lastAt ? t('data.backup.last', { when: `${f.date(setting.lastAt)} (${f.ago(setting.lastAt)})` }) : t('data.backup.never')}</p>
         <p className="row">

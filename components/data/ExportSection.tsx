@@ -25,7 +25,7 @@ export function ExportSection() {
   };
 
   return (
-    <Section title={t('data.export.title')}>
+    <Section level={2} title={t('data.export.title')}>
       <p className="muted">{t('data.export.intro')}</p>
       <p className="row">
         <label htmlFor={id}>{t('data.export.preset')}</label>

@@ -1,12 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { refreshAllTies } from '@/lib/db/derive';
+import type { RefreshProgress } from '@/lib/db/derive';
 import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
 import { StorageFullError, getSetting, setSetting } from '@/lib/db/repo';
 import type { ColumnMapping } from '@/lib/import/fields';
 import { type FileKind, isPeopleKind } from '@/lib/import/kind';
 import { REMEMBERED_SETTING, recall, remember } from '@/lib/import/remember';
-import { type FilePreview, type FileRead, type ReadOptions, rejectsFile } from '@/lib/import/read';
+import { type FilePreview, type FileRead, type ReadOptions, type TablePreview, isTablePreview, rejectsFile } from '@/lib/import/read';
 import { Section } from '../Section';
 import { DetectionFacts, presetLabel } from './DetectionFacts';
 import { download } from '../download';
@@ -15,6 +15,7 @@ import { ImportSummary } from './ImportSummary';
 import { KindChoice } from './KindChoice';
 import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
 import { type ImportParser, ParseCancelled, ParseFailed } from './parser';
+import { refreshTiesOffThread } from './ties';
 import { SampleTable } from './SampleTable';
 
 type State =
@@ -24,7 +25,7 @@ type State =
   | { step: 'preview'; file: File; preview: FilePreview; kind: FileKind | null; mapping: ColumnMapping; recalled: boolean }
   | { step: 'reading'; file: File; bytes: number }
   | { step: 'writing'; file: File; done: number; total: number }
-  | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean }
+  | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean; progress?: RefreshProgress }
   | { step: 'message'; text: string; error: boolean };
 
 /**
@@ -51,24 +52,36 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     setState({ step: 'previewing', file });
     try {
       const preview = await parser.preview(file);
-      let kind = preview.format === 'csv' ? (preview.judgement.sure ? preview.kind : null) : null;
-      let mapping = preview.format === 'csv' ? preview.mapping : [];
-      // the user's own answers for the same columns last time win over detection
-      const mine = preview.format === 'csv' ? recall(await getSetting<unknown>(REMEMBERED_SETTING, null).catch(() => null), preview.info.headers) : undefined;
-      if (mine) ({ kind, mapping } = mine);
-      setState({ step: 'preview', file, preview, kind, mapping, recalled: !!mine });
+      setState(await choose(file, preview));
     } catch (e) {
       fail(e);
     }
   };
 
+  /** The preview's kind and mapping: detection's, or the user's own answers for the same columns last time. */
+  const choose = async (file: File, preview: FilePreview): Promise<Extract<State, { step: 'preview' }>> => {
+    let kind = isTablePreview(preview) ? (preview.judgement.sure ? preview.kind : null) : null;
+    let mapping = isTablePreview(preview) ? preview.mapping : [];
+    const mine = isTablePreview(preview) ? recall(await getSetting<unknown>(REMEMBERED_SETTING, null).catch(() => null), preview.info.headers) : undefined;
+    if (mine) ({ kind, mapping } = mine);
+    return { step: 'preview', file, preview, kind, mapping, recalled: !!mine };
+  };
+
+  /** Another sheet of the workbook (table of the HTML file): its own detection and mapping. */
+  const pickSheet = async (s: Extract<State, { step: 'preview' }>, at: number) => {
+    const p = s.preview as TablePreview;
+    const sheet = p.sheets?.[at];
+    if (!sheet) return;
+    setState(await choose(s.file, { ...sheet, sheets: p.sheets, sheet: at }));
+  };
+
   const start = async (s: Extract<State, { step: 'preview' }>) => {
     const { file, preview } = s;
     let opts: ReadOptions = { format: preview.format };
-    if (preview.format === 'csv') {
+    if (isTablePreview(preview)) {
       const { encoding, delimiter, headerLine } = preview.info;
       const kind = s.kind ?? preview.kind;
-      opts = { ...opts, encoding, delimiter, headerLine, kind };
+      opts = preview.format === 'csv' ? { ...opts, encoding, delimiter, headerLine, kind } : { ...opts, headerLine, kind, sheet: preview.info.sheet };
       // remember what the user said for these columns (only when they said something)
       const changed = kind !== preview.kind || !preview.judgement.sure || s.mapping.some((f, i) => f !== preview.mapping[i]);
       if (changed || s.recalled) {
@@ -96,8 +109,13 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         signal: ctl.signal,
         onProgress: (done, total) => setState((cur) => (cur.step === 'writing' ? { ...cur, done, total } : cur)),
       });
-      setState({ step: 'done', file, report, result, refreshing: true });
-      await refreshAllTies().catch((e: unknown) => console.error('[tiewise] refresh ties', e));
+      // the imported contacts were stored with their tie fields; the book's other contacts at
+      // the organisations the import touched (a new champion there) follow, in a worker
+      setState({ step: 'done', file, report, result, refreshing: result.peerIds.length > 0 });
+      if (result.peerIds.length) {
+        await refreshTiesOffThread(result.peerIds, (progress) => setState((cur) => (cur.step === 'done' ? { ...cur, progress } : cur)))
+          .catch((e: unknown) => console.error('[tiewise] refresh ties', e));
+      }
       setState((cur) => (cur.step === 'done' ? { ...cur, refreshing: false } : cur));
     } catch (e) {
       fail(e);
@@ -108,7 +126,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
 
   /** a kind chosen, and for people a mapping that names someone */
   const ready = (s: Extract<State, { step: 'preview' }>) =>
-    s.preview.format !== 'csv' || (s.kind !== null && (!isPeopleKind(s.kind) || mappingNamesSomeone(s.mapping)));
+    !isTablePreview(s.preview) || (s.kind !== null && (!isPeopleKind(s.kind) || mappingNamesSomeone(s.mapping)));
 
   const saveRejects = (s: Extract<State, { step: 'done' }>) => {
     const f = rejectsFile(s.report, s.result.rejected);
@@ -122,7 +140,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         id={inputId}
         type="file"
         className="visually-hidden-file"
-        accept=".csv,.tsv,.txt,.json,.vcf,text/csv,application/json,text/vcard"
+        accept=".csv,.tsv,.txt,.json,.vcf,.xlsx,.xls,text/csv,application/json,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
         onChange={(e) => {
           void pick(e.target.files?.[0]);
           e.target.value = '';
@@ -133,7 +151,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
   );
 
   return (
-    <Section title={t('data.import.title')}>
+    <Section level={2} title={t('data.import.title')}>
       <p className="muted">{t('data.import.intro')}</p>
       {state.step === 'idle' && chooser(t('data.import.choose'))}
       {state.step === 'previewing' && <p role="status">{t('data.import.previewing', { name: state.file.name })}</p>}
@@ -141,10 +159,22 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         <>
           <DetectionFacts fileName={state.file.name} preview={state.preview} />
           {state.recalled && <p className="notice">{t('data.kindChoice.recalled')}</p>}
-          {state.preview.format === 'csv' && (
+          {isTablePreview(state.preview) && (state.preview.sheets?.length ?? 0) > 1 && (
+            <p className="sheet-pick">
+              <label>
+                {t('data.import.sheetChoice')}{' '}
+                <select value={state.preview.sheet ?? 0} onChange={(e) => void pickSheet(state, Number(e.target.value))}>
+                  {state.preview.sheets!.map((sh, i) => (
+                    <option key={i} value={i}>{t('data.import.sheetOption', { name: sh.name, count: sh.dataRows })}</option>
+                  ))}
+                </select>
+              </label>
+            </p>
+          )}
+          {isTablePreview(state.preview) && (
             <KindChoice judgement={state.preview.judgement} kind={state.kind} onChange={(kind) => setState({ ...state, kind })} />
           )}
-          {state.preview.format === 'csv' && state.kind && isPeopleKind(state.kind) && (
+          {isTablePreview(state.preview) && state.kind && isPeopleKind(state.kind) && (
             <MappingScreen
               headers={state.preview.info.headers}
               sample={state.preview.sample}
@@ -153,7 +183,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
               onChange={(mapping) => setState({ ...state, mapping })}
             />
           )}
-          {state.preview.format === 'csv' && !(state.kind && isPeopleKind(state.kind)) && <SampleTable headers={state.preview.info.headers} rows={state.preview.sample} />}
+          {isTablePreview(state.preview) && !(state.kind && isPeopleKind(state.kind)) && <SampleTable headers={state.preview.info.headers} rows={state.preview.sample} />}
           <p className="actions">
             <button type="button" className="primary" disabled={!ready(state)} onClick={() => void start(state)}>
               {t('data.import.start')}
@@ -170,7 +200,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       )}
       {state.step === 'done' && (
         <>
-          <ImportSummary summary={state.result.summary} rejected={state.result.rejected} refreshing={state.refreshing} onDownloadRejects={() => saveRejects(state)} />
+          <ImportSummary summary={state.result.summary} rejected={state.result.rejected} refreshing={state.refreshing} progress={state.progress} onDownloadRejects={() => saveRejects(state)} />
           {chooser(t('data.import.importAnother'))}
         </>
       )}

@@ -33,7 +33,7 @@ export function MappingScreen({ headers, sample, mapping, presetLabel, onChange 
   const mapped = sample.slice(0, 5).map((row) => applyMapping(headers, mapping, row));
   return (
     <section aria-labelledby={titleId} className="mapping">
-      <h4 id={titleId}>{t('data.mapping.title')}</h4>
+      <h3 id={titleId}>{t('data.mapping.title')}</h3>
       <p className="muted">{presetLabel ? t('data.mapping.recognised', { preset: presetLabel }) : mapping.every((f) => f !== null) ? t('data.mapping.matched') : t('data.mapping.unknown')}</p>
       <table>
         <thead>
@@ -61,7 +61,7 @@ export function MappingScreen({ headers, sample, mapping, presetLabel, onChange 
         </tbody>
       </table>
       {!mappingNamesSomeone(mapping) && <p role="alert" className="notice notice-warn">{t('data.mapping.needName')}</p>}
-      <h5>{t('data.mapping.asImported')}</h5>
+      <h4>{t('data.mapping.asImported')}</h4>
       <ul className="as-imported">
         {mapped.map(({ record: r, names }, i) => (
           <li key={i}>

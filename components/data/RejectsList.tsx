@@ -9,7 +9,7 @@ export function RejectsList({ rejected, onDownload }: { rejected: readonly Rejec
   if (!rejected.length) return null;
   return (
     <section aria-labelledby={id} className="rejects">
-      <h5 id={id}>{t('data.summary.rejectsTitle')}</h5>
+      <h4 id={id}>{t('data.summary.rejectsTitle')}</h4>
       <p className="muted">{t('data.summary.rejectsHint')}</p>
       <div className="scroll-y">
         <table>

@@ -1,9 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { refreshAllTies, repContext } from '@/lib/db/derive';
+import { repContext } from '@/lib/db/derive';
 import { setSetting } from '@/lib/db/repo';
 import type { RepContext } from '@/lib/model/tie';
 import { Section } from '../Section';
+import { refreshTiesOffThread } from './ties';
 
 const TEXT = ['name', 'company', 'city', 'hometown'] as const;
 const LISTS = ['partners', 'employers', 'schools', 'languages'] as const;
@@ -41,7 +42,7 @@ export function RepSection() {
     e.preventDefault();
     setStatus('saving');
     await setSetting('rep', fromForm(form));
-    await refreshAllTies();
+    await refreshTiesOffThread(undefined);
     setStatus('saved');
   };
 
@@ -61,7 +62,7 @@ export function RepSection() {
   );
 
   return (
-    <Section title={t('data.rep.title')}>
+    <Section level={2} title={t('data.rep.title')}>
       <p className="muted">{t('data.rep.intro')}</p>
       <form onSubmit={(e) => void save(e)} className="rep-form">
         <div className="grid">

@@ -5,7 +5,7 @@ export function SampleTable({ headers, rows }: { headers: string[]; rows: string
   const { t } = useTranslation();
   return (
     <div className="sample">
-      <h5>{t('data.import.firstRows')}</h5>
+      <h4>{t('data.import.firstRows')}</h4>
       <div className="scroll-x">
         <table>
           <thead>

@@ -1,9 +1,8 @@
 // The import's Web Worker: reads the File off the UI thread, streaming, through
 // lib/import (lib/import/read.ts), and posts progress and the report. Thin glue.
-import { type ReadOptions, previewBytes, readChunks } from '@/lib/import/read';
+import { type ReadOptions, previewFile, readChunks } from '@/lib/import/read';
 import type { WorkerReply, WorkerRequest } from './parser';
-
-const PREVIEW_BYTES = 64 * 1024;
+import { previewInput } from './preview-input';
 const post = (m: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(m);
 
 async function* chunks(file: Blob): AsyncIterable<Uint8Array> {
@@ -19,8 +18,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   try {
     if (msg.type === 'preview') {
-      const head = new Uint8Array(await msg.file.slice(0, PREVIEW_BYTES).arrayBuffer());
-      post({ type: 'preview', preview: previewBytes(msg.file.name, head) });
+      post({ type: 'preview', preview: await previewFile(msg.file.name, await previewInput(msg.file)) });
     } else {
       let last = 0;
       const report = await readChunks(chunks(msg.file), msg.opts as ReadOptions, (bytes) => {

@@ -1,6 +1,7 @@
 // How the import UI reads a file: in a Web Worker (the default), so a 100,000-row
 // file never blocks the page; or in-thread (tests). Cancel ends the worker.
-import { type FilePreview, type FileRead, type ReadOptions, previewBytes, readChunks } from '@/lib/import/read';
+import { type FilePreview, type FileRead, type ReadOptions, previewFile, readChunks } from '@/lib/import/read';
+import { previewInput } from './preview-input';
 
 export type WorkerRequest = { type: 'preview'; file: File } | { type: 'parse'; file: File; opts: ReadOptions };
 export type WorkerReply =
@@ -67,7 +68,12 @@ export function createInlineParser(): ImportParser {
   let cancelled = false;
   return {
     async preview(file) {
-      return previewBytes(file.name, new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer()));
+      try {
+        return await previewFile(file.name, await previewInput(file));
+      } catch (e) {
+        // as the worker reports it: a file that cannot be read is said so, not "the import failed"
+        throw new ParseFailed((e as Error).name, (e as Error).message);
+      }
     },
     async parse(file, opts, onProgress) {
       cancelled = false;

@@ -31,7 +31,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { locale?: string; headless?: boolean; userDataDir?: string } = {}): Promise<Session> {
+export async function launch(opts: { locale?: string; headless?: boolean; userDataDir?: string; deviceScaleFactor?: number } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (${EXTENSION_DIR} is missing): npx wxt build`);
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'tiewise-e2e-'));
   const lang = opts.locale ?? 'en-US';
@@ -40,6 +40,8 @@ export async function launch(opts: { locale?: string; headless?: boolean; userDa
     headless: opts.headless ?? true,
     locale: lang,
     viewport: { width: 1100, height: 900 },
+    // 2 with a halved viewport is what a user at 200% zoom sees
+    deviceScaleFactor: opts.deviceScaleFactor,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

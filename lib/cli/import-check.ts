@@ -20,24 +20,31 @@
 //   first accepted contacts.
 // - a .vcf file (vCard 2.1, 3.0, 4.0): "format": "vcard", encoding, delimiter and
 //   headerLine null, a card's line is the line of its BEGIN:VCARD.
+// - an .xlsx workbook or an HTML "xls" (Bitrix24), told by the bytes, not the name:
+//   "format": "xlsx" | "xls-html", "sheet": the sheet (table) read — the first that
+//   looks like data, or `--sheet <name>`; delimiter null; encoding null for a workbook,
+//   the page's for HTML; a row's line is its spreadsheet row (table row, header = 1).
+// - a password-protected workbook, an old binary .xls, a PDF: exit 2, one line.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { CsvImport } from '../import/csv-kind';
 import { decodeBytes } from '../import/decode';
 import { importJson } from '../import/json';
 import { ImportError } from '../import/table';
 import { readVcards } from '../import/vcard';
-import { unreadableFormat } from '../import/read';
+import { formatOf, isGridFormat, readGridFile, unreadableFormat } from '../import/read';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
-const file = args.find((a) => !a.startsWith('--'));
+const sheetAt = args.indexOf('--sheet');
+const sheet = sheetAt >= 0 ? args[sheetAt + 1] : undefined;
+const file = args.find((a, i) => !a.startsWith('--') && !(sheetAt >= 0 && i === sheetAt + 1));
 
 function fail(message: string): never {
   process.stderr.write(`import-check: ${message}\n`);
   process.exit(2);
 }
 
-if (!file) fail('usage: import-check <file> [--all]');
+if (!file) fail('usage: import-check <file> [--all] [--sheet <name>]');
 let size: number;
 try {
   const st = statSync(file);
@@ -59,12 +66,41 @@ if (size === 0) fail(`${file} is empty`);
 
 const limit = (xs: unknown[]) => (all ? xs : xs.slice(0, 5));
 
+function readAll(): Uint8Array {
+  const fd = openSync(file!, 'r');
+  const bytes = new Uint8Array(size);
+  readSync(fd, bytes, 0, size, 0);
+  closeSync(fd);
+  return bytes;
+}
+
 try {
-  if (/\.(vcf|vcard)$/i.test(file)) {
-    const fd = openSync(file, 'r');
-    const bytes = new Uint8Array(size);
-    readSync(fd, bytes, 0, size, 0);
-    closeSync(fd);
+  const fd = openSync(file, 'r');
+  const head = new Uint8Array(Math.min(size, 4096));
+  readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const format = formatOf(file, head);
+  if (isGridFormat(format)) {
+    const r = await readGridFile(readAll(), { format, sheet });
+    const common = {
+      preset: r.kind === 'contacts' ? r.preset : 'generic',
+      encoding: format === 'xlsx' ? null : r.encoding,
+      bom: r.bom,
+      format,
+      sheet: r.sheet,
+      delimiter: null,
+      headerLine: r.headerLine,
+      rows: r.rows,
+      accepted: r.accepted,
+      duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
+      rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
+      records: limit(r.records),
+      ...(r.warnings?.length ? { warnings: r.warnings } : {}),
+    };
+    const kind = r.kind === 'contacts' ? r.entity : r.kind;
+    print(kind === 'contacts' ? common : { kind, ...common });
+  } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file)) {
+    const bytes = readAll();
     const r = readVcards(decodeBytes(bytes).text);
     print({
       preset: 'generic',

@@ -1,5 +1,6 @@
 import { db, type TiewiseDB } from './database';
-import type { Contact } from './schema';
+import type { Table } from 'dexie';
+import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from './schema';
 import { getContactRecord, guarded, type ContactRecord } from './repo';
 import { assess, effectiveTag, type AccountPeer, type Assessment, type EffectiveTag } from '../model/network';
 import { profileReads, type RepContext } from '../model/tie';
@@ -67,77 +68,239 @@ async function refreshTieOrThrow(contactId: string, now = Date.now(), d: Tiewise
   await guarded(() => d.contacts.update(contactId, next));
 }
 
+export interface RefreshProgress {
+  /** contacts assessed so far (both passes), of `total` */
+  done: number;
+  total: number;
+}
+
+/** Rows of a chunk: by contact id. */
+function groupBy<T extends { contactId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const a = m.get(r.contactId);
+    if (a) a.push(r);
+    else m.set(r.contactId, [r]);
+  }
+  return m;
+}
+
+interface ChunkRecords {
+  contacts: Contact[];
+  notes: Map<string, Note[]>;
+  interactions: Map<string, Interaction[]>;
+  purchases: Map<string, Purchase[]>;
+  complaints: Map<string, Complaint[]>;
+  profiles: Map<string, Profile[]>;
+  overrides: Map<string, TagOverride>;
+}
+
 /**
- * Recomputes the derived tie fields of many contacts (all by default) in chunks:
- * each chunk's records are read with one indexed query per table, not one
- * record at a time, and written back with one bulk update. A champion needs its
- * peers' scores, so peers are counted from the first pass's scores.
+ * One chunk's records, one read per table. `ids` are sorted; when `dense` (the
+ * chunk is a run of consecutive contact ids, as in a whole-book refresh), each
+ * table is read as one key range of its contactId index (one getAll, no cursor
+ * jumps), so the whole refresh reads each table once, in order: linear in the
+ * book. A sparse chunk (a few contacts of a big book) uses anyOf.
  */
-export async function refreshAllTies(now = Date.now(), d: TiewiseDB = db(), only?: string[]): Promise<void> {
-  const rep = await repContext(d);
-  const ids = only ?? ((await d.contacts.toCollection().primaryKeys()) as string[]);
-  const CHUNK = 1000;
-  const scores = new Map<string, number>(); // contact id → score, from pass 1
-  const strongByOrg = new Map<string, number>();
-  // organisation → the strongest tie there outside the rep's team (a stakeholder's introducer)
-  const bestByOrg = new Map<string, AccountPeer & { id: string }>();
-  const keepBest = (org: string, p: AccountPeer & { id: string }) => {
-    const b = bestByOrg.get(org);
-    if (!b || (p.tieScore ?? 0) > (b.tieScore ?? 0)) bestByOrg.set(org, p);
+async function readChunk(ids: string[], dense: boolean, d: TiewiseDB): Promise<ChunkRecords> {
+  const want = new Set(ids);
+  const lo = ids[0];
+  const hi = ids[ids.length - 1];
+  const of = async <T extends { contactId: string }>(t: Table<T, string, unknown>): Promise<Map<string, T[]>> => {
+    const rows: T[] = dense ? await t.where('contactId').between(lo, hi, true, true).toArray() : await t.where('contactId').anyOf(ids).toArray();
+    return groupBy(dense ? rows.filter((r) => want.has(r.contactId)) : rows);
   };
+  const [contacts, notes, interactions, purchases, complaints, profiles, overrides] = await Promise.all([
+    dense ? d.contacts.where(':id').between(lo, hi, true, true).toArray().then((cs) => cs.filter((c) => want.has(c.id))) : d.contacts.bulkGet(ids).then((cs) => cs.filter((c): c is Contact => !!c)),
+    of(d.notes), of(d.interactions), of(d.purchases), of(d.complaints), of(d.profiles),
+    d.overrides.bulkGet(ids),
+  ]);
+  const ov = new Map<string, TagOverride>();
+  overrides.forEach((o, k) => o && ov.set(ids[k], o));
+  return { contacts, notes, interactions, purchases, complaints, profiles, overrides: ov };
+}
+
+/** The derived fields stored on a contact. */
+export type TieFields = Pick<Contact, 'networkType' | 'stage' | 'tieScore'>;
+
+/** A contact with the rows the model reads, as one refresh sees them. */
+export interface TieInput {
+  contact: Contact;
+  notes?: Note[];
+  interactions?: Interaction[];
+  purchases?: Purchase[];
+  complaints?: Complaint[];
+  profiles?: Profile[];
+  override?: TagOverride;
+}
+
+/**
+ * The two-pass bookkeeping every batch of tie fields shares: pass 1 scores each
+ * contact alone and counts the strong ties per organisation; pass 2 gives a
+ * contact at an organisation with a strong tie its peers and introducer.
+ * Contacts outside the batch count with the scores they have stored.
+ */
+class TieBatch {
+  private readonly scores = new Map<string, number>();
+  private readonly strongByOrg = new Map<string, number>();
+  // organisation → the strongest tie there outside the rep's team (a stakeholder's introducer)
+  private readonly bestByOrg = new Map<string, AccountPeer & { id: string }>();
+
+  constructor(private readonly rep: RepContext | undefined, private readonly now: number) {}
+
+  private keepBest(org: string, p: AccountPeer & { id: string }) {
+    const b = this.bestByOrg.get(org);
+    if (!b || (p.tieScore ?? 0) > (b.tieScore ?? 0)) this.bestByOrg.set(org, p);
+  }
+
+  /** A contact outside the batch, with its stored score. */
+  outside(c: Contact): void {
+    const org = normCompany(c.company);
+    if (org && (c.tieScore ?? 0) >= STRONG_TIE) {
+      this.strongByOrg.set(org, (this.strongByOrg.get(org) ?? 0) + 1);
+      if (c.networkType !== 'team') this.keepBest(org, { id: c.id, name: c.name, tieScore: c.tieScore, networkType: c.networkType, relation: c.relation });
+    }
+  }
+
+  private fields(x: TieInput, pass: 0 | 1): { fields: TieFields; score: number; team: boolean } {
+    const c = x.contact;
+    const org = normCompany(c.company);
+    const peers = org ? (this.strongByOrg.get(org) ?? 0) - ((this.scores.get(c.id) ?? 0) >= STRONG_TIE ? 1 : 0) : 0;
+    const best = org ? this.bestByOrg.get(org) : undefined;
+    const a = assess({
+      contact: c, interactions: x.interactions, notes: x.notes, purchases: x.purchases,
+      complaints: x.complaints, profiles: profileReads(x.profiles ?? []), rep: this.rep, orgStrongTies: pass ? peers : 0,
+      account: pass && best && best.id !== c.id ? [best] : undefined,
+    }, this.now);
+    const tag = effectiveTag(a.classification, x.override);
+    return {
+      fields: { networkType: tag.networkType, stage: tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 },
+      score: a.tie.score, team: a.classification.networkType === 'team',
+    };
+  }
+
+  /** Pass 1: the contact scored alone; its fields stand unless `needsSecond` says otherwise. */
+  first(x: TieInput): TieFields {
+    const r = this.fields(x, 0);
+    const c = x.contact;
+    this.scores.set(c.id, r.score);
+    const org = normCompany(c.company);
+    if (org && r.score >= STRONG_TIE) {
+      this.strongByOrg.set(org, (this.strongByOrg.get(org) ?? 0) + 1);
+      if (!r.team) this.keepBest(org, { id: c.id, name: c.name, tieScore: r.score, relation: c.relation });
+    }
+    return r.fields;
+  }
+
+  /** Whether, after pass 1 over the whole batch, this contact has peers or an introducer to be judged with. */
+  needsSecond(c: Contact): boolean {
+    const org = normCompany(c.company);
+    if (!org) return false;
+    const peers = (this.strongByOrg.get(org) ?? 0) - ((this.scores.get(c.id) ?? 0) >= STRONG_TIE ? 1 : 0);
+    const best = this.bestByOrg.get(org);
+    return peers > 0 || (!!best && best.id !== c.id);
+  }
+
+  /** Pass 2: the contact with its organisation's strong ties. */
+  second(x: TieInput): TieFields {
+    return this.fields(x, 1).fields;
+  }
+}
+
+const sameTie = (c: TieFields, n: TieFields) => c.networkType === n.networkType && c.stage === n.stage && c.tieScore === n.tieScore;
+
+/**
+ * Tie fields for contacts held in memory (an import's plan, before it is
+ * written): the same two passes as refreshAllTies, no reads. `others`: the rest
+ * of the book (their stored scores count as peers).
+ */
+export function deriveTies(batch: readonly TieInput[], rep: RepContext | undefined, now: number, others: Iterable<Contact> = []): Map<string, TieFields> {
+  const b = new TieBatch(rep, now);
+  const inBatch = new Set(batch.map((x) => x.contact.id));
+  for (const c of others) if (!inBatch.has(c.id)) b.outside(c);
+  const out = new Map<string, TieFields>();
+  for (const x of batch) out.set(x.contact.id, b.first(x));
+  for (const x of batch) if (b.needsSecond(x.contact)) out.set(x.contact.id, b.second(x));
+  return out;
+}
+
+/**
+ * Recomputes the derived tie fields of many contacts (all by default) in chunks
+ * of consecutive ids: each chunk's records are read with one query per table
+ * (see readChunk) and written back with one bulk update; the cost grows with the
+ * book, not faster. A champion needs its peers' scores, so peers are counted
+ * from a first pass; only contacts at an organisation with a strong tie are
+ * read and assessed again (for everyone else the first pass's result stands).
+ * `onProgress` is called after each chunk.
+ */
+export async function refreshAllTies(
+  now = Date.now(),
+  d: TiewiseDB = db(),
+  only?: string[],
+  onProgress?: (p: RefreshProgress) => void,
+): Promise<void> {
+  const rep = await repContext(d);
+  const total = await d.contacts.count();
+  // sorted, so that a chunk is a run of consecutive keys (primaryKeys() comes sorted)
+  const ids = only ? [...new Set(only)].sort() : ((await d.contacts.toCollection().primaryKeys()) as string[]);
+  // a refresh of most of the book reads key ranges; of a few contacts, those contacts
+  const dense = !only || ids.length * 4 >= total;
+  const CHUNK = 1000;
+  const b = new TieBatch(rep, now);
   if (only) {
     // the contacts not being refreshed count with the scores they have
-    const skip = new Set(only);
+    const skip = new Set(ids);
     await d.contacts.where('tieScore').aboveOrEqual(STRONG_TIE).each((c) => {
-      const org = normCompany(c.company);
-      if (org && !skip.has(c.id)) {
-        strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
-        if (c.networkType !== 'team') keepBest(org, { id: c.id, name: c.name, tieScore: c.tieScore, networkType: c.networkType, relation: c.relation });
-      }
+      if (!skip.has(c.id)) b.outside(c);
     });
   }
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const [contacts, notes, interactions, purchases, complaints, profiles, overrides] = await Promise.all([
-        d.contacts.bulkGet(chunk),
-        d.notes.where('contactId').anyOf(chunk).toArray(),
-        d.interactions.where('contactId').anyOf(chunk).toArray(),
-        d.purchases.where('contactId').anyOf(chunk).toArray(),
-        d.complaints.where('contactId').anyOf(chunk).toArray(),
-        d.profiles.where('contactId').anyOf(chunk).toArray(),
-        d.overrides.bulkGet(chunk),
-      ]);
-      const by = <T extends { contactId: string }>(rows: T[]) => {
-        const m = new Map<string, T[]>();
-        for (const r of rows) m.set(r.contactId, [...(m.get(r.contactId) ?? []), r]);
-        return m;
-      };
-      const [n, it, pu, co, pr] = [by(notes), by(interactions), by(purchases), by(complaints), by(profiles)];
-      const updates: { key: string; changes: Partial<Contact> }[] = [];
-      contacts.forEach((c, k) => {
-        if (!c) return;
-        const org = normCompany(c.company);
-        const peers = org ? (strongByOrg.get(org) ?? 0) - ((scores.get(c.id) ?? 0) >= STRONG_TIE ? 1 : 0) : 0;
-        const a = assess({
-          contact: c, interactions: it.get(c.id), notes: n.get(c.id), purchases: pu.get(c.id),
-          complaints: co.get(c.id), profiles: profileReads(pr.get(c.id) ?? []), rep, orgStrongTies: pass ? peers : 0,
-          account: pass && org && bestByOrg.has(org) && bestByOrg.get(org)!.id !== c.id ? [bestByOrg.get(org)!] : undefined,
-        }, now);
-        if (pass === 0) {
-          scores.set(c.id, a.tie.score);
-          if (org && a.tie.score >= STRONG_TIE) {
-            strongByOrg.set(org, (strongByOrg.get(org) ?? 0) + 1);
-            if (a.classification.networkType !== 'team')
-              keepBest(org, { id: c.id, name: c.name, tieScore: a.tie.score, relation: c.relation });
-          }
-          return;
-        }
-        const tag = effectiveTag(a.classification, overrides[k]);
-        const next = { networkType: tag.networkType, stage: tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 };
-        if (c.networkType !== next.networkType || c.stage !== next.stage || c.tieScore !== next.tieScore) updates.push({ key: c.id, changes: next });
-      });
-      if (updates.length) await guarded(() => d.contacts.bulkUpdate(updates));
+  const inputs = (r: ChunkRecords) => r.contacts.map((c): TieInput => ({
+    contact: c, notes: r.notes.get(c.id), interactions: r.interactions.get(c.id), purchases: r.purchases.get(c.id),
+    complaints: r.complaints.get(c.id), profiles: r.profiles.get(c.id), override: r.overrides.get(c.id),
+  }));
+  // pass 1's result for contacts at an organisation, in case pass 2 has nothing to change for them
+  const pending = new Map<string, { contact: Contact; next: TieFields }>();
+  let done = 0;
+  let secondPass = 0; // how many contacts pass 2 assesses again, known once pass 1 is over
+  const report = () => onProgress?.({ done, total: ids.length + secondPass });
+  const write = async (updates: { key: string; changes: Partial<Contact> }[]) => {
+    if (updates.length) await guarded(() => d.contacts.bulkUpdate(updates));
+  };
+
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const updates: { key: string; changes: Partial<Contact> }[] = [];
+    for (const x of inputs(await readChunk(chunk, dense, d))) {
+      const next = b.first(x);
+      if (normCompany(x.contact.company)) pending.set(x.contact.id, { contact: x.contact, next });
+      else if (!sameTie(x.contact, next)) updates.push({ key: x.contact.id, changes: next });
     }
+    await write(updates);
+    done += chunk.length;
+    report();
+  }
+  // pass 2: only contacts whose organisation has a strong tie (other than their own) or an introducer
+  const again: string[] = [];
+  const settled: { key: string; changes: Partial<Contact> }[] = [];
+  for (const [id, p] of pending) {
+    if (b.needsSecond(p.contact)) again.push(id);
+    else if (!sameTie(p.contact, p.next)) settled.push({ key: id, changes: p.next });
+  }
+  pending.clear();
+  for (let i = 0; i < settled.length; i += CHUNK) await write(settled.slice(i, i + CHUNK));
+  secondPass = again.length;
+  report();
+  again.sort();
+  const denseAgain = again.length * 4 >= total;
+  for (let i = 0; i < again.length; i += CHUNK) {
+    const chunk = again.slice(i, i + CHUNK);
+    const updates: { key: string; changes: Partial<Contact> }[] = [];
+    for (const x of inputs(await readChunk(chunk, denseAgain, d))) {
+      const next = b.second(x);
+      if (!sameTie(x.contact, next)) updates.push({ key: x.contact.id, changes: next });
+    }
+    await write(updates);
+    done += chunk.length;
+    report();
   }
 }

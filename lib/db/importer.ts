@@ -1,7 +1,10 @@
 import type Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
 import { guarded, prepareContact } from './repo';
-import type { Contact } from './schema';
+import { deriveTies, repContext } from './derive';
+import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from './schema';
+import { normCompany } from '../model/identity';
+import type { RepContext } from '../model/tie';
 import { type ImportInput, type ImportPlan, type ImportSummary, planImport, touchedContactIds } from '../import/apply';
 
 // Applies a parsed import to the book in ONE read-write transaction over the
@@ -33,8 +36,10 @@ export interface ApplyOptions {
 export interface ApplyResult {
   summary: ImportSummary;
   rejected: ImportPlan['rejected'];
-  /** every contact the import added or changed */
+  /** every contact the import added or changed (stored with their tie fields computed) */
   contactIds: string[];
+  /** contacts the import did not change at an organisation it touched: their ties may have changed (a new champion there) */
+  peerIds: string[];
 }
 
 export async function applyImport(input: ImportInput, opts: ApplyOptions, d: TiewiseDB = db()): Promise<ApplyResult> {
@@ -45,14 +50,14 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
   };
   check();
   return guarded(() =>
-    d.transaction('rw', IMPORT_TABLES.map((t) => d.table(t)), async () => {
+    d.transaction('rw', [...IMPORT_TABLES.map((t) => d.table(t)), d.overrides, d.settings], async () => {
       const [contacts, profiles, products] = await Promise.all([
         d.contacts.toArray(),
         d.profiles.toArray(),
         d.products.toArray(),
       ]);
       const ids = contacts.length ? touchedContactIds(input, { contacts, profiles }) : [];
-      const of = <T,>(t: Dexie.Table<T>) => (ids.length ? t.where('contactId').anyOf(ids).toArray() : Promise.resolve([] as T[]));
+      const of = <T,>(t: Dexie.Table<T, string, unknown>): Promise<T[]> => (ids.length ? t.where('contactId').anyOf(ids).toArray() : Promise.resolve([] as T[]));
       const [notes, interactions, purchases, complaints] = await Promise.all([
         of(d.notes), of(d.interactions), of(d.purchases), of(d.complaints),
       ]);
@@ -60,8 +65,18 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints }, { fileName: opts.fileName, now });
       check();
 
+      // the tie fields, computed here from what the plan and the book hold, so the
+      // contacts are written once and usable when the import says done
+      const added = plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[];
+      const [rep, overrides] = await Promise.all([
+        repContext(d),
+        plan.contactsUpdate.length ? d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : Promise.resolve([]),
+      ]);
+      check();
+      const peerIds = withTies(added, plan, { contacts, profiles, notes, interactions, purchases, complaints }, overrides, rep, now);
+
       const writes: Array<[Dexie.Table, unknown[], 'add' | 'put']> = [
-        [d.contacts, plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[], 'add'],
+        [d.contacts, added, 'add'],
         [d.contacts, plan.contactsUpdate, 'put'],
         [d.products, plan.productsAdd, 'add'],
         [d.profiles, plan.profilesAdd, 'add'],
@@ -86,8 +101,51 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       return {
         summary: plan.summary,
         rejected: plan.rejected,
-        contactIds: [...plan.contactsAdd.map((c) => c.id), ...plan.contactsUpdate.map((c) => c.id)],
+        contactIds: [...added.map((c) => c.id), ...plan.contactsUpdate.map((c) => c.id)],
+        peerIds,
       };
     }),
   );
+}
+
+interface Existing {
+  contacts: Contact[];
+  profiles: Profile[];
+  notes: Note[];
+  interactions: Interaction[];
+  purchases: Purchase[];
+  complaints: Complaint[];
+}
+
+/**
+ * Sets the derived tie fields on the contacts the import adds (`added`) and
+ * changes (plan.contactsUpdate), from their rows in the book and in the plan.
+ * Returns the ids of the book's other contacts at the organisations the import
+ * touched (their peers changed; refreshAllTies brings them up to date).
+ */
+function withTies(added: Contact[], plan: ImportPlan, book: Existing, overrides: (TagOverride | undefined)[], rep: RepContext | undefined, now: number): string[] {
+  const group = <T extends { contactId: string }>(...lists: T[][]) => {
+    const m = new Map<string, T[]>();
+    for (const list of lists) for (const r of list) {
+      const a = m.get(r.contactId);
+      if (a) a.push(r);
+      else m.set(r.contactId, [r]);
+    }
+    return m;
+  };
+  const notes = group(book.notes, plan.notesAdd);
+  const interactions = group(book.interactions, plan.interactionsAdd);
+  const purchases = group(book.purchases, plan.purchasesAdd);
+  const complaints = group(book.complaints, plan.complaintsAdd);
+  const batch = [...added, ...plan.contactsUpdate];
+  const ids = new Set(batch.map((c) => c.id));
+  const profiles = group(book.profiles.filter((p) => ids.has(p.contactId)), plan.profilesAdd);
+  const override = new Map(plan.contactsUpdate.map((c, i) => [c.id, overrides[i]]));
+  const ties = deriveTies(batch.map((c) => ({
+    contact: c, notes: notes.get(c.id), interactions: interactions.get(c.id), purchases: purchases.get(c.id),
+    complaints: complaints.get(c.id), profiles: profiles.get(c.id), override: override.get(c.id),
+  })), rep, now, book.contacts);
+  for (const c of batch) Object.assign(c, ties.get(c.id));
+  const orgs = new Set(batch.map((c) => normCompany(c.company)).filter(Boolean));
+  return book.contacts.filter((c) => !ids.has(c.id) && orgs.has(normCompany(c.company))).map((c) => c.id);
 }

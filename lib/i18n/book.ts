@@ -70,7 +70,6 @@ export const bookEn = {
     smart: 'smart',
     count_one: '{{count}} contact',
     count_other: '{{count}} contacts',
-    openGroup: 'Show {{name}}',
     rename: 'Rename',
     renameLabel: 'New name for {{name}}',
     save: 'Save',
@@ -145,6 +144,7 @@ export const bookEn = {
     },
   },
   record: { close: 'Back to the book', title: 'Contact record' },
+  skipToList: 'Skip to the list',
   link: 'Open the book',
   error: 'Something went wrong: {{message}}',
 };
@@ -227,7 +227,6 @@ export const bookRu: Loose<typeof bookEn> = {
     count_few: '{{count}} контакта',
     count_many: '{{count}} контактов',
     count_other: '{{count}} контакта',
-    openGroup: 'Показать группу «{{name}}»',
     rename: 'Переименовать',
     renameLabel: 'Новое название для «{{name}}»',
     save: 'Сохранить',
@@ -314,6 +313,7 @@ export const bookRu: Loose<typeof bookEn> = {
     },
   },
   record: { close: 'Назад к книге', title: 'Карточка контакта' },
+  skipToList: 'Перейти к списку',
   link: 'Открыть книгу контактов',
   error: 'Что-то пошло не так: {{message}}',
 };

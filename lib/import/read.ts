@@ -17,11 +17,24 @@ import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
 import { rejectsText } from './export';
 import { ImportError, concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
+import { type Grid, type GridFormat, dateColumnsOf, gridHeader, gridHeaders, readGrid } from './grid';
+import { htmlEncoding, looksLikeHtml, looksLikeSpreadsheetXml, readHtmlTables } from './html-table';
+import { ENCRYPTED_OR_XLS, cellText, isCfb, isZip, readWorkbook, serialToIso } from './workbook';
 
-export type ImportFormat = 'csv' | 'json' | 'vcard';
+export type ImportFormat = 'csv' | 'json' | 'vcard' | GridFormat;
 
-/** By the file's name, or by its first characters when the name says nothing. */
+/** Workbooks and HTML "xls" files are read whole (a zip's directory is at its end). */
+export function isGridFormat(f: ImportFormat): f is GridFormat {
+  return f === 'xlsx' || f === 'xls-html';
+}
+
+/**
+ * By the file's first bytes when they say it (a workbook is a zip; Bitrix24's "xls" is
+ * HTML, whatever the name), else by the name, else by the first characters.
+ */
 export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
+  if (isZip(head)) return 'xlsx';
+  if (looksLikeHtml(head)) return 'xls-html';
   if (/\.json$/i.test(fileName)) return 'json';
   if (/\.(vcf|vcard)$/i.test(fileName)) return 'vcard';
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
@@ -38,25 +51,25 @@ export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
  */
 export function unreadableFormat(head: Uint8Array): string | undefined {
   const b = head;
-  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    return 'this is an Excel workbook (.xlsx) or another zip file; Tiewise reads CSV, JSON and vCard files: open it in Excel or LibreOffice, save the sheet as “CSV UTF-8” and import that';
-  }
-  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    return 'this is an old Excel (.xls) workbook, or a password-protected one; Tiewise reads CSV, JSON and vCard files: open it in Excel or LibreOffice, save the sheet as “CSV UTF-8” and import that';
-  }
+  if (isCfb(b)) return ENCRYPTED_OR_XLS;
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'this is a PDF, not a table of contacts: export a CSV from the program that made it';
-  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
-  const start = new TextDecoder('latin1').decode(b.subarray(i, i + 64)).toLowerCase();
-  if (/^(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta)/.test(start)) {
-    return 'this is an HTML page (Bitrix24’s “Excel” export is an HTML table saved as .xls); Tiewise reads CSV, JSON and vCard files: open it in Excel or LibreOffice, save it as “CSV UTF-8” and import that';
+  if (looksLikeSpreadsheetXml(b)) {
+    return 'this is an Excel 2003 XML spreadsheet, which Tiewise cannot open: open it in Excel or LibreOffice, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”, and import that';
   }
   return undefined;
 }
 
-export type FilePreview =
-  | {
-      format: 'csv';
+/** One sheet of a workbook (or table of an HTML file) as the mapping screen shows it. */
+export type SheetPreview = Omit<TablePreview, 'sheets' | 'sheet'> & {
+  name: string;
+  /** non-blank rows after the header */
+  dataRows: number;
+  /** has rows and a header that names people (or a sure activity kind) */
+  looksLikeData: boolean;
+};
+
+export interface TablePreview {
+      format: 'csv' | GridFormat;
       kind: FileKind;
       /** why that kind, and whether the header made it clear (else the screen asks) */
       judgement: KindJudgement;
@@ -67,15 +80,24 @@ export type FilePreview =
       sample: string[][];
       /** the same rows through the mapping (contacts only) */
       records: ContactRecord[];
-    }
-  | { format: 'json' }
-  | { format: 'vcard' };
+      /** a workbook's sheets (an HTML file's tables) with rows; this preview is sheets[sheet]'s */
+      sheets?: SheetPreview[];
+      sheet?: number;
+}
+
+export type FilePreview = TablePreview | { format: 'json' } | { format: 'vcard' };
+
+/** Whether a preview is a table (CSV, a sheet of a workbook, an HTML table): one with columns to map. */
+export function isTablePreview(p: FilePreview): p is TablePreview {
+  return p.format !== 'json' && p.format !== 'vcard';
+}
 
 /** Detection on the file's first bytes (64 KB is plenty); `rows` data rows kept for the screen. */
 export function previewBytes(fileName: string, head: Uint8Array, rows = 8): FilePreview {
   const refused = unreadableFormat(head);
   if (refused) throw new ImportError(refused);
   const format = formatOf(fileName, head);
+  if (isGridFormat(format)) throw new ImportError('a workbook is read whole: use previewFile()');
   if (format !== 'csv') return { format };
   const sample: string[][] = [];
   const table = new TableReader({}, () => ({ row: (r) => void (sample.length < rows && sample.push(r.fields)), reject: () => {} }));
@@ -94,6 +116,8 @@ export function previewBytes(fileName: string, head: Uint8Array, rows = 8): File
 export interface ReadOptions extends ContactImportOptions {
   format: ImportFormat;
   kind?: FileKind;
+  /** a workbook's sheet (an HTML file's table) by name; the first that looks like data when absent */
+  sheet?: string;
 }
 
 /** A CSV report whose activity records keep their raw text (parallel to records). */
@@ -137,7 +161,7 @@ export class ImportReader {
   push(chunk: Uint8Array): void {
     if (this.first && chunk.length) {
       this.first = false;
-      const refused = unreadableFormat(chunk);
+      const refused = unreadableFormat(chunk) ?? (isZip(chunk) || looksLikeHtml(chunk) ? 'this is an Excel workbook or an HTML table, not CSV text: choose the file again so Tiewise reads it as one' : undefined);
       if (refused) throw new ImportError(refused);
     }
     if (this.table) this.table.push(chunk);
@@ -164,6 +188,17 @@ export type { NoteRecord, PurchaseRecord };
 
 /** Reads a whole stream of chunks; `onProgress` gets the bytes read so far. */
 export async function readChunks(chunks: AsyncIterable<Uint8Array>, opts: ReadOptions, onProgress?: (bytes: number) => void, cancelled?: () => boolean): Promise<FileRead> {
+  if (isGridFormat(opts.format)) {
+    const parts: Uint8Array[] = [];
+    let bytes = 0;
+    for await (const c of chunks) {
+      if (cancelled?.()) throw new Error('cancelled');
+      parts.push(c);
+      bytes += c.length;
+      onProgress?.(bytes);
+    }
+    return readGridFile(concat(parts, bytes), opts);
+  }
   const r = new ImportReader(opts);
   let bytes = 0;
   for await (const c of chunks) {
@@ -202,4 +237,104 @@ export function rejectsFile(report: FileRead, rejected: ReadonlyArray<Rejected &
   const rows = rejected.filter((r) => r.raw !== '');
   if ('format' in report && report.format === 'vcard') return { text: rows.map((r) => r.raw).join('\r\n') + '\r\n', ext: 'vcf' };
   return { text: '\uFEFF' + rejectsText(headerText(report as CsvRead), rows), ext: 'csv' };
+}
+
+/** A workbook's sheets or an HTML file's tables, and what the file says of itself. */
+export async function gridsOf(bytes: Uint8Array, format: GridFormat): Promise<{ grids: Grid[]; base: Pick<TableInfo, 'encoding' | 'bom'> & { format: GridFormat } }> {
+  if (format === 'xlsx') {
+    const sheets = await readWorkbook(bytes);
+    return { grids: sheets, base: { encoding: 'utf-8', bom: false, format } };
+  }
+  const refused = unreadableFormat(bytes);
+  if (refused) throw new ImportError(refused);
+  const enc = htmlEncoding(bytes);
+  const text = new TextDecoder(enc.encoding).decode(bytes);
+  return { grids: readHtmlTables(text), base: { ...enc, format } };
+}
+
+const NAMING: ReadonlySet<string> = new Set(['name', 'firstName', 'lastName', 'email']);
+
+/** Detection and the first rows of one sheet; undefined for an empty sheet. */
+function previewGrid(grid: Grid, base: Pick<TableInfo, 'encoding' | 'bom'> & { format: GridFormat }, rows: number): SheetPreview | undefined {
+  let found: { headerLine: number; width: number };
+  try {
+    found = gridHeader(grid);
+  } catch (e) {
+    if (e instanceof ImportError) return undefined;
+    throw e;
+  }
+  const headers = gridHeaders(grid, found.headerLine, found.width);
+  const judgement = judgeKind(headers);
+  const kind = judgement.kind;
+  const preset = detectPreset(headers).preset;
+  const mapping = proposeMapping(headers, preset);
+  const sample: string[][] = [];
+  let dataRows = 0;
+  // a date serial in a date column shows as the date it will be imported as
+  const dates = new Set(dateColumnsOf(headers, isPeopleKind(kind) ? mapping : undefined));
+  for (let i = found.headerLine; i < grid.rows.length; i++) {
+    const r = grid.rows[i];
+    if (!r.some((v) => v !== null && cellText(v).trim() !== '')) continue;
+    dataRows++;
+    if (sample.length < rows) {
+      const t = r.map((v, c) => (typeof v === 'string' && dates.has(c) ? (serialToIso(v) ?? v) : cellText(v)));
+      while (t.length < found.width) t.push('');
+      sample.push(t);
+    }
+  }
+  const info: TableInfo = { ...base, delimiter: ',', newline: '\r\n', headerLine: found.headerLine, headers, sheet: grid.name };
+  const people = isPeopleKind(kind);
+  return {
+    name: grid.name, dataRows, format: base.format, kind, judgement, info, preset, mapping, sample,
+    records: people ? sample.map((f) => applyMapping(headers, mapping, f).record) : [],
+    looksLikeData: dataRows > 0 && (people ? mapping.some((f) => f !== null && NAMING.has(f)) : judgement.sure),
+  };
+}
+
+/** The sheets with rows; which one is shown first (the first that looks like data). */
+export async function previewGridFile(bytes: Uint8Array, format: GridFormat, rows = 8): Promise<TablePreview> {
+  const { grids, base } = await gridsOf(bytes, format);
+  const sheets = grids.map((g) => previewGrid(g, base, rows)).filter((s): s is SheetPreview => !!s);
+  if (!sheets.length) throw new ImportError(format === 'xlsx' ? 'every sheet of this workbook is empty: there is nothing to import' : 'every table in this file is empty: there is nothing to import');
+  const at = Math.max(0, sheets.findIndex((s) => s.looksLikeData));
+  return { ...sheets[at], sheets, sheet: at };
+}
+
+/** A file's preview: the first 64 KB for text files; the whole file for a workbook or an HTML "xls". */
+export async function previewFile(fileName: string, bytes: Uint8Array, rows = 8): Promise<FilePreview> {
+  const refused = unreadableFormat(bytes.subarray(0, 4096));
+  if (refused) throw new ImportError(refused);
+  const format = formatOf(fileName, bytes.subarray(0, 4096));
+  if (isGridFormat(format)) return previewGridFile(bytes, format, rows);
+  return previewBytes(fileName, bytes.subarray(0, 64 * 1024), rows);
+}
+
+/** Reads one sheet (table) of a workbook or an HTML "xls" as a CSV would be read. */
+export async function readGridFile(bytes: Uint8Array, opts: ReadOptions): Promise<CsvRead> {
+  const format = opts.format as GridFormat;
+  const { grids, base } = await gridsOf(bytes, format);
+  let grid: Grid | undefined;
+  if (opts.sheet !== undefined) {
+    grid = grids.find((g) => g.name === opts.sheet);
+    if (!grid) throw new ImportError(`there is no sheet “${opts.sheet}” in this file; it has ${grids.map((g) => `“${g.name}”`).join(', ')}`);
+  } else {
+    const previews = grids.map((g) => ({ g, p: previewGrid(g, base, 0) })).filter((x) => x.p);
+    if (!previews.length) throw new ImportError(format === 'xlsx' ? 'every sheet of this workbook is empty: there is nothing to import' : 'every table in this file is empty: there is nothing to import');
+    grid = (previews.find((x) => x.p!.looksLikeData) ?? previews[0]).g;
+  }
+  let sink: ContactSink | RawKeeper | undefined;
+  const info = readGrid(grid, base, { headerLine: opts.headerLine }, (info) => {
+    const kind = opts.kind ?? (opts.preset || opts.mapping ? 'contacts' : judgeKind(info.headers).kind);
+    if (kind === 'purchases' || kind === 'notes') {
+      sink = new RawKeeper(kind === 'purchases' ? new PurchaseSink(info.headers) : new NoteSink(info.headers));
+      return { sink, dateColumns: dateColumnsOf(info.headers) };
+    }
+    const contacts = new ContactSink(info.headers, { ...opts, entity: kind });
+    sink = contacts;
+    return { sink, dateColumns: dateColumnsOf(info.headers, contacts.mapping) };
+  });
+  const s = sink!;
+  if (s instanceof ContactSink) return s.report(info);
+  const report = s.sink.report(info) as ActivityRead;
+  return { ...report, recordRaws: s.raws };
 }

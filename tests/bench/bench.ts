@@ -1,48 +1,75 @@
-// `npm run bench` — runs every case in tests/bench/cases/, prints a table, or with
-// --json one JSON array of results. `npm run bench -- <id> …` runs only those cases.
+// `npm run bench` — builds what the selected cases need (the extension), runs
+// every case in tests/bench/cases/, prints a table (median, spread, unrounded
+// ratio, target) and under it what each baseline is and why it is fair; with
+// --json one JSON array of results on stdout. `npm run bench -- <id> …` runs only
+// those cases. `--no-build` skips the build (the extension in .output/chrome-mv3
+// is used as it is). Exits 1 when a target is missed.
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchCase, BenchResult } from './harness';
+import { fmt, meets, type BenchCase, type BenchResult } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const noBuild = args.includes('--no-build') || process.env.TIEWISE_BENCH_NO_BUILD === '1';
 const only = args.filter((a) => !a.startsWith('--'));
 
 const files = readdirSync(join(here, 'cases')).filter((f) => /\.ts$/.test(f)).sort();
-const results: BenchResult[] = [];
+const cases: BenchCase[] = [];
 for (const f of files) {
   const mod = (await import(pathToFileURL(join(here, 'cases', f)).href)) as { default: BenchCase };
-  const c = mod.default;
-  if (only.length && !only.includes(c.id)) continue;
-  if (!json) process.stderr.write(`… ${c.id}\n`);
-  results.push(...(await c.run()));
+  if (!only.length || only.includes(mod.default.id)) cases.push(mod.default);
+}
+if (only.length && cases.length !== only.length) {
+  const known = new Set(cases.map((c) => c.id));
+  throw new Error(`no such case: ${only.filter((id) => !known.has(id)).join(', ')}`);
+}
+
+// a clean checkout has no build: make the one the cases load (fresh, so the figures are of this code)
+if (!noBuild && cases.some((c) => c.needs?.includes('extension'))) {
+  process.stderr.write('… building the extension (npx wxt build)\n');
+  try {
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'pipe' });
+  } catch (e) {
+    const err = e as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`);
+    throw new Error('the extension did not build');
+  }
+}
+
+const results: BenchResult[] = [];
+for (const c of cases) {
+  process.stderr.write(`… ${c.id}\n`);
+  const t0 = performance.now();
+  results.push(...(await c.run()).map((r) => ({ ...r, met: r.met ?? meets(r) })));
+  process.stderr.write(`  (${c.id}: ${Math.round((performance.now() - t0) / 1000)} s)\n`);
 }
 
 if (json) {
-  process.stdout.write(JSON.stringify(results) + '\n');
+  process.stdout.write(JSON.stringify(results, null, 1) + '\n');
 } else {
-  const rows = results.map((r) => {
-    const ok = r.better === 'lower' ? r.ratio <= r.target : r.ratio >= r.target;
-    return [
-      r.name,
-      `${fmt(r.value)} ${r.unit}`,
-      `${fmt(r.baseline)} ${r.unit}`,
-      `${r.ratio}×`,
-      `${r.better === 'lower' ? '≤' : '≥'} ${r.target}×`,
-      ok ? 'ok' : 'MISSED',
-      r.where ?? '',
-    ];
-  });
-  const head = ['case', 'value', 'baseline', 'ratio', 'target', '', 'where'];
+  const rows = results.map((r) => [
+    r.name,
+    `${fmt(r.value)} ${r.unit}${r.spread ? ` [${fmt(r.spread.value.min)}–${fmt(r.spread.value.max)}]` : ''}`,
+    `${fmt(r.baseline)} ${r.unit}${r.spread ? ` [${fmt(r.spread.baseline.min)}–${fmt(r.spread.baseline.max)}]` : ''}`,
+    `${r.ratio.toPrecision(4)}×${r.spread ? ` [${r.spread.ratio.min.toPrecision(3)}–${r.spread.ratio.max.toPrecision(3)}]` : ''}`,
+    `${r.better === 'lower' ? '≤' : '≥'} ${r.target}×`,
+    r.met ? 'ok' : 'MISSED',
+    r.spread ? String(r.spread.value.n) : '1',
+    r.where ?? '',
+  ]);
+  const head = ['case', 'value (median [min–max])', 'baseline', 'ratio [per-round range]', 'target', '', 'rounds', 'where'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+  console.log('\nBaselines:');
+  for (const r of results) {
+    console.log(`- ${r.name}\n  baseline: ${r.baselineIs ?? '(not named)'}${r.note ? `\n  note: ${r.note}` : ''}`);
+  }
 }
-
-function fmt(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
-}
+if (results.some((r) => !r.met)) process.exitCode = 1;

@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -112,6 +114,38 @@ describe('the import section (in-thread parser)', () => {
     expect(within(region).getByText('1 row rejected')).toBeTruthy();
     await waitFor(() => expect(within(region).getByText('Tie strengths are up to date.')).toBeTruthy());
     expect(await d.contacts.count()).toBe(1);
+  });
+});
+
+describe('workbooks on the import screen (issue 15)', () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/import', name));
+
+  it('an .xlsx: the sheets offered, the data sheet first, another sheet shows its own columns, the chosen one imported', async () => {
+    const d = freshDb();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([fixture('amocrm-contacts.xlsx')], 'amocrm-contacts.xlsx'));
+    expect(await screen.findByText('What Tiewise found in amocrm-contacts.xlsx', undefined, { timeout: 8000 })).toBeTruthy();
+    const sheet = screen.getByRole('combobox', { name: 'Sheet to import' }) as HTMLSelectElement;
+    expect([...sheet.options].map((o) => o.text)).toEqual(['Сводка (1 row)', 'Контакты (6 rows)']);
+    expect(sheet.value).toBe('1');
+    expect(screen.getByText('Excel workbook (.xlsx)')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Field for column “Полное имя контакта”' })).toBeTruthy();
+    await userEvent.selectOptions(sheet, '0');
+    await waitFor(() => expect(screen.queryByRole('combobox', { name: 'Field for column “Полное имя контакта”' })).toBeNull());
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sheet to import' }), '1');
+    await screen.findByRole('combobox', { name: 'Field for column “Полное имя контакта”' });
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const region = await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    expect(within(region).getByText('4 contacts added')).toBeTruthy();
+    expect(within(region).getByText('1 row rejected')).toBeTruthy();
+    const olga = (await d.contacts.toArray()).find((c) => c.name === 'Тимофеева Ольга Петровна')!;
+    expect(olga.custom).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Сделок', value: '1' })]));
+  });
+
+  it('a password-protected workbook is refused with one message', async () => {
+    wrap(<ImportSection parser={createInlineParser()} />);
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([fixture('encrypted.xlsx')], 'encrypted.xlsx'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^This file cannot be imported: this is a password-protected \(encrypted\) Excel workbook/);
   });
 });
 

@@ -48,4 +48,35 @@ describe('import-check', () => {
   it('a purchases CSV says its kind', () => {
     expect(JSON.parse(run(fixture('purchases.csv')).stdout)).toMatchObject({ kind: 'purchases', preset: 'generic', rows: 6, accepted: 2 });
   });
+  it('an .xlsx workbook: the same object with format and sheet, rows as spreadsheet rows, custom fields on each record', () => {
+    const r = run(fixture('amocrm-contacts.xlsx'), '--all');
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(Object.keys(o)).toEqual(['preset', 'encoding', 'bom', 'format', 'sheet', 'delimiter', 'headerLine', 'rows', 'accepted', 'duplicates', 'rejected', 'records']);
+    expect(o).toMatchObject({ preset: 'amocrm', encoding: null, format: 'xlsx', sheet: 'Контакты', delimiter: null, headerLine: 2, rows: 6, accepted: 4, duplicates: [{ line: 7, sameAs: 3 }] });
+    expect(o.rows).toBe(o.accepted + o.duplicates.length + o.rejected.length);
+    expect(o.rejected).toEqual([{ line: 6, reason: 'names nobody: no name and no e-mail', raw: '9003,,,,ООО «Без Имени»,,,2025-11-05,0,+7 (343) 555-03-03' }]);
+    expect(o.records[0]).toMatchObject({ name: 'Соколова Ирина Андреевна', birthday: '1989-05-18', custom: { 'Дата создания': '2025-11-03T09:30', 'Сделок': '2' } });
+  });
+  it('--sheet reads another sheet', () => {
+    expect(JSON.parse(run(fixture('hubspot-contacts.xlsx'), '--sheet', 'Companies').stdout)).toMatchObject({ sheet: 'Companies', rows: 2 });
+  });
+  it("Bitrix24's HTML 'xls': its encoding, the leads kind, table rows as lines", () => {
+    const o = JSON.parse(run(fixture('bitrix24-leads.xls')).stdout);
+    expect(o).toMatchObject({ kind: 'leads', preset: 'bitrix24', encoding: 'utf-8', format: 'xls-html', sheet: 'Table 1', delimiter: null, headerLine: 1, rows: 4, accepted: 2, duplicates: [{ line: 5, sameAs: 2 }], rejected: [{ line: 4 }] });
+    expect(o.records[0].custom['Название лида']).toBe('Заявка с сайта: "Станок"');
+    expect(JSON.parse(run(fixture('bitrix24-contacts-1251.xls')).stdout)).toMatchObject({ encoding: 'windows-1251', rows: 2, accepted: 2 });
+  });
+  it('a vCard: headerLine null, each record with its custom fields', () => {
+    const o = JSON.parse(run(fixture('contacts.vcf')).stdout);
+    expect(o).toMatchObject({ format: 'vcard', headerLine: null, delimiter: null });
+    expect(o.rows).toBe(o.accepted + o.duplicates.length + o.rejected.length);
+  });
+  it.each(['encrypted.xlsx', 'legacy.xls'])('%s is refused whole: exit 2, one line, nothing on stdout', (name) => {
+    const r = run(fixture(name));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/password-protected \(encrypted\) Excel workbook or an old binary Excel \.xls/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });

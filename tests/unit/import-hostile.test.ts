@@ -125,9 +125,10 @@ describe('export neutralises what a spreadsheet may run', () => {
 
 describe('a file of a format Tiewise cannot read is refused whole, with one message', () => {
   it.each([
-    ['book.xlsx', concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), enc('[Content_Types].xml'.repeat(20))), /Excel workbook \(\.xlsx\)/],
-    ['old.xls', concat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), new Uint8Array(200)), /old Excel \(\.xls\) workbook, or a password-protected one/],
-    ['LEAD.xls', enc('\uFEFF<html><head><meta charset="utf-8"></head><body><table><tr><td>Имя</td></tr></table></body></html>'), /HTML page \(Bitrix24’s “Excel” export/],
+    // a workbook is read (tests/unit/import-workbook.test.ts); a broken one is refused whole
+    ['book.xlsx', concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), enc('[Content_Types].xml'.repeat(20))), /this workbook cannot be unpacked/],
+    ['old.xls', concat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), new Uint8Array(200)), /password-protected \(encrypted\) Excel workbook or an old binary Excel \.xls/],
+    ['report.pdf', enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /this is a PDF/],
   ])('%s: exit 2, never rows rejected one by one', (name, body, msg) => {
     const r = cli(name, body);
     expect([r.code, r.out]).toEqual([2, '']);

@@ -1,6 +1,7 @@
-// Runs inside Chromium (bundled by tests/bench/cases/db-write.ts): writes N
-// contacts through the data-access module and, as the baseline, the same objects
-// with raw IndexedDB puts into a store with the same indexes.
+// Runs inside Chromium (bundled by tests/bench/cases/db-write.ts), one side per
+// fresh browser: writes N contacts through the data-access module or, as the
+// baseline, the same objects with raw IndexedDB puts into a store with the same
+// indexes.
 import { SCHEMA_V2, TiewiseDB } from '@/lib/db/database';
 import { addContacts, type NewContact } from '@/lib/db/repo';
 
@@ -53,9 +54,11 @@ async function rawPuts(objects: unknown[], name: string): Promise<number> {
   return ms;
 }
 
-async function viaModule(list: NewContact[], name: string): Promise<{ ms: number; stored: unknown[] }> {
-  const d = new TiewiseDB(name);
+/** The module's side: its own database, the time, and what it stored (for the baseline to write). */
+async function runModule(n: number, seed: number): Promise<{ ms: number; stored: unknown[] }> {
+  const d = new TiewiseDB(`bench-module-${seed}`);
   await d.open();
+  const list = contacts(n, seed);
   const t0 = performance.now();
   const stored = await addContacts(list, d);
   const ms = performance.now() - t0;
@@ -63,16 +66,9 @@ async function viaModule(list: NewContact[], name: string): Promise<{ ms: number
   return { ms, stored };
 }
 
-(globalThis as unknown as { runDbWrite: unknown }).runDbWrite = async (n: number, rounds: number) => {
-  const module: number[] = [];
-  const raw: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const list = contacts(n, r);
-    const { ms, stored } = await viaModule(list, `bench-module-${r}`);
-    module.push(ms);
-    // the baseline writes exactly the objects the module stored
-    raw.push(await rawPuts(stored, `bench-raw-${r}`));
-  }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { module: med(module), raw: med(raw) };
-};
+/** The baseline's side: exactly the objects the module stored, raw puts. */
+async function runRaw(objects: unknown[], seed: number): Promise<number> {
+  return rawPuts(objects, `bench-raw-${seed}`);
+}
+
+Object.assign(globalThis, { runModule, runRaw });

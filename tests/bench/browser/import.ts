@@ -2,15 +2,19 @@
 // from the bench's own origin as a Blob and read as a stream, as the import worker
 // reads a File.
 //   value:    Blob stream → lib/import (detect, parse, map, in-file duplicates) →
-//             the importer (match against the book, plan, ONE rw transaction).
-//   baseline: the same Blob parsed with papaparse (header row, whole text), each row
-//             written as it comes (a contact, and its note) with raw IndexedDB puts
-//             into stores with the same indexes, one transaction: no detection,
-//             mapping, duplicate check or matching against the book.
+//             the importer (match against the book, plan, ONE rw transaction) →
+//             the derived tie fields of every imported contact → the panel's
+//             lookup finds an imported contact: "imported, ties computed, searchable".
+//   baseline: the same Blob parsed with papaparse (header row, whole text), then
+//             raw IndexedDB puts of exactly the contacts and notes the importer
+//             stored (tie fields included) into stores with the same indexes, one
+//             transaction: no detection, mapping, duplicate check, matching or model.
 import Papa from 'papaparse';
 import { SCHEMA_V3, TiewiseDB } from '@/lib/db/database';
+import { refreshAllTies } from '@/lib/db/derive';
+import { candidatesFor } from '@/lib/db/match';
+import { emptyFields, type Extraction } from '@/lib/extract/types';
 import { applyImport } from '@/lib/db/importer';
-import { keysForName } from '@/lib/db/keys';
 import { readChunks } from '@/lib/import/read';
 
 async function* chunks(b: Blob): AsyncIterable<Uint8Array> {
@@ -50,6 +54,12 @@ function drop(name: string): Promise<void> {
   });
 }
 
+/**
+ * The importer, to usable: read + plan + write, then the derived tie fields of
+ * every contact the import touched (refreshAllTies, as the options page's tie
+ * worker runs it), then the panel's lookup (candidatesFor) finds an imported
+ * contact. Returns the stored contacts and notes for the baseline to write.
+ */
 async function viaImporter(blob: Blob, name: string) {
   const d = new TiewiseDB(name);
   await d.open();
@@ -57,34 +67,35 @@ async function viaImporter(blob: Blob, name: string) {
   const report = await readChunks(chunks(blob), { format: 'csv' });
   const t1 = performance.now();
   const r = await applyImport(report, { fileName: 'bench.csv' }, d);
+  const t2 = performance.now();
+  // the import stored its contacts with their tie fields; the book's other contacts at the organisations it touched follow
+  await refreshAllTies(Date.now(), d, r.peerIds);
+  const t3 = performance.now();
+  const probe = await d.contacts.get(r.contactIds[Math.floor(r.contactIds.length / 2)]);
+  const found = await candidatesFor(profileRead(probe!.name, probe!.company), 5, d);
+  if (!found.some((c) => c.contact.id === probe!.id)) throw new Error('an imported contact is not found by candidatesFor');
   const ms = performance.now() - t0;
+  const scored = await d.contacts.where('tieScore').aboveOrEqual(0).count();
+  if (scored < r.contactIds.length) throw new Error(`ties computed for ${scored} of ${r.contactIds.length}`);
+  const stored = { contacts: await d.contacts.toArray(), notes: await d.notes.toArray() };
   d.close();
   await drop(name);
-  return { ms, parseMs: t1 - t0, summary: r.summary, rejected: r.rejected.length };
+  return { ms, parseMs: t1 - t0, applyMs: t2 - t1, tiesMs: t3 - t2, summary: r.summary, rejected: r.rejected.length, stored };
 }
 
-/** Parse with papaparse, build the stored objects straight from the rows (no mapping, no duplicates), raw puts. */
-async function viaRaw(blob: Blob, name: string) {
+/** Parse with papaparse (as the baseline's whole parse), then raw puts of the objects the importer stored. */
+async function viaRaw(blob: Blob, name: string, stored: { contacts: unknown[]; notes: unknown[] }) {
   const idb = await rawDb(name);
   const t0 = performance.now();
   const text = await blob.text();
   const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-  const now = Date.now();
-  const source = { kind: 'import', ref: 'bench.csv', at: now };
+  if (rows.length < stored.contacts.length * 0.9) throw new Error('the baseline parsed too few rows');
   await new Promise<void>((resolve, reject) => {
     const tx = idb.transaction(['contacts', 'notes'], 'readwrite');
     const c = tx.objectStore('contacts');
     const n = tx.objectStore('notes');
-    for (const r of rows) {
-      const id = crypto.randomUUID();
-      const name = `${r['First Name']} ${r['Last Name']}`.trim() || r.Email;
-      c.put({
-        id, name, firstName: r['First Name'], lastName: r['Last Name'], emails: r.Email ? [r.Email.toLowerCase()] : [],
-        phones: r['Phone Number'] ? [r['Phone Number']] : [], company: r['Company Name'], position: r['Job Title'], city: r.City,
-        crmId: r['Record ID'], tags: [], nameKeys: keysForName(name), source, createdAt: now, updatedAt: now,
-      });
-      if (r.Notes) n.put({ id: crypto.randomUUID(), contactId: id, text: r.Notes, createdAt: now, updatedAt: now, source });
-    }
+    for (const o of stored.contacts) c.put(o);
+    for (const o of stored.notes) n.put(o);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
@@ -94,18 +105,35 @@ async function viaRaw(blob: Blob, name: string) {
   return ms;
 }
 
-let blob: Blob | undefined;
+/** A profile read naming this person at this company (what the panel gets from a page). */
+function profileRead(name: string, company?: string): Extraction {
+  const fields = emptyFields();
+  fields.name = { status: 'ok', value: name, via: 'bench' };
+  if (company) fields.company = { status: 'ok', value: company, via: 'bench' };
+  return { site: 'linkedin', kind: 'profile', profileUrl: 'https://www.linkedin.com/in/bench-probe/', lang: 'en', fields };
+}
 
-/** One importer run (value); keeps what it stored for the baseline to write. */
+let blob: Blob | undefined;
+let last: { contacts: unknown[]; notes: unknown[] } | undefined;
+
+/** One importer run (value), in its own fresh browser. */
 async function runValue(url: string, i: number) {
   blob ??= await (await fetch(url)).blob();
   const v = await viaImporter(blob, `bench-import-${i}`);
-  return { ms: v.ms, parseMs: v.parseMs, bytes: blob.size, summary: v.summary, rejected: v.rejected };
+  last = v.stored;
+  return { ms: v.ms, parseMs: v.parseMs, applyMs: v.applyMs, tiesMs: v.tiesMs, bytes: blob.size, summary: v.summary, rejected: v.rejected };
 }
 
-/** The baseline over the same file. */
-async function runBaseline(i: number) {
-  return viaRaw(blob!, `bench-import-raw-${i}`);
+/** The stored objects of the last importer run, as JSON (for the baseline's browser). */
+function storedJson(): string {
+  return JSON.stringify(last);
 }
 
-Object.assign(globalThis, { runValue, runBaseline });
+/** The baseline over the same file and the same stored objects, in its own fresh browser. */
+async function runBaseline(url: string, storedUrl: string, i: number) {
+  blob ??= await (await fetch(url)).blob();
+  const stored = (await (await fetch(storedUrl)).json()) as { contacts: unknown[]; notes: unknown[] };
+  return viaRaw(blob, `bench-import-raw-${i}`, stored);
+}
+
+Object.assign(globalThis, { runValue, runBaseline, storedJson });
