@@ -19,6 +19,7 @@ import { SmallTalkSection } from './SmallTalkSection';
 import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
 import { AccountSection } from './AccountSection';
+import { DealsSection } from './DealsSection';
 import type { PanelMode } from './Panel';
 
 /**
@@ -44,10 +45,11 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
     purchases: <PurchasesSection key="purchases" purchases={record.purchases} />,
     complaints: <ComplaintsSection key="complaints" complaints={record.complaints} />,
     sell: <CrossSellSection key="sell" contactId={contactId} />,
+    deals: record.deals.length ? <DealsSection key="deals" deals={record.deals} /> : null,
   };
   const order = mode === 'support'
-    ? ['purchases', 'complaints', 'interactions', 'talk', 'notes', 'tie', 'account', 'sell']
-    : ['tie', 'account', 'talk', 'notes', 'sell', 'interactions', 'purchases', 'complaints'];
+    ? ['purchases', 'complaints', 'deals', 'interactions', 'talk', 'notes', 'tie', 'account', 'sell']
+    : ['tie', 'account', 'deals', 'talk', 'notes', 'sell', 'interactions', 'purchases', 'complaints'];
   return (
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />

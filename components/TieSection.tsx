@@ -39,7 +39,7 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
   const wantsSell = classification.state === 'dormant-customer' || classification.state === 'customer-check-in';
   const sell = useLiveQuery(async () => (wantsSell ? crossSellFor(contact.id, 1) : null), [contact.id, wantsSell]);
   const crossSell = sell ? sell.suggestions.map((x) => sell.products.get(x.productId)?.name ?? x.productId) : undefined;
-  const step = nextStep(tag, { contact, topics, complaints, needs: classification.needs, classification, signals: a.signals, crossSell });
+  const step = nextStep(tag, { contact, topics, complaints, needs: classification.needs, classification, signals: a.signals, crossSell, deals: a.deals });
   const reasonText = (r: Reason) => t(`tie.reason.${r.code}`, { ...(r.detail ?? {}), defaultValue: r.code });
   const fail = (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message }));
   const pct = Math.round(tie.score * 100);

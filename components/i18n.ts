@@ -5,6 +5,7 @@ import { ru } from '@/lib/i18n/ru';
 import { bookEn, bookRu } from '@/lib/i18n/book';
 import { leadEn, leadRu } from '@/lib/i18n/lead';
 import { dataEn, dataRu } from '@/lib/i18n/data';
+import { dealsEn, dealsRu } from '@/lib/i18n/deals';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,8 +26,8 @@ export function createI18n(lng: Language): i18n {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, book: bookEn, lead: leadEn, data: dataEn } },
-      ru: { translation: { ...ru, book: bookRu, lead: leadRu, data: dataRu } },
+      en: { translation: { ...en, book: bookEn, lead: leadEn, data: dataEn, deals: dealsEn } },
+      ru: { translation: { ...ru, book: bookRu, lead: leadRu, data: dataRu, deals: dealsRu } },
     },
     interpolation: { escapeValue: false }, // React escapes; we never build markup from strings
     initAsync: false,

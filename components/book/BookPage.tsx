@@ -5,10 +5,12 @@ import type { SortKey, SortDir } from '@/lib/book/model';
 import { filterToCondition, type BookFilter } from '@/lib/book/filter';
 import { clickRow, emptySelection, selectAll, type Selection } from '@/lib/book/selection';
 import { listProducts } from '@/lib/db/book';
+import { getCustomColumns, setCustomColumns } from '@/lib/db/book-columns';
 import { addMembers, deleteGroup, removeMembers, restoreGroup } from '@/lib/db/groups';
 import type { Condition } from '@/lib/db/schema';
 import { BookTable } from './BookTable';
 import { BulkBar } from './BulkBar';
+import { CustomColumns } from './CustomColumns';
 import { ExportDialog } from './ExportDialog';
 import { FilterBar } from './FilterBar';
 import { GroupList } from './GroupList';
@@ -27,6 +29,7 @@ export function BookPage() {
   const { t, i18n } = useTranslation();
   const { model, ready, version, error } = useBook(i18n.language);
   const products = useLiveQuery(() => listProducts(), [], []);
+  const customShown = useLiveQuery(() => getCustomColumns(), [], [] as string[]);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
   const [filter, setFilter] = useState<BookFilter>({});
@@ -160,6 +163,16 @@ export function BookPage() {
           products={products}
           onSaveAsSmart={() => setDialog({ kind: 'smart', rule: condition })}
         />
+        {ready && (
+          <CustomColumns
+            names={model.customNames()}
+            shown={customShown}
+            onChange={(next) => {
+              if (sort.startsWith('custom:') && !next.includes(sort.slice('custom:'.length))) setSort('name');
+              void setCustomColumns(next);
+            }}
+          />
+        )}
         {selection.ids.size > 0 && (
           <BulkBar
             selected={selection.ids.size}
@@ -190,6 +203,7 @@ export function BookPage() {
             key={dialog.groupId ?? 'view'}
             model={model}
             ids={exportIds}
+            custom={customShown}
             what={dialog.groupId ? model.group(dialog.groupId)?.name ?? '' : t('book.export.view')}
             now={now}
             onClose={() => setDialog(null)}
@@ -215,6 +229,7 @@ export function BookPage() {
               onSelect={(index, shift) => setSelection((s) => clickRow(s, ids, index, shift))}
               onSelectShown={(on) => setSelection(on ? selectAll(ids) : emptySelection())}
               onOpen={open}
+              custom={customShown}
             />
             {ids.length === 0 && <p className="muted">{t('book.noMatch')}</p>}
           </>

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookGroup } from '@/lib/book/model';
-import type { BookRow } from '@/lib/book/row';
+import { customValue, type BookRow } from '@/lib/book/row';
 import { useFormat } from '../format';
 
 interface Props {
@@ -13,10 +13,12 @@ interface Props {
   onSelect(index: number, shift: boolean): void;
   onOpen(id: string): void;
   style: CSSProperties;
+  /** custom fields shown as columns, by name */
+  custom?: readonly string[];
 }
 
 /** One contact's line in the book. */
-export function BookRowView({ row, index, groups, now, selected, onSelect, onOpen, style }: Props) {
+export function BookRowView({ row, index, groups, now, selected, onSelect, onOpen, style, custom = [] }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -54,6 +56,10 @@ export function BookRowView({ row, index, groups, now, selected, onSelect, onOpe
           </span>
         ))}
       </span>
+      {custom.map((name) => {
+        const v = customValue(row, name);
+        return <span key={name} role="cell" className="cell-custom" title={v}>{v ?? ''}</span>;
+      })}
     </div>
   );
 }

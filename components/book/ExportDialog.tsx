@@ -14,14 +14,17 @@ interface Props {
   what: string;
   now: number;
   onClose(): void;
+  /** imported custom fields the book shows as columns: offered, and chosen by default */
+  custom?: readonly string[];
 }
 
 /** Export a group or the current view: choose the columns and the format, then download. */
-export function ExportDialog({ model, ids, what, now, onClose }: Props) {
+export function ExportDialog({ model, ids, what, now, onClose, custom = [] }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const [cols, setCols] = useState<ExportColumnId[]>(DEFAULT_EXPORT_COLUMNS);
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [customCols, setCustomCols] = useState<string[]>([...custom]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const toggle = (c: ExportColumnId, on: boolean) => setCols((cur) => EXPORT_COLUMNS.filter((x) => (x === c ? on : cur.includes(x))));
@@ -33,10 +36,10 @@ export function ExportDialog({ model, ids, what, now, onClose }: Props) {
       const records = contacts.map((c) => {
         const row = model.row(c.id);
         const groupNames = row ? model.groupsOf(row, now).map((g) => names.get(g.id) ?? g.id) : [];
-        return exportRecord(c, row, groupNames, cols);
+        return exportRecord(c, row, groupNames, cols, customCols);
       });
       const file = exportFileName(what, format, now);
-      if (format === 'csv') download(exportCsv(records, cols), file, 'text/csv;charset=utf-8');
+      if (format === 'csv') download(exportCsv(records, cols, customCols), file, 'text/csv;charset=utf-8');
       else download(exportJson(records), file, 'application/json');
       setDone(file);
     } finally {
@@ -54,6 +57,19 @@ export function ExportDialog({ model, ids, what, now, onClose }: Props) {
             <span>{t(`book.export.cols.${c}`)}</span>
           </label>
         ))}
+        {custom.map((name) => (
+          <label key={`custom:${name}`} className="check">
+            <input
+              type="checkbox"
+              checked={customCols.includes(name)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setCustomCols((cur) => custom.filter((x) => (x === name ? on : cur.includes(x))));
+              }}
+            />
+            <span>{name}</span>
+          </label>
+        ))}
       </fieldset>
       <fieldset className="export-format">
         <legend>{t('book.export.format')}</legend>
@@ -65,7 +81,7 @@ export function ExportDialog({ model, ids, what, now, onClose }: Props) {
         ))}
       </fieldset>
       <div className="row-actions">
-        <button type="button" className="primary" disabled={busy || !cols.length || !ids.length} onClick={() => void run()}>
+        <button type="button" className="primary" disabled={busy || !(cols.length + customCols.length) || !ids.length} onClick={() => void run()}>
           {t('book.export.go', { count: ids.length })}
         </button>
         <button type="button" onClick={onClose}>{t('book.export.close')}</button>

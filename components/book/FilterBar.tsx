@@ -3,6 +3,7 @@ import { NETWORK_TYPES, Stage, type NetworkType, type Product } from '@/lib/db/s
 import type { BookFilter } from '@/lib/book/filter';
 import { isEmptyFilter } from '@/lib/book/filter';
 import type { BookGroup } from '@/lib/book/model';
+import { TIE_STATES } from '@/lib/model/network';
 
 interface Props {
   filter: BookFilter;
@@ -40,6 +41,16 @@ export function FilterBar({ filter, onChange, groups, products, onSaveAsSmart }:
         >
           <option value="">{t('book.filter.any')}</option>
           {Stage.options.map((s) => <option key={s} value={s}>{t(`book.stage.${s}`)}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>{t('deals.book.state')}</span>
+        <select
+          value={filter.states?.[0] ?? ''}
+          onChange={(e) => set({ states: e.currentTarget.value ? [e.currentTarget.value] : undefined })}
+        >
+          <option value="">{t('book.filter.any')}</option>
+          {TIE_STATES.map((s) => <option key={s} value={s}>{t(`book.state.${s}`)}</option>)}
         </select>
       </label>
       <label>

@@ -40,9 +40,9 @@ export function GroupItem({ group, count, active, onOpen, onEditRule, onDelete, 
           <span className="group-name">
             <span className="dot" style={{ background: group.color }} aria-hidden="true" />
             {group.name}
+            <Sep />
           </span>
-          {group.rule && <><Sep /><span className="badge">{t('book.groups.smart')}</span></>}
-          <Sep />
+          {group.rule && <span className="badge">{t('book.groups.smart')}<Sep /></span>}
           <span className="count">{t('book.groups.count', { count })}</span>
         </button>
       )}

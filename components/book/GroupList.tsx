@@ -24,8 +24,7 @@ export function GroupList({ groups, counts, total, activeId, onOpen, onNewSmart,
   return (
     <nav className="groups" aria-label={t('book.groups.title')}>
       <button type="button" className={`group-open all${activeId ? '' : ' is-active'}`} aria-current={activeId ? undefined : 'true'} onClick={() => onOpen(undefined)}>
-        <span className="group-name">{t('book.all')}</span>
-        <Sep />
+        <span className="group-name">{t('book.all')}<Sep /></span>
         <span className="count">{t('book.groups.count', { count: total })}</span>
       </button>
       <h2>{t('book.groups.title')}</h2>

@@ -1,7 +1,8 @@
 /**
- * A pause between a button's flex items for screen readers, which would
- * otherwise run them together ("All contacts36 contacts"). Not shown.
+ * A comma for screen readers at the end of a button's flex item, so its parts
+ * are read as a list ("All contacts, 36 contacts") and not run together
+ * ("All contacts36 contacts"). Not shown.
  */
 export function Sep() {
-  return <span className="sr-only">, </span>;
+  return <span className="sr-only">,</span>;
 }

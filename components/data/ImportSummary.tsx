@@ -5,7 +5,7 @@ import type { ImportSummary as Summary } from '@/lib/import/apply';
 import type { Rejected } from '@/lib/import/table';
 import { RejectsList } from './RejectsList';
 
-const LINES = ['added', 'merged', 'updated', 'duplicates', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'complaints', 'skipped'] as const;
+const LINES = ['added', 'merged', 'updated', 'duplicates', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'complaints', 'deals', 'dealsUpdated', 'skipped'] as const;
 
 /** What an import did: the counts that are not zero, the rejected rows, tie refresh state. */
 export function ImportSummary({ summary, rejected, refreshing, progress, onDownloadRejects }: {

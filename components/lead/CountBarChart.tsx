@@ -10,22 +10,41 @@ function valueLabel(p: LabelProps, horizontal: boolean) {
 
 interface TickProps { x?: number | string; y?: number | string; index?: number; payload?: { value?: unknown; index?: number } }
 
+const LINE = 24;
+
+/**
+ * A category's name in at most two lines of about LINE characters, broken at a
+ * space: long Russian names ("Слабая связь: потенциальный клиент") were cut at
+ * both ends by the axis. Beyond two lines the rest is cut; the <title>, the
+ * chart's label and the table have the name whole.
+ */
+export function tickLines(name: string): string[] {
+  if (name.length <= LINE) return [name];
+  const at = name.lastIndexOf(' ', LINE);
+  const cut = at > 0 ? at : LINE;
+  const first = name.slice(0, cut).trim();
+  const rest = name.slice(cut).trim();
+  return [first, rest.length > LINE ? `${rest.slice(0, LINE - 1)}…` : rest];
+}
+
 /** A category's name at its tick; and a zero bar (which has no label of its own) gets its "0" here. */
 function categoryTick(p: TickProps, data: Bar1[], horizontal: boolean) {
   const x = Number(p.x ?? 0), y = Number(p.y ?? 0);
   const i = p.payload?.index ?? p.index ?? 0;
   const zero = data[i]?.value === 0;
   const name = String(p.payload?.value ?? '');
-  // long names (groups) are cut to fit; the table and the chart's label have them whole
-  const shown = horizontal && name.length > 28 ? `${name.slice(0, 27)}…` : name;
-  if (horizontal)
+  if (horizontal) {
+    const lines = tickLines(name);
     return (
       <g>
         <title>{name}</title>
-        <text x={x} y={y} textAnchor="end" dominantBaseline="central" fill="#1c2430" fontSize={12}>{shown}</text>
+        <text x={x} y={y} textAnchor="end" dominantBaseline="central" fill="#1c2430" fontSize={12}>
+          {lines.map((l, k) => <tspan key={k} x={x} dy={k === 0 ? `${-(lines.length - 1) * 0.6}em` : '1.2em'}>{l}</tspan>)}
+        </text>
         {zero && <text x={x + 16} y={y} dominantBaseline="central" fill="#1c2430" fontSize={12} fontWeight={600}>0</text>}
       </g>
     );
+  }
   return (
     <g>
       <text x={x} y={y + 4} textAnchor="end" dominantBaseline="hanging" transform={`rotate(-40, ${x}, ${y + 4})`} fill="#1c2430" fontSize={11}>{name}</text>

@@ -21,10 +21,13 @@ const HEADERS: Record<ExportColumnId, string> = {
   tieScore: 'Tie Score', lastContact: 'Last Contact', networks: 'Networks', groups: 'Groups', tags: 'Tags', crmId: 'CRM ID',
 };
 
-export type ExportRecord = Partial<Record<ExportColumnId, string | number | string[] | null>>;
+export type ExportRecord = Partial<Record<ExportColumnId, string | number | string[] | null>> & {
+  /** imported custom fields chosen for the export, under their own names */
+  custom?: Record<string, string | null>;
+};
 
 /** One contact as the export writes it (group names resolved by the caller). */
-export function exportRecord(c: Contact, row: BookRow | undefined, groupNames: string[], cols: readonly ExportColumnId[]): ExportRecord {
+export function exportRecord(c: Contact, row: BookRow | undefined, groupNames: string[], cols: readonly ExportColumnId[], custom: readonly string[] = []): ExportRecord {
   const all: Record<ExportColumnId, string | number | string[] | null> = {
     name: c.name,
     firstName: c.firstName ?? null,
@@ -46,20 +49,27 @@ export function exportRecord(c: Contact, row: BookRow | undefined, groupNames: s
   };
   const out: ExportRecord = {};
   for (const k of cols) out[k] = all[k];
+  if (custom.length) {
+    const o: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
+    for (const name of custom) o[name] = c.custom?.find((x) => x.name === name)?.value ?? null;
+    out.custom = o;
+  }
   return out;
 }
 
 /** CSV text with a BOM, so Excel opens Cyrillic right. */
-export function exportCsv(records: readonly ExportRecord[], cols: readonly ExportColumnId[]): string {
+export function exportCsv(records: readonly ExportRecord[], cols: readonly ExportColumnId[], custom: readonly string[] = []): string {
+  const key = (i: number) => `custom\u0000${i}`;
   const rows = records.map((r) => {
     const o: Record<string, string> = {};
     for (const k of cols) {
       const v = r[k];
       o[k] = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
     }
+    custom.forEach((name, i) => (o[key(i)] = r.custom?.[name] ?? ''));
     return o;
   });
-  return toCsv(rows, cols.map((k) => ({ header: HEADERS[k], field: k })), { bom: true });
+  return toCsv(rows, [...cols.map((k) => ({ header: HEADERS[k], field: k })), ...custom.map((name, i) => ({ header: name, field: key(i) }))], { bom: true });
 }
 
 export function exportJson(records: readonly ExportRecord[]): string {

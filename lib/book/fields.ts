@@ -1,4 +1,5 @@
 import { NETWORK_TYPES, Relation, Stage } from '../db/schema';
+import { TIE_STATES } from '../model/network';
 
 // The fields the book's filters and smart-group rules can test, as data: what kind
 // of value each holds and which operators make sense on it. The rule editor offers
@@ -37,6 +38,7 @@ export const FIELDS: readonly FieldDef[] = [
   { id: 'network', kind: 'list', ops: LIST_OPS, values: ['linkedin', 'facebook', 'vk'] },
   { id: 'daysSinceContact', kind: 'number', ops: NUM_OPS },
   { id: 'tieScore', kind: 'number', ops: NUM_OPS },
+  { id: 'state', kind: 'enum', ops: ENUM_OPS, values: TIE_STATES },
 ];
 
 const BY_ID = new Map(FIELDS.map((f) => [f.id, f]));

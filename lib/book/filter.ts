@@ -7,6 +7,8 @@ import type { Condition, NetworkType, Stage } from '../db/schema';
 export interface BookFilter {
   networkTypes?: NetworkType[];
   stages?: Stage[];
+  /** the relation's state (lib/model/network.ts's TieState): "dormant-customer", "advocate-candidate"… */
+  states?: string[];
   /** a plain or smart group's id */
   groupId?: string;
   company?: string;
@@ -33,6 +35,7 @@ export function filterToCondition(f: BookFilter, smartRule?: Condition): Conditi
   };
   oneOf('networkType', f.networkTypes);
   oneOf('stage', f.stages);
+  oneOf('state', f.states);
   if (f.groupId) all.push(smartRule ?? { field: 'group', op: 'is', value: f.groupId });
   if (!blank(f.company)) all.push({ field: 'company', op: 'contains', value: f.company!.trim() });
   if (!blank(f.city)) all.push({ field: 'city', op: 'contains', value: f.city!.trim() });

@@ -1,7 +1,7 @@
 import { NETWORK_TYPES, Stage, type Condition } from '../db/schema';
 import { compile } from './rule';
 import { BookIndex, type SearchDoc } from './search';
-import { DAY, type BookRow } from './row';
+import { DAY, customValue, type BookRow } from './row';
 
 // The book as the full-page view holds it: one small row per contact in a Map, the
 // full-text index beside it, and the groups. It lives outside React: components
@@ -11,7 +11,9 @@ import { DAY, type BookRow } from './row';
 // cached per version.
 
 export const SORT_KEYS = ['name', 'company', 'position', 'networkType', 'stage', 'tieScore', 'networks', 'lastContactAt', 'groups'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+/** a built-in column, or an imported custom field shown as a column ("custom:<its name>"), sorted as text */
+export type SortKey = (typeof SORT_KEYS)[number] | `custom:${string}`;
+export const customSortKey = (name: string): SortKey => `custom:${name}`;
 export type SortDir = 'asc' | 'desc';
 
 export interface BookGroup {
@@ -45,6 +47,7 @@ export class BookModel {
   private listeners = new Set<() => void>();
   private orderCache = new Map<string, string[]>();
   private countCache: { key: string; counts: Map<string, number> } | null = null;
+  private namesCache: { version: number; names: { name: string; count: number }[] } | null = null;
   private collator: Intl.Collator;
 
   constructor(locale = 'en') {
@@ -144,6 +147,24 @@ export class BookModel {
     return pred ? order.filter((id) => pred(this.rows.get(id)!)) : order.slice();
   }
 
+  /** The custom fields' names across the book, with how many contacts have each; most common first. */
+  customNames(): { name: string; count: number }[] {
+    if (this.namesCache?.version === this._version) return this.namesCache.names;
+    const counts = new Map<string, number>();
+    for (const r of this.rows.values()) {
+      if (!r.custom) continue;
+      const seen = new Set<string>();
+      for (const x of r.custom) {
+        if (seen.has(x.name) || x.value === '') continue;
+        seen.add(x.name);
+        counts.set(x.name, (counts.get(x.name) ?? 0) + 1);
+      }
+    }
+    const names = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || this.collator.compare(a.name, b.name));
+    this.namesCache = { version: this._version, names };
+    return names;
+  }
+
   /** How many contacts satisfy the condition (never builds a list). */
   count(condition: Condition | undefined, now: number): number {
     if (!condition) return this.rows.size;
@@ -211,6 +232,10 @@ export class BookModel {
       case 'lastContactAt': return missingLast((r) => r.lastContactAt, numeric);
       case 'networks': return (a, b) => sign * (a.networks.length - b.networks.length) || byName(a, b);
       case 'groups': return (a, b) => sign * (a.groups.length - b.groups.length) || byName(a, b);
+      default: {
+        const name = sort.slice('custom:'.length);
+        return missingLast((r) => customValue(r, name), text);
+      }
     }
   }
 }

@@ -14,7 +14,11 @@ export interface BookRow {
   networkType?: NetworkType;
   stage?: Stage | null;
   tieScore?: number;
+  /** the relation's state the model names ("dormant-customer"…), stored with the tie */
+  state?: string;
   lastContactAt?: number;
+  /** imported columns with no field of their own (the contact's own list, not a copy) */
+  custom?: readonly { name: string; value: string }[];
   tags: string[];
   emails: string[];
   /** networks with a linked profile: linkedin, facebook, vk */
@@ -50,7 +54,9 @@ export function toRow(c: Contact, facts: RowFacts = {}): BookRow {
     networkType: c.networkType,
     stage: c.stage,
     tieScore: c.tieScore,
+    ...(c.state ? { state: c.state } : {}),
     lastContactAt: c.lastContactAt,
+    ...(c.custom?.length ? { custom: c.custom } : {}),
     tags: c.tags?.length ? c.tags : EMPTY,
     emails: c.emails?.length ? c.emails : EMPTY,
     networks: uniq(facts.networks),
@@ -64,4 +70,10 @@ export const DAY = 86_400_000;
 /** Whole days since the last contact, or undefined when there was none. */
 export function daysSince(at: number | undefined, now: number): number | undefined {
   return at === undefined ? undefined : Math.floor((now - at) / DAY);
+}
+
+/** A custom field's value on a row (the first, when a name repeats), or undefined. */
+export function customValue(row: BookRow, name: string): string | undefined {
+  const v = row.custom?.find((x) => x.name === name)?.value;
+  return v === undefined || v === '' ? undefined : v;
 }

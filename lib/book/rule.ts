@@ -51,6 +51,7 @@ export function fieldValue(row: BookRow, field: string, now: number): string | n
     case 'network': return row.networks;
     case 'daysSinceContact': return daysSince(row.lastContactAt, now);
     case 'tieScore': return row.tieScore;
+    case 'state': return row.state;
     default: return undefined;
   }
 }

@@ -157,6 +157,8 @@ try {
       duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
       rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
       records: limit(r.records),
+      // leads and deals files: the deal each row carries (lib/import/deals.ts), with its line
+      ...(r.kind === 'contacts' && r.deals ? { deals: limit(r.deals.map((x) => x.deal)) } : {}),
       // only when the reader changed or doubted something (NULs removed, a row re-read)
       ...(r.warnings?.length ? { warnings: r.warnings } : {}),
     };

@@ -4,7 +4,7 @@ import { guarded } from './repo';
 import { upgradeToV4 } from './upgrade-v4';
 import {
   Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile, Purchase,
-  Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord,
+  Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord, Deal,
 } from './schema';
 
 // A full backup: every table in TABLES, row for row, as one JSON document; and the
@@ -41,7 +41,7 @@ const ROW_SCHEMAS: Record<TableName, z.ZodType> = {
   contacts: Contact, profiles: Profile, notes: Note, interactions: Interaction, complaints: Complaint,
   purchases: Purchase, products: Product, groups: Group, memberships: Membership, overrides: TagOverride,
   workflowRules: WorkflowRule, ruleRuns: RuleRun, reminders: Reminder, settings: Setting, log: LogEntry,
-  merges: MergeRecord,
+  merges: MergeRecord, deals: Deal,
 };
 
 const Envelope = z.object({

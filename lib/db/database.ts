@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
-  Complaint, Contact, Group, Interaction, LogEntry, Membership, MergeRecord, Note, Product, Profile,
+  Complaint, Contact, Deal, Group, Interaction, LogEntry, Membership, MergeRecord, Note, Product, Profile,
   Purchase, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
 } from './schema';
 import { upgradeToV4 } from './upgrade-v4';
@@ -45,6 +45,13 @@ export const SCHEMA_V4 = {
   merges: 'id, at, survivorId, removedId',
 };
 
+/** Version 5: deals and leads from CRM exports; the derived relation state on each contact. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  contacts: SCHEMA_V4.contacts + ', state',
+  deals: 'id, contactId, key, companyKey, status',
+};
+
 /**
  * The one database. Versions are appended, never edited: an old database opens
  * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
@@ -67,6 +74,7 @@ export class TiewiseDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   log!: EntityTable<LogEntry, 'id'>;
   merges!: EntityTable<MergeRecord, 'id'>;
+  deals!: EntityTable<Deal, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -90,6 +98,9 @@ export class TiewiseDB extends Dexie {
     // v4: the merge log; profile URLs re-keyed by the one rule (lib/extract/urls.ts),
     // and contacts an earlier version made of two people listed for the user to split
     this.version(4).stores(SCHEMA_V4).upgrade((tx) => upgradeToV4(tx));
+    // v5 only adds the deals table and an index: contacts get their state on their
+    // next change or from refreshAllTies()
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 
@@ -97,7 +108,7 @@ export class TiewiseDB extends Dexie {
 export const TABLES = [
   'contacts', 'profiles', 'notes', 'interactions', 'complaints', 'purchases', 'products',
   'groups', 'memberships', 'overrides', 'workflowRules', 'ruleRuns', 'reminders', 'settings', 'log',
-  'merges',
+  'merges', 'deals',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -113,7 +124,7 @@ export function useDatabase(instance: TiewiseDB): void {
 }
 
 /** The newest schema version this code knows. */
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;
 
 /** The database was written by a newer Tiewise than this one. */
 export class NewerDatabaseError extends Error {

@@ -6,6 +6,8 @@ import { assess, effectiveTag, type AccountPeer, type Assessment, type Effective
 import { profileReads, type RepContext } from '../model/tie';
 import { normCompany } from '../model/identity';
 import { STRONG_TIE } from '../model/weights';
+import { dealInputs, type Deal as DealInput } from '../model/deal';
+import type { Deal } from './schema';
 
 // Keeps each contact's derived tie fields (networkType, stage, tieScore) current,
 // so the book can filter and sort 100,000 contacts by index. The panel computes
@@ -25,23 +27,53 @@ export async function accountPeers(c: Contact, d: TiewiseDB = db()): Promise<Acc
     .map((p) => ({ id: p.id, name: p.name, networkType: p.networkType, tieScore: p.tieScore, relation: p.relation, role: p.position }));
 }
 
+// --- deals (stored by imports) as the model's input: the contact's own, and the
+// open ones other contacts at the same organisation carry ---
+
+/** Deals others at the contact's organisation carry (the account's deals), as the model reads them. */
+export async function accountDeals(c: Contact, d: TiewiseDB = db()): Promise<DealInput[]> {
+  const key = normCompany(c.company);
+  if (!key) return [];
+  return dealInputs((await d.deals.where('companyKey').equals(key).toArray()).filter((x) => x.contactId !== c.id));
+}
+
+/** Open deals by organisation key, for a refresh of many contacts (and an import's). */
+export async function openDealsByOrg(d: TiewiseDB): Promise<Map<string, Deal[]>> {
+  const m = new Map<string, Deal[]>();
+  await d.deals.where('status').equals('open').each((x) => {
+    if (x.companyKey) m.set(x.companyKey, [...(m.get(x.companyKey) ?? []), x]);
+  });
+  return m;
+}
+
+/** The derived fields stored on a contact, from one assessment. */
+function derived(networkType: Contact['networkType'], stage: Contact['stage'], score: number, state: string): Pick<Contact, 'networkType' | 'stage' | 'tieScore' | 'state'> {
+  return { networkType, stage, tieScore: Math.round(score * 1000) / 1000, state };
+}
+const sameDerived = (c: Contact, n: ReturnType<typeof derived>) =>
+  c.networkType === n.networkType && c.stage === n.stage && c.tieScore === n.tieScore && c.state === n.state;
+
 export interface RecordAssessment extends Assessment {
   tag: EffectiveTag;
   rep?: RepContext;
+  /** the contact's deals as the model read them (for the next step's wording) */
+  deals?: DealInput[];
 }
 
 /** The full judgement for one record: signals, strength, network type, the tag in force. */
 export async function assessRecord(r: ContactRecord, now = Date.now(), d: TiewiseDB = db()): Promise<RecordAssessment> {
   const rep = await repContext(d);
+  const deals = dealInputs(r.deals);
   const a = assess({
     contact: r.contact, interactions: r.interactions, notes: r.notes, purchases: r.purchases,
     complaints: r.complaints, profiles: profileReads(r.profiles), rep,
+    deals, accountDeals: await accountDeals(r.contact, d),
     ...(await (async () => {
       const account = await accountPeers(r.contact, d);
       return { account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length };
     })()),
   }, now);
-  return { ...a, tag: effectiveTag(a.classification, r.override), rep };
+  return { ...a, tag: effectiveTag(a.classification, r.override), rep, deals };
 }
 
 /**
@@ -62,9 +94,9 @@ async function refreshTieOrThrow(contactId: string, now = Date.now(), d: Tiewise
   const r = await getContactRecord(contactId, d);
   if (!r) return;
   const a = await assessRecord(r, now, d);
-  const next = { networkType: a.tag.networkType, stage: a.tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 };
+  const next = derived(a.tag.networkType, a.tag.stage, a.tie.score, a.classification.state);
   const c = r.contact;
-  if (c.networkType === next.networkType && c.stage === next.stage && c.tieScore === next.tieScore) return;
+  if (sameDerived(c, next)) return;
   await guarded(() => d.contacts.update(contactId, next));
 }
 
@@ -93,6 +125,7 @@ interface ChunkRecords {
   complaints: Map<string, Complaint[]>;
   profiles: Map<string, Profile[]>;
   overrides: Map<string, TagOverride>;
+  deals: Map<string, Deal[]>;
 }
 
 /**
@@ -110,18 +143,19 @@ async function readChunk(ids: string[], dense: boolean, d: TiewiseDB): Promise<C
     const rows: T[] = dense ? await t.where('contactId').between(lo, hi, true, true).toArray() : await t.where('contactId').anyOf(ids).toArray();
     return groupBy(dense ? rows.filter((r) => want.has(r.contactId)) : rows);
   };
-  const [contacts, notes, interactions, purchases, complaints, profiles, overrides] = await Promise.all([
+  const [contacts, notes, interactions, purchases, complaints, profiles, overrides, deals] = await Promise.all([
     dense ? d.contacts.where(':id').between(lo, hi, true, true).toArray().then((cs) => cs.filter((c) => want.has(c.id))) : d.contacts.bulkGet(ids).then((cs) => cs.filter((c): c is Contact => !!c)),
     of(d.notes), of(d.interactions), of(d.purchases), of(d.complaints), of(d.profiles),
     d.overrides.bulkGet(ids),
+    of(d.deals),
   ]);
   const ov = new Map<string, TagOverride>();
   overrides.forEach((o, k) => o && ov.set(ids[k], o));
-  return { contacts, notes, interactions, purchases, complaints, profiles, overrides: ov };
+  return { contacts, notes, interactions, purchases, complaints, profiles, overrides: ov, deals };
 }
 
 /** The derived fields stored on a contact. */
-export type TieFields = Pick<Contact, 'networkType' | 'stage' | 'tieScore'>;
+export type TieFields = Pick<Contact, 'networkType' | 'stage' | 'tieScore' | 'state'>;
 
 /** A contact with the rows the model reads, as one refresh sees them. */
 export interface TieInput {
@@ -132,6 +166,8 @@ export interface TieInput {
   complaints?: Complaint[];
   profiles?: Profile[];
   override?: TagOverride;
+  /** the contact's stored deals and leads */
+  deals?: Deal[];
 }
 
 /**
@@ -146,7 +182,12 @@ class TieBatch {
   // organisation → the strongest tie there outside the rep's team (a stakeholder's introducer)
   private readonly bestByOrg = new Map<string, AccountPeer & { id: string }>();
 
-  constructor(private readonly rep: RepContext | undefined, private readonly now: number) {}
+  constructor(
+    private readonly rep: RepContext | undefined,
+    private readonly now: number,
+    /** open deals by organisation key (openDealsByOrg): the account's deals through others */
+    private readonly openByOrg: Map<string, Deal[]> = new Map(),
+  ) {}
 
   private keepBest(org: string, p: AccountPeer & { id: string }) {
     const b = this.bestByOrg.get(org);
@@ -171,10 +212,12 @@ class TieBatch {
       contact: c, interactions: x.interactions, notes: x.notes, purchases: x.purchases,
       complaints: x.complaints, profiles: profileReads(x.profiles ?? []), rep: this.rep, orgStrongTies: pass ? peers : 0,
       account: pass && best && best.id !== c.id ? [best] : undefined,
+      deals: dealInputs(x.deals),
+      accountDeals: org ? dealInputs((this.openByOrg.get(org) ?? []).filter((y) => y.contactId !== c.id)) : undefined,
     }, this.now);
     const tag = effectiveTag(a.classification, x.override);
     return {
-      fields: { networkType: tag.networkType, stage: tag.stage, tieScore: Math.round(a.tie.score * 1000) / 1000 },
+      fields: derived(tag.networkType, tag.stage, a.tie.score, a.classification.state),
       score: a.tie.score, team: a.classification.networkType === 'team',
     };
   }
@@ -207,15 +250,17 @@ class TieBatch {
   }
 }
 
-const sameTie = (c: TieFields, n: TieFields) => c.networkType === n.networkType && c.stage === n.stage && c.tieScore === n.tieScore;
+const sameTie = (c: TieFields, n: TieFields) => c.networkType === n.networkType && c.stage === n.stage && c.tieScore === n.tieScore && c.state === n.state;
 
 /**
  * Tie fields for contacts held in memory (an import's plan, before it is
  * written): the same two passes as refreshAllTies, no reads. `others`: the rest
  * of the book (their stored scores count as peers).
  */
-export function deriveTies(batch: readonly TieInput[], rep: RepContext | undefined, now: number, others: Iterable<Contact> = []): Map<string, TieFields> {
-  const b = new TieBatch(rep, now);
+export function deriveTies(
+  batch: readonly TieInput[], rep: RepContext | undefined, now: number, others: Iterable<Contact> = [], openByOrg?: Map<string, Deal[]>,
+): Map<string, TieFields> {
+  const b = new TieBatch(rep, now, openByOrg);
   const inBatch = new Set(batch.map((x) => x.contact.id));
   for (const c of others) if (!inBatch.has(c.id)) b.outside(c);
   const out = new Map<string, TieFields>();
@@ -246,7 +291,7 @@ export async function refreshAllTies(
   // a refresh of most of the book reads key ranges; of a few contacts, those contacts
   const dense = !only || ids.length * 4 >= total;
   const CHUNK = 1000;
-  const b = new TieBatch(rep, now);
+  const b = new TieBatch(rep, now, await openDealsByOrg(d));
   if (only) {
     // the contacts not being refreshed count with the scores they have
     const skip = new Set(ids);
@@ -256,7 +301,7 @@ export async function refreshAllTies(
   }
   const inputs = (r: ChunkRecords) => r.contacts.map((c): TieInput => ({
     contact: c, notes: r.notes.get(c.id), interactions: r.interactions.get(c.id), purchases: r.purchases.get(c.id),
-    complaints: r.complaints.get(c.id), profiles: r.profiles.get(c.id), override: r.overrides.get(c.id),
+    complaints: r.complaints.get(c.id), profiles: r.profiles.get(c.id), override: r.overrides.get(c.id), deals: r.deals.get(c.id),
   }));
   // pass 1's result for contacts at an organisation, in case pass 2 has nothing to change for them
   const pending = new Map<string, { contact: Contact; next: TieFields }>();

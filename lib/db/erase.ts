@@ -11,7 +11,7 @@ import type { Contact } from './schema';
 export const ERASED = '[erased]';
 
 /** Tables whose rows belong to one contact, by their `contactId`. */
-const OWNED = ['profiles', 'notes', 'interactions', 'complaints', 'purchases', 'memberships', 'ruleRuns', 'reminders'] as const;
+const OWNED = ['profiles', 'notes', 'interactions', 'complaints', 'purchases', 'memberships', 'ruleRuns', 'reminders', 'deals'] as const;
 
 export interface ErasePlan {
   contactId: string;

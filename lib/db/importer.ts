@@ -1,8 +1,8 @@
 import type Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
 import { guarded, prepareContact } from './repo';
-import { deriveTies, repContext } from './derive';
-import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from './schema';
+import { deriveTies, openDealsByOrg, repContext } from './derive';
+import type { Complaint, Contact, Deal, Interaction, Note, Profile, Purchase, TagOverride } from './schema';
 import { normCompany } from '../model/identity';
 import type { RepContext } from '../model/tie';
 import { type ImportInput, type ImportPlan, type ImportSummary, planImport, touchedContactIds } from '../import/apply';
@@ -12,7 +12,7 @@ import { type ImportInput, type ImportPlan, type ImportSummary, planImport, touc
 // transaction sees it, then written. Anything that goes wrong — a full disk, a
 // cancel, a bug — aborts the transaction and the book is exactly as before.
 
-export const IMPORT_TABLES = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'complaints'] as const;
+export const IMPORT_TABLES = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'complaints', 'deals'] as const;
 
 /** The user cancelled while the import was being written: nothing was kept. */
 export class ImportCancelled extends Error {
@@ -58,22 +58,26 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       ]);
       const ids = contacts.length ? touchedContactIds(input, { contacts, profiles }) : [];
       const of = <T,>(t: Dexie.Table<T, string, unknown>): Promise<T[]> => (ids.length ? t.where('contactId').anyOf(ids).toArray() : Promise.resolve([] as T[]));
-      const [notes, interactions, purchases, complaints] = await Promise.all([
-        of(d.notes), of(d.interactions), of(d.purchases), of(d.complaints),
+      const [notes, interactions, purchases, complaints, theirDeals] = await Promise.all([
+        of(d.notes), of(d.interactions), of(d.purchases), of(d.complaints), of(d.deals),
       ]);
+      // the deals the file names again (a re-import, or a newer export of the same deals)
+      const keys = input.kind === 'contacts' && 'deals' in input ? [...new Set((input.deals ?? []).map((x) => x.deal.key))] : [];
+      const deals = keys.length ? await d.deals.where('key').anyOf(keys).toArray() : [];
       check();
-      const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints }, { fileName: opts.fileName, now });
+      const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now });
       check();
 
       // the tie fields, computed here from what the plan and the book hold, so the
       // contacts are written once and usable when the import says done
       const added = plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[];
-      const [rep, overrides] = await Promise.all([
+      const [rep, overrides, openByOrg] = await Promise.all([
         repContext(d),
         plan.contactsUpdate.length ? d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : Promise.resolve([]),
+        openDealsByOrg(d),
       ]);
       check();
-      const peerIds = withTies(added, plan, { contacts, profiles, notes, interactions, purchases, complaints }, overrides, rep, now);
+      const peerIds = withTies(added, plan, { contacts, profiles, notes, interactions, purchases, complaints, deals: theirDeals }, overrides, rep, now, openByOrg);
 
       const writes: Array<[Dexie.Table, unknown[], 'add' | 'put']> = [
         [d.contacts, added, 'add'],
@@ -84,6 +88,8 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
         [d.interactions, plan.interactionsAdd, 'add'],
         [d.purchases, plan.purchasesAdd, 'add'],
         [d.complaints, plan.complaintsAdd, 'add'],
+        [d.deals, plan.dealsAdd, 'add'],
+        [d.deals, plan.dealsUpdate, 'put'],
       ];
       const total = writes.reduce((n, [, rows]) => n + rows.length, 0);
       let done = 0;
@@ -101,7 +107,7 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       return {
         summary: plan.summary,
         rejected: plan.rejected,
-        contactIds: [...added.map((c) => c.id), ...plan.contactsUpdate.map((c) => c.id)],
+        contactIds: [...new Set([...added.map((c) => c.id), ...plan.contactsUpdate.map((c) => c.id), ...plan.dealsAdd.map((x) => x.contactId), ...plan.dealsUpdate.map((x) => x.contactId)])],
         peerIds,
       };
     }),
@@ -115,6 +121,8 @@ interface Existing {
   interactions: Interaction[];
   purchases: Purchase[];
   complaints: Complaint[];
+  /** the touched contacts' deals */
+  deals: Deal[];
 }
 
 /**
@@ -123,7 +131,10 @@ interface Existing {
  * Returns the ids of the book's other contacts at the organisations the import
  * touched (their peers changed; refreshAllTies brings them up to date).
  */
-function withTies(added: Contact[], plan: ImportPlan, book: Existing, overrides: (TagOverride | undefined)[], rep: RepContext | undefined, now: number): string[] {
+function withTies(
+  added: Contact[], plan: ImportPlan, book: Existing, overrides: (TagOverride | undefined)[], rep: RepContext | undefined, now: number,
+  openByOrg: Map<string, Deal[]>,
+): string[] {
   const group = <T extends { contactId: string }>(...lists: T[][]) => {
     const m = new Map<string, T[]>();
     for (const list of lists) for (const r of list) {
@@ -137,15 +148,27 @@ function withTies(added: Contact[], plan: ImportPlan, book: Existing, overrides:
   const interactions = group(book.interactions, plan.interactionsAdd);
   const purchases = group(book.purchases, plan.purchasesAdd);
   const complaints = group(book.complaints, plan.complaintsAdd);
+  // deals as they will be: the book's, moved on by the plan's updates, and the plan's new ones
+  const dealById = new Map<string, Deal>();
+  for (const x of [...book.deals, ...plan.dealsUpdate, ...plan.dealsAdd]) dealById.set(x.id, x);
+  const deals = group([...dealById.values()]);
+  for (const x of [...plan.dealsUpdate, ...plan.dealsAdd]) {
+    if (!x.companyKey) continue;
+    const list = (openByOrg.get(x.companyKey) ?? []).filter((y) => y.id !== x.id);
+    openByOrg.set(x.companyKey, x.status === 'open' ? [...list, x] : list);
+  }
   const batch = [...added, ...plan.contactsUpdate];
   const ids = new Set(batch.map((c) => c.id));
   const profiles = group(book.profiles.filter((p) => ids.has(p.contactId)), plan.profilesAdd);
   const override = new Map(plan.contactsUpdate.map((c, i) => [c.id, overrides[i]]));
   const ties = deriveTies(batch.map((c) => ({
     contact: c, notes: notes.get(c.id), interactions: interactions.get(c.id), purchases: purchases.get(c.id),
-    complaints: complaints.get(c.id), profiles: profiles.get(c.id), override: override.get(c.id),
-  })), rep, now, book.contacts);
+    complaints: complaints.get(c.id), profiles: profiles.get(c.id), override: override.get(c.id), deals: deals.get(c.id),
+  })), rep, now, book.contacts, openByOrg);
   for (const c of batch) Object.assign(c, ties.get(c.id));
   const orgs = new Set(batch.map((c) => normCompany(c.company)).filter(Boolean));
-  return book.contacts.filter((c) => !ids.has(c.id) && orgs.has(normCompany(c.company))).map((c) => c.id);
+  // a contact the import gave (or moved on) a deal without changing the contact itself: refreshed after, with its account
+  const dealt = new Set([...plan.dealsAdd, ...plan.dealsUpdate].map((x) => x.contactId).filter((id) => !ids.has(id)));
+  for (const x of [...plan.dealsAdd, ...plan.dealsUpdate]) if (x.companyKey) orgs.add(x.companyKey);
+  return book.contacts.filter((c) => !ids.has(c.id) && (dealt.has(c.id) || orgs.has(normCompany(c.company)))).map((c) => c.id);
 }

@@ -12,7 +12,7 @@ import { mergePlan, type MergePlan } from '../model/identity';
 // again later, when the panel that offered the undo is long closed.
 
 /** Tables whose rows point at a contact by `contactId` (primary key `id`). */
-const OWNED = ['profiles', 'notes', 'interactions', 'purchases', 'complaints', 'reminders', 'ruleRuns'] as const;
+const OWNED = ['profiles', 'notes', 'interactions', 'purchases', 'complaints', 'reminders', 'ruleRuns', 'deals'] as const;
 
 export interface MergeUndo {
   /** the merge log's row for this merge */
@@ -110,7 +110,7 @@ export function unmergedFields(current: Contact, m: MergeRecord, now: number): C
   const before = m.survivor as Record<string, unknown>;
   const merged = m.merged as Record<string, unknown>;
   for (const k of new Set([...Object.keys(before), ...Object.keys(merged)])) {
-    if (k === 'id' || k === 'updatedAt' || k === 'networkType' || k === 'stage' || k === 'tieScore') continue;
+    if (k === 'id' || k === 'updatedAt' || k === 'networkType' || k === 'stage' || k === 'tieScore' || k === 'state') continue;
     const cur = out[k];
     if (Array.isArray(merged[k]) && Array.isArray(cur)) {
       const had = new Set((before[k] as unknown[] | undefined ?? []).map((x) => JSON.stringify(x)));

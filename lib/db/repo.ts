@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
 import type {
-  Complaint, Contact, Group, Interaction, LogEntry, Note, Product, Profile, Provenance,
+  Complaint, Contact, Deal, Group, Interaction, LogEntry, Note, Product, Profile, Provenance,
   Purchase, Reminder, TagOverride,
 } from './schema';
 import type { Extraction } from '../extract/types';
@@ -92,6 +92,8 @@ export interface ContactRecord {
   interactions: Interaction[];
   purchases: Purchase[];
   complaints: Complaint[];
+  /** deals and leads, open first, then newest */
+  deals: Deal[];
   override?: TagOverride;
   groups: Group[];
   /** open reminders, soonest first */
@@ -99,10 +101,10 @@ export interface ContactRecord {
 }
 
 export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise<ContactRecord | null> {
-  return d.transaction('r', [d.contacts, d.profiles, d.notes, d.interactions, d.purchases, d.complaints, d.overrides, d.memberships, d.groups, d.reminders], async () => {
+  return d.transaction('r', [d.contacts, d.profiles, d.notes, d.interactions, d.purchases, d.complaints, d.overrides, d.memberships, d.groups, d.reminders, d.deals], async () => {
     const contact = await d.contacts.get(id);
     if (!contact) return null;
-    const [profiles, notes, interactions, purchases, complaints, override, memberships, reminders] = await Promise.all([
+    const [profiles, notes, interactions, purchases, complaints, override, memberships, reminders, deals] = await Promise.all([
       d.profiles.where('contactId').equals(id).toArray(),
       d.notes.where('contactId').equals(id).toArray(),
       d.interactions.where('contactId').equals(id).toArray(),
@@ -111,6 +113,7 @@ export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise
       d.overrides.get(id),
       d.memberships.where('contactId').equals(id).toArray(),
       d.reminders.where('contactId').equals(id).filter((r) => !r.done).toArray(),
+      d.deals.where('contactId').equals(id).toArray(),
     ]);
     const groups = (await d.groups.bulkGet(memberships.map((m) => m.groupId))).filter((g): g is Group => !!g);
     notes.sort((a, b) => b.createdAt - a.createdAt);
@@ -118,7 +121,8 @@ export async function getContactRecord(id: string, d: TiewiseDB = db()): Promise
     purchases.sort((a, b) => b.at - a.at);
     complaints.sort((a, b) => b.openedAt - a.openedAt);
     reminders.sort((a, b) => a.due - b.due);
-    return { contact, profiles, notes, interactions, purchases, complaints, override, groups, reminders };
+    deals.sort((a, b) => +(b.status === 'open') - +(a.status === 'open') || (b.closedAt ?? b.openedAt ?? 0) - (a.closedAt ?? a.openedAt ?? 0));
+    return { contact, profiles, notes, interactions, purchases, complaints, deals, override, groups, reminders };
   });
 }
 

@@ -68,6 +68,9 @@ export const Contact = z.object({
   networkType: NetworkType.optional(),
   stage: Stage.nullable().optional(),
   tieScore: z.number().optional(),
+  /** derived with the tie: the state of the relation the model names (lib/model/network.ts's TieState:
+   *  "dormant-customer", "advocate-candidate", "deal-won"…), for the book's filter */
+  state: z.string().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -154,8 +157,51 @@ export const Purchase = z.object({
   amount: z.number().default(0),
   currency: z.string().default('USD'),
   source: Provenance,
+  /** the won deal this purchase was made from (lib/import/deals.ts) */
+  dealId: z.string().optional(),
 });
 export type Purchase = z.infer<typeof Purchase>;
+
+/**
+ * A deal (opportunity) or a lead, as a CRM export gave it (lib/import/deals.ts).
+ * `stage` is the CRM's own text, shown as is; `status` is what it means:
+ * open, won, lost, or closed with an outcome the file does not say.
+ */
+export const DealStatus = z.enum(['open', 'won', 'lost', 'closed']);
+export type DealStatus = z.infer<typeof DealStatus>;
+export const Deal = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  /** what a re-import of the same deal is known by: the CRM's deal id, else a hash of its row */
+  key: z.string(),
+  kind: z.enum(['deal', 'lead']),
+  /** the CRM's id of the deal or lead */
+  crmId: z.string().optional(),
+  title: z.string().optional(),
+  /** the account (organisation) the deal is with, as the file names it */
+  company: z.string().optional(),
+  /** normCompany(company), to find an account's deals by index */
+  companyKey: z.string().optional(),
+  stage: z.string().optional(),
+  status: DealStatus,
+  amount: z.number().optional(),
+  currency: z.string().optional(),
+  product: z.string().optional(),
+  /** the CRM user responsible for the deal */
+  owner: z.string().optional(),
+  /** when the deal was opened in the CRM, epoch ms */
+  openedAt: z.number().optional(),
+  /** when it was won or lost, epoch ms */
+  closedAt: z.number().optional(),
+  /** the purchase a won deal is (made by the import, or one the book already had) */
+  purchaseId: z.string().optional(),
+  /** the file's other columns about the deal, under the file's names, in file order */
+  custom: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+  /** file and line it came from (ref "deals.csv:12") */
+  source: Provenance,
+  updatedAt: z.number(),
+});
+export type Deal = z.infer<typeof Deal>;
 
 /** A condition over a contact, shared by smart groups and workflow rules. */
 export type Condition =

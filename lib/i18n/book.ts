@@ -121,6 +121,7 @@ export const bookEn = {
       networkType: 'network type', stage: 'stage', relation: 'relation', company: 'company', city: 'city',
       position: 'position', name: 'name', email: 'e-mail', tag: 'tag', product: 'product bought',
       group: 'group', network: 'linked network', daysSinceContact: 'days since last contact', tieScore: 'tie score',
+      state: 'state',
     },
     ops: { is: 'is', 'is-not': 'is not', contains: 'contains', gt: 'more than', lt: 'less than', exists: 'is known' },
     listOps: { is: 'includes', 'is-not': 'does not include', contains: 'has one containing', exists: 'has any' },
@@ -147,6 +148,12 @@ export const bookEn = {
   skipToList: 'Skip to the list',
   link: 'Open the book',
   error: 'Something went wrong: {{message}}',
+  state: {
+    colleague: 'colleague', partner: 'partner', champion: 'champion', stakeholder: 'stakeholder to be introduced',
+    prospect: 'prospect', 'one-way': 'one-way: no replies', lapsed: 'lapsed strong tie', 'deal-lost': 'deal lost',
+    advocate: 'advocate', 'advocate-candidate': 'advocate candidate', 'deal-won': 'deal won', 'dormant-customer': 'dormant customer',
+    'complaint-open': 'customer with an open complaint', 'customer-check-in': 'customer to check in with', unknown: 'not enough evidence',
+  },
 };
 
 type Loose<T> = { [K in keyof T]: T[K] extends string ? string : Loose<T[K]> } & { [extra: string]: unknown };
@@ -288,6 +295,7 @@ export const bookRu: Loose<typeof bookEn> = {
       networkType: 'тип связи', stage: 'этап', relation: 'отношение', company: 'компания', city: 'город',
       position: 'должность', name: 'имя', email: 'e-mail', tag: 'метка', product: 'купленный продукт',
       group: 'группа', network: 'привязанная сеть', daysSinceContact: 'дней с последнего контакта', tieScore: 'сила связи',
+      state: 'состояние',
     },
     ops: { is: 'равно', 'is-not': 'не равно', contains: 'содержит', gt: 'больше', lt: 'меньше', exists: 'известно' },
     listOps: { is: 'включает', 'is-not': 'не включает', contains: 'есть содержащее', exists: 'есть любое' },
@@ -316,4 +324,10 @@ export const bookRu: Loose<typeof bookEn> = {
   skipToList: 'Перейти к списку',
   link: 'Открыть книгу контактов',
   error: 'Что-то пошло не так: {{message}}',
+  state: {
+    colleague: 'коллега', partner: 'партнёр', champion: 'чемпион', stakeholder: 'участник решения — нужно знакомство',
+    prospect: 'потенциальный клиент', 'one-way': 'в одну сторону: без ответов', lapsed: 'угасшая сильная связь', 'deal-lost': 'сделка проиграна',
+    advocate: 'адвокат', 'advocate-candidate': 'кандидат в адвокаты', 'deal-won': 'сделка выиграна', 'dormant-customer': 'спящий клиент',
+    'complaint-open': 'клиент с открытой жалобой', 'customer-check-in': 'клиент, которому пора напомнить о себе', unknown: 'данных недостаточно',
+  },
 };

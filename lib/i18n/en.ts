@@ -156,9 +156,7 @@ export const en = {
     signal: {
       recency: 'last contact {{raw}} days ago',
       duration: 'known for {{raw}} days',
-      'intensity.count': '{{raw}} interactions and notes',
       'intensity.words': '{{raw}} words exchanged',
-      'intensity.bidirectional': '{{raw}} exchanges both ways',
       'intimacy.topics': '{{raw}} personal topics in notes',
       'intimacy.firstName': 'on first-name terms',
       'reciprocity.purchases': '{{raw}} purchases',
@@ -174,8 +172,7 @@ export const en = {
       'reciprocity.gate': 'no reply, meeting or call from them yet: not counted as a strong tie',
     },
     signalName: {
-      recency: 'recency', duration: 'duration', 'intensity.count': 'interactions', 'intensity.words': 'words exchanged',
-      'intensity.bidirectional': 'two-way contact', 'intimacy.topics': 'personal topics', 'intimacy.firstName': 'first-name terms',
+      recency: 'recency', duration: 'duration', 'intensity.words': 'words exchanged',
       'reciprocity.purchases': 'purchases', 'reciprocity.referrals': 'referrals', 'structural.degree': 'connection degree',
       'structural.mutual': 'mutual connections', 'distance.shared': 'common ground', networkSize: 'network size',
       'intensity.conversations': 'meetings and calls', 'intensity.replies': 'replies', 'intensity.sends': 'your sends',
@@ -204,6 +201,7 @@ export const en = {
       'complaint-open': 'open complaint “{{subject}}”: not an advocate until it is resolved',
       'deal-won': 'deal won {{days}} days ago',
       'deal-open': 'a deal in progress',
+      'account-deal-open': 'a deal in progress with {{company}}',
       'deal-lost': 'the last deal was lost',
       dormant: 'a customer silent for {{days}} days',
       'recent-purchase': 'bought {{days}} days ago',

@@ -169,9 +169,7 @@ export const ru: Loose<Strings> = {
     signal: {
       recency: 'последний контакт {{raw}} дн. назад',
       duration: 'знакомы {{raw}} дн.',
-      'intensity.count': 'контактов и заметок: {{raw}}',
       'intensity.words': 'слов в переписке: {{raw}}',
-      'intensity.bidirectional': 'обменов в обе стороны: {{raw}}',
       'intimacy.topics': 'личных тем в заметках: {{raw}}',
       'intimacy.firstName': 'общаетесь по имени',
       'reciprocity.purchases': 'покупок: {{raw}}',
@@ -187,8 +185,7 @@ export const ru: Loose<Strings> = {
       'reciprocity.gate': 'ни ответа, ни встречи, ни звонка от них: сильной связь не считается',
     },
     signalName: {
-      recency: 'давность', duration: 'длительность', 'intensity.count': 'контакты', 'intensity.words': 'объём переписки',
-      'intensity.bidirectional': 'взаимность', 'intimacy.topics': 'личные темы', 'intimacy.firstName': 'обращение по имени',
+      recency: 'давность', duration: 'длительность', 'intensity.words': 'объём переписки',
       'reciprocity.purchases': 'покупки', 'reciprocity.referrals': 'рекомендации', 'structural.degree': 'уровень контакта',
       'structural.mutual': 'общие контакты', 'distance.shared': 'общее', networkSize: 'размер сети',
       'intensity.conversations': 'встречи и звонки', 'intensity.replies': 'ответы', 'intensity.sends': 'ваши письма',
@@ -217,6 +214,7 @@ export const ru: Loose<Strings> = {
       'complaint-open': 'открытая жалоба «{{subject}}»: не адвокат, пока она не решена',
       'deal-won': 'сделка выиграна {{days}} дн. назад',
       'deal-open': 'идёт сделка',
+      'account-deal-open': 'идёт сделка с {{company}}',
       'deal-lost': 'последняя сделка проиграна',
       dormant: 'клиент молчит уже {{days}} дн.',
       'recent-purchase': 'покупка {{days}} дн. назад',

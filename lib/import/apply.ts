@@ -8,8 +8,10 @@
 // time). A row whose contact cannot be found is rejected with its line and reason.
 // Pure: the DB layer (lib/db/importer.ts) loads the book, runs the plan, writes it.
 import type {
-  Complaint, Contact, Interaction, Note, Product, Profile, Provenance, Purchase, Relation,
+  Complaint, Contact, Deal, Interaction, Note, Product, Profile, Provenance, Purchase, Relation,
 } from '../db/schema';
+import { normCompany } from '../model/identity';
+import type { DealRecord } from './deals';
 import { keysForName } from '../db/keys';
 import { canonicalProfileUrl as socialProfile, profileUrlKey } from '../extract/urls';
 import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/identity';
@@ -47,6 +49,10 @@ export interface ImportSummary {
   profiles: number;
   /** activity rows the book already had (a second import of the same file) */
   skipped: number;
+  /** deals and leads added */
+  deals: number;
+  /** deals the book had that a newer export moved on (stage, amount, won or lost) */
+  dealsUpdated: number;
 }
 
 export interface ImportPlan {
@@ -58,6 +64,8 @@ export interface ImportPlan {
   purchasesAdd: Purchase[];
   productsAdd: Product[];
   complaintsAdd: Complaint[];
+  dealsAdd: Deal[];
+  dealsUpdate: Deal[];
   /** every rejected row: the parser's and the ones whose contact was not found */
   rejected: Rejected[];
   /** how each contact record was matched (parallel to the input's contact records) */
@@ -72,8 +80,10 @@ export interface BookSnapshot {
   products?: Product[];
   notes?: Pick<Note, 'contactId' | 'text'>[];
   interactions?: Pick<Interaction, 'contactId' | 'kind' | 'at' | 'summary'>[];
-  purchases?: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount' | 'quantity'>[];
+  purchases?: (Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount' | 'quantity'> & Partial<Pick<Purchase, 'id' | 'dealId'>>)[];
   complaints?: Pick<Complaint, 'contactId' | 'subject' | 'openedAt'>[];
+  /** the deals whose keys the import names (or all) */
+  deals?: Deal[];
 }
 
 export interface PlanContext {
@@ -396,10 +406,11 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
   const index = new BookIndex(book.contacts, book.profiles);
   const plan: ImportPlan = {
     contactsAdd: [], contactsUpdate: [], profilesAdd: [], notesAdd: [], interactionsAdd: [],
-    purchasesAdd: [], productsAdd: [], complaintsAdd: [], rejected: [...input.rejected], matchedBy: [],
+    purchasesAdd: [], productsAdd: [], complaintsAdd: [], dealsAdd: [], dealsUpdate: [], rejected: [...input.rejected], matchedBy: [],
     summary: {
       added: 0, merged: 0, updated: 0, duplicates: 'duplicates' in input ? input.duplicates.length : 0,
       rejected: 0, notes: 0, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 0, skipped: 0,
+      deals: 0, dealsUpdated: 0,
     },
   };
   const added = new Map<string, PlannedContact>();
@@ -408,6 +419,7 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
 
   // what the book already has, so a second import adds nothing
   const seen = new Set<string>();
+  const dealPurchases = (book.purchases ?? []).filter((p) => p.dealId);
   for (const n of book.notes ?? []) seen.add(noteKey(n.contactId, n.text));
   for (const i of book.interactions ?? []) seen.add(interactionKey(i));
   for (const p of book.purchases ?? []) seen.add(purchaseKey(p));
@@ -439,10 +451,16 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
   const fileIds = new Map<string, string>();
   const jsonIds = input.kind === 'json' ? input.contactIds : [];
   const leads = input.kind === 'contacts' && input.entity === 'leads';
+  const fileDeals = input.kind === 'contacts' && 'deals' in input ? (input.deals ?? []) : [];
+  const wonBy = new Set(fileDeals.filter((x) => x.deal.status === 'won' && x.deal.kind === 'deal').map((x) => x.record));
+  /** the contact each record became (parallel to records) */
+  const recordIds: string[] = [];
   records.forEach((r, i) => {
     const fields = contactFields(r);
     // a lead is someone the team is selling to, whatever its status is called
     if (leads && !fields.relation) fields.relation = 'prospect';
+    // someone with a deal: a customer once one is won, else someone being sold to
+    if (input.kind === 'contacts' && input.entity === 'deals' && !fields.relation) fields.relation = wonBy.has(i) ? 'customer' : 'prospect';
     const m = matchRecord(r, index, jsonIds[i]);
     let id: string;
     if (m) {
@@ -467,6 +485,7 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
       plan.matchedBy.push(null);
     }
     if (jsonIds[i]) fileIds.set(jsonIds[i]!, id);
+    recordIds.push(id);
     for (const u of urlsOf(r)) {
       const social = socialProfile(u);
       if (!social) continue;
@@ -549,9 +568,70 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
         const p = x as Extract<ImportInput, { kind: 'purchases' }>['records'][number];
         const product = productFor({ sku: p.product.sku, name: p.product.name, currency: p.currency });
         const row: Purchase = { id: newId(), contactId: c.id, productId: product.id, at: p.at, quantity: p.quantity, amount: p.amount, currency: p.currency ?? product.currency ?? 'USD', source };
+        // the same purchase the book already has as a won deal's
+        if (dealPurchases.some((x) => samePurchase(x, row))) return void plan.summary.skipped++;
         if (once(purchaseKey(row))) plan.purchasesAdd.push(row);
       }
     });
+  }
+
+  // deals and leads: one per row, known again by its key; a won deal is a purchase
+  const dealsByKey = new Map<string, Deal>();
+  for (const x of book.deals ?? []) if (!dealsByKey.has(x.key)) dealsByKey.set(x.key, x);
+  const purchasesOf = (contactId: string) => [
+    ...(book.purchases ?? []).filter((x) => x.contactId === contactId),
+    ...plan.purchasesAdd.filter((x) => x.contactId === contactId),
+  ];
+  const purchaseFor = (deal: Deal) => {
+    const name = deal.product ?? deal.title;
+    // no date, no purchase: a won deal at an unknown time is no recent purchase
+    if (deal.kind !== 'deal' || deal.status !== 'won' || deal.purchaseId || !name || deal.closedAt === undefined) return;
+    const product = productFor({ name, currency: deal.currency });
+    const row: Purchase = {
+      id: newId(), contactId: deal.contactId, productId: product.id, at: deal.closedAt, quantity: 1,
+      amount: deal.amount ?? 0, currency: deal.currency ?? product.currency ?? '', source: deal.source, dealId: deal.id,
+    };
+    const same = purchasesOf(deal.contactId).find((x) => samePurchase(x, row));
+    if (same?.id) deal.purchaseId = same.id;
+    else if (!same) {
+      plan.purchasesAdd.push(row);
+      seen.add(purchaseKey(row));
+      deal.purchaseId = row.id;
+    }
+  };
+  for (const { record, deal: r } of fileDeals) {
+    const contactId = recordIds[record];
+    if (contactId === undefined) continue;
+    const known = dealsByKey.get(r.key);
+    const fresh = dealFields(r);
+    if (known) {
+      if (plan.dealsAdd.includes(known) || plan.dealsUpdate.includes(known)) {
+        plan.summary.skipped++;
+        continue;
+      }
+      const changed = (Object.keys(fresh) as (keyof typeof fresh)[]).some((k) => JSON.stringify(fresh[k]) !== JSON.stringify(known[k]));
+      if (!changed) {
+        plan.summary.skipped++;
+        continue;
+      }
+      // a newer export of the same deal: its stage, amount or outcome moved on
+      const next: Deal = { ...known, ...fresh, updatedAt: now };
+      if (next.status !== 'won') delete next.closedAt;
+      if (fresh.closedAt !== undefined) next.closedAt = fresh.closedAt;
+      purchaseFor(next);
+      dealsByKey.set(r.key, next);
+      plan.dealsUpdate.push(next);
+      continue;
+    }
+    const company = current(contactId)?.company;
+    const deal: Deal = {
+      id: newId(), contactId, key: r.key, kind: r.kind, ...fresh,
+      ...(company ? { company, companyKey: normCompany(company) } : {}),
+      source: { ...source, ref: `${ctx.fileName}:${r.line}` }, updatedAt: now,
+    };
+    purchaseFor(deal);
+    dealsByKey.set(r.key, deal);
+    plan.dealsAdd.push(deal);
   }
 
   plan.contactsAdd = [...added.values()];
@@ -567,7 +647,29 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
   s.products = plan.productsAdd.length;
   s.complaints = plan.complaintsAdd.length;
   s.profiles = plan.profilesAdd.length;
+  s.deals = plan.dealsAdd.length;
+  s.dealsUpdated = plan.dealsUpdate.length;
   return plan;
+}
+
+/** A deal's own fields from its row (everything but where it is stored). */
+function dealFields(r: DealRecord): Omit<Deal, 'id' | 'contactId' | 'key' | 'kind' | 'source' | 'updatedAt' | 'company' | 'companyKey' | 'purchaseId'> {
+  const out: ReturnType<typeof dealFields> = { status: r.status };
+  for (const k of ['crmId', 'title', 'stage', 'amount', 'currency', 'product', 'owner', 'openedAt', 'closedAt', 'custom'] as const) {
+    if (r[k] !== undefined) (out as Record<string, unknown>)[k] = r[k];
+  }
+  return out;
+}
+
+const DAY = 86_400_000;
+/**
+ * The same purchase, as a won deal and as a purchases file may each give it: one
+ * contact, one product, one calendar day, one amount (a deal without an amount
+ * matches on the rest). Conservative: anything else is another purchase.
+ */
+function samePurchase(a: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount'>, b: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount'>): boolean {
+  return a.contactId === b.contactId && a.productId === b.productId && Math.floor(a.at / DAY) === Math.floor(b.at / DAY) &&
+    (a.amount === b.amount || !a.amount || !b.amount);
 }
 
 const noteKey = (contactId: string, text: string) => `n|${contactId}|${text.trim()}`;

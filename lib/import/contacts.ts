@@ -1,6 +1,7 @@
 // A contacts CSV → the records an import would store, every row accounted for:
 // rows = accepted + duplicates + rejected. Feed it chunks (a Web Worker reading a
 // File's stream, the CLI reading a file) or a whole text/byte array at once.
+import { type DealColumns, type DealRecord, dealColumns, dealOfRow } from './deals';
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
 import type { ColumnMapping, ContactRecord } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
@@ -31,6 +32,9 @@ export interface ContactImportReport extends TableInfo {
   records: ContactRecord[];
   /** the physical line of each record (parallel to records) */
   recordLines: number[];
+  /** leads and deals files: the deal or lead each accepted row (duplicates too) carries,
+   *  with the index of its person in `records` */
+  deals?: { record: number; deal: DealRecord }[];
 }
 
 export interface ContactImportOptions extends TableOptions {
@@ -54,6 +58,9 @@ export class ContactSink implements RowSink {
   readonly recordLines: number[] = [];
   private readonly index = new DuplicateIndex<number>();
   private readonly map: ReturnType<typeof planMapping>;
+  /** leads and deals: which columns make the deal */
+  private readonly dealCols: DealColumns | undefined;
+  readonly deals: { record: number; deal: DealRecord }[] = [];
 
   constructor(
     private readonly headers: string[],
@@ -63,6 +70,7 @@ export class ContactSink implements RowSink {
     this.preset = opts.preset ?? (opts.mapping ? 'generic' : detectPreset(headers).preset);
     this.mapping = opts.mapping ?? proposeMapping(headers, this.preset);
     this.map = planMapping(headers, this.mapping);
+    if (this.entity !== 'contacts') this.dealCols = dealColumns(headers);
     const unset = presetById(this.preset)?.unset;
     if (unset) headers.forEach((h, i) => Object.hasOwn(unset, h) && this.unset.push([i, new Set(unset[h])]));
   }
@@ -82,6 +90,7 @@ export class ContactSink implements RowSink {
       this.rejected.push({ line: r.line, reason: NAMES_NOBODY, raw: r.raw });
       return;
     }
+    const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;
     const keys = keysOf(record);
     const dup = this.index.find(keys);
     if (dup) {
@@ -89,11 +98,41 @@ export class ContactSink implements RowSink {
       mergeInto(earlier, record);
       this.index.add(keysOf(earlier), dup.sameAs);
       this.duplicates.push({ line: r.line, sameAs: this.recordLines[dup.sameAs], by: dup.by });
+      if (deal) this.deals.push({ record: dup.sameAs, deal });
       return;
     }
+    if (deal) this.deals.push({ record: this.records.length, deal });
     this.index.add(keys, this.records.length);
     this.records.push(record);
     this.recordLines.push(r.line);
+  }
+
+  /**
+   * The row's deal. In a deals file the deal's columns (its id, stage, owner, amount…)
+   * are the deal's, not the person's: they leave the contact, and its unmapped columns
+   * are kept on the deal. A lead is the person,
+   * so a leads file keeps them on the contact as well.
+   */
+  private takeDeal(record: ContactRecord, fields: string[], line: number): DealRecord {
+    const cols = this.dealCols!;
+    const kind = this.entity === 'leads' ? 'lead' : 'deal';
+    const deal = dealOfRow(cols, fields, { line, kind, who: record.email ?? record.name, company: record.company, preset: this.preset });
+    if (kind === 'deal') {
+      const take = (field: 'crmId' | 'stage' | 'owner', role: 'id' | 'stage' | 'owner' | 'status') => {
+        const i = this.mapping.findIndex((f) => f === field);
+        if (i >= 0 && (cols.at[role] === i || (field === 'stage' && cols.at.status === i))) delete record[field];
+      };
+      take('crmId', 'id');
+      take('stage', 'stage');
+      take('owner', 'owner');
+      // every other column of a deals file is about the deal (probability, pipeline, source…)
+      if (record.custom) {
+        const rest = Object.entries(record.custom).filter(([h]) => !cols.headers.has(h)).map(([name, value]) => ({ name, value }));
+        if (rest.length) deal.custom = rest;
+        delete record.custom;
+      }
+    }
+    return deal;
   }
 
   reject(r: Rejected): void {
@@ -114,6 +153,7 @@ export class ContactSink implements RowSink {
       rejected: this.rejected,
       records: this.records,
       recordLines: this.recordLines,
+      ...(this.dealCols ? { deals: this.deals } : {}),
     };
   }
 }

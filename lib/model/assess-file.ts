@@ -37,6 +37,8 @@ export const AssessFile = z.object({
     interests: z.array(Str).optional(),
     relation: Relation.optional(),
     lastContactAt: Time.optional(),
+    /** when the rep connected on a network (LinkedIn's Connected On): the first contact when nothing earlier is known */
+    connectedAt: Time.optional(),
   }),
   interactions: z.array(z.object({
     kind: z.enum(['call', 'meeting', 'email', 'chat', 'referral', 'introduction']),
@@ -53,6 +55,8 @@ export const AssessFile = z.object({
     subject: Str, state: z.enum(['open', 'in-progress', 'resolved']), openedAt: Time, closedAt: Time.optional(),
   })).default([]),
   deals: z.array(DealInput.extend({ openedAt: Time.optional(), closedAt: Time.optional() })).default([]),
+  /** deals the rep has with the organisation through other contacts there (an open one: the account is being entered) */
+  accountDeals: z.array(DealInput.extend({ openedAt: Time.optional(), closedAt: Time.optional() })).default([]),
   /** linked-profile reads: the fields as values (a count, a string, a list) */
   profiles: z.array(z.object({
     network: z.enum(['linkedin', 'facebook', 'vk']),
@@ -119,7 +123,7 @@ export function assessFile(json: unknown, defaultNow = Date.now()): AssessResult
   });
   const account: AccountPeer[] = f.account;
   const rep: RepContext | undefined = f.rep;
-  const a = assess({ contact, interactions, notes, purchases, complaints, profiles, rep, deals: f.deals, account, mutualNames: f.mutuals }, now);
+  const a = assess({ contact, interactions, notes, purchases, complaints, profiles, rep, deals: f.deals, accountDeals: f.accountDeals, account, mutualNames: f.mutuals }, now);
   const topics = smallTalk({ contact, notes, profiles, rep }, now);
   const step = nextStep(a.classification, {
     contact, topics, complaints, needs: a.classification.needs, classification: a.classification, signals: a.signals, deals: f.deals, crossSell: f.crossSell,

@@ -1,6 +1,7 @@
-// A deal (an opportunity) as the model reads it. Imports do not carry deals yet;
-// the assess command and the model take them as input (issue 20).
+// A deal (an opportunity) as the model reads it: from the deals table (imports of
+// CRM deals, lib/import/deals.ts) or the assess command's input (issue 20).
 import { z } from 'zod';
+import type { Deal as StoredDeal } from '../db/schema';
 
 export const DealInput = z.object({
   id: z.string().optional(),
@@ -24,4 +25,25 @@ export function currentDeal(deals: readonly Deal[] | undefined): Deal | null {
   if (open.length) return open[0];
   const closed = list.filter((d) => d.status !== 'open').sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
   return closed[0] ?? null;
+}
+
+/**
+ * Stored deals as the model reads them: deals only (a lead is the person, already a
+ * prospect), and only with an outcome the file said (a deal "closed" without saying
+ * won or lost is left out rather than guessed).
+ */
+export function dealInputs(stored: readonly StoredDeal[] | undefined): Deal[] {
+  const out: Deal[] = [];
+  for (const s of stored ?? []) {
+    if (s.kind !== 'deal' || s.status === 'closed') continue;
+    const d: Deal = { id: s.id, status: s.status };
+    if (s.title) d.name = s.title;
+    if (s.stage) d.stage = s.stage;
+    if (s.amount !== undefined) d.amount = s.amount;
+    if (s.currency) d.currency = s.currency;
+    if (s.openedAt !== undefined) d.openedAt = s.openedAt;
+    if (s.closedAt !== undefined) d.closedAt = s.closedAt;
+    out.push(d);
+  }
+  return out;
 }

@@ -26,11 +26,13 @@ export type Need = 'log-interaction' | 'add-notes' | 'link-profile' | 'set-compa
  * relation a sales manager would name. The network type stays one of Üstüner &
  * Godes's four (or unclassified); the state refines it and drives the next step.
  */
-export type TieState =
-  | 'colleague' | 'partner'
-  | 'champion' | 'stakeholder' | 'prospect' | 'one-way' | 'lapsed' | 'deal-lost'
-  | 'advocate' | 'advocate-candidate' | 'deal-won' | 'dormant-customer' | 'complaint-open' | 'customer-check-in'
-  | 'unknown';
+export const TIE_STATES = [
+  'colleague', 'partner',
+  'champion', 'stakeholder', 'prospect', 'one-way', 'lapsed', 'deal-lost',
+  'advocate', 'advocate-candidate', 'deal-won', 'dormant-customer', 'complaint-open', 'customer-check-in',
+  'unknown',
+] as const;
+export type TieState = (typeof TIE_STATES)[number];
 
 /** Another contact the rep knows at the same organisation. */
 export interface AccountPeer {
@@ -64,6 +66,8 @@ export interface ClassifyInput {
   account?: AccountPeer[];
   complaints?: Complaint[];
   deals?: Deal[];
+  /** the deals other contacts at the same organisation carry (an open one: the account is being entered) */
+  accountDeals?: Deal[];
   /** whether any profile is linked (for `needs`) */
   hasProfile?: boolean;
   now?: number;
@@ -171,6 +175,8 @@ export function classify(input: ClassifyInput): Classification {
   const hasAccount = !!company || contact.relation === 'prospect';
   const last = currentDeal(deals);
   if (last?.status === 'open') reasons.push({ code: 'deal-open', detail: { deal: last.name ?? null, stage: last.stage ?? null, amount: last.amount ?? null } });
+  const accountOpen = !last && hasAccount ? (input.accountDeals ?? []).find((d) => d.status === 'open') : undefined;
+  if (accountOpen) reasons.push({ code: 'account-deal-open', detail: { deal: accountOpen.name ?? null, company: contact.company ?? null } });
   if (last?.status === 'lost') {
     reasons.push({ code: 'deal-lost', detail: { deal: last.name ?? null } });
     return tag(strong ? 'strong-tie-champion' : 'weak-tie-prospect', 'deal-lost', reasons, { stage: 'prospecting' });
@@ -185,14 +191,15 @@ export function classify(input: ClassifyInput): Classification {
   const opener = s.openNetworker;
   if (opener) reasons.push({ code: 'open-networker', detail: { connections: s.connections ?? s.followers } });
   // an open deal means the account is being entered, even before a champion is won
-  const stage: Stage = last?.status === 'open' ? 'entering-account' : 'prospecting';
+  // (the rep's, through this contact or another at the same organisation)
+  const stage: Stage = last?.status === 'open' || accountOpen ? 'entering-account' : 'prospecting';
   if (!s.neverInteracted && !strong) {
     if (s.unanswered >= UNANSWERED_RUN) return tag('weak-tie-prospect', 'one-way', [...reasons, { code: 'not-customer' }], { stage });
     return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }], { stage });
   }
   if (s.neverInteracted && (opener || hasAccount || (s.mutual ?? 0) > 0 || s.degree !== null)) {
     if (contact.relation === 'prospect') reasons.push({ code: 'relation', detail: { relation: 'prospect' } });
-    return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }]);
+    return tag('weak-tie-prospect', 'prospect', [...reasons, { code: 'not-customer' }], { stage });
   }
 
   const needs: Need[] = [];
@@ -340,7 +347,7 @@ export interface Assessment {
 }
 
 /** Signals → strength → classification in one call, for the panel. */
-export function assess(input: TieInput & { orgStrongTies?: number; account?: AccountPeer[] }, now: number): Assessment {
+export function assess(input: TieInput & { orgStrongTies?: number; account?: AccountPeer[]; accountDeals?: Deal[] }, now: number): Assessment {
   const signals = tieSignals(input, now);
   const tie = tieStrength(signals);
   const classification = classify({
@@ -352,6 +359,7 @@ export function assess(input: TieInput & { orgStrongTies?: number; account?: Acc
     account: input.account,
     complaints: input.complaints,
     deals: input.deals,
+    accountDeals: input.accountDeals,
     hasProfile: (input.profiles ?? []).length > 0,
     now,
   });

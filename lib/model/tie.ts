@@ -197,7 +197,9 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
   ];
   const never = times.length === 0;
   const last = never ? null : Math.max(...times);
-  const first = never ? null : Math.min(...times);
+  // LinkedIn's "Connected On" is the first contact when nothing earlier is known
+  const connected = contact.connectedAt !== undefined && contact.connectedAt <= now ? contact.connectedAt : undefined;
+  const first = never ? null : Math.min(...times, ...(connected !== undefined ? [connected] : []));
   const days = (t: number | null) => (t === null ? null : Math.max(0, (now - t) / DAY_MS));
   const topics = new Set<string>();
   let lastPersonal: TieSignals['lastPersonal'] = null;
@@ -230,7 +232,7 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
   const exactOpen = counts.some((c) => !c.atLeast && c.n >= OPEN_NETWORKER);
   return {
     daysSinceLast: days(last),
-    daysSinceFirst: days(first),
+    daysSinceFirst: days(first ?? connected ?? null),
     interactions: interactions.length,
     notes: notes.length,
     words: notes.reduce((s, n) => s + words(n.text), 0) + interactions.reduce((s, i) => s + words(i.summary ?? ''), 0),

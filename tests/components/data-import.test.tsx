@@ -64,7 +64,7 @@ describe('the mapping screen', () => {
   });
 });
 
-const SUMMARY: Summary = { added: 21, merged: 3, updated: 1, duplicates: 2, rejected: 2, notes: 5, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 1, skipped: 0 };
+const SUMMARY: Summary = { added: 21, merged: 3, updated: 1, duplicates: 2, rejected: 2, notes: 5, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 1, skipped: 0, deals: 0, dealsUpdated: 0 };
 const REJECTED = [
   { line: 7, reason: 'names nobody: no name and no e-mail', raw: ',,Nobody Ltd' },
   { line: 12, reason: '4 fields for 3 columns', raw: 'a,b,c,d' },

@@ -40,3 +40,23 @@ describe('database upgrade', () => {
     again.close();
   });
 });
+
+describe('database upgrade to version 5 (deals)', () => {
+  it('opens a version-4 database: every row kept, an empty deals table that answers by contact, key, account and status', async () => {
+    const { writeV4 } = await import('./versions');
+    const rows = await writeV4('upgrade-v4-to-v5');
+    const db = new TiewiseDB('upgrade-v4-to-v5');
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.contacts.count()).toBe(rows.contacts.length);
+    expect(await db.deals.count()).toBe(0);
+    await db.deals.add({ id: 'd1', contactId: 'c1', key: 'id:bitrix24:deal:1', kind: 'deal', status: 'won', companyKey: 'вектор', source: { kind: 'import', ref: 'DEAL.csv:2', at: 1 }, updatedAt: 1 });
+    expect((await db.deals.where('contactId').equals('c1').toArray()).map((d) => d.id)).toEqual(['d1']);
+    expect(await db.deals.where('key').equals('id:bitrix24:deal:1').count()).toBe(1);
+    expect(await db.deals.where('companyKey').equals('вектор').count()).toBe(1);
+    expect(await db.deals.where('status').equals('won').count()).toBe(1);
+    // the derived state is indexed for the book's filter (empty until the next refresh)
+    expect(await db.contacts.where('state').equals('dormant-customer').count()).toBe(0);
+    db.close();
+  });
+});

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/lib/db/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db/database';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
 // Each writes at least one row into every table that version had.
@@ -138,13 +138,35 @@ export async function writeV4(name: string): Promise<Record<string, unknown[]>> 
   return writeAt(name, 4, SCHEMA_V4, { ...base, profiles, merges });
 }
 
+/**
+ * Version 5 (deals and leads from CRM exports; the derived state on contacts): v4
+ * rows, contacts with a state, a won deal with the purchase it made, an open deal,
+ * a lead.
+ */
+export async function writeV5(name: string): Promise<Record<string, unknown[]>> {
+  const name4 = `${name}:v4-rows`;
+  const base = await writeV4(name4);
+  await Dexie.delete(name4);
+  const states = ['advocate', 'prospect', 'unknown'];
+  const contacts = (base.contacts as Record<string, unknown>[]).map((c, i) => ({ ...c, state: states[i % states.length] }));
+  const src = (line: number) => ({ kind: 'import', ref: `DEAL.csv:${line}`, at: T0 + 40 });
+  const purchases = [...(base.purchases as object[]), { id: 'u2', contactId: 'c1', productId: 'pr1', at: T0 + 35, quantity: 1, amount: 99, currency: 'EUR', source: src(2), dealId: 'd1' }];
+  const deals = [
+    { id: 'd1', contactId: 'c1', key: 'id:bitrix24:deal:1001', kind: 'deal', crmId: '1001', title: 'Док-станции', company: 'Вектор', companyKey: 'вектор', stage: 'Сделка успешна', status: 'won', amount: 99, currency: 'EUR', product: 'Scanner Dock', owner: 'Мария Лосева', openedAt: T0 + 1, closedAt: T0 + 35, purchaseId: 'u2', source: src(2), updatedAt: T0 + 40 },
+    { id: 'd2', contactId: 'c2', key: 'row:deal:abc', kind: 'deal', title: 'Pilot', company: 'Contoso', companyKey: 'contoso', stage: 'Proposal made', status: 'open', amount: 3000, currency: 'USD', openedAt: T0 + 2, source: src(3), updatedAt: T0 + 40, custom: [{ name: 'Probability', value: '40' }] },
+    { id: 'd3', contactId: 'c3', key: 'id:bitrix24:lead:7', kind: 'lead', crmId: '7', stage: 'Новая', status: 'open', source: src(4), updatedAt: T0 + 40 },
+  ];
+  return writeAt(name, 5, SCHEMA_V5, { ...base, contacts, purchases, deals });
+}
+
 /** A generator for every schema version this project has had, by version number. */
 export const GENERATORS: Record<number, (name: string) => Promise<Record<string, unknown[]>>> = {
   1: writeV1,
   2: writeV2,
   3: writeV3,
   4: writeV4,
+  5: writeV5,
 };
 
 /** The version that added each table (tables not listed are from version 1). */
-export const TABLE_SINCE: Record<string, number> = { merges: 4 };
+export const TABLE_SINCE: Record<string, number> = { merges: 4, deals: 5 };
