@@ -91,7 +91,7 @@ function self(c: Ctx): string | undefined {
 function selfLink(c: Ctx, a: Element): boolean {
   const h = a.getAttribute('href');
   // (most links are other pages: only a profile path is worth parsing)
-  if (!h || !h.includes('/in/') || /\/(?:overlay|detail|details|recent-activity)\//.test(h)) return false;
+  if (!h || !(h.includes('/in/') || h.includes('/pub/')) || /\/(?:overlay|detail|details|recent-activity)\//.test(h)) return false;
   let abs: string;
   try {
     abs = new URL(h, c.url).href;

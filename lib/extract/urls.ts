@@ -74,6 +74,13 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
   const segs = u.pathname.split('/').filter(Boolean).map(decode);
   if (site === 'linkedin') {
     const at = segs[0] === 'mwlite' ? 1 : 0;
+    // 2009–2016 public profiles: /pub/<name>/<3 hex parts of the member id>/ ("/pub/dir/…" is a search)
+    if (segs[at] === 'pub') {
+      const [name, ...id] = segs.slice(at + 1).map((x) => x.toLowerCase());
+      const tail = id.length === 3 || (id.length === 4 && /^[a-z]{2}$/.test(id[3]));
+      if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !/^[\p{L}\p{M}\p{N}_-]{2,100}$/u.test(name)) return null;
+      return { site, profileUrl: `https://www.linkedin.com/pub/${encodeURIComponent(name)}/${id.slice(0, 3).join('/')}/` };
+    }
     if (segs[at] !== 'in' || !segs[at + 1]) return null;
     // Vanity handles are case-insensitive; member-id handles ("ACoAAB…", base64-like)
     // are not: folding their case could make two people one.
@@ -143,5 +150,6 @@ export function profileUrlKey(url: string): string | null {
 
 /** Numeric ids and chosen names are two spellings of a key: comparable only within one kind. */
 export function keyKind(profileUrl: string): 'id' | 'name' {
-  return /profile\.php\?id=|vk\.com\/id\d+$/.test(profileUrl) ? 'id' : 'name';
+  // (a LinkedIn /pub/ URL carries the member id: it names the same people as /in/ handles do, in other words)
+  return /profile\.php\?id=|vk\.com\/id\d+$|linkedin\.com\/pub\//.test(profileUrl) ? 'id' : 'name';
 }

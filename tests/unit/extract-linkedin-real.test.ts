@@ -104,3 +104,22 @@ describe('LinkedIn: a long Activity section inside the profile column', () => {
     expect(read(long.html, long.url)).toEqual(want);
   }, 120_000);
 });
+
+describe('LinkedIn: a 2009–2016 public profile at its /pub/ URL', () => {
+  const dir = join(process.cwd(), 'tests/fixtures/real/linkedin');
+  const html = readFileSync(join(dir, 'li-2015-public-hcard-en.html'), 'utf8');
+  const side = JSON.parse(readFileSync(join(dir, 'li-2015-public-hcard-en.json'), 'utf8'));
+
+  it('is a profile keyed by its /pub/ URL, read as at its /in/ URL (the page\'s /in/ canonical link is no other person)', () => {
+    const url = 'https://se.linkedin.com/pub/tomas-lindgren/2a/b41/7c9?trk=pub-pbmap';
+    const r = read(html, url);
+    expect(r.kind).toBe('profile');
+    expect(r.profileUrl).toBe('https://www.linkedin.com/pub/tomas-lindgren/2a/b41/7c9/');
+    expect(r.fields).toEqual(read(html, side.url).fields);
+    expect(ok(r, 'name')).toBe(side.expected.name);
+  });
+
+  it('a "/pub/dir/" people search is no profile', () => {
+    expect(read(html, 'https://www.linkedin.com/pub/dir/Tomas/Lindgren').kind).toBe('not-profile');
+  });
+});

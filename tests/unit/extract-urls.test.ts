@@ -20,6 +20,15 @@ const cases: [string, string | null][] = [
   ['https://www.linkedin.com/authwall?trk=gf&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fanna', null],
   ['https://www.linkedin.com/groups/99881/', null],
   ['https://www.linkedin.com.evil.example/in/anna-kowalski-42/', null],
+  // LinkedIn public profiles of 2009–2016: /pub/<name>/<member id in three hex parts>/
+  ['http://www.linkedin.com/pub/anna-kowalski/1b/a23/456', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
+  ['https://pl.linkedin.com/pub/Anna-Kowalski/1B/A23/456/?trk=pub-pbmap', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
+  ['https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/en', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
+  ['https://www.linkedin.com/pub/dir/Anna/Kowalski', null],
+  ['https://www.linkedin.com/pub/anna-kowalski/', null],
+  ['https://www.linkedin.com/pub/anna-kowalski/1b/a23', null],
+  ['https://www.linkedin.com/pub/anna-kowalski/1b/a23/xyz', null],
+  ['https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/details/experience', null],
   // Facebook: hosts, profile.php keeps only id, tabs, reserved paths
   ['https://www.facebook.com/olga.smirnova', 'https://www.facebook.com/olga.smirnova'],
   ['https://m.facebook.com/olga.smirnova?ref=bookmarks', 'https://www.facebook.com/olga.smirnova'],

@@ -34,7 +34,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from '../../../lib/cli/browser';
 import { SITES, type Site } from '../../../lib/extract/types';
 import { largestReal, longLinkedIn, type RealPage as Page } from '../../fixtures/real/pages';
-import type { BenchCase, BenchResult } from '../harness';
+import { alternate, result, type BenchCase, type BenchResult } from '../harness';
 
 const ROUNDS = 3;
 const WARMUP = 1;
@@ -152,49 +152,24 @@ async function side(page: Page, code: string): Promise<Round> {
   }
 }
 
-interface Spread { min: number; median: number; max: number; n: number }
-function spread(xs: number[]): Spread {
-  const s = [...xs].sort((a, b) => a - b);
-  return { min: s[0], median: s[Math.floor((s.length - 1) / 2)] + (s.length % 2 ? 0 : (s[s.length / 2] - s[s.length / 2 - 1]) / 2), max: s[s.length - 1], n: s.length };
-}
-
 async function measure(page: Page, reader: string): Promise<BenchResult[]> {
+  // each side keeps all its figures per kept round; alternate() pairs the rounds
   const value: Round[] = [];
   const base: Round[] = [];
-  for (let i = 0; i < ROUNDS + WARMUP; i++) {
-    // order alternated: the reader's browser first in even rounds, the pass's in odd ones
-    const [v, b] = i % 2 === 0 ? [await side(page, reader), await side(page, PASS)] : (([b2, v2]) => [v2, b2])([await side(page, PASS), await side(page, reader)]);
-    if (i >= WARMUP) {
-      value.push(v);
-      base.push(b);
-    }
-  }
+  await alternate(
+    async (i) => { const r = await side(page, reader); if (i >= WARMUP) value.push(r); return r.warm; },
+    async (i) => { const r = await side(page, PASS); if (i >= WARMUP) base.push(r); return r.warm; },
+    { rounds: ROUNDS, warmup: WARMUP },
+  );
   const label = `${page.name.split('/')[1]}, ${value[0].elements.toLocaleString('en')} elements`;
-  const row = (what: string, vs: number[], bs: number[], target: number, baselineIs: string, note?: string): BenchResult => {
-    const v = spread(vs);
-    const b = spread(bs);
-    const per = vs.map((x, i) => x / bs[i]);
-    const r = {
-      name: `extract ${page.site}: ${what} (${label})`,
-      value: v.median,
-      baseline: b.median,
-      unit: 'ms',
-      ratio: v.median / b.median,
-      target,
-      better: 'lower' as const,
-      where: 'chromium',
-      baselineIs,
-      spread: { value: v, baseline: b, ratio: { min: Math.min(...per), max: Math.max(...per) } },
-      ...(note ? { note } : {}),
-    };
-    return r;
-  };
   const pass = 'one querySelectorAll(\'*\') pass over the same page, reading each tagName: the floor for looking at the whole page once';
+  const row = (what: string, values: number[], baselines: number[], baselineIs: string, note?: string): BenchResult =>
+    result({ name: `extract ${page.site}: ${what} (${label})`, unit: 'ms', target: 1, better: 'lower', where: 'chromium', baselineIs, samples: { values, baselines }, ...(note ? { note } : {}) });
   return [
-    row('read', value.map((r) => r.warm), base.map((r) => r.warm), 1, pass,
-      `cold first read on the partial page ${fmtList(value.map((r) => r.cold))} ms`),
-    row('re-read after late rendering', value.map((r) => r.reread), base.map((r) => r.reread), 1, pass + ', after the same nodes were added'),
-    row('longest single read', value.map((r) => r.max), value.map(() => FRAME_MS), 1, `one frame (${FRAME_MS} ms): a read must not hold the page's main thread longer`),
+    row('read', value.map((r) => r.warm), base.map((r) => r.warm), pass,
+      `median of ${WARM_READS} reads after the first two; the cold first read (partial page) took ${fmtList(value.map((r) => r.cold))} ms`),
+    row('re-read after late rendering', value.map((r) => r.reread), base.map((r) => r.reread), pass + ', after the same nodes were added'),
+    row('longest single read', value.map((r) => r.max), value.map(() => FRAME_MS), `one frame (${FRAME_MS} ms): a read must not hold the page's main thread longer`),
   ];
 }
 
