@@ -1,10 +1,10 @@
 // `npm run --silent extract -- --url <URL> <saved-page.html>`: runs the content
 // script's extractor over a saved page and prints the contract's JSON object
-// (../../shared/docs/extraction.md). Exit 0 whatever was read; 2 only when the file
+// (docs/extraction.md). Exit 0 whatever was read; 2 only when the file
 // cannot be read. Without --url, the page's "saved from url" mark, canonical link or og:url stands in.
 //
 // `npm run --silent extract -- --score <folder>`: every `<name>.html` under the
-// folder (recursively) with its sidecar `<name>.json` (../../shared/docs/real-pages.md)
+// folder (recursively) with its sidecar `<name>.json` (docs/extraction.md)
 // is extracted under the sidecar's URL and scored (lib/extract/score.ts): per page
 // the keys right / wrong / unread, then the totals. Exit 0; 2 only when the folder
 // cannot be read.

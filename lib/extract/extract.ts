@@ -1,6 +1,6 @@
 // The entry point the content script and the CLI call: picks the site's extractor
 // by the URL's host. Each site's hooks live in its own file (linkedin.ts,
-// facebook.ts, vk.ts); see ../../shared/docs/extraction.md for the contract.
+// facebook.ts, vk.ts); see docs/extraction.md for the contract.
 import type { Extraction } from './types';
 import { emptyFields } from './types';
 import { pageLang } from './core';

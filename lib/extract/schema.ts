@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { PAGE_KINDS, SITES, type Extraction } from './types';
 
-// The zod schema of an extraction (../shared/docs/extraction.md): what the background
+// The zod schema of an extraction (docs/extraction.md): what the background
 // and the panel check a content script's message and a stored snapshot against. Kept
 // out of types.ts so that the content scripts, which only build extractions, bundle no
 // zod. zod/mini: lib/messages.ts, which the content script's types come through, uses it.

@@ -1,5 +1,5 @@
 // Scores one extraction against what a person wrote down from the page (the sidecar
-// of ../../shared/docs/real-pages.md): per expected key right / wrong / unread.
+// of docs/extraction.md, "Scoring against real saved pages"): per expected key right / wrong / unread.
 // A wrong value is the failure that hurts (the panel shows it as fact); unread is
 // honest. Pure: no DOM, no Node APIs — the CLI (`extract --score`) and the tests
 // (tests/unit/extract-real.test.ts) both call it.

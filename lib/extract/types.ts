@@ -1,4 +1,4 @@
-// The contract of ../shared/docs/extraction.md as plain types, shared by the content
+// The contract of docs/extraction.md as plain types, shared by the content
 // script (which sends it), the background (which checks it) and the CLI. No zod here:
 // the content script bundles this file; the zod schema that checks a received
 // extraction is in schema.ts (background, panel, model).
