@@ -3,7 +3,7 @@
 // for what every site carries (meta tags, JSON-LD, <title>, <html lang>).
 import type { Extraction, FieldName, Fields, FieldValues, PageKind, Site } from './types';
 import { emptyFields, FIELD_NAMES } from './types';
-import { clean, parseCount, plausible, shownText, text } from './text';
+import { clean, labelRe, parseCount, plausible, shownText, text } from './text';
 
 export interface Ctx {
   doc: Document;
@@ -346,13 +346,13 @@ export function items(sec: Element | null | undefined): Element[] {
 
 /** A count written before its label: "500+ connections", "1 234 отслеживающих", "1,2K friends". */
 export function countLabelled(t: string, label: string): number | null {
-  const re = new RegExp(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|млн\\.?)?)\\s*(?:${label})`, 'iu');
+  const re = labelRe(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|млн\\.?)?)\\s*(?:${label})`);
   const m = re.exec(t);
   return m ? parseCount(m[1]) : null;
 }
 
 export function hasLabel(t: string, label: string): boolean {
-  return new RegExp(`(?<![\\p{L}])(?:${label})`, 'iu').test(t);
+  return labelRe(`(?<![\\p{L}])(?:${label})`).test(t);
 }
 
 /** The first region a list of hooks finds (one per layout), else the whole body; once per read. */

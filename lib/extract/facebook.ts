@@ -12,7 +12,7 @@ import {
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
+import { clean, labelRe, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -23,7 +23,7 @@ import { canonicalProfileUrl } from './urls';
 // employer in an inner <a>), else the text after the label (mbasic, plain rows).
 // Letters-only lookaheads instead of \b: \b does not see Cyrillic or accented letters.
 const END = '(?![\\p{L}\\p{N}])';
-const rx = (alts: string) => new RegExp(`^(?:${alts})${END}`, 'iu');
+const rx = (alts: string) => labelRe(`^(?:${alts})${END}`);
 const LBL = {
   lives: rx(
     'lives in|live in|живет в|живёт в|проживает в|живу в|живе в|живе у|мешкає в|мешкає у|wohnt in|lebt in|habite à|habite a|vit à|vive en|vive em|mora em|mora en|mora no|mora na|mieszka w(?: miejscowości)?',
@@ -401,12 +401,13 @@ function cssUrl(style: string | null): string | null {
   return m[2].replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : ch!));
 }
 
+const FRIENDS_HEAD = labelRe(String.raw`^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])`);
 function friendsBox(c: Ctx): string {
-  return c.memo('friendsBox', () => short(byTextIn(pick(els(c), 'h3, [role="heading"]'), /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])/iu, (e) => short(e, 80, 80)), 200, 200));
+  return c.memo('friendsBox', () => short(byTextIn(pick(els(c), 'h3, [role="heading"]'), FRIENDS_HEAD, (e) => short(e, 80, 80)), 200, 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
-  const m = new RegExp(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`, 'iu').exec(t);
+  const m = labelRe(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`).exec(t);
   if (!m) return null;
   return countLabelled(m[1] + ' x', 'x');
 }

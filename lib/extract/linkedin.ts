@@ -16,7 +16,7 @@ import {
   type Ctx, type Hook, type SectionHooks, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, isoMonth, parseCount, parseRange, plausible, safeUrl, shownText, text } from './text';
+import { clean, isoMonth, labelRe, parseCount, parseRange, plausible, safeUrl, shownText, text } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -664,7 +664,7 @@ function activityFollowers(c: Ctx): number | null {
 /** The smallest top-card element that carries the mutual label: "Olivia Brown, Mark Lee and 10 other mutual connections". */
 function mutualText(c: Ctx): string {
   return c.memo('mutualText', () => {
-    const re = new RegExp(LABEL.mutual, 'iu');
+    const re = labelRe(LABEL.mutual);
     let t = '';
     if (!re.test(topText(c))) return '';
     // links, paragraphs and bold counts first; spans and items only when none carries it

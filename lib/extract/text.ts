@@ -59,13 +59,48 @@ const MULT: [RegExp, number][] = [
 ];
 
 /**
+ * A letter of the scripts the sites' UI labels are written in (Latin with its
+ * accented letters, Greek, Cyrillic): what a label's word boundary needs to see.
+ * `\p{L}` says the same for every script, but V8 compiles each `iu` pattern with
+ * `\p{L}` in milliseconds on the page's main thread (and again when it tiers the
+ * pattern up to machine code), which was most of a cold read. Names and values
+ * keep `\p{L}`; only label patterns go through `labelRe`.
+ */
+const LETTER = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u0400-\\u052F';
+
+/** A label pattern: `new RegExp(source, flags)` with each `\p{L}` read as LETTER. */
+export function labelRe(source: string, flags = 'iu'): RegExp {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      if (source.startsWith('\\p{L}', i)) {
+        out += inClass ? LETTER : `[${LETTER}]`;
+        i += 4;
+      } else {
+        out += source.slice(i, i + 2);
+        i++;
+      }
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return new RegExp(out, flags);
+}
+
+const COUNT = labelRe(String.raw`(\d+(?:[ .,\u00a0\u2009\u202f'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
+
+/**
  * A count as shown: "500+" → 500, "1,234" / "1 234" / "1.234" → 1234, "1,2K" / "1.2K" /
  * "1,2 тыс." → 1200, "12 млн" → 12 000 000. The first number in the string wins.
  */
 export function parseCount(s: string | null | undefined): number | null {
   const t = clean(s);
   if (!t) return null;
-  const m = /(\d+(?:[ .,\u00a0\u2009\u202f'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])/iu.exec(
+  const m = COUNT.exec(
     t.replace(/[\u00a0\u2009\u202f]/g, ' '),
   );
   if (!m) return null;

@@ -19,7 +19,7 @@ import {
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
+import { clean, labelRe, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -33,7 +33,7 @@ const CONTENT: ((d: Document) => Element | null)[] = [
 ];
 
 // Labels of "Label: value" rows, in VK's UI languages (en, ru, uk, de, pl, pt, es, fr).
-const L = (s: string) => new RegExp(`^(?:${s})$`, 'iu');
+const L = (s: string) => labelRe(`^(?:${s})$`);
 const LABELS = {
   city: L('город|current city|city|місто|wohnort|stadt|miasto|cidade(?: atual)?|ciudad(?: actual)?|ville(?: actuelle)?'),
   hometown: L('родной город|home ?town|рідне місто|heimatstadt|miasto rodzinne|cidade natal|ciudad natal|ville natale'),
@@ -52,13 +52,13 @@ const ANY_LABEL = Object.values(LABELS);
 // Counters: one text per counter element ("Друзья 245", "356 подписчиков", "Подписчики 356",
 // "96 друзей", "Followers 1,204"). Labels in the UI languages; the number next to them.
 const COUNT = {
-  mutual: /(?<![\p{L}])(?:общи[хйе]\p{L}*|спільн\p{L}*|mutual|in common|common friends|gemeinsame|wspóln\p{L}*|em comum|en común|en commun)(?![\p{L}])/iu,
-  followers: /(?<![\p{L}])(?:подписчик\p{L}*|підписник\p{L}*|followers?|follower:innen|abonnenten|obserwując\p{L}*|subskrybent\p{L}*|seguidor\p{L}*|abonnés?)(?![\p{L}])/iu,
-  friends: /(?<![\p{L}])(?:друз\p{L}*|друга?|friends?|freunde|freund\p{L}*|znajom\p{L}*|przyjaci\p{L}*|amig[oa]s?|amis?)(?![\p{L}])/iu,
+  mutual: labelRe(String.raw`(?<![\p{L}])(?:общи[хйе]\p{L}*|спільн\p{L}*|mutual|in common|common friends|gemeinsame|wspóln\p{L}*|em comum|en común|en commun)(?![\p{L}])`),
+  followers: labelRe(String.raw`(?<![\p{L}])(?:подписчик\p{L}*|підписник\p{L}*|followers?|follower:innen|abonnenten|obserwując\p{L}*|subskrybent\p{L}*|seguidor\p{L}*|abonnés?)(?![\p{L}])`),
+  friends: labelRe(String.raw`(?<![\p{L}])(?:друз\p{L}*|друга?|friends?|freunde|freund\p{L}*|znajom\p{L}*|przyjaci\p{L}*|amig[oa]s?|amis?)(?![\p{L}])`),
   // not the person's count: friends online, possible friends, followed pages
-  skip: /(?<![\p{L}])(?:онлайн|online|в сети|в мережі|у мережі|en ligne|en línea|возможные|можливі|possible|you may know)(?![\p{L}])/iu,
+  skip: labelRe(String.raw`(?<![\p{L}])(?:онлайн|online|в сети|в мережі|у мережі|en ligne|en línea|возможные|можливі|possible|you may know)(?![\p{L}])`),
 };
-const NUMBER = /\d+(?:[ .,\u00a0\u2009\u202f]\d{3})*(?:[.,]\d+)?\s*\+?\s*(?:[KkMКкМ](?![\p{L}])|тыс\.?|тис\.?|млн\.?)?/gu;
+const NUMBER = labelRe(String.raw`\d+(?:[ .,\u00a0\u2009\u202f]\d{3})*(?:[.,]\d+)?\s*\+?\s*(?:[KkMКкМ](?![\p{L}])|тыс\.?|тис\.?|млн\.?)?`, 'gu');
 
 // Header rows marked only by an icon: VKUI icon names (vkuiIcon--home_outline_20,
 // svgIcon-home_outline_20, <use href="#home_outline_20">), not hashes.
