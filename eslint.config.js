@@ -48,6 +48,19 @@ export default tseslint.config(
     },
   },
   {
+    // the domain and the pure logic over it sit below storage: they never reach into db/
+    files: ['lib/{domain,model,book,import,workflow,retention}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...UI, ...BROWSER, 'dexie', 'dexie/*'], message: 'Pure logic: no UI, browser-extension APIs or storage library.' },
+          { group: up('components', 'entrypoints'), message: 'Arrows point down: lib/ must not import the UI or the browser glue.' },
+          { group: up('db'), allowTypeImports: false, message: 'Storage sits above the domain: import the entities from lib/domain/, not lib/db/.' },
+        ],
+      }],
+    },
+  },
+  {
     // the content script's reader runs on every page of three huge sites
     files: ['lib/extract/**/*.ts', 'entrypoints/*.content.ts', 'entrypoints/reader/**/*.ts'],
     // the extraction's zod schema, for the background and the panel that receive it

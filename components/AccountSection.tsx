@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { accountPeers } from '@/lib/db/derive';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 import { accountView, type AccountGap, type AccountMember } from '@/lib/model/account';
 import { Section } from './Section';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Complaint } from '@/lib/db/schema';
+import type { Complaint } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 import { SafeLink } from './SafeLink';
 import { Section } from './Section';
 import { useFormat } from './format';

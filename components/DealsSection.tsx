@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Deal } from '@/lib/db/schema';
+import type { Deal } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { SourceLine } from './SourceLine';
 import { useFormat } from './format';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '@/lib/db/repo';
-import type { Profile } from '@/lib/db/schema';
+import type { Profile } from '@/lib/domain/entities';
 import type { Extraction, FieldName } from '@/lib/extract/types';
 import { profileUrlKey } from '@/lib/extract/urls';
 import { parseSnapshot, staleFields } from '@/lib/model/profile-read';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addInteraction, StorageFullError } from '@/lib/db/repo';
-import { InteractionKind, type Interaction } from '@/lib/db/schema';
+import { InteractionKind, type Interaction } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addNote, deleteNote, restoreNote, StorageFullError, updateNote } from '@/lib/db/repo';
-import type { Note } from '@/lib/db/schema';
+import type { Note } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { SourceLine } from './SourceLine';
 

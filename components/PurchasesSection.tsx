@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '@/lib/db/database';
-import type { Purchase } from '@/lib/db/schema';
+import type { Purchase } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
 

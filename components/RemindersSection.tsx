@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { completeReminder } from '@/lib/db/repo';
-import type { Reminder } from '@/lib/db/schema';
+import type { Reminder } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Provenance } from '@/lib/db/schema';
+import type { Provenance } from '@/lib/domain/entities';
 import { useFormat } from './format';
 
 /** Where a fact came from and when: profile read, import file, user entry. */

@@ -5,7 +5,7 @@ import { mergesInto, splitMerge } from '@/lib/db/merge';
 import { StorageFullError } from '@/lib/db/repo';
 import { keepWrongMergeTogether, splitWrongMerge, wrongMergeOf } from '@/lib/db/split';
 import { parseSnapshot } from '@/lib/model/profile-read';
-import type { Profile } from '@/lib/db/schema';
+import type { Profile } from '@/lib/domain/entities';
 import { SafeLink } from './SafeLink';
 import { Section } from './Section';
 import { useFormat } from './format';

@@ -5,7 +5,7 @@ import { crossSellFor } from '@/lib/db/crosssell';
 import { mineRulesOffThread } from './crosssell';
 import { clearOverride, setOverride, StorageFullError } from '@/lib/db/repo';
 import type { RecordAssessment } from '@/lib/db/derive';
-import { NETWORK_TYPES, type Complaint, type Contact, type NetworkType } from '@/lib/db/schema';
+import { NETWORK_TYPES, type Complaint, type Contact, type NetworkType } from '@/lib/domain/entities';
 import { nextStep, type NextStep } from '@/lib/model/network';
 import type { Topic } from '@/lib/model/smalltalk';
 import type { Reason } from '@/lib/model/reason';

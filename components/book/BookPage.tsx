@@ -7,7 +7,7 @@ import { clickRow, emptySelection, selectAll, type Selection } from '@/lib/book/
 import { listProducts } from '@/lib/db/book';
 import { getCustomColumns, setCustomColumns } from '@/lib/db/book-columns';
 import { addMembers, deleteGroup, removeMembers, restoreGroup } from '@/lib/db/groups';
-import type { Condition } from '@/lib/db/schema';
+import type { Condition } from '@/lib/domain/entities';
 import { BookTable } from './BookTable';
 import { BulkBar } from './BulkBar';
 import { CustomColumns } from './CustomColumns';

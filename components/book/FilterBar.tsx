@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NETWORK_TYPES, Stage, type NetworkType, type Product } from '@/lib/db/schema';
+import { NETWORK_TYPES, Stage, type NetworkType, type Product } from '@/lib/domain/entities';
 import type { BookFilter } from '@/lib/book/filter';
 import { isEmptyFilter } from '@/lib/book/filter';
 import type { BookGroup } from '@/lib/book/model';

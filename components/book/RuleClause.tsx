@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Product } from '@/lib/db/schema';
+import type { Product } from '@/lib/domain/entities';
 import { FIELDS, fieldDef, type Op } from '@/lib/book/fields';
 import type { BookGroup } from '@/lib/book/model';
 import { firstValue, type Leaf } from '@/lib/book/draft';

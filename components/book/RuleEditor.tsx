@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Condition, Product } from '@/lib/db/schema';
+import type { Condition, Product } from '@/lib/domain/entities';
 import { FIELDS, type Op } from '@/lib/book/fields';
 import { firstValue, isLeaf, type RuleDraft } from '@/lib/book/draft';
 import type { BookGroup } from '@/lib/book/model';

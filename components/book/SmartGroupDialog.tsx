@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Condition, Product } from '@/lib/db/schema';
+import type { Condition, Product } from '@/lib/domain/entities';
 import type { BookGroup, BookModel } from '@/lib/book/model';
 import { draftComplete, fromDraft, toDraft, type RuleDraft } from '@/lib/book/draft';
 import { createGroup, renameGroup, setGroupRule, GROUP_COLORS } from '@/lib/db/groups';

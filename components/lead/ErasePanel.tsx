@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { erasePerson, type ErasePlan } from '@/lib/db/erase';
 import { searchContacts, StorageFullError } from '@/lib/db/repo';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 
 /** Erase one person: find them, see exactly what goes, confirm. */
 export function ErasePanel() {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NETWORK_TYPES, Relation, Stage, type Condition, type Group, type WorkflowAction } from '@/lib/db/schema';
+import { NETWORK_TYPES, Relation, Stage, type Condition, type Group, type WorkflowAction } from '@/lib/domain/entities';
 import { CONDITION_FIELDS, type ConditionField } from '@/lib/workflow/condition';
 
 type Op = 'is' | 'is-not' | 'contains' | 'gt' | 'lt' | 'exists';

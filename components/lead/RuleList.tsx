@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowRule } from '@/lib/db/schema';
+import type { WorkflowRule } from '@/lib/domain/entities';
 import { SourceLine } from '../SourceLine';
 
 /** The rules, each in words, with a switch to turn it off and a delete. */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedRun } from '@/lib/db/workflow';
-import type { WorkflowAction } from '@/lib/db/schema';
+import type { WorkflowAction } from '@/lib/domain/entities';
 
 /** What the rules did, run by run (newest first): which rule did what to whom; undo one or all. */
 export function RunLog({ batches, effect, onUndo }: {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Condition, WorkflowAction } from '@/lib/db/schema';
+import type { Condition, WorkflowAction } from '@/lib/domain/entities';
 import { CONDITION_FIELDS, type ConditionField } from '@/lib/workflow/condition';
 
 /** Rules in words: "company is Globex and tags is hot" → "add tag “vip”". */

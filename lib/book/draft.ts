@@ -1,4 +1,4 @@
-import type { Condition, Product } from '../db/schema';
+import type { Condition, Product } from '../domain/entities';
 import { fieldDef } from './fields';
 import type { BookGroup } from './model';
 

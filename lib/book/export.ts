@@ -1,4 +1,4 @@
-import type { Contact } from '../db/schema';
+import type { Contact } from '../domain/entities';
 import { toCsv } from '../import/export';
 import type { BookRow } from './row';
 

@@ -1,4 +1,4 @@
-import { NETWORK_TYPES, Relation, Stage } from '../db/schema';
+import { NETWORK_TYPES, Relation, Stage } from '../domain/entities';
 import { TIE_STATES } from '../model/network';
 
 // The fields the book's filters and smart-group rules can test, as data: what kind

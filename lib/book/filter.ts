@@ -1,4 +1,4 @@
-import type { Condition, NetworkType, Stage } from '../db/schema';
+import type { Condition, NetworkType, Stage } from '../domain/entities';
 
 // The book's filter bar as data. It becomes a Condition, so a filter and a smart
 // group are evaluated by the same code, and "save this filter as a smart group" is

@@ -1,4 +1,4 @@
-import { NETWORK_TYPES, Stage, type Condition } from '../db/schema';
+import { NETWORK_TYPES, Stage, type Condition } from '../domain/entities';
 import { compile } from './rule';
 import { BookIndex, type SearchDoc } from './search';
 import { DAY, customValue, type BookRow } from './row';

@@ -1,4 +1,4 @@
-import type { Contact, NetworkType, Relation, Stage } from '../db/schema';
+import type { Contact, NetworkType, Relation, Stage } from '../domain/entities';
 
 // One contact as the book holds it: the columns it shows and the facts its filters
 // and smart-group rules read (products bought, networks linked, groups). Kept small:

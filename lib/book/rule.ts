@@ -1,4 +1,4 @@
-import { Condition } from '../db/schema';
+import { Condition } from '../domain/entities';
 import { fieldDef } from './fields';
 import { daysSince, type BookRow } from './row';
 

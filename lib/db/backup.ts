@@ -5,7 +5,7 @@ import { upgradeToV4 } from './upgrade-v4';
 import {
   Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile, Purchase,
   Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord, Deal,
-} from './schema';
+} from '../domain/entities';
 
 // A full backup: every table in TABLES, row for row, as one JSON document; and the
 // restore that replaces the book with it in one transaction. A backup is checked

@@ -1,6 +1,6 @@
 import Dexie, { cmp, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
 import { db, type TiewiseDB } from './database';
-import type { Contact, Group, Product } from './schema';
+import type { Contact, Group, Product } from '../domain/entities';
 import { toRow, type BookRow } from '../book/row';
 import type { SearchDoc } from '../book/search';
 import type { BookGroup, BookModel } from '../book/model';

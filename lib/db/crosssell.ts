@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from './database';
-import type { Product } from './schema';
+import type { Product } from '../domain/entities';
 import { indexRules, mineRules, suggest, type MineOptions, type Rule, type RuleIndex, type Suggestion } from '../model/crosssell';
 
 // Cross-sell for one contact: the catalogue's own relations plus association

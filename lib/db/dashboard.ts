@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from './database';
-import { NETWORK_TYPES, Stage, type Contact, type Group, type NetworkType, type Provenance, type Stage as StageT } from './schema';
+import { NETWORK_TYPES, Stage, type Contact, type Group, type NetworkType, type Provenance, type Stage as StageT } from '../domain/entities';
 import { contactFacts, evaluateCondition } from '../workflow/condition';
 
 // The team lead's dashboard. The first half is pure (plain rows in, numbers out,

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Complaint, Contact, Deal, Group, Interaction, LogEntry, Membership, MergeRecord, Note, Product, Profile,
   Purchase, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
-} from './schema';
+} from '../domain/entities';
 import { upgradeToV4 } from './upgrade-v4';
 
 export const DB_NAME = 'tiewise';

@@ -1,13 +1,13 @@
 import { db, type TiewiseDB } from './database';
 import type { Table } from 'dexie';
-import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from './schema';
+import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from '../domain/entities';
 import { getContactRecord, guarded, type ContactRecord } from './repo';
 import { assess, effectiveTag, type AccountPeer, type Assessment, type EffectiveTag } from '../model/network';
 import { profileReads, type RepContext } from '../model/tie';
 import { normCompany } from '../model/identity';
 import { STRONG_TIE } from '../model/weights';
 import { dealInputs, type Deal as DealInput } from '../model/deal';
-import type { Deal } from './schema';
+import type { Deal } from '../domain/entities';
 
 // Keeps each contact's derived tie fields (networkType, stage, tieScore) current,
 // so the book can filter and sort 100,000 contacts by index. The panel computes

@@ -1,7 +1,7 @@
 import Dexie, { type IndexableType } from 'dexie';
 import { db, TABLES, type TableName, type TiewiseDB } from './database';
 import { guarded } from './repo';
-import type { Contact } from './schema';
+import type { Contact } from '../domain/entities';
 
 // Erasing one person entirely: their own rows in every table, every log line that
 // names them, and every mention of them (id, name, e-mail, phone, profile URL) in

@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from './database';
-import { Condition, Group, type Membership } from './schema';
+import { Condition, Group, type Membership } from '../domain/entities';
 import { guarded, newId } from './repo';
 
 // Groups, the way Facebook's friend lists work: named, coloured, a contact in any

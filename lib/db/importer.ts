@@ -2,7 +2,7 @@ import type Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
 import { guarded, prepareContact } from './repo';
 import { deriveTies, openDealsByOrg, repContext } from './derive';
-import type { Complaint, Contact, Deal, Interaction, Note, Profile, Purchase, TagOverride } from './schema';
+import type { Complaint, Contact, Deal, Interaction, Note, Profile, Purchase, TagOverride } from '../domain/entities';
 import { normCompany } from '../model/identity';
 import type { RepContext } from '../model/tie';
 import { type ImportInput, type ImportPlan, type ImportSummary, planImport, touchedContactIds } from '../import/apply';

@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from './database';
-import type { Contact, Membership, MergeRecord, TagOverride } from './schema';
+import type { Contact, Membership, MergeRecord, TagOverride } from '../domain/entities';
 import { guarded, newId } from './repo';
 import { refreshTie } from './derive';
 import { mergePlan, type MergePlan } from '../model/identity';

@@ -3,7 +3,7 @@ import { db, type TiewiseDB } from './database';
 import type {
   Complaint, Contact, Deal, Group, Interaction, LogEntry, Note, Product, Profile, Provenance,
   Purchase, Reminder, TagOverride,
-} from './schema';
+} from '../domain/entities';
 import type { Extraction } from '../extract/types';
 import { keysForName, searchPrefixes } from './keys';
 import { refreshTie } from './derive';

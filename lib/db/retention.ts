@@ -1,7 +1,7 @@
 import { db, TABLES, type TiewiseDB } from './database';
 import { erasePerson } from './erase';
 import { getSetting, guarded, setSetting } from './repo';
-import type { Contact } from './schema';
+import type { Contact } from '../domain/entities';
 import { NO_POLICY, planRetention, type ContactFact, type ProfileFact, type RetentionPlan, type RetentionPolicy } from '../retention/plan';
 
 // Retention: the dry run reads only the candidates (old reads by the readAt index,

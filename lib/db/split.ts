@@ -1,7 +1,7 @@
 import { db, type TiewiseDB } from './database';
 import { guarded, prepareContact } from './repo';
 import { refreshTie } from './derive';
-import { WrongMergeReview, type Contact, type Profile } from './schema';
+import { WrongMergeReview, type Contact, type Profile } from '../domain/entities';
 import { WRONG_MERGE_REVIEW } from './upgrade-v4';
 import { parseSnapshot } from '../model/profile-read';
 

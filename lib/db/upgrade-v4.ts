@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import { profileUrlKey } from '../extract/urls';
 import { findWrongMerges } from '../model/wrong-merge';
-import type { Profile } from './schema';
+import type { Profile } from '../domain/entities';
 
 /** Settings key of the contacts the v4 upgrade found made of two people (WrongMergeReview). */
 export const WRONG_MERGE_REVIEW = 'review.wrongMerges';

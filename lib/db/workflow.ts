@@ -2,7 +2,7 @@ import Dexie, { liveQuery } from 'dexie';
 import { db, type TiewiseDB } from './database';
 import { guarded, newId } from './repo';
 import { refreshTie } from './derive';
-import type { Condition, Contact, RuleRun, TagOverride, WorkflowAction, WorkflowRule } from './schema';
+import type { Condition, Contact, RuleRun, TagOverride, WorkflowAction, WorkflowRule } from '../domain/entities';
 import { doneKey, planWorkflow, type Subject } from '../workflow/plan';
 
 // Applying workflow rules: plan (lib/workflow/plan.ts, pure) then apply every effect

@@ -1,6 +1,6 @@
 import type {
   Complaint, Contact, Group, Interaction, Membership, Note, Product, Profile, Purchase,
-} from '../db/schema';
+} from '../domain/entities';
 import { prepareContact, type NewContact } from '../db/repo';
 
 // The built-in demo book: a few dozen invented contacts across LinkedIn, Facebook

@@ -9,10 +9,10 @@
 // Pure: the DB layer (lib/db/importer.ts) loads the book, runs the plan, writes it.
 import type {
   Complaint, Contact, Deal, Interaction, Note, Product, Profile, Provenance, Purchase, Relation,
-} from '../db/schema';
+} from '../domain/entities';
 import { normCompany } from '../model/identity';
 import type { DealRecord } from './deals';
-import { keysForName } from '../db/keys';
+import { nameKeys } from '../model/names';
 import { canonicalProfileUrl as socialProfile, profileUrlKey } from '../extract/urls';
 import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/identity';
 import type { ContactRef } from './activity';
@@ -343,7 +343,7 @@ export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, 
   // a contact known only by its e-mail takes the file's real name
   if (c.emails.map(email).includes(email(c.name)) && fields.name && !fields.emails.includes(email(fields.name))) {
     next.name = fields.name;
-    next.nameKeys = keysForName(fields.name);
+    next.nameKeys = nameKeys(fields.name);
     changed = true;
   }
   if (!changed) return null;

@@ -6,7 +6,7 @@
 // detection as a CSV. Entries refer to a contact by `contactId` (a Tiewise id, as in
 // our own export), `email` or `crmId`; the DB layer resolves the reference.
 import { z } from 'zod';
-import { InteractionKind, ProductRelation } from '../db/schema';
+import { InteractionKind, ProductRelation } from '../domain/entities';
 import type { Duplicate } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
 import { type ContactRecord, MULTI_FIELDS } from './fields';

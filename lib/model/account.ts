@@ -2,7 +2,7 @@
 // tag, tie and role, the stage the account is in, and what the network lacks for
 // that stage (Üstüner & Godes: stage 2 needs a dense, cliquish network of strong
 // ties inside the buying organisation; stage 4 strong ties to customers who refer).
-import type { NetworkType, Relation, Stage } from '../db/schema';
+import type { NetworkType, Relation, Stage } from '../domain/entities';
 import { STRONG_TIE } from './weights';
 
 export interface AccountMember {

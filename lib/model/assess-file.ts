@@ -3,7 +3,7 @@
 // deals, linked-profile reads, the rep's own profile and the other contacts the rep
 // knows at the same organisation. Validated with zod; times are ISO dates or epoch ms.
 import { z } from 'zod';
-import { Relation, NetworkType, type Complaint, type Contact, type Interaction, type Note, type Purchase } from '../db/schema';
+import { Relation, NetworkType, type Complaint, type Contact, type Interaction, type Note, type Purchase } from '../domain/entities';
 import { emptyFields, type Extraction, type FieldName } from '../extract/types';
 import { DealInput } from './deal';
 import { assess, nextStep, type AccountPeer, type NextStep, type TieState } from './network';

@@ -11,7 +11,7 @@
 // extension bundle would need a polyfill), keys every item by JSON.stringify in
 // its inner loops, has no length bound, and turns its support fraction into a
 // count in place, so an instance cannot be run twice.
-import type { Product, Purchase } from '../db/schema';
+import type { Product, Purchase } from '../domain/entities';
 
 export interface Rule {
   /** sorted product ids */

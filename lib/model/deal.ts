@@ -1,7 +1,7 @@
 // A deal (an opportunity) as the model reads it: from the deals table (imports of
 // CRM deals, lib/import/deals.ts) or the assess command's input (issue 20).
 import { z } from 'zod';
-import type { Deal as StoredDeal } from '../db/schema';
+import type { Deal as StoredDeal } from '../domain/entities';
 
 export const DealInput = z.object({
   id: z.string().optional(),

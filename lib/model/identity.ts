@@ -1,7 +1,7 @@
 // One person, one contact: how likely a profile (or another contact) is a given
 // contact, and why; candidate search through blocking keys (never a scan of the
 // book); duplicates; and the plan for merging two contacts (the DB layer runs it).
-import type { Contact } from '../db/schema';
+import type { Contact } from '../domain/entities';
 import type { Extraction } from '../extract/types';
 import { profileUrlKey } from '../extract/urls';
 import type { Reason } from './reason';

@@ -1,7 +1,7 @@
 // The network type and sales-cycle stage of a contact (model.md, after Üstüner &
 // Godes 2006): from the tie score AND the context — which organisation, customer
 // or not, colleague or partner — never from the score alone.
-import type { Complaint, Contact, NetworkType, Stage, TagOverride } from '../db/schema';
+import type { Complaint, Contact, NetworkType, Stage, TagOverride } from '../domain/entities';
 import { currentDeal, type Deal } from './deal';
 import { normCompany } from './identity';
 import { DAY_MS, type Reason } from './reason';

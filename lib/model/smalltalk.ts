@@ -1,6 +1,6 @@
 // Small talk: what to open a conversation with, each topic with where it was read
 // from and when (transparency: every fact shows its source).
-import type { Contact, Note } from '../db/schema';
+import type { Contact, Note } from '../domain/entities';
 import type { Birthday, Job } from '../extract/types';
 import { normCity, normCompany } from './identity';
 import { GENERIC_MARKERS, PERSONAL_TOPICS, findTopics, languageCode } from './keywords';

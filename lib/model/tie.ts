@@ -1,6 +1,6 @@
 // Tie strength: the observable signals of model.md's table, computed from plain
 // data, and an explainable linear model over them (weights in ./weights.ts).
-import type { Complaint, Contact, Interaction, Note, Profile, Purchase } from '../db/schema';
+import type { Complaint, Contact, Interaction, Note, Profile, Purchase } from '../domain/entities';
 import type { Extraction, FieldName, FieldValues } from '../extract/types';
 import { ExtractionSchema } from '../extract/schema';
 import { findTopics, languageCode } from './keywords';

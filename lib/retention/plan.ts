@@ -1,4 +1,4 @@
-import type { Provenance, Relation } from '../db/schema';
+import type { Provenance, Relation } from '../domain/entities';
 
 // Planning a retention purge, pure: which profile snapshots and which contacts a
 // policy would delete. A contact's clock is its last real interaction

@@ -1,4 +1,4 @@
-import type { Condition, Contact } from '../db/schema';
+import type { Condition, Contact } from '../domain/entities';
 
 // The workflow's evaluator of the shared Condition type. lib/book had no exported
 // evaluator when this was written; the field names follow lib/book/row.ts (BookRow)

@@ -1,4 +1,4 @@
-import type { Contact, WorkflowAction, WorkflowRule } from '../db/schema';
+import type { Contact, WorkflowAction, WorkflowRule } from '../domain/entities';
 import { contactFacts, evaluateCondition } from './condition';
 
 // Planning a workflow run, pure: given the contacts, their groups and the rules,

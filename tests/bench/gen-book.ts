@@ -4,7 +4,7 @@
 // with real co-purchase structure (customers buy within a family or two, plus
 // noise), so association rules have something to find.
 // Same seed, same book. No clock, no Math.random.
-import type { Contact, Product, Purchase } from '../../lib/db/schema';
+import type { Contact, Product, Purchase } from '../../lib/domain/entities';
 import { nameKeys } from '../../lib/model/names';
 
 /** mulberry32: a small, fast, seedable PRNG. */

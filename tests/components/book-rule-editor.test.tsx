@@ -6,7 +6,7 @@ import { createI18n } from '@/components/i18n';
 import { BookModel } from '@/lib/book/model';
 import { loadBook } from '@/lib/db/book';
 import { loadDemoBook } from '@/lib/demo/load';
-import { Condition } from '@/lib/db/schema';
+import { Condition } from '@/lib/domain/entities';
 import { SmartGroupDialog } from '@/components/book/SmartGroupDialog';
 import { freshDb } from './setup';
 

@@ -9,7 +9,7 @@ import { BookApp } from '@/components/book/BookApp';
 import { DealsSection } from '@/components/DealsSection';
 import { createI18n } from '@/components/i18n';
 import { exportCsv, exportRecord } from '@/lib/book/export';
-import type { Contact, Deal } from '@/lib/db/schema';
+import type { Contact, Deal } from '@/lib/domain/entities';
 import { freshDb } from './setup';
 
 beforeAll(() => {

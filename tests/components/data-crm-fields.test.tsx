@@ -3,7 +3,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { CrmFieldsSection } from '@/components/CrmFieldsSection';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 import { createI18n } from '@/components/i18n';
 
 const base: Contact = { id: 'c1', name: 'Harriet Osei', emails: [], phones: [], tags: [], nameKeys: [], source: { kind: 'import', at: 0 }, createdAt: 0, updatedAt: 0 };

@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from '@/components/App';
 import { AccountSection } from '@/components/AccountSection';
 import { createI18n } from '@/components/i18n';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 import { loadDemoBook } from '@/lib/demo/load';
 import { fakeBridge, freshDb, profileRead } from './setup';
 

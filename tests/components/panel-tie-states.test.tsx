@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '@/components/i18n';
 import { TieSection } from '@/components/TieSection';
 import type { RecordAssessment } from '@/lib/db/derive';
-import type { Contact, Interaction, Purchase } from '@/lib/db/schema';
+import type { Contact, Interaction, Purchase } from '@/lib/domain/entities';
 import { assess, effectiveTag, type AccountPeer } from '@/lib/model/network';
 import { freshDb } from './setup';
 

@@ -1,7 +1,7 @@
 import { exportCsv, exportFileName, exportJson, exportRecord } from '@/lib/book/export';
 import { clickRow, emptySelection, selectAll } from '@/lib/book/selection';
 import { toRow } from '@/lib/book/row';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 
 const c = (over: Partial<Contact>): Contact => ({
   id: 'c1', name: 'Ольга Смирнова', emails: ['olga@example.ru'], phones: [], tags: ['vip'], nameKeys: [],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { compile, evaluate, ruleFields } from '@/lib/book/rule';
 import { toRow, DAY, type BookRow } from '@/lib/book/row';
 import { filterToCondition } from '@/lib/book/filter';
-import type { Condition, Contact } from '@/lib/db/schema';
+import type { Condition, Contact } from '@/lib/domain/entities';
 
 const NOW = Date.UTC(2025, 5, 1);
 const contact = (over: Partial<Contact> = {}): Contact => ({

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { TiewiseDB } from '@/lib/db/database';
 import { refreshAllTies, type RefreshProgress } from '@/lib/db/derive';
 import { applyImport } from '@/lib/db/importer';
-import type { Contact, Interaction } from '@/lib/db/schema';
+import type { Contact, Interaction } from '@/lib/domain/entities';
 import { readChunks } from '@/lib/import/read';
 
 const NOW = Date.UTC(2026, 5, 1);

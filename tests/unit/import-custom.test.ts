@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { BookIndex, type SearchDoc } from '@/lib/book/search';
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 import { exportRow, tagsOf } from '@/lib/import/apply';
 import { toCsv } from '@/lib/import/export';
 import { type FileRead, ImportReader, formatOf } from '@/lib/import/read';

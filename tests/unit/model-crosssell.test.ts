@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { FPGrowth } from 'node-fpgrowth';
-import type { Product, Purchase } from '../../lib/db/schema';
+import type { Product, Purchase } from '../../lib/domain/entities';
 import { RuleCache, fpGrowth, indexRules, mineRules, purchasesVersion, suggest, type Rule } from '../../lib/model/crosssell';
 
 let n = 0;

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { TiewiseDB, useDatabase } from '@/lib/db/database';
 import { assessRecord, refreshAllTies } from '@/lib/db/derive';
 import { getContactRecord } from '@/lib/db/repo';
-import type { Contact, Interaction } from '@/lib/db/schema';
+import type { Contact, Interaction } from '@/lib/domain/entities';
 
 const NOW = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Contact } from '../../lib/db/schema';
+import type { Contact } from '../../lib/domain/entities';
 import { emptyFields, type Extraction } from '../../lib/extract/types';
 import {
   AUTO_LINK_THRESHOLD, DUPLICATE_THRESHOLD, MatchIndex, SUGGEST_THRESHOLD, findCandidates, findDuplicates,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Complaint, Contact, Interaction, Note, Purchase, TagOverride } from '../../lib/db/schema';
+import type { Complaint, Contact, Interaction, Note, Purchase, TagOverride } from '../../lib/domain/entities';
 import { emptyFields } from '../../lib/extract/types';
 import { STAGE_OF, assess, classify, effectiveTag, nextStep } from '../../lib/model/network';
 import { DAY_MS } from '../../lib/model/reason';

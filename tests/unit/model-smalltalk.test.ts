@@ -1,4 +1,4 @@
-import type { Contact, Note } from '../../lib/db/schema';
+import type { Contact, Note } from '../../lib/domain/entities';
 import { emptyFields, type FieldValues } from '../../lib/extract/types';
 import { DAY_MS } from '../../lib/model/reason';
 import { BIRTHDAY_DAYS, daysUntilBirthday, parseMonth, smallTalk } from '../../lib/model/smalltalk';

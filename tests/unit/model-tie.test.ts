@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Contact, Interaction, Note, Purchase } from '../../lib/db/schema';
+import type { Contact, Interaction, Note, Purchase } from '../../lib/domain/entities';
 import { emptyFields, type Extraction } from '../../lib/extract/types';
 import { findTopics } from '../../lib/model/keywords';
 import { DAY_MS } from '../../lib/model/reason';

@@ -1,5 +1,5 @@
 import { BookIndex, foldTerm, type SearchDoc } from '@/lib/book/search';
-import type { Contact } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/entities';
 import { generateBook } from '../gen-book';
 import { result, timePair, type BenchCase } from '../harness';
 

@@ -4,7 +4,7 @@ import { BookModel } from '@/lib/book/model';
 import { compile } from '@/lib/book/rule';
 import { toRow, DAY, type BookRow } from '@/lib/book/row';
 import type { SearchDoc } from '@/lib/book/search';
-import { NETWORK_TYPES, Stage, type Condition, type Contact } from '@/lib/db/schema';
+import { NETWORK_TYPES, Stage, type Condition, type Contact } from '@/lib/domain/entities';
 import { generateBook, prng } from '../gen-book';
 import { result, timePair, type BenchCase } from '../harness';
 

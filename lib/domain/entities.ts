@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-// Every entity Tiewise stores, as a zod schema and its type under one name.
+// The domain: every entity Tiewise knows, as a zod schema and its type under one name.
+// Below everything: model/, book/, import/, workflow/ and retention/ reason about these;
+// db/ stores them (and imports them from here, never the other way round).
 // IDs are strings (crypto.randomUUID) so backups, merges and imports never clash.
 // Dates are epoch milliseconds (numbers index and sort well in IndexedDB).
 
