@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { DAY } from '@/lib/domain/time';
 
-const DAY = 86_400_000;
 
 export interface Format {
   date(t: number): string;

@@ -1,7 +1,8 @@
 import { NETWORK_TYPES, Stage, type Condition } from '../domain/entities';
 import { compile } from './rule';
 import { BookIndex, type SearchDoc } from './search';
-import { DAY, customValue, type BookRow } from './row';
+import { customValue, type BookRow } from './row';
+import { DAY } from '../domain/time';
 
 // The book as the full-page view holds it: one small row per contact in a Map, the
 // full-text index beside it, and the groups. It lives outside React: components

@@ -1,4 +1,5 @@
 import type { Contact, NetworkType, Relation, Stage } from '../domain/entities';
+import { DAY } from '../domain/time';
 
 // One contact as the book holds it: the columns it shows and the facts its filters
 // and smart-group rules read (products bought, networks linked, groups). Kept small:
@@ -64,8 +65,6 @@ export function toRow(c: Contact, facts: RowFacts = {}): BookRow {
     groups: uniq(facts.groups),
   };
 }
-
-export const DAY = 86_400_000;
 
 /** Whole days since the last contact, or undefined when there was none. */
 export function daysSince(at: number | undefined, now: number): number | undefined {

@@ -6,6 +6,7 @@ import {
   Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile, Purchase,
   Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord, Deal,
 } from '../domain/entities';
+import { DAY } from '../domain/time';
 
 // A full backup: every table in TABLES, row for row, as one JSON document; and the
 // restore that replaces the book with it in one transaction. A backup is checked
@@ -137,5 +138,5 @@ export async function setBackupSetting(patch: Partial<BackupSetting>, d: Tiewise
 /** Whether to remind: a book with contacts and no backup within `remindDays`. */
 export function backupOverdue(s: BackupSetting, contacts: number, now = Date.now()): boolean {
   if (!s.remindDays || contacts === 0) return false;
-  return s.lastAt === undefined || now - s.lastAt > s.remindDays * 86_400_000;
+  return s.lastAt === undefined || now - s.lastAt > s.remindDays * DAY;
 }

@@ -1,12 +1,12 @@
 import { db, type TiewiseDB } from './database';
 import { NETWORK_TYPES, Stage, type Contact, type Group, type NetworkType, type Provenance, type Stage as StageT } from '../domain/entities';
 import { contactFacts, evaluateCondition } from '../workflow/condition';
+import { DAY } from '../domain/time';
 
 // The team lead's dashboard. The first half is pure (plain rows in, numbers out,
 // tested with hand-computed expectations); the second half reads only what each
 // number needs, mostly index keys rather than whole rows.
 
-const DAY = 86_400_000;
 export const STAGES = Stage.options;
 
 // ---------- pure aggregations ----------

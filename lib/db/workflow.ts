@@ -4,12 +4,12 @@ import { guarded, newId } from './repo';
 import { refreshTie } from './derive';
 import type { Condition, Contact, RuleRun, TagOverride, WorkflowAction, WorkflowRule } from '../domain/entities';
 import { doneKey, planWorkflow, type Subject } from '../workflow/plan';
+import { DAY } from '../domain/time';
 
 // Applying workflow rules: plan (lib/workflow/plan.ts, pure) then apply every effect
 // and log it in ruleRuns, in one transaction. Each run of the rules is one batch:
 // its runs share one `at`, unique to the batch, and are ordered by `seq`.
 
-const DAY = 86_400_000;
 
 /**
  * A logged effect as stored. `seq` orders a batch; `before` is the tag override a

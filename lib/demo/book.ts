@@ -2,13 +2,13 @@ import type {
   Complaint, Contact, Group, Interaction, Membership, Note, Product, Profile, Purchase,
 } from '../domain/entities';
 import { prepareContact, type NewContact } from '../db/repo';
+import { DAY } from '../domain/time';
 
 // The built-in demo book: a few dozen invented contacts across LinkedIn, Facebook
 // and VK, with notes, interactions, purchases, a catalogue and groups. Dates are
 // relative to `now`, so the demo always looks current. The people whose profile
 // pages ship as fixtures (tests/fixtures/pages) are linked to those pages.
 
-const DAY = 86_400_000;
 
 export interface DemoBook {
   contacts: Contact[];

@@ -23,6 +23,7 @@ import type { JsonImportReport } from './json';
 import type { VcardReport } from './vcard';
 import type { Rejected } from './table';
 import { parseDate } from './values';
+import { DAY } from '../domain/time';
 
 export type ImportInput = CsvImportReport | JsonImportReport | VcardReport;
 
@@ -661,7 +662,6 @@ function dealFields(r: DealRecord): Omit<Deal, 'id' | 'contactId' | 'key' | 'kin
   return out;
 }
 
-const DAY = 86_400_000;
 /**
  * The same purchase, as a won deal and as a purchases file may each give it: one
  * contact, one product, one calendar day, one amount (a deal without an amount

@@ -4,11 +4,12 @@
 import type { Complaint, Contact, NetworkType, Stage, TagOverride } from '../domain/entities';
 import { currentDeal, type Deal } from './deal';
 import { normCompany } from './identity';
-import { DAY_MS, type Reason } from './reason';
+import { type Reason } from './reason';
 import { tieSignals, tieStrength, type RepContext, type TieInput, type TieSignals, type TieStrength } from './tie';
 import {
   DORMANT_DAYS, FRESH_WIN_DAYS, LAPSED_DAYS, RECENT_PURCHASE_DAYS, STRONG_TIE, UNANSWERED_RUN, WEAK_TIE,
 } from './weights';
+import { DAY } from '../domain/time';
 
 export const STAGE_OF: Record<NetworkType, Stage | null> = {
   'weak-tie-prospect': 'prospecting',
@@ -149,9 +150,9 @@ export function classify(input: ClassifyInput): Classification {
       reasons.push({ code: 'complaint-open', detail: { open: open.length, subject: open[0].subject } });
       return tag(strong ? 'strong-tie-champion' : 'weak-tie-prospect', 'complaint-open', reasons, { stage: 'closing-referrals' });
     }
-    const fresh = won[0]?.closedAt !== undefined && (now - won[0].closedAt!) / DAY_MS <= FRESH_WIN_DAYS;
+    const fresh = won[0]?.closedAt !== undefined && (now - won[0].closedAt!) / DAY <= FRESH_WIN_DAYS;
     if (fresh) {
-      reasons.push({ code: 'deal-won', detail: { deal: won[0].name ?? null, days: Math.round((now - won[0].closedAt!) / DAY_MS), amount: won[0].amount ?? null } });
+      reasons.push({ code: 'deal-won', detail: { deal: won[0].name ?? null, days: Math.round((now - won[0].closedAt!) / DAY), amount: won[0].amount ?? null } });
       return tag('referral-advocate', 'deal-won', reasons);
     }
     if (silent !== null && silent > DORMANT_DAYS) {

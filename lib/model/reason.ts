@@ -7,4 +7,3 @@ export interface Reason {
   weight?: number;
 }
 
-export const DAY_MS = 86_400_000;

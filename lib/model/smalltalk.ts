@@ -5,8 +5,8 @@ import type { Birthday, Job } from '../extract/types';
 import { normCity, normCompany } from './identity';
 import { GENERIC_MARKERS, PERSONAL_TOPICS, findTopics, languageCode } from './keywords';
 import { foldText } from './names';
-import { DAY_MS } from './reason';
 import { field, type ProfileRead, type RepContext } from './tie';
+import { DAY } from '../domain/time';
 
 export type TopicKind =
   | 'hometown' | 'city' | 'school' | 'sport' | 'hobby' | 'interest' | 'job-change' | 'birthday'
@@ -71,7 +71,7 @@ export function daysUntilBirthday(b: Pick<Birthday, 'day' | 'month'>, now: numbe
     // 29 February outside a leap year: celebrated on 1 March
     let at = Date.UTC(y, b.month - 1, b.day);
     if (new Date(at).getUTCMonth() !== b.month - 1) at = Date.UTC(y, 2, 1);
-    if (at >= today) return Math.round((at - today) / DAY_MS);
+    if (at >= today) return Math.round((at - today) / DAY);
   }
   return 366;
 }
@@ -101,7 +101,7 @@ export function smallTalk(input: SmallTalkInput, now: number): Topic[] {
     const job = newestJob(x.value);
     const start = job?.start ? parseMonth(job.start) : null;
     if (job && start !== null && !job.end) {
-      const days = Math.floor((now - start) / DAY_MS);
+      const days = Math.floor((now - start) / DAY);
       if (days >= 0 && days <= JOB_CHANGE_DAYS)
         out.push({ kind: 'job-change', value: job.title ? `${job.title} @ ${job.company}` : job.company, source: fromRead(x.read), days });
     }

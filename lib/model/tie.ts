@@ -6,13 +6,13 @@ import { ExtractionSchema } from '../extract/schema';
 import { findTopics, languageCode } from './keywords';
 import { normCity, normCompany } from './identity';
 import { foldText, nicknameGroups, parseName } from './names';
-import { DAY_MS } from './reason';
 import type { Deal } from './deal';
 import {
   LINKEDIN_CONNECTIONS_CAP, NETWORK_SIZE_FLOOR, NETWORK_SIZE_LION, OPEN_NETWORKER, OPEN_NETWORKER_FOLLOWERS,
   RECENCY_GRACE_DAYS, STRONG_TIE, TIE_BIAS, TIE_WEIGHTS, UNANSWERED_RUN, WEAK_TIE,
   type SignalName,
 } from './weights';
+import { DAY } from '../domain/time';
 
 /** What the rep's own settings say about the rep (for social distance and "team"). */
 export interface RepContext {
@@ -200,7 +200,7 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
   // LinkedIn's "Connected On" is the first contact when nothing earlier is known
   const connected = contact.connectedAt !== undefined && contact.connectedAt <= now ? contact.connectedAt : undefined;
   const first = never ? null : Math.min(...times, ...(connected !== undefined ? [connected] : []));
-  const days = (t: number | null) => (t === null ? null : Math.max(0, (now - t) / DAY_MS));
+  const days = (t: number | null) => (t === null ? null : Math.max(0, (now - t) / DAY));
   const topics = new Set<string>();
   let lastPersonal: TieSignals['lastPersonal'] = null;
   for (const n of [...notes].sort((a, b) => b.createdAt - a.createdAt))
@@ -243,12 +243,12 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
     sends: interactions.filter((i) => isMessage(i) && i.direction === 'out').length,
     unanswered,
     unansweredChannel,
-    durationDays: never ? null : (last! - first!) / DAY_MS,
+    durationDays: never ? null : (last! - first!) / DAY,
     lastPersonal,
     personalTopics: [...topics].sort(),
     firstNameTerms: notes.length ? usesFirstName(contact, notes) : null,
     purchases: purchases.length,
-    daysSinceLastPurchase: buys.length ? Math.max(0, (now - Math.max(...buys)) / DAY_MS) : null,
+    daysSinceLastPurchase: buys.length ? Math.max(0, (now - Math.max(...buys)) / DAY) : null,
     referrals: interactions.filter((i) => i.kind === 'referral').length,
     introductions: interactions.filter((i) => i.kind === 'introduction').length,
     degree,

@@ -1,11 +1,11 @@
 import type { Provenance, Relation } from '../domain/entities';
+import { DAY } from '../domain/time';
 
 // Planning a retention purge, pure: which profile snapshots and which contacts a
 // policy would delete. A contact's clock is its last real interaction
 // (lastContactAt) or, never contacted, the day it was added. A profile read is not
 // an interaction: re-reading a profile does not keep a contact.
 
-const DAY = 86_400_000;
 
 export interface RetentionPolicy {
   /** drop profile snapshots read longer ago than this many days (null: keep) */

@@ -1,10 +1,10 @@
 import type { Condition, Contact } from '../domain/entities';
+import { DAY } from '../domain/time';
 
 // The workflow's evaluator of the shared Condition type. lib/book had no exported
 // evaluator when this was written; the field names follow lib/book/row.ts (BookRow)
 // plus `daysSinceContact`, so the two can be folded into one.
 
-const DAY = 86_400_000;
 
 /** What a condition can read about one contact. */
 export type Facts = Readonly<Record<string, unknown>>;

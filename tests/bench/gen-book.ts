@@ -6,6 +6,7 @@
 // Same seed, same book. No clock, no Math.random.
 import type { Contact, Product, Purchase } from '../../lib/domain/entities';
 import { nameKeys } from '../../lib/model/names';
+import { DAY } from '@/lib/domain/time';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function prng(seed: number): () => number {
@@ -69,7 +70,7 @@ export interface Book {
 export function generateBook(opts: BookOptions): Book {
   const rnd = prng(opts.seed ?? 1);
   const now = opts.now ?? Date.UTC(2025, 0, 1);
-  const span = 2 * 365 * 86_400_000;
+  const span = 2 * 365 * DAY;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const cyrShare = opts.cyrillicShare ?? 0.4;
   const id = (p: string, i: number) => `${p}${i.toString(36).padStart(5, '0')}`;

@@ -8,9 +8,9 @@ import type { RecordAssessment } from '@/lib/db/derive';
 import type { Contact, Interaction, Purchase } from '@/lib/domain/entities';
 import { assess, effectiveTag, type AccountPeer } from '@/lib/model/network';
 import { freshDb } from './setup';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2026, 5, 1);
-const DAY = 86_400_000;
 const src = { kind: 'user' as const, at: 0 };
 const contact = (more: Partial<Contact>): Contact => ({ id: 'c', name: 'Boris Orlov', emails: [], phones: [], tags: [], nameKeys: [], source: src, createdAt: 0, updatedAt: 0, ...more });
 const ix = (days: number, more: Partial<Interaction> = {}): Interaction => ({ id: `i${days}`, contactId: 'c', kind: 'email', direction: 'out', at: NOW - days * DAY, summary: '', source: src, ...more });

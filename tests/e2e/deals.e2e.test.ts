@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '@/lib/cli/browser';
+import { DAY } from '@/lib/domain/time';
 
 // Deals in the built extension: a Bitrix24 deals export (Russian headers, ";",
 // UTF-8 with BOM) imported through the settings page becomes people with their
@@ -12,7 +13,7 @@ import { launch, type Session } from '@/lib/cli/browser';
 const SHOTS = 'tests/e2e/artifacts';
 // the won deal closed ten days ago (the fixture's dates are fixed; the panel judges at today's date)
 const dmy = (t: number) => new Date(t).toISOString().slice(0, 10).split('-').reverse().join('.');
-const WON_AT = Date.now() - 10 * 86_400_000;
+const WON_AT = Date.now() - 10 * DAY;
 const DEALS = Buffer.from(readFileSync('tests/fixtures/import/bitrix24-deals.csv', 'utf8').replaceAll('14.11.2025', dmy(WON_AT)));
 
 describe('a Bitrix24 deals export, end to end', () => {

@@ -5,6 +5,7 @@ import { BookModel } from '@/lib/book/model';
 import { bookChange, followBook, loadBook } from '@/lib/db/book';
 import { addMembers, createGroup, deleteGroup, removeMembers, restoreGroup, setGroupRule } from '@/lib/db/groups';
 import { BookIndex } from '@/lib/book/search';
+import { DAY } from '@/lib/domain/time';
 
 let n = 0;
 const fresh = () => new TiewiseDB(`book-model-${Date.now()}-${++n}`);
@@ -107,8 +108,8 @@ describe('the book model over the database', () => {
       await until(() => m.groupCounts(NOW).get(smart.id) === 1);
 
       // the days-since-contact column follows interactions
-      await addInteraction({ contactId: c.id, kind: 'call', direction: 'out', at: NOW - 3 * 86_400_000, summary: '' }, d);
-      await until(() => m.row(c.id)!.lastContactAt === NOW - 3 * 86_400_000);
+      await addInteraction({ contactId: c.id, kind: 'call', direction: 'out', at: NOW - 3 * DAY, summary: '' }, d);
+      await until(() => m.row(c.id)!.lastContactAt === NOW - 3 * DAY);
 
       // delete and undo
       const del = await deleteGroup(g.id, d);

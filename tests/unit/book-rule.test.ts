@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { compile, evaluate, ruleFields } from '@/lib/book/rule';
-import { toRow, DAY, type BookRow } from '@/lib/book/row';
+import { toRow, type BookRow } from '@/lib/book/row';
 import { filterToCondition } from '@/lib/book/filter';
 import type { Condition, Contact } from '@/lib/domain/entities';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2025, 5, 1);
 const contact = (over: Partial<Contact> = {}): Contact => ({

@@ -8,9 +8,9 @@ import { refreshAllTies, type RefreshProgress } from '@/lib/db/derive';
 import { applyImport } from '@/lib/db/importer';
 import type { Contact, Interaction } from '@/lib/domain/entities';
 import { readChunks } from '@/lib/import/read';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2026, 5, 1);
-const DAY = 86_400_000;
 const src = { kind: 'user' as const, at: 0 };
 let n = 0;
 const fresh = () => new TiewiseDB(`derive-batch-${Date.now()}-${++n}`);

@@ -12,6 +12,7 @@ import { assessRecord, refreshAllTies } from '@/lib/db/derive';
 import { dealColumns, dealOfRow, statusOfStage } from '@/lib/import/deals';
 import { judgeKind } from '@/lib/import/kind';
 import { type FileRead, ImportReader, formatOf } from '@/lib/import/read';
+import { DAY } from '@/lib/domain/time';
 
 let n = 0;
 const fresh = () => new TiewiseDB(`deals-${Date.now()}-${++n}`);
@@ -23,7 +24,6 @@ function read(bytes: Uint8Array | string, name = 'x.csv'): FileRead {
   return r.end();
 }
 const NOW = Date.UTC(2025, 11, 1);
-const DAY = 86_400_000;
 
 describe('what a CRM stage means', () => {
   it.each([

@@ -6,8 +6,8 @@ import {
 } from '@/lib/db/dashboard';
 import { loadDemoBook } from '@/lib/demo/load';
 import { demoBook } from '@/lib/demo/book';
+import { DAY } from '@/lib/domain/time';
 
-const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 5, 15, 12); // 15 June 2025, noon UTC
 
 describe('dashboard aggregations (hand-computed)', () => {

@@ -4,8 +4,8 @@ import { addContact, addInteraction, linkProfile, recordProfileRead } from '@/li
 import { applyRetention, dryRunRetention } from '@/lib/db/retention';
 import { monthsBefore, parsePolicyField, planRetention, type ContactFact } from '@/lib/retention/plan';
 import { emptyFields, type Extraction } from '@/lib/extract/types';
+import { DAY } from '@/lib/domain/time';
 
-const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 5, 15, 12);
 const src = { kind: 'user' as const, at: 0 };
 

@@ -7,9 +7,9 @@ import { listBatches, runWorkflow, saveRule, undoBatch, undoRuns, UndoOrderError
 import { loadDemoBook } from '@/lib/demo/load';
 import { contactFacts, evaluateCondition } from '@/lib/workflow/condition';
 import { doneKey, MAX_PASSES, planWorkflow, type Subject } from '@/lib/workflow/plan';
+import { DAY } from '@/lib/domain/time';
 
 const T0 = Date.UTC(2025, 5, 15, 12);
-const DAY = 86_400_000;
 const contact = (id: string, extra: Partial<Contact> = {}): Contact =>
   prepareContact({ id, name: id, source: { kind: 'user', at: 0 }, ...extra }, 0);
 const rule = (id: string, when: WorkflowRule['when'], then: WorkflowRule['then'], createdAt = 0): WorkflowRule =>

@@ -6,9 +6,9 @@ import { TiewiseDB, useDatabase } from '@/lib/db/database';
 import { assessRecord, refreshAllTies } from '@/lib/db/derive';
 import { getContactRecord } from '@/lib/db/repo';
 import type { Contact, Interaction } from '@/lib/domain/entities';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2026, 5, 1);
-const DAY = 86_400_000;
 const src = { kind: 'user' as const, at: 0 };
 const person = (id: string, name: string, company: string): Contact => ({
   id, name, company, relation: 'prospect', emails: [], phones: [], tags: [], nameKeys: [], source: src, createdAt: 0, updatedAt: 0,

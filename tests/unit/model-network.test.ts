@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { Complaint, Contact, Interaction, Note, Purchase, TagOverride } from '../../lib/domain/entities';
 import { emptyFields } from '../../lib/extract/types';
 import { STAGE_OF, assess, classify, effectiveTag, nextStep } from '../../lib/model/network';
-import { DAY_MS } from '../../lib/model/reason';
 import { tieSignals, tieStrength, type ProfileRead, type TieInput } from '../../lib/model/tie';
 import { STRONG_TIE } from '../../lib/model/weights';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2025, 5, 1);
 const src = { kind: 'user' as const, at: 0 };
@@ -13,11 +13,11 @@ const contact = (more: Partial<Contact> = {}): Contact => ({
 });
 let n = 0;
 const ix = (daysAgo: number, more: Partial<Interaction> = {}): Interaction => ({
-  id: `i${++n}`, contactId: 'c', kind: 'meeting', direction: n % 2 ? 'in' : 'out', at: NOW - daysAgo * DAY_MS,
+  id: `i${++n}`, contactId: 'c', kind: 'meeting', direction: n % 2 ? 'in' : 'out', at: NOW - daysAgo * DAY,
   summary: 'long working session on the rollout, the budget, the pilot and the people involved on both sides', source: src, ...more,
 });
-const note = (daysAgo: number, text: string): Note => ({ id: `n${++n}`, contactId: 'c', text, createdAt: NOW - daysAgo * DAY_MS, updatedAt: 0, source: src });
-const buy = (daysAgo: number): Purchase => ({ id: `b${++n}`, contactId: 'c', productId: 'p', at: NOW - daysAgo * DAY_MS, quantity: 1, amount: 1, currency: 'USD', source: src });
+const note = (daysAgo: number, text: string): Note => ({ id: `n${++n}`, contactId: 'c', text, createdAt: NOW - daysAgo * DAY, updatedAt: 0, source: src });
+const buy = (daysAgo: number): Purchase => ({ id: `b${++n}`, contactId: 'c', productId: 'p', at: NOW - daysAgo * DAY, quantity: 1, amount: 1, currency: 'USD', source: src });
 const read = (connections: number): ProfileRead => {
   const fields = emptyFields();
   fields.connections = { status: 'ok', value: connections, via: 't' };

@@ -1,19 +1,19 @@
 import type { Contact, Note } from '../../lib/domain/entities';
 import { emptyFields, type FieldValues } from '../../lib/extract/types';
-import { DAY_MS } from '../../lib/model/reason';
 import { BIRTHDAY_DAYS, daysUntilBirthday, parseMonth, smallTalk } from '../../lib/model/smalltalk';
 import type { ProfileRead } from '../../lib/model/tie';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2025, 5, 1, 15); // 1 June 2025, 15:00 UTC
 const src = { kind: 'user' as const, at: 0 };
 const contact = (more: Partial<Contact> = {}): Contact => ({
   id: 'c', name: 'Olga Smirnova', emails: [], phones: [], tags: [], nameKeys: [], source: src, createdAt: 0, updatedAt: 0, ...more,
 });
-const note = (id: string, daysAgo: number, text: string): Note => ({ id, contactId: 'c', text, createdAt: NOW - daysAgo * DAY_MS, updatedAt: 0, source: src });
+const note = (id: string, daysAgo: number, text: string): Note => ({ id, contactId: 'c', text, createdAt: NOW - daysAgo * DAY, updatedAt: 0, source: src });
 function read(values: Partial<FieldValues>, network: ProfileRead['network'] = 'vk'): ProfileRead {
   const fields = emptyFields();
   for (const [k, v] of Object.entries(values)) (fields as Record<string, unknown>)[k] = { status: 'ok', value: v, via: 't' };
-  return { network, url: `https://${network}.com/olga`, readAt: NOW - DAY_MS, extraction: { site: network, kind: 'profile', profileUrl: null, lang: 'ru', fields } };
+  return { network, url: `https://${network}.com/olga`, readAt: NOW - DAY, extraction: { site: network, kind: 'profile', profileUrl: null, lang: 'ru', fields } };
 }
 
 describe('smallTalk', () => {
@@ -59,7 +59,7 @@ describe('smallTalk', () => {
     expect(byKind('sport')).toEqual(['Хоккей', 'футболом', 'tennis']);
     expect(byKind('hobby')).toEqual(['фотография', 'рыбалкой']);
     expect(byKind('interest')).toEqual(['jazz', 'sailing']);
-    expect(topics.find((t) => t.value === 'футболом')!.source).toEqual({ kind: 'note', noteId: 'n2', at: NOW - 5 * DAY_MS });
+    expect(topics.find((t) => t.value === 'футболом')!.source).toEqual({ kind: 'note', noteId: 'n2', at: NOW - 5 * DAY });
     expect(topics.find((t) => t.value === 'sailing')!.source).toEqual({ kind: 'contact', contactId: 'c', field: 'interests' });
   });
 

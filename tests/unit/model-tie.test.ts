@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { Contact, Interaction, Note, Purchase } from '../../lib/domain/entities';
 import { emptyFields, type Extraction } from '../../lib/extract/types';
 import { findTopics } from '../../lib/model/keywords';
-import { DAY_MS } from '../../lib/model/reason';
 import { profileReads, tieSignals, tieStrength, type ProfileRead, type TieInput } from '../../lib/model/tie';
 import { RECENCY_GRACE_DAYS, STRONG_TIE, TIE_BIAS, TIE_WEIGHTS, WEAK_TIE } from '../../lib/model/weights';
+import { DAY } from '@/lib/domain/time';
 
 const NOW = Date.UTC(2025, 5, 1);
 const src = { kind: 'user' as const, at: 0 };
@@ -13,13 +13,13 @@ const contact = (more: Partial<Contact> = {}): Contact => ({
 });
 let n = 0;
 const ix = (daysAgo: number, more: Partial<Interaction> = {}): Interaction => ({
-  id: `i${++n}`, contactId: 'c', kind: 'call', direction: 'out', at: NOW - daysAgo * DAY_MS, summary: '', source: src, ...more,
+  id: `i${++n}`, contactId: 'c', kind: 'call', direction: 'out', at: NOW - daysAgo * DAY, summary: '', source: src, ...more,
 });
 const note = (daysAgo: number, text: string): Note => ({
-  id: `n${++n}`, contactId: 'c', text, createdAt: NOW - daysAgo * DAY_MS, updatedAt: NOW, source: src,
+  id: `n${++n}`, contactId: 'c', text, createdAt: NOW - daysAgo * DAY, updatedAt: NOW, source: src,
 });
 const buy = (daysAgo: number, productId = 'p1'): Purchase => ({
-  id: `b${++n}`, contactId: 'c', productId, at: NOW - daysAgo * DAY_MS, quantity: 1, amount: 10, currency: 'USD', source: src,
+  id: `b${++n}`, contactId: 'c', productId, at: NOW - daysAgo * DAY, quantity: 1, amount: 10, currency: 'USD', source: src,
 });
 function read(values: Partial<{ [K in keyof Extraction['fields']]: unknown }>, network: ProfileRead['network'] = 'linkedin'): ProfileRead {
   const fields = emptyFields();
@@ -74,7 +74,7 @@ describe('tieSignals: what Tiewise can observe', () => {
 
   it('counts a purchase and lastContactAt as contact; nothing at all is "never interacted"', () => {
     expect(tieSignals({ contact: contact() }, NOW).neverInteracted).toBe(true);
-    expect(tieSignals({ contact: contact({ lastContactAt: NOW - 3 * DAY_MS }) }, NOW).daysSinceLast).toBe(3);
+    expect(tieSignals({ contact: contact({ lastContactAt: NOW - 3 * DAY }) }, NOW).daysSinceLast).toBe(3);
     expect(tieSignals({ contact: contact(), purchases: [buy(10)] }, NOW).daysSinceLast).toBe(10);
   });
 
@@ -270,7 +270,7 @@ describe('tieStrength properties', () => {
         fc.pre(!!inp.interactions?.length); // on a contact already talked to, recency is known
         const last = Math.min(...inp.interactions!.map((i) => NOW - i.at));
         const before = tieStrength(tieSignals(inp, NOW)).score;
-        inp.interactions!.push(ix(last / DAY_MS + 0, { kind: 'referral', direction: 'in' }));
+        inp.interactions!.push(ix(last / DAY + 0, { kind: 'referral', direction: 'in' }));
         expect(tieStrength(tieSignals(inp, NOW)).score).toBeGreaterThanOrEqual(before - 1e-12);
       }),
     );
@@ -293,7 +293,7 @@ describe('issue 20: monotone behaviours', () => {
       fc.property(arbInput, fc.integer({ min: 1, max: 2000 }), (a, later) => {
         const inp = build(a);
         const now = tieStrength(tieSignals(inp, NOW)).score;
-        const then = tieStrength(tieSignals(inp, NOW + later * DAY_MS)).score;
+        const then = tieStrength(tieSignals(inp, NOW + later * DAY)).score;
         expect(then).toBeLessThanOrEqual(now + 1e-12);
       }),
       { numRuns: 300 },

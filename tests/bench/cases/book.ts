@@ -2,11 +2,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { BookModel } from '@/lib/book/model';
 import { compile } from '@/lib/book/rule';
-import { toRow, DAY, type BookRow } from '@/lib/book/row';
+import { toRow, type BookRow } from '@/lib/book/row';
 import type { SearchDoc } from '@/lib/book/search';
 import { NETWORK_TYPES, Stage, type Condition, type Contact } from '@/lib/domain/entities';
 import { generateBook, prng } from '../gen-book';
 import { result, timePair, type BenchCase } from '../harness';
+import { DAY } from '@/lib/domain/time';
 
 // The book page at 100,000 contacts (tests/bench/gen-book.ts's synthetic book):
 // 1. search-as-you-type: its own case, tests/bench/cases/book-search.ts (no

@@ -5,6 +5,7 @@ import { openDatabase, TiewiseDB, useDatabase } from '@/lib/db/database';
 import { addContact, findProfileByUrl, getContactRecord, linkProfile, recordProfileRead } from '@/lib/db/repo';
 import { FIELD_NAMES, emptyFields, type Extraction, type Fields } from '@/lib/extract/types';
 import { parseSnapshot, staleFields } from '@/lib/model/profile-read';
+import { DAY } from '@/lib/domain/time';
 
 let db: TiewiseDB;
 let n = 0;
@@ -15,7 +16,6 @@ beforeEach(async () => {
 });
 
 const URL_ = 'https://www.linkedin.com/in/anna-kowalski-42/';
-const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 20);
 
 function read(fields: Partial<Fields>): Extraction {

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db/database';
+import { DAY } from '@/lib/domain/time';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
 // Each writes at least one row into every table that version had.
@@ -90,7 +91,7 @@ export async function writeV2(name: string): Promise<Record<string, unknown[]>> 
     overrides: [{ contactId: 'c2', networkType: 'weak-tie-prospect', stage: 'prospecting', at: T0 }],
     workflowRules: [{ id: 'w1', name: 'Remind quiet customers', when: { field: 'relation', op: 'is', value: 'customer' }, then: { kind: 'remind', days: 30 }, enabled: false, createdAt: T0 }],
     ruleRuns: [{ id: 'r1', ruleId: 'w1', contactId: 'c1', at: T0, effect: { kind: 'set-stage', stage: 'closing-referrals' }, undone: true, seq: 0, before: { contactId: 'c1', networkType: 'team', at: T0 - 1 } }],
-    reminders: [{ id: 'm1', contactId: 'c1', due: T0 + 30 * 86_400_000, text: 'Check in', done: true }],
+    reminders: [{ id: 'm1', contactId: 'c1', due: T0 + 30 * DAY, text: 'Check in', done: true }],
     settings: [{ key: 'rep', value: { company: 'Helix Software', city: 'Kazan', languages: ['Russian'] } }, { key: 'lastBackupAt', value: T0 }],
     log: [
       { id: 1, at: T0, level: 'warn', where: 'background:message', message: 'dropped: malformed message' },
