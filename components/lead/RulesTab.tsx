@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '@/lib/db/database';
 import { StorageFullError } from '@/lib/db/repo';
 import { deleteRule, listBatches, listRules, runWorkflow, saveRule, setRuleEnabled, undoRuns, UndoOrderError, watchContacts } from '@/lib/db/workflow';
-import { RuleEditor, type RuleDraft } from './RuleEditor';
+import { WorkflowRuleEditor, type WorkflowDraft } from './WorkflowRuleEditor';
 import { RuleList } from './RuleList';
 import { RunLog } from './RunLog';
 import { useRuleText } from './useRuleText';
@@ -31,7 +31,7 @@ export function RulesTab() {
       setStatus({ kind: 'error', text: msg });
     }
   };
-  const save = (r: RuleDraft) => attempt(async () => {
+  const save = (r: WorkflowDraft) => attempt(async () => {
     await saveRule(r);
     return t('lead.rules.editor.saved', { name: r.name });
   });
@@ -54,7 +54,7 @@ export function RulesTab() {
         onToggle={(r, on) => void setRuleEnabled(r.id, on)}
         onDelete={(r) => void attempt(async () => { await deleteRule(r.id); return t('lead.rules.deleted'); })}
       />
-      <RuleEditor groups={groups} onSave={save} />
+      <WorkflowRuleEditor groups={groups} onSave={save} />
       <RunLog batches={batches} effect={text.effect} onUndo={(ids) => void undo(ids)} />
     </div>
   );

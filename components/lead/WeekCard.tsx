@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '@/lib/db/dashboard';
+import type { OverviewFigures } from '@/lib/db/dashboard';
 import { useFormat } from '../format';
 import { ContactCell } from './ContactCell';
 import { DataTable } from './DataTable';
 
 /** What changed in the last 7 days: counts, then the contacts changed most recently. */
-export function WeekCard({ week }: { week: Overview['week'] }) {
+export function WeekCard({ week }: { week: OverviewFigures['week'] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();

@@ -51,7 +51,7 @@ export function repeatBuyers(purchases: PurchaseFact[]): { buyers: number; repea
 }
 
 /** "2025-03": the calendar month of a time, in UTC (the same on every machine). */
-export const monthOf = (t: number): string => new Date(t).toISOString().slice(0, 7);
+export const monthKey = (t: number): string => new Date(t).toISOString().slice(0, 7);
 
 /** The last `n` calendar months up to `now`'s, oldest first. */
 export function lastMonths(now: number, n = 12): string[] {
@@ -65,7 +65,7 @@ export function lastMonths(now: number, n = 12): string[] {
 export function perMonth(times: number[], months: string[]): { month: string; count: number }[] {
   const m = new Map(months.map((x) => [x, 0]));
   for (const t of times) {
-    const k = monthOf(t);
+    const k = monthKey(t);
     if (m.has(k)) m.set(k, m.get(k)! + 1);
   }
   return months.map((month) => ({ month, count: m.get(month)! }));
@@ -155,7 +155,7 @@ export function groupSizes(groups: Group[], memberGroupIds: string[], smartSizes
 /** A contact as the dashboard's lists show it: who, and where the record came from. */
 export interface NamedContact { id: string; name: string; company?: string; source: Provenance }
 
-export interface Overview {
+export interface OverviewFigures {
   now: number;
   total: number;
   networkTypes: Counted<NetworkType>[];
@@ -170,7 +170,7 @@ export interface Overview {
 const named = (c: Contact): NamedContact => ({ id: c.id, name: c.name, company: c.company, source: c.source });
 
 /** Everything the overview shows, read in one read-only transaction. */
-export async function loadOverview(now = Date.now(), d: TiewiseDB = db()): Promise<Overview> {
+export async function loadOverview(now = Date.now(), d: TiewiseDB = db()): Promise<OverviewFigures> {
   return d.transaction('r', [d.contacts, d.purchases, d.interactions, d.notes, d.groups, d.memberships], async () => {
     const since = now - 7 * DAY;
     const months = lastMonths(now, 12);

@@ -5,7 +5,7 @@
 import { headerKey, isBlank } from './fields';
 import { genericField } from './mapping';
 import type { Rejected, RowSink, TableInfo, TableRow } from './table';
-import { parseAmount, parseDate } from './values';
+import { parseAmount, parseTimestamp } from './values';
 
 export interface ContactRef {
   email?: string;
@@ -135,7 +135,7 @@ export class PurchaseSink extends ActivitySink<PurchaseRecord> {
     if (!sku && !name) return 'no product: neither a product name nor a SKU';
     const dateText = this.cell(f, 'date');
     if (!dateText) return 'no date';
-    const at = parseDate(dateText);
+    const at = parseTimestamp(dateText);
     if (at === undefined) return `date not understood: "${dateText}"`;
     const qText = this.cell(f, 'quantity');
     const q = qText === undefined ? { value: 1 } : parseAmount(qText);
@@ -164,7 +164,7 @@ export class NoteSink extends ActivitySink<NoteRecord> {
     const text = this.cell(f, 'text');
     if (!text) return 'no text';
     const dateText = this.cell(f, 'date');
-    const at = dateText === undefined ? undefined : parseDate(dateText);
+    const at = dateText === undefined ? undefined : parseTimestamp(dateText);
     if (dateText !== undefined && at === undefined) return `date not understood: "${dateText}"`;
     return at === undefined ? { contact, text } : { contact, at, text };
   }

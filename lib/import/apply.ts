@@ -18,11 +18,11 @@ import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/ident
 import type { ContactRef } from './activity';
 import type { CsvImportReport } from './csv-kind';
 import { normaliseName } from './dedupe';
-import type { ContactRecord } from './fields';
+import type { ImportedContact } from './fields';
 import type { JsonImportReport } from './json';
 import type { VcardReport } from './vcard';
 import type { Rejected } from './table';
-import { parseDate } from './values';
+import { parseTimestamp } from './values';
 import { DAY } from '../domain/time';
 
 export type ImportInput = CsvImportReport | JsonImportReport | VcardReport;
@@ -102,7 +102,7 @@ const urlKey = (u: string) => profileUrlKey(u) ?? u.trim();
  * e-mail, CRM id, profile URL, name; the identity matcher's index is built on
  * first use only (a file whose rows all carry an e-mail never needs it).
  */
-export class BookIndex {
+export class ImportIndex {
   private readonly byId = new Map<string, Contact>();
   private readonly byEmail = new Map<string, string>();
   private readonly byCrmId = new Map<string, string>();
@@ -182,7 +182,7 @@ export class BookIndex {
 }
 
 /** The existing contact a record is, and by what; undefined for a new person. */
-export function matchRecord(r: ContactRecord, index: BookIndex, fileId?: string): { contact: Contact; by: MatchKind } | undefined {
+export function matchRecord(r: ImportedContact, index: ImportIndex, fileId?: string): { contact: Contact; by: MatchKind } | undefined {
   if (fileId) {
     const c = index.get(fileId);
     if (c) return { contact: c, by: 'id' };
@@ -203,17 +203,17 @@ export function matchRecord(r: ContactRecord, index: BookIndex, fileId?: string)
   return c ? { contact: c, by: 'identity' } : undefined;
 }
 
-function emailsOf(r: ContactRecord): string[] {
+function emailsOf(r: ImportedContact): string[] {
   return (r.emails ?? (r.email ? [r.email] : [])).map((e) => e.trim()).filter(Boolean);
 }
-function phonesOf(r: ContactRecord): string[] {
+function phonesOf(r: ImportedContact): string[] {
   return (r.phones ?? (r.phone ? [r.phone] : [])).map((p) => p.trim()).filter(Boolean);
 }
-function urlsOf(r: ContactRecord): string[] {
+function urlsOf(r: ImportedContact): string[] {
   return (r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])).map((u) => u.trim()).filter(Boolean);
 }
 
-function matchInput(r: ContactRecord): MatchInput {
+function matchInput(r: ImportedContact): MatchInput {
   return { name: r.name, company: r.company, position: r.position, location: r.city, emails: emailsOf(r), phones: phonesOf(r) };
 }
 
@@ -239,7 +239,7 @@ export function birthdayOf(text: string | undefined): Contact['birthday'] {
     const day = +noYear[2];
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { day, month } : undefined;
   }
-  const t = parseDate(text);
+  const t = parseTimestamp(text);
   if (t === undefined) return undefined;
   const d = new Date(t);
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
@@ -261,12 +261,12 @@ export function tagsOf(text: string | undefined): string[] {
 }
 
 /** A record's custom columns as the contact keeps them: named pairs in file order. */
-export function customOf(r: ContactRecord): NonNullable<Contact['custom']> {
+export function customOf(r: ImportedContact): NonNullable<Contact['custom']> {
   return r.custom ? Object.entries(r.custom).map(([name, value]) => ({ name, value })) : [];
 }
 
 /** The contact fields a record gives (the file's text, verbatim). */
-export function contactFields(r: ContactRecord): Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> {
+export function contactFields(r: ImportedContact): Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> {
   const out: Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> = {
     name: r.name,
     emails: [...new Set(emailsOf(r).map(email))],
@@ -286,7 +286,7 @@ export function contactFields(r: ContactRecord): Omit<PlannedContact, 'id' | 'so
   if (r.stage) out.crmStatus = r.stage;
   const birthday = birthdayOf(r.birthday);
   if (birthday) out.birthday = birthday;
-  const connected = r.connectedOn ? parseDate(r.connectedOn) : undefined;
+  const connected = r.connectedOn ? parseTimestamp(r.connectedOn) : undefined;
   if (connected !== undefined) out.connectedAt = connected;
   const relation = relationOf(r.stage);
   if (relation) out.relation = relation;
@@ -354,7 +354,7 @@ export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, 
 
 /** The contacts an input would touch in the book as it is (to load their notes, purchases…). */
 export function touchedContactIds(input: ImportInput, book: BookSnapshot): string[] {
-  const index = new BookIndex(book.contacts, book.profiles);
+  const index = new ImportIndex(book.contacts, book.profiles);
   const out = new Set<string>();
   const records = input.kind === 'json' ? input.contacts : input.kind === 'contacts' ? input.records : [];
   const fileIds = input.kind === 'json' ? input.contactIds : [];
@@ -376,7 +376,7 @@ export function touchedContactIds(input: ImportInput, book: BookSnapshot): strin
 }
 
 /** The contact a note or purchase names, or why it cannot be found. */
-function resolveRef(ref: ContactRef & { contactId?: string }, index: BookIndex, fileIds?: Map<string, string>): Contact | string {
+function resolveRef(ref: ContactRef & { contactId?: string }, index: ImportIndex, fileIds?: Map<string, string>): Contact | string {
   if (ref.contactId) {
     const id = fileIds?.get(ref.contactId) ?? ref.contactId;
     const c = index.get(id);
@@ -404,7 +404,7 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
   const newId = ctx.newId ?? (() => crypto.randomUUID());
   const now = ctx.now;
   const source: Provenance = { kind: 'import', ref: ctx.fileName, at: now };
-  const index = new BookIndex(book.contacts, book.profiles);
+  const index = new ImportIndex(book.contacts, book.profiles);
   const plan: ImportPlan = {
     contactsAdd: [], contactsUpdate: [], profilesAdd: [], notesAdd: [], interactionsAdd: [],
     purchasesAdd: [], productsAdd: [], complaintsAdd: [], dealsAdd: [], dealsUpdate: [], rejected: [...input.rejected], matchedBy: [],

@@ -3,7 +3,7 @@
 // File's stream, the CLI reading a file) or a whole text/byte array at once.
 import { type DealColumns, type DealRecord, dealColumns, dealOfRow } from './deals';
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
-import type { ColumnMapping, ContactRecord } from './fields';
+import type { ColumnMapping, ImportedContact } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import { type PresetId, presetById } from './presets';
 import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
@@ -29,7 +29,7 @@ export interface ContactImportReport extends TableInfo {
   duplicates: Duplicate[];
   rejected: Rejected[];
   /** every accepted record, in file order, duplicates merged in */
-  records: ContactRecord[];
+  records: ImportedContact[];
   /** the physical line of each record (parallel to records) */
   recordLines: number[];
   /** leads and deals files: the deal or lead each accepted row (duplicates too) carries,
@@ -54,7 +54,7 @@ export class ContactSink implements RowSink {
   rows = 0;
   readonly duplicates: Duplicate[] = [];
   readonly rejected: Rejected[] = [];
-  readonly records: ContactRecord[] = [];
+  readonly records: ImportedContact[] = [];
   readonly recordLines: number[] = [];
   private readonly index = new DuplicateIndex<number>();
   private readonly map: ReturnType<typeof planMapping>;
@@ -113,7 +113,7 @@ export class ContactSink implements RowSink {
    * are kept on the deal. A lead is the person,
    * so a leads file keeps them on the contact as well.
    */
-  private takeDeal(record: ContactRecord, fields: string[], line: number): DealRecord {
+  private takeDeal(record: ImportedContact, fields: string[], line: number): DealRecord {
     const cols = this.dealCols!;
     const kind = this.entity === 'leads' ? 'lead' : 'deal';
     const deal = dealOfRow(cols, fields, { line, kind, who: record.email ?? record.name, company: record.company, preset: this.preset });
@@ -190,7 +190,7 @@ export interface ContactPreview extends TableInfo {
   /** the first data rows' cells, for the mapping screen */
   sample: string[][];
   /** the same rows through the mapping */
-  records: ContactRecord[];
+  records: ImportedContact[];
 }
 
 /** For the mapping screen: detection plus the first `rows` rows, raw and mapped. Pass the file's first ~64 KB. */

@@ -6,7 +6,7 @@
 // a closed deal whose outcome the file does not say is "closed" (never guessed won),
 // an amount or date that does not parse is left out.
 import { headerKey } from './fields';
-import { parseAmount, parseDate } from './values';
+import { parseAmount, parseTimestamp } from './values';
 
 export type DealRole =
   | 'id' | 'title' | 'stage' | 'status' | 'closed' | 'won' | 'amount' | 'currency' | 'product' | 'owner'
@@ -120,7 +120,7 @@ export function dealOfRow(
   };
   const date = (r: DealRole) => {
     const v = cell(r);
-    return v ? parseDate(v) : undefined;
+    return v ? parseTimestamp(v) : undefined;
   };
   const stage = cell('stage') ?? cell('status');
   const closedFlag = cell('closed');

@@ -1,7 +1,7 @@
 // Duplicates within one file: the same e-mail (any case), the same CRM id, the
 // same profile URL (profileUrlKey: canonical form), or the same name at the same company. A
 // duplicate fills the empty fields of the earlier record and is not stored itself.
-import { type ContactRecord, MULTI_FIELDS } from './fields';
+import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
 
 export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company';
@@ -19,7 +19,7 @@ export function normaliseCompany(s: string): string {
 export type RecordKeys = Array<[DuplicateKind, string]>;
 
 /** What a record is matched by, most telling first. */
-export function keysOf(r: ContactRecord): RecordKeys {
+export function keysOf(r: ImportedContact): RecordKeys {
   const out: RecordKeys = [];
   for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + e.trim().toLowerCase()]);
   if (r.crmId?.trim()) out.push(['crmId', 'i:' + r.crmId.trim()]);
@@ -59,7 +59,7 @@ const SAME = {
 };
 
 /** Fills the earlier record's empty fields from the duplicate (lists are united). */
-export function mergeInto(earlier: ContactRecord, dup: ContactRecord): void {
+export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void {
   const e = earlier as unknown as Record<string, unknown>;
   const d = dup as unknown as Record<string, unknown>;
   for (const [one, many] of Object.entries(MULTI_FIELDS)) {

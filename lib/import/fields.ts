@@ -17,7 +17,7 @@ export type MultiField = keyof typeof MULTI_FIELDS;
  * has more than one; `custom` keeps every column no field took, under the file's own
  * column name (a null-prototype object: a column named "__proto__" is a column).
  */
-export interface ContactRecord {
+export interface ImportedContact {
   name: string;
   firstName?: string;
   middleName?: string;

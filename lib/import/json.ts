@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { InteractionKind, ProductRelation } from '../domain/entities';
 import type { Duplicate } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
-import { type ContactRecord, MULTI_FIELDS } from './fields';
+import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
-import { parseDate } from './values';
+import { parseTimestamp } from './values';
 
 const text = z.string();
 const opt = text.optional();
@@ -21,7 +21,7 @@ const opt = text.optional();
 const When = z.union([
   z.number().finite(),
   z.string().transform((s, ctx) => {
-    const t = parseDate(s) ?? Date.parse(s);
+    const t = parseTimestamp(s) ?? Date.parse(s);
     if (Number.isNaN(t)) {
       ctx.addIssue({ code: 'custom', message: `date not understood: "${s}"` });
       return z.NEVER;
@@ -118,7 +118,7 @@ export interface JsonImportReport {
   accepted: number;
   duplicates: Duplicate[];
   rejected: JsonRejected[];
-  contacts: ContactRecord[];
+  contacts: ImportedContact[];
   /** Tiewise ids given in the file, parallel to contacts (for notes etc. that refer by contactId) */
   contactIds: (string | undefined)[];
   notes: JsonNote[];
@@ -220,7 +220,7 @@ function describe(err: z.ZodError, entry: unknown): string {
     .join('; ');
 }
 
-function toRecord(c: JsonContact): ContactRecord | undefined {
+function toRecord(c: JsonContact): ImportedContact | undefined {
   const rec: Record<string, unknown> = {};
   const custom = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(c)) {
@@ -252,7 +252,7 @@ function toRecord(c: JsonContact): ContactRecord | undefined {
   const personal = [rec.firstName, rec.middleName, rec.lastName].filter((x): x is string => typeof x === 'string');
   const name = (rec.name as string | undefined) ?? (personal.length ? personal.join(' ') : undefined);
   if (!name && !rec.email) return undefined;
-  const out = { ...rec, name: name ?? (rec.email as string) } as ContactRecord;
+  const out = { ...rec, name: name ?? (rec.email as string) } as ImportedContact;
   if (Object.keys(custom).length) out.custom = custom;
   return orderKeys(out);
 }

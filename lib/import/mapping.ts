@@ -1,8 +1,8 @@
 // Headers → which contact field each column feeds. detectPreset() scores the known
 // exports (presets.ts); proposeMapping() maps by preset first and by the generic
 // English+Russian names below for the rest, so the UI can show a mapping screen;
-// applyMapping() turns one row into a ContactRecord with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ContactRecord, MULTI_FIELDS, headerKey, isBlank } from './fields';
+// applyMapping() turns one row into a ImportedContact with a user-given mapping.
+import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, headerKey, isBlank } from './fields';
 import { PRESETS, type Preset, type PresetId } from './presets';
 
 /** Generic header names, as headerKey()s or patterns over them. */
@@ -130,12 +130,12 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
  * counts as empty. `name` is the full-name column, else first (middle) last,
  * else the e-mail; `names` says whether the row names a person at all.
  */
-export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ContactRecord; names: boolean } {
+export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ImportedContact; names: boolean } {
   return planMapping(headers, mapping)(fields);
 }
 
 /** applyMapping with the per-file work done once: for 100k rows. */
-export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ContactRecord; names: boolean } {
+export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean } {
   const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
   return (fields) => {
     const one: Partial<Record<string, string>> = {};
@@ -169,15 +169,15 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       const v = k === 'custom' ? custom : (plural[k] ?? one[k]);
       if (v !== undefined) out[k] = v;
     }
-    return { record: out as unknown as ContactRecord, names: fullName !== undefined || one.email !== undefined };
+    return { record: out as unknown as ImportedContact, names: fullName !== undefined || one.email !== undefined };
   };
 }
 
 const ORDER = ['name', 'firstName', 'middleName', 'lastName', 'email', 'emails', 'phone', 'phones', 'company', 'position', 'city', 'country', 'profileUrl', 'profileUrls', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'owner', 'custom'];
 /** Keys in a stable, readable order (name first). */
-export function orderKeys(r: ContactRecord): ContactRecord {
+export function orderKeys(r: ImportedContact): ImportedContact {
   const src = r as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k of ORDER) if (src[k] !== undefined) out[k] = src[k];
-  return out as unknown as ContactRecord;
+  return out as unknown as ImportedContact;
 }

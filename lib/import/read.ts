@@ -8,7 +8,7 @@ import { type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink } from './
 import type { ContactImportOptions } from './contacts';
 import { ContactSink } from './contacts';
 import type { CsvImportReport } from './csv-kind';
-import type { ColumnMapping, ContactRecord } from './fields';
+import type { ColumnMapping, ImportedContact } from './fields';
 import { type JsonImportReport, importJson } from './json';
 import { type VcardReport, readVcards } from './vcard';
 import { decodeBytes } from './decode';
@@ -79,7 +79,7 @@ export interface TablePreview {
       /** the first data rows' cells */
       sample: string[][];
       /** the same rows through the mapping (contacts only) */
-      records: ContactRecord[];
+      records: ImportedContact[];
       /** a workbook's sheets (an HTML file's tables) with rows; this preview is sheets[sheet]'s */
       sheets?: SheetPreview[];
       sheet?: number;

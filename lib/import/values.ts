@@ -8,7 +8,7 @@ const MONTHS: Record<string, number> = {
 };
 
 /** Epoch ms, or undefined when the text is not a date we can read unambiguously enough. */
-export function parseDate(text: string): number | undefined {
+export function parseTimestamp(text: string): number | undefined {
   const s = text.trim();
   if (!s) return undefined;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);

@@ -12,7 +12,7 @@ import ICAL from 'ical.js';
 import type { Duplicate } from './contacts';
 import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
-import type { ContactRecord } from './fields';
+import type { ImportedContact } from './fields';
 import { orderKeys } from './mapping';
 import type { Rejected } from './table';
 
@@ -24,7 +24,7 @@ export interface VcardReport {
   accepted: number;
   duplicates: Duplicate[];
   rejected: Rejected[];
-  records: ContactRecord[];
+  records: ImportedContact[];
   recordLines: number[];
 }
 
@@ -82,7 +82,7 @@ export function readVcards(text: string): VcardReport {
 }
 
 /** One card's text → a record, or why it is rejected. */
-function toRecord(raw: string): ContactRecord | string {
+function toRecord(raw: string): ImportedContact | string {
   let comp: ICAL.Component;
   try {
     comp = new ICAL.Component(ICAL.parse(as30(raw)) as unknown as unknown[]);
@@ -180,7 +180,7 @@ function toRecord(raw: string): ContactRecord | string {
   if (!name && !r.email) return NAMES_NOBODY;
   r.name = name ?? r.email;
   if (Object.keys(custom).length) r.custom = custom;
-  return orderKeys(r as unknown as ContactRecord);
+  return orderKeys(r as unknown as ImportedContact);
 }
 
 /**

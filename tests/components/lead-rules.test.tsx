@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '@/components/i18n';
 import { openDatabase } from '@/lib/db/database';
 import { addContact } from '@/lib/db/repo';
-import { RuleEditor } from '@/components/lead/RuleEditor';
+import { WorkflowRuleEditor } from '@/components/lead/WorkflowRuleEditor';
 import { RulesTab } from '@/components/lead/RulesTab';
 import { freshDb } from './setup';
 
@@ -19,7 +19,7 @@ const groups = [
 describe('the rule editor', () => {
   it('says what is missing instead of saving a half rule', async () => {
     const onSave = vi.fn(async () => {});
-    wrap(<RuleEditor groups={groups} onSave={onSave} />);
+    wrap(<WorkflowRuleEditor groups={groups} onSave={onSave} />);
     await userEvent.click(screen.getByRole('button', { name: 'Save rule' }));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Give the rule a name.');
@@ -31,7 +31,7 @@ describe('the rule editor', () => {
   it('builds an all-of condition and a group action, offering only plain groups', async () => {
     const onSave = vi.fn(async () => {});
     const user = userEvent.setup();
-    wrap(<RuleEditor groups={groups} onSave={onSave} />);
+    wrap(<WorkflowRuleEditor groups={groups} onSave={onSave} />);
     await user.type(screen.getByRole('textbox', { name: 'Rule name' }), 'Moscow prospects in');
     const first = screen.getByRole('group', { name: 'Condition 1' });
     await user.selectOptions(within(first).getByRole('combobox', { name: 'Field' }), 'city');
@@ -53,7 +53,7 @@ describe('the rule editor', () => {
   });
 
   it('speaks Russian', () => {
-    wrap(<RuleEditor groups={[]} onSave={async () => {}} />, 'ru');
+    wrap(<WorkflowRuleEditor groups={[]} onSave={async () => {}} />, 'ru');
     expect(screen.getByRole('button', { name: 'Сохранить правило' })).toBeTruthy();
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importContactsCsv } from '../../lib/import/contacts';
 import { exportColumns, neutraliseCell, rejectsCsv, rejectsText, toCsv } from '../../lib/import/export';
-import type { ContactRecord } from '../../lib/import/fields';
+import type { ImportedContact } from '../../lib/import/fields';
 import { PRESET_IDS, type PresetId } from '../../lib/import/presets';
 
 const dir = join(__dirname, '../fixtures/import');
@@ -18,7 +18,7 @@ describe('neutraliseCell', () => {
 });
 
 describe('toCsv', () => {
-  const anna: ContactRecord = {
+  const anna: ImportedContact = {
     name: 'Anna Lindqvist', firstName: 'Anna', lastName: 'Lindqvist', email: 'anna@northwind.example',
     emails: ['anna@northwind.example', 'anna.l@mail.example'], phone: '+46 8 555 010', company: 'Northwind, AB',
     position: '=Head', crmId: '101', stage: 'customer',

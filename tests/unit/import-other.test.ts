@@ -6,7 +6,7 @@ import { importContactsCsv, previewContacts } from '../../lib/import/contacts';
 import { importCsv } from '../../lib/import/csv-kind';
 import { importJson } from '../../lib/import/json';
 import { ImportError } from '../../lib/import/table';
-import { parseAmount, parseDate } from '../../lib/import/values';
+import { parseAmount, parseTimestamp } from '../../lib/import/values';
 
 const dir = join(__dirname, '../fixtures/import');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -64,7 +64,7 @@ describe('values', () => {
     ['15 марта 2024', Date.UTC(2024, 2, 15)],
     ['31.02.2024', undefined],
     ['someday', undefined],
-  ])('parseDate(%j)', (s, t) => expect(parseDate(s)).toBe(t));
+  ])('parseTimestamp(%j)', (s, t) => expect(parseTimestamp(s)).toBe(t));
   it.each([
     ['1,495.00', 1495, undefined],
     ['49 900,00', 49900, undefined],

@@ -17,10 +17,10 @@ const OPS: Record<(typeof CONDITION_FIELDS)[ConditionField], Op[]> = {
 const ACTIONS = ['add-tag', 'add-to-group', 'set-stage', 'remind'] as const;
 const blank = (): Clause => ({ field: 'company', op: 'is', value: '' });
 
-export interface RuleDraft { name: string; when: Condition; then: WorkflowAction }
+export interface WorkflowDraft { name: string; when: Condition; then: WorkflowAction }
 
 /** The small rule editor: a name, conditions (all or any), one action. Says what is missing. */
-export function RuleEditor({ groups, onSave }: { groups: Group[]; onSave: (r: RuleDraft) => Promise<void> }) {
+export function WorkflowRuleEditor({ groups, onSave }: { groups: Group[]; onSave: (r: WorkflowDraft) => Promise<void> }) {
   const { t } = useTranslation();
   const id = useId();
   const plain = groups.filter((g) => !g.rule);
@@ -45,7 +45,7 @@ export function RuleEditor({ groups, onSave }: { groups: Group[]; onSave: (r: Ru
     return next;
   }));
 
-  const build = (): RuleDraft | string[] => {
+  const build = (): WorkflowDraft | string[] => {
     const errs: string[] = [];
     if (!name.trim()) errs.push(t('lead.rules.editor.errors.name'));
     const leaves: Condition[] = clauses.map((c, i) => {
