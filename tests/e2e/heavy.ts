@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import type { Session } from '@/lib/cli/browser';
-import { DAY } from '@/lib/domain/time';
 
 // Seeds a contact with many notes and purchases straight into the extension's
 // IndexedDB (from an extension page), and times the panel from a profile page's
@@ -20,7 +19,7 @@ export async function seedHeavy(extPage: Page, contactId: string, notes: number,
       tx.objectStore('notes').put({ id: `${id}-heavy-n${i}`, contactId: id, text: `Heavy note ${i}: follow-up about rollout phase ${i % 7}.`, createdAt: now - i * 3_600_000, updatedAt: now - i * 3_600_000, source: src });
     }
     for (let i = 0; i < p; i++) {
-      tx.objectStore('purchases').put({ id: `${id}-heavy-p${i}`, contactId: id, productId: ['p-desk-basic', 'p-scanner', 'p-dock', 'p-training'][i % 4], at: now - i * DAY, quantity: 1 + (i % 3), amount: 100 + i, currency: 'EUR', source: src });
+      tx.objectStore('purchases').put({ id: `${id}-heavy-p${i}`, contactId: id, productId: ['p-desk-basic', 'p-scanner', 'p-dock', 'p-training'][i % 4], at: now - i * 86_400_000, quantity: 1 + (i % 3), amount: 100 + i, currency: 'EUR', source: src });
     }
     await new Promise<void>((ok, bad) => {
       tx.oncomplete = () => ok();
