@@ -26,7 +26,7 @@
 //   the page's for HTML; a row's line is its spreadsheet row (table row, header = 1).
 // - a password-protected workbook, an old binary .xls, a PDF: exit 2, one line.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { CsvImport } from '../import/csv-kind';
+import { CsvImport, type CsvImportReport } from '../import/csv-kind';
 import { decodeBytes } from '../import/decode';
 import { importJson } from '../import/json';
 import { ImportError } from '../import/table';
@@ -74,6 +74,30 @@ function readAll(): Uint8Array {
   return bytes;
 }
 
+/** A CSV file's or a sheet's report, in the one shape of docs/import.md (format and sheet only for workbooks and HTML tables). */
+function printTable(r: CsvImportReport, how: { encoding: string | null; delimiter: string | null; format?: string; sheet?: string }): void {
+  const common = {
+    preset: r.kind === 'contacts' ? r.preset : 'generic',
+    encoding: how.encoding,
+    bom: r.bom,
+    format: how.format,
+    sheet: how.sheet,
+    delimiter: how.delimiter,
+    headerLine: r.headerLine,
+    rows: r.rows,
+    accepted: r.accepted,
+    duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
+    rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
+    records: limit(r.records),
+    // leads and deals: the deal each row carries (lib/import/deals.ts), with its line
+    ...(r.kind === 'contacts' && r.deals ? { deals: limit(r.deals.map((x) => x.deal)) } : {}),
+    // only when the reader changed or doubted something (NULs removed, a row re-read)
+    ...(r.warnings?.length ? { warnings: r.warnings } : {}),
+  };
+  const kind = r.kind === 'contacts' ? r.entity : r.kind;
+  print(kind === 'contacts' ? common : { kind, ...common });
+}
+
 try {
   const fd = openSync(file, 'r');
   const head = new Uint8Array(Math.min(size, 4096));
@@ -82,25 +106,7 @@ try {
   const format = formatOf(file, head);
   if (isGridFormat(format)) {
     const r = await readGridFile(readAll(), { format, sheet });
-    const common = {
-      preset: r.kind === 'contacts' ? r.preset : 'generic',
-      encoding: format === 'xlsx' ? null : r.encoding,
-      bom: r.bom,
-      format,
-      sheet: r.sheet,
-      delimiter: null,
-      headerLine: r.headerLine,
-      rows: r.rows,
-      accepted: r.accepted,
-      duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
-      rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
-      records: limit(r.records),
-      // leads and deals sheets: the deal each row carries, as for a CSV
-      ...(r.kind === 'contacts' && r.deals ? { deals: limit(r.deals.map((x) => x.deal)) } : {}),
-      ...(r.warnings?.length ? { warnings: r.warnings } : {}),
-    };
-    const kind = r.kind === 'contacts' ? r.entity : r.kind;
-    print(kind === 'contacts' ? common : { kind, ...common });
+    printTable(r, { encoding: format === 'xlsx' ? null : r.encoding, format, sheet: r.sheet, delimiter: null });
   } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file)) {
     const bytes = readAll();
     const r = readVcards(decodeBytes(bytes).text);
@@ -148,24 +154,7 @@ try {
     }
     closeSync(fd);
     const r = imp.end();
-    const common = {
-      preset: r.kind === 'contacts' ? r.preset : 'generic',
-      encoding: r.encoding,
-      bom: r.bom,
-      delimiter: r.delimiter,
-      headerLine: r.headerLine,
-      rows: r.rows,
-      accepted: r.accepted,
-      duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
-      rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
-      records: limit(r.records),
-      // leads and deals files: the deal each row carries (lib/import/deals.ts), with its line
-      ...(r.kind === 'contacts' && r.deals ? { deals: limit(r.deals.map((x) => x.deal)) } : {}),
-      // only when the reader changed or doubted something (NULs removed, a row re-read)
-      ...(r.warnings?.length ? { warnings: r.warnings } : {}),
-    };
-    const kind = r.kind === 'contacts' ? r.entity : r.kind;
-    print(kind === 'contacts' ? common : { kind, ...common });
+    printTable(r, { encoding: r.encoding, delimiter: r.delimiter });
   }
 } catch (e) {
   if (e instanceof ImportError) fail(`${file}: ${e.message}`);
