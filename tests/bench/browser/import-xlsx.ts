@@ -10,47 +10,12 @@
 //             transaction: no detection, mapping, duplicate check or matching.
 // Each returns the JS heap (performance.memory) before and after, to show it is flat.
 import readXlsxFile from 'read-excel-file/universal';
-import { SCHEMA_V3, TiewiseDB } from '@/lib/db/database';
+import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
 import { keysForName } from '@/lib/db/keys';
 import { readChunks } from '@/lib/import/read';
+import { chunks, drop, rawDb } from './raw-db';
 
-async function* chunks(b: Blob): AsyncIterable<Uint8Array> {
-  const r = b.stream().getReader();
-  for (;;) {
-    const { done, value } = await r.read();
-    if (done) return;
-    yield value;
-  }
-}
-
-function rawDb(name: string): Promise<IDBDatabase> {
-  const stores = { contacts: SCHEMA_V3.contacts, notes: SCHEMA_V3.notes };
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      for (const [store, schema] of Object.entries(stores)) {
-        const spec = schema.split(',').map((s) => s.trim());
-        const os = req.result.createObjectStore(store, { keyPath: spec[0] });
-        for (const idx of spec.slice(1)) {
-          const multi = idx.startsWith('*');
-          const clean = idx.replace(/^[*&]/, '');
-          const keyPath = clean.startsWith('[') ? clean.slice(1, -1).split('+') : clean;
-          os.createIndex(clean, keyPath, { multiEntry: multi, unique: idx.startsWith('&') });
-        }
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function drop(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = r.onerror = r.onblocked = () => resolve();
-  });
-}
 
 const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 
