@@ -12,8 +12,20 @@ export const Provenance = z.object({
   /** profile URL, import file name, rule id… */
   ref: z.string().optional(),
   at: z.number(),
+  /** the teammate who wrote it, when the team book is on (lib/sync: stamped with the
+   *  team user's name when the record is first sent to the team's server) */
+  by: z.string().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
+
+/**
+ * Whose contact it is, for the book's and the dashboard's Owner: the CRM's owner as the
+ * import gave it, else the teammate who first wrote the contact; undefined in a book
+ * that was never shared and never imported with owners.
+ */
+export function ownerOf(c: { owner?: string; source: Provenance }): string | undefined {
+  return c.owner?.trim() || c.source.by || undefined;
+}
 
 /** The rep's relation to the contact's organisation, set by import or the user. */
 export const Relation = z.enum(['customer', 'prospect', 'colleague', 'partner', 'other']);
