@@ -42,7 +42,7 @@ export function TeamStatusLine({ status }: { status: TeamStatus }) {
  * configuration to the background. The password is cleared once connected and never shown.
  */
 export function TeamSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { status, setStatus, bridge } = useTeam();
   const base = useId();
   const [url, setUrl] = useState(status.origin ?? '');
@@ -53,6 +53,8 @@ export function TeamSection() {
   /** what this page learnt itself and the background never heard of (a refused permission) */
   const [local, setLocal] = useState<TeamStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  /** the origin whose permission the browser's prompt is asking for now */
+  const [asking, setAsking] = useState<string | null>(null);
   const shown = local ?? status;
   const editing = shown.state === 'off' || shown.state === 'refused' || local?.state === 'connecting';
   // the background's status arrives after the first render: fill in what the fields lack
@@ -68,7 +70,9 @@ export function TeamSection() {
     setLocal(null);
     const check = checkServer(url, database);
     if (!check.ok) {
-      setError({ field: FIELD_OF[check.reason] ?? 'url', text: t(`team.reason.${check.reason}`) });
+      // a reason reads after "Not connected: "; alone under a field it starts a sentence
+      const text = t(`team.reason.${check.reason}`);
+      setError({ field: FIELD_OF[check.reason] ?? 'url', text: text.charAt(0).toLocaleUpperCase(i18n.language) + text.slice(1) });
       return;
     }
     if (!user.trim()) {
@@ -79,9 +83,12 @@ export function TeamSection() {
     setBusy(true);
     // first, in this click: the browser's permission for that one origin
     const asked = bridge.requestOrigin(check.pattern);
+    setAsking(check.origin);
     void (async () => {
       try {
-        if (!(await asked.catch(() => false))) {
+        const granted = await asked.catch(() => false);
+        setAsking(null);
+        if (!granted) {
           setLocal({ state: 'refused', reason: 'permission', origin: check.origin });
           return;
         }
@@ -150,6 +157,7 @@ export function TeamSection() {
           </div>
           <p className="row">
             <button type="submit" className="primary" disabled={busy || !bridge}>{t('team.connect')}</button>
+            <span className="muted" aria-live="polite">{asking ? t('team.asking', { origin: asking }) : ''}</span>
           </p>
         </form>
       ) : (

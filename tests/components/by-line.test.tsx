@@ -14,7 +14,7 @@ import { freshDb } from './setup';
 
 const ago3 = Date.now() - 3 * DAY;
 const byOlga = { kind: 'user' as const, at: ago3, by: 'Olga' };
-const mine = { kind: 'user' as const, at: ago3 };
+const mine: Note['source'] = { kind: 'user', at: ago3 };
 const note = (id: string, text: string, source = mine): Note => ({ id, contactId: 'c', text, createdAt: ago3, updatedAt: ago3, source } as Note);
 const wrap = (el: React.ReactElement, lng: 'en' | 'ru' = 'en') => render(<I18nextProvider i18n={createI18n(lng)}>{el}</I18nextProvider>);
 

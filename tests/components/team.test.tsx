@@ -10,7 +10,7 @@ import { TeamProvider } from '@/components/useTeam';
 import { TeamSection } from '@/components/data/TeamSection';
 import { TEAM_OFF, type TeamConfig, type TeamStatus } from '@/lib/sync/status';
 
-function fakeTeam(opts: { grant?: boolean; answer?: (c: TeamConfig) => TeamStatus; initial?: TeamStatus } = {}) {
+function fakeTeam(opts: { grant?: boolean | Promise<boolean>; answer?: (c: TeamConfig) => TeamStatus; initial?: TeamStatus } = {}) {
   const calls = { permission: [] as string[], connect: [] as TeamConfig[], syncNow: 0, disconnect: 0 };
   let status: TeamStatus = opts.initial ?? TEAM_OFF;
   const listeners = new Set<(s: TeamStatus) => void>();
@@ -95,7 +95,7 @@ describe('Settings → Team', () => {
     const input = within(region).getByLabelText('Server address');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const err = document.getElementById(input.getAttribute('aria-describedby')!.split(' ').pop()!)!;
-    expect(err.textContent).toBe('the server must use https. Plain http is allowed only for localhost.');
+    expect(err.textContent).toBe('The server must use https. Plain http is allowed only for localhost.');
     expect(calls.permission).toEqual([]);
     expect(calls.connect).toEqual([]);
     // typing again clears the error
@@ -110,7 +110,7 @@ describe('Settings → Team', () => {
     let region = await fill(u, 'https://couch.example.com', 'Team Book');
     await u.click(within(region).getByRole('button', { name: 'Connect' }));
     expect(within(region).getByLabelText('Database').getAttribute('aria-invalid')).toBe('true');
-    expect(region.textContent).toContain('that is not a CouchDB database name');
+    expect(region.textContent).toContain('That is not a CouchDB database name');
     region = await fill(u, 'https://couch.example.com', 'team-book', '');
     await u.click(within(region).getByRole('button', { name: 'Connect' }));
     expect(within(region).getByLabelText('User name').getAttribute('aria-invalid')).toBe('true');
@@ -128,6 +128,21 @@ describe('Settings → Team', () => {
     await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Not connected: the browser’s permission to reach http://localhost:5984 was not given. Nothing was sent.'));
     expect(calls.permission).toEqual(['http://localhost/*']);
     expect(calls.connect).toEqual([]);
+  });
+
+  it('while the browser’s prompt is open: says what to allow; nothing is sent until it is answered', async () => {
+    let answer!: (v: boolean) => void;
+    const { calls } = fakeTeam({ grant: new Promise<boolean>((ok) => (answer = ok)) });
+    renderTeam();
+    const u = userEvent.setup();
+    const region = await fill(u, 'https://couch.example.com:6984');
+    await u.click(within(region).getByRole('button', { name: 'Connect' }));
+    expect(region.textContent).toContain('Allow Tiewise to reach https://couch.example.com:6984 in the browser’s prompt.');
+    expect((within(region).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(calls.connect).toEqual([]);
+    await act(async () => answer(true));
+    await waitFor(() => expect(calls.connect).toHaveLength(1));
+    expect(region.textContent).not.toContain('in the browser’s prompt');
   });
 
   it('granted: connects with what was typed, clears the password, shows the server and the last sync; Disconnect keeps nothing on screen', async () => {
@@ -187,7 +202,7 @@ describe('Settings → Team', () => {
     await u.type(within(region).getByLabelText('База данных'), 'team');
     await u.type(within(region).getByLabelText('Имя пользователя'), 'olga');
     await u.click(within(region).getByRole('button', { name: 'Подключиться' }));
-    expect(region.textContent).toContain('сервер должен работать по https');
+    expect(region.textContent).toContain('Сервер должен работать по https');
   });
 });
 
