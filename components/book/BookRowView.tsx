@@ -38,6 +38,7 @@ export function BookRowView({ row, index, groups, now, selected, onSelect, onOpe
         </button>
       </span>
       <span role="cell" className="cell-company" title={row.company}>{row.company ?? ''}</span>
+      <span role="cell" className="cell-owner" title={row.owner}>{row.owner ?? ''}</span>
       <span role="cell" className="cell-position" title={row.position}>{row.position ?? ''}</span>
       <span role="cell" className="cell-networkType">
         {row.networkType && <span className={`tag nt-${row.networkType}`}>{t(`book.networkType.${row.networkType}`)}</span>}
@@ -56,7 +57,6 @@ export function BookRowView({ row, index, groups, now, selected, onSelect, onOpe
           </span>
         ))}
       </span>
-      <span role="cell" className="cell-owner" title={row.owner}>{row.owner ?? ''}</span>
       {custom.map((name) => {
         const v = customValue(row, name);
         return <span key={name} role="cell" className="cell-custom" title={v}>{v ?? ''}</span>;

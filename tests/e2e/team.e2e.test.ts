@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
 
 // Settings → Team in the built extension (issue 18), as far as headless Chromium lets a
 // test go. What was found: `chrome.permissions.request` for an optional host permission
@@ -174,5 +174,92 @@ describe('Settings → Team (Chromium)', () => {
     await shot('team-connected.png');
     await expect.poll(async () => (await recorded(book)).sent.filter((m) => m.type === 'team:sync-now').length, { timeout: 10_000 }).toBeGreaterThan(0);
     await book.close();
+  });
+});
+
+/** Sets fields on stored records straight in IndexedDB, from an extension page (as a teammate's sync would leave them). */
+async function patchRecords(page: Page, store: 'contacts' | 'notes', patches: Record<string, Record<string, unknown>>): Promise<void> {
+  await page.evaluate(async ([store, patches]) => {
+    const db = await new Promise<IDBDatabase>((ok, bad) => {
+      const r = indexedDB.open('tiewise');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => bad(r.error);
+    });
+    const tx = db.transaction(store, 'readwrite');
+    const os = tx.objectStore(store);
+    for (const [id, patch] of Object.entries(patches)) {
+      const cur = await new Promise<Record<string, unknown>>((ok) => {
+        const r = os.get(id);
+        r.onsuccess = () => ok(r.result as Record<string, unknown>);
+      });
+      if (!cur) throw new Error(`no ${store} ${id}`);
+      const next = { ...cur, ...patch };
+      if (patch.source) next.source = { ...(cur.source as object), ...(patch.source as object) };
+      os.put(next);
+    }
+    await new Promise((ok, bad) => {
+      tx.oncomplete = ok;
+      tx.onerror = () => bad(tx.error);
+    });
+    db.close();
+  }, [store, patches] as const);
+}
+
+describe('owners and authors of a shared book (Chromium)', () => {
+  let s: Session;
+  let panel: Page;
+  const DAY = 86_400_000;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    serveFixtures(s, 'en');
+    panel = await s.openPanel();
+    await loadDemo(panel);
+    // as the team book leaves them: Olga owns Anna in the CRM; Kate wrote two contacts; a note by Olga
+    await patchRecords(panel, 'contacts', {
+      'demo-anna': { owner: 'Olga Petrova' },
+      'demo-john': { source: { by: 'Kate Miller' } },
+      'demo-olga': { source: { by: 'Kate Miller' } },
+    });
+    await patchRecords(panel, 'notes', { 'demo-anna-n0': { source: { by: 'Olga Petrova', at: Date.now() - 3 * DAY }, createdAt: Date.now() - 3 * DAY } });
+  });
+  afterAll(async () => s?.close());
+
+  it('the panel: a teammate’s note says “by Olga Petrova, 3 days ago”', async () => {
+    const page = await s.context.newPage();
+    await page.goto('https://www.linkedin.com/in/anna-kowalski-42/');
+    const notes = panel.getByRole('region', { name: 'Notes' });
+    await notes.getByText('by Olga Petrova, 3 days ago').waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    await notes.screenshot({ path: join(SHOTS, 'team-panel-note-by.png') });
+    await page.close();
+  });
+
+  it('the book: the Owner column and filter', async () => {
+    const book = await s.context.newPage();
+    await book.setViewportSize({ width: 1400, height: 700 });
+    await book.goto(`chrome-extension://${s.extensionId}/book.html`);
+    await book.getByRole('button', { name: 'Open Anna Kowalski' }).waitFor();
+    const owner = book.getByRole('combobox', { name: 'Owner' });
+    expect(await owner.locator('option').allTextContents()).toEqual(['any', 'Kate Miller (2)', 'Olga Petrova (1)', `no owner (${36 - 3})`]);
+    await owner.selectOption({ label: 'Kate Miller (2)' });
+    await book.getByRole('status').filter({ hasText: '2 contacts' }).waitFor();
+    const rows = await book.locator('.book-scroll [role=row]').evaluateAll((rs) => rs.map((r) => [r.querySelector('.name-link')?.textContent, r.querySelector('.cell-owner')?.textContent]));
+    expect(rows.every(([, o]) => o === 'Kate Miller')).toBe(true);
+    expect(rows).toHaveLength(2);
+    await book.screenshot({ path: join(SHOTS, 'team-book-owner.png') });
+    await book.close();
+  });
+
+  it('the dashboard: the owner filter narrows the figures', async () => {
+    const dash = await s.context.newPage();
+    await dash.setViewportSize({ width: 1280, height: 900 });
+    await dash.goto(`chrome-extension://${s.extensionId}/dashboard.html`);
+    await dash.getByText('36 contacts in the book').waitFor();
+    await dash.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Kate Miller (2)' });
+    await dash.getByText('Kate Miller: 2 contacts').waitFor();
+    await dash.waitForTimeout(400);
+    expect(await axeViolations(dash)).toEqual([]);
+    await dash.screenshot({ path: join(SHOTS, 'team-dashboard-owner.png') });
+    await dash.close();
   });
 });
