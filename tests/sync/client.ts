@@ -14,6 +14,7 @@ PouchDB.plugin(memory).plugin(http).plugin(replication);
 let n = 0;
 
 export interface Teammate {
+  id: string;
   user: string;
   db: TiewiseDB;
   local: Replica;
@@ -24,14 +25,20 @@ export interface Teammate {
   reconnect(password: string): void;
 }
 
-export async function teammate(couch: Couch, database: string, user: string, password: string): Promise<Teammate> {
-  const id = `${user}-${++n}-${Date.now()}`;
+/** `failAfter`: the server stops answering after that many requests (a server stopped mid-sync). */
+export async function teammate(couch: Couch, database: string, user: string, password: string, opts: { id?: string; failAfter?: number } = {}): Promise<Teammate> {
+  const id = opts.id ?? `${user}-${++n}-${Date.now()}`;
   const db = await openDatabase(new TiewiseDB(`book-${id}`));
   const local: Replica = new PouchDB(`replica-${id}`, { adapter: 'memory' });
   const logs: string[] = [];
-  const remoteFor = (pw: string) => new PouchDB(`${couch.url}/${database}`, { skip_setup: true, auth: { username: user, password: pw } });
+  let calls = 0;
+  const fetch = (url: string, o?: RequestInit) => {
+    if (opts.failAfter !== undefined && ++calls > opts.failAfter) return Promise.reject(new TypeError('fetch failed'));
+    return PouchDB.fetch(url, o);
+  };
+  const remoteFor = (pw: string) => new PouchDB(`${couch.url}/${database}`, { skip_setup: true, auth: { username: user, password: pw }, fetch });
   const t: Teammate = {
-    user, db, local, remote: remoteFor(password), logs,
+    id, user, db, local, remote: remoteFor(password), logs,
     sync: () => syncOnce({ db, local, remote: t.remote, user, log: (_l, m) => logs.push(m), batch: 50 }),
     reconnect(pw) {
       t.remote = remoteFor(pw);
