@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { judge, LayoutReportReply, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
 import { recordProfileRead, writeLog } from '@/lib/db/repo';
+import { TEAM_OFF } from '@/lib/sync/status';
 
 // The background: keeps what each tab's content script last read, stores fresh
 // reads of linked profiles, and tells open panels when something changed. It
@@ -92,6 +93,12 @@ export default defineBackground(() => {
       return { ok: true, html: reply.data.html, url: reply.data.url };
     },
     'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
+    // team sync: replaced by the engine
+    'team:get-status': async () => TEAM_OFF,
+    'team:connect': async () => TEAM_OFF,
+    'team:disconnect': async () => TEAM_OFF,
+    'team:sync-now': async () => TEAM_OFF,
+    'bg:team-status': async () => undefined, // background → pages only
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
