@@ -10,8 +10,10 @@ import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser
 // has no switch to auto-answer it; the call then stays pending (it neither grants nor
 // denies). So the tests check the real call (the pattern asked for, in the click) and
 // that nothing is sent while it is pending; the answers "no" and "yes" are simulated by
-// making that one call return false / true on the page, and what follows is real (the
-// background's stub or the engine answers team:connect).
+// making that one call return false / true on the page, and what follows is real: the
+// background (lib/sync/service.ts) asks the browser itself whether the origin is granted,
+// so a page's "yes" without the browser's grant is refused and nothing reaches the server.
+// The connected look is checked with a status broadcast from the service worker.
 
 const SHOTS = 'tests/e2e/artifacts';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -140,7 +142,7 @@ describe('Settings → Team (Chromium)', () => {
     await shot('team-permission-refused.png');
   });
 
-  it('the prompt answered “yes” (simulated): team:connect goes to the background with what was typed, and its answer is shown', async () => {
+  it('the page believing “yes” (simulated) sends team:connect with what was typed; the background checks the browser’s grant itself and, finding none, refuses and reaches nothing', async () => {
     await open();
     await record(page, true);
     await fill('http://localhost:5984');
@@ -148,11 +150,10 @@ describe('Settings → Team (Chromium)', () => {
     await expect.poll(async () => (await recorded(page)).replies.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const r = await recorded(page);
     expect(r.sent[0]).toEqual({ type: 'team:connect', config: { url: 'http://localhost:5984', database: 'team-book', user: 'olga', password: 'not-a-real-secret' } });
-    const reply = r.replies[0] as { state: string };
-    expect(['off', 'connecting', 'syncing', 'connected', 'offline', 'refused']).toContain(reply.state);
-    // the stub answers 'off' until the engine lands; whatever it says is what the line says
-    if (reply.state === 'off') await team().getByText('Not connected: this book is only in this browser.').waitFor();
-    else await expect.poll(() => team().getByRole('status').first().textContent()).not.toContain('permission');
+    // the engine asks permissions.contains, not the page: the prompt was never answered, so no grant
+    expect(r.replies[0]).toMatchObject({ state: 'refused', reason: 'permission' });
+    await team().getByText('Not connected: the browser’s permission to reach http://localhost:5984 was not given. Nothing was sent.').waitFor();
+    expect(s.requests.filter((q) => q.url.startsWith('http://localhost'))).toEqual([]);
   });
 
   it('a status the background broadcasts shows on the page, and open pages then ask for a sync every 4 s', async () => {
