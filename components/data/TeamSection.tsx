@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkServer } from '@/lib/sync/server';
 import type { TeamReason, TeamStatus } from '@/lib/sync/status';
@@ -55,8 +55,12 @@ export function TeamSection() {
   const [busy, setBusy] = useState(false);
   /** the origin whose permission the browser's prompt is asking for now */
   const [asking, setAsking] = useState<string | null>(null);
-  const shown = local ?? status;
-  const editing = shown.state === 'off' || shown.state === 'refused' || local?.state === 'connecting';
+  /** the background's status when Connect began: a newer one (its broadcast of the first
+   *  run's progress, "syncing 1,200 of 20,000") shows instead of "Connecting…" */
+  const before = useRef<TeamStatus | null>(null);
+  const shown = local?.state === 'connecting' && before.current !== status && status.state !== 'off' ? status : local ?? status;
+  // the form stays while this page's own attempt is under way or failed
+  const editing = shown.state === 'off' || shown.state === 'refused' || local !== null;
   // the background's status arrives after the first render: fill in what the fields lack
   useEffect(() => {
     if (status.origin) setUrl((v) => v || status.origin!);
@@ -92,11 +96,20 @@ export function TeamSection() {
           setLocal({ state: 'refused', reason: 'permission', origin: check.origin });
           return;
         }
+        before.current = status;
         setLocal({ state: 'connecting', origin: check.origin });
         const next = await bridge.connect({ url: url.trim(), database: database.trim(), user: user.trim(), password });
-        setLocal(null);
-        setStatus(next);
-        if (next.state !== 'refused' && next.state !== 'off') setPassword('');
+        if (next.state === 'connected' || next.state === 'syncing' || next.state === 'connecting') {
+          setLocal(null);
+          setStatus(next);
+          setPassword('');
+        } else if (next.state === 'off') {
+          setLocal(null);
+          setStatus(next);
+        } else {
+          // not connected: nothing was kept, so the server is not "retrying" — say why, keep the form
+          setLocal(next.state === 'offline' ? { ...next, state: 'refused', reason: next.reason ?? 'unreachable' } : next);
+        }
       } catch {
         setLocal({ state: 'refused', reason: 'unreachable', origin: check.origin });
       } finally {

@@ -10,7 +10,7 @@ import { TeamProvider } from '@/components/useTeam';
 import { TeamSection } from '@/components/data/TeamSection';
 import { TEAM_OFF, type TeamConfig, type TeamStatus } from '@/lib/sync/status';
 
-function fakeTeam(opts: { grant?: boolean | Promise<boolean>; answer?: (c: TeamConfig) => TeamStatus; initial?: TeamStatus } = {}) {
+function fakeTeam(opts: { grant?: boolean | Promise<boolean>; answer?: (c: TeamConfig) => TeamStatus | Promise<TeamStatus>; initial?: TeamStatus } = {}) {
   const calls = { permission: [] as string[], connect: [] as TeamConfig[], syncNow: 0, disconnect: 0 };
   let status: TeamStatus = opts.initial ?? TEAM_OFF;
   const listeners = new Set<(s: TeamStatus) => void>();
@@ -18,7 +18,7 @@ function fakeTeam(opts: { grant?: boolean | Promise<boolean>; answer?: (c: TeamC
     getStatus: async () => status,
     connect: async (c) => {
       calls.connect.push(c);
-      status = opts.answer?.(c) ?? { state: 'connected', origin: new URL(c.url).origin, database: c.database, user: c.user, lastSyncAt: Date.now() - 120_000, pending: 0 };
+      status = (await opts.answer?.(c)) ?? { state: 'connected', origin: new URL(c.url).origin, database: c.database, user: c.user, lastSyncAt: Date.now() - 120_000, pending: 0 };
       return status;
     },
     disconnect: async () => {
@@ -173,6 +173,31 @@ describe('Settings → Team', () => {
     await u.click(within(region).getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Not connected: the server did not accept this user name and password, or the session expired. Type the password again.'));
     expect(within(region).getByRole('button', { name: 'Connect' })).toBeTruthy();
+  });
+
+  it('the server down on the first connect: says it could not be reached (not “retrying”: nothing was kept), the form and password stay', async () => {
+    fakeTeam({ answer: (c) => ({ state: 'offline', reason: 'unreachable', origin: new URL(c.url).origin }) });
+    renderTeam();
+    const u = userEvent.setup();
+    const region = await fill(u, 'https://couch.example.com', 'team-book', 'olga', 'pa55');
+    await u.click(within(region).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Not connected: the server could not be reached (down, a wrong address, its certificate, or CORS not enabled).'));
+    expect((within(region).getByLabelText('Password') as HTMLInputElement).value).toBe('pa55');
+  });
+
+  it('a long first sync: the background’s progress shows instead of “Connecting…”', async () => {
+    let finish!: (s: TeamStatus) => void;
+    const team = fakeTeam({ answer: () => new Promise<TeamStatus>((ok) => (finish = ok)) });
+    renderTeam();
+    const u = userEvent.setup();
+    const region = await fill(u, 'https://couch.example.com');
+    await u.click(within(region).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Connecting to https://couch.example.com…'));
+    team.broadcast({ state: 'syncing', origin: 'https://couch.example.com', done: 5000, total: 20000 });
+    expect(within(region).getByRole('status').textContent).toBe('Syncing: 5,000 of 20,000');
+    await act(async () => finish({ state: 'connected', origin: 'https://couch.example.com', database: 'team-book', user: 'olga' }));
+    await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Connected'));
+    expect(within(region).queryByLabelText('Password')).toBeNull();
   });
 
   it('follows the background: syncing n of m, pending changes, offline', async () => {
