@@ -50,7 +50,7 @@ export const en = {
     name: 'name', headline: 'headline', company: 'company', position: 'position', location: 'location',
     hometown: 'home town', about: 'about', photoUrl: 'photo', connections: 'connections', followers: 'followers',
     mutual: 'mutual connections', birthday: 'birthday', experience: 'experience', education: 'education',
-    languages: 'languages', interests: 'interests', websites: 'websites',
+    languages: 'languages', interests: 'interests', websites: 'websites', text: 'text', summary: 'summary', subject: 'subject',
   },
   unknown: {
     title: 'Not in your book yet',

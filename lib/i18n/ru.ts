@@ -55,7 +55,7 @@ export const ru: Loose<Strings> = {
     name: 'имя', headline: 'подзаголовок', company: 'компания', position: 'должность', location: 'город',
     hometown: 'родной город', about: 'о себе', photoUrl: 'фото', connections: 'контакты', followers: 'подписчики',
     mutual: 'общие контакты', birthday: 'день рождения', experience: 'опыт работы', education: 'образование',
-    languages: 'языки', interests: 'интересы', websites: 'сайты',
+    languages: 'языки', interests: 'интересы', websites: 'сайты', text: 'текст', summary: 'кратко', subject: 'тема',
   },
   unknown: {
     title: 'Этого человека ещё нет в базе',
