@@ -104,7 +104,7 @@ export function expectedCount(v: unknown): number | null {
 export function expectedDegree(v: unknown): number | null {
   if (typeof v === 'number') return v === 1 || v === 2 || v === 3 ? v : null;
   if (typeof v !== 'string') return null;
-  const m = /^[·•]?\s*([1-3])(?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й)?\s*\+?$/u.exec(fold(v));
+  const m = /^[·•]?\s*([1-3])(?:st|nd|rd|th|º|o|°|ª|a|e|er|ème|\.|-й)?\s*\+?$/u.exec(fold(v)); // (NFKC folds º to o)
   return m ? +m[1] : null;
 }
 
