@@ -53,8 +53,8 @@ export function IdentitySection({ record, page }: { record: ContactRecord; page?
             {profiles.map((p) => (
               <li key={p.id}>
                 <SafeLink href={p.url}>{t(`site.${p.network}`)}</SafeLink>{' '}
-                {standing(p) && <span className="standing">{standing(p)} · </span>}
                 <span className="muted">{readLine(p)}</span>
+                {standing(p) && <span className="standing"> · {standing(p)}</span>}
               </li>
             ))}
           </ul>
