@@ -12,6 +12,7 @@ import { mergeRead, parseSnapshot } from '@/lib/model/profile-read';
 import { nextStep, assess } from '@/lib/model/network';
 import { tieSignals, tieStrength, type ProfileRead } from '@/lib/model/tie';
 import { TIE_WEIGHTS } from '@/lib/model/weights';
+import { smallTalk } from '@/lib/model/smalltalk';
 import type { Contact } from '@/lib/domain/entities';
 
 const real = (name: string) => readFileSync(`tests/fixtures/real/${name}.html`, 'utf8');
@@ -193,6 +194,11 @@ describe('the tie model takes what the page showed', () => {
     expect(a.signals.mutualNames).toEqual(['Olga', 'Mark']);
     expect(a.classification.networkType).toBe('weak-tie-prospect');
     expect(nextStep(a.classification, { contact, classification: a.classification, signals: a.signals })).toEqual({ code: 'ask-mutual-intro', detail: { name: 'Olga', count: 7 } });
+  });
+
+  it('small talk names whom to ask: "Mutual connections: 7 (Olga, Mark)"', () => {
+    const topics = smallTalk({ contact, profiles: [profile({ mutual: { status: 'ok', value: 7, via: 't' }, mutualNames: { status: 'ok', value: ['Olga', 'Mark'], via: 't' } })] }, NOW);
+    expect(topics.filter((t) => t.kind === 'mutual').map((t) => t.value)).toEqual(['7 (Olga, Mark)']);
   });
 
   it('a 1st-degree connection is not sent through a mutual connection', () => {
