@@ -422,7 +422,8 @@ function friendsHeading(c: Ctx): string {
 }
 
 /**
- * The profile's own friend buttons (Comet's ProfileActions; mbasic's "Add Friend" link),
+ * The profile's own friend buttons (Comet's ProfileActions; mbasic's "Add Friend" link in
+ * the cover),
  * each with whether it says "friends" (true) or "not yet" (false). Never other people's
  * "Add friend" buttons (People you may know, a friend list).
  */
@@ -430,7 +431,7 @@ function friendButtons(c: Ctx): [Element, boolean][] {
   return c.memo('friendButtons', () => {
     const box = pickOne(els(c), '[data-pagelet="ProfileActions"]');
     const out: [Element, boolean][] = [];
-    for (const e of box ? all(box, '[role="button"], button, a') : pick(els(c), 'a[href*="profile_add_friend"]')) {
+    for (const e of box ? all(box, '[role="button"], button, a') : pick(els(c), '#m-timeline-cover-section a[href*="profile_add_friend"]')) {
       const l = clean(e.getAttribute('aria-label') || short(e, 60));
       if (/profile_add_friend/.test(e.getAttribute('href') ?? '') || LABEL.notFriend.test(l)) out.push([e, false]);
       else if (LABEL.friend.test(l)) out.push([e, true]);

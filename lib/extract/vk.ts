@@ -63,10 +63,10 @@ const NUMBER = labelRe(String.raw`\d+(?:[ .,\u00a0\u2009\u202f]\d{3})*(?:[.,]\d+
 // The profile's own friend buttons and status lines: already friends, or not (yet).
 // (ru, uk, en, de, pl, pt, es, fr; a request sent or a subscription is not a friendship)
 const FRIEND = labelRe(
-  '^(?:у вас в друзьях|в друзьях|ваш друг|ваша подруга|убрать из друзей|удалить из друзей|у вас у друзях|у друзях|ваш друг|видалити з друзів|прибрати з друзів|you are friends|in your friends|your friend|unfriend|remove from friends|ihr freund|ihre freundin|aus freunden entfernen|jesteście znajomymi|usuń ze znajomych|vocês são amigos|remover dos amigos|sois amigos|eliminar de amigos|vous êtes amis|retirer des amis)$',
+  '^(?:у вас в друзьях|в друзьях|ваш друг|ваша подруга|убрать из друзей|удалить из друзей|у вас у друзях|у друзях|видалити з друзів|прибрати з друзів|you are friends|in your friends|your friend|unfriend|remove from friends|ihr freund|ihre freundin|aus freunden entfernen|jesteście znajomymi|usuń ze znajomych|vocês são amigos|remover dos amigos|sois amigos|eliminar de amigos|vous êtes amis|retirer des amis)$',
 );
 const NOT_FRIEND = labelRe(
-  '^(?:добавить в друзья|заявка отправлена|отменить заявку|ответить на заявку|вы подписаны|додати в друзі|додати до друзів|заявку надіслано|скасувати заявку|ви підписані|add(?: as)? friend|add to friends|request sent|friend request sent|cancel request|respond to request|you are following|following|als freund hinzufügen|anfrage gesendet|dodaj do znajomych|zaproszenie wysłane|adicionar aos amigos|solicitação enviada|añadir a amigos|solicitud enviada|ajouter en ami|demande envoyée)$',
+  '^(?:добавить в друзья|заявка отправлена|отменить заявку|ответить на заявку|вы подписаны|додати в друзі|додати до друзів|заявку надіслано|скасувати заявку|ви підписані|add(?: as)? friend|add to friends|request sent|friend request sent|cancel request|respond to request|you are following|als freund hinzufügen|anfrage gesendet|dodaj do znajomych|zaproszenie wysłane|adicionar aos amigos|solicitação enviada|añadir a amigos|solicitud enviada|ajouter en ami|demande envoyée)$',
 );
 
 // Header rows marked only by an icon: VKUI icon names (vkuiIcon--home_outline_20,

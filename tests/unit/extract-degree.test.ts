@@ -120,6 +120,12 @@ describe('Facebook and VK: friendship from the profile\'s own buttons', () => {
     expect(degree(x).status).toBe('missing');
   });
 
+  it('mbasic: the cover\'s "Add Friend" link and no mutual friends shown → missing (never a friend list row\'s link)', () => {
+    const name = 'facebook/fb-2020-mbasic-en';
+    expect(real(name)).toContain('profile_add_friend.php');
+    expect(degree(readReal(name)).status).toBe('missing');
+  });
+
   it('VK (2025 web, uk): "Додати в друзі" with 5 common friends → 2; "У вас у друзях" → 1; both, no layout → unreadable', () => {
     const VK = 'vk/vk-2025-web-uk';
     expect(degree(readReal(VK))).toEqual({ status: 'ok', value: 2, via: 'friend-button' });
