@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 
-// Fewest permissions: storage (settings) and the side panel. No host permissions:
+// Fewest permissions: storage (settings), alarms (the team book's sync) and the side
+// panel. No host permissions at install (the team's server is an optional one):
 // the content scripts' own match patterns (entrypoints/<site>.content.ts: the three
 // sites over https) are all the site access Tiewise needs. No web-accessible
 // resources: the sites probe for them to detect extensions.
@@ -35,6 +36,9 @@ function contentScriptWithoutContext(): Plugin {
  * 'zod'` in the extension goes through lib/zod.ts, which sets jitless before
  * any schema exists (the content script uses zod/mini, which never probes).
  */
+/** Where a team's CouchDB may be: any https origin, or this machine over http. */
+const TEAM_SERVER_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 const zodJitless = { find: /^zod$/, replacement: resolve(import.meta.dirname, 'lib/zod.ts') };
 
 export default defineConfig({
@@ -49,7 +53,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms: the team book's sync resumes on an alarm after the MV3 worker slept (lib/sync)
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // the team's own CouchDB (issue 18): asked for one origin at a time, in Settings → Team's
+    // "Connect" click; nothing is granted at install. MV2 (Firefox) has no
+    // optional_host_permissions (WXT drops it there): origins go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: TEAM_SERVER_ORIGINS } : { optional_host_permissions: TEAM_SERVER_ORIGINS }),
+    // tests only (tests/e2e/team-sync.e2e.test.ts): headless Chromium cannot answer the
+    // permission prompt, so the team-sync E2E build is given the test server's origin up front
+    ...(process.env.TIEWISE_TEST_HOST_PERMISSIONS ? { host_permissions: process.env.TIEWISE_TEST_HOST_PERMISSIONS.split(',') } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

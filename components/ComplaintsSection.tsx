@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Complaint } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
+import { ByLine } from './ByLine';
 
 /** Complaints and their state, open ones first. */
 export function ComplaintsSection({ complaints }: { complaints: Complaint[] }) {
@@ -19,6 +20,7 @@ export function ComplaintsSection({ complaints }: { complaints: Complaint[] }) {
             <li key={c.id}>
               <span className={`state state-${c.state}`}>{t(`complaints.states.${c.state}`)}</span> {c.subject}{' '}
               <span className="muted">· {f.date(c.openedAt)}</span>
+              {c.source.by && <span className="muted"> · <ByLine source={c.source} /></span>}
             </li>
           ))}
         </ul>

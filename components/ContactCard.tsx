@@ -20,6 +20,7 @@ import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
 import { AccountSection } from './AccountSection';
 import { DealsSection } from './DealsSection';
+import { QuestionsSection } from './QuestionsSection';
 import type { PanelMode } from './Panel';
 
 /**
@@ -54,6 +55,7 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
     <article className="card" aria-label={record.contact.name}>
       <IdentitySection record={record} page={page} />
       <CrmFieldsSection contact={record.contact} />
+      <QuestionsSection contactId={contactId} />
       <SplitSection contactId={contactId} />
       <DuplicatesSection contactId={contactId} name={record.contact.name} />
       <RemindersSection reminders={record.reminders} />

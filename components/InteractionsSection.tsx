@@ -4,6 +4,7 @@ import { addInteraction, StorageFullError } from '@/lib/db/repo';
 import { InteractionKind, type Interaction } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
+import { ByLine } from './ByLine';
 
 /** Calls, meetings, e-mails, chats — with direction and date; log a new one. */
 export function InteractionsSection({ contactId, interactions, limit = 8 }: { contactId: string; interactions: Interaction[]; limit?: number }) {
@@ -25,6 +26,7 @@ export function InteractionsSection({ contactId, interactions, limit = 8 }: { co
               <span className="kind">{t(`interactions.kinds.${i.kind}`)}</span>{' '}
               <span className="muted">{t(`interactions.${i.direction}`)} · {f.date(i.at)}</span>
               {i.summary && <span className="summary"> — {i.summary}</span>}
+              {i.source.by && <span className="muted"> · <ByLine source={i.source} /></span>}
             </li>
           ))}
         </ul>

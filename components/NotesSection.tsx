@@ -4,6 +4,7 @@ import { addNote, deleteNote, restoreNote, StorageFullError, updateNote } from '
 import type { Note } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { SourceLine } from './SourceLine';
+import { ByLine } from './ByLine';
 
 /** Notes shown at first; the rest one click away. */
 const PAGE = 20;
@@ -71,7 +72,7 @@ export function NotesSection({ contactId, notes }: { contactId: string; notes: N
               ) : (
                 <>
                   <p className="note-text">{n.text}</p>
-                  <SourceLine source={n.source} at={n.createdAt} />
+                  {n.source.by ? <p className="source muted"><ByLine source={n.source} at={n.createdAt} /></p> : <SourceLine source={n.source} at={n.createdAt} />}
                   <div className="row-actions">
                     <button type="button" className="link" aria-label={`${t('notes.edit')}: ${n.text.slice(0, 40)}`} onClick={() => setEditing({ id: n.id, text: n.text })}>{t('notes.edit')}</button>
                     <button

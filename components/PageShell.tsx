@@ -3,11 +3,13 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, pickLanguage } from './i18n';
 import { DbGate } from './DbGate';
 import { ErrorBoundary } from './ErrorBoundary';
+import { TeamProvider } from './useTeam';
 
 /**
  * What every extension page wraps its content in: the UI language (also as the
  * document's `lang` and `dir`, so a screen reader reads Russian with a Russian
- * voice), the page's title, error containment and the database check.
+ * voice), the page's title, error containment, the database check, and the
+ * team book's status with its pulse (components/useTeam.tsx).
  */
 export function PageShell({ languages, title, children }: { languages: readonly string[]; title?: string; children: ReactNode }) {
   const i18n = useMemo(() => createI18n(pickLanguage(languages)), [languages]);
@@ -19,7 +21,9 @@ export function PageShell({ languages, title, children }: { languages: readonly 
   return (
     <I18nextProvider i18n={i18n}>
       <ErrorBoundary>
-        <DbGate>{children}</DbGate>
+        <DbGate>
+          <TeamProvider>{children}</TeamProvider>
+        </DbGate>
       </ErrorBoundary>
     </I18nextProvider>
   );

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/database';
 import type { Purchase } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';
+import { ByLine } from './ByLine';
 
 /** Purchases: product, date, quantity, amount; totals, last purchase, what they use. */
 export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
@@ -12,6 +13,8 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
   const ids = [...new Set(purchases.map((p) => p.productId))];
   const products = useLiveQuery(() => db().products.bulkGet(ids), [ids.join()]);
   const name = (id: string) => products?.find((p) => p?.id === id)?.name ?? id;
+  // who wrote each purchase, when the team book is on and any says so
+  const byShown = purchases.slice(0, 50).some((p) => p.source.by);
   const totals = new Map<string, number>();
   for (const p of purchases) totals.set(p.currency, (totals.get(p.currency) ?? 0) + p.amount);
   return (
@@ -35,6 +38,7 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
                 <th scope="col">{t('purchases.date')}</th>
                 <th scope="col" className="num">{t('purchases.qty')}</th>
                 <th scope="col" className="num">{t('purchases.amount')}</th>
+                {byShown && <th scope="col">{t('team.byCol')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -44,6 +48,7 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
                   <td>{f.date(p.at)}</td>
                   <td className="num">{f.number(p.quantity)}</td>
                   <td className="num">{f.money(p.amount, p.currency)}</td>
+                  {byShown && <td><ByLine source={p.source} /></td>}
                 </tr>
               ))}
             </tbody>

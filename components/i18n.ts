@@ -6,6 +6,7 @@ import { bookEn, bookRu } from '@/lib/i18n/book';
 import { leadEn, leadRu } from '@/lib/i18n/lead';
 import { dataEn, dataRu } from '@/lib/i18n/data';
 import { dealsEn, dealsRu } from '@/lib/i18n/deals';
+import { teamEn, teamRu } from '@/lib/i18n/team';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,8 +27,8 @@ export function createI18n(lng: Language): i18n {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, book: bookEn, lead: leadEn, data: dataEn, deals: dealsEn } },
-      ru: { translation: { ...ru, book: bookRu, lead: leadRu, data: dataRu, deals: dealsRu } },
+      en: { translation: { ...en, book: bookEn, lead: leadEn, data: dataEn, deals: dealsEn, team: teamEn } },
+      ru: { translation: { ...ru, book: bookRu, lead: leadRu, data: dataRu, deals: dealsRu, team: teamRu } },
     },
     interpolation: { escapeValue: false }, // React escapes; we never build markup from strings
     initAsync: false,

@@ -1,6 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { judge, LayoutReportReply, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
 import { recordProfileRead, writeLog } from '@/lib/db/repo';
+import PouchDB from 'pouchdb-browser';
+import { z } from 'zod';
+import { db } from '@/lib/db/database';
+import { createTeamService, type StoredTeam } from '@/lib/sync/service';
+import { TeamConfig } from '@/lib/sync/status';
 
 // The background: keeps what each tab's content script last read, stores fresh
 // reads of linked profiles, and tells open panels when something changed. It
@@ -92,6 +97,19 @@ export default defineBackground(() => {
       return { ok: true, html: reply.data.html, url: reply.data.url };
     },
     'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
+    // the team book (lib/sync/service.ts)
+    'team:get-status': async () => team.status(),
+    'team:connect': async (msg) => {
+      const s = await team.connect(msg.config);
+      if (s.state !== 'off' && s.state !== 'refused') void schedule(true);
+      return s;
+    },
+    'team:disconnect': async () => {
+      void schedule(false);
+      return team.disconnect();
+    },
+    'team:sync-now': async () => team.syncNow(),
+    'bg:team-status': async () => undefined, // background → pages only
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
@@ -128,6 +146,48 @@ export default defineBackground(() => {
       tabs.delete(tabId);
       void session?.remove(`tab:${tabId}`).catch(() => undefined);
       notify(tabId);
+    }
+  });
+
+  // ---- the team book: the connection lives in the extension's local storage (not in the
+  // book, not in backups); PouchDB's replica beside Dexie; a run every minute by alarm (the
+  // MV3 worker may have slept: every position is stored), and whenever an open page asks
+  const TEAM_KEY = 'team.connection';
+  const Stored = TeamConfig.extend({ lastSyncAt: z.number().optional() });
+  const basic = (u: string, p: string) => `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${u}:${p}`)))}`;
+  const team = createTeamService({
+    db: db(),
+    load: async () => {
+      const raw = (await browser.storage.local.get(TEAM_KEY))[TEAM_KEY];
+      const parsed = Stored.safeParse(raw);
+      return parsed.success ? (parsed.data as StoredTeam) : null;
+    },
+    save: async (t) => {
+      if (t) await browser.storage.local.set({ [TEAM_KEY]: t });
+      else await browser.storage.local.remove(TEAM_KEY);
+    },
+    replica: (name) => new PouchDB(name, { auto_compaction: false }),
+    remote: (url, username, password) => new PouchDB(url, { skip_setup: true, auth: { username, password } }),
+    probe: (url, u, p) => fetch(url, { headers: { authorization: basic(u, p), accept: 'application/json' }, credentials: 'omit', redirect: 'error' }),
+    allowed: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    broadcast: (status) => {
+      browser.runtime.sendMessage({ type: 'bg:team-status', status }).catch(() => undefined); // no page open
+    },
+    log: (level, message) => void log(level, 'team', message),
+  });
+  const ALARM = 'team-sync';
+  async function schedule(on: boolean) {
+    if (on) await browser.alarms.create(ALARM, { periodInMinutes: 1 });
+    else await browser.alarms.clear(ALARM);
+  }
+  browser.alarms.onAlarm.addListener((a) => {
+    if (a.name === ALARM) void team.syncNow();
+  });
+  // the worker (re)starts: pick up where the last run stopped
+  void team.status().then((s) => {
+    if (s.state !== 'off') {
+      void schedule(true);
+      void team.syncNow();
     }
   });
 

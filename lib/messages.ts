@@ -1,9 +1,33 @@
 import { z } from 'zod/mini';
 import { ExtractionSchema } from './extract/schema';
+import type { TeamStatus } from './sync/status';
 
 // Every message between the content script, the background and the extension
 // pages: one zod union, route-named types. Every receiver parses with it and
 // drops (and logs) what fails. zod/mini: the content script bundles this file.
+
+// lib/sync/status.ts's schemas in zod/mini (this file's flavour): the same fields; the
+// unit test checks that both accept the same status
+const TeamConfigMsg = z.object({
+  url: z.string().check(z.maxLength(2048)),
+  database: z.string().check(z.maxLength(256)),
+  user: z.string().check(z.minLength(1), z.maxLength(256)),
+  password: z.string().check(z.maxLength(1024)),
+});
+const TEAM_REASONS = ['bad-url', 'not-https', 'bad-database', 'permission', 'unauthorized', 'forbidden', 'not-found', 'unreachable', 'server', 'storage-full'] as const;
+const TEAM_STATES = ['off', 'connecting', 'syncing', 'connected', 'offline', 'refused'] as const;
+export const TeamStatusMsg = z.object({
+  state: z.enum(TEAM_STATES),
+  origin: z.optional(z.string()),
+  database: z.optional(z.string()),
+  user: z.optional(z.string()),
+  done: z.optional(z.number()),
+  total: z.optional(z.number()),
+  pending: z.optional(z.number()),
+  lastSyncAt: z.optional(z.number()),
+  reason: z.optional(z.enum(TEAM_REASONS)),
+  detail: z.optional(z.string().check(z.maxLength(500))),
+});
 
 export const Message = z.discriminatedUnion('type', [
   // content script → background: what the page shows now
@@ -19,6 +43,14 @@ export const Message = z.discriminatedUnion('type', [
   // background → that tab's content script (tabs.sendMessage): the page as it is now. The content
   // script bundles no zod: it checks the sender's id and the type; the background parses its reply.
   z.object({ type: z.literal('bg:layout-report') }),
+  // the team book (lib/sync): extension pages ask, the background answers with the status
+  z.object({ type: z.literal('team:get-status') }),
+  z.object({ type: z.literal('team:connect'), config: TeamConfigMsg }),
+  z.object({ type: z.literal('team:disconnect') }),
+  // open pages send it every ~4 s while visible and the state is not 'off'
+  z.object({ type: z.literal('team:sync-now') }),
+  // background → extension pages: the status changed
+  z.object({ type: z.literal('bg:team-status'), status: TeamStatusMsg }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -55,6 +87,11 @@ export interface Responses {
   'bg:tab-state-changed': void;
   'panel:layout-report': LayoutReportResult;
   'bg:layout-report': LayoutReportReply | { error: string };
+  'team:get-status': TeamStatus;
+  'team:connect': TeamStatus;
+  'team:disconnect': TeamStatus;
+  'team:sync-now': TeamStatus;
+  'bg:team-status': void;
 }
 
 export type SenderKind = 'content-script' | 'extension-page' | 'foreign';
@@ -96,7 +133,7 @@ export function classifySender(sender: SenderInfo, self: SelfInfo): SenderKind {
 /** Which message types each kind of sender may send. */
 const ALLOWED: Record<SenderKind, readonly string[]> = {
   'content-script': ['content:page-read', 'content:page-error'],
-  'extension-page': ['panel:get-tab-state', 'bg:tab-state-changed', 'panel:layout-report'],
+  'extension-page': ['panel:get-tab-state', 'bg:tab-state-changed', 'panel:layout-report', 'team:get-status', 'team:connect', 'team:disconnect', 'team:sync-now', 'bg:team-status'],
   foreign: [],
 };
 

@@ -162,6 +162,7 @@ export function BookPage() {
           groups={model.groups}
           products={products}
           onSaveAsSmart={() => setDialog({ kind: 'smart', rule: condition })}
+          owners={ready ? model.owners() : undefined}
         />
         {ready && (
           <CustomColumns

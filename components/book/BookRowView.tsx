@@ -56,6 +56,7 @@ export function BookRowView({ row, index, groups, now, selected, onSelect, onOpe
           </span>
         ))}
       </span>
+      <span role="cell" className="cell-owner" title={row.owner}>{row.owner ?? ''}</span>
       {custom.map((name) => {
         const v = customValue(row, name);
         return <span key={name} role="cell" className="cell-custom" title={v}>{v ?? ''}</span>;

@@ -4,10 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { customSortKey, type BookModel, type SortDir, type SortKey } from '@/lib/book/model';
 import { BookRowView } from './BookRowView';
 
-export const COLUMNS: readonly SortKey[] = ['name', 'company', 'position', 'networkType', 'stage', 'tieScore', 'networks', 'lastContactAt', 'groups'];
+export const COLUMNS: readonly SortKey[] = ['name', 'company', 'position', 'networkType', 'stage', 'tieScore', 'networks', 'lastContactAt', 'groups', 'owner'];
 const ROW_HEIGHT = 38;
 /** book.css's .book-row columns, for a row that also shows custom fields */
-const BASE_GRID = '22px minmax(140px, 1.5fr) minmax(110px, 1.2fr) minmax(100px, 1.1fr) 140px 120px 40px 100px 96px minmax(120px, 1.4fr)';
+const BASE_GRID = '22px minmax(140px, 1.5fr) minmax(110px, 1.2fr) minmax(100px, 1.1fr) 140px 120px 40px 100px 96px minmax(120px, 1.4fr) minmax(100px, 1fr)';
 const CUSTOM_WIDTH = 130;
 
 interface Props {
@@ -40,7 +40,7 @@ export function BookTable({ model, ids, version, now, sort, dir, onSort, selecte
     getItemKey: (i) => ids[i] ?? i,
   });
   const grid = custom.length
-    ? { gridTemplateColumns: `${BASE_GRID}${` minmax(${CUSTOM_WIDTH}px, 1fr)`.repeat(custom.length)}`, minWidth: 1060 + custom.length * (CUSTOM_WIDTH + 8) }
+    ? { gridTemplateColumns: `${BASE_GRID}${` minmax(${CUSTOM_WIDTH}px, 1fr)`.repeat(custom.length)}`, minWidth: 1170 + custom.length * (CUSTOM_WIDTH + 8) }
     : undefined;
   const allOn = ids.length > 0 && selected.size >= ids.length && ids.every((id) => selected.has(id));
   return (

@@ -3,6 +3,7 @@ import { NETWORK_TYPES, Stage, type NetworkType, type Product } from '@/lib/doma
 import type { BookFilter } from '@/lib/book/filter';
 import { isEmptyFilter } from '@/lib/book/filter';
 import type { BookGroup } from '@/lib/book/model';
+import type { OwnerCount, OwnerFilter } from '@/lib/book/owner';
 import { TIE_STATES } from '@/lib/model/network';
 
 interface Props {
@@ -11,12 +12,18 @@ interface Props {
   groups: readonly BookGroup[];
   products: readonly Product[];
   onSaveAsSmart(): void;
+  /** the Owner filter's choices: every owner in the book, and how many contacts have none */
+  owners?: { owners: readonly OwnerCount[]; none: number };
 }
+
+const NO_OWNER = 'none';
+const ownerValue = (f?: OwnerFilter) => (!f ? '' : 'none' in f ? NO_OWNER : `name:${f.name}`);
+const toOwnerFilter = (v: string): OwnerFilter | undefined => (v === NO_OWNER ? { none: true } : v.startsWith('name:') ? { name: v.slice(5) } : undefined);
 
 const num = (s: string): number | undefined => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Math.max(0, Math.floor(Number(s))));
 
 /** The filters over the book: each one narrows the list; together they can be saved as a smart group. */
-export function FilterBar({ filter, onChange, groups, products, onSaveAsSmart }: Props) {
+export function FilterBar({ filter, onChange, groups, products, onSaveAsSmart, owners }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<BookFilter>) => onChange({ ...filter, ...patch });
   const empty = isEmptyFilter(filter);
@@ -83,6 +90,16 @@ export function FilterBar({ filter, onChange, groups, products, onSaveAsSmart }:
         <span>{t('book.filter.maxDays')}</span>
         <input type="number" min={0} inputMode="numeric" value={filter.maxDaysSinceContact ?? ''} onChange={(e) => set({ maxDaysSinceContact: num(e.currentTarget.value) })} />
       </label>
+      {owners && (owners.owners.length > 0 || filter.owner) && (
+        <label>
+          <span>{t('book.filter.owner')}</span>
+          <select value={ownerValue(filter.owner)} onChange={(e) => set({ owner: toOwnerFilter(e.currentTarget.value) })}>
+            <option value="">{t('book.filter.any')}</option>
+            {owners.owners.map((o) => <option key={o.name} value={`name:${o.name}`}>{o.name} ({o.count})</option>)}
+            <option value={NO_OWNER}>{t('book.filter.noOwner')} ({owners.none})</option>
+          </select>
+        </label>
+      )}
       <div className="filter-actions">
         <button type="button" disabled={empty} onClick={() => onChange({})}>{t('book.filter.clear')}</button>
         <button type="button" disabled={empty} onClick={onSaveAsSmart}>{t('book.filter.saveAsSmart')}</button>

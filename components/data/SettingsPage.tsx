@@ -5,8 +5,9 @@ import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
 import type { ImportParser } from './parser';
 import { RepSection } from './RepSection';
+import { TeamSection } from './TeamSection';
 
-/** The extension's options page: the rep's profile, import, export, backup; links to the book and dashboard. */
+/** The extension's options page: the rep's profile, import, export, backup, the team book; links to the book and dashboard. */
 export function SettingsPage({ parser }: { parser: ImportParser }) {
   const { t } = useTranslation();
   return (
@@ -23,6 +24,7 @@ export function SettingsPage({ parser }: { parser: ImportParser }) {
       <ImportSection parser={parser} />
       <ExportSection />
       <BackupSection />
+      <TeamSection />
     </main>
   );
 }

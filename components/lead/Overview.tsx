@@ -1,6 +1,8 @@
+import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { loadOverview } from '@/lib/db/dashboard';
+import { loadOverview, loadOwners } from '@/lib/db/dashboard';
+import type { OwnerFilter } from '@/lib/book/owner';
 import { useFormat } from '../format';
 import { ChartCard } from './ChartCard';
 import { ContactCell } from './ContactCell';
@@ -13,9 +15,36 @@ export function Overview({ now }: { now?: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const month = useMonth();
-  const o = useLiveQuery(() => loadOverview(now ?? Date.now()), [now]);
+  const [owner, setOwner] = useState<OwnerFilter | undefined>(undefined);
+  const ownerKey = !owner ? '' : 'none' in owner ? 'none' : `name:${owner.name}`;
+  const owners = useLiveQuery(() => loadOwners(), []);
+  const o = useLiveQuery(() => loadOverview(now ?? Date.now(), undefined, owner), [now, ownerKey]);
+  const ownerId = useId();
   if (!o) return <p role="status">{t('lead.loading')}</p>;
-  if (o.total === 0) return <p className="notice">{t('lead.emptyBook')}</p>;
+  if (o.total === 0 && !owner) return <p className="notice">{t('lead.emptyBook')}</p>;
+  // the team's owners (the book's Owner), when the book has any: every figure below is theirs
+  const ownerPicker = owners && (owners.owners.length > 0 || owner) && (
+    <p className="lead-owner">
+      <label htmlFor={ownerId}>{t('lead.overview.owner')}</label>{' '}
+      <select
+        id={ownerId}
+        value={ownerKey}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          setOwner(v === 'none' ? { none: true } : v.startsWith('name:') ? { name: v.slice(5) } : undefined);
+        }}
+      >
+        <option value="">{t('lead.overview.allOwners')}</option>
+        {owners.owners.map((x) => <option key={x.name} value={`name:${x.name}`}>{x.name} ({f.number(x.count)})</option>)}
+        <option value="none">{t('lead.overview.noOwner')} ({f.number(owners.none)})</option>
+      </select>
+    </p>
+  );
+  const totalLine = !owner
+    ? t('lead.overview.contacts', { count: o.total })
+    : 'none' in owner
+      ? t('lead.overview.noOwnerShare', { count: o.total })
+      : t('lead.overview.ownerShare', { count: o.total, owner: owner.name });
 
   const types = o.networkTypes.map((x) => ({ label: t(`lead.network.${x.key}`), value: x.count }));
   const stages = o.stages.map((x) => ({ label: t(`lead.stage.${x.key}`), value: x.count }));
@@ -26,7 +55,8 @@ export function Overview({ now }: { now?: number }) {
 
   return (
     <div className="lead-grid">
-      <p className="lead-total">{t('lead.overview.contacts', { count: o.total })}</p>
+      {ownerPicker}
+      <p className="lead-total">{totalLine}</p>
       <ChartCard
         title={t('lead.overview.byNetwork')}
         chart={<CountBarChart title={t('lead.overview.byNetwork')} data={types} />}

@@ -2,5 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { BookApp } from '@/components/book/BookApp';
 import '@/components/panel.css';
 import '@/components/book/book.css';
+import { provideTeam } from '@/components/team';
+import { createTeamBridge } from '../shared/team-bridge';
+
+// the team book's status and pulse (components/useTeam.tsx)
+provideTeam(createTeamBridge());
 
 createRoot(document.getElementById('root')!).render(<BookApp languages={[...navigator.languages]} />);

@@ -1,4 +1,4 @@
-import type { Contact } from '../domain/entities';
+import { ownerOf, type Contact } from '../domain/entities';
 import { toCsv } from '../import/export';
 import type { BookRow } from './row';
 
@@ -9,16 +9,17 @@ import type { BookRow } from './row';
 
 export const EXPORT_COLUMNS = [
   'name', 'firstName', 'lastName', 'email', 'phone', 'company', 'position', 'city', 'relation',
-  'networkType', 'stage', 'tieScore', 'lastContact', 'networks', 'groups', 'tags', 'crmId',
+  'networkType', 'stage', 'tieScore', 'lastContact', 'networks', 'groups', 'tags', 'crmId', 'owner',
 ] as const;
 export type ExportColumnId = (typeof EXPORT_COLUMNS)[number];
 
-export const DEFAULT_EXPORT_COLUMNS: ExportColumnId[] = ['name', 'email', 'company', 'position', 'city', 'networkType', 'stage', 'tieScore', 'lastContact', 'groups'];
+export const DEFAULT_EXPORT_COLUMNS: ExportColumnId[] = ['name', 'email', 'company', 'position', 'city', 'networkType', 'stage', 'tieScore', 'lastContact', 'groups', 'owner'];
 
 const HEADERS: Record<ExportColumnId, string> = {
   name: 'Name', firstName: 'First Name', lastName: 'Last Name', email: 'Email', phone: 'Phone', company: 'Company',
   position: 'Position', city: 'City', relation: 'Relation', networkType: 'Network Type', stage: 'Stage',
   tieScore: 'Tie Score', lastContact: 'Last Contact', networks: 'Networks', groups: 'Groups', tags: 'Tags', crmId: 'CRM ID',
+  owner: 'Owner',
 };
 
 export type ExportRecord = Partial<Record<ExportColumnId, string | number | string[] | null>> & {
@@ -46,6 +47,7 @@ export function exportRecord(c: Contact, row: BookRow | undefined, groupNames: s
     groups: groupNames,
     tags: c.tags,
     crmId: c.crmId ?? null,
+    owner: ownerOf(c) ?? null,
   };
   const out: ExportRecord = {};
   for (const k of cols) out[k] = all[k];

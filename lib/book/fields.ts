@@ -39,6 +39,7 @@ export const FIELDS: readonly FieldDef[] = [
   { id: 'daysSinceContact', kind: 'number', ops: NUM_OPS },
   { id: 'tieScore', kind: 'number', ops: NUM_OPS },
   { id: 'state', kind: 'enum', ops: ENUM_OPS, values: TIE_STATES },
+  { id: 'owner', kind: 'text', ops: TEXT_OPS },
 ];
 
 const BY_ID = new Map(FIELDS.map((f) => [f.id, f]));

@@ -1,4 +1,5 @@
 import type { Condition, NetworkType, Stage } from '../domain/entities';
+import { ownerCondition, type OwnerFilter } from './owner';
 
 // The book's filter bar as data. It becomes a Condition, so a filter and a smart
 // group are evaluated by the same code, and "save this filter as a smart group" is
@@ -19,6 +20,8 @@ export interface BookFilter {
   minDaysSinceContact?: number;
   /** at most this many days since the last contact */
   maxDaysSinceContact?: number;
+  /** one owner, or the contacts without one (lib/book/owner.ts) */
+  owner?: OwnerFilter;
 }
 
 const blank = (s?: string) => !s || !s.trim();
@@ -46,6 +49,7 @@ export function filterToCondition(f: BookFilter, smartRule?: Condition): Conditi
   if (f.maxDaysSinceContact !== undefined && Number.isFinite(f.maxDaysSinceContact)) {
     all.push({ field: 'daysSinceContact', op: 'lt', value: f.maxDaysSinceContact + 1 });
   }
+  if (f.owner) all.push(ownerCondition(f.owner));
   if (!all.length) return undefined;
   return all.length === 1 ? all[0] : { all };
 }

@@ -3,6 +3,7 @@ import { compile } from './rule';
 import { BookIndex, type SearchDoc } from './search';
 import { customValue, type BookRow } from './row';
 import { DAY } from '../domain/time';
+import { ownerCounts, type OwnerCount } from './owner';
 
 // The book as the full-page view holds it: one small row per contact in a Map, the
 // full-text index beside it, and the groups. It lives outside React: components
@@ -11,7 +12,7 @@ import { DAY } from '../domain/time';
 // (upsert / remove) and bump the version; sorted orders and group counts are
 // cached per version.
 
-export const SORT_KEYS = ['name', 'company', 'position', 'networkType', 'stage', 'tieScore', 'networks', 'lastContactAt', 'groups'] as const;
+export const SORT_KEYS = ['name', 'company', 'position', 'networkType', 'stage', 'tieScore', 'networks', 'lastContactAt', 'groups', 'owner'] as const;
 /** a built-in column, or an imported custom field shown as a column ("custom:<its name>"), sorted as text */
 export type SortKey = (typeof SORT_KEYS)[number] | `custom:${string}`;
 export const customSortKey = (name: string): SortKey => `custom:${name}`;
@@ -49,6 +50,7 @@ export class BookModel {
   private orderCache = new Map<string, string[]>();
   private countCache: { key: string; counts: Map<string, number> } | null = null;
   private namesCache: { version: number; names: { name: string; count: number }[] } | null = null;
+  private ownersCache: { version: number; owners: { owners: OwnerCount[]; none: number } } | null = null;
   private collator: Intl.Collator;
 
   constructor(locale = 'en') {
@@ -166,6 +168,14 @@ export class BookModel {
     return names;
   }
 
+  /** The book's owners (the Owner filter's choices), with how many contacts have none. */
+  owners(): { owners: OwnerCount[]; none: number } {
+    if (this.ownersCache?.version === this._version) return this.ownersCache.owners;
+    const owners = ownerCounts([...this.rows.values()].map((r) => r.owner), this.collator.resolvedOptions().locale);
+    this.ownersCache = { version: this._version, owners };
+    return owners;
+  }
+
   /** How many contacts satisfy the condition (never builds a list). */
   count(condition: Condition | undefined, now: number): number {
     if (!condition) return this.rows.size;
@@ -233,6 +243,7 @@ export class BookModel {
       case 'lastContactAt': return missingLast((r) => r.lastContactAt, numeric);
       case 'networks': return (a, b) => sign * (a.networks.length - b.networks.length) || byName(a, b);
       case 'groups': return (a, b) => sign * (a.groups.length - b.groups.length) || byName(a, b);
+      case 'owner': return missingLast((r) => r.owner, text);
       default: {
         const name = sort.slice('custom:'.length);
         return missingLast((r) => customValue(r, name), text);

@@ -1,4 +1,4 @@
-import type { Contact, NetworkType, Relation, Stage } from '../domain/entities';
+import { ownerOf, type Contact, type NetworkType, type Relation, type Stage } from '../domain/entities';
 import { DAY } from '../domain/time';
 
 // One contact as the book holds it: the columns it shows and the facts its filters
@@ -28,6 +28,8 @@ export interface BookRow {
   products: string[];
   /** ids of the plain groups the contact is a member of */
   groups: string[];
+  /** whose contact it is (ownerOf: the CRM's owner, else the teammate who wrote it first) */
+  owner?: string;
 }
 
 /** The facts a row is built from, besides the contact itself. */
@@ -63,6 +65,7 @@ export function toRow(c: Contact, facts: RowFacts = {}): BookRow {
     networks: uniq(facts.networks),
     products: uniq(facts.products),
     groups: uniq(facts.groups),
+    ...(ownerOf(c) ? { owner: ownerOf(c) } : {}),
   };
 }
 

@@ -52,6 +52,7 @@ export function fieldValue(row: BookRow, field: string, now: number): string | n
     case 'daysSinceContact': return daysSince(row.lastContactAt, now);
     case 'tieScore': return row.tieScore;
     case 'state': return row.state;
+    case 'owner': return row.owner || undefined;
     default: return undefined;
   }
 }

@@ -3,8 +3,7 @@ import { CURRENT_VERSION, TABLES, db, type TableName, type TiewiseDB } from './d
 import { guarded } from './repo';
 import { upgradeToV4 } from './upgrade-v4';
 import {
-  Complaint, Contact, Group, Interaction, LogEntry, Membership, Note, Product, Profile, Purchase,
-  Reminder, RuleRun, Setting, TagOverride, WorkflowRule, MergeRecord, Deal,
+  Complaint, Contact, Deal, Group, Interaction, LogEntry, Mark, Membership, MergeRecord, Note, Product, Profile, Purchase, Question, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
 } from '../domain/entities';
 import { DAY } from '../domain/time';
 
@@ -42,7 +41,7 @@ const ROW_SCHEMAS: Record<TableName, z.ZodType> = {
   contacts: Contact, profiles: Profile, notes: Note, interactions: Interaction, complaints: Complaint,
   purchases: Purchase, products: Product, groups: Group, memberships: Membership, overrides: TagOverride,
   workflowRules: WorkflowRule, ruleRuns: RuleRun, reminders: Reminder, settings: Setting, log: LogEntry,
-  merges: MergeRecord, deals: Deal,
+  merges: MergeRecord, deals: Deal, marks: Mark, questions: Question,
 };
 
 const Envelope = z.object({

@@ -1,7 +1,8 @@
 import { db, type TiewiseDB } from './database';
-import { NETWORK_TYPES, Stage, type Contact, type Group, type NetworkType, type Provenance, type Stage as StageT } from '../domain/entities';
+import { NETWORK_TYPES, ownerOf, Stage, type Contact, type Group, type NetworkType, type Provenance, type Stage as StageT } from '../domain/entities';
 import { contactFacts, evaluateCondition } from '../workflow/condition';
 import { DAY } from '../domain/time';
+import { matchesOwner, ownerCounts, type OwnerCount, type OwnerFilter } from '../book/owner';
 
 // The team lead's dashboard. The first half is pure (plain rows in, numbers out,
 // tested with hand-computed expectations); the second half reads only what each
@@ -150,6 +151,14 @@ export function groupSizes(groups: Group[], memberGroupIds: string[], smartSizes
     .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
 }
 
+/**
+ * One owner's share of the book (the dashboard's Owner filter): the contacts whose
+ * ownerOf matches, and only the facts about them. No filter: everything, unchanged.
+ */
+export function byOwner<T extends { contactId: string }>(rows: T[], ids: ReadonlySet<string> | null): T[] {
+  return ids ? rows.filter((r) => ids.has(r.contactId)) : rows;
+}
+
 // ---------- loading ----------
 
 /** A contact as the dashboard's lists show it: who, and where the record came from. */
@@ -169,8 +178,19 @@ export interface OverviewFigures {
 
 const named = (c: Contact): NamedContact => ({ id: c.id, name: c.name, company: c.company, source: c.source });
 
-/** Everything the overview shows, read in one read-only transaction. */
-export async function loadOverview(now = Date.now(), d: TiewiseDB = db()): Promise<OverviewFigures> {
+/** The Owner filter's choices: every owner in the book (ownerOf each contact), and how many have none. */
+export async function loadOwners(d: TiewiseDB = db()): Promise<{ owners: OwnerCount[]; none: number }> {
+  const owners: (string | undefined)[] = [];
+  await d.contacts.each((c) => owners.push(ownerOf(c)));
+  return ownerCounts(owners);
+}
+
+/**
+ * Everything the overview shows, read in one read-only transaction; with an owner,
+ * the figures of that owner's contacts only (or of the contacts without one).
+ */
+export async function loadOverview(now = Date.now(), d: TiewiseDB = db(), owner?: OwnerFilter): Promise<OverviewFigures> {
+  if (owner) return loadOwnerOverview(now, d, owner);
   return d.transaction('r', [d.contacts, d.purchases, d.interactions, d.notes, d.groups, d.memberships], async () => {
     const since = now - 7 * DAY;
     const months = lastMonths(now, 12);
@@ -232,6 +252,75 @@ export async function loadOverview(now = Date.now(), d: TiewiseDB = db()): Promi
         list: conv.converted.map((c) => ({ ...c, contact: byId.get(c.contactId) })),
       },
       groups: groupSizes(groups, memberKeys, smartSizes),
+      week: {
+        ...week,
+        since,
+        recent: weekContacts
+          .sort((a, b) => b.updatedAt - a.updatedAt)
+          .slice(0, 10)
+          .map((c) => ({ ...named(c), updatedAt: c.updatedAt, createdAt: c.createdAt })),
+      },
+    };
+  });
+}
+
+/** The overview of one owner's contacts: reads every contact once to know whose each is. */
+async function loadOwnerOverview(now: number, d: TiewiseDB, owner: OwnerFilter): Promise<OverviewFigures> {
+  return d.transaction('r', [d.contacts, d.purchases, d.interactions, d.notes, d.groups, d.memberships], async () => {
+    const since = now - 7 * DAY;
+    const months = lastMonths(now, 12);
+    const mine: Contact[] = [];
+    await d.contacts.each((c) => {
+      if (matchesOwner(ownerOf(c), owner)) mine.push(c);
+    });
+    const ids = new Set(mine.map((c) => c.id));
+    const [allPurchases, allReferrals, groups, allMembers, allWeekNotes, allWeekInteractions] = await Promise.all([
+      d.purchases.toArray(),
+      d.interactions.where('kind').equals('referral').toArray(),
+      d.groups.toArray(),
+      d.memberships.toArray(),
+      d.notes.where('createdAt').aboveOrEqual(since).toArray(),
+      d.interactions.where('at').aboveOrEqual(since).toArray(),
+    ]);
+    const purchases = byOwner(allPurchases, ids).map((p) => ({ contactId: p.contactId, at: p.at }));
+    const referralRows = byOwner(allReferrals, ids);
+    const members = byOwner(allMembers, ids);
+    const rep = repeatBuyers(purchases);
+    const refs = referrers(referralRows);
+    const conv = conversions(mine, purchases);
+
+    const smart = groups.filter((g) => g.rule);
+    const smartSizes = new Map<string, number>();
+    if (smart.length) {
+      const memberOf = new Map<string, string[]>();
+      for (const m of members) memberOf.set(m.contactId, [...(memberOf.get(m.contactId) ?? []), m.groupId]);
+      for (const c of mine) {
+        const facts = contactFacts(c, { groups: memberOf.get(c.id) }, now);
+        for (const g of smart) if (evaluateCondition(g.rule!, facts)) smartSizes.set(g.id, (smartSizes.get(g.id) ?? 0) + 1);
+      }
+    }
+
+    const byId = new Map(mine.map((c) => [c.id, named(c)]));
+    const weekContacts = mine.filter((c) => c.updatedAt >= since);
+    const week = weekChanges(since, weekContacts, byOwner(allWeekNotes, ids), byOwner(allWeekInteractions, ids), purchases);
+    return {
+      now,
+      total: mine.length,
+      networkTypes: countNetworkTypes(mine.map((c) => c.networkType)),
+      stages: countStages(mine.map((c) => c.stage)),
+      repeat: { buyers: rep.buyers, list: rep.repeat.map((r) => ({ ...r, contact: byId.get(r.contactId) })) },
+      referrals: {
+        total: referralRows.length,
+        byMonth: perMonth(referralRows.map((r) => r.at), months),
+        list: refs.map((r) => ({ ...r, contact: byId.get(r.contactId) })),
+      },
+      conversions: {
+        total: conv.converted.length,
+        alreadyCustomers: conv.alreadyCustomers,
+        byMonth: perMonth(conv.converted.map((c) => c.firstPurchaseAt), months),
+        list: conv.converted.map((c) => ({ ...c, contact: byId.get(c.contactId) })),
+      },
+      groups: groupSizes(groups, members.map((m) => m.groupId), smartSizes),
       week: {
         ...week,
         since,

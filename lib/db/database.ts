@@ -1,9 +1,10 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
-  Complaint, Contact, Deal, Group, Interaction, LogEntry, Membership, MergeRecord, Note, Product, Profile,
-  Purchase, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
+  Complaint, Contact, Deal, Group, Interaction, LogEntry, Mark, Membership, MergeRecord, Note, Product, Profile,
+  Purchase, Question, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
 } from '../domain/entities';
 import { upgradeToV4 } from './upgrade-v4';
+import { outboxMiddleware, type OutboxEntry } from './outbox';
 
 export const DB_NAME = 'tiewise';
 
@@ -53,6 +54,20 @@ export const SCHEMA_V5 = {
 };
 
 /**
+ * Version 6: the team book (lib/sync). `outbox`: records changed here and not yet
+ * sent; `mirror`: the revision of each document this book holds; `marks`: merged
+ * and erased contacts, so teammates' copies follow; `questions`: fields two
+ * teammates changed differently, until someone chooses.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  outbox: 'id',
+  mirror: 'id',
+  marks: 'id',
+  questions: 'id, contactId',
+};
+
+/**
  * The one database. Versions are appended, never edited: an old database opens
  * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
  * earlier version). Only indexed fields are listed in `stores`.
@@ -75,6 +90,10 @@ export class TiewiseDB extends Dexie {
   log!: EntityTable<LogEntry, 'id'>;
   merges!: EntityTable<MergeRecord, 'id'>;
   deals!: EntityTable<Deal, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  mirror!: EntityTable<{ id: string; rev: string }, 'id'>;
+  marks!: EntityTable<Mark, 'id'>;
+  questions!: EntityTable<Question, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -101,14 +120,18 @@ export class TiewiseDB extends Dexie {
     // v5 only adds the deals table and an index: contacts get their state on their
     // next change or from refreshAllTies()
     this.version(5).stores(SCHEMA_V5);
+    // v6 only adds the team book's tables
+    this.version(6).stores(SCHEMA_V6);
+    // every write to a shared table leaves an outbox entry in its own transaction
+    this.use(outboxMiddleware);
   }
 }
 
-/** Every table name, for backup, restore and erasure. */
+/** Every table name, for backup, restore and erasure (the sync engine's own bookkeeping, `outbox` and `mirror`, is not data). */
 export const TABLES = [
   'contacts', 'profiles', 'notes', 'interactions', 'complaints', 'purchases', 'products',
   'groups', 'memberships', 'overrides', 'workflowRules', 'ruleRuns', 'reminders', 'settings', 'log',
-  'merges', 'deals',
+  'merges', 'deals', 'marks', 'questions',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -124,7 +147,7 @@ export function useDatabase(instance: TiewiseDB): void {
 }
 
 /** The newest schema version this code knows. */
-export const CURRENT_VERSION = 5;
+export const CURRENT_VERSION = 6;
 
 /** The database was written by a newer Tiewise than this one. */
 export class NewerDatabaseError extends Error {

@@ -1,6 +1,7 @@
 import Dexie, { type IndexableType } from 'dexie';
 import { db, TABLES, type TableName, type TiewiseDB } from './database';
 import { guarded } from './repo';
+import { erasedMark } from './marks';
 import type { Contact } from '../domain/entities';
 
 // Erasing one person entirely: their own rows in every table, every log line that
@@ -11,7 +12,7 @@ import type { Contact } from '../domain/entities';
 export const ERASED = '[erased]';
 
 /** Tables whose rows belong to one contact, by their `contactId`. */
-const OWNED = ['profiles', 'notes', 'interactions', 'complaints', 'purchases', 'memberships', 'ruleRuns', 'reminders', 'deals'] as const;
+const OWNED = ['profiles', 'notes', 'interactions', 'complaints', 'purchases', 'memberships', 'ruleRuns', 'reminders', 'deals', 'questions'] as const;
 
 export interface ErasePlan {
   contactId: string;
@@ -98,9 +99,9 @@ export async function erasePerson(contactId: string, opts: { dryRun?: boolean } 
     }
     if (!dry) await d.contacts.delete(contactId);
 
-    // mentions in everyone else's rows
+    // mentions in everyone else's rows (marks hold ids only, and are rewritten below)
     for (const t of TABLES) {
-      if (t === 'log') continue;
+      if (t === 'log' || t === 'marks') continue;
       const table = d.table(t);
       const keyPath = table.schema.primKey.keyPath;
       const keyOf = (row: object) => JSON.stringify(
@@ -122,6 +123,14 @@ export async function erasePerson(contactId: string, opts: { dryRun?: boolean } 
         await table.bulkPut(changed);
       }
     }
+    if (!dry) {
+      // teammates' books (lib/sync) follow the mark: rows about them, wherever written, are deleted;
+      // a contact once merged into them is erased with them
+      const at = Date.now();
+      const into = await d.marks.filter((m) => m.into === contactId).toArray();
+      await d.marks.bulkDelete(into.map((m) => m.id));
+      await d.marks.bulkPut([...into.map((m) => m.id), contactId].map((id) => erasedMark(id, at)));
+    }
     return plan;
   });
   return dry ? run() : guarded(run);
@@ -131,6 +140,8 @@ export async function erasePerson(contactId: string, opts: { dryRun?: boolean } 
 export async function findMentions(needles: string[], d: TiewiseDB = db()): Promise<{ table: TableName; row: unknown }[]> {
   const out: { table: TableName; row: unknown }[] = [];
   for (const t of TABLES) {
+    // a mark is an id and what became of it (lib/db/marks.ts): the erasure's own record, nothing about the person
+    if (t === 'marks') continue;
     await d.table(t).each((row: unknown) => {
       if (mentions(row, needles)) out.push({ table: t, row });
     });

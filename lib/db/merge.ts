@@ -30,7 +30,7 @@ export interface MergeUndo {
 export async function mergeContacts(aId: string, bId: string, now = Date.now(), d: TiewiseDB = db()): Promise<MergeUndo> {
   if (aId === bId) throw new Error('a contact cannot be merged with itself');
   const undo = await guarded(() =>
-    d.transaction('rw', [d.contacts, d.memberships, d.overrides, d.log, d.merges, ...OWNED.map((t) => d[t])], async () => {
+    d.transaction('rw', [d.contacts, d.memberships, d.overrides, d.log, d.merges, d.marks, ...OWNED.map((t) => d[t])], async () => {
       const [a, b] = await Promise.all([d.contacts.get(aId), d.contacts.get(bId)]);
       if (!a || !b) throw new Error('contact not found');
       const plan = mergePlan(a, b, now);
@@ -61,6 +61,8 @@ export async function mergeContacts(aId: string, bId: string, now = Date.now(), 
       }
       await d.contacts.put(plan.merged);
       await d.contacts.delete(from);
+      // rows about the merged-away contact written anywhere else follow it (lib/db/marks.ts)
+      await d.marks.put({ id: from, kind: 'merged', into: to, at: now });
       const mergeId = newId();
       await d.merges.add({
         id: mergeId, at: now, survivorId: to, removedId: from, survivor, removed, merged: plan.merged,
@@ -77,8 +79,9 @@ export async function mergeContacts(aId: string, bId: string, now = Date.now(), 
 export async function undoMerge(u: MergeUndo, d: TiewiseDB = db()): Promise<void> {
   const { from, to } = u.plan.reassign;
   await guarded(() =>
-    d.transaction('rw', [d.contacts, d.memberships, d.overrides, d.log, d.merges, ...OWNED.map((t) => d[t])], async () => {
+    d.transaction('rw', [d.contacts, d.memberships, d.overrides, d.log, d.merges, d.marks, ...OWNED.map((t) => d[t])], async () => {
       await d.merges.delete(u.mergeId);
+      await d.marks.delete(from);
       await d.contacts.bulkPut([u.survivor, u.removed]);
       for (const t of OWNED) if (u.moved[t].length) await d.table(t).where('id').anyOf(u.moved[t]).modify({ contactId: from });
       if (u.movedLog.length) await d.log.where('id').anyOf(u.movedLog).modify({ contactId: from });
@@ -133,7 +136,7 @@ export function unmergedFields(current: Contact, m: MergeRecord, now: number): C
  */
 export async function splitMerge(mergeId: string, now = Date.now(), d: TiewiseDB = db()): Promise<{ survivorId: string; restoredId: string }> {
   const out = await guarded(() =>
-    d.transaction('rw', [d.contacts, d.memberships, d.overrides, d.log, d.merges, ...OWNED.map((t) => d[t])], async () => {
+    d.transaction('rw', [d.contacts, d.memberships, d.overrides, d.log, d.merges, d.marks, ...OWNED.map((t) => d[t])], async () => {
       const m = await d.merges.get(mergeId);
       if (!m) throw new Error('no such merge');
       const { survivorId: to, removedId: from } = m;
@@ -159,6 +162,7 @@ export async function splitMerge(mergeId: string, now = Date.now(), d: TiewiseDB
         await d.overrides.put(theirs);
       }
       await d.merges.delete(mergeId);
+      await d.marks.delete(from);
       return { survivorId: to, restoredId: from };
     }),
   );

@@ -350,3 +350,34 @@ export const WrongMergeReview = z.array(z.object({
   profileIds: z.array(z.string()),
 }));
 export type WrongMergeReview = z.infer<typeof WrongMergeReview>;
+
+/**
+ * What became of a contact that is gone, so that teammates' copies follow (lib/sync):
+ * merged into another (their rows move to the survivor, wherever they were written),
+ * or erased (every row about them is deleted, wherever it was written). Holds an id only.
+ */
+export const Mark = z.object({
+  /** the contact that is gone */
+  id: z.string(),
+  kind: z.enum(['merged', 'erased']),
+  /** for a merge: the survivor */
+  into: z.string().optional(),
+  at: z.number(),
+});
+export type Mark = z.infer<typeof Mark>;
+
+/**
+ * Two teammates changed the same field of one record differently while apart: both
+ * versions are kept here until someone says which stands (lib/sync/merge.ts). The
+ * record itself shows the version the server's rule picked meanwhile.
+ */
+export const QuestionVersion = z.object({ value: z.unknown(), by: z.string().optional(), at: z.number().optional() });
+export const Question = z.object({
+  /** the record's document id (lib/domain/shared.ts) */
+  id: z.string(),
+  /** the contact the record is, or belongs to, for the panel */
+  contactId: z.string().optional(),
+  fields: z.array(z.object({ field: z.string(), versions: z.array(QuestionVersion).min(2) })).min(1),
+  at: z.number(),
+});
+export type Question = z.infer<typeof Question>;

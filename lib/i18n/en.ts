@@ -280,6 +280,17 @@ export const en = {
     replaces: 'replaces {{product}}, which they own',
     'bought-together': 'bought together with {{product}} by {{confidence}} of customers who own it (lift {{lift}})',
   },
+  questions: {
+    title: 'Two versions',
+    intro: 'Teammates changed this while apart. Which stands?',
+    field: '{{record}}: {{field}}',
+    records: { contacts: 'Contact', notes: 'Note', interactions: 'Interaction', complaints: 'Complaint', purchases: 'Purchase', deals: 'Deal', profiles: 'Profile', other: 'Record' },
+    version: '{{who}}: {{value}}',
+    someone: 'someone',
+    empty: '(empty)',
+    keep: 'Keep “{{value}}”',
+    keepLabel: 'Keep {{who}}’s version of {{field}}: {{value}}',
+  },
   reminders: { title: 'Reminders', due: 'due now', done: 'Done' },
   merge: {
     title: 'Possibly the same person',

@@ -296,6 +296,17 @@ export const ru: Loose<Strings> = {
     replaces: 'заменяет {{product}}, который у них есть',
     'bought-together': 'покупают вместе с {{product}}: {{confidence}} клиентов, у кого он есть (лифт {{lift}})',
   },
+  questions: {
+    title: 'Две версии',
+    intro: 'Коллеги изменили это независимо друг от друга. Какая версия верна?',
+    field: '{{record}}: {{field}}',
+    records: { contacts: 'Контакт', notes: 'Заметка', interactions: 'Взаимодействие', complaints: 'Жалоба', purchases: 'Покупка', deals: 'Сделка', profiles: 'Профиль', other: 'Запись' },
+    version: '{{who}}: {{value}}',
+    someone: 'кто-то',
+    empty: '(пусто)',
+    keep: 'Оставить «{{value}}»',
+    keepLabel: 'Оставить версию ({{who}}) поля «{{field}}»: {{value}}',
+  },
   reminders: { title: 'Напоминания', due: 'пора', done: 'Готово' },
   merge: {
     title: 'Возможно, тот же человек',

@@ -1,4 +1,4 @@
-import type { Condition, Contact } from '../domain/entities';
+import { ownerOf, type Condition, type Contact } from '../domain/entities';
 import { DAY } from '../domain/time';
 
 // The workflow's evaluator of the shared Condition type. lib/book had no exported
@@ -29,6 +29,8 @@ export function contactFacts(
     networks: [...(extra.networks ?? [])],
     products: [...(extra.products ?? [])],
     daysSinceContact: c.lastContactAt === undefined ? undefined : Math.floor((now - c.lastContactAt) / DAY),
+    // the book's Owner (a smart group "owner is Olga" counts the same on the dashboard)
+    owner: ownerOf(c),
   };
 }
 

@@ -235,8 +235,11 @@ describe('the panel, in Russian', () => {
 describe('the built manifest', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   it('asks for the fewest permissions and exposes nothing to the sites', () => {
-    expect(manifest.permissions.sort()).toEqual(['sidePanel', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'sidePanel', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
+    // the team's CouchDB: optional, asked for one origin on Settings → Team's Connect (issue 18)
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined(); // the default CSP: no remote code
     expect(manifest.content_scripts[0].matches.every((m: string) => /^https:\/\/\*\.(linkedin\.com|facebook\.com|vk\.com|vk\.ru)\/\*$/.test(m))).toBe(true);

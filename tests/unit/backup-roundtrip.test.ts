@@ -30,6 +30,9 @@ async function fullBook(d: TiewiseDB) {
   await d.ruleRuns.put({ id: 'rr1', ruleId: 'r1', contactId: c.id, at: 10, effect: { kind: 'add-tag', tag: 'c' }, undone: false });
   await d.reminders.put({ id: 'm1', contactId: c.id, due: 11, text: 'call', done: false });
   await d.complaints.put({ id: 'cp1', contactId: c.id, subject: 'Slow', state: 'open', openedAt: 12, source: { kind: 'user', at: 12 } });
+  // the team book's: a merge's mark (erasures' marks come from erasePerson) and a question
+  await d.marks.put({ id: 'gone-1', kind: 'merged', into: c.id, at: 13 });
+  await d.questions.put({ id: `contacts:${c.id}`, contactId: c.id, at: 14, fields: [{ field: 'position', versions: [{ value: 'CTO', by: 'olga', at: 14 }, { value: 'CEO' }] }] });
   await d.deals.put({ id: 'dl1', contactId: c.id, key: 'id:bitrix24:deal:7', kind: 'deal', crmId: '7', title: 'Станки, «2 шт.»', stage: 'Сделка успешна', status: 'won', amount: 370000.5, currency: 'RUB', closedAt: 12, source: { kind: 'import', ref: 'DEAL.csv:2', at: 12 }, updatedAt: 12, custom: [{ name: '__proto__', value: '=1+1' }] });
   const dup = await addContact({ name: c.name, emails: ['dup@example.org'], source: { kind: 'user', at: 13 } }, d);
   await mergeContacts(c.id, dup.id, 14, d);

@@ -47,7 +47,7 @@ describe('database upgrade to version 5 (deals)', () => {
     const rows = await writeV4('upgrade-v4-to-v5');
     const db = new TiewiseDB('upgrade-v4-to-v5');
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.contacts.count()).toBe(rows.contacts.length);
     expect(await db.deals.count()).toBe(0);
     await db.deals.add({ id: 'd1', contactId: 'c1', key: 'id:bitrix24:deal:1', kind: 'deal', status: 'won', companyKey: 'вектор', source: { kind: 'import', ref: 'DEAL.csv:2', at: 1 }, updatedAt: 1 });

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '@/lib/db/database';
 import { DAY } from '@/lib/domain/time';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
@@ -160,6 +160,28 @@ export async function writeV5(name: string): Promise<Record<string, unknown[]>> 
   return writeAt(name, 5, SCHEMA_V5, { ...base, contacts, purchases, deals });
 }
 
+/**
+ * Version 6 (the team book): v5 rows, a merge's mark and an erasure's, a question
+ * two teammates left, and the sync engine's outbox and mirror (not data: not checked).
+ */
+export async function writeV6(name: string): Promise<Record<string, unknown[]>> {
+  const name5 = `${name}:v5-rows`;
+  const base = await writeV5(name5);
+  await Dexie.delete(name5);
+  const marks = [
+    { id: 'c9', kind: 'merged', into: 'c1', at: T0 + 50 },
+    { id: 'erased:5f0c1d3b2a', kind: 'erased', at: T0 + 51 },
+  ];
+  const questions = [{
+    id: 'contacts:c1', contactId: 'c1', at: T0 + 52,
+    fields: [{ field: 'position', versions: [{ value: 'CTO', by: 'olga', at: T0 + 52 }, { value: 'CEO', by: 'ivan', at: T0 + 51 }] }],
+  }];
+  const rows = await writeAt(name, 6, SCHEMA_V6, { ...base, marks, questions, outbox: [{ id: 'contacts:c1', seq: 'a.1' }], mirror: [{ id: 'contacts:c2', rev: '1-abc' }] });
+  delete rows.outbox;
+  delete rows.mirror;
+  return rows;
+}
+
 /** A generator for every schema version this project has had, by version number. */
 export const GENERATORS: Record<number, (name: string) => Promise<Record<string, unknown[]>>> = {
   1: writeV1,
@@ -167,7 +189,8 @@ export const GENERATORS: Record<number, (name: string) => Promise<Record<string,
   3: writeV3,
   4: writeV4,
   5: writeV5,
+  6: writeV6,
 };
 
 /** The version that added each table (tables not listed are from version 1). */
-export const TABLE_SINCE: Record<string, number> = { merges: 4, deals: 5 };
+export const TABLE_SINCE: Record<string, number> = { merges: 4, deals: 5, marks: 6, questions: 6 };

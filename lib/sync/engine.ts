@@ -1,0 +1,463 @@
+import type { z } from 'zod';
+import type { TiewiseDB } from '../db/database';
+import { quietTransaction, type OutboxEntry } from '../db/outbox';
+import { guarded } from '../db/repo';
+import { keysForName } from '../db/keys';
+import { refreshAllTies } from '../db/derive';
+import { applyMark, markOf } from '../db/marks';
+import {
+  Complaint, Contact, Deal, Group, Interaction, Mark, Membership, Note, Product, Profile, Purchase, Question, TagOverride, WorkflowRule,
+} from '../domain/entities';
+import { LOCAL_FIELDS, SHARED_TABLES, canonical, docId, hash128, keyOf, parseDocId, shareable, sortKeys, type SharedTable } from '../domain/shared';
+import { mergeRecord, type Side } from './merge';
+
+// One sync run between this browser's book (Dexie, what the UI reads) and the
+// team's CouchDB, through PouchDB's replicator and a local PouchDB replica:
+//
+//   1. pull    the server's changes into the replica (PouchDB: checkpointed per batch)
+//   2. mirror  the replica's changes into Dexie, resolving conflicts on the way
+//   3. send    the outbox (records changed here) into the replica
+//   4. mirror  again (what step 3 branched is resolved before it leaves)
+//   5. push    the replica's changes to the server
+//
+// Every step resumes where it stopped: the replica's checkpoints, the mirror's
+// sequence (stored with the rows it wrote, in one transaction), and the outbox
+// (an entry leaves only once its record is in the replica). A run killed
+// anywhere is repeated without loss or duplicates.
+//
+// Documents from the server are untrusted: each is checked against the entity's
+// schema and the id it claims; what fails is logged and skipped, never written.
+
+/** The part of a PouchDB database the engine uses (pouchdb-browser in the extension, pouchdb-core in tests). */
+export interface Replica {
+  get(id: string, opts?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  allDocs(opts: Record<string, unknown>): Promise<{ rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null; error?: string }[] }>;
+  bulkDocs(docs: Record<string, unknown>[], opts?: Record<string, unknown>): Promise<({ ok?: boolean; id?: string; rev?: string; error?: string | boolean; status?: number })[]>;
+  changes(opts: Record<string, unknown>): Promise<{ results: { id: string; seq: number | string; deleted?: boolean; doc?: Record<string, unknown> }[]; last_seq: number | string }>;
+  replicate: {
+    from(remote: unknown, opts?: Record<string, unknown>): ReplicationRun;
+    to(remote: unknown, opts?: Record<string, unknown>): ReplicationRun;
+  };
+}
+export interface ReplicationRun extends PromiseLike<unknown> {
+  on(event: 'change', cb: (info: { docs_read?: number; docs_written?: number; pending?: number }) => void): ReplicationRun;
+}
+
+export interface SyncDeps {
+  db: TiewiseDB;
+  local: Replica;
+  remote: unknown;
+  /** the team user's name: who this browser's changes are by */
+  user: string;
+  now?: () => number;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  onProgress?: (p: { done: number; total: number }) => void;
+  /** records per batch (each batch is one replica write and one Dexie transaction) */
+  batch?: number;
+}
+
+export interface SyncReport {
+  pulled: number;
+  pushed: number;
+  /** documents from the server refused (malformed, hostile, or naming another record) */
+  rejected: number;
+  /** conflicts merged by themselves */
+  merged: number;
+  /** fields two teammates changed differently, kept as questions */
+  asked: number;
+}
+
+const SCHEMAS: Record<SharedTable, z.ZodType> = {
+  contacts: Contact, profiles: Profile, notes: Note, interactions: Interaction, complaints: Complaint,
+  purchases: Purchase, products: Product, groups: Group, memberships: Membership, overrides: TagOverride,
+  workflowRules: WorkflowRule, deals: Deal, marks: Mark, questions: Question,
+};
+
+/** Tables whose rows belong to one contact (what a contact's tie is computed from, among others). */
+const BY_CONTACT = new Set<SharedTable>(['profiles', 'notes', 'interactions', 'complaints', 'purchases', 'deals', 'memberships', 'overrides', 'questions']);
+
+/** A document larger than this is refused (a contact with its custom fields is a few KB). */
+const MAX_DOC = 1_000_000;
+
+const SEQ_KEY = 'team.seq';
+
+interface Envelope {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  _revisions?: { start: number; ids: string[] };
+  /** the table, the record, who wrote this version and when */
+  t: SharedTable;
+  d: Record<string, unknown>;
+  by?: string;
+  at?: number;
+}
+
+export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
+  const report: SyncReport = { pulled: 0, pushed: 0, rejected: 0, merged: 0, asked: 0 };
+  const pending = await deps.db.outbox.count();
+  let total = pending;
+  let done = 0;
+  const progress = () => deps.onProgress?.({ done, total: Math.max(total, done) });
+  progress();
+
+  // 1. pull
+  await replicate(deps.local.replicate.from(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), (n, left) => {
+    report.pulled = n;
+    total = pending + n + left;
+    done = n;
+    progress();
+  });
+  // 2. mirror
+  await mirror(deps, report);
+  // 3. send
+  report.pushed = await send(deps, report, (n) => {
+    done = report.pulled + n;
+    progress();
+  });
+  // 4. mirror again
+  await mirror(deps, report);
+  // 5. push
+  await replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), () => progress());
+  return report;
+}
+
+async function replicate(run: ReplicationRun, onChange: (written: number, pending: number) => void): Promise<void> {
+  let written = 0;
+  run.on('change', (info) => {
+    written = info.docs_written ?? written;
+    onChange(written, info.pending ?? 0);
+  });
+  await run;
+}
+
+// ---------------------------------------------------------------- mirror
+
+async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
+  const { db, local } = deps;
+  const batch = deps.batch ?? 500;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    const since = (await db.settings.get(SEQ_KEY))?.value ?? 0;
+    const ch = await local.changes({ since, limit: batch, include_docs: true, conflicts: true });
+    if (!ch.results.length) return;
+    const plain: { id: string; doc: Envelope | null; deleted: boolean }[] = [];
+    for (const r of ch.results) {
+      const doc = (r.doc ?? null) as Envelope | null;
+      if (doc && !r.deleted && doc._conflicts?.length) {
+        // a resolution is a new revision: the feed brings it back, and it is mirrored then
+        if (await resolve(deps, doc, report)) continue;
+      }
+      plain.push({ id: r.id, doc, deleted: !!r.deleted });
+    }
+    const touched = new Set<string>();
+    const marks: Mark[] = [];
+    await guarded(() => db.transaction('rw', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror, db.outbox, db.settings], async () => {
+      quietTransaction();
+      for (const p of plain) {
+        const r = await applyOne(deps, p, touched, marks);
+        if (r === 'rejected') report.rejected++;
+      }
+      await db.settings.put({ key: SEQ_KEY, value: ch.last_seq });
+    }));
+    // a merge made elsewhere: this browser's own rows about the merged-away contact follow
+    // (sent on, as local changes); an erasure needs nothing more here: the erased rows
+    // arrive deleted, and this browser's unsent ones are caught before they are sent
+    for (const m of marks) {
+      const f = m.kind === 'merged' ? await markOf(m.id, db) : undefined;
+      if (f?.kind === 'merged') await applyMark(m.id, f, deps.now?.() ?? Date.now(), db);
+    }
+    if (touched.size) await refreshAllTies(deps.now?.() ?? Date.now(), db, [...touched]);
+  }
+}
+
+type Applied = 'written' | 'skipped' | 'rejected';
+
+async function applyOne(deps: SyncDeps, p: { id: string; doc: Envelope | null; deleted: boolean }, touched: Set<string>, marks: Mark[]): Promise<Applied> {
+  const { db } = deps;
+  const where = parseDocId(p.id);
+  if (!where) {
+    if (!p.id.startsWith('_design/')) reject(deps, p.id, 'not a Tiewise record');
+    return p.id.startsWith('_design/') ? 'skipped' : 'rejected';
+  }
+  const rev = p.doc?._rev;
+  if (!rev) return 'skipped';
+  const seen = await db.mirror.get(p.id);
+  if (seen?.rev === rev) return 'skipped';
+  // changed here too and not yet sent: sending it branches from what this book
+  // had, and the two versions are merged then
+  if (await db.outbox.get(p.id)) return 'skipped';
+  const table = db.table(where.table);
+  if (p.deleted || p.doc?._deleted) {
+    const old = (await table.get(where.key as string)) as Record<string, unknown> | undefined;
+    if (old) {
+      await table.delete(where.key as string);
+      if (typeof old.contactId === 'string') touched.add(old.contactId);
+    }
+    await db.mirror.put({ id: p.id, rev });
+    return 'written';
+  }
+  const env = p.doc!;
+  const why = checkEnvelope(env, where.table);
+  if (why) {
+    reject(deps, p.id, why);
+    return 'rejected';
+  }
+  const parsed = SCHEMAS[where.table].safeParse(env.d);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    reject(deps, p.id, `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
+    return 'rejected';
+  }
+  const row = parsed.data as Record<string, unknown>;
+  if (canonical(keyOf(where.table, row)) !== canonical(where.key)) {
+    reject(deps, p.id, 'the record inside names another record');
+    return 'rejected';
+  }
+  await db.mirror.put({ id: p.id, rev });
+  // a row about a contact that was merged away or erased (written before the teammate knew)
+  if (typeof row.contactId === 'string' && where.table !== 'questions') {
+    const m = await markOf(row.contactId, db);
+    if (m?.kind === 'erased') {
+      // never written here; its deletion is sent back so no copy stays on the server
+      await db.outbox.put({ id: p.id, seq: `erased.${rev}` });
+      return 'skipped';
+    }
+    if (m?.kind === 'merged' && m.into) {
+      row.contactId = m.into;
+      await db.outbox.put({ id: p.id, seq: `moved.${rev}` });
+    }
+  }
+  if (where.table === 'contacts') {
+    const m = await markOf(row.id as string, db);
+    if (m) {
+      await db.outbox.put({ id: p.id, seq: `gone.${rev}` });
+      return 'skipped';
+    }
+    const old = (await table.get(row.id as string)) as Record<string, unknown> | undefined;
+    for (const k of LOCAL_FIELDS.contacts ?? []) if (old?.[k] !== undefined) row[k] = old[k];
+    row.nameKeys = keysForName(row.name as string);
+    touched.add(row.id as string);
+  }
+  if (where.table === 'marks') marks.push(row as Mark);
+  if (typeof row.contactId === 'string' && BY_CONTACT.has(where.table)) touched.add(row.contactId);
+  await table.put(row);
+  return 'written';
+}
+
+function checkEnvelope(env: Envelope, table: SharedTable): string | null {
+  if (env.t !== table) return 'its table does not match its id';
+  if (!env.d || typeof env.d !== 'object' || Array.isArray(env.d)) return 'no record inside';
+  if (env.by !== undefined && (typeof env.by !== 'string' || env.by.length > 256)) return 'bad author';
+  if (env.at !== undefined && typeof env.at !== 'number') return 'bad time';
+  if (JSON.stringify(env).length > MAX_DOC) return 'too large';
+  return null;
+}
+
+function reject(deps: SyncDeps, id: string, why: string) {
+  deps.log?.('warn', `team: refused document ${id.slice(0, 80)}: ${why}`);
+}
+
+// ---------------------------------------------------------------- conflicts
+
+/** The last revision two leaves share, from their `_revisions`. */
+export function commonAncestor(a: { start: number; ids: string[] }, b: { start: number; ids: string[] }): string | null {
+  const revsOf = (r: { start: number; ids: string[] }) => new Map(r.ids.map((id, i) => [`${r.start - i}-${id}`, r.start - i]));
+  const inB = revsOf(b);
+  let best: { rev: string; pos: number } | null = null;
+  for (const [rev, pos] of revsOf(a)) if (inB.has(rev) && (!best || pos > best.pos)) best = { rev, pos };
+  return best?.rev ?? null;
+}
+
+/**
+ * Makes one record of a document's conflicting versions: merged field by field
+ * (lib/sync/merge.ts) on the winning revision, the other versions deleted, and
+ * what two teammates changed differently stored as a question. Deterministic, so
+ * two browsers that resolve the same conflict write the same revisions.
+ */
+async function resolve(deps: SyncDeps, doc: Envelope, report: SyncReport): Promise<boolean> {
+  const { local } = deps;
+  const where = parseDocId(doc._id);
+  if (!where) return false;
+  try {
+    const winner = (await local.get(doc._id, { revs: true })) as unknown as Envelope;
+    const losers = (await Promise.all((doc._conflicts ?? []).map((rev) => local.get(doc._id, { rev, revs: true })))) as unknown as Envelope[];
+    const side = (e: Envelope): Side => ({ body: (e.d ?? {}) as Record<string, unknown>, by: e.by, at: e.at });
+    let acc = side(winner);
+    const questions: { field: string; versions: { value: unknown; by?: string; at?: number }[] }[] = [];
+    for (const l of losers) {
+      const baseRev = winner._revisions && l._revisions ? commonAncestor(winner._revisions, l._revisions) : null;
+      const base = baseRev ? ((await local.get(doc._id, { rev: baseRev }).catch(() => null)) as Envelope | null) : null;
+      const m = mergeRecord(where.table, base?.d ?? null, acc, side(l));
+      acc = { ...acc, body: m.body };
+      questions.push(...m.questions);
+    }
+    const at = Math.max(winner.at ?? 0, ...losers.map((l) => l.at ?? 0));
+    const docs: Record<string, unknown>[] = [
+      { _id: doc._id, _rev: winner._rev, t: where.table, d: sortKeys(acc.body), ...(winner.by ? { by: winner.by } : {}), at },
+      ...losers.map((l) => ({ _id: doc._id, _rev: l._rev, _deleted: true })),
+    ];
+    if (questions.length) {
+      const qid = docId('questions', doc._id);
+      const existing = (await local.get(qid).catch(() => null)) as Envelope | null;
+      const contactId = where.table === 'contacts' ? (acc.body.id as string) : (acc.body.contactId as string | undefined);
+      const mine: Side = { body: { id: doc._id, ...(contactId ? { contactId } : {}), fields: questions, at } };
+      const body = existing && !existing._deleted ? mergeRecord('questions', null, side(existing), mine).body : mergeRecord('questions', null, mine, { body: {} }).body;
+      docs.push({ _id: qid, ...(existing?._rev ? { _rev: existing._rev } : {}), t: 'questions', d: sortKeys(body), ...(winner.by ? { by: winner.by } : {}), at });
+      report.asked += questions.length;
+    } else {
+      report.merged++;
+    }
+    const res = await local.bulkDocs(docs);
+    const failed = res.filter((r) => r.error);
+    if (failed.length) deps.log?.('warn', `team: conflict on ${doc._id} not resolved yet (${String(failed[0]?.error)})`);
+    return true;
+  } catch (e) {
+    deps.log?.('warn', `team: conflict on ${doc._id} not resolved yet (${e instanceof Error ? e.message : String(e)})`);
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- send
+
+/** Sends the outbox into the replica, batch by batch; returns how many records went. */
+async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => void): Promise<number> {
+  const { db, local, user } = deps;
+  const batch = deps.batch ?? 500;
+  const now = () => deps.now?.() ?? Date.now();
+  let sent = 0;
+  let after = '';
+  for (;;) {
+    const entries: OutboxEntry[] = await db.outbox.where('id').above(after).limit(batch).toArray();
+    if (!entries.length) return sent;
+    after = entries[entries.length - 1].id;
+
+    // what each record is now here, and which revision this book last had
+    const plans: { entry: OutboxEntry; table: SharedTable; key: unknown; row: Record<string, unknown> | null; base?: string }[] = [];
+    const stale: OutboxEntry[] = [];
+    await db.transaction('r', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror], async () => {
+      for (const entry of entries) {
+        const where = parseDocId(entry.id);
+        if (!where) {
+          stale.push(entry);
+          continue;
+        }
+        const row = ((await db.table(where.table).get(where.key as string)) as Record<string, unknown> | undefined) ?? null;
+        plans.push({ entry, table: where.table, key: where.key, row, base: (await db.mirror.get(entry.id))?.rev });
+      }
+    });
+    if (stale.length) await db.outbox.bulkDelete(stale.map((e) => e.id));
+
+    // a row about a contact that is gone: follow the contact (sent next time), never send it
+    const follow: string[] = [];
+    for (const p of plans) {
+      const cid = p.table === 'contacts' ? (p.row?.id as string | undefined) : (p.row?.contactId as string | undefined);
+      if (!p.row || !cid || p.table === 'marks' || p.table === 'questions') continue;
+      const m = await markOf(cid, db);
+      if (m) follow.push(p.entry.id);
+    }
+    for (const id of follow) {
+      const p = plans.find((x) => x.entry.id === id)!;
+      const cid = p.table === 'contacts' ? (p.row!.id as string) : (p.row!.contactId as string);
+      const m = await markOf(cid, db);
+      if (m) await applyMark(cid, m, now(), db);
+    }
+    const ready = plans.filter((p) => !follow.includes(p.entry.id));
+
+    const current = await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
+    const writes: Record<string, unknown>[] = [];
+    const branches: { plan: (typeof ready)[number]; doc: Record<string, unknown> }[] = [];
+    const results = new Map<string, { rev?: string; stamped?: Record<string, unknown> }>();
+    ready.forEach((p, i) => {
+      const cur = current.rows[i];
+      const curRev = cur?.value?.rev;
+      const curDeleted = !!cur?.value?.deleted;
+      const curDoc = (cur?.doc ?? null) as Envelope | null;
+      if (!p.row) {
+        // deleted here
+        if (!curRev || curDeleted) results.set(p.entry.id, { rev: curRev });
+        else if (!p.base || p.base === curRev) writes.push({ _id: p.entry.id, _rev: curRev, _deleted: true });
+        // deleted here while a teammate changed it: their change stands, and comes back here
+        else branches.push({ plan: p, doc: { _id: p.entry.id, _deleted: true } });
+        return;
+      }
+      let body = shareable(p.table, p.row);
+      let stamped: Record<string, unknown> | undefined;
+      const src = body.source as { by?: string } | undefined;
+      if (src && typeof src === 'object' && !src.by && user) {
+        body = { ...body, source: { ...src, by: user } };
+        stamped = { ...p.row, source: body.source };
+      }
+      if (curDoc && !curDeleted && canonical(curDoc.d) === canonical(body)) {
+        results.set(p.entry.id, { rev: curRev, stamped });
+        return;
+      }
+      const doc: Record<string, unknown> = { _id: p.entry.id, t: p.table, d: sortKeys(body), by: user, at: now() };
+      results.set(p.entry.id, { stamped });
+      if (!curRev) writes.push(doc);
+      else if (curDeleted || !p.base || p.base === curRev) {
+        // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
+        if (!p.base && !curDeleted) branches.push({ plan: p, doc });
+        else writes.push({ ...doc, _rev: curRev });
+      } else branches.push({ plan: p, doc });
+    });
+
+    if (writes.length) {
+      const res = await local.bulkDocs(writes);
+      res.forEach((r, i) => {
+        const id = writes[i]._id as string;
+        if (r.ok && r.rev) results.set(id, { ...results.get(id), rev: r.rev });
+        else results.delete(id); // tried again next run
+      });
+    }
+    for (const b of branches) {
+      const rev = await branch(deps, b.plan.entry.id, b.plan.base, b.doc);
+      if (rev) results.set(b.plan.entry.id, { ...results.get(b.plan.entry.id), rev });
+      else results.delete(b.plan.entry.id);
+    }
+
+    // retire the entries sent, unless the record changed again meanwhile
+    await guarded(() => db.transaction('rw', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror, db.outbox], async () => {
+      quietTransaction();
+      for (const p of ready) {
+        const r = results.get(p.entry.id);
+        if (!r) continue;
+        // the replica holds this revision now, whatever happens here next
+        if (r.rev) await db.mirror.put({ id: p.entry.id, rev: r.rev });
+        const now2 = await db.outbox.get(p.entry.id);
+        if (now2?.seq !== p.entry.seq) continue; // changed again: sent again, on top of r.rev
+        await db.outbox.delete(p.entry.id);
+        if (r.stamped) await db.table(p.table).put(r.stamped);
+        sent++;
+      }
+    }));
+    void report;
+    onSent(sent);
+  }
+}
+
+/**
+ * Writes this book's version as a sibling of the server's: a child of the
+ * revision this book last had (or a new root), so the replica holds both and the
+ * conflict is merged like any other.
+ */
+async function branch(deps: SyncDeps, id: string, base: string | undefined, doc: Record<string, unknown>): Promise<string | null> {
+  const hash = canonicalHash(doc, base);
+  let revisions: { start: number; ids: string[] } = { start: 1, ids: [hash] };
+  if (base) {
+    const old = (await deps.local.get(id, { rev: base, revs: true }).catch(() => null)) as Envelope | null;
+    if (old?._revisions) revisions = { start: old._revisions.start + 1, ids: [hash, ...old._revisions.ids] };
+  }
+  const rev = `${revisions.start}-${hash}`;
+  const res = await deps.local.bulkDocs([{ ...doc, _rev: rev, _revisions: revisions }], { new_edits: false });
+  if (res[0]?.error) {
+    deps.log?.('warn', `team: ${id} not sent yet (${String(res[0].error)})`);
+    return null;
+  }
+  return rev;
+}
+
+/** A revision id for a branch: 32 hex digits, unique to this write. */
+function canonicalHash(doc: Record<string, unknown>, base: string | undefined): string {
+  return hash128(`${base ?? ''}\n${canonical(doc)}\n${Date.now()}\n${Math.random()}`);
+}
