@@ -59,6 +59,9 @@ export default defineConfig({
     // "Connect" click; nothing is granted at install. MV2 (Firefox) has no
     // optional_host_permissions (WXT drops it there): origins go in optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: TEAM_SERVER_ORIGINS } : { optional_host_permissions: TEAM_SERVER_ORIGINS }),
+    // tests only (tests/e2e/team-sync.e2e.test.ts): headless Chromium cannot answer the
+    // permission prompt, so the team-sync E2E build is given the test server's origin up front
+    ...(process.env.TIEWISE_TEST_HOST_PERMISSIONS ? { host_permissions: process.env.TIEWISE_TEST_HOST_PERMISSIONS.split(',') } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

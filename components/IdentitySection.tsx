@@ -5,6 +5,7 @@ import type { Extraction, FieldName } from '@/lib/extract/types';
 import { profileUrlKey } from '@/lib/extract/urls';
 import { parseSnapshot, staleFields } from '@/lib/model/profile-read';
 import { SafeLink } from './SafeLink';
+import { fieldsOf, standingLine } from './standing';
 import { useFormat } from './format';
 
 type Shown = 'name' | 'position' | 'company' | 'location' | 'headline';
@@ -53,6 +54,7 @@ export function IdentitySection({ record, page }: { record: ContactRecord; page?
               <li key={p.id}>
                 <SafeLink href={p.url}>{t(`site.${p.network}`)}</SafeLink>{' '}
                 <span className="muted">{readLine(p)}</span>
+                {standing(p) && <span className="standing"> · {standing(p)}</span>}
               </li>
             ))}
           </ul>
@@ -60,6 +62,11 @@ export function IdentitySection({ record, page }: { record: ContactRecord; page?
       </div>
     </header>
   );
+
+  /** degree and mutual connections: from the page when it shows this profile now, else from the stored read */
+  function standing(p: Profile): string | null {
+    return standingLine(t, p.network, fieldsOf(p.url === pageKey ? page : null, parseSnapshot(p.snapshot)));
+  }
 
   function readLine(p: Profile): string {
     const stale = staleFields(p);

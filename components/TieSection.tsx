@@ -77,7 +77,7 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
           {tie.contributions.map((c) => (
             <li key={c.signal}>
               <span className={c.contribution >= 0 ? 'plus' : 'minus'}>{c.contribution >= 0 ? '+' : '−'}{Math.abs(c.contribution).toFixed(2)}</span>{' '}
-              {t(`tie.signal.${c.signal}`, { raw: f.number(Math.round(c.raw)) })}
+              {t(`tie.signal.${c.signal}`, { raw: f.number(Math.round(c.raw)), degree: c.signal === 'structural.degree' ? t(`who.anyDegree.${c.raw}`) : undefined })}
             </li>
           ))}
         </ul>

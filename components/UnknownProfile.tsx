@@ -6,6 +6,7 @@ import { candidatesFor } from '@/lib/db/match';
 import type { Extraction } from '@/lib/extract/types';
 import { CandidateItem } from './CandidateItem';
 import { Section } from './Section';
+import { fieldsOf, standingLine } from './standing';
 
 /** A profile that matches no contact: add it to the book, or link it to a likely match (and why). */
 export function UnknownProfile({ x }: { x: Extraction }) {
@@ -16,6 +17,7 @@ export function UnknownProfile({ x }: { x: Extraction }) {
     .map((k) => (x.fields[k].status === 'ok' ? (x.fields[k] as { value: string }).value : null))
     .filter(Boolean)
     .join(' · ');
+  const standing = standingLine(t, x.site, fieldsOf(x));
   const candidates = useLiveQuery(() => candidatesFor(x), [x]);
   const fail = (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message }));
   return (
@@ -25,6 +27,7 @@ export function UnknownProfile({ x }: { x: Extraction }) {
         <div>
           <h2>{name ?? '—'}</h2>
           {line && <p>{line}</p>}
+          {standing && <p className="standing">{standing}</p>}
           <p className="muted small">{t('who.fromPage')}: {t(`site.${x.site ?? 'unknown'}`)}</p>
         </div>
       </header>

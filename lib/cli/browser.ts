@@ -31,8 +31,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { locale?: string; headless?: boolean; userDataDir?: string; deviceScaleFactor?: number } = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (${EXTENSION_DIR} is missing): npx wxt build`);
+export async function launch(opts: { locale?: string; headless?: boolean; userDataDir?: string; deviceScaleFactor?: number; extensionDir?: string } = {}): Promise<Session> {
+  const EXT = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`Build the extension first (${EXT} is missing): npx wxt build`);
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'tiewise-e2e-'));
   const lang = opts.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(dir, {
@@ -43,8 +44,8 @@ export async function launch(opts: { locale?: string; headless?: boolean; userDa
     // 2 with a halved viewport is what a user at 200% zoom sees
     deviceScaleFactor: opts.deviceScaleFactor,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
       `--lang=${lang}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

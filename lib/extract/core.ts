@@ -374,3 +374,35 @@ export function pathOf(url: string): string {
     return '';
   }
 }
+
+// ---------- what the page shows when it holds several versions ----------
+
+/**
+ * Whether the browser renders `el`: its own answer (Element.checkVisibility, a read that
+ * writes nothing into the page). null where there is no layout to ask (jsdom: the CLI,
+ * unit tests), or when the browser cannot say.
+ */
+export function rendered(el: Element): boolean | null {
+  const f = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof f !== 'function') return null;
+  try {
+    return f.call(el, { opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One value among elements that each show one (a site may keep two versions of a badge
+ * in the DOM and hide one with its CSS): the value when they all agree; else the value of
+ * the ones the browser renders, when they agree; else null — never a guess.
+ */
+export function oneShown<T>(found: [Element, T][]): T | null {
+  const distinct = (xs: [Element, T][]) => [...new Set(xs.map((x) => x[1]))];
+  const all = distinct(found);
+  if (all.length <= 1) return all[0] ?? null;
+  const seen = found.map((x) => [x, rendered(x[0])] as const);
+  if (seen.some(([, r]) => r === null)) return null;
+  const shown = distinct(seen.filter(([, r]) => r).map(([x]) => x));
+  return shown.length === 1 ? shown[0] : null;
+}

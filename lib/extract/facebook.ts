@@ -8,7 +8,7 @@
 //   fb-large (generated, ~3 MB)
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -63,6 +63,10 @@ const LABEL = {
   languages: /^(?:languages|языки|мови|sprachen|langues|idiomas|línguas|języki)$/i,
   websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|websites?|sites? web|sitios web|sites|strony internetowe)$/i,
   intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
+  // the profile's own action buttons: already friends ("Friends", with Unfriend in its menu) or not ("Add friend", a request pending)
+  friend: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)$/iu,
+  notFriend:
+    /^(?:add friend|cancel request|respond|confirm(?: request)?|добавить в друзья|отменить запрос|ответить|подтвердить|додати в друзі|додати до друзів|скасувати запит|відповісти|freund(?:in)? hinzufügen|als freund(?:in)? hinzufügen|anfrage abbrechen|antworten|bestätigen|ajouter(?: en amie?)?|annuler la demande|répondre|confirmer|agregar(?: a amigos)?|añadir(?: a amigos)?|cancelar solicitud|responder|confirmar|adicionar(?: amigo)?|cancelar pedido|dodaj(?: do znajomych)?|anuluj zaproszenie|odpowiedz|potwierdź)$/iu,
   // mbasic/m. headings over the friends list: "Friends (412)", "Друзья (1 024)", "Znajomi (387)"
   friendsHeading: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)\s*[(·:]/iu,
 };
@@ -417,6 +421,30 @@ function friendsHeading(c: Ctx): string {
   return c.memo('friendsHeading', () => short(byTextIn(pick(els(c), 'h3, h2, header, [role="heading"]'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
 }
 
+/**
+ * The profile's own friend buttons (Comet's ProfileActions; mbasic's "Add Friend" link in
+ * the cover),
+ * each with whether it says "friends" (true) or "not yet" (false). Never other people's
+ * "Add friend" buttons (People you may know, a friend list).
+ */
+function friendButtons(c: Ctx): [Element, boolean][] {
+  return c.memo('friendButtons', () => {
+    const box = pickOne(els(c), '[data-pagelet="ProfileActions"]');
+    const out: [Element, boolean][] = [];
+    for (const e of box ? all(box, '[role="button"], button, a') : pick(els(c), '#m-timeline-cover-section a[href*="profile_add_friend"]')) {
+      const l = clean(e.getAttribute('aria-label') || short(e, 60));
+      if (/profile_add_friend/.test(e.getAttribute('href') ?? '') || LABEL.notFriend.test(l)) out.push([e, false]);
+      else if (LABEL.friend.test(l)) out.push([e, true]);
+    }
+    return out;
+  });
+}
+
+/** Whether the person is the viewer's friend, as the buttons show; null when they don't say or disagree. */
+function friendship(c: Ctx): boolean | null {
+  return c.memo('friendship', () => oneShown(friendButtons(c)));
+}
+
 // The profile photo's alt / aria-label in its several forms: "Name, profile picture",
 // "Name's profile picture", "Profile picture of Name", "Фото профиля Name",
 // "Name, zdjęcie profilowe", "Photo de profil de Name", "Profilbild von Name".
@@ -575,6 +603,19 @@ const SPEC: Spec = {
       { via: 'friends-box', read: (c) => countLabelled(friendsBox(c), LABEL.mutual) },
     ],
     shown: (c) => hasLabel(counts(c), LABEL.mutual) || hasLabel(friendsBox(c), LABEL.mutual),
+  },
+  degree: {
+    hooks: [
+      {
+        via: 'profile-actions',
+        read: (c) => {
+          const f = friendship(c);
+          // not a friend: a friend of a friend only when mutual friends are shown
+          return f === true ? 1 : f === false && (countLabelled(counts(c), LABEL.mutual) ?? countLabelled(friendsBox(c), LABEL.mutual) ?? 0) > 0 ? 2 : null;
+        },
+      },
+    ],
+    shown: (c) => friendButtons(c).length && friendship(c) === null,
   },
   birthday: {
     hooks: [{ via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) }],

@@ -9,10 +9,10 @@
 // Order of hooks per field: structure and accessible names first, then labels in many UI
 // languages. A value is only read where it is tied to the person the URL names: never from
 // a sidebar, another person's card, a skill list or a stale <title>.
-import type { Extraction, Job, School } from './types';
+import type { Degree, Extraction, Job, School } from './types';
 import {
   all, allUnreadable, arr, byText, countLabelled, first, hasLabel, items, jsonLd, makeCtx, meta,
-  inChrome, pathOf, pieces, result, runSpec, sectionBody, str, uniq,
+  inChrome, oneShown, pathOf, pieces, result, runSpec, sectionBody, str, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -63,8 +63,9 @@ const DIALOG = '[role="dialog"], dialog, [aria-modal="true"]';
 const MODAL = DIALOG + ', form';
 
 // the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
+// ("3. i dalsze", "3-й и далее": Polish and Russian for 3rd+); the digit is the degree
 const DEGREE =
-  /^[·•]?\s*(?:(?:conexão|conexión|contact|kontakt|connection|контакт)\s+(?:de\s+)?)?[1-3](?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?$/iu;
+  /^[·•]?\s*(?:(?:conexão|conexión|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?$/iu;
 const PRONOUN = '(?:he|him|his|she|her|hers|they|them|their|theirs|ze|zir|xe|xem|ela|dela|ele|dele|elu|él|ella|elle|il|lui|iel|sie|ihr|er|ihn|ona|jej|on|jego|oni|ich|он|его|она|её|ее|они|их|він|його|вона|її)';
 const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'iu');
 const EMPLOYMENT_WORDS =
@@ -680,6 +681,41 @@ function mutualText(c: Ctx): string {
   });
 }
 
+/**
+ * The mutual connections line, read: "Olivia Brown, Mark Lee and 10 other mutual connections"
+ * → 12 and both names; "Anna Kowalski is a mutual connection" → 1, Anna; "7 общих контактов" → 7.
+ */
+function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
+  return c.memo('mutuals', () => {
+    const t = mutualText(c);
+    if (!t) return null;
+    const names = (s: string) => uniq(s.split(/,\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
+    // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
+    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/iu.exec(t);
+    if (m) return { count: +m[2] + m[1].split(/,\s*/).filter(Boolean).length, names: names(m[1]) };
+    // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
+    const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/iu.exec(t);
+    if (n && !/\d/.test(n[1])) return { count: n[1].split(/,\s*|\s+(?:and|и)\s+/).filter(Boolean).length, names: names(n[1]) };
+    return { count: countLabelled(t, LABEL.mutual), names: [] };
+  });
+}
+
+/**
+ * The connection-degree badges of the top card ("· 2nd", "2º" with "Conexão de 2º grau",
+ * "· 1-й"): each element that holds one, with its degree. The 2026 client keeps both
+ * "· 1st" and "· 2nd" and hides one with its CSS; oneShown() settles which, or nothing.
+ */
+function degreeBadges(c: Ctx): [Element, Degree][] {
+  return c.memo('degree', () =>
+    all(top(c), 'p, span').flatMap((e): [Element, Degree][] => {
+      // (a bare number is a count — "James Wu and <b>3</b> other" — and links hold names and counts)
+      const t = text(e, 80);
+      const m = !/^\d+$/.test(t) && !e.closest('a, ' + MODAL) && DEGREE.exec(t);
+      return m ? [[e, +m[1] as Degree]] : [];
+    }),
+  );
+}
+
 /** The <title> name, only when every <title> of the page agrees (a single-page app leaves stale ones). */
 function titleName(c: Ctx): string | null {
   return c.memo('titleName', () => {
@@ -828,23 +864,17 @@ const SPEC: Spec = {
     shown: (c) => hasLabel(topText(c), LABEL.followers) || activityFollowers(c) !== null,
   },
   mutual: {
-    hooks: [
-      {
-        via: 'top-card-label',
-        read: (c) => {
-          const t = mutualText(c);
-          // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
-          const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/iu.exec(t);
-          if (m) return +m[2] + m[1].split(/,\s*/).filter(Boolean).length;
-          // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
-          const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/iu.exec(t);
-          if (n && !/\d/.test(n[1])) return n[1].split(/,\s*|\s+(?:and|и)\s+/).filter(Boolean).length;
-          return countLabelled(t, LABEL.mutual);
-        },
-      },
-    ],
+    hooks: [{ via: 'top-card-label', read: (c) => mutuals(c)?.count }],
     // "See your mutual connections" (public view, no count, no names) shows no count
     shown: (c) => /\d|\s(?:is a|are|and|и|e|y|et|und|i|та)\s|[—,]/iu.test(mutualText(c)),
+  },
+  degree: {
+    hooks: [{ via: 'top-card-badge', read: (c) => oneShown(degreeBadges(c)) }],
+    // a badge we could not settle (two different ones, no browser to say which is shown)
+    shown: (c) => degreeBadges(c).length,
+  },
+  mutualNames: {
+    hooks: [{ via: 'top-card-label', read: (c) => mutuals(c)?.names }],
   },
   experience: { hooks: EXPERIENCE, shown: (c) => sec(c, 'experience') },
   education: {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { PAGE_KINDS, SITES, type Extraction } from './types';
+import { DEGREES, PAGE_KINDS, SITES, type Extraction } from './types';
 
 // The zod schema of an extraction (docs/extraction.md): what the background
 // and the panel check a content script's message and a stored snapshot against. Kept
@@ -37,6 +37,9 @@ function fieldResult<T extends z.core.$ZodType>(value: T) {
   ]);
 }
 
+// fields added to the contract later: a snapshot stored before them has none and reads as `missing`
+const added = <T extends z.core.$ZodType>(f: T) => z._default(f, () => ({ status: 'missing' }) as never);
+
 const text = () => fieldResult(z.string());
 const count = () => fieldResult(z.number());
 const texts = () => fieldResult(z.array(z.string()));
@@ -58,6 +61,8 @@ export const ExtractionSchema = z.object({
     connections: count(),
     followers: count(),
     mutual: count(),
+    degree: added(fieldResult(z.literal(DEGREES))),
+    mutualNames: added(texts()),
     birthday: fieldResult(Birthday),
     experience: fieldResult(z.array(Job)),
     education: fieldResult(z.array(School)),

@@ -8,6 +8,9 @@
 // - right: the field is `ok` and equal to the expected value after folding
 //   (Unicode NFKC, case, whitespace, dashes and quotes); wrong: `ok` and different;
 //   unread: not `ok`.
+// - degree: the connection degree as a number (1, 2, 3) or as the badge shows it
+//   ("2nd", "· 1st", "3rd+", "2º", "1-й", "2."); mutual_names: every expected name is
+//   among the mutual connections' names read.
 // - counts (connections, followers, mutual) compare as numbers: "500+" → 500,
 //   "1,234" / "1 234" / "1.234" → 1234, "1.2K" → 1200.
 // - schools, languages: every expected item is among the values read.
@@ -95,6 +98,14 @@ export function expectedCount(v: unknown): number | null {
   }
   m = /^\d{1,3}(?:[ ,.'’]\d{3})+$|^\d+$/.exec(t);
   return m ? Number(t.replace(/\D/g, '')) : null;
+}
+
+/** An expected connection degree: 1, 2, 3 or the badge's text ("2nd", "· 1st", "3rd+", "2º", "1-й", "2."). */
+export function expectedDegree(v: unknown): number | null {
+  if (typeof v === 'number') return v === 1 || v === 2 || v === 3 ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = /^[·•]?\s*([1-3])(?:st|nd|rd|th|º|o|°|ª|a|e|er|ème|\.|-й)?\s*\+?$/u.exec(fold(v)); // (NFKC folds º to o)
+  return m ? +m[1] : null;
 }
 
 // ---------- birthdays ----------
@@ -203,7 +214,7 @@ export function photoKey(url: string): string | null {
 
 // ---------- scoring ----------
 
-type Kind = 'text' | 'count' | 'startsWith' | 'photo' | 'handle' | 'birthday' | 'items' | 'schools' | 'experience';
+type Kind = 'text' | 'count' | 'degree' | 'startsWith' | 'photo' | 'handle' | 'birthday' | 'items' | 'schools' | 'experience';
 
 /** Sidecar key → the result field it is scored against, and how. */
 const KEYS: Record<string, { field: FieldName | null; kind: Kind }> = {
@@ -220,6 +231,8 @@ const KEYS: Record<string, { field: FieldName | null; kind: Kind }> = {
   connections: { field: 'connections', kind: 'count' },
   followers: { field: 'followers', kind: 'count' },
   mutual: { field: 'mutual', kind: 'count' },
+  degree: { field: 'degree', kind: 'degree' },
+  mutual_names: { field: 'mutualNames', kind: 'items' },
   birthday: { field: 'birthday', kind: 'birthday' },
   languages: { field: 'languages', kind: 'items' },
   interests: { field: 'interests', kind: 'items' },
@@ -258,6 +271,11 @@ function compare(kind: Kind, exp: unknown, got: unknown): string | null | undefi
     case 'startsWith':
       if (typeof exp !== 'string' || !fold(exp)) return undefined;
       return typeof got === 'string' && fold(got).startsWith(fold(exp)) ? null : 'does not start with it';
+    case 'degree': {
+      const n = expectedDegree(exp);
+      if (n === null) return undefined;
+      return got === n ? null : 'differs';
+    }
     case 'count': {
       const n = expectedCount(exp);
       if (n === null) return undefined;

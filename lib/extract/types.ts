@@ -11,10 +11,18 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 
 export const FIELD_NAMES = [
   'name', 'headline', 'company', 'position', 'location', 'hometown', 'about',
-  'photoUrl', 'connections', 'followers', 'mutual', 'birthday', 'experience',
+  'photoUrl', 'connections', 'followers', 'mutual', 'degree', 'mutualNames', 'birthday', 'experience',
   'education', 'languages', 'interests', 'websites',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
+
+/**
+ * The connection degree the page shows between the viewer and the person: 1 = connected
+ * (LinkedIn 1st, a Facebook / VK friend), 2 = LinkedIn 2nd, or on Facebook / VK not a
+ * friend while mutual friends are shown (a friend of a friend), 3 = LinkedIn 3rd or 3rd+.
+ */
+export type Degree = 1 | 2 | 3;
+export const DEGREES = [1, 2, 3] as const;
 
 export interface Birthday {
   day: number;
@@ -49,6 +57,8 @@ export interface FieldValues {
   connections: number;
   followers: number;
   mutual: number;
+  degree: Degree;
+  mutualNames: string[];
   birthday: Birthday;
   experience: Job[];
   education: School[];

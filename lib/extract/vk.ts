@@ -15,7 +15,7 @@
 // followers' avatars) is never read as the person's.
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byTextIn, first, makeCtx, meta, pathOf, region, result, runSpec, uniq,
+  all, allUnreadable, byTextIn, first, makeCtx, meta, oneShown, pathOf, region, result, runSpec, uniq,
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
@@ -59,6 +59,15 @@ const COUNT = {
   skip: labelRe(String.raw`(?<![\p{L}])(?:онлайн|online|в сети|в мережі|у мережі|en ligne|en línea|возможные|можливі|possible|you may know)(?![\p{L}])`),
 };
 const NUMBER = labelRe(String.raw`\d+(?:[ .,\u00a0\u2009\u202f]\d{3})*(?:[.,]\d+)?\s*\+?\s*(?:[KkMКкМ](?![\p{L}])|тыс\.?|тис\.?|млн\.?)?`, 'gu');
+
+// The profile's own friend buttons and status lines: already friends, or not (yet).
+// (ru, uk, en, de, pl, pt, es, fr; a request sent or a subscription is not a friendship)
+const FRIEND = labelRe(
+  '^(?:у вас в друзьях|в друзьях|ваш друг|ваша подруга|убрать из друзей|удалить из друзей|у вас у друзях|у друзях|видалити з друзів|прибрати з друзів|you are friends|in your friends|your friend|unfriend|remove from friends|ihr freund|ihre freundin|aus freunden entfernen|jesteście znajomymi|usuń ze znajomych|vocês são amigos|remover dos amigos|sois amigos|eliminar de amigos|vous êtes amis|retirer des amis)$',
+);
+const NOT_FRIEND = labelRe(
+  '^(?:добавить в друзья|заявка отправлена|отменить заявку|ответить на заявку|вы подписаны|додати в друзі|додати до друзів|заявку надіслано|скасувати заявку|ви підписані|add(?: as)? friend|add to friends|request sent|friend request sent|cancel request|respond to request|you are following|als freund hinzufügen|anfrage gesendet|dodaj do znajomych|zaproszenie wysłane|adicionar aos amigos|solicitação enviada|añadir a amigos|solicitud enviada|ajouter en ami|demande envoyée)$',
+);
 
 // Header rows marked only by an icon: VKUI icon names (vkuiIcon--home_outline_20,
 // svgIcon-home_outline_20, <use href="#home_outline_20">), not hashes.
@@ -433,6 +442,25 @@ function count(c: Ctx, kind: 'friends' | 'followers' | 'mutual'): number | null 
   return xs.every((x) => x === xs[0]) ? xs[0] : null;
 }
 
+/**
+ * The profile's own friend buttons and status lines ("Добавить в друзья", "У Вас в друзьях",
+ * "Заявка отправлена"): leaves among the person's own elements, so never a possible
+ * friend's button or a friend list's. Each with whether it says "friends" (true) or not.
+ */
+function friendButtons(c: Ctx): [Element, boolean][] {
+  return c.memo('friendButtons', () => {
+    const out: [Element, boolean][] = [];
+    for (const e of els(c)) {
+      if (e.firstElementChild) continue;
+      const t = clean(e.textContent);
+      if (!t || t.length > 40) continue;
+      if (NOT_FRIEND.test(t)) out.push([e, false]);
+      else if (FRIEND.test(t)) out.push([e, true]);
+    }
+    return out;
+  });
+}
+
 function status(c: Ctx): Element | null {
   return c.memo('status', () => {
     for (const k of STATUS) if (cls(c, k).length) return cls(c, k)[0];
@@ -530,6 +558,19 @@ const SPEC: Spec = {
   mutual: {
     hooks: [{ via: 'counter', read: (c) => count(c, 'mutual') }],
     shown: (c) => counts(c).shown.mutual,
+  },
+  degree: {
+    hooks: [
+      {
+        via: 'friend-button',
+        read: (c) => {
+          const f = oneShown(friendButtons(c));
+          // not a friend: a friend of a friend only when common friends are shown
+          return f === true ? 1 : f === false && (count(c, 'mutual') ?? 0) > 0 ? 2 : null;
+        },
+      },
+    ],
+    shown: (c) => friendButtons(c).length && oneShown(friendButtons(c)) === null,
   },
   birthday: {
     hooks: [{ via: 'labelled-row', read: (c) => parseBirthday(val(row(c, LABELS.birthday))) }],
@@ -688,4 +729,4 @@ export function extractVk(doc: Document, url: string): Extraction {
 }
 
 /** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */
-export const UI_LABELS: readonly unknown[] = [LABELS, COUNT, CLOSED, DELETED, WALL_HEADING, HIDDEN, BANNER, /^(?:вконтакте|vk|vkontakte)$/i];
+export const UI_LABELS: readonly unknown[] = [LABELS, COUNT, FRIEND, NOT_FRIEND, CLOSED, DELETED, WALL_HEADING, HIDDEN, BANNER, /^(?:вконтакте|vk|vkontakte)$/i];

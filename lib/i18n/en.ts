@@ -39,6 +39,15 @@ export const en = {
     neverRead: 'not read yet',
     unreadable: '{{site}}: could not read {{fields}}.',
     fromPage: 'From the page',
+    // the connection the page shows between you and the person (LinkedIn degrees; Facebook / VK friendship)
+    degree: { '1': '1st-degree connection', '2': '2nd-degree connection', '3': '3rd-degree connection or further' },
+    friend: { '1': 'your friend', '2': 'a friend of a friend' },
+    anyDegree: { '1': '1st-degree connection or friend', '2': '2nd-degree connection (a friend of a friend)', '3': '3rd-degree connection or further' },
+    mutualConnections_one: '{{count}} mutual connection',
+    mutualConnections_other: '{{count}} mutual connections',
+    mutualFriends_one: '{{count}} mutual friend',
+    mutualFriends_other: '{{count}} mutual friends',
+    mutualAmong: '{{mutual}}, among them {{names}}',
   },
   layoutReport: {
     save: 'Save layout report',
@@ -49,8 +58,8 @@ export const en = {
   field: {
     name: 'name', headline: 'headline', company: 'company', position: 'position', location: 'location',
     hometown: 'home town', about: 'about', photoUrl: 'photo', connections: 'connections', followers: 'followers',
-    mutual: 'mutual connections', birthday: 'birthday', experience: 'experience', education: 'education',
-    languages: 'languages', interests: 'interests', websites: 'websites',
+    mutual: 'mutual connections', degree: 'connection degree', mutualNames: 'names of mutual connections', birthday: 'birthday', experience: 'experience', education: 'education',
+    languages: 'languages', interests: 'interests', websites: 'websites', text: 'text', summary: 'summary', subject: 'subject',
   },
   unknown: {
     title: 'Not in your book yet',
@@ -161,7 +170,7 @@ export const en = {
       'intimacy.firstName': 'on first-name terms',
       'reciprocity.purchases': '{{raw}} purchases',
       'reciprocity.referrals': '{{raw}} referrals or introductions given',
-      'structural.degree': '{{raw}}-degree connection',
+      'structural.degree': '{{degree}}',
       'structural.mutual': '{{raw}} mutual connections',
       'distance.shared': '{{raw}} things in common with you',
       networkSize: '{{raw}} connections (large networks mean weaker ties)',

@@ -321,7 +321,8 @@ export function nextStep(t: { networkType: NetworkType }, ctx: NextStepContext =
     case 'team':
       return { code: 'coordinate-solution-team', detail: { company } };
     case 'weak-tie-prospect': {
-      const cold = !s || s.neverInteracted;
+      // (a 1st-degree connection or friend needs no introduction: the rep can write directly)
+      const cold = (!s || s.neverInteracted) && s?.degree !== 1;
       if (cold && mutualNamed) return { code: 'ask-mutual-intro', detail: { name: mutualNamed, count: mutualCount } };
       const shared = topics.find((x) => SHARED_KINDS.has(x.kind));
       if (shared) return { code: 'open-with-shared-ground', detail: { kind: shared.kind, value: shared.value } };

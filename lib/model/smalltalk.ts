@@ -115,7 +115,13 @@ export function smallTalk(input: SmallTalkInput, now: number): Topic[] {
     if (days <= BIRTHDAY_DAYS) out.push({ kind: 'birthday', value: `${pad(b.day)}.${pad(b.month)}`, source, days });
   }
 
-  for (const x of field(reads, 'mutual')) if (x.value > 0) out.push({ kind: 'mutual', value: String(x.value), source: fromRead(x.read) });
+  // "12 (Olivia Brown, Mark Lee)": the names the same page showed are whom to ask
+  for (const x of field(reads, 'mutual')) {
+    if (x.value <= 0) continue;
+    const names = x.read.extraction?.fields.mutualNames;
+    const named = names?.status === 'ok' && names.value.length ? ` (${names.value.join(', ')})` : '';
+    out.push({ kind: 'mutual', value: String(x.value) + named, source: fromRead(x.read) });
+  }
 
   // sports and hobbies the rep wrote down, newest note first
   for (const n of [...(input.notes ?? [])].sort((a, b) => b.createdAt - a.createdAt)) {

@@ -1,7 +1,7 @@
 // Tie strength: the observable signals of model.md's table, computed from plain
 // data, and an explainable linear model over them (weights in ./weights.ts).
 import type { Complaint, Contact, Interaction, Note, Profile, Purchase } from '../domain/entities';
-import type { Extraction, FieldName, FieldValues } from '../extract/types';
+import type { Degree, Extraction, FieldName, FieldValues } from '../extract/types';
 import { ExtractionSchema } from '../extract/schema';
 import { findTopics, languageCode } from './keywords';
 import { normCity, normCompany } from './identity';
@@ -35,9 +35,9 @@ export interface ProfileRead {
   url: string;
   readAt?: number;
   extraction: Extraction | null;
-  /** the connection degree the page showed (1st, 2nd, 3rd), when known */
-  degree?: 1 | 2 | 3;
-  /** names of mutual connections the page showed, when known */
+  /** the connection degree the page showed (1st, 2nd, 3rd), when known apart from the extraction (its `degree` field counts too) */
+  degree?: Degree;
+  /** names of mutual connections the page showed, when known apart from the extraction (its `mutualNames` field counts too) */
   mutualNames?: string[];
 }
 
@@ -57,8 +57,8 @@ export interface TieInput {
   complaints?: Complaint[];
   profiles?: ProfileRead[];
   rep?: RepContext;
-  /** connection degree, when the page showed it (not in the extraction contract yet) */
-  degree?: 1 | 2 | 3;
+  /** connection degree, when known apart from the profile reads (whose `degree` field counts too) */
+  degree?: Degree;
   /** deals / opportunities with the contact's organisation through this contact */
   deals?: Deal[];
   /** mutual connections known by name (from the page or the book) */
@@ -225,9 +225,19 @@ export function tieSignals(input: TieInput, now: number): TieSignals {
     if (answered(i)) { unanswered = 0; unansweredChannel = null; }
     else if (isMessage(i)) { unanswered++; unansweredChannel = i.kind as 'email' | 'chat'; }
   }
-  const degrees = (input.profiles ?? []).map((r) => r.degree).filter((d): d is 1 | 2 | 3 => d !== undefined);
-  const degree = input.degree ?? (degrees.length ? (Math.min(...degrees) as 1 | 2 | 3) : null);
-  const mutualNames = [...new Set([...(input.mutualNames ?? []), ...(input.profiles ?? []).flatMap((r) => r.mutualNames ?? [])])];
+  // the degree a linked profile's page showed (its stored read, or given with the read); the closest wins
+  const degrees = [
+    ...(input.profiles ?? []).map((r) => r.degree).filter((d): d is Degree => d !== undefined),
+    ...field(input.profiles, 'degree').map((x) => x.value),
+  ];
+  const degree = input.degree ?? (degrees.length ? (Math.min(...degrees) as Degree) : null);
+  const mutualNames = [
+    ...new Set([
+      ...(input.mutualNames ?? []),
+      ...(input.profiles ?? []).flatMap((r) => r.mutualNames ?? []),
+      ...field(input.profiles, 'mutualNames').flatMap((x) => x.value),
+    ]),
+  ];
   const top = counts[0];
   const exactOpen = counts.some((c) => !c.atLeast && c.n >= OPEN_NETWORKER);
   return {

@@ -45,3 +45,37 @@ describe('a failed read never blanks a good one', () => {
     await bad.close();
   });
 });
+
+// Issue 20 / 13: LinkedIn's 2026 client keeps both "· 1st" and "· 2nd" in the top card and
+// hides one with its hashed CSS. Served under the real host with such a rule, the content
+// script asks the browser which one it renders and the panel shows that one, with the
+// mutual connections the page names.
+describe('the connection degree the page shows', () => {
+  const NADIA = 'https://www.linkedin.com/in/nadiaokafor/';
+  const page = readFileSync('tests/fixtures/real/linkedin/li-2026-client-en.html', 'utf8');
+  // the site's way: a hashed class hides the wrapper of one badge
+  const withCss = (css: string) => page.replace('</head>', `<style>${css}</style></head>`);
+  let s: Session;
+  let panel: Page;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    panel = await s.openPanel();
+  });
+  afterAll(async () => s?.close());
+
+  it('shows the rendered badge: 2nd when "· 1st" is hidden, 1st when "· 2nd" is', async () => {
+    s.serve(NADIA, withCss('._8146a321 > p { display: none }'));
+    const tab = await s.context.newPage();
+    await tab.goto(NADIA);
+    await panel.getByRole('heading', { level: 2, name: 'Nadia Okafor' }).waitFor({ timeout: 20_000 });
+    await panel.getByText('2nd-degree connection · 7 mutual connections, among them Aliquip, Nisi am').waitFor();
+    expect(await panel.getByText(/could not read .*connection degree/).count()).toBe(0);
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-degree-2nd.png'), fullPage: true });
+
+    // the other badge hidden: the sibling <p> after the wrapper
+    s.serve(NADIA, withCss('._8146a321 + p { display: none }'));
+    await tab.reload();
+    await panel.getByText('1st-degree connection · 7 mutual connections, among them Aliquip, Nisi am').waitFor({ timeout: 20_000 });
+    await tab.close();
+  });
+});
