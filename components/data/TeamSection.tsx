@@ -23,7 +23,9 @@ export function TeamStatusLine({ status }: { status: TeamStatus }) {
       text = status.total !== undefined ? t('team.status.syncingOf', { done: f.number(status.done ?? 0), total: f.number(status.total) }) : t('team.status.syncing');
       break;
     case 'connected':
-      text = status.lastSyncAt !== undefined ? t('team.status.connectedAt', { when: f.ago(status.lastSyncAt) }) : t('team.status.connected');
+      text = status.lastSyncAt === undefined ? t('team.status.connected')
+        : Date.now() - status.lastSyncAt < 60_000 ? t('team.status.connectedNow') // Intl says "this minute"
+        : t('team.status.connectedAt', { when: f.ago(status.lastSyncAt) });
       break;
     case 'offline': text = t('team.status.offline'); break;
     case 'refused': text = t('team.status.refused', { why: t(`team.reason.${status.reason ?? 'server'}`, { origin }) }); break;

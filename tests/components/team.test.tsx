@@ -200,6 +200,13 @@ describe('Settings → Team', () => {
     expect(within(region).queryByLabelText('Password')).toBeNull();
   });
 
+  it('a sync a few seconds ago reads “just now”', async () => {
+    const team = fakeTeam({ initial: { state: 'connected', origin: 'https://couch.example.com' } });
+    renderTeam();
+    team.broadcast({ state: 'connected', origin: 'https://couch.example.com', lastSyncAt: Date.now() - 5000 });
+    expect(screen.getByRole('status').textContent).toBe('Connected · last sync just now');
+  });
+
   it('follows the background: syncing n of m, pending changes, offline', async () => {
     const team = fakeTeam({ initial: { state: 'connected', origin: 'https://couch.example.com', database: 'team-book', user: 'olga' } });
     renderTeam();
