@@ -27,17 +27,28 @@ export function erasedMark(contactId: string, at: number): Mark {
 
 /** What became of a contact: merged (following merges: a → b → c gives "into c") or erased; undefined while it stands. */
 export async function markOf(contactId: string, d: TiewiseDB = db()): Promise<Mark | undefined> {
-  let id = contactId;
-  let merged: Mark | undefined;
-  for (let hops = 0; hops < 20; hops++) {
-    const erased = await d.marks.get(erasedKey(id));
-    if (erased) return erased;
-    const m = await d.marks.get(id);
-    if (m?.kind !== 'merged' || !m.into || m.into === id) return merged;
-    merged = { ...m, id: contactId };
-    id = m.into;
-  }
-  return merged;
+  return (await marksIndex(d))(contactId);
+}
+
+/**
+ * Every mark, read once, as a lookup (marks are few: one per merge or erasure), for
+ * code that asks about many rows: one read instead of one per row.
+ */
+export async function marksIndex(d: TiewiseDB = db()): Promise<(contactId: string) => Mark | undefined> {
+  const all = new Map((await d.marks.toArray()).map((m) => [m.id, m]));
+  return (contactId) => {
+    let id = contactId;
+    let merged: Mark | undefined;
+    for (let hops = 0; hops < 20; hops++) {
+      const erased = all.get(erasedKey(id));
+      if (erased) return erased;
+      const m = all.get(id);
+      if (m?.kind !== 'merged' || !m.into || m.into === id) return merged;
+      merged = { ...m, id: contactId };
+      id = m.into;
+    }
+    return merged;
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { quietTransaction, type OutboxEntry } from '../db/outbox';
 import { guarded } from '../db/repo';
 import { keysForName } from '../db/keys';
 import { refreshAllTies } from '../db/derive';
-import { applyMark, markOf } from '../db/marks';
+import { applyMark, markOf, marksIndex } from '../db/marks';
 import {
   Complaint, Contact, Deal, Group, Interaction, Mark, Membership, Note, Product, Profile, Purchase, Question, TagOverride, WorkflowRule,
 } from '../domain/entities';
@@ -54,6 +54,8 @@ export interface SyncDeps {
   onProgress?: (p: { done: number; total: number }) => void;
   /** records per batch (each batch is one replica write and one Dexie transaction) */
   batch?: number;
+  /** how long each step took (the bench prints it) */
+  trace?: (step: 'pull' | 'mirror' | 'send' | 'mirror-again' | 'push', ms: number) => void;
 }
 
 export interface SyncReport {
@@ -102,24 +104,32 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   const progress = () => deps.onProgress?.({ done, total: Math.max(total, done) });
   progress();
 
+  const step = async <T>(name: Parameters<NonNullable<SyncDeps['trace']>>[0], fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      deps.trace?.(name, performance.now() - t0);
+    }
+  };
   // 1. pull
-  await replicate(deps.local.replicate.from(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), (n, left) => {
+  await step('pull', () => replicate(deps.local.replicate.from(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), (n, left) => {
     report.pulled = n;
     total = pending + n + left;
     done = n;
     progress();
-  });
+  }));
   // 2. mirror
-  await mirror(deps, report);
+  await step('mirror', () => mirror(deps, report));
   // 3. send
-  report.pushed = await send(deps, report, (n) => {
+  report.pushed = await step('send', () => send(deps, report, (n) => {
     done = report.pulled + n;
     progress();
-  });
+  }));
   // 4. mirror again
-  await mirror(deps, report);
+  await step('mirror-again', () => mirror(deps, report));
   // 5. push
-  await replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), () => progress());
+  await step('push', () => replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), () => progress()));
   return report;
 }
 
@@ -154,8 +164,20 @@ async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
     const marks: Mark[] = [];
     await guarded(() => db.transaction('rw', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror, db.outbox, db.settings], async () => {
       quietTransaction();
+      let markOfHere = await marksIndex(db);
+      const ids = plain.map((p) => p.id);
+      const seenRevs = await db.mirror.where(':id').anyOf(ids).toArray();
+      const waiting = await db.outbox.where(':id').anyOf(ids).primaryKeys();
+      const ctx = { seen: new Map(seenRevs.map((m) => [m.id, m.rev])), waiting: new Set(waiting as string[]) };
       for (const p of plain) {
-        const r = await applyOne(deps, p, touched, marks);
+        // what needs no write is decided here, without an await: a run of native awaits with no
+        // IndexedDB request between them lets the transaction commit under Dexie's feet
+        const rev = p.doc?._rev;
+        if (!rev || ctx.seen.get(p.id) === rev || ctx.waiting.has(p.id)) continue;
+        const before = marks.length;
+        const r = await applyOne(deps, p, touched, marks, markOfHere, ctx);
+        // a mark in this batch counts for the rows after it
+        if (marks.length !== before) markOfHere = await marksIndex(db);
         if (r === 'rejected') report.rejected++;
       }
       await db.settings.put({ key: SEQ_KEY, value: ch.last_seq });
@@ -173,7 +195,11 @@ async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
 
 type Applied = 'written' | 'skipped' | 'rejected';
 
-async function applyOne(deps: SyncDeps, p: { id: string; doc: Envelope | null; deleted: boolean }, touched: Set<string>, marks: Mark[]): Promise<Applied> {
+async function applyOne(
+  deps: SyncDeps, p: { id: string; doc: Envelope | null; deleted: boolean }, touched: Set<string>, marks: Mark[], markOfHere: (contactId: string) => Mark | undefined,
+  /** read for the whole batch up front: the revision this book holds of each, and which wait in the outbox */
+  ctx: { seen: Map<string, string | undefined>; waiting: Set<string> },
+): Promise<Applied> {
   const { db } = deps;
   const where = parseDocId(p.id);
   if (!where) {
@@ -182,11 +208,10 @@ async function applyOne(deps: SyncDeps, p: { id: string; doc: Envelope | null; d
   }
   const rev = p.doc?._rev;
   if (!rev) return 'skipped';
-  const seen = await db.mirror.get(p.id);
-  if (seen?.rev === rev) return 'skipped';
+  if (ctx.seen.get(p.id) === rev) return 'skipped';
   // changed here too and not yet sent: sending it branches from what this book
   // had, and the two versions are merged then
-  if (await db.outbox.get(p.id)) return 'skipped';
+  if (ctx.waiting.has(p.id)) return 'skipped';
   const table = db.table(where.table);
   if (p.deleted || p.doc?._deleted) {
     const old = (await table.get(where.key as string)) as Record<string, unknown> | undefined;
@@ -217,7 +242,7 @@ async function applyOne(deps: SyncDeps, p: { id: string; doc: Envelope | null; d
   await db.mirror.put({ id: p.id, rev });
   // a row about a contact that was merged away or erased (written before the teammate knew)
   if (typeof row.contactId === 'string' && where.table !== 'questions') {
-    const m = await markOf(row.contactId, db);
+    const m = markOfHere(row.contactId);
     if (m?.kind === 'erased') {
       // never written here; its deletion is sent back so no copy stays on the server
       await db.outbox.put({ id: p.id, seq: `erased.${rev}` });
@@ -229,7 +254,7 @@ async function applyOne(deps: SyncDeps, p: { id: string; doc: Envelope | null; d
     }
   }
   if (where.table === 'contacts') {
-    const m = await markOf(row.id as string, db);
+    const m = markOfHere(row.id as string);
     if (m) {
       await db.outbox.put({ id: p.id, seq: `gone.${rev}` });
       return 'skipped';
@@ -336,33 +361,40 @@ async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => v
     const plans: { entry: OutboxEntry; table: SharedTable; key: unknown; row: Record<string, unknown> | null; base?: string }[] = [];
     const stale: OutboxEntry[] = [];
     await db.transaction('r', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror], async () => {
+      // one bulk read per table, not one read per record
+      const byTable = new Map<SharedTable, { entry: OutboxEntry; key: unknown }[]>();
       for (const entry of entries) {
         const where = parseDocId(entry.id);
         if (!where) {
           stale.push(entry);
           continue;
         }
-        const row = ((await db.table(where.table).get(where.key as string)) as Record<string, unknown> | undefined) ?? null;
-        plans.push({ entry, table: where.table, key: where.key, row, base: (await db.mirror.get(entry.id))?.rev });
+        const list = byTable.get(where.table) ?? [];
+        list.push({ entry, key: where.key });
+        byTable.set(where.table, list);
+      }
+      const bases = new Map<string, string | undefined>();
+      const known = entries.filter((e) => !stale.includes(e));
+      (await db.mirror.bulkGet(known.map((e) => e.id))).forEach((m, i) => bases.set(known[i].id, m?.rev));
+      for (const [table, list] of byTable) {
+        const rows = (await db.table(table).bulkGet(list.map((x) => x.key as string))) as (Record<string, unknown> | undefined)[];
+        list.forEach((x, i) => plans.push({ entry: x.entry, table, key: x.key, row: rows[i] ?? null, base: bases.get(x.entry.id) }));
       }
     });
     if (stale.length) await db.outbox.bulkDelete(stale.map((e) => e.id));
 
     // a row about a contact that is gone: follow the contact (sent next time), never send it
-    const follow: string[] = [];
+    const markOfHere = await marksIndex(db);
+    const follow = new Set<string>();
     for (const p of plans) {
       const cid = p.table === 'contacts' ? (p.row?.id as string | undefined) : (p.row?.contactId as string | undefined);
       if (!p.row || !cid || p.table === 'marks' || p.table === 'questions') continue;
-      const m = await markOf(cid, db);
-      if (m) follow.push(p.entry.id);
+      const m = markOfHere(cid);
+      if (!m) continue;
+      follow.add(p.entry.id);
+      await applyMark(cid, m, now(), db);
     }
-    for (const id of follow) {
-      const p = plans.find((x) => x.entry.id === id)!;
-      const cid = p.table === 'contacts' ? (p.row!.id as string) : (p.row!.contactId as string);
-      const m = await markOf(cid, db);
-      if (m) await applyMark(cid, m, now(), db);
-    }
-    const ready = plans.filter((p) => !follow.includes(p.entry.id));
+    const ready = plans.filter((p) => !follow.has(p.entry.id));
 
     const current = await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
     const writes: Record<string, unknown>[] = [];
@@ -419,17 +451,23 @@ async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => v
     // retire the entries sent, unless the record changed again meanwhile
     await guarded(() => db.transaction('rw', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror, db.outbox], async () => {
       quietTransaction();
-      for (const p of ready) {
-        const r = results.get(p.entry.id);
-        if (!r) continue;
-        // the replica holds this revision now, whatever happens here next
-        if (r.rev) await db.mirror.put({ id: p.entry.id, rev: r.rev });
-        const now2 = await db.outbox.get(p.entry.id);
-        if (now2?.seq !== p.entry.seq) continue; // changed again: sent again, on top of r.rev
-        await db.outbox.delete(p.entry.id);
-        if (r.stamped) await db.table(p.table).put(r.stamped);
-        sent++;
+      const done = ready.filter((p) => results.has(p.entry.id));
+      // the replica holds these revisions now, whatever happens here next
+      await db.mirror.bulkPut(done.flatMap((p) => {
+        const rev = results.get(p.entry.id)!.rev;
+        return rev ? [{ id: p.entry.id, rev }] : [];
+      }));
+      const now2 = await db.outbox.bulkGet(done.map((p) => p.entry.id));
+      // changed again meanwhile: sent again next time, on top of the revision just written
+      const unchanged = done.filter((p, i) => now2[i]?.seq === p.entry.seq);
+      await db.outbox.bulkDelete(unchanged.map((p) => p.entry.id));
+      const stamped = new Map<SharedTable, Record<string, unknown>[]>();
+      for (const p of unchanged) {
+        const row = results.get(p.entry.id)!.stamped;
+        if (row) stamped.set(p.table, [...(stamped.get(p.table) ?? []), row]);
       }
+      for (const [table, rows] of stamped) await db.table(table).bulkPut(rows);
+      sent += unchanged.length;
     }));
     void report;
     onSent(sent);
