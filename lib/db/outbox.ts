@@ -7,7 +7,8 @@ import { SHARED_TABLES, docId, type SharedTable } from '../domain/shared';
 // it, and a rolled-back write leaves no entry). The sync engine (lib/sync/engine.ts)
 // sends what the outbox names and deletes the entries it sent, unless the record
 // changed again meanwhile (`seq` is new then). With sync off the outbox holds at
-// most one small row per changed record, and is cleared on disconnect.
+// most one small row (an id) per changed record: kept, so that what changed while
+// disconnected is sent on the next connect.
 
 export interface OutboxEntry {
   /** the record's document id (lib/sync/docs.ts: `<table>:<key>`) */
