@@ -79,7 +79,14 @@ export default tseslint.config(
     // the UI never reaches into the browser glue
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: up('entrypoints'), message: 'Components must not import entrypoints.' }] }],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: up('entrypoints'), message: 'Components must not import entrypoints.' },
+          { group: ['dexie', 'dexie/*'], message: 'Components read and write through the data-access functions in lib/db, never Dexie itself.' },
+        ],
+        // the database instance and its tables stay behind lib/db's functions (DbGate only opens it)
+        paths: [{ name: '@/lib/db/database', importNames: ['db', 'TiewiseDB', 'useDatabase'], message: 'Components go through lib/db\'s data-access functions, not the tables.' }],
+      }],
     },
   },
   {

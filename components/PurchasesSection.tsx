@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '@/lib/db/database';
 import type { Purchase } from '@/lib/domain/entities';
+import { productsByIds } from '@/lib/db/repo';
 import { Section } from './Section';
 import { useFormat } from './format';
 import { ByLine } from './ByLine';
@@ -11,7 +11,7 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const ids = [...new Set(purchases.map((p) => p.productId))];
-  const products = useLiveQuery(() => db().products.bulkGet(ids), [ids.join()]);
+  const products = useLiveQuery(() => productsByIds(ids), [ids.join()]);
   const name = (id: string) => products?.find((p) => p?.id === id)?.name ?? id;
   // who wrote each purchase, when the team book is on and any says so
   const byShown = purchases.slice(0, 50).some((p) => p.source.by);

@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { BookModel } from '@/lib/book/model';
 import { followBook, loadBook } from '@/lib/db/book';
-import { db } from '@/lib/db/database';
 
 /**
  * The page's one BookModel: loaded once, kept current from the database's change
@@ -13,7 +12,7 @@ export function useBook(locale: string): { model: BookModel; ready: boolean; ver
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
     let live = true;
-    const stop = followBook(model, db(), (e) => live && setError(e as Error));
+    const stop = followBook(model, undefined, (e) => live && setError(e as Error));
     loadBook(model).then(
       () => live && setReady(true),
       (e: Error) => live && setError(e),

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { backupOverdue, getBackupSetting } from '@/lib/db/backup';
-import { db } from '@/lib/db/database';
+import { contactCount } from '@/lib/db/repo';
 
 /** A gentle notice when the book has gone without a backup longer than the user asked. */
 export function BackupReminder({ now = Date.now() }: { now?: number }) {
   const { t } = useTranslation();
-  const overdue = useLiveQuery(async () => backupOverdue(await getBackupSetting(), await db().contacts.count(), now), [now]);
+  const overdue = useLiveQuery(async () => backupOverdue(await getBackupSetting(), await contactCount(), now), [now]);
   if (!overdue) return null;
   return (
     <p role="status" className="notice notice-warn">

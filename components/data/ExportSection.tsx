@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '@/lib/db/database';
+import { contactCount, contactsForExport } from '@/lib/db/repo';
 import { exportRow } from '@/lib/import/apply';
 import { toCsv } from '@/lib/import/export';
 import { PRESETS, type PresetId } from '@/lib/import/presets';
@@ -12,15 +12,12 @@ import { download, today } from '../download';
 export function ExportSection() {
   const { t } = useTranslation();
   const [preset, setPreset] = useState<PresetId>('hubspot');
-  const count = useLiveQuery(() => db().contacts.count(), []) ?? 0;
+  const count = useLiveQuery(() => contactCount(), []) ?? 0;
   const id = useId();
 
   const run = async () => {
-    const d = db();
-    const [contacts, profiles] = await d.transaction('r', d.contacts, d.profiles, () => Promise.all([d.contacts.orderBy('name').toArray(), d.profiles.toArray()]));
-    const urls = new Map<string, string[]>();
-    for (const p of profiles) urls.set(p.contactId, [...(urls.get(p.contactId) ?? []), p.url]);
-    const csv = toCsv(contacts.map((c) => exportRow(c, urls.get(c.id) ?? [])), undefined, { preset, bom: true });
+    const book = await contactsForExport();
+    const csv = toCsv(book.map((x) => exportRow(x.contact, x.profileUrls)), undefined, { preset, bom: true });
     download(csv, `tiewise-${preset}-${today()}.csv`, 'text/csv;charset=utf-8');
   };
 

@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '@/lib/db/database';
-import { StorageFullError } from '@/lib/db/repo';
+import { allGroups, StorageFullError } from '@/lib/db/repo';
 import { deleteRule, listBatches, listRules, runWorkflow, saveRule, setRuleEnabled, undoRuns, UndoOrderError, watchContacts } from '@/lib/db/workflow';
 import { WorkflowRuleEditor, type WorkflowDraft } from './WorkflowRuleEditor';
 import { RuleList } from './RuleList';
@@ -13,7 +12,7 @@ import { useRuleText } from './useRuleText';
 export function RulesTab() {
   const { t } = useTranslation();
   const rules = useLiveQuery(() => listRules(), []) ?? [];
-  const groupRows = useLiveQuery(() => db().groups.toArray(), []);
+  const groupRows = useLiveQuery(() => allGroups(), []);
   const groups = useMemo(() => groupRows ?? [], [groupRows]);
   const batches = useLiveQuery(() => listBatches(), []) ?? [];
   const groupNames = useMemo(() => new Map(groups.map((g) => [g.id, g.name])), [groups]);

@@ -324,4 +324,27 @@ export async function counts(d: TiewiseDB = db()): Promise<Record<string, number
   return Object.fromEntries(names.map((n, i) => [n, values[i]]));
 }
 
+/** How many contacts the book holds. */
+export async function contactCount(d: TiewiseDB = db()): Promise<number> {
+  return d.contacts.count();
+}
+
+/** Every group (smart or not), for pickers. */
+export async function allGroups(d: TiewiseDB = db()): Promise<Group[]> {
+  return d.groups.toArray();
+}
+
+/** The products with these ids, in their order (undefined where one is gone). */
+export async function productsByIds(ids: string[], d: TiewiseDB = db()): Promise<(Product | undefined)[]> {
+  return d.products.bulkGet(ids);
+}
+
+/** The whole book for a CSV export: contacts by name, each with its linked profiles' URLs, read as one snapshot. */
+export async function contactsForExport(d: TiewiseDB = db()): Promise<{ contact: Contact; profileUrls: string[] }[]> {
+  const [contacts, profiles] = await d.transaction('r', d.contacts, d.profiles, () => Promise.all([d.contacts.orderBy('name').toArray(), d.profiles.toArray()]));
+  const urls = new Map<string, string[]>();
+  for (const p of profiles) urls.set(p.contactId, [...(urls.get(p.contactId) ?? []), p.url]);
+  return contacts.map((contact) => ({ contact, profileUrls: urls.get(contact.id) ?? [] }));
+}
+
 export type { Product };
