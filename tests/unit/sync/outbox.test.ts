@@ -1,0 +1,53 @@
+import { openDatabase, TiewiseDB } from '@/lib/db/database';
+import { quietTransaction } from '@/lib/db/outbox';
+import { addContact, addNote } from '@/lib/db/repo';
+
+// The outbox: every change to a shared table, from any write path, leaves "this
+// record changed" in the same transaction; nothing else does.
+
+let n = 0;
+const fresh = () => openDatabase(new TiewiseDB(`outbox-${++n}`));
+const src = { kind: 'user' as const, at: 1 };
+const ids = async (d: TiewiseDB) => (await d.outbox.toArray()).map((e) => e.id).sort();
+
+describe('the outbox', () => {
+  it('records adds, updates and deletes of shared tables by document id, once per record', async () => {
+    const d = await fresh();
+    const c = await addContact({ name: 'Ada Row', source: src }, d);
+    const note = await addNote(c.id, 'first', 1, d);
+    await d.notes.update(note.id, { text: 'second' });
+    await d.memberships.put({ groupId: 'g1', contactId: c.id, addedAt: 1 });
+    expect(await ids(d)).toEqual([`contacts:${c.id}`, `memberships:["g1","${c.id}"]`, `notes:${note.id}`].sort());
+    const seq = (await d.outbox.get(`notes:${note.id}`))?.seq;
+    await d.notes.delete(note.id);
+    // the entry is renewed, so a send that read the old one does not retire it
+    expect((await d.outbox.get(`notes:${note.id}`))?.seq).not.toBe(seq);
+  });
+
+  it('a clear() or a range delete names every record it removed', async () => {
+    const d = await fresh();
+    for (let i = 0; i < 5; i++) await d.products.put({ id: `p${i}`, name: `Product ${i}`, relations: [] });
+    await d.outbox.clear();
+    await d.products.where('id').between('p1', 'p3', true, true).delete();
+    expect(await ids(d)).toEqual(['products:p1', 'products:p2', 'products:p3']);
+    await d.products.clear();
+    expect(await ids(d)).toEqual(['products:p0', 'products:p1', 'products:p2', 'products:p3', 'products:p4']);
+  });
+
+  it('a write that rolls back leaves no entry; local-only tables and the sync engine\'s own writes leave none', async () => {
+    const d = await fresh();
+    await expect(d.transaction('rw', d.contacts, async () => {
+      await d.contacts.put({ id: 'x', name: 'Gone', emails: [], phones: [], tags: [], nameKeys: [], source: src, createdAt: 1, updatedAt: 1 });
+      throw new Error('abort');
+    })).rejects.toThrow('abort');
+    await d.settings.put({ key: 'rep', value: {} });
+    await d.reminders.put({ id: 'r1', contactId: 'x', due: 1, text: 'call', done: false });
+    await d.log.add({ at: 1, level: 'info', where: 't', message: 'm' });
+    await d.transaction('rw', d.contacts, async () => {
+      quietTransaction();
+      await d.contacts.put({ id: 'y', name: 'From the team', emails: [], phones: [], tags: [], nameKeys: [], source: src, createdAt: 1, updatedAt: 1 });
+    });
+    expect(await d.contacts.get('y')).toBeDefined();
+    expect(await ids(d)).toEqual([]);
+  });
+});
