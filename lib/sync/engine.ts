@@ -448,10 +448,12 @@ async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => v
       else results.delete(b.plan.entry.id);
     }
 
-    // retire the entries sent, unless the record changed again meanwhile
-    await guarded(() => db.transaction('rw', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror, db.outbox], async () => {
+    // retire the entries sent, unless the record changed again meanwhile; the transaction
+    // spans only the stores it writes (each store in a transaction costs Dexie bookkeeping)
+    const done = ready.filter((p) => results.has(p.entry.id));
+    const stampedTables = [...new Set(done.filter((p) => results.get(p.entry.id)!.stamped).map((p) => p.table))];
+    await guarded(() => db.transaction('rw', [db.mirror, db.outbox, ...stampedTables.map((t) => db.table(t))], async () => {
       quietTransaction();
-      const done = ready.filter((p) => results.has(p.entry.id));
       // the replica holds these revisions now, whatever happens here next
       await db.mirror.bulkPut(done.flatMap((p) => {
         const rev = results.get(p.entry.id)!.rev;
