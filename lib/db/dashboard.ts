@@ -185,6 +185,35 @@ export async function loadOwners(d: TiewiseDB = db()): Promise<{ owners: OwnerCo
   return ownerCounts(owners);
 }
 
+/** The repeat buyers', referrers' and converted leads' figures, each row with its contact's name. */
+function listed(
+  rep: ReturnType<typeof repeatBuyers>, refs: ReturnType<typeof referrers>, referralRows: { at: number }[],
+  conv: ReturnType<typeof conversions>, byId: Map<string, ReturnType<typeof named>>, months: ReturnType<typeof lastMonths>,
+): Pick<OverviewFigures, 'repeat' | 'referrals' | 'conversions'> {
+  return {
+    repeat: { buyers: rep.buyers, list: rep.repeat.map((r) => ({ ...r, contact: byId.get(r.contactId) })) },
+    referrals: {
+      total: referralRows.length,
+      byMonth: perMonth(referralRows.map((r) => r.at), months),
+      list: refs.map((r) => ({ ...r, contact: byId.get(r.contactId) })),
+    },
+    conversions: {
+      total: conv.converted.length,
+      alreadyCustomers: conv.alreadyCustomers,
+      byMonth: perMonth(conv.converted.map((c) => c.firstPurchaseAt), months),
+      list: conv.converted.map((c) => ({ ...c, contact: byId.get(c.contactId) })),
+    },
+  };
+}
+
+/** The week's ten most recently changed contacts. */
+function recentOf(weekContacts: Contact[]) {
+  return weekContacts
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .slice(0, 10)
+    .map((c) => ({ ...named(c), updatedAt: c.updatedAt, createdAt: c.createdAt }));
+}
+
 /**
  * Everything the overview shows, read in one read-only transaction; with an owner,
  * the figures of that owner's contacts only (or of the contacts without one).
@@ -239,27 +268,9 @@ export async function loadOverview(now = Date.now(), d: TiewiseDB = db(), owner?
       total,
       networkTypes,
       stages,
-      repeat: { buyers: rep.buyers, list: rep.repeat.map((r) => ({ ...r, contact: byId.get(r.contactId) })) },
-      referrals: {
-        total: referralRows.length,
-        byMonth: perMonth(referralRows.map((r) => r.at), months),
-        list: refs.map((r) => ({ ...r, contact: byId.get(r.contactId) })),
-      },
-      conversions: {
-        total: conv.converted.length,
-        alreadyCustomers: conv.alreadyCustomers,
-        byMonth: perMonth(conv.converted.map((c) => c.firstPurchaseAt), months),
-        list: conv.converted.map((c) => ({ ...c, contact: byId.get(c.contactId) })),
-      },
+      ...listed(rep, refs, referralRows, conv, byId, months),
       groups: groupSizes(groups, memberKeys, smartSizes),
-      week: {
-        ...week,
-        since,
-        recent: weekContacts
-          .sort((a, b) => b.updatedAt - a.updatedAt)
-          .slice(0, 10)
-          .map((c) => ({ ...named(c), updatedAt: c.updatedAt, createdAt: c.createdAt })),
-      },
+      week: { ...week, since, recent: recentOf(weekContacts) },
     };
   });
 }
@@ -308,27 +319,9 @@ async function loadOwnerOverview(now: number, d: TiewiseDB, owner: OwnerFilter):
       total: mine.length,
       networkTypes: countNetworkTypes(mine.map((c) => c.networkType)),
       stages: countStages(mine.map((c) => c.stage)),
-      repeat: { buyers: rep.buyers, list: rep.repeat.map((r) => ({ ...r, contact: byId.get(r.contactId) })) },
-      referrals: {
-        total: referralRows.length,
-        byMonth: perMonth(referralRows.map((r) => r.at), months),
-        list: refs.map((r) => ({ ...r, contact: byId.get(r.contactId) })),
-      },
-      conversions: {
-        total: conv.converted.length,
-        alreadyCustomers: conv.alreadyCustomers,
-        byMonth: perMonth(conv.converted.map((c) => c.firstPurchaseAt), months),
-        list: conv.converted.map((c) => ({ ...c, contact: byId.get(c.contactId) })),
-      },
+      ...listed(rep, refs, referralRows, conv, byId, months),
       groups: groupSizes(groups, members.map((m) => m.groupId), smartSizes),
-      week: {
-        ...week,
-        since,
-        recent: weekContacts
-          .sort((a, b) => b.updatedAt - a.updatedAt)
-          .slice(0, 10)
-          .map((c) => ({ ...named(c), updatedAt: c.updatedAt, createdAt: c.createdAt })),
-      },
+      week: { ...week, since, recent: recentOf(weekContacts) },
     };
   });
 }
