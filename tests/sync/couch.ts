@@ -121,3 +121,10 @@ export async function startCouch(opts: { port?: number } = {}): Promise<Couch> {
   };
   return couch;
 }
+
+/** A server with a teammate per entry (name → password), all in the role "team". */
+export async function startTeamCouch(users: Record<string, string> = { olga: 'pw-olga', ivan: 'pw-ivan' }): Promise<Couch> {
+  const couch = await startCouch();
+  for (const [name, password] of Object.entries(users)) await couch.addUser(name, password);
+  return couch;
+}

@@ -1,4 +1,4 @@
-import { startCouch, type Couch } from '../../sync/couch';
+import { startTeamCouch, type Couch } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
 import { addContact, addNote, updateContact } from '@/lib/db/repo';
 import { mergeContacts } from '@/lib/db/merge';
@@ -12,9 +12,7 @@ import { answerQuestion, questionsFor } from '@/lib/db/questions';
 let couch: Couch;
 let dbn = 0;
 beforeAll(async () => {
-  couch = await startCouch();
-  await couch.addUser('olga', 'pw-olga');
-  await couch.addUser('ivan', 'pw-ivan');
+  couch = await startTeamCouch();
 }, 30_000);
 afterAll(async () => {
   await couch?.dispose();

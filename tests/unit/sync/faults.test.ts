@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
-import { startCouch, type Couch } from '../../sync/couch';
+import { startTeamCouch, type Couch } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
 import { addContact, updateContact } from '@/lib/db/repo';
 import { reasonOf } from '@/lib/sync/service';
@@ -12,9 +12,7 @@ import type { TiewiseDB } from '@/lib/db/database';
 let couch: Couch;
 let dbn = 0;
 beforeAll(async () => {
-  couch = await startCouch();
-  await couch.addUser('olga', 'pw-olga');
-  await couch.addUser('ivan', 'pw-ivan');
+  couch = await startTeamCouch();
 }, 30_000);
 afterAll(async () => {
   await couch?.dispose();
