@@ -6,7 +6,7 @@
 import PouchDB from 'pouchdb-browser';
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
 import { syncOnce } from '@/lib/sync/engine';
-import { SHARED_TABLES, shareable, sortKeys, type SharedTable } from '@/lib/domain/shared';
+import { SHARED_TABLES, docId, keyOf, shareable, sortKeys } from '@/lib/domain/shared';
 import type { Contact, Note } from '@/lib/domain/entities';
 
 const DB = 'bench-sync-book';
@@ -59,8 +59,7 @@ async function rawBulk(dbUrl: string, user: string, password: string): Promise<{
   for (const t of SHARED_TABLES) {
     const rows = (await d.table(t).toArray()) as Record<string, unknown>[];
     for (const row of rows) {
-      const key = t === 'memberships' ? JSON.stringify([row.groupId, row.contactId]) : String(t === 'overrides' ? row.contactId : row.id);
-      docs.push({ _id: `${t}:${key}`, t, d: sortKeys(shareable(t as SharedTable, row)), by: user, at });
+      docs.push({ _id: docId(t, keyOf(t, row)), t, d: sortKeys(shareable(t, row)), by: user, at });
     }
   }
   const t0 = performance.now();
