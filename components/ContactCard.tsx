@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getContactRecord } from '@/lib/db/repo';
+import { getContactRecord } from '@/lib/db/record';
 import { assessRecord } from '@/lib/db/derive';
 import { smallTalk } from '@/lib/model/smalltalk';
 import { profileReads } from '@/lib/model/tie';

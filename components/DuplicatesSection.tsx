@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { duplicatesOf } from '@/lib/db/duplicates';
 import { mergeContacts, undoMerge } from '@/lib/db/merge';
-import { StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
 import { CandidateItem } from './CandidateItem';
 import { Section } from './Section';
 import { useUndo } from './undo';

@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { Translation } from 'react-i18next';
-import { StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
 
 interface State { error: Error | null }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ContactRecord } from '@/lib/db/repo';
+import type { ContactRecord } from '@/lib/db/record';
 import type { Profile } from '@/lib/domain/entities';
 import type { Extraction, FieldName } from '@/lib/extract/types';
 import { profileUrlKey } from '@/lib/extract/urls';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addInteraction, StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { addInteraction } from '@/lib/db/interactions';
 import { InteractionKind, type Interaction } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';

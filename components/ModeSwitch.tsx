@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setSetting } from '@/lib/db/repo';
+import { setSetting } from '@/lib/db/settings';
 
 import type { PanelMode } from './Panel';
 

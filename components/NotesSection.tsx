@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addNote, deleteNote, restoreNote, StorageFullError, updateNote } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { addNote, deleteNote, restoreNote, updateNote } from '@/lib/db/notes';
 import type { Note } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { SourceLine } from './SourceLine';

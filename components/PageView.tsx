@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { findProfileByUrl, hasContacts } from '@/lib/db/repo';
+import { hasContacts } from '@/lib/db/contacts';
+import { findProfileByUrl } from '@/lib/db/profiles';
 import { loadDemoBook } from '@/lib/demo/load';
 import type { TabState } from '@/lib/messages';
 import type { Extraction } from '@/lib/extract/types';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSetting } from '@/lib/db/repo';
+import { getSetting } from '@/lib/db/settings';
 import type { PanelBridge } from './bridge';
 import { ContactCard } from './ContactCard';
 import { ModeSwitch } from './ModeSwitch';

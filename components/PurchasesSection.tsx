@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Purchase } from '@/lib/domain/entities';
-import { productsByIds } from '@/lib/db/repo';
+import { productsByIds } from '@/lib/db/products';
 import { Section } from './Section';
 import { useFormat } from './format';
 import { ByLine } from './ByLine';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { completeReminder } from '@/lib/db/repo';
+import { completeReminder } from '@/lib/db/reminders';
 import type { Reminder } from '@/lib/domain/entities';
 import { Section } from './Section';
 import { useFormat } from './format';

@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { searchContacts } from '@/lib/db/repo';
+import { searchContacts } from '@/lib/db/search';
 
 /** Search the book by name (either script), e-mail, company or phone; open a result. */
 export function SearchBox({ onOpen }: { onOpen: (contactId: string) => void }) {

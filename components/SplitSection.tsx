@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { mergesInto, splitMerge } from '@/lib/db/merge';
-import { StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
 import { keepWrongMergeTogether, splitWrongMerge, wrongMergeOf } from '@/lib/db/split';
 import { parseSnapshot } from '@/lib/model/profile-read';
 import type { Profile } from '@/lib/domain/entities';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addContactFromProfile, linkProfile, StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { addContactFromProfile, linkProfile } from '@/lib/db/profiles';
 import { candidatesFor } from '@/lib/db/match';
 import type { Extraction } from '@/lib/extract/types';
 import { CandidateItem } from './CandidateItem';

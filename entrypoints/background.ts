@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { judge, LayoutReportReply, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
-import { recordProfileRead, writeLog } from '@/lib/db/repo';
+import { writeLog } from '@/lib/db/log';
+import { recordProfileRead } from '@/lib/db/profiles';
 import PouchDB from 'pouchdb-browser';
 import { z } from 'zod';
 import { db } from '@/lib/db/database';

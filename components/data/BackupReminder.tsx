@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { backupOverdue, getBackupSetting } from '@/lib/db/backup';
-import { contactCount } from '@/lib/db/repo';
+import { contactCount } from '@/lib/db/contacts';
 
 /** A gentle notice when the book has gone without a backup longer than the user asked. */
 export function BackupReminder({ now = Date.now() }: { now?: number }) {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Backup, BackupError, backupJson, createBackup, getBackupSetting, parseBackup, restoreBackup, setBackupSetting } from '@/lib/db/backup';
-import { StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
 import { useFormat } from '../format';
 import { Section } from '../Section';
 import { download, today } from '../download';

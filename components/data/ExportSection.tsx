@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contactCount, contactsForExport } from '@/lib/db/repo';
+import { contactCount, contactsForExport } from '@/lib/db/contacts';
 import { exportRow } from '@/lib/import/apply';
 import { toCsv } from '@/lib/import/export';
 import { PRESETS, type PresetId } from '@/lib/import/presets';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repContext } from '@/lib/db/derive';
-import { setSetting } from '@/lib/db/repo';
+import { setSetting } from '@/lib/db/settings';
 import type { RepContext } from '@/lib/model/tie';
 import { Section } from '../Section';
 import { refreshTiesOffThread } from './ties';

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { erasePerson, type ErasePlan } from '@/lib/db/erase';
-import { searchContacts, StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { searchContacts } from '@/lib/db/search';
 import type { Contact } from '@/lib/domain/entities';
 
 /** Erase one person: find them, see exactly what goes, confirm. */

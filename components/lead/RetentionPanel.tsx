@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
 import { applyRetention, dryRunRetention, getPolicy, setPolicy } from '@/lib/db/retention';
 import { parsePolicyField, type RetentionPlan, type RetentionPolicy } from '@/lib/retention/plan';
 import { SourceLine } from '../SourceLine';

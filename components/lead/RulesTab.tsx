@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allGroups, StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { allGroups } from '@/lib/db/groups';
 import { deleteRule, listBatches, listRules, runWorkflow, saveRule, setRuleEnabled, undoRuns, UndoOrderError, watchContacts } from '@/lib/db/workflow';
 import { WorkflowRuleEditor, type WorkflowDraft } from './WorkflowRuleEditor';
 import { RuleList } from './RuleList';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CURRENT_VERSION, TABLES, db, type TableName, type TiewiseDB } from './database';
-import { guarded } from './repo';
+import { guarded } from './errors';
 import { upgradeToV4 } from './upgrade-v4';
 import {
   Complaint, Contact, Deal, Group, Interaction, LogEntry, Mark, Membership, MergeRecord, Note, Product, Profile, Purchase, Question, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,

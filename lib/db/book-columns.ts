@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from './database';
-import { guarded } from './repo';
+import { guarded } from './errors';
 
 // Which imported custom fields the book shows as columns: the user's choice, kept
 // in settings so the book opens with them next time.

@@ -1,7 +1,8 @@
 import { db, type TiewiseDB } from './database';
 import type { Table } from 'dexie';
 import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from '../domain/entities';
-import { getContactRecord, guarded, type ContactRecord } from './repo';
+import { guarded } from './errors';
+import { getContactRecord, type ContactRecord } from './record';
 import { assess, effectiveTag, type AccountPeer, type Assessment, type EffectiveTag } from '../model/network';
 import { profileReads, type RepContext } from '../model/tie';
 import { normCompany } from '../model/identity';

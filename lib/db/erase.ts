@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType } from 'dexie';
 import { db, TABLES, type TableName, type TiewiseDB } from './database';
-import { guarded } from './repo';
+import { guarded } from './errors';
 import { erasedMark } from './marks';
 import type { Contact } from '../domain/entities';
 

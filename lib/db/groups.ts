@@ -1,6 +1,7 @@
 import { db, type TiewiseDB } from './database';
 import { Condition, Group, type Membership } from '../domain/entities';
-import { guarded, newId } from './repo';
+import { guarded } from './errors';
+import { newId } from './ids';
 
 // Groups, the way Facebook's friend lists work: named, coloured, a contact in any
 // number of them; a smart group carries a rule (stored as data, zod-checked) and
@@ -102,4 +103,9 @@ export async function removeMembers(groupId: string, contactIds: readonly string
       return gone.length;
     }),
   );
+}
+
+/** Every group (smart or not), for pickers. */
+export async function allGroups(d: TiewiseDB = db()): Promise<Group[]> {
+  return d.groups.toArray();
 }

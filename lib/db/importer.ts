@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import { db, type TiewiseDB } from './database';
-import { guarded, prepareContact } from './repo';
+import { prepareContact } from './contacts';
+import { guarded } from './errors';
 import { deriveTies, openDealsByOrg, repContext } from './derive';
 import type { Complaint, Contact, Deal, Interaction, Note, Profile, Purchase, TagOverride } from '../domain/entities';
 import { normCompany } from '../model/identity';

@@ -1,6 +1,7 @@
 import { db, type TiewiseDB } from './database';
 import type { Contact, Membership, MergeRecord, TagOverride } from '../domain/entities';
-import { guarded, newId } from './repo';
+import { guarded } from './errors';
+import { newId } from './ids';
 import { refreshTie } from './derive';
 import { mergePlan, type MergePlan } from '../model/identity';
 

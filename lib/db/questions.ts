@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from './database';
-import { guarded } from './repo';
+import { guarded } from './errors';
 import { refreshTie } from './derive';
 import { parseDocId } from '../domain/shared';
 import type { Question } from '../domain/entities';

@@ -1,6 +1,7 @@
 import { db, TABLES, type TiewiseDB } from './database';
 import { erasePerson } from './erase';
-import { getSetting, guarded, setSetting } from './repo';
+import { guarded } from './errors';
+import { getSetting, setSetting } from './settings';
 import type { Contact } from '../domain/entities';
 import { NO_POLICY, planRetention, type ContactFact, type ProfileFact, type RetentionPlan, type RetentionPolicy } from '../retention/plan';
 

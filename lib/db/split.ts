@@ -1,5 +1,6 @@
 import { db, type TiewiseDB } from './database';
-import { guarded, prepareContact } from './repo';
+import { prepareContact } from './contacts';
+import { guarded } from './errors';
 import { refreshTie } from './derive';
 import { WrongMergeReview, type Contact, type Profile } from '../domain/entities';
 import { WRONG_MERGE_REVIEW } from './upgrade-v4';

@@ -1,6 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import { db, type TiewiseDB } from './database';
-import { guarded, newId } from './repo';
+import { guarded } from './errors';
+import { newId } from './ids';
 import { refreshTie } from './derive';
 import type { Condition, Contact, RuleRun, TagOverride, WorkflowAction, WorkflowRule } from '../domain/entities';
 import { doneKey, planWorkflow, type Subject } from '../workflow/plan';

@@ -1,7 +1,7 @@
 import type {
   Complaint, Contact, Group, Interaction, Membership, Note, Product, Profile, Purchase,
 } from '../domain/entities';
-import { prepareContact, type NewContact } from '../db/repo';
+import { prepareContact, type NewContact } from '../db/contacts';
 import { DAY } from '../domain/time';
 
 // The built-in demo book: a few dozen invented contacts across LinkedIn, Facebook

@@ -1,5 +1,5 @@
 import { db, type TiewiseDB } from '../db/database';
-import { guarded } from '../db/repo';
+import { guarded } from '../db/errors';
 import { demoBook } from './book';
 import { refreshAllTies } from '../db/derive';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { TiewiseDB } from '../db/database';
 import { quietTransaction, type OutboxEntry } from '../db/outbox';
-import { guarded } from '../db/repo';
+import { guarded } from '../db/errors';
 import { keysForName } from '../db/keys';
 import { refreshAllTies } from '../db/derive';
 import { applyMark, markOf, marksIndex } from '../db/marks';

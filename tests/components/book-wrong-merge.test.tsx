@@ -2,7 +2,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BookApp } from '@/components/book/BookApp';
-import { addContact, linkProfile, setSetting } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { linkProfile } from '@/lib/db/profiles';
+import { setSetting } from '@/lib/db/settings';
 import { WRONG_MERGE_REVIEW } from '@/lib/db/upgrade-v4';
 import { freshDb, profileRead } from './setup';
 

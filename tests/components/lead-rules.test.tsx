@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '@/components/i18n';
 import { openDatabase } from '@/lib/db/database';
-import { addContact } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
 import { WorkflowRuleEditor } from '@/components/lead/WorkflowRuleEditor';
 import { RulesTab } from '@/components/lead/RulesTab';
 import { freshDb } from './setup';

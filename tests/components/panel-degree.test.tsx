@@ -3,7 +3,8 @@
 // the panel (en and ru) and in the tie: its contribution, and the named intro as the step.
 import { render, screen, within } from '@testing-library/react';
 import { App } from '@/components/App';
-import { addContact, linkProfile } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { linkProfile } from '@/lib/db/profiles';
 import { fakeBridge, freshDb, profileRead } from './setup';
 
 const OKSANA = 'https://www.linkedin.com/in/oksana-lysenko-7/';

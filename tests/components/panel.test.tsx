@@ -2,7 +2,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/components/App';
-import { addContact, getContactRecord, linkProfile, recordProfileRead, searchContacts, setSetting } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { linkProfile, recordProfileRead } from '@/lib/db/profiles';
+import { getContactRecord } from '@/lib/db/record';
+import { searchContacts } from '@/lib/db/search';
+import { setSetting } from '@/lib/db/settings';
 import { mergeContacts } from '@/lib/db/merge';
 import { WRONG_MERGE_REVIEW } from '@/lib/db/upgrade-v4';
 import { loadDemoBook } from '@/lib/demo/load';

@@ -1,6 +1,11 @@
 import { TABLES, TiewiseDB } from '@/lib/db/database';
 import { BackupError, backupJson, backupOverdue, createBackup, parseBackup, restoreBackup } from '@/lib/db/backup';
-import { addContact, addInteraction, addNote, setOverride, setSetting, writeLog } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { addInteraction } from '@/lib/db/interactions';
+import { writeLog } from '@/lib/db/log';
+import { addNote } from '@/lib/db/notes';
+import { setOverride } from '@/lib/db/overrides';
+import { setSetting } from '@/lib/db/settings';
 import { mergeContacts } from '@/lib/db/merge';
 import { loadDemoBook } from '@/lib/demo/load';
 import { useDatabase } from '@/lib/db/database';

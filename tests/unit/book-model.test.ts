@@ -1,5 +1,7 @@
 import { TiewiseDB } from '@/lib/db/database';
-import { addContact, addInteraction, addNote, updateContact } from '@/lib/db/repo';
+import { addContact, updateContact } from '@/lib/db/contacts';
+import { addInteraction } from '@/lib/db/interactions';
+import { addNote } from '@/lib/db/notes';
 import { loadDemoBook } from '@/lib/demo/load';
 import { BookModel } from '@/lib/book/model';
 import { bookChange, followBook, loadBook } from '@/lib/db/book';

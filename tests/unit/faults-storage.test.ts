@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import type { Middleware, DBCore } from 'dexie';
 import { TABLES, TiewiseDB } from '@/lib/db/database';
-import { addInteraction, addNote, setOverride, StorageFullError } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { addInteraction } from '@/lib/db/interactions';
+import { addNote } from '@/lib/db/notes';
+import { setOverride } from '@/lib/db/overrides';
 import { applyImport } from '@/lib/db/importer';
 import { mergeContacts } from '@/lib/db/merge';
 import { loadDemoBook } from '@/lib/demo/load';

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
-import { getContactRecord } from '@/lib/db/repo';
+import { getContactRecord } from '@/lib/db/record';
 import { assessRecord, refreshAllTies } from '@/lib/db/derive';
 import { dealColumns, dealOfRow, statusOfStage } from '@/lib/import/deals';
 import { judgeKind } from '@/lib/import/kind';

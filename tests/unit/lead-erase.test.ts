@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreTable } from 'dexie';
 import { openDatabase, TABLES, TiewiseDB } from '@/lib/db/database';
 import { ERASED, erasePerson, findMentions, needlesFor, redact } from '@/lib/db/erase';
-import { StorageFullError, writeLog } from '@/lib/db/repo';
+import { StorageFullError } from '@/lib/db/errors';
+import { writeLog } from '@/lib/db/log';
 import { loadDemoBook } from '@/lib/demo/load';
 
 const T0 = Date.UTC(2025, 5, 15, 12);

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDatabase, TABLES, TiewiseDB } from '@/lib/db/database';
-import { addContact, addInteraction, linkProfile, recordProfileRead } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { addInteraction } from '@/lib/db/interactions';
+import { linkProfile, recordProfileRead } from '@/lib/db/profiles';
 import { applyRetention, dryRunRetention } from '@/lib/db/retention';
 import { monthsBefore, parsePolicyField, planRetention, type ContactFact } from '@/lib/retention/plan';
 import { emptyFields, type Extraction } from '@/lib/extract/types';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
-import { prepareContact } from '@/lib/db/repo';
+import { prepareContact } from '@/lib/db/contacts';
 import type { Contact, Stage, WorkflowRule } from '@/lib/domain/entities';
 import { listBatches, runWorkflow, saveRule, undoBatch, undoRuns, UndoOrderError } from '@/lib/db/workflow';
 import { loadDemoBook } from '@/lib/demo/load';

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { TiewiseDB, useDatabase } from '@/lib/db/database';
 import { assessRecord, refreshAllTies } from '@/lib/db/derive';
-import { getContactRecord } from '@/lib/db/repo';
+import { getContactRecord } from '@/lib/db/record';
 import type { Contact, Interaction } from '@/lib/domain/entities';
 import { DAY } from '@/lib/domain/time';
 

@@ -3,7 +3,7 @@
 // baseline, the same objects with raw IndexedDB puts into a store with the same
 // indexes.
 import { SCHEMA_V2, TiewiseDB } from '@/lib/db/database';
-import { addContacts, type NewContact } from '@/lib/db/repo';
+import { addContacts, type NewContact } from '@/lib/db/contacts';
 
 function contacts(n: number, seed: number): NewContact[] {
   const first = ['Anna', 'Иван', 'Maria', 'Ольга', 'John', 'Дмитрий', 'Elena', 'Sam'];

@@ -1,6 +1,9 @@
 import { openDatabase, TABLES, TiewiseDB, useDatabase } from '@/lib/db/database';
 import { loadDemoBook } from '@/lib/demo/load';
-import { addContact, addNote, getContactRecord, setOverride } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { addNote } from '@/lib/db/notes';
+import { setOverride } from '@/lib/db/overrides';
+import { getContactRecord } from '@/lib/db/record';
 import { mergeContacts, undoMerge } from '@/lib/db/merge';
 import { duplicatesOf } from '@/lib/db/duplicates';
 

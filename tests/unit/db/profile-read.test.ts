@@ -2,7 +2,9 @@
 // that said something; each field keeps its last good value and when it was read.
 import 'fake-indexeddb/auto';
 import { openDatabase, TiewiseDB, useDatabase } from '@/lib/db/database';
-import { addContact, findProfileByUrl, getContactRecord, linkProfile, recordProfileRead } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { findProfileByUrl, linkProfile, recordProfileRead } from '@/lib/db/profiles';
+import { getContactRecord } from '@/lib/db/record';
 import { FIELD_NAMES, emptyFields, type Extraction, type Fields } from '@/lib/extract/types';
 import { parseSnapshot, staleFields } from '@/lib/model/profile-read';
 import { DAY } from '@/lib/domain/time';

@@ -1,6 +1,7 @@
 import { startTeamCouch, type Couch } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
-import { addContact, addNote, updateContact } from '@/lib/db/repo';
+import { addContact, updateContact } from '@/lib/db/contacts';
+import { addNote } from '@/lib/db/notes';
 import { mergeContacts } from '@/lib/db/merge';
 import { erasePerson } from '@/lib/db/erase';
 import { answerQuestion, questionsFor } from '@/lib/db/questions';

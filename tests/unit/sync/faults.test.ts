@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { startTeamCouch, type Couch } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
-import { addContact, updateContact } from '@/lib/db/repo';
+import { addContact, updateContact } from '@/lib/db/contacts';
 import { reasonOf } from '@/lib/sync/service';
 import type { TiewiseDB } from '@/lib/db/database';
 

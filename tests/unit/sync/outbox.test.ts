@@ -1,6 +1,7 @@
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
 import { quietTransaction } from '@/lib/db/outbox';
-import { addContact, addNote } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { addNote } from '@/lib/db/notes';
 
 // The outbox: every change to a shared table, from any write path, leaves "this
 // record changed" in the same transaction; nothing else does.

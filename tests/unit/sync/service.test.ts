@@ -2,7 +2,7 @@ import PouchDB from 'pouchdb-core';
 import { startCouch, type Couch } from '../../sync/couch';
 import '../../sync/client';
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
-import { addContact } from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
 import { createTeamService, type StoredTeam } from '@/lib/sync/service';
 import type { TeamStatus } from '@/lib/sync/status';
 

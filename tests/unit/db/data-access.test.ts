@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { openDatabase, TiewiseDB, useDatabase } from '@/lib/db/database';
-import {
-  addContact, addContactFromProfile, addInteraction, addNote, deleteNote, getContactRecord, guarded,
-  linkProfile, recordProfileRead, restoreNote, searchContacts, StorageFullError,
-} from '@/lib/db/repo';
+import { addContact } from '@/lib/db/contacts';
+import { guarded, StorageFullError } from '@/lib/db/errors';
+import { addInteraction } from '@/lib/db/interactions';
+import { addNote, deleteNote, restoreNote } from '@/lib/db/notes';
+import { addContactFromProfile, linkProfile, recordProfileRead } from '@/lib/db/profiles';
+import { getContactRecord } from '@/lib/db/record';
+import { searchContacts } from '@/lib/db/search';
 import { emptyFields, type Extraction } from '@/lib/extract/types';
 
 let db: TiewiseDB;

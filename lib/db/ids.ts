@@ -1,0 +1,2 @@
+/** A new record id (every table's primary key). */
+export const newId = (): string => crypto.randomUUID();
