@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSetting } from '@/lib/db/settings';
+import { getSetting, type SettingValue } from '@/lib/db/settings';
 import type { PanelBridge } from './bridge';
 import { ContactCard } from './ContactCard';
 import { ModeSwitch } from './ModeSwitch';
@@ -10,13 +10,13 @@ import { SearchBox } from './SearchBox';
 import { UndoProvider } from './undo';
 import { useTabState } from './useTabState';
 
-export type PanelMode = 'sales' | 'support';
+export type PanelMode = SettingValue<'panelMode'>;
 
 /** The panel: the mode switch and search on top, the followed page's person below. */
 export function Panel({ bridge }: { bridge: PanelBridge }) {
   const { t } = useTranslation();
   const tab = useTabState(bridge);
-  const mode = useLiveQuery(() => getSetting<PanelMode>('panelMode', 'sales'), [], 'sales');
+  const mode = useLiveQuery(() => getSetting('panelMode'), [], 'sales');
   const [opened, setOpened] = useState<string | null>(null);
 
   return (

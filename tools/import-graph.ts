@@ -129,7 +129,7 @@ function cycles(g: Map<string, Map<string, number>>): string[][] {
 const g = importGraph();
 if (process.argv.includes('--files')) {
   const c = fileCycles(fileImports());
-  console.log(c.length ? c.map((x) => `cycle: ${x.join(' → ')}`).join('\n') : 'no file-level import cycle');
+  console.log(c.length ? c.map((x) => `files importing each other (directly or round a ring): ${x.join(', ')}`).join('\n') : 'no file-level import cycle');
 } else if (process.argv.includes('--json')) {
   console.log(JSON.stringify(Object.fromEntries([...g].map(([k, v]) => [k, Object.fromEntries(v)])), null, 1));
 } else {

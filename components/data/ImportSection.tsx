@@ -6,7 +6,7 @@ import { StorageFullError } from '@/lib/db/errors';
 import { getSetting, setSetting } from '@/lib/db/settings';
 import type { ColumnMapping } from '@/lib/import/fields';
 import { type FileKind, isPeopleKind } from '@/lib/import/kind';
-import { REMEMBERED_SETTING, recall, remember } from '@/lib/import/remember';
+import { recall, remember } from '@/lib/import/remember';
 import { type FilePreview, type FileRead, type ReadOptions, type TablePreview, isTablePreview, rejectsFile } from '@/lib/import/read';
 import { Section } from '../Section';
 import { DetectionFacts, presetLabel } from './DetectionFacts';
@@ -63,7 +63,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
   const choose = async (file: File, preview: FilePreview): Promise<Extract<State, { step: 'preview' }>> => {
     let kind = isTablePreview(preview) ? (preview.judgement.sure ? preview.kind : null) : null;
     let mapping = isTablePreview(preview) ? preview.mapping : [];
-    const mine = isTablePreview(preview) ? recall(await getSetting<unknown>(REMEMBERED_SETTING, null).catch(() => null), preview.info.headers) : undefined;
+    const mine = isTablePreview(preview) ? recall(await getSetting('import.remembered').catch(() => null), preview.info.headers) : undefined;
     if (mine) ({ kind, mapping } = mine);
     return { step: 'preview', file, preview, kind, mapping, recalled: !!mine };
   };
@@ -86,8 +86,8 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       // remember what the user said for these columns (only when they said something)
       const changed = kind !== preview.kind || !preview.judgement.sure || s.mapping.some((f, i) => f !== preview.mapping[i]);
       if (changed || s.recalled) {
-        const all = await getSetting<unknown>(REMEMBERED_SETTING, null).catch(() => null);
-        await setSetting(REMEMBERED_SETTING, remember(all, preview.info.headers, kind, s.mapping, Date.now())).catch(() => {});
+        const all = await getSetting('import.remembered').catch(() => null);
+        await setSetting('import.remembered', remember(all, preview.info.headers, kind, s.mapping, Date.now())).catch(() => {});
       }
       if (isPeopleKind(kind)) {
         const changed = s.mapping.some((f, i) => f !== preview.mapping[i]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_VERSION, TABLES, db, type TableName, type TiewiseDB } from './database';
 import { guarded } from './errors';
+import { getSetting, setSetting } from './settings';
 import { upgradeToV4 } from './upgrade-v4';
 import {
   Complaint, Contact, Deal, Group, Interaction, LogEntry, Mark, Membership, MergeRecord, Note, Product, Profile, Purchase, Question, Reminder, RuleRun, Setting, TagOverride, WorkflowRule,
@@ -28,7 +29,6 @@ export interface Backup {
 }
 
 /** Settings keys the backup feature keeps. */
-export const BACKUP_SETTING = 'backup';
 export interface BackupSetting {
   /** when the last backup file was made */
   lastAt?: number;
@@ -125,13 +125,12 @@ export async function restoreBackup(b: Backup, d: TiewiseDB = db()): Promise<Rec
 }
 
 export async function getBackupSetting(d: TiewiseDB = db()): Promise<BackupSetting> {
-  const row = await d.settings.get(BACKUP_SETTING);
-  return { ...DEFAULT_BACKUP_SETTING, ...(row?.value as Partial<BackupSetting> | undefined) };
+  return { ...DEFAULT_BACKUP_SETTING, ...(await getSetting('backup', d)) };
 }
 
 export async function setBackupSetting(patch: Partial<BackupSetting>, d: TiewiseDB = db()): Promise<void> {
   const cur = await getBackupSetting(d);
-  await guarded(() => d.settings.put({ key: BACKUP_SETTING, value: { ...cur, ...patch } }));
+  await setSetting('backup', { ...cur, ...patch }, d);
 }
 
 /** Whether to remind: a book with contacts and no backup within `remindDays`. */

@@ -1,6 +1,7 @@
 import { db, type TiewiseDB } from './database';
 import type { Product } from '../domain/entities';
-import { indexRules, mineRules, suggest, type MineOptions, type Rule, type RuleIndex, type Suggestion } from '../model/crosssell';
+import { getSetting, type SettingKey, type SettingValue } from './settings';
+import { indexRules, mineRules, suggest, type MineOptions, type RuleIndex, type Suggestion } from '../model/crosssell';
 
 // Cross-sell for one contact: the catalogue's own relations plus association
 // rules mined from the whole book's purchases. The rules are mined off the
@@ -10,14 +11,9 @@ import { indexRules, mineRules, suggest, type MineOptions, type Rule, type RuleI
 // the stored rules meanwhile. Reading 500,000 purchases never happens on the
 // panel's main thread.
 
-export const RULES_SETTING = 'crossSellRules';
 export const MINE_OPTIONS: MineOptions = { minSupport: 0.01, minConfidence: 0.2 };
 
-interface StoredRules {
-  version: string;
-  rules: Rule[];
-  minedAt: number;
-}
+type StoredRules = NonNullable<SettingValue<'crossSellRules'>>;
 
 /** Changes whenever a purchase is added or removed (count, newest date, newest id). */
 export async function purchasesVersion(d: TiewiseDB = db()): Promise<string> {
@@ -25,9 +21,8 @@ export async function purchasesVersion(d: TiewiseDB = db()): Promise<string> {
   return `${count}:${last?.at ?? 0}:${last?.id ?? ''}`;
 }
 
-async function storedRules(d: TiewiseDB): Promise<StoredRules | undefined> {
-  const v = (await d.settings.get(RULES_SETTING))?.value as StoredRules | undefined;
-  return v && typeof v.version === 'string' && Array.isArray(v.rules) ? v : undefined;
+function storedRules(d: TiewiseDB): Promise<StoredRules | undefined> {
+  return getSetting('crossSellRules', d);
 }
 
 /** Mines the rules from every purchase and stores them, unless they are current. Returns whether it mined. */
@@ -35,7 +30,7 @@ export async function mineAndStoreRules(d: TiewiseDB = db(), now = Date.now()): 
   const version = await purchasesVersion(d);
   if ((await storedRules(d))?.version === version) return false;
   const rules = mineRules(await d.purchases.toArray(), MINE_OPTIONS);
-  await d.settings.put({ key: RULES_SETTING, value: { version, rules, minedAt: now } satisfies StoredRules });
+  await d.settings.put({ key: 'crossSellRules' satisfies SettingKey, value: { version, rules, minedAt: now } satisfies StoredRules });
   return true;
 }
 

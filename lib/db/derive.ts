@@ -3,6 +3,7 @@ import type { Table } from 'dexie';
 import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from '../domain/entities';
 import { guarded } from './errors';
 import { getContactRecord, type ContactRecord } from './record';
+import { getSetting } from './settings';
 import { assess, effectiveTag, type AccountPeer, type Assessment, type EffectiveTag } from '../model/network';
 import { profileReads, type RepContext } from '../model/tie';
 import { normCompany } from '../model/identity';
@@ -14,8 +15,8 @@ import type { Deal } from '../domain/entities';
 // so the book can filter and sort 100,000 contacts by index. The panel computes
 // the full explanation itself (assessRecord) from the same inputs.
 
-export async function repContext(d: TiewiseDB = db()): Promise<RepContext | undefined> {
-  return (await d.settings.get('rep'))?.value as RepContext | undefined;
+export function repContext(d: TiewiseDB = db()): Promise<RepContext | undefined> {
+  return getSetting('rep', d);
 }
 
 /** The other contacts the rep knows at the same organisation, with their stored ties. */

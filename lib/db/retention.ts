@@ -9,13 +9,11 @@ import { NO_POLICY, planRetention, type ContactFact, type ProfileFact, type Rete
 // old contacts by the lastContactAt index plus the never-contacted); applying
 // deletes exactly what the dry run showed that still qualifies, in one transaction.
 
-const KEY = 'lead.retention';
-
 export async function getPolicy(d: TiewiseDB = db()): Promise<RetentionPolicy> {
-  return { ...NO_POLICY, ...(await getSetting<Partial<RetentionPolicy>>(KEY, {}, d)) };
+  return { ...NO_POLICY, ...(await getSetting('lead.retention', d)) };
 }
 export async function setPolicy(p: RetentionPolicy, d: TiewiseDB = db()): Promise<void> {
-  await setSetting(KEY, p, d);
+  await setSetting('lead.retention', p, d);
 }
 
 async function candidates(policy: RetentionPolicy, now: number, d: TiewiseDB): Promise<{ profiles: ProfileFact[]; contacts: ContactFact[] }> {

@@ -2,8 +2,8 @@ import { db, type TiewiseDB } from './database';
 import { prepareContact } from './contacts';
 import { guarded } from './errors';
 import { refreshTie } from './derive';
-import { WrongMergeReview, type Contact, type Profile } from '../domain/entities';
-import { WRONG_MERGE_REVIEW } from './upgrade-v4';
+import type { Contact, Profile, WrongMergeReview } from '../domain/entities';
+import { getSetting, type SettingInput, type SettingKey } from './settings';
 import { parseSnapshot } from '../model/profile-read';
 
 // Contacts the version-4 upgrade found made of two different people (two profiles
@@ -14,10 +14,8 @@ import { parseSnapshot } from '../model/profile-read';
 export type WrongMergeEntry = WrongMergeReview[number];
 
 /** Every contact awaiting the user's word. */
-export async function wrongMergeReview(d: TiewiseDB = db()): Promise<WrongMergeEntry[]> {
-  const row = await d.settings.get(WRONG_MERGE_REVIEW);
-  const r = WrongMergeReview.safeParse(row?.value ?? []);
-  return r.success ? r.data : [];
+export function wrongMergeReview(d: TiewiseDB = db()): Promise<WrongMergeEntry[]> {
+  return getSetting('review.wrongMerges', d);
 }
 
 /** The entry for one contact, with its profiles (the first linked stays with the contact). */
@@ -46,8 +44,11 @@ export function contactFromProfile(p: Profile, now: number): Contact {
 
 async function forget(contactId: string, d: TiewiseDB): Promise<void> {
   const left = (await wrongMergeReview(d)).filter((e) => e.contactId !== contactId);
-  if (left.length) await d.settings.put({ key: WRONG_MERGE_REVIEW, value: left });
-  else await d.settings.delete(WRONG_MERGE_REVIEW);
+  // inside the caller's transaction: Dexie's own requests only (setSetting's extra
+  // native await would let the transaction commit early)
+  const key = 'review.wrongMerges' satisfies SettingKey;
+  if (left.length) await d.settings.put({ key, value: left satisfies SettingInput<typeof key> });
+  else await d.settings.delete(key);
 }
 
 /**

@@ -2,9 +2,10 @@ import type { Transaction } from 'dexie';
 import { profileUrlKey } from '../extract/urls';
 import { findWrongMerges } from '../model/wrong-merge';
 import type { Profile } from '../domain/entities';
+import type { SettingKey } from './settings';
 
 /** Settings key of the contacts the v4 upgrade found made of two people (WrongMergeReview). */
-export const WRONG_MERGE_REVIEW = 'review.wrongMerges';
+const WRONG_MERGE_REVIEW = 'review.wrongMerges' satisfies SettingKey;
 
 /**
  * The version-4 upgrade, inside Dexie's upgrade transaction:

@@ -1,12 +1,10 @@
 // The user's answers on the mapping screen (what the file holds, which field each
 // column feeds), kept per header signature, so the next export of the same CRM —
 // same columns, in the same order — imports in one click. Pure: the UI stores the
-// map under one setting.
+// map under one setting (import.remembered, lib/db/settings.ts).
 import type { ColumnMapping } from './fields';
 import { CONTACT_FIELDS, headerKey } from './fields';
 import { FILE_KINDS, type FileKind } from './kind';
-
-export const REMEMBERED_SETTING = 'import.remembered';
 
 export interface RememberedChoice {
   kind: FileKind;

@@ -5,7 +5,6 @@ import { BookApp } from '@/components/book/BookApp';
 import { addContact } from '@/lib/db/contacts';
 import { linkProfile } from '@/lib/db/profiles';
 import { setSetting } from '@/lib/db/settings';
-import { WRONG_MERGE_REVIEW } from '@/lib/db/upgrade-v4';
 import { freshDb, profileRead } from './setup';
 
 beforeAll(() => {
@@ -21,7 +20,7 @@ describe('the book after the v4 upgrade', () => {
     const anna = await addContact({ name: 'Anna One', source: { kind: 'user', at: 1 } });
     const a = await linkProfile(anna.id, profileRead('https://www.facebook.com/profile.php?id=100001234567', { name: ok('Anna One') }, 'facebook').extraction!, 1);
     const b = await linkProfile(anna.id, profileRead('https://www.facebook.com/profile.php?id=100009999999', { name: ok('Boris Two') }, 'facebook').extraction!, 2);
-    await setSetting(WRONG_MERGE_REVIEW, [{ contactId: anna.id, network: 'facebook', profileIds: [a.id, b.id] }]);
+    await setSetting('review.wrongMerges', [{ contactId: anna.id, network: 'facebook', profileIds: [a.id, b.id] }]);
     render(<BookApp languages={['en-US']} />);
     const u = userEvent.setup();
     const banner = await screen.findByRole('region', { name: 'Contacts to check' });

@@ -8,7 +8,6 @@ import { getContactRecord } from '@/lib/db/record';
 import { searchContacts } from '@/lib/db/search';
 import { setSetting } from '@/lib/db/settings';
 import { mergeContacts } from '@/lib/db/merge';
-import { WRONG_MERGE_REVIEW } from '@/lib/db/upgrade-v4';
 import { loadDemoBook } from '@/lib/demo/load';
 import { fakeBridge, freshDb, profileRead } from './setup';
 
@@ -81,7 +80,7 @@ describe('side panel', () => {
     await linkProfile(anna.id, profileRead(B, { name: ok('Boris Two') }, 'facebook').extraction!, 2000);
     const pIds = (await getContactRecord(anna.id))!.profiles.map((p) => p.id).sort();
     // what the v4 upgrade writes when it finds such a contact
-    await setSetting(WRONG_MERGE_REVIEW, [{ contactId: anna.id, network: 'facebook', profileIds: pIds }]);
+    await setSetting('review.wrongMerges', [{ contactId: anna.id, network: 'facebook', profileIds: pIds }]);
     const { bridge } = fakeBridge(profileRead(A, { name: ok('Anna One') }, 'facebook'));
     render(<App bridge={bridge} />);
     const region = await screen.findByRole('region', { name: 'Two different people?' });

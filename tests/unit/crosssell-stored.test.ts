@@ -3,7 +3,7 @@
 // connection) finds them without mining again.
 import 'fake-indexeddb/auto';
 import { TiewiseDB } from '@/lib/db/database';
-import { crossSellFor, mineAndStoreRules, RULES_SETTING } from '@/lib/db/crosssell';
+import { crossSellFor, mineAndStoreRules } from '@/lib/db/crosssell';
 import { generateBook } from '../bench/gen-book';
 
 describe('stored cross-sell rules', () => {
@@ -28,7 +28,7 @@ describe('stored cross-sell rules', () => {
 
     // a new session reads the stored rules
     const again = new TiewiseDB(name);
-    const stored = (await again.settings.get(RULES_SETTING))?.value as { rules: unknown[] };
+    const stored = (await again.settings.get('crossSellRules'))?.value as { rules: unknown[] };
     expect(stored.rules.length).toBeGreaterThan(0);
     const after = await crossSellFor(buyer, 5, again, () => asked++);
     expect(after.suggestions.some((s) => s.reasons.some((r) => r.code === 'bought-together'))).toBe(true);
