@@ -5,9 +5,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 const UI = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'dexie-react-hooks', '@tanstack/*', 'recharts'];
 const BROWSER = ['webextension-polyfill', 'wxt', 'wxt/*', '#imports'];
+// Node's own modules (exact names: a pattern 'domain' would match lib/domain): lib/ runs in the
+// extension's pages, workers and content scripts (Node-only tooling is tools/)
+const NODE_MESSAGE = 'lib/ runs in the browser: Node-only code belongs in tools/.';
+const NODE_PATHS = builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: NODE_MESSAGE }));
+const NODE = { group: ['node:*'], message: NODE_MESSAGE };
 const up = (...dirs) => dirs.flatMap((d) => [`@/${d}`, `@/${d}/*`, `**/${d}/*`, `../${d}`, `../../${d}`]);
 
 export default tseslint.config(
@@ -35,15 +41,17 @@ export default tseslint.config(
     },
   },
   {
-    // pure logic: no UI, no browser-extension APIs, nothing from the layers above
+    // pure logic: no UI, no browser-extension or Node APIs, nothing from the layers above
     files: ['lib/**/*.{ts,tsx}'],
-    ignores: ['lib/cli/**'],
     rules: {
+      'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'global'].map((name) => ({ name, message: NODE_MESSAGE }))],
       'no-restricted-imports': ['error', {
         patterns: [
           { group: [...UI, ...BROWSER], message: 'lib/ is pure logic: no UI or browser-extension APIs.' },
-          { group: up('components', 'entrypoints'), message: 'Arrows point down: lib/ must not import the UI or the browser glue.' },
+          NODE,
+          { group: up('components', 'entrypoints', 'tools'), message: 'Arrows point down: lib/ must not import the UI, the browser glue or the tooling.' },
         ],
+        paths: NODE_PATHS,
       }],
     },
   },
@@ -54,9 +62,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: [...UI, ...BROWSER, 'dexie', 'dexie/*'], message: 'Pure logic: no UI, browser-extension APIs or storage library.' },
-          { group: up('components', 'entrypoints'), message: 'Arrows point down: lib/ must not import the UI or the browser glue.' },
+          NODE,
+          { group: up('components', 'entrypoints', 'tools'), message: 'Arrows point down: lib/ must not import the UI, the browser glue or the tooling.' },
           { group: up('db'), allowTypeImports: false, message: 'Storage sits above the domain: import the entities from lib/domain/, not lib/db/.' },
         ],
+        paths: NODE_PATHS,
       }],
     },
   },
@@ -70,8 +80,10 @@ export default tseslint.config(
         patterns: [
           { group: ['zod', 'zod/*', '**/extract/schema'], allowTypeImports: true, message: 'No zod in the content scripts (a third of their weight): the schema is lib/extract/schema.ts.' },
           { group: [...UI, 'dexie', 'dexie/*'], message: 'Keep React and Dexie out of the content script.' },
-          { group: up('components', 'db', 'model', 'import', 'book', 'workflow', 'retention'), allowTypeImports: true, message: 'The reader stands alone: it reads the page, nothing else.' },
+          { group: up('components', 'db', 'model', 'import', 'book', 'workflow', 'retention', 'tools'), allowTypeImports: true, message: 'The reader stands alone: it reads the page, nothing else.' },
+          NODE,
         ],
+        paths: NODE_PATHS,
       }],
     },
   },
@@ -82,6 +94,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: up('entrypoints'), message: 'Components must not import entrypoints.' },
+          { group: up('tools'), message: 'tools/ is Node-only: the UI runs in the browser.' },
           { group: ['dexie', 'dexie/*'], message: 'Components read and write through the data-access functions in lib/db, never Dexie itself.' },
         ],
         // the database instance and its tables stay behind lib/db's functions (DbGate only opens it)

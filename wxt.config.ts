@@ -79,7 +79,7 @@ export default defineConfig({
   hooks: {
     // The content scripts' builds write a hidden source map beside each script (no
     // `sourceMappingURL` in the script, so the browser never asks for it) from which
-    // lib/cli/size.ts tells what each module weighs; the zips leave the maps out.
+    // tools/size.ts tells what each module weighs; the zips leave the maps out.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((e) => e.type === 'content-script')) config.build = { ...config.build, sourcemap: 'hidden' };
     },

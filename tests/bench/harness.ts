@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '@/lib/cli/browser';
+import { launch, type Session } from '@/tools/browser';
 
 export interface Spread {
   min: number;

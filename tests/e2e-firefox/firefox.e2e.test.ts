@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { fixture, fixtureIndex } from '@/lib/cli/browser';
+import { fixture, fixtureIndex } from '@/tools/browser';
 import { BUNDLE_SIGNALS, INVISIBLE_SITES, NAVIGATE, probeScript, runInvisibility, wxtEventNames, type Driver, type SiteRun } from '../e2e/probe';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { resolve, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { fixture, fixtureIndex } from '@/lib/cli/browser';
+import { fixture, fixtureIndex } from '@/tools/browser';
 import { addContact } from '@/lib/db/contacts';
 import { addNote } from '@/lib/db/notes';
 import { startCouch, type Couch } from '../sync/couch';

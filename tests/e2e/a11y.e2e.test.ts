@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 import { createI18n, type Language } from '@/components/i18n';
 
 // Accessibility of every extension page, as issue 19 asks: axe-core (Deque's

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 
 // Issue 20 in the built extension: the tie's state and the account view, in
 // English and Russian, with screenshots to look at (tests/e2e/artifacts/).

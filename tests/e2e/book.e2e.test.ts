@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, type Session } from '@/tools/browser';
 
 // The book page in the built extension: the demo book loaded through the panel,
 // then a group filled in bulk, a smart group built in the rule editor, exported,

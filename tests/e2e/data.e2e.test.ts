@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { launch, type Session } from '@/lib/cli/browser';
+import { launch, type Session } from '@/tools/browser';
 
 // The settings page through the built extension in headless Chromium: import a
 // CSV with unknown columns (the mapping screen), the counts and the rejects, the

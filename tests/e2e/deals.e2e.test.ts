@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '@/lib/cli/browser';
+import { launch, type Session } from '@/tools/browser';
 import { DAY } from '@/lib/domain/time';
 
 // Deals in the built extension: a Bitrix24 deals export (Russian headers, ";",

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 import { genContactsCsv } from '../bench/gen-csv';
 
 // Faults in the real browser: two extension pages writing the same contact at

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Session } from '@/lib/cli/browser';
+import type { Session } from '@/tools/browser';
 
 // Seeds a contact with many notes and purchases straight into the extension's
 // IndexedDB (from an extension page), and times the panel from a profile page's

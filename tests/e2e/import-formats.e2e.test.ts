@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '@/lib/cli/browser';
+import { launch, type Session } from '@/tools/browser';
 import { genContactsXlsx } from '../bench/gen-xlsx';
 
 // Issue 15 through the built extension in headless Chromium: an Excel workbook (two

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Download, Page } from 'playwright-core';
-import { launch, type Session } from '@/lib/cli/browser';
+import { launch, type Session } from '@/tools/browser';
 
 // "Save layout report", end to end in the built extension: a LinkedIn profile whose
 // experience is drawn in a way no hook reads, served under its real host name; the

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, type Session } from '@/tools/browser';
 
 // The team lead's flow through the built extension: the demo book loaded from the
 // side panel, then dashboard.html — counts, a rule run and undone, a retention dry

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { EXTENSION_DIR, launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 import { seedHeavy, timePanelOpen } from './heavy';
 
 // The rep's flow through the built extension in headless Chromium: profile pages

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { chromiumPath, EXTENSION_DIR, fixture, fixtureIndex, launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { chromiumPath, EXTENSION_DIR, fixture, fixtureIndex, launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 import { BUNDLE_SIGNALS, INVISIBLE_SITES, probeScript, runInvisibility, wxtEventNames, type Driver, type SiteRun } from './probe';
 
 // What the README promises about privacy, measured in the built extension:

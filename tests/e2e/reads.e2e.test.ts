@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 
 // A read that says nothing never blanks one that said something, through the built
 // extension: the page at Anna's URL still shows another person after the content

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 import { startCouch, type Couch } from '../sync/couch';
 
 // The team book end to end: two browser profiles with the built extension, one

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, loadDemo, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
 
 // Settings → Team in the built extension (issue 18), as far as headless Chromium lets a
 // test go. What was found: `chrome.permissions.request` for an optional host permission

@@ -1,16 +1,16 @@
 // `npm run extract` on pages made to hurt it (issue 14, "from a hostile-input run"):
 // bounded time and memory, exit 2 with one clear line beyond the named limits
-// (LIMITS in lib/cli/extract.ts) — never a crash, never a silent `not-profile` — and
+// (LIMITS in tools/extract.ts) — never a crash, never a silent `not-profile` — and
 // no link kept with `user:password@` in it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { domDepth, extractHtml, LimitError, LIMITS, PageReader, readPage, scoreFile } from '../../lib/cli/extract';
+import { domDepth, extractHtml, LimitError, LIMITS, PageReader, readPage, scoreFile } from '../../tools/extract';
 import { safeUrl } from '../../lib/extract/text';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const CLI = join(process.cwd(), 'lib/cli/extract.ts');
+const CLI = join(process.cwd(), 'tools/extract.ts');
 const FB = 'https://www.facebook.com/some.person.here';
 const fixture = (p: string) => readFileSync(join(process.cwd(), 'tests/fixtures/pages', p), 'utf8');
 const utf8 = (s: string) => new TextEncoder().encode(s);

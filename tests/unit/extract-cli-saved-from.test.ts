@@ -2,7 +2,7 @@
 // that browsers' "Save as" and Tiewise's layout report write at the top.
 import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractHtml, savedFrom } from '@/lib/cli/extract';
+import { extractHtml, savedFrom } from '@/tools/extract';
 import { layoutReport } from '@/lib/extract/layout-report';
 
 describe('the saved-from mark', () => {

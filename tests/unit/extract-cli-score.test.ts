@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const CLI = join(process.cwd(), 'lib/cli/extract.ts');
+const CLI = join(process.cwd(), 'tools/extract.ts');
 const PAGES = join(process.cwd(), 'tests/fixtures/pages');
 
 let dir: string;

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeHtml, extractHtml, sniffEncoding } from '../../lib/cli/extract';
+import { decodeHtml, extractHtml, sniffEncoding } from '../../tools/extract';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const CLI = join(process.cwd(), 'lib/cli/extract.ts');
+const CLI = join(process.cwd(), 'tools/extract.ts');
 const URL_ = 'https://vk.com/id3001002';
 // a VK page of 2019's layout in Russian (its text is all in windows-1251's repertoire)
 const PAGE = readFileSync(join(process.cwd(), 'tests/fixtures/pages/vk/vk-old-ru.html'), 'utf8');

@@ -5,7 +5,7 @@
 // sidecar's `known_unread` says why it is honestly unreadable.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pagesIn, scoreFile, type ScoredPage } from '../../lib/cli/extract';
+import { pagesIn, scoreFile, type ScoredPage } from '../../tools/extract';
 import { brief, totals } from '../../lib/extract/score';
 
 const DIR = join(process.cwd(), 'tests/fixtures/real');

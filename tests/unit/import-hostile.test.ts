@@ -14,7 +14,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'tiewise-hostile-'));
 function cli(name: string, content: string | Uint8Array) {
   const file = join(tmp, name);
   writeFileSync(file, content);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'lib/cli/import-check.ts'), file], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools/import-check.ts'), file], { cwd: root, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const enc = (s: string) => new TextEncoder().encode(s);

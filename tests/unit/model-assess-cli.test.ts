@@ -8,7 +8,7 @@ import { SCENARIOS } from '../fixtures/model/scenarios';
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tiewise-assess-'));
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'lib/cli/assess.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools/assess.ts'), ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const file = (name: string, text: string) => {

@@ -31,7 +31,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath } from '../../../lib/cli/browser';
+import { chromiumPath } from '../../../tools/browser';
 import { SITES, type Site } from '../../../lib/extract/types';
 import { largestReal, longLinkedIn, type RealPage as Page } from '../../fixtures/real/pages';
 import { alternate, result, type BenchCase, type BenchResult } from '../harness';

@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch } from '@/lib/cli/browser';
+import { launch } from '@/tools/browser';
 import { genContactsXlsx } from '../gen-xlsx';
 import { result, type BenchCase } from '../harness';
 

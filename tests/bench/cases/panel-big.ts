@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, serveFixtures, type Session } from '@/lib/cli/browser';
+import { launch, serveFixtures, type Session } from '@/tools/browser';
 import { bundle, result, stats, type BenchCase, type BenchResult } from '../harness';
 
 // The panel on a big book: from the profile page's load event to the full card

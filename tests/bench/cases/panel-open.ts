@@ -1,4 +1,4 @@
-import { loadDemo, serveFixtures } from '@/lib/cli/browser';
+import { loadDemo, serveFixtures } from '@/tools/browser';
 import { seedHeavy, timePanelOpen } from '../../e2e/heavy';
 import { alternate, inFreshBrowser, result, type BenchCase } from '../harness';
 

@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '@/lib/cli/browser';
+import { chromiumPath } from '@/tools/browser';
 import { startCouch, type Couch } from '../../sync/couch';
 import { alternate, bundle, result, type BenchCase, type BenchResult } from '../harness';
 

@@ -21,9 +21,9 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parse as parse5 } from 'parse5';
-import { extractPage } from '../extract/extract';
-import { brief, parseSidecar, scorePage, totals, type PageScore, type Sidecar } from '../extract/score';
-import { emptyFields, type Extraction } from '../extract/types';
+import { extractPage } from '../lib/extract/extract';
+import { brief, parseSidecar, scorePage, totals, type PageScore, type Sidecar } from '../lib/extract/score';
+import { emptyFields, type Extraction } from '../lib/extract/types';
 
 const notProfile = (): Extraction => ({ site: null, kind: 'not-profile', profileUrl: null, lang: null, fields: emptyFields() });
 

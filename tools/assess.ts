@@ -8,7 +8,7 @@
 // cannot be read (missing, a directory, empty, too large, not JSON, not the shape).
 import { readFileSync, statSync } from 'node:fs';
 import { ZodError } from 'zod';
-import { assessFile } from '../model/assess-file';
+import { assessFile } from '../lib/model/assess-file';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 

@@ -26,12 +26,12 @@
 //   the page's for HTML; a row's line is its spreadsheet row (table row, header = 1).
 // - a password-protected workbook, an old binary .xls, a PDF: exit 2, one line.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { CsvImport, type CsvImportReport } from '../import/csv-kind';
-import { decodeBytes } from '../import/decode';
-import { importJson } from '../import/json';
-import { ImportError } from '../import/table';
-import { readVcards } from '../import/vcard';
-import { formatOf, isGridFormat, readGridFile, unreadableFormat } from '../import/read';
+import { CsvImport, type CsvImportReport } from '../lib/import/csv-kind';
+import { decodeBytes } from '../lib/import/decode';
+import { importJson } from '../lib/import/json';
+import { ImportError } from '../lib/import/table';
+import { readVcards } from '../lib/import/vcard';
+import { formatOf, isGridFormat, readGridFile, unreadableFormat } from '../lib/import/read';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
