@@ -58,12 +58,6 @@ export async function hasContacts(d: TiewiseDB = db()): Promise<boolean> {
   return (await d.contacts.limit(1).primaryKeys()).length > 0;
 }
 
-export async function counts(d: TiewiseDB = db()): Promise<Record<string, number>> {
-  const names = ['contacts', 'profiles', 'notes', 'interactions', 'purchases', 'products', 'groups'] as const;
-  const values = await Promise.all(names.map((n) => d[n].count()));
-  return Object.fromEntries(names.map((n, i) => [n, values[i]]));
-}
-
 /** How many contacts the book holds. */
 export async function contactCount(d: TiewiseDB = db()): Promise<number> {
   return d.contacts.count();

@@ -7,6 +7,3 @@ import type { Product } from '../domain/entities';
 export async function productsByIds(ids: string[], d: TiewiseDB = db()): Promise<(Product | undefined)[]> {
   return d.products.bulkGet(ids);
 }
-
-
-export type { Product };

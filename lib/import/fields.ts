@@ -9,7 +9,6 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** Fields several columns may feed (E-mail 1, E-mail 2…); the first value goes to the field, all of them to the plural. */
 export const MULTI_FIELDS = { email: 'emails', phone: 'phones', profileUrl: 'profileUrls' } as const;
-export type MultiField = keyof typeof MULTI_FIELDS;
 
 /**
  * A contact as an import would store it. Values are the file's text, verbatim.

@@ -4,7 +4,7 @@
 // Activity rows (notes, purchases) keep their raw text, so a row whose contact is
 // not found when the import is applied can still go into the rejects file.
 import Papa from 'papaparse';
-import { type NoteRecord, NoteSink, type PurchaseRecord, PurchaseSink } from './activity';
+import { NoteSink, PurchaseSink } from './activity';
 import type { ContactImportOptions } from './contacts';
 import { ContactSink } from './contacts';
 import type { CsvImportReport } from './csv-kind';
@@ -184,7 +184,6 @@ export class ImportReader {
 }
 
 type ActivityRead = Extract<CsvImportReport, { kind: 'notes' | 'purchases' }>;
-export type { NoteRecord, PurchaseRecord };
 
 /** Reads a whole stream of chunks; `onProgress` gets the bytes read so far. */
 export async function readChunks(chunks: AsyncIterable<Uint8Array>, opts: ReadOptions, onProgress?: (bytes: number) => void, cancelled?: () => boolean): Promise<FileRead> {

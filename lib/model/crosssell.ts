@@ -263,17 +263,6 @@ function mine(tree: FPTree, prefix: number[], minCount: number, maxLength: numbe
   }
 }
 
-/** Each customer's set of products. */
-export function basketsOf(purchases: readonly Purchase[]): Map<string, Set<string>> {
-  const m = new Map<string, Set<string>>();
-  for (const p of purchases) {
-    let s = m.get(p.contactId);
-    if (!s) m.set(p.contactId, (s = new Set()));
-    s.add(p.productId);
-  }
-  return m;
-}
-
 /**
  * Association rules with one consequent, mined from the whole book's purchases.
  * Products and customers become integers once, on the way in; itemsets are keyed

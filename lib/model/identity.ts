@@ -54,9 +54,6 @@ export interface MatchInput {
   profileUrls?: string[];
 }
 
-/** Profile URLs already linked to contacts: canonical URL → contact id. */
-export type LinkedUrls = ReadonlyMap<string, string>;
-
 function ok<T>(f: { status: string; value?: T } | undefined): T | undefined {
   return f && f.status === 'ok' ? (f.value as T) : undefined;
 }

@@ -328,14 +328,6 @@ function initialsOf(t: NameToken): string[] {
   return [...out];
 }
 
-/** One folded string for a whole name: sorted full-word keys. */
-export function nameSignature(name: string): string {
-  return parseName(name)
-    .full.map((t) => t.key)
-    .sort()
-    .join(' ');
-}
-
 /** Folded form of a free-text value (company, city): words' keys joined by spaces. */
 export function foldText(s: string): string {
   return toLatin(s)

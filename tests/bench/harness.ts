@@ -151,14 +151,6 @@ export async function timeOnce(fn: () => unknown): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Median of `n` timed runs of `fn` (after one dropped warm-up run), in milliseconds. */
-export async function timeMedian(fn: () => unknown, n = 5): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) times.push(await timeOnce(fn));
-  return stats(times).median;
-}
-
 /**
  * Times value and baseline in alternating order (see `alternate`), one warm-up
  * round dropped. `value`/`baseline` are the medians; pass the whole thing as
