@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { judge, LayoutReportReply, TabState, type MessageOf, type MessageType, type Responses } from '@/lib/messages';
+import { createBackground, type LogLevel } from '@/lib/background/handlers';
 import { writeLog } from '@/lib/db/log';
 import { recordProfileRead } from '@/lib/db/profiles';
 import PouchDB from 'pouchdb-browser';
@@ -8,18 +8,13 @@ import { db } from '@/lib/db/database';
 import { createTeamService, type StoredTeam } from '@/lib/sync/service';
 import { TeamConfig } from '@/lib/sync/status';
 
-// The background: keeps what each tab's content script last read, stores fresh
-// reads of linked profiles, and tells open panels when something changed. It
-// judges every message (lib/messages.ts) and drops what fails.
-
-type Handler<K extends MessageType> = (msg: MessageOf<K>, tabId: number | undefined) => Promise<Responses[K]>;
-type Handlers = { [K in MessageType]: Handler<K> };
+// The background: the browser's side of it. The toolbar button, the team book's
+// connection and alarm, and the browser's events handed to lib/background/handlers.ts,
+// which keeps what each tab's content script last read, stores fresh reads of linked
+// profiles, tells open panels when something changed, and judges every message
+// (lib/messages.ts), dropping what fails.
 
 export default defineBackground(() => {
-  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const tabs = new Map<number, TabState>();
-  let lastWebTab: number | undefined;
-
   // The toolbar button shows the panel. Chrome: its side panel opens on a click.
   // Firefox has no side panel but a sidebar (manifest sidebar_action): the
   // button toggles it, called straight from the click (a user action), as
@@ -39,116 +34,6 @@ export default defineBackground(() => {
       sidebar.toggle().catch((e: unknown) => console.warn('[tiewise] sidebar toggle', e));
     });
   }
-
-  const session = browser.storage.session;
-  async function saveState(s: TabState) {
-    tabs.set(s.tabId, s);
-    lastWebTab = s.tabId;
-    await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
-    notify(s.tabId);
-  }
-  /** The worker may have been stopped since the last read: ask the session store. */
-  async function lastTab(): Promise<number | undefined> {
-    if (lastWebTab !== undefined) return lastWebTab;
-    const stored = (await session?.get('lastWebTab').catch(() => ({}))) as { lastWebTab?: unknown } | undefined;
-    return typeof stored?.lastWebTab === 'number' ? stored.lastWebTab : undefined;
-  }
-  async function loadState(tabId: number): Promise<TabState | null> {
-    const mem = tabs.get(tabId);
-    if (mem) return mem;
-    // the worker may have been stopped since: the session store outlives it
-    const stored = await session?.get(`tab:${tabId}`).catch(() => ({}));
-    const parsed = TabState.safeParse((stored as Record<string, unknown> | undefined)?.[`tab:${tabId}`]);
-    if (!parsed.success) return null;
-    tabs.set(tabId, parsed.data);
-    return parsed.data;
-  }
-  function notify(tabId: number) {
-    browser.runtime.sendMessage({ type: 'bg:tab-state-changed', tabId }).catch(() => undefined); // no panel open
-  }
-
-  const handlers: Handlers = {
-    'content:page-read': async (msg, tabId) => {
-      if (tabId === undefined) return { ok: true };
-      await saveState({ tabId, url: msg.url, at: Date.now(), extraction: msg.extraction });
-      if (msg.extraction.kind === 'profile') {
-        await recordProfileRead(msg.extraction).catch((e: unknown) =>
-          log('error', 'background:record-read', e instanceof Error ? e.message : String(e)));
-      }
-      return { ok: true };
-    },
-    'content:page-error': async (msg, tabId) => {
-      if (tabId !== undefined) await saveState({ tabId, url: msg.url, at: Date.now(), error: msg.error });
-      await log('error', 'content:extract', `${msg.error} on ${new URL(msg.url).hostname}`);
-      return { ok: true };
-    },
-    'panel:get-tab-state': async (msg) => {
-      const id = msg.tabId ?? (await lastTab());
-      return id === undefined ? null : loadState(id);
-    },
-    'bg:tab-state-changed': async () => undefined,
-    // the panel's "Save layout report": the tab's content script hands over the page it holds
-    // (nothing is injected into the page's world); the panel makes the report and saves it
-    'panel:layout-report': async (msg) => {
-      const id = msg.tabId ?? (await lastTab());
-      if (id === undefined) return { ok: false, reason: 'no-tab' };
-      const raw: unknown = await browser.tabs.sendMessage(id, { type: 'bg:layout-report' }).catch(() => undefined);
-      const reply = LayoutReportReply.safeParse(raw);
-      if (!reply.success) return { ok: false, reason: 'no-page' };
-      return { ok: true, html: reply.data.html, url: reply.data.url };
-    },
-    'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
-    // the team book (lib/sync/service.ts)
-    'team:get-status': async () => team.status(),
-    'team:connect': async (msg) => {
-      const s = await team.connect(msg.config);
-      if (s.state !== 'off' && s.state !== 'refused') void schedule(true);
-      return s;
-    },
-    'team:disconnect': async () => {
-      void schedule(false);
-      return team.disconnect();
-    },
-    'team:sync-now': async () => team.syncNow(),
-    'bg:team-status': async () => undefined, // background → pages only
-  };
-
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const verdict = judge(raw, sender, self);
-    if (!verdict.ok) {
-      void log('warn', 'background:message', `dropped: ${verdict.reason}`);
-      return undefined;
-    }
-    const msg = verdict.message;
-    const handler = handlers[msg.type] as Handler<typeof msg.type>;
-    return handler(msg as never, sender.tab?.id).catch((e: unknown) => {
-      void log('error', `background:${msg.type}`, e instanceof Error ? e.message : String(e));
-      return { error: 'internal' };
-    });
-  });
-
-  browser.tabs.onActivated.addListener(({ tabId }) => {
-    if (tabs.has(tabId)) {
-      lastWebTab = tabId;
-      void session?.set({ lastWebTab: tabId }).catch(() => undefined);
-    }
-    notify(tabId);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    tabs.delete(tabId);
-    void session?.remove(`tab:${tabId}`).catch(() => undefined);
-    if (lastWebTab === tabId) lastWebTab = undefined;
-  });
-  browser.tabs.onUpdated.addListener((tabId, info) => {
-    // a full page load (maybe away from the sites): forget the old read; the
-    // content script, if it runs on the new page, sends a fresh one at idle
-    const cur = tabs.get(tabId);
-    if (info.status === 'loading' && cur && Date.now() - cur.at > 1000) {
-      tabs.delete(tabId);
-      void session?.remove(`tab:${tabId}`).catch(() => undefined);
-      notify(tabId);
-    }
-  });
 
   // ---- the team book: the connection lives in the extension's local storage (not in the
   // book, not in backups); PouchDB's replica beside Dexie; a run every minute by alarm (the
@@ -184,6 +69,23 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((a) => {
     if (a.name === ALARM) void team.syncNow();
   });
+
+  // the messages and the tabs (lib/background/handlers.ts), with the browser's own functions
+  const bg = createBackground({
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+    session: browser.storage.session,
+    toPages: (msg) => browser.runtime.sendMessage(msg),
+    toTab: (tabId, msg) => browser.tabs.sendMessage(tabId, msg),
+    recordRead: (x) => recordProfileRead(x),
+    team,
+    schedule,
+    log,
+  });
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => bg.receive(raw, sender));
+  browser.tabs.onActivated.addListener(({ tabId }) => bg.tabActivated(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => bg.tabRemoved(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => bg.tabUpdated(tabId, info.status));
+
   // the worker (re)starts: pick up where the last run stopped
   void team.status().then((s) => {
     if (s.state !== 'off') {
@@ -192,7 +94,7 @@ export default defineBackground(() => {
     }
   });
 
-  async function log(level: 'info' | 'warn' | 'error', where: string, message: string) {
+  async function log(level: LogLevel, where: string, message: string) {
     console[level === 'info' ? 'log' : level](`[tiewise] ${where}: ${message}`);
     await writeLog({ level, where, message });
   }

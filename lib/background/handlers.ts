@@ -1,0 +1,170 @@
+import { judge, LayoutReportReply, TabState, type Message, type MessageOf, type MessageType, type Responses, type SelfInfo, type SenderInfo } from '../messages';
+import type { Extraction } from '../extract/types';
+import type { TeamService } from '../sync/service';
+
+// The background's answers to messages: what each tab's content script last read
+// (kept in memory and in the browser's session store, which outlives a stopped
+// worker), fresh reads of linked profiles stored, open pages told when a tab's
+// read changed, the layout report fetched from a tab, the team book's commands.
+// Every message is judged first (lib/messages.ts: shape and sender) and dropped,
+// logged, when it fails. The browser comes in as functions (entrypoints/background.ts
+// passes the real ones), so this runs in Node tests as it does in the extension.
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** The slice of browser.storage.session the background uses (Firefox MV2 has none). */
+export interface SessionStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface BackgroundDeps {
+  /** this extension's id and origin: who may send what (judge) */
+  self: SelfInfo;
+  session?: SessionStore;
+  /** a message to the extension's open pages (runtime.sendMessage); fails when none is open */
+  toPages(msg: Message): Promise<unknown>;
+  /** a message to one tab's content script (tabs.sendMessage) */
+  toTab(tabId: number, msg: Message): Promise<unknown>;
+  /** stores a fresh read of a linked profile (lib/db/profiles.ts) */
+  recordRead(x: Extraction): Promise<unknown>;
+  team: TeamService;
+  /** the team book's periodic run switched on or off (an alarm) */
+  schedule(on: boolean): Promise<void>;
+  log(level: LogLevel, where: string, message: string): Promise<void>;
+  now?: () => number;
+}
+
+type Handler<K extends MessageType> = (msg: MessageOf<K>, tabId: number | undefined) => Promise<Responses[K]>;
+type Handlers = { [K in MessageType]: Handler<K> };
+
+export interface Background {
+  /**
+   * One incoming message: undefined (synchronously) when it is dropped, so the
+   * browser answers nobody; else the handler's answer, or { error: 'internal' }.
+   */
+  receive(raw: unknown, sender: SenderInfo): Promise<unknown> | undefined;
+  /** the user switched tabs */
+  tabActivated(tabId: number): void;
+  tabRemoved(tabId: number): void;
+  /** a tab's load status changed (a full page load forgets the old read) */
+  tabUpdated(tabId: number, status: string | undefined): void;
+}
+
+export function createBackground(deps: BackgroundDeps): Background {
+  const now = () => deps.now?.() ?? Date.now();
+  const { session, team } = deps;
+  const tabs = new Map<number, TabState>();
+  let lastWebTab: number | undefined;
+
+  async function saveState(s: TabState) {
+    tabs.set(s.tabId, s);
+    lastWebTab = s.tabId;
+    await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
+    notify(s.tabId);
+  }
+  /** The worker may have been stopped since the last read: ask the session store. */
+  async function lastTab(): Promise<number | undefined> {
+    if (lastWebTab !== undefined) return lastWebTab;
+    const stored = (await session?.get('lastWebTab').catch(() => ({}))) as { lastWebTab?: unknown } | undefined;
+    return typeof stored?.lastWebTab === 'number' ? stored.lastWebTab : undefined;
+  }
+  async function loadState(tabId: number): Promise<TabState | null> {
+    const mem = tabs.get(tabId);
+    if (mem) return mem;
+    // the worker may have been stopped since: the session store outlives it
+    const stored = await session?.get(`tab:${tabId}`).catch(() => ({}));
+    const parsed = TabState.safeParse((stored as Record<string, unknown> | undefined)?.[`tab:${tabId}`]);
+    if (!parsed.success) return null;
+    tabs.set(tabId, parsed.data);
+    return parsed.data;
+  }
+  function notify(tabId: number) {
+    deps.toPages({ type: 'bg:tab-state-changed', tabId }).catch(() => undefined); // no panel open
+  }
+
+  const handlers: Handlers = {
+    'content:page-read': async (msg, tabId) => {
+      if (tabId === undefined) return { ok: true };
+      await saveState({ tabId, url: msg.url, at: now(), extraction: msg.extraction });
+      if (msg.extraction.kind === 'profile') {
+        await deps.recordRead(msg.extraction).catch((e: unknown) =>
+          deps.log('error', 'background:record-read', e instanceof Error ? e.message : String(e)));
+      }
+      return { ok: true };
+    },
+    'content:page-error': async (msg, tabId) => {
+      if (tabId !== undefined) await saveState({ tabId, url: msg.url, at: now(), error: msg.error });
+      await deps.log('error', 'content:extract', `${msg.error} on ${new URL(msg.url).hostname}`);
+      return { ok: true };
+    },
+    'panel:get-tab-state': async (msg) => {
+      const id = msg.tabId ?? (await lastTab());
+      return id === undefined ? null : loadState(id);
+    },
+    'bg:tab-state-changed': async () => undefined,
+    // the panel's "Save layout report": the tab's content script hands over the page it holds
+    // (nothing is injected into the page's world); the panel makes the report and saves it
+    'panel:layout-report': async (msg) => {
+      const id = msg.tabId ?? (await lastTab());
+      if (id === undefined) return { ok: false, reason: 'no-tab' };
+      const raw: unknown = await deps.toTab(id, { type: 'bg:layout-report' }).catch(() => undefined);
+      const reply = LayoutReportReply.safeParse(raw);
+      if (!reply.success) return { ok: false, reason: 'no-page' };
+      return { ok: true, html: reply.data.html, url: reply.data.url };
+    },
+    'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
+    // the team book (lib/sync/service.ts)
+    'team:get-status': async () => team.status(),
+    'team:connect': async (msg) => {
+      const s = await team.connect(msg.config);
+      if (s.state !== 'off' && s.state !== 'refused') void deps.schedule(true);
+      return s;
+    },
+    'team:disconnect': async () => {
+      void deps.schedule(false);
+      return team.disconnect();
+    },
+    'team:sync-now': async () => team.syncNow(),
+    'bg:team-status': async () => undefined, // background → pages only
+  };
+
+  return {
+    receive(raw, sender) {
+      const verdict = judge(raw, sender, deps.self);
+      if (!verdict.ok) {
+        void deps.log('warn', 'background:message', `dropped: ${verdict.reason}`);
+        return undefined;
+      }
+      const msg = verdict.message;
+      const handler = handlers[msg.type] as Handler<typeof msg.type>;
+      return handler(msg as never, sender.tab?.id).catch((e: unknown) => {
+        void deps.log('error', `background:${msg.type}`, e instanceof Error ? e.message : String(e));
+        return { error: 'internal' };
+      });
+    },
+    tabActivated(tabId) {
+      if (tabs.has(tabId)) {
+        lastWebTab = tabId;
+        void session?.set({ lastWebTab: tabId }).catch(() => undefined);
+      }
+      notify(tabId);
+    },
+    tabRemoved(tabId) {
+      tabs.delete(tabId);
+      void session?.remove(`tab:${tabId}`).catch(() => undefined);
+      if (lastWebTab === tabId) lastWebTab = undefined;
+    },
+    tabUpdated(tabId, status) {
+      // a full page load (maybe away from the sites): forget the old read; the
+      // content script, if it runs on the new page, sends a fresh one at idle
+      const cur = tabs.get(tabId);
+      if (status === 'loading' && cur && now() - cur.at > 1000) {
+        tabs.delete(tabId);
+        void session?.remove(`tab:${tabId}`).catch(() => undefined);
+        notify(tabId);
+      }
+    },
+  };
+}

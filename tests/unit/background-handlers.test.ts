@@ -1,0 +1,215 @@
+import { createBackground, type BackgroundDeps } from '@/lib/background/handlers';
+import { emptyFields } from '@/lib/extract/types';
+import type { TeamStatus } from '@/lib/sync/status';
+
+// The background's message handlers without a browser: the browser's functions are
+// fakes that record what they were asked. For every kind of message: answered when
+// it comes from the sender allowed to send it, refused (no answer, logged) from any
+// other sender or with a payload that does not fit.
+
+const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const PAGE_URL = 'https://www.linkedin.com/in/anna/';
+const fromPage = { id: 'ext-id', url: PAGE_URL, tab: { id: 4, url: PAGE_URL } };
+const fromPanel = { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' };
+const fromOtherExtension = { ...fromPanel, id: 'evil-ext' };
+const extraction = { site: 'linkedin', kind: 'profile', profileUrl: PAGE_URL, lang: 'en', fields: emptyFields() };
+const read = { type: 'content:page-read', url: PAGE_URL, extraction };
+const config = { url: 'https://couch.example', database: 'book', user: 'olga', password: 'secret' };
+const connected: TeamStatus = { state: 'connected', origin: 'https://couch.example', database: 'book', user: 'olga' };
+
+function harness(over: Partial<BackgroundDeps> = {}, session = new Map<string, unknown>()) {
+  const sent = { toPages: [] as unknown[], toTab: [] as [number, unknown][], recorded: [] as unknown[], scheduled: [] as boolean[], logs: [] as string[] };
+  const team = {
+    status: vi.fn(async (): Promise<TeamStatus> => connected),
+    connect: vi.fn(async (): Promise<TeamStatus> => ({ ...connected, state: 'connecting' })),
+    disconnect: vi.fn(async (): Promise<TeamStatus> => ({ state: 'off' })),
+    syncNow: vi.fn(async (): Promise<TeamStatus> => ({ ...connected, state: 'syncing' })),
+  };
+  const deps: BackgroundDeps = {
+    self,
+    session: {
+      get: async (k) => (session.has(k) ? { [k]: session.get(k) } : {}),
+      set: async (items) => { for (const [k, v] of Object.entries(items)) session.set(k, v); },
+      remove: async (k) => { session.delete(k); },
+    },
+    toPages: async (m) => { sent.toPages.push(m); },
+    toTab: async (tabId, m) => {
+      sent.toTab.push([tabId, m]);
+      return { html: '<html><body><h1>Anna</h1></body></html>', url: PAGE_URL };
+    },
+    recordRead: async (x) => { sent.recorded.push(x); },
+    team,
+    schedule: async (on) => { sent.scheduled.push(on); },
+    log: async (level, where, message) => { sent.logs.push(`${level} ${where}: ${message}`); },
+    now: () => 10_000,
+    ...over,
+  };
+  return { bg: createBackground(deps), team, session, ...sent };
+}
+
+type H = ReturnType<typeof harness>;
+interface Kind {
+  type: string;
+  valid: unknown;
+  sender: typeof fromPage | typeof fromPanel;
+  wrongSender: typeof fromPage | typeof fromPanel;
+  /** the same kind of message with a payload that does not fit its schema */
+  invalid: unknown;
+  answer: unknown;
+  /** what answering it did (and refusing it must not have done) */
+  effect(h: H): unknown;
+  setup?(h: H): Promise<void>;
+}
+
+const kinds: Kind[] = [
+  {
+    type: 'content:page-read', valid: read, sender: fromPage, wrongSender: fromPanel,
+    invalid: { ...read, extraction: { ...extraction, fields: { ...emptyFields(), name: { status: 'ok' } } } },
+    answer: { ok: true },
+    effect: (h) => ({ recorded: h.recorded.length, stored: h.session.has('tab:4'), told: h.toPages }),
+  },
+  {
+    type: 'content:page-error', valid: { type: 'content:page-error', url: PAGE_URL, error: 'no h1' }, sender: fromPage, wrongSender: fromPanel,
+    invalid: { type: 'content:page-error', url: PAGE_URL, error: { stack: 'x' } },
+    answer: { ok: true },
+    effect: (h) => ({ stored: h.session.get('tab:4'), logged: h.logs.filter((l) => l.startsWith('error content:extract')) }),
+  },
+  {
+    type: 'panel:get-tab-state', valid: { type: 'panel:get-tab-state', tabId: 4 }, sender: fromPanel, wrongSender: fromPage,
+    invalid: { type: 'panel:get-tab-state', tabId: '4' },
+    setup: async (h) => { await h.bg.receive(read, fromPage); },
+    answer: { tabId: 4, url: PAGE_URL, at: 10_000, extraction },
+    effect: () => null,
+  },
+  {
+    type: 'panel:layout-report', valid: { type: 'panel:layout-report', tabId: 4 }, sender: fromPanel, wrongSender: fromPage,
+    invalid: { type: 'panel:layout-report', tabId: { id: 4 } },
+    answer: { ok: true, html: '<html><body><h1>Anna</h1></body></html>', url: PAGE_URL },
+    effect: (h) => h.toTab,
+  },
+  {
+    type: 'team:get-status', valid: { type: 'team:get-status' }, sender: fromPanel, wrongSender: fromPage,
+    invalid: [{ type: 'team:get-status' }], // not a message object at all
+    answer: connected,
+    effect: (h) => h.team.status.mock.calls.length,
+  },
+  {
+    type: 'team:connect', valid: { type: 'team:connect', config }, sender: fromPanel, wrongSender: fromPage,
+    invalid: { type: 'team:connect', config: { ...config, user: '' } },
+    answer: { ...connected, state: 'connecting' },
+    effect: (h) => ({ connect: h.team.connect.mock.calls, scheduled: h.scheduled }),
+  },
+  {
+    type: 'team:disconnect', valid: { type: 'team:disconnect' }, sender: fromPanel, wrongSender: fromPage,
+    invalid: 'team:disconnect',
+    answer: { state: 'off' },
+    effect: (h) => ({ disconnect: h.team.disconnect.mock.calls.length, scheduled: h.scheduled }),
+  },
+  {
+    type: 'team:sync-now', valid: { type: 'team:sync-now' }, sender: fromPanel, wrongSender: fromPage,
+    invalid: { type: ['team:sync-now'] },
+    answer: { ...connected, state: 'syncing' },
+    effect: (h) => h.team.syncNow.mock.calls.length,
+  },
+  {
+    // a page's broadcast to the others reaches the background too: it answers nothing
+    type: 'bg:tab-state-changed', valid: { type: 'bg:tab-state-changed', tabId: 4 }, sender: fromPanel, wrongSender: fromPage,
+    invalid: { type: 'bg:tab-state-changed' },
+    answer: undefined,
+    effect: (h) => h.toPages,
+  },
+  {
+    type: 'bg:team-status', valid: { type: 'bg:team-status', status: { state: 'off' } }, sender: fromPanel, wrongSender: fromPage,
+    invalid: { type: 'bg:team-status', status: { state: 'hacked' } },
+    answer: undefined,
+    effect: (h) => h.team.status.mock.calls.length,
+  },
+];
+
+describe('the background\'s message handlers', () => {
+  it.each(kinds)('$type: answered from its sender; refused from another sender or with a payload that does not fit', async (k) => {
+    const ok = harness();
+    await k.setup?.(ok);
+    const before = JSON.stringify(k.effect(ok));
+    const answered = ok.bg.receive(k.valid, k.sender);
+    expect(answered).toBeInstanceOf(Promise);
+    expect(await answered).toEqual(k.answer);
+    expect(ok.logs.filter((l) => l.includes('dropped'))).toEqual([]);
+    const done = JSON.stringify(k.effect(ok));
+
+    for (const sender of [k.wrongSender, fromOtherExtension]) {
+      const refused = harness();
+      await k.setup?.(refused);
+      const untouched = JSON.stringify(k.effect(refused));
+      expect(refused.bg.receive(k.valid, sender)).toBeUndefined();
+      expect(refused.logs.at(-1)).toMatch(/^warn background:message: dropped: (foreign sender|.* may not send )/);
+      expect(JSON.stringify(k.effect(refused))).toBe(untouched);
+    }
+
+    const bad = harness();
+    await k.setup?.(bad);
+    const untouched = JSON.stringify(k.effect(bad));
+    expect(bad.bg.receive(k.invalid, k.sender)).toBeUndefined();
+    expect(bad.logs.at(-1)).toMatch(/^warn background:message: dropped: malformed message/);
+    expect(JSON.stringify(k.effect(bad))).toBe(untouched);
+
+    // the valid message did something the refused ones did not (or, for a message the background only hears, nothing)
+    if (!['panel:get-tab-state', 'bg:tab-state-changed', 'bg:team-status'].includes(k.type)) expect(done).not.toBe(before);
+  });
+
+  it('bg:layout-report is for content scripts: the background takes it from nobody', () => {
+    for (const sender of [fromPage, fromPanel]) {
+      const h = harness();
+      expect(h.bg.receive({ type: 'bg:layout-report' }, sender)).toBeUndefined();
+      expect(h.logs).toEqual([expect.stringMatching(/dropped: .* may not send bg:layout-report/)]);
+    }
+  });
+
+  it('a profile read is kept for its tab, stored, and the panels told; a page read is not stored as a profile', async () => {
+    const h = harness();
+    await h.bg.receive(read, fromPage);
+    expect(h.recorded).toEqual([extraction]);
+    expect(h.toPages).toEqual([{ type: 'bg:tab-state-changed', tabId: 4 }]);
+    await h.bg.receive({ ...read, extraction: { ...extraction, kind: 'not-profile' } }, fromPage);
+    expect(h.recorded).toHaveLength(1);
+  });
+
+  it('after the worker was stopped, the tab\'s read and the last tab come back from the session store', async () => {
+    const session = new Map<string, unknown>();
+    await harness({}, session).bg.receive(read, fromPage);
+    const restarted = harness({}, session);
+    expect(await restarted.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
+  });
+
+  it('a full page load forgets the tab\'s read; closing the tab too', async () => {
+    let now = 10_000;
+    const h = harness({ now: () => now });
+    await h.bg.receive(read, fromPage);
+    now += 5_000;
+    h.bg.tabUpdated(4, 'loading');
+    expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toBeNull();
+    await h.bg.receive(read, fromPage);
+    h.bg.tabRemoved(4);
+    expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toBeNull();
+  });
+
+  it('the layout report says why there is none: no tab seen, or no page from the tab', async () => {
+    expect(await harness().bg.receive({ type: 'panel:layout-report' }, fromPanel)).toEqual({ ok: false, reason: 'no-tab' });
+    const h = harness({ toTab: async () => { throw new Error('no content script'); } });
+    expect(await h.bg.receive({ type: 'panel:layout-report', tabId: 9 }, fromPanel)).toEqual({ ok: false, reason: 'no-page' });
+  });
+
+  it('a handler that fails answers { error: "internal" } and logs it', async () => {
+    const h = harness();
+    h.team.syncNow.mockRejectedValueOnce(new Error('disk on fire'));
+    expect(await h.bg.receive({ type: 'team:sync-now' }, fromPanel)).toEqual({ error: 'internal' });
+    expect(h.logs).toContain('error background:team:sync-now: disk on fire');
+  });
+
+  it('a refused team connection schedules no sync runs', async () => {
+    const h = harness();
+    h.team.connect.mockResolvedValueOnce({ state: 'refused', reason: 'unauthorized' });
+    await h.bg.receive({ type: 'team:connect', config }, fromPanel);
+    expect(h.scheduled).toEqual([]);
+  });
+});
