@@ -30,9 +30,14 @@ import type { PanelMode } from './Panel';
  */
 export function ContactCard({ contactId, mode, page }: { contactId: string; mode: PanelMode; page?: Extraction }) {
   const { t } = useTranslation();
-  // the record first (what is known), the judgement a moment later if need be
+  // the record first (what is known), the judgement a moment later if need be — both
+  // asked at once: the judgement reads the record itself rather than wait for this one's
+  // render (one round trip to the database instead of two before the tie shows)
   const record = useLiveQuery(() => getContactRecord(contactId), [contactId]);
-  const a = useLiveQuery(async () => (record ? assessRecord(record) : undefined), [record]);
+  const a = useLiveQuery(async () => {
+    const r = await getContactRecord(contactId);
+    return r ? assessRecord(r) : undefined;
+  }, [contactId]);
   if (record === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
   if (record === null) return null;
   const now = Date.now();

@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, pickLanguage } from './i18n';
 import { DbGate } from './DbGate';
 import { ErrorBoundary } from './ErrorBoundary';
+import { prepareFormat } from './format';
 import { TeamProvider } from './useTeam';
 
 /**
@@ -18,6 +19,8 @@ export function PageShell({ languages, title, children }: { languages: readonly 
     document.documentElement.dir = i18n.dir(i18n.language);
     document.title = title ? i18n.t(title) : 'Tiewise';
   }, [i18n, title]);
+  // the date and number formatters load the locale's data: in idle time now, not in the first card's render
+  useEffect(() => prepareFormat(i18n.language), [i18n]);
   return (
     <I18nextProvider i18n={i18n}>
       <ErrorBoundary>

@@ -9,27 +9,32 @@ export interface Format {
   money(n: number, currency: string): string;
 }
 
-// Intl formatters are costly to build: one set per language, shared by every row.
-const cache = new Map<string, Format>();
+// Intl formatters are costly to build (the first one in a page loads the locale's data:
+// tens of milliseconds): one set per language, shared by every row, each built on first
+// use — or ahead of it, in idle time (prepareFormat), so the first card does not wait.
+const cache = new Map<string, Format & { prepare(): (() => void)[] }>();
 
-function make(lng: string): Format {
-  const date = new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'short', year: 'numeric' });
-  const rel = new Intl.RelativeTimeFormat(lng, { numeric: 'auto' });
-  const num = new Intl.NumberFormat(lng);
+function make(lng: string): Format & { prepare(): (() => void)[] } {
+  let date: Intl.DateTimeFormat | undefined;
+  let rel: Intl.RelativeTimeFormat | undefined;
+  let num: Intl.NumberFormat | undefined;
+  const dateF = () => (date ??= new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'short', year: 'numeric' }));
+  const relF = () => (rel ??= new Intl.RelativeTimeFormat(lng, { numeric: 'auto' }));
+  const numF = () => (num ??= new Intl.NumberFormat(lng));
   const money = new Map<string, Intl.NumberFormat | null>();
   return {
-    date: (t) => date.format(t),
+    date: (t) => dateF().format(t),
     ago: (t, now = Date.now()) => {
       const days = Math.round((t - now) / DAY);
       if (Math.abs(days) < 1) {
         const hours = Math.round((t - now) / 3_600_000);
-        return Math.abs(hours) < 1 ? rel.format(Math.round((t - now) / 60_000), 'minute') : rel.format(hours, 'hour');
+        return Math.abs(hours) < 1 ? relF().format(Math.round((t - now) / 60_000), 'minute') : relF().format(hours, 'hour');
       }
-      if (Math.abs(days) < 45) return rel.format(days, 'day');
-      if (Math.abs(days) < 365) return rel.format(Math.round(days / 30), 'month');
-      return rel.format(Math.round(days / 365), 'year');
+      if (Math.abs(days) < 45) return relF().format(days, 'day');
+      if (Math.abs(days) < 365) return relF().format(Math.round(days / 30), 'month');
+      return relF().format(Math.round(days / 365), 'year');
     },
-    number: (n) => num.format(n),
+    number: (n) => numF().format(n),
     money: (n, currency) => {
       if (!money.has(currency)) {
         try {
@@ -39,16 +44,37 @@ function make(lng: string): Format {
         }
       }
       const f = money.get(currency);
-      return f ? f.format(n) : `${num.format(n)} ${currency}`;
+      return f ? f.format(n) : `${numF().format(n)} ${currency}`;
     },
+    prepare: () => [() => void dateF().format(0), () => void relF().format(1, 'day'), () => void numF().format(1)],
   };
+}
+
+function formatFor(lng: string) {
+  let f = cache.get(lng);
+  if (!f) cache.set(lng, (f = make(lng)));
+  return f;
+}
+
+/**
+ * Builds `lng`'s formatters ahead of their first use, one per idle moment (each is one
+ * short task, not one long one). A page calls it as it opens.
+ */
+export function prepareFormat(lng: string): void {
+  const steps = formatFor(lng).prepare();
+  const idle = (fn: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0);
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    idle(next);
+  };
+  idle(next);
 }
 
 /** Locale-aware formatting of dates, relative times, numbers and money. */
 export function useFormat(): Format {
   const { i18n } = useTranslation();
-  const lng = i18n.language;
-  let f = cache.get(lng);
-  if (!f) cache.set(lng, (f = make(lng)));
-  return f;
+  return formatFor(i18n.language);
 }

@@ -8,6 +8,7 @@ import { listProducts } from '@/lib/db/book';
 import { getCustomColumns, setCustomColumns } from '@/lib/db/book-columns';
 import { addMembers, deleteGroup, removeMembers, restoreGroup } from '@/lib/db/groups';
 import type { Condition } from '@/lib/domain/entities';
+import { useFormat } from '../format';
 import { BookTable } from './BookTable';
 import { BulkBar } from './BulkBar';
 import { CustomColumns } from './CustomColumns';
@@ -27,6 +28,7 @@ type Dialog =
 /** The whole book: groups on the left, search, filters and the virtualised list, a record beside it. */
 export function BookPage() {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const { model, ready, version, error } = useBook(i18n.language);
   const products = useLiveQuery(() => listProducts(), [], []);
   const customShown = useLiveQuery(() => getCustomColumns(), [], [] as string[]);
@@ -76,6 +78,9 @@ export function BookPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [ready, version, deferredSearch, condition, effectiveSort, dir, now, model],
   );
+  // a search while the index is still being built answers from what is indexed so far
+  // (the model is heard again when the build is done, and the answer completes)
+  const partial = ready && deferredSearch.trim() ? model.indexing : null;
   const counts = ready ? model.groupCounts(now) : new Map<string, number>();
   const activeGroup = filter.groupId ? model.group(filter.groupId) : undefined;
 
@@ -135,6 +140,7 @@ export function BookPage() {
         </label>
         <span className="shown" role="status" aria-live="polite">
           {activeGroup ? `${activeGroup.name}: ` : ''}{t('book.shown', { count: ids.length })}
+          {partial ? ` · ${t('book.search.partial', { indexed: fmt.number(partial.indexed), total: fmt.number(partial.total) })}` : ''}
         </span>
         <button type="button" onClick={() => setDialog({ kind: 'export' })} disabled={!ids.length}>{t('book.export.button')}</button>
       </header>

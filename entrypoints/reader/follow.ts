@@ -24,6 +24,30 @@ const SETTLE_MS = 400; // debounce for late-rendered sections
 const RETRY_MS = 300; // the old person's DOM lingers briefly after in-site navigation
 const MAX_RETRIES = 8;
 const POLL_MS = 1000; // URL check, a fallback for a missed or missing navigate event
+const FRAME_WAIT_MS = 500; // longest wait for a drawn frame before reading anyway
+
+/**
+ * Runs `fn` just after the browser has drawn a frame: the page's style and layout are
+ * then fresh, so what a read asks of them (whether an element is rendered) costs
+ * nothing, where on a page just changed it would make the browser compute them on the
+ * spot (half a second on a long profile). A hidden tab draws no frames: there it runs
+ * at once, and a frame that never comes (the tab hidden meanwhile) gives way to a timer.
+ */
+export function afterFrame(fn: () => void): void {
+  if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
+    fn();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    fn();
+  };
+  const fallback = setTimeout(once, FRAME_WAIT_MS);
+  requestAnimationFrame(() => setTimeout(once, 0));
+}
 
 /** Reads the page with `extract` now, after in-site navigation and on late rendering; answers the panel's layout report. */
 export function follow(extract: (doc: Document, url: string) => Extraction): void {
@@ -83,7 +107,7 @@ export function follow(extract: (doc: Document, url: string) => Extraction): voi
   function schedule(ms: number) {
     if (!alive()) return;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(read, ms);
+    timer = setTimeout(() => afterFrame(read), ms);
   }
 
   // Late rendering: only on profile pages, debounced, stopped elsewhere.
@@ -123,5 +147,5 @@ export function follow(extract: (doc: Document, url: string) => Extraction): voi
   };
   browser.runtime.onMessage.addListener(onReport);
   stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));
-  read();
+  afterFrame(read);
 }

@@ -41,6 +41,9 @@ const STAGE_ORDER = new Map<string, number>(Stage.options.map((v, i) => [v, i]))
 /** Below this many candidates a query sorts them itself; above, it filters the cached full order. */
 const SMALL = 4000;
 
+/** Documents a search indexes before answering rather than answer without them (~15 ms of indexing). */
+const FINISH_AT_MOST = 1000;
+
 export class BookModel {
   readonly rows = new Map<string, BookRow>();
   readonly index = new BookIndex();
@@ -88,18 +91,32 @@ export class BookModel {
   /**
    * Replaces everything (first load, or a change too wide to follow one by one).
    * The search index fills in the background in short chunks, so the page stays
-   * responsive while a large book is indexed; a search before it is done finishes
-   * the rest first (`index.ready` resolves when it is done).
+   * responsive while a large book is indexed; a search before it is done answers from
+   * what is indexed so far (`indexing` says how far), and the listeners hear when the
+   * build is done, so the answer is asked again, complete.
    */
   load(rows: Iterable<BookRow>, docs: Iterable<SearchDoc>, groups: BookGroup[]): void {
     this.rows.clear();
     for (const r of rows) this.rows.set(r.id, r);
     this.index.cancel(); // a build still under way for the old index stops
     const fresh = new BookIndex();
-    void fresh.enqueue(docs);
+    void fresh.enqueue(docs).then(() => {
+      if (this.index === fresh) this.indexed();
+    });
     (this as { index: BookIndex }).index = fresh;
     this.groupList = [...groups];
     this.changed();
+  }
+
+  /** The search index finished its background build: the rows are unchanged, a search's answer may not be. */
+  private indexed(): void {
+    this._version++;
+    for (const l of this.listeners) l();
+  }
+
+  /** How far the search index's background build is; null when searches are complete. */
+  get indexing(): { indexed: number; total: number } | null {
+    return this.index.indexing;
   }
 
   /** Some contacts changed: their new rows and documents (ids absent from `rows` are gone). */
@@ -135,7 +152,10 @@ export class BookModel {
     if (sort === 'relevance' && !searching) sort = 'name';
     const dir = q.dir ?? 'asc';
     if (searching) {
-      const hits = this.index.search(q.search!);
+      // search-as-you-type never waits for the index's background build (see `indexing`),
+      // except for what is left of it when that is about one chunk's work
+      const left = this.index.indexing;
+      const hits = this.index.search(q.search!, Infinity, !left || left.total - left.indexed <= FINISH_AT_MOST);
       const out: string[] = [];
       for (const id of hits) {
         const r = this.rows.get(id);

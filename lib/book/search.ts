@@ -18,8 +18,10 @@ import { foldWord, toLatin } from '../model/names';
 // per keystroke: a removed or replaced document's row is marked dead and skipped;
 // when dead rows pile up, the posting lists are compacted in one pass. A whole
 // book can be indexed in the background in time-boxed chunks (`enqueue`), yielding
-// between chunks; a search before the build is done finishes it first, so answers
-// are always complete.
+// between chunks. A search while that build is under way either finishes it first
+// (complete answers: counts, exports) or, for search-as-you-type, answers from what is
+// indexed so far (`search(q, limit, false)`; `indexing` says how far), so a keystroke
+// never waits for more than the chunk in progress.
 
 export interface SearchDoc {
   id: string;
@@ -187,6 +189,11 @@ export class BookIndex {
     return this.building;
   }
 
+  /** How far the background build is: null when every document is indexed. */
+  get indexing(): { indexed: number; total: number } | null {
+    return this.pending.size ? { indexed: this.rowOf.size, total: this.rowOf.size + this.pending.size } : null;
+  }
+
   /** Resolves when the background build (if any) is done. */
   get ready(): Promise<void> {
     return this.building ?? Promise.resolve();
@@ -315,9 +322,9 @@ export class BookIndex {
    * The rows matching every word of the query (the last word as a prefix), with
    * their scores; an empty query matches nothing (the caller shows all).
    */
-  private match(q: string): { rows: Int32Array; n: number; score: Float32Array } | null {
+  private match(q: string, finish = true): { rows: Int32Array; n: number; score: Float32Array } | null {
     // (score: by 2 × row + 1)
-    this.flush();
+    if (finish) this.flush();
     const words = terms(q);
     if (!words.length) return null;
     const docs = Math.max(1, this.rowOf.size);
@@ -390,10 +397,11 @@ export class BookIndex {
 
   /**
    * Matching ids, best first (ties: in the order the posting lists met them).
-   * With `limit`, only that many.
+   * With `limit`, only that many. While a background build is under way, `finish`
+   * false answers from the documents indexed so far instead of indexing the rest first.
    */
-  search(q: string, limit = Infinity): string[] {
-    const m = this.match(q);
+  search(q: string, limit = Infinity, finish = true): string[] {
+    const m = this.match(q, finish);
     if (!m || !m.n) return [];
     const { rows, n, score } = m;
     // order by score, descending: scores become 24-bit keys relative to the best

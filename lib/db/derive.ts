@@ -64,16 +64,14 @@ export interface RecordAssessment extends Assessment {
 
 /** The full judgement for one record: signals, strength, network type, the tag in force. */
 export async function assessRecord(r: ContactRecord, now = Date.now(), d: TiewiseDB = db()): Promise<RecordAssessment> {
-  const rep = await repContext(d);
+  // three independent reads, side by side: the card waits for the slowest, not the sum
+  const [rep, accountDealList, account] = await Promise.all([repContext(d), accountDeals(r.contact, d), accountPeers(r.contact, d)]);
   const deals = dealInputs(r.deals);
   const a = assess({
     contact: r.contact, interactions: r.interactions, notes: r.notes, purchases: r.purchases,
     complaints: r.complaints, profiles: profileReads(r.profiles), rep,
-    deals, accountDeals: await accountDeals(r.contact, d),
-    ...(await (async () => {
-      const account = await accountPeers(r.contact, d);
-      return { account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length };
-    })()),
+    deals, accountDeals: accountDealList,
+    account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length,
   }, now);
   return { ...a, tag: effectiveTag(a.classification, r.override), rep, deals };
 }

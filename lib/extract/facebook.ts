@@ -12,7 +12,7 @@ import {
   type Ctx, type Spec,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, labelRe, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
+import { clean, hasWordChar, labelRe, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -300,7 +300,7 @@ function scan(root: Element): Scan {
     own = clean(own);
     let row: Row | null = null;
     const lead = el.firstElementChild;
-    if (own && /[\p{L}\p{N}]/u.test(own) && tries < MAX_TRIES && (mayBeRow(own) || (lead && LBL.pageKind.test(short(lead, 20, 20) + ' ' + own)))) {
+    if (own && hasWordChar(own) && tries < MAX_TRIES && (mayBeRow(own) || (lead && LBL.pageKind.test(short(lead, 20, 20) + ' ' + own)))) {
       tries++;
       // a label in its own element ("<span>Lives in</span> <a>…</a>"): the row is its parent
       let r: Element = el;

@@ -73,7 +73,8 @@ const EMPLOYMENT_WORDS =
 const EMPLOYMENT_ONLY = new RegExp(`^(?:${EMPLOYMENT_WORDS})$`, 'i');
 const EMPLOYMENT = new RegExp(`\\s*[·•]\\s*(?:${EMPLOYMENT_WORDS})$`, 'i');
 // "Mar 2021 – Present", "2019 – 2021", "ago de 2025 - o momento", "янв. 2020 г. – настоящее время", "2018"
-const RANGE = /^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?\s*[–—-]|^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?(?:\s*[·•].*)?$/u;
+// a month word before the year: the UI languages that write one (Latin, Greek, Cyrillic: labelRe's letters)
+const RANGE = labelRe(String.raw`^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?\s*[–—-]|^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?(?:\s*[·•].*)?$`, 'u');
 const TITLE_SITE = /^linkedin$/i;
 
 // ---------- context ----------

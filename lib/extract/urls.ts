@@ -7,6 +7,17 @@ export function siteOf(url: string): Site | null {
   return h ? siteOfHost(h) : null;
 }
 
+/**
+ * A profile handle: letters (any script), marks, digits, "_" and "-", `min`–100 long.
+ * ASCII first: the Unicode pattern costs milliseconds to compile on the page's thread
+ * and is only needed for the rare non-Latin handle.
+ */
+function isHandle(h: string, min: number): boolean {
+  if (/^[A-Za-z0-9_-]+$/.test(h)) return h.length >= min && h.length <= 100;
+  const n = [...h].length; // code points, as the pattern's own count would be
+  return n >= min && n <= 100 && /^[\p{L}\p{M}\p{N}_-]+$/u.test(h);
+}
+
 function siteOfHost(h: string): Site | null {
   if (/(^|\.)linkedin\.com$/.test(h)) return 'linkedin';
   if (/(^|\.)facebook\.com$|(^|\.)fb\.com$/.test(h)) return 'facebook';
@@ -18,7 +29,7 @@ function siteOfHost(h: string): Site | null {
 function parse(url: string): URL | null {
   let s = url.trim();
   if (s.startsWith('//')) s = 'https:' + s;
-  else if (!/^[a-z][a-z0-9+.-]*:/i.test(s) && /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]|$)/u.test(s)) s = 'https://' + s;
+  else if (!/^[a-z][a-z0-9+.-]*:/i.test(s) && (/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]|$)/.test(s) || /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]|$)/u.test(s))) s = 'https://' + s;
   try {
     const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
@@ -78,7 +89,7 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
     if (segs[at] === 'pub') {
       const [name, ...id] = segs.slice(at + 1).map((x) => x.toLowerCase());
       const tail = id.length === 3 || (id.length === 4 && /^[a-z]{2}$/.test(id[3]));
-      if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !/^[\p{L}\p{M}\p{N}_-]{2,100}$/u.test(name)) return null;
+      if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !isHandle(name, 2)) return null;
       return { site, profileUrl: `https://www.linkedin.com/pub/${encodeURIComponent(name)}/${id.slice(0, 3).join('/')}/` };
     }
     if (segs[at] !== 'in' || !segs[at + 1]) return null;
@@ -86,7 +97,7 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
     // are not: folding their case could make two people one.
     const raw = segs[at + 1];
     const handle = MEMBER_ID.test(raw) ? raw : raw.toLowerCase();
-    if (!/^[\p{L}\p{M}\p{N}_-]{3,100}$/u.test(handle)) return null;
+    if (!isHandle(handle, 3)) return null;
     return { site, profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(handle)}/` };
   }
   if (site === 'facebook') {

@@ -34,6 +34,8 @@ const CONTENT: ((d: Document) => Element | null)[] = [
 
 // Labels of "Label: value" rows, in VK's UI languages (en, ru, uk, de, pl, pt, es, fr).
 const L = (s: string) => labelRe(`^(?:${s})$`);
+/** m.vk.com's "22 года, Казань": an age, then the city */
+const MOBILE_AGE_CITY = labelRe(String.raw`^\d{1,3} (?:год|года|лет|years?|рік|роки|років)\p{L}*, ([^,]+)$`, 'u');
 const LABELS = {
   city: L('город|current city|city|місто|wohnort|stadt|miasto|cidade(?: atual)?|ciudad(?: actual)?|ville(?: actuelle)?'),
   hometown: L('родной город|home ?town|рідне місто|heimatstadt|miasto rodzinne|cidade natal|ciudad natal|ville natale'),
@@ -506,7 +508,7 @@ const SPEC: Spec = {
       {
         via: 'mobile-info-line',
         read: (c) => {
-          const m = /^\d{1,3} (?:год|года|лет|years?|рік|роки|років)\p{L}*, ([^,]+)$/u.exec(text(cls(c, 'pp_info')[0]));
+          const m = MOBILE_AGE_CITY.exec(text(cls(c, 'pp_info')[0]));
           return m ? plausible(m[1], 100) : null;
         },
       },

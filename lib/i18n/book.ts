@@ -14,7 +14,11 @@ export const bookEn = {
   all: 'All contacts',
   shown_one: '{{count}} contact',
   shown_other: '{{count}} contacts',
-  search: { label: 'Search the book', placeholder: 'Name in any script, company, note or e-mail' },
+  search: {
+    label: 'Search the book',
+    placeholder: 'Name in any script, company, note or e-mail',
+    partial: 'still indexing the book: {{indexed}} of {{total}} searched so far',
+  },
   col: {
     select: 'Select',
     name: 'Name',
@@ -181,7 +185,11 @@ export const bookRu: Loose<typeof bookEn> = {
   shown_few: '{{count}} контакта',
   shown_many: '{{count}} контактов',
   shown_other: '{{count}} контакта',
-  search: { label: 'Поиск по книге', placeholder: 'Имя на любом алфавите, компания, заметка или e-mail' },
+  search: {
+    label: 'Поиск по книге',
+    placeholder: 'Имя на любом алфавите, компания, заметка или e-mail',
+    partial: 'книга ещё индексируется: найдено среди {{indexed}} из {{total}}',
+  },
   col: {
     select: 'Выбрать',
     name: 'Имя',

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { fixture, fixtureIndex } from '@/tools/browser';
 import { BUNDLE_SIGNALS, INVISIBLE_SITES, NAVIGATE, probeScript, runInvisibility, wxtEventNames, type Driver, type SiteRun } from '../e2e/probe';
-import { FIREFOX_EXTENSION_DIR, GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
+import { clickButton, FIREFOX_EXTENSION_DIR, GECKO_ID, launchFirefox, setViewport, typeInto, until, waitNamed, waitText, type FirefoxSession } from './firefox';
 
 // The built Firefox add-on (.output/firefox-mv2) in Debian's firefox-esr,
 // headless: the rep's flow, the settings page, the book, the dashboard, the
@@ -25,10 +25,9 @@ const expectedOf = (file: string) =>
 /** The h2 headings a page shows (the panel's person). */
 const headings = (p: Page) => p.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent ?? ''));
 async function waitHeading(p: Page, name: string) {
-  await p.waitForFunction((n) => [...document.querySelectorAll('h2')].some((h) => h.textContent === n), { timeout: 15_000 }, name);
+  await until(p, (n) => [...document.querySelectorAll('h2')].some((h) => h.textContent === n), name, `the heading "${name}"`);
 }
-const text = (p: Page, t: string) => p.locator(`::-p-text(${t})`).setTimeout(15_000).wait();
-const button = (p: Page, name: string) => p.locator(`::-p-aria([name="${name}"][role="button"])`).setTimeout(15_000);
+const text = (p: Page, t: string) => waitText(p, t);
 
 describe('Tiewise in Firefox', () => {
   let s: FirefoxSession;
@@ -65,7 +64,7 @@ describe('Tiewise in Firefox', () => {
     }
     for (const [url, f] of byUrl) s.serve(url, fixture(f.file));
     panel = await s.window();
-    await panel.setViewport({ width: 420, height: 900 });
+    await setViewport(panel, { width: 420, height: 900 });
     await s.gotoExt(panel, 'sidepanel.html');
   });
   afterAll(async () => s?.close());
@@ -103,7 +102,7 @@ describe('Tiewise in Firefox', () => {
   it('the panel fits the sidebar at the width Firefox opens it (nothing cut off sideways)', async () => {
     expect(sidebarWidth).toBeGreaterThan(150);
     const narrow = await s.window();
-    await narrow.setViewport({ width: sidebarWidth, height: 800 });
+    await setViewport(narrow, { width: sidebarWidth, height: 800 });
     await s.gotoExt(narrow, 'sidepanel.html');
     await text(narrow, 'Open a person’s profile');
     const [client, scroll] = await narrow.evaluate(() => [document.documentElement.clientWidth, document.documentElement.scrollWidth]);
@@ -115,11 +114,11 @@ describe('Tiewise in Firefox', () => {
   it('the panel asks for a profile, loads the demo book, and offers an unknown profile to the book', async () => {
     await text(panel, 'Open a person’s profile');
     await shot(panel, 'panel-first-run');
-    await button(panel, 'Try Tiewise with the demo book').click();
-    await panel.waitForFunction(() => !document.body.innerText.includes('Try Tiewise with the demo book'), { timeout: 15_000 });
+    await clickButton(panel, 'Try Tiewise with the demo book');
+    await until(panel, (t) => !document.body.innerText.includes(t), 'Try Tiewise with the demo book', 'the demo offer gone');
     const page = await site(MARIA);
     await waitHeading(panel, 'Maria Garcia');
-    await button(panel, 'Add to book').wait();
+    await waitNamed(panel, 'button', 'Add to book');
     await shot(panel, 'panel-unknown-maria');
     await closeSite(page);
   });
@@ -140,19 +139,18 @@ describe('Tiewise in Firefox', () => {
     await waitHeading(panel, 'Tom Fischer');
     console.log(`firefox: panel followed a pushState navigation in ${Date.now() - t0} ms (incl. a 250 ms late render)`);
     expect(await headings(panel)).toEqual(['Tom Fischer']);
-    await button(panel, 'Add to book').wait();
+    await waitNamed(panel, 'button', 'Add to book');
     await closeSite(anna);
   });
 
   it('adds a note that is still there after a reload', async () => {
     anna = await site(ANNA);
     await waitHeading(panel, 'Anna Kowalski');
-    const box = panel.locator('::-p-aria([name="Add note"][role="textbox"])').setTimeout(15_000);
-    await box.fill(NOTE);
-    await button(panel, 'Add note').click();
+    await typeInto(panel, 'textbox', 'Add note', NOTE);
+    await clickButton(panel, 'Add note');
     await text(panel, NOTE);
     // the box empties once the write has committed
-    await panel.waitForFunction(() => (document.querySelector('textarea, input[type=text]') as HTMLTextAreaElement | null)?.value === '', { timeout: 15_000 });
+    await until(panel, () => (document.querySelector('textarea, input[type=text]') as HTMLTextAreaElement | null)?.value === '', null, 'the note box emptied');
     await s.reloadExt(panel);
     await waitHeading(panel, 'Anna Kowalski');
     await text(panel, NOTE);
@@ -163,11 +161,12 @@ describe('Tiewise in Firefox', () => {
     const options = await s.window();
     await s.gotoExt(options, 'options.html');
     await text(options, 'Choose a file to import');
-    const input = await options.waitForSelector('input[type=file]');
+    await until(options, () => !!document.querySelector('input[type=file]'), null, 'the file input');
+    const input = await options.$('input[type=file]');
     await input!.uploadFile(resolve('tests/fixtures/import/hubspot.csv'));
     await text(options, 'What Tiewise found in hubspot.csv');
-    await button(options, 'Import').click();
-    await options.locator('::-p-aria([name="Import finished"])').setTimeout(20_000).wait();
+    await clickButton(options, 'Import');
+    await until(options, (n) => [...document.querySelectorAll('h3')].some((h) => h.textContent === n), 'Import finished', 'the import summary', 20_000);
     await shot(options, 'settings-import-finished');
     await options.close();
   });
@@ -175,13 +174,13 @@ describe('Tiewise in Firefox', () => {
   it('the book lists the demo and the imported contacts', async () => {
     const book = await s.window();
     await s.gotoExt(book, 'book.html');
-    await button(book, 'Open Anna Kowalski').wait();
+    await waitNamed(book, 'button', 'Open Anna Kowalski');
     const count = async () => book.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').find((t) => /^\d+ contacts?$/.test(t)) ?? '');
-    await book.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((e) => /^\d+ contacts$/.test(e.textContent ?? '')), { timeout: 15_000 });
+    await until(book, () => [...document.querySelectorAll('[role=status]')].some((e) => /^\d+ contacts$/.test(e.textContent ?? '')), null, 'the contact count');
     expect(parseInt(await count(), 10)).toBeGreaterThanOrEqual(36 + 3); // the demo book and the 3 imported
-    await book.locator('::-p-aria([name="Search the book"][role="searchbox"])').setTimeout(15_000).fill('priya');
-    await button(book, 'Open Priya Sharma').wait();
-    await book.waitForFunction(() => !document.body.innerText.includes('Anna Kowalski'), { timeout: 15_000 }); // the search narrowed the list
+    await typeInto(book, 'searchbox', 'Search the book', 'priya');
+    await waitNamed(book, 'button', 'Open Priya Sharma');
+    await until(book, () => !document.body.innerText.includes('Anna Kowalski'), null, 'the list narrowed to the search'); // the search narrowed the list
     await shot(book, 'book-search');
     await book.close();
   });
@@ -190,7 +189,7 @@ describe('Tiewise in Firefox', () => {
     const dash = await s.window();
     await s.gotoExt(dash, 'dashboard.html');
     await text(dash, 'contacts in the book');
-    await dash.waitForSelector('svg.recharts-surface', { timeout: 15_000 });
+    await until(dash, () => !!document.querySelector('svg.recharts-surface'), null, 'a chart');
     await shot(dash, 'dashboard');
     await dash.close();
   });
@@ -203,7 +202,7 @@ describe('Tiewise in Firefox', () => {
       await waitHeading(panel, 'Anna Kowalski');
       await text(panel, 'Заметки');
       await text(panel, NOTE);
-      await panel.locator('::-p-aria([name="Поиск по базе"])').setTimeout(15_000).wait();
+      await waitNamed(panel, 'searchbox', 'Поиск по базе');
       await shot(panel, 'panel-ru-anna');
     } finally {
       await s.setLanguages('en-US, en');

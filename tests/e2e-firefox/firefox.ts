@@ -23,6 +23,92 @@ export function firefoxPath(): string {
   return found;
 }
 
+/**
+ * Sets a tab's viewport. Puppeteer sends WebDriver BiDi's viewport and screen-orientation
+ * commands together; Firefox ESR 140 knows only the first ("unknown command
+ * emulation.setScreenOrientationOverride"), so that refusal is let pass — and the size
+ * checked, so a viewport that was not set still fails the test.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (e) {
+    if (!String(e).includes('setScreenOrientationOverride')) throw e;
+  }
+  let width = 0;
+  for (let i = 0; i < 40 && width !== size.width; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 50));
+    width = await page.evaluate(() => window.innerWidth);
+  }
+  if (width !== size.width) throw new Error(`viewport ${size.width} px asked, ${width} px set`);
+}
+
+// Waiting and clicking through `page.evaluate` only (WebDriver BiDi's script.callFunction).
+// Puppeteer's locators and waitForFunction run helpers it builds with Function() in the
+// page, which an extension page's CSP refuses in Firefox ESR 140 ("call to Function()
+// blocked by CSP"), and its ARIA selectors need a BiDi locator ESR 140 lacks.
+
+/** Polls `fn(arg)` in the page until it returns something truthy; that value. */
+export async function until<A, T>(page: Page, fn: (arg: A) => T, arg: A, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await page.evaluate(fn as unknown as (a: unknown) => T, arg as unknown).catch(() => undefined);
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the page shows `t` in some element's text. */
+export function waitText(page: Page, t: string, timeoutMs = 15_000): Promise<unknown> {
+  return until(page, (x) => (document.body?.textContent ?? '').includes(x), t, `the text "${t}"`, timeoutMs);
+}
+
+/**
+ * In the page: the element of `role` (button, textbox, searchbox, or any ARIA role) whose
+ * accessible name — aria-label, aria-labelledby, a <label for>, else its text — is
+ * `name`, not disabled; clicked when `click`. (No inner named functions: the test
+ * runner's transform would wrap them in a helper the page does not have.)
+ */
+function findNamed([role, name, click]: readonly [string, string, boolean]): { x: number; y: number } | null {
+  const sel =
+    role === 'button' ? 'button, [role=button]'
+    : role === 'textbox' ? 'textarea, input:not([type]), input[type=text], [role=textbox]'
+    : role === 'searchbox' ? 'input[type=search], [role=searchbox]'
+    : `[role=${role}]`;
+  for (const e of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+    let n = e.getAttribute('aria-label')?.trim() ?? '';
+    const by = e.getAttribute('aria-labelledby');
+    if (!n && by) n = by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+    if (!n && e.id) n = document.querySelector(`label[for="${CSS.escape(e.id)}"]`)?.textContent?.trim() ?? '';
+    if (!n) n = (e.textContent ?? '').trim();
+    if (n !== name || (e as HTMLButtonElement).disabled) continue;
+    if (role === 'textbox' || role === 'searchbox') e.focus();
+    e.scrollIntoView({ block: 'center' });
+    const r = e.getBoundingClientRect();
+    if (click && (r.width === 0 || r.height === 0)) continue;
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }
+  return null;
+}
+
+/** Waits for the element of `role` named `name`. */
+export async function waitNamed(page: Page, role: string, name: string, timeoutMs = 15_000): Promise<void> {
+  await until(page, findNamed, [role, name, false] as const, `${role} "${name}"`, timeoutMs);
+}
+
+/** Clicks the button named `name` once it is there and enabled, with the mouse (a user's click: permission requests need one). */
+export async function clickButton(page: Page, name: string, timeoutMs = 15_000): Promise<void> {
+  const at = await until(page, findNamed, ['button', name, true] as const, `button "${name}"`, timeoutMs);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** Types `value` into the textbox (or searchbox) named `name`: focused, then the keyboard. */
+export async function typeInto(page: Page, role: 'textbox' | 'searchbox', name: string, value: string, timeoutMs = 15_000): Promise<void> {
+  await until(page, findNamed, [role, name, false] as const, `${role} "${name}"`, timeoutMs);
+  await page.keyboard.type(value);
+}
+
 export interface Logged { method: string; url: string; at: number }
 
 export interface FirefoxSession {
@@ -96,6 +182,9 @@ export async function launchFirefox(opts: { languages?: string } = {}): Promise<
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      // Firefox's captive-portal and connectivity probes (detectportal.firefox.com): not the extension's, and not wanted in the request log
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
     },
   });
   const stdout: string[] = [];
@@ -110,10 +199,15 @@ export async function launchFirefox(opts: { languages?: string } = {}): Promise<
   const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
   const ctxOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
   const origin = `moz-extension://${uuid}/`;
-  const chromeContext = async () => ((await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] }).contexts[0].context;
+  // Firefox's own scope: WebDriver BiDi in Firefox ESR 140.12 has no chrome contexts (its
+  // browsingContext.getTree ignores 'moz:scope'), but a privileged page in a tab runs with
+  // the system principal and sees what the browser window sees (Services, ChromeUtils).
+  // The first window's tab holds it: the oldest window, so the windows the tests open stay
+  // the most recent ones (Services.wm.getMostRecentWindow).
+  const [first] = await browser.pages();
+  await bidi.send('browsingContext.navigate', { context: ctxOf(first), url: 'about:preferences', wait: 'complete' });
   const chrome = async <T>(expression: string): Promise<T> => {
-    const tree = { contexts: [{ context: await chromeContext() }] };
-    const r = (await bidi.send('script.evaluate', { target: { context: tree.contexts[0].context }, awaitPromise: true, expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()` })).result as { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
+    const r = (await bidi.send('script.evaluate', { target: { context: ctxOf(first) }, awaitPromise: true, expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()` })).result as { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
     if (r.type === 'exception') throw new Error(`chrome script: ${r.exceptionDetails?.text}`);
     return r.result?.value === undefined ? (undefined as T) : (JSON.parse(r.result.value) as T);
   };

@@ -6,7 +6,7 @@ import { addContact } from '@/lib/db/contacts';
 import { addNote } from '@/lib/db/notes';
 import { startCouch, type Couch } from '../sync/couch';
 import { teammate, type Teammate } from '../sync/client';
-import { GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
+import { clickButton, GECKO_ID, launchFirefox, setViewport, waitText, type FirefoxSession } from './firefox';
 
 // The team book in Firefox (MV2 background page, PouchDB on Firefox's IndexedDB):
 // Olga in Firefox with the built add-on, Ivan as a teammate's book in Node (the same
@@ -18,7 +18,7 @@ import { GECKO_ID, launchFirefox, type FirefoxSession } from './firefox';
 const SHOTS = resolve('tests/e2e/artifacts');
 const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
 
-const text = (p: Page, t: string) => p.locator(`::-p-text(${t})`).setTimeout(30_000).wait();
+const text = (p: Page, t: string) => waitText(p, t, 30_000);
 /** Types into the text box a visible label names (as a user does: focus, keys). */
 async function fill(p: Page, label: string, value: string) {
   const id = await p.evaluate((l) => [...document.querySelectorAll('label')].find((x) => x.textContent?.trim() === l)?.htmlFor ?? '', label);
@@ -61,7 +61,7 @@ describe('the team book in Firefox', () => {
     await fill(options, 'Database', 'sales');
     await fill(options, 'User name', 'olga');
     await fill(options, 'Password', 'pw-olga');
-    await options.locator('::-p-aria([name="Connect"][role="button"])').click();
+    await clickButton(options, 'Connect');
     await text(options, 'Connected');
     await options.screenshot({ path: join(SHOTS, 'firefox-team-connected.png'), fullPage: true });
     await options.close();
@@ -74,7 +74,7 @@ describe('the team book in Firefox', () => {
     await ivan.sync();
 
     panel = await s.window();
-    await panel.setViewport({ width: 420, height: 900 });
+    await setViewport(panel, { width: 420, height: 900 });
     await s.gotoExt(panel, 'sidepanel.html');
     const page = await s.window();
     await page.goto(ANNA);
@@ -84,7 +84,7 @@ describe('the team book in Firefox', () => {
     await panel.screenshot({ path: join(SHOTS, 'firefox-team-note-by-ivan.png'), fullPage: true });
 
     await panel.type('textarea[id^="note-"]', 'Met her at the Berlin fair');
-    await panel.locator('::-p-aria([name="Add note"][role="button"])').click();
+    await clickButton(panel, 'Add note');
     await text(panel, 'Met her at the Berlin fair');
     // the panel pulses a sync every 4 s: the note reaches the server, then Ivan
     const until = Date.now() + 30_000;

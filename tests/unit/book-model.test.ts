@@ -4,6 +4,7 @@ import { addInteraction } from '@/lib/db/interactions';
 import { addNote } from '@/lib/db/notes';
 import { loadDemoBook } from '@/lib/demo/load';
 import { BookModel } from '@/lib/book/model';
+import type { BookRow } from '@/lib/book/row';
 import { bookChange, followBook, loadBook } from '@/lib/db/book';
 import { addMembers, createGroup, deleteGroup, removeMembers, restoreGroup, setGroupRule } from '@/lib/db/groups';
 import { BookIndex } from '@/lib/book/search';
@@ -19,6 +20,7 @@ const until = async (ok: () => boolean, ms = 3000) => {
   }
 };
 const NOW = Date.now();
+const rowOf = (id: string, name: string): BookRow => ({ id, name, tags: [], emails: [], networks: [], products: [], groups: [] });
 
 describe('the search index', () => {
   const ix = new BookIndex();
@@ -30,6 +32,23 @@ describe('the search index', () => {
     { id: 'li', name: '李伟', company: 'Tencent' },
   ]);
   const s = (q: string) => ix.search(q).sort();
+
+  it('answers a search while its index is still being built from what is indexed so far, then completes it', async () => {
+    const m = new BookModel();
+    const n = 6000;
+    const rows = Array.from({ length: n }, (_, i) => rowOf(`c${i}`, i % 2 ? `Иван Петров ${i}` : `Anna Smith ${i}`));
+    m.load(rows, rows.map((r) => ({ id: r.id, name: r.name })), []);
+    let heard = 0;
+    m.subscribe(() => heard++);
+    const soFar = m.query({ search: 'ivan', now: NOW });
+    expect(m.indexing).not.toBeNull();
+    expect(soFar.length).toBeLessThan(n / 2); // not the whole book: the keystroke did not wait for the build
+    expect(m.indexing!.indexed).toBeLessThan(n);
+    await m.index.ready;
+    expect(m.indexing).toBeNull();
+    expect(heard).toBeGreaterThan(0); // the page hears the build is done, and asks again
+    expect(m.query({ search: 'ivan', now: NOW })).toHaveLength(n / 2);
+  });
 
   it('is transliteration-aware in both directions', () => {
     expect(s('ivan')).toEqual(['ivan']);

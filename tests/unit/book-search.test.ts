@@ -125,6 +125,23 @@ describe('BookIndex ranking and background build', () => {
     expect(ix.search('anna')).toHaveLength(1000);
   });
 
+  it('answers search-as-you-type from what is indexed so far, without indexing the rest on the keystroke', async () => {
+    const docs: SearchDoc[] = Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, name: i % 2 ? `Иван Петров${i}` : `Anna Smith${i}` }));
+    const ix = new BookIndex();
+    const steps: (() => void)[] = [];
+    const done = ix.enqueue(docs, { budgetMs: 0, yieldTo: (next) => steps.push(next) });
+    steps.shift()!(); // one chunk: 64 documents
+    expect(ix.indexing).toEqual({ indexed: 64, total: 2000 });
+    const soFar = ix.search('ivan', Infinity, false);
+    expect(soFar).toHaveLength(32); // the odd ones among the first 64
+    expect(soFar.every((id) => Number(id.slice(1)) < 64)).toBe(true);
+    expect(ix.indexing).toEqual({ indexed: 64, total: 2000 }); // the keystroke indexed nothing more
+    while (steps.length) steps.shift()!();
+    await done;
+    expect(ix.indexing).toBeNull();
+    expect(ix.search('ivan', Infinity, false)).toHaveLength(1000);
+  });
+
   it('stops a background build when cancelled (the model replaced the index)', async () => {
     const ix = new BookIndex();
     const steps: (() => void)[] = [];

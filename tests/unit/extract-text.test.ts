@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { clean, isoMonth, parseBirthday, parseCount, parseDate, parseRange, safeUrl, text } from '../../lib/extract/text';
+import { clean, hasWordChar, isLetters, isoMonth, labelRe, parseBirthday, parseCount, parseDate, parseRange, plausible, safeUrl, text } from '../../lib/extract/text';
 
 describe('parseCount', () => {
   it.each([
@@ -66,5 +66,30 @@ describe('text', () => {
     const d = new JSDOM('<p id=a>  Anna \n\t <b>K</b><script>alert(1)</script>&lt;i&gt;\u00a0x </p>').window.document;
     expect(text(d.getElementById('a'))).toBe('Anna K<i> x');
     expect(clean(' a\u200b b ')).toBe('a b');
+  });
+});
+
+describe('label patterns and letter checks (compiled without Unicode mode where they can be)', () => {
+  it('reads \\p{L} as the letters labels are written in, case-insensitively, and \\p{N} as a digit', () => {
+    const followers = labelRe(String.raw`(?<![\p{L}])(?:подписчик\p{L}*|abonné\p{L}*)(?![\p{L}\p{N}])`);
+    expect(followers.flags).toBe('i');
+    expect(followers.test('356 ПОДПИСЧИКОВ')).toBe(true);
+    expect(followers.test('1 200 Abonnés')).toBe(true);
+    expect(followers.test('неподписчиков')).toBe(false); // a letter before: another word
+    expect(followers.test('подписчик2')).toBe(false); // a digit after: not the label
+  });
+  it('keeps Unicode mode for a source that needs it', () => {
+    expect(labelRe(String.raw`^\p{Lu}`).flags).toBe('iu');
+    expect(labelRe('^😀 likes$').flags).toBe('iu');
+    expect(labelRe('^😀 likes$').test('😀 likes')).toBe(true);
+  });
+  it('tells letters and digits of every script, quickly for Latin and Cyrillic', () => {
+    for (const t of ['Anna', 'Ёлка', '2024', 'Łódź', '김민준', 'محمد', 'דנה']) expect(hasWordChar(t)).toBe(true);
+    for (const t of ['—', '•••', '  ', '🙂', '·']) expect(hasWordChar(t)).toBe(false);
+    expect(isLetters('März')).toBe(true);
+    expect(isLetters('يناير')).toBe(true);
+    expect(isLetters('mar1')).toBe(false);
+    expect(plausible('🙂')).toBeNull();
+    expect(plausible('王伟')).toBe('王伟');
   });
 });
