@@ -22,7 +22,7 @@ function files(dir: string): string[] {
   });
 }
 
-/** The folder a file counts in: lib/db/repo.ts → lib/db; lib/messages.ts → lib. */
+/** The folder a file counts in: lib/db/contacts.ts → lib/db; lib/messages.ts → lib. */
 function folderOf(file: string): string {
   const parts = relative(ROOT, file).split(sep);
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0];
