@@ -3,7 +3,7 @@
 // for what every site carries (meta tags, JSON-LD, <title>, <html lang>).
 import type { Extraction, FieldName, Fields, FieldValues, PageKind, Site } from './types';
 import { emptyFields, FIELD_NAMES } from './types';
-import { clean, labelRe, parseCount, plausible, shownText, text } from './text';
+import { clean, labelRe, parseCount, plausible, text } from './text';
 
 export interface Ctx {
   doc: Document;
@@ -285,20 +285,6 @@ export interface SectionHooks {
   /** the section's heading text in the page's languages */
   label: RegExp;
   headings?: string;
-}
-
-/** The section of `root` that holds one part of a profile, found by anchor, then heading text. */
-export function sectionFor(root: ParentNode | null | undefined, s: SectionHooks): Element | null {
-  if (!root) return null;
-  if (s.anchors) {
-    const a = first(root, s.anchors);
-    if (a && !inChrome(a)) return a.tagName === 'SECTION' ? a : a.closest('section') ?? a.parentElement;
-  }
-  for (const h of all(root, s.headings ?? 'h2, h3')) {
-    if (inChrome(h)) continue;
-    if (s.label.test(shownText(h))) return h.closest('section') ?? h.parentElement?.parentElement ?? h.parentElement;
-  }
-  return null;
 }
 
 /** A section's text without its heading, buttons ("…see more") and screen-reader copies. */

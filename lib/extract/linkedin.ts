@@ -248,7 +248,7 @@ function headings(c: Ctx): [Element, string][] {
 }
 
 /**
- * sectionFor() without page-wide selector scans: the anchor by id (an empty anchor div
+ * A profile section without page-wide selector scans: the anchor by id (an empty anchor div
  * inside the card, or the section itself), then a <section> by its data-section / class,
  * then the card whose <h2>/<h3> says what it is (in the page's UI language).
  */

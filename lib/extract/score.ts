@@ -241,9 +241,6 @@ const KEYS: Record<string, { field: FieldName | null; kind: Kind }> = {
   handle: { field: null, kind: 'handle' },
 };
 
-/** The sidecar keys the scorer knows (besides `negative_case`). */
-export const SCORED_KEYS = Object.keys(KEYS);
-
 interface Got {
   ok: boolean;
   value?: unknown;
