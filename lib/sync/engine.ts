@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { IndexableType, Table } from 'dexie';
 import type { TiewiseDB } from '../db/database';
 import { quietTransaction, type OutboxEntry } from '../db/outbox';
 import { guarded } from '../db/repo';
@@ -33,6 +34,7 @@ export interface Replica {
   get(id: string, opts?: Record<string, unknown>): Promise<Record<string, unknown>>;
   allDocs(opts: Record<string, unknown>): Promise<{ rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null; error?: string }[] }>;
   bulkDocs(docs: Record<string, unknown>[], opts?: Record<string, unknown>): Promise<({ ok?: boolean; id?: string; rev?: string; error?: string | boolean; status?: number })[]>;
+  info(): Promise<{ update_seq: number | string }>;
   changes(opts: Record<string, unknown>): Promise<{ results: { id: string; seq: number | string; deleted?: boolean; doc?: Record<string, unknown> }[]; last_seq: number | string }>;
   replicate: {
     from(remote: unknown, opts?: Record<string, unknown>): ReplicationRun;
@@ -345,135 +347,259 @@ async function resolve(deps: SyncDeps, doc: Envelope, report: SyncReport): Promi
 
 // ---------------------------------------------------------------- send
 
-/** Sends the outbox into the replica, batch by batch; returns how many records went. */
+type Plan = { entry: OutboxEntry; table: SharedTable; key: unknown; row: Record<string, unknown> | null; base?: string };
+
+/** One batch of the outbox, read and made into documents, ready to be written. */
+interface Prepared {
+  entries: OutboxEntry[];
+  ready: Plan[];
+  /** new versions of documents the replica holds (it makes their revisions) */
+  writes: Record<string, unknown>[];
+  /** documents new to the replica, with their first revision made here (see firstRevision) */
+  created: Record<string, unknown>[];
+  branches: { plan: Plan; doc: Record<string, unknown> }[];
+  results: Map<string, { rev?: string; stamped?: Record<string, unknown> }>;
+}
+
+/**
+ * Sends the outbox into the replica, batch by batch; returns how many records went.
+ * Two batches are under way at once: while one is written to the replica and retired
+ * from the outbox, the next is read from the book (the two touch different records).
+ */
 async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => void): Promise<number> {
+  const { local } = deps;
+  const state = { sent: 0, after: '' };
+  // a replica that never held a document (the first push into an empty team database)
+  // has none of the outbox's documents: nothing to look up there
+  const fresh = Number((await local.info()).update_seq) === 0;
+  const uploads = uploader(deps);
+  let writing: Promise<void> | null = null;
+  try {
+    for (;;) {
+      const next = await prepare(deps, state, fresh);
+      if (writing) await writing;
+      writing = null;
+      if (!next) return state.sent;
+      writing = commit(deps, next, uploads, state).then(() => onSent(state.sent));
+      // awaited above or below; meanwhile its failure is not an unhandled rejection
+      writing.catch(() => undefined);
+    }
+  } finally {
+    if (writing) await writing.catch(() => undefined);
+    await uploads.settle();
+    void report;
+  }
+}
+
+async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean): Promise<Prepared | null> {
   const { db, local, user } = deps;
   const batch = deps.batch ?? 500;
   const now = () => deps.now?.() ?? Date.now();
-  let sent = 0;
-  let after = '';
-  for (;;) {
-    const entries: OutboxEntry[] = await db.outbox.where('id').above(after).limit(batch).toArray();
-    if (!entries.length) return sent;
-    after = entries[entries.length - 1].id;
+  const entries: OutboxEntry[] = await db.outbox.where('id').above(state.after).limit(batch).toArray();
+  if (!entries.length) return null;
+  state.after = entries[entries.length - 1].id;
 
-    // what each record is now here, and which revision this book last had
-    const plans: { entry: OutboxEntry; table: SharedTable; key: unknown; row: Record<string, unknown> | null; base?: string }[] = [];
-    const stale: OutboxEntry[] = [];
-    await db.transaction('r', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror], async () => {
-      // one bulk read per table, not one read per record
-      const byTable = new Map<SharedTable, { entry: OutboxEntry; key: unknown }[]>();
-      for (const entry of entries) {
-        const where = parseDocId(entry.id);
-        if (!where) {
-          stale.push(entry);
-          continue;
-        }
-        const list = byTable.get(where.table) ?? [];
-        list.push({ entry, key: where.key });
-        byTable.set(where.table, list);
+  // what each record is now here, and which revision this book last had
+  const plans: Plan[] = [];
+  const stale: OutboxEntry[] = [];
+  await db.transaction('r', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror], async () => {
+    // one bulk read per table, not one read per record
+    const byTable = new Map<SharedTable, { entry: OutboxEntry; key: unknown }[]>();
+    for (const entry of entries) {
+      const where = parseDocId(entry.id);
+      if (!where) {
+        stale.push(entry);
+        continue;
       }
-      const bases = new Map<string, string | undefined>();
-      const known = entries.filter((e) => !stale.includes(e));
-      (await db.mirror.bulkGet(known.map((e) => e.id))).forEach((m, i) => bases.set(known[i].id, m?.rev));
-      for (const [table, list] of byTable) {
-        const rows = (await db.table(table).bulkGet(list.map((x) => x.key as string))) as (Record<string, unknown> | undefined)[];
-        list.forEach((x, i) => plans.push({ entry: x.entry, table, key: x.key, row: rows[i] ?? null, base: bases.get(x.entry.id) }));
-      }
-    });
-    if (stale.length) await db.outbox.bulkDelete(stale.map((e) => e.id));
-
-    // a row about a contact that is gone: follow the contact (sent next time), never send it
-    const markOfHere = await marksIndex(db);
-    const follow = new Set<string>();
-    for (const p of plans) {
-      const cid = p.table === 'contacts' ? (p.row?.id as string | undefined) : (p.row?.contactId as string | undefined);
-      if (!p.row || !cid || p.table === 'marks' || p.table === 'questions') continue;
-      const m = markOfHere(cid);
-      if (!m) continue;
-      follow.add(p.entry.id);
-      await applyMark(cid, m, now(), db);
+      const list = byTable.get(where.table) ?? [];
+      list.push({ entry, key: where.key });
+      byTable.set(where.table, list);
     }
-    const ready = plans.filter((p) => !follow.has(p.entry.id));
-
-    const current = await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
-    const writes: Record<string, unknown>[] = [];
-    const branches: { plan: (typeof ready)[number]; doc: Record<string, unknown> }[] = [];
-    const results = new Map<string, { rev?: string; stamped?: Record<string, unknown> }>();
-    ready.forEach((p, i) => {
-      const cur = current.rows[i];
-      const curRev = cur?.value?.rev;
-      const curDeleted = !!cur?.value?.deleted;
-      const curDoc = (cur?.doc ?? null) as Envelope | null;
-      if (!p.row) {
-        // deleted here
-        if (!curRev || curDeleted) results.set(p.entry.id, { rev: curRev });
-        else if (!p.base || p.base === curRev) writes.push({ _id: p.entry.id, _rev: curRev, _deleted: true });
-        // deleted here while a teammate changed it: their change stands, and comes back here
-        else branches.push({ plan: p, doc: { _id: p.entry.id, _deleted: true } });
-        return;
-      }
-      let body = shareable(p.table, p.row);
-      let stamped: Record<string, unknown> | undefined;
-      const src = body.source as { by?: string } | undefined;
-      if (src && typeof src === 'object' && !src.by && user) {
-        body = { ...body, source: { ...src, by: user } };
-        stamped = { ...p.row, source: body.source };
-      }
-      if (curDoc && !curDeleted && canonical(curDoc.d) === canonical(body)) {
-        results.set(p.entry.id, { rev: curRev, stamped });
-        return;
-      }
-      const doc: Record<string, unknown> = { _id: p.entry.id, t: p.table, d: sortKeys(body), by: user, at: now() };
-      results.set(p.entry.id, { stamped });
-      if (!curRev) writes.push(doc);
-      else if (curDeleted || !p.base || p.base === curRev) {
-        // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
-        if (!p.base && !curDeleted) branches.push({ plan: p, doc });
-        else writes.push({ ...doc, _rev: curRev });
-      } else branches.push({ plan: p, doc });
-    });
-
-    if (writes.length) {
-      const res = await local.bulkDocs(writes);
-      res.forEach((r, i) => {
-        const id = writes[i]._id as string;
-        if (r.ok && r.rev) results.set(id, { ...results.get(id), rev: r.rev });
-        else results.delete(id); // tried again next run
-      });
+    const known = entries.filter((e) => !stale.includes(e));
+    const mirrored = await rowsByKey(db.mirror, known.map((e) => e.id));
+    const bases = new Map(known.map((e, i) => [e.id, mirrored[i]?.rev as string | undefined]));
+    for (const [table, list] of byTable) {
+      const rows = await rowsByKey(db.table(table), list.map((x) => x.key));
+      list.forEach((x, i) => plans.push({ entry: x.entry, table, key: x.key, row: rows[i] ?? null, base: bases.get(x.entry.id) }));
     }
-    for (const b of branches) {
-      const rev = await branch(deps, b.plan.entry.id, b.plan.base, b.doc);
-      if (rev) results.set(b.plan.entry.id, { ...results.get(b.plan.entry.id), rev });
-      else results.delete(b.plan.entry.id);
-    }
+  });
+  if (stale.length) await db.outbox.bulkDelete(stale.map((e) => e.id));
 
-    // retire the entries sent, unless the record changed again meanwhile; the transaction
-    // spans only the stores it writes (each store in a transaction costs Dexie bookkeeping)
-    const done = ready.filter((p) => results.has(p.entry.id));
-    const stampedTables = [...new Set(done.filter((p) => results.get(p.entry.id)!.stamped).map((p) => p.table))];
-    await guarded(() => db.transaction('rw', [db.mirror, db.outbox, ...stampedTables.map((t) => db.table(t))], async () => {
-      quietTransaction();
-      // the replica holds these revisions now, whatever happens here next
-      await db.mirror.bulkPut(done.flatMap((p) => {
-        const rev = results.get(p.entry.id)!.rev;
-        return rev ? [{ id: p.entry.id, rev }] : [];
-      }));
-      const now2 = await db.outbox.bulkGet(done.map((p) => p.entry.id));
-      // changed again meanwhile: sent again next time, on top of the revision just written
-      const unchanged = done.filter((p, i) => now2[i]?.seq === p.entry.seq);
-      await db.outbox.bulkDelete(unchanged.map((p) => p.entry.id));
-      const stamped = new Map<SharedTable, Record<string, unknown>[]>();
-      for (const p of unchanged) {
-        const row = results.get(p.entry.id)!.stamped;
-        if (row) stamped.set(p.table, [...(stamped.get(p.table) ?? []), row]);
-      }
-      for (const [table, rows] of stamped) await db.table(table).bulkPut(rows);
-      sent += unchanged.length;
-    }));
-    void report;
-    onSent(sent);
+  // a row about a contact that is gone: follow the contact (sent next time), never send it
+  const markOfHere = await marksIndex(db);
+  const follow = new Set<string>();
+  for (const p of plans) {
+    const cid = p.table === 'contacts' ? (p.row?.id as string | undefined) : (p.row?.contactId as string | undefined);
+    if (!p.row || !cid || p.table === 'marks' || p.table === 'questions') continue;
+    const m = markOfHere(cid);
+    if (!m) continue;
+    follow.add(p.entry.id);
+    await applyMark(cid, m, now(), db);
   }
+  const ready = plans.filter((p) => !follow.has(p.entry.id));
+
+  const current = fresh ? null : await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
+  const out: Prepared = { entries, ready, writes: [], created: [], branches: [], results: new Map() };
+  const { writes, created, branches, results } = out;
+  ready.forEach((p, i) => {
+    const cur = current?.rows[i];
+    const curRev = cur?.value?.rev;
+    const curDeleted = !!cur?.value?.deleted;
+    const curDoc = (cur?.doc ?? null) as Envelope | null;
+    if (!p.row) {
+      // deleted here
+      if (!curRev || curDeleted) results.set(p.entry.id, { rev: curRev });
+      else if (!p.base || p.base === curRev) writes.push({ _id: p.entry.id, _rev: curRev, _deleted: true });
+      // deleted here while a teammate changed it: their change stands, and comes back here
+      else branches.push({ plan: p, doc: { _id: p.entry.id, _deleted: true } });
+      return;
+    }
+    let body = shareable(p.table, p.row);
+    let stamped: Record<string, unknown> | undefined;
+    const src = body.source as { by?: string } | undefined;
+    if (src && typeof src === 'object' && !src.by && user) {
+      body = { ...body, source: { ...src, by: user } };
+      stamped = { ...p.row, source: body.source };
+    }
+    if (curDoc && !curDeleted && canonical(curDoc.d) === canonical(body)) {
+      results.set(p.entry.id, { rev: curRev, stamped });
+      return;
+    }
+    const doc: Record<string, unknown> = { _id: p.entry.id, t: p.table, d: sortKeys(body), by: user, at: now() };
+    results.set(p.entry.id, { stamped });
+    if (!curRev) created.push(firstRevision(doc));
+    else if (curDeleted || !p.base || p.base === curRev) {
+      // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
+      if (!p.base && !curDeleted) branches.push({ plan: p, doc });
+      else writes.push({ ...doc, _rev: curRev });
+    } else branches.push({ plan: p, doc });
+  });
+  return out;
+}
+
+/** Writes a prepared batch to the replica (and its new documents to the server), then retires it from the outbox. */
+async function commit(deps: SyncDeps, b: Prepared, uploads: ReturnType<typeof uploader>, state: { sent: number }): Promise<void> {
+  const { db, local } = deps;
+  const { entries, ready, writes, created, branches, results } = b;
+  // the replica's sequence before this batch's writes: when the writes are all that
+  // happened to it, the mirror's position moves past them (they are this book's own)
+  const seqBefore = writes.length || created.length ? (await local.info()).update_seq : null;
+  let written = 0;
+  if (created.length) {
+    // new documents go to the server now, beside the replica (the push then finds them
+    // there and sends nothing again); the replica stays the record of what was sent
+    await uploads.add(created.map((d) => ({ ...d })));
+    const res = await local.bulkDocs(created.map((d) => ({ ...d })), { new_edits: false });
+    const failed = new Set(res.filter((r) => r.error).map((r) => r.id));
+    for (const d of created) {
+      const id = d._id as string;
+      if (failed.has(id)) results.delete(id); // tried again next run
+      else {
+        results.set(id, { ...results.get(id), rev: d._rev as string });
+        written++;
+      }
+    }
+  }
+  if (writes.length) {
+    const res = await local.bulkDocs(writes);
+    res.forEach((r, i) => {
+      const id = writes[i]._id as string;
+      if (r.ok && r.rev) {
+        results.set(id, { ...results.get(id), rev: r.rev });
+        written++;
+      } else results.delete(id); // tried again next run
+    });
+  }
+  const seqAfter = seqBefore === null ? null : (await local.info()).update_seq;
+  const own = seqBefore !== null && Number(seqAfter) - Number(seqBefore) === written ? { from: seqBefore, to: seqAfter } : null;
+  for (const x of branches) {
+    const rev = await branch(deps, x.plan.entry.id, x.plan.base, x.doc);
+    if (rev) results.set(x.plan.entry.id, { ...results.get(x.plan.entry.id), rev });
+    else results.delete(x.plan.entry.id);
+  }
+
+  // retire the entries sent, unless the record changed again meanwhile; the transaction
+  // spans only the stores it writes (each store in a transaction costs Dexie bookkeeping)
+  const done = ready.filter((p) => results.has(p.entry.id));
+  const stampedTables = [...new Set(done.filter((p) => results.get(p.entry.id)!.stamped).map((p) => p.table))];
+  const [first, last] = [entries[0].id, entries[entries.length - 1].id];
+  await guarded(() => db.transaction('rw', [db.mirror, db.outbox, db.settings, ...stampedTables.map((t) => db.table(t))], async () => {
+    quietTransaction();
+    // the replica holds these revisions now, whatever happens here next
+    await db.mirror.bulkPut(done.flatMap((p) => {
+      const rev = results.get(p.entry.id)!.rev;
+      return rev ? [{ id: p.entry.id, rev }] : [];
+    }));
+    // the batch's entries as they are now, in one read of their range; one changed
+    // again meanwhile stays, and is sent again next time on top of the revision just written
+    const now = new Map((await db.outbox.where('id').between(first, last, true, true).toArray()).map((e) => [e.id, e.seq]));
+    const unchanged = done.filter((p) => now.get(p.entry.id) === p.entry.seq);
+    // the whole range in one request when every entry in it goes (a first push), else one by one
+    if (unchanged.length === now.size) await db.outbox.where('id').between(first, last, true, true).delete();
+    else await db.outbox.bulkDelete(unchanged.map((p) => p.entry.id));
+    const stamped = new Map<SharedTable, Record<string, unknown>[]>();
+    for (const p of unchanged) {
+      const row = results.get(p.entry.id)!.stamped;
+      if (row) stamped.set(p.table, [...(stamped.get(p.table) ?? []), row]);
+    }
+    for (const [table, rows] of stamped) await db.table(table).bulkPut(rows);
+    // this batch's revisions are mirrored already: the mirror's next run starts after them
+    if (own && ((await db.settings.get(SEQ_KEY))?.value ?? 0) === own.from) await db.settings.put({ key: SEQ_KEY, value: own.to });
+    state.sent += unchanged.length;
+  }));
+}
+
+/**
+ * Rows by primary key, in the keys' order. Many string keys (a batch of the outbox,
+ * which is read in key order) are read as one range of the table, at most twice as
+ * many rows as asked for, instead of one request per key; the rest one by one.
+ */
+async function rowsByKey(table: Table, keys: unknown[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const keyPath = table.schema.primKey.keyPath;
+  if (keys.length < 16 || typeof keyPath !== 'string' || !keys.every((k) => typeof k === 'string')) {
+    return (await table.bulkGet(keys as IndexableType[])) as (Record<string, unknown> | undefined)[];
+  }
+  const sorted = [...(keys as string[])].sort();
+  const limit = keys.length * 2;
+  const found = (await table.where(':id').between(sorted[0], sorted[sorted.length - 1], true, true).limit(limit).toArray()) as Record<string, unknown>[];
+  const byKey = new Map(found.map((r) => [r[keyPath] as string, r]));
+  // the range held more rows than read: keys past the last one read are asked for one by one
+  const lastRead = found.length === limit ? (found[found.length - 1][keyPath] as string) : null;
+  const rest = lastRead === null ? [] : (keys as string[]).filter((k) => k > lastRead);
+  if (rest.length) (await table.bulkGet(rest)).forEach((r, i) => r && byKey.set(rest[i], r as Record<string, unknown>));
+  return (keys as string[]).map((k) => byKey.get(k));
+}
+
+/**
+ * A new document's first revision, made here rather than by the replica, so that the
+ * same revision can go to the server at once: `1-` and a hash of the whole document.
+ */
+function firstRevision(doc: Record<string, unknown>): Record<string, unknown> {
+  const hash = hash128(canonical(doc));
+  return { ...doc, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } };
+}
+
+/**
+ * New documents straight to the server (`_bulk_docs` with `new_edits: false`, as the
+ * replicator itself writes them), at most two requests in flight. Only a shortcut: a
+ * failure is the replicator's to meet again (it sends what the server lacks), so it is
+ * logged and not thrown.
+ */
+function uploader(deps: SyncDeps) {
+  const remote = deps.remote as { bulkDocs?: Replica['bulkDocs'] } | null;
+  const inFlight: Promise<void>[] = [];
+  return {
+    async add(docs: Record<string, unknown>[]) {
+      if (typeof remote?.bulkDocs !== 'function') return;
+      while (inFlight.length >= 2) await inFlight.shift();
+      inFlight.push(remote.bulkDocs(docs, { new_edits: false }).then(() => undefined, (e: unknown) => {
+        deps.log?.('info', `team: a direct upload failed, the replication sends it (${e instanceof Error ? e.message : String(e)})`);
+      }));
+    },
+    async settle() {
+      await Promise.all(inFlight);
+    },
+  };
 }
 
 /**
