@@ -359,33 +359,43 @@ interface Prepared {
   created: Record<string, unknown>[];
   branches: { plan: Plan; doc: Record<string, unknown> }[];
   results: Map<string, { rev?: string; stamped?: Record<string, unknown> }>;
+  /** the replica's sequences this batch's own writes took, when nothing else wrote meanwhile */
+  own?: { from: number | string; to: number | string } | null;
 }
 
 /**
  * Sends the outbox into the replica, batch by batch; returns how many records went.
- * Two batches are under way at once: while one is written to the replica and retired
- * from the outbox, the next is read from the book (the two touch different records).
+ * Batches overlap: while one is retired from the outbox, the next is written to the
+ * replica and the one after it is read from the book (they touch different records).
+ * Writes keep their order, and so do retirements; a batch is retired only once written.
  */
 async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => void): Promise<number> {
   const { local } = deps;
-  const state = { sent: 0, after: '' };
+  const state = { sent: 0, after: '', uploaded: 0 };
   // a replica that never held a document (the first push into an empty team database)
   // has none of the outbox's documents: nothing to look up there
   const fresh = Number((await local.info()).update_seq) === 0;
-  const uploads = uploader(deps);
-  let writing: Promise<void> | null = null;
+  const uploads = uploader(deps, state);
+  let written: Promise<unknown> = Promise.resolve();
+  const retiring: Promise<void>[] = [];
   try {
     for (;;) {
+      // at most two batches wait for their turn
+      while (retiring.length >= 2) await retiring.shift();
       const next = await prepare(deps, state, fresh);
-      if (writing) await writing;
-      writing = null;
-      if (!next) return state.sent;
-      writing = commit(deps, next, uploads, state).then(() => onSent(state.sent));
-      // awaited above or below; meanwhile its failure is not an unhandled rejection
-      writing.catch(() => undefined);
+      if (!next) break;
+      const w = written.then(() => write(deps, next, uploads));
+      const r = Promise.all([retiring[retiring.length - 1], w]).then(() => retire(deps, next, state)).then(() => onSent(state.sent));
+      // awaited below; meanwhile a failure is not an unhandled rejection
+      w.catch(() => undefined);
+      r.catch(() => undefined);
+      written = w;
+      retiring.push(r);
     }
+    for (const r of retiring) await r;
+    return state.sent;
   } finally {
-    if (writing) await writing.catch(() => undefined);
+    await Promise.allSettled(retiring);
     await uploads.settle();
     void report;
   }
@@ -477,10 +487,10 @@ async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean)
   return out;
 }
 
-/** Writes a prepared batch to the replica (and its new documents to the server), then retires it from the outbox. */
-async function commit(deps: SyncDeps, b: Prepared, uploads: ReturnType<typeof uploader>, state: { sent: number }): Promise<void> {
-  const { db, local } = deps;
-  const { entries, ready, writes, created, branches, results } = b;
+/** Writes a prepared batch to the replica, and its new documents to the server. */
+async function write(deps: SyncDeps, b: Prepared, uploads: ReturnType<typeof uploader>): Promise<void> {
+  const { local } = deps;
+  const { writes, created, branches, results } = b;
   // the replica's sequence before this batch's writes: when the writes are all that
   // happened to it, the mirror's position moves past them (they are this book's own)
   const seqBefore = writes.length || created.length ? (await local.info()).update_seq : null;
@@ -511,13 +521,18 @@ async function commit(deps: SyncDeps, b: Prepared, uploads: ReturnType<typeof up
     });
   }
   const seqAfter = seqBefore === null ? null : (await local.info()).update_seq;
-  const own = seqBefore !== null && Number(seqAfter) - Number(seqBefore) === written ? { from: seqBefore, to: seqAfter } : null;
+  b.own = seqBefore !== null && seqAfter !== null && Number(seqAfter) - Number(seqBefore) === written ? { from: seqBefore, to: seqAfter } : null;
   for (const x of branches) {
     const rev = await branch(deps, x.plan.entry.id, x.plan.base, x.doc);
     if (rev) results.set(x.plan.entry.id, { ...results.get(x.plan.entry.id), rev });
     else results.delete(x.plan.entry.id);
   }
+}
 
+/** Retires a written batch from the outbox: what the replica holds now is mirrored, what is unchanged since leaves. */
+async function retire(deps: SyncDeps, b: Prepared, state: { sent: number }): Promise<void> {
+  const { db } = deps;
+  const { entries, ready, results, own } = b;
   // retire the entries sent, unless the record changed again meanwhile; the transaction
   // spans only the stores it writes (each store in a transaction costs Dexie bookkeeping)
   const done = ready.filter((p) => results.has(p.entry.id));
@@ -585,14 +600,16 @@ function firstRevision(doc: Record<string, unknown>): Record<string, unknown> {
  * failure is the replicator's to meet again (it sends what the server lacks), so it is
  * logged and not thrown.
  */
-function uploader(deps: SyncDeps) {
+function uploader(deps: SyncDeps, state: { uploaded: number }) {
   const remote = deps.remote as { bulkDocs?: Replica['bulkDocs'] } | null;
   const inFlight: Promise<void>[] = [];
   return {
     async add(docs: Record<string, unknown>[]) {
       if (typeof remote?.bulkDocs !== 'function') return;
       while (inFlight.length >= 2) await inFlight.shift();
-      inFlight.push(remote.bulkDocs(docs, { new_edits: false }).then(() => undefined, (e: unknown) => {
+      inFlight.push(remote.bulkDocs(docs, { new_edits: false }).then((res) => {
+        state.uploaded += docs.length - res.filter((r) => r.error).length;
+      }, (e: unknown) => {
         deps.log?.('info', `team: a direct upload failed, the replication sends it (${e instanceof Error ? e.message : String(e)})`);
       }));
     },
