@@ -17,14 +17,19 @@ import { mergeRecord, type Side } from './merge';
 //
 //   1. pull    the server's changes into the replica (PouchDB: checkpointed per batch)
 //   2. mirror  the replica's changes into Dexie, resolving conflicts on the way
-//   3. send    the outbox (records changed here) into the replica
+//   3. send    the outbox (records changed here) into the replica; documents new to
+//              it get their first revision here and go to the server at once too
+//              (`_bulk_docs` with `new_edits: false`, as the replicator writes them)
 //   4. mirror  again (what step 3 branched is resolved before it leaves)
-//   5. push    the replica's changes to the server
+//   5. push    the replica's changes to the server, less what the server confirmed in step 3
 //
 // Every step resumes where it stopped: the replica's checkpoints, the mirror's
 // sequence (stored with the rows it wrote, in one transaction), and the outbox
 // (an entry leaves only once its record is in the replica). A run killed
-// anywhere is repeated without loss or duplicates.
+// anywhere is repeated without loss or duplicates. The mirror's table holds the
+// revision this book last had of each document, except this book's own first
+// revisions, which are known by themselves (ownFirst): a first push of a big import
+// writes no mirror row per record.
 //
 // Documents from the server are untrusted: each is checked against the entity's
 // schema and the id it claims; what fails is logged and skipped, never written.
@@ -121,17 +126,23 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     done = n;
     progress();
   }));
+  const salt = await bookSalt(deps.db);
   // 2. mirror
-  await step('mirror', () => mirror(deps, report));
+  await step('mirror', () => mirror(deps, report, salt));
   // 3. send
-  report.pushed = await step('send', () => send(deps, report, (n) => {
+  const uploaded = new Map<string, string>();
+  report.pushed = await step('send', () => send(deps, report, salt, uploaded, (n) => {
     done = report.pulled + n;
     progress();
   }));
   // 4. mirror again
-  await step('mirror-again', () => mirror(deps, report));
-  // 5. push
-  await step('push', () => replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), () => progress()));
+  await step('mirror-again', () => mirror(deps, report, salt));
+  // 5. push (what the server confirmed during the send is not offered again)
+  const filter = Object.assign((doc: { _id?: string; _rev?: string }) => !doc._id || uploaded.get(doc._id) !== doc._rev, {
+    // the replicator keys its checkpoints by the filter's source text: one name in every build
+    toString: () => 'tiewise:not-uploaded-in-this-run',
+  });
+  await step('push', () => replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2, filter }), () => progress()));
   return report;
 }
 
@@ -146,7 +157,7 @@ async function replicate(run: ReplicationRun, onChange: (written: number, pendin
 
 // ---------------------------------------------------------------- mirror
 
-async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
+async function mirror(deps: SyncDeps, report: SyncReport, salt: string): Promise<void> {
   const { db, local } = deps;
   const batch = deps.batch ?? 500;
   for (let guard = 0; guard < 1_000_000; guard++) {
@@ -171,6 +182,8 @@ async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
       const seenRevs = await db.mirror.where(':id').anyOf(ids).toArray();
       const waiting = await db.outbox.where(':id').anyOf(ids).primaryKeys();
       const ctx = { seen: new Map(seenRevs.map((m) => [m.id, m.rev])), waiting: new Set(waiting as string[]) };
+      // a first revision this book made has no mirror row: it is this book's own
+      for (const p of plain) if (!ctx.seen.has(p.id) && p.doc?._rev && p.doc._rev === ownFirst(salt, p.doc)) ctx.seen.set(p.id, p.doc._rev);
       for (const p of plain) {
         // what needs no write is decided here, without an await: a run of native awaits with no
         // IndexedDB request between them lets the transaction commit under Dexie's feet
@@ -359,6 +372,8 @@ interface Prepared {
   created: Record<string, unknown>[];
   branches: { plan: Plan; doc: Record<string, unknown> }[];
   results: Map<string, { rev?: string; stamped?: Record<string, unknown> }>;
+  /** documents whose revision needs no mirror row (this book's own first revisions) */
+  unmirrored: Set<string>;
   /** the replica's sequences this batch's own writes took, when nothing else wrote meanwhile */
   own?: { from: number | string; to: number | string } | null;
 }
@@ -369,9 +384,9 @@ interface Prepared {
  * replica and the one after it is read from the book (they touch different records).
  * Writes keep their order, and so do retirements; a batch is retired only once written.
  */
-async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => void): Promise<number> {
+async function send(deps: SyncDeps, report: SyncReport, salt: string, uploaded: Map<string, string>, onSent: (n: number) => void): Promise<number> {
   const { local } = deps;
-  const state = { sent: 0, after: '', uploaded: 0 };
+  const state = { sent: 0, after: '', uploaded };
   // a replica that never held a document (the first push into an empty team database)
   // has none of the outbox's documents: nothing to look up there
   const fresh = Number((await local.info()).update_seq) === 0;
@@ -382,7 +397,7 @@ async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => v
     for (;;) {
       // at most two batches wait for their turn
       while (retiring.length >= 2) await retiring.shift();
-      const next = await prepare(deps, state, fresh);
+      const next = await prepare(deps, state, fresh, salt);
       if (!next) break;
       const w = written.then(() => write(deps, next, uploads));
       const r = Promise.all([retiring[retiring.length - 1], w]).then(() => retire(deps, next, state)).then(() => onSent(state.sent));
@@ -401,7 +416,7 @@ async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => v
   }
 }
 
-async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean): Promise<Prepared | null> {
+async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean, salt: string): Promise<Prepared | null> {
   const { db, local, user } = deps;
   const batch = deps.batch ?? 500;
   const now = () => deps.now?.() ?? Date.now();
@@ -449,20 +464,23 @@ async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean)
   const ready = plans.filter((p) => !follow.has(p.entry.id));
 
   const current = fresh ? null : await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
-  const out: Prepared = { entries, ready, writes: [], created: [], branches: [], results: new Map() };
+  const out: Prepared = { entries, ready, writes: [], created: [], branches: [], results: new Map(), unmirrored: new Set() };
   const { writes, created, branches, results } = out;
-  ready.forEach((p, i) => {
+  for (const [i, p] of ready.entries()) {
     const cur = current?.rows[i];
     const curRev = cur?.value?.rev;
     const curDeleted = !!cur?.value?.deleted;
     const curDoc = (cur?.doc ?? null) as Envelope | null;
+    // no mirror row: the revision this book last had is its own first one, if the replica has it
+    const baseOf = async () => (p.base === undefined && curRev && !curDeleted ? ownBase(deps, salt, p.entry.id, curRev, curDoc) : p.base);
     if (!p.row) {
+      p.base = await baseOf();
       // deleted here
       if (!curRev || curDeleted) results.set(p.entry.id, { rev: curRev });
       else if (!p.base || p.base === curRev) writes.push({ _id: p.entry.id, _rev: curRev, _deleted: true });
       // deleted here while a teammate changed it: their change stands, and comes back here
       else branches.push({ plan: p, doc: { _id: p.entry.id, _deleted: true } });
-      return;
+      continue;
     }
     let body = shareable(p.table, p.row);
     let stamped: Record<string, unknown> | undefined;
@@ -473,17 +491,23 @@ async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean)
     }
     if (curDoc && !curDeleted && canonical(curDoc.d) === canonical(body)) {
       results.set(p.entry.id, { rev: curRev, stamped });
-      return;
+      continue;
     }
     const doc: Record<string, unknown> = { _id: p.entry.id, t: p.table, d: sortKeys(body), by: user, at: now() };
     results.set(p.entry.id, { stamped });
-    if (!curRev) created.push(firstRevision(doc));
-    else if (curDeleted || !p.base || p.base === curRev) {
+    const hadBase = p.base !== undefined;
+    p.base = await baseOf();
+    if (!curRev) {
+      const rev = ownFirst(salt, doc);
+      created.push({ ...doc, _rev: rev, _revisions: { start: 1, ids: [rev.slice(2)] } });
+      // known as this book's own by its revision alone (a stale row, if any, is replaced)
+      if (!hadBase) out.unmirrored.add(p.entry.id);
+    } else if (curDeleted || !p.base || p.base === curRev) {
       // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
       if (!p.base && !curDeleted) branches.push({ plan: p, doc });
       else writes.push({ ...doc, _rev: curRev });
     } else branches.push({ plan: p, doc });
-  });
+  }
   return out;
 }
 
@@ -543,7 +567,7 @@ async function retire(deps: SyncDeps, b: Prepared, state: { sent: number }): Pro
     // the replica holds these revisions now, whatever happens here next
     await db.mirror.bulkPut(done.flatMap((p) => {
       const rev = results.get(p.entry.id)!.rev;
-      return rev ? [{ id: p.entry.id, rev }] : [];
+      return rev && !b.unmirrored.has(p.entry.id) ? [{ id: p.entry.id, rev }] : [];
     }));
     // the batch's entries as they are now, in one read of their range; one changed
     // again meanwhile stays, and is sent again next time on top of the revision just written
@@ -586,12 +610,46 @@ async function rowsByKey(table: Table, keys: unknown[]): Promise<(Record<string,
 }
 
 /**
- * A new document's first revision, made here rather than by the replica, so that the
- * same revision can go to the server at once: `1-` and a hash of the whole document.
+ * The first revision this book gives a new document: `1-` and a hash of a secret of
+ * this book's (bookSalt) and the whole document. Made here rather than by the replica
+ * so the same revision can go to the server at once; recognisable as this book's own
+ * from the document itself, without a mirror row (a first push writes none: one write
+ * fewer per record); another book's revisions never look like it.
  */
-function firstRevision(doc: Record<string, unknown>): Record<string, unknown> {
-  const hash = hash128(canonical(doc));
-  return { ...doc, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } };
+export function ownFirst(salt: string, doc: object): string {
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (k === '_id' || !k.startsWith('_')) body[k] = v;
+  return `1-${hash128(`${salt}\n${canonical(body)}`)}`;
+}
+
+const SALT_ROW = '~book';
+
+/**
+ * This book's secret for its first revisions, kept in the mirror (not in backups, so a
+ * restored copy elsewhere makes its own; renewed when the mirror starts afresh for a
+ * new server database).
+ */
+async function bookSalt(db: TiewiseDB): Promise<string> {
+  const row = await db.mirror.get(SALT_ROW);
+  if (row) return row.rev;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const salt = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await db.mirror.put({ id: SALT_ROW, rev: salt });
+  return salt;
+}
+
+/**
+ * The revision this book last had of a document with no mirror row: its own first
+ * revision, if the replica's current one is that or descends from it; else none.
+ */
+async function ownBase(deps: SyncDeps, salt: string, id: string, curRev: string, curDoc: Envelope | null): Promise<string | undefined> {
+  if (curRev.startsWith('1-')) return curDoc?._rev === curRev && ownFirst(salt, curDoc) === curRev ? curRev : undefined;
+  const doc = (await deps.local.get(id, { rev: curRev, revs: true }).catch(() => null)) as Envelope | null;
+  const r = doc?._revisions;
+  if (!r || r.start - r.ids.length + 1 !== 1) return undefined;
+  const root = `1-${r.ids[r.ids.length - 1]}`;
+  const first = (await deps.local.get(id, { rev: root }).catch(() => null)) as Record<string, unknown> | null;
+  return first && ownFirst(salt, first) === root ? root : undefined;
 }
 
 /**
@@ -600,7 +658,7 @@ function firstRevision(doc: Record<string, unknown>): Record<string, unknown> {
  * failure is the replicator's to meet again (it sends what the server lacks), so it is
  * logged and not thrown.
  */
-function uploader(deps: SyncDeps, state: { uploaded: number }) {
+function uploader(deps: SyncDeps, state: { uploaded: Map<string, string> }) {
   const remote = deps.remote as { bulkDocs?: Replica['bulkDocs'] } | null;
   const inFlight: Promise<void>[] = [];
   return {
@@ -608,7 +666,10 @@ function uploader(deps: SyncDeps, state: { uploaded: number }) {
       if (typeof remote?.bulkDocs !== 'function') return;
       while (inFlight.length >= 2) await inFlight.shift();
       inFlight.push(remote.bulkDocs(docs, { new_edits: false }).then((res) => {
-        state.uploaded += docs.length - res.filter((r) => r.error).length;
+        // an error that names no document leaves the whole request unconfirmed
+        if (res.some((r) => r.error && !r.id)) return;
+        const failed = new Set(res.filter((r) => r.error).map((r) => r.id));
+        for (const d of docs) if (!failed.has(d._id as string)) state.uploaded.set(d._id as string, d._rev as string);
       }, (e: unknown) => {
         deps.log?.('info', `team: a direct upload failed, the replication sends it (${e instanceof Error ? e.message : String(e)})`);
       }));
