@@ -368,7 +368,7 @@ interface Prepared {
   ready: Plan[];
   /** new versions of documents the replica holds (it makes their revisions) */
   writes: Record<string, unknown>[];
-  /** documents new to the replica, with their first revision made here (see firstRevision) */
+  /** documents new to the replica, with their first revision made here (ownFirst) */
   created: Record<string, unknown>[];
   branches: { plan: Plan; doc: Record<string, unknown> }[];
   results: Map<string, { rev?: string; stamped?: Record<string, unknown> }>;
@@ -500,7 +500,7 @@ async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean,
     if (!curRev) {
       const rev = ownFirst(salt, doc);
       created.push({ ...doc, _rev: rev, _revisions: { start: 1, ids: [rev.slice(2)] } });
-      // known as this book's own by its revision alone (a stale row, if any, is replaced)
+      // known as this book's own by the revision itself: no mirror row (a stale one, if any, is replaced)
       if (!hadBase) out.unmirrored.add(p.entry.id);
     } else if (curDeleted || !p.base || p.base === curRev) {
       // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
