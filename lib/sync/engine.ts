@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { IndexableType, Table } from 'dexie';
 import type { TiewiseDB } from '../db/database';
 import { quietTransaction, type OutboxEntry } from '../db/outbox';
 import { guarded } from '../db/errors';
@@ -16,14 +17,19 @@ import { mergeRecord, type Side } from './merge';
 //
 //   1. pull    the server's changes into the replica (PouchDB: checkpointed per batch)
 //   2. mirror  the replica's changes into Dexie, resolving conflicts on the way
-//   3. send    the outbox (records changed here) into the replica
+//   3. send    the outbox (records changed here) into the replica; documents new to
+//              it get their first revision here and go to the server at once too
+//              (`_bulk_docs` with `new_edits: false`, as the replicator writes them)
 //   4. mirror  again (what step 3 branched is resolved before it leaves)
-//   5. push    the replica's changes to the server
+//   5. push    the replica's changes to the server, less what the server confirmed in step 3
 //
 // Every step resumes where it stopped: the replica's checkpoints, the mirror's
 // sequence (stored with the rows it wrote, in one transaction), and the outbox
 // (an entry leaves only once its record is in the replica). A run killed
-// anywhere is repeated without loss or duplicates.
+// anywhere is repeated without loss or duplicates. The mirror's table holds the
+// revision this book last had of each document, except this book's own first
+// revisions, which are known by themselves (ownFirst): a first push of a big import
+// writes no mirror row per record.
 //
 // Documents from the server are untrusted: each is checked against the entity's
 // schema and the id it claims; what fails is logged and skipped, never written.
@@ -33,6 +39,7 @@ export interface Replica {
   get(id: string, opts?: Record<string, unknown>): Promise<Record<string, unknown>>;
   allDocs(opts: Record<string, unknown>): Promise<{ rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null; error?: string }[] }>;
   bulkDocs(docs: Record<string, unknown>[], opts?: Record<string, unknown>): Promise<({ ok?: boolean; id?: string; rev?: string; error?: string | boolean; status?: number })[]>;
+  info(): Promise<{ update_seq: number | string }>;
   changes(opts: Record<string, unknown>): Promise<{ results: { id: string; seq: number | string; deleted?: boolean; doc?: Record<string, unknown> }[]; last_seq: number | string }>;
   replicate: {
     from(remote: unknown, opts?: Record<string, unknown>): ReplicationRun;
@@ -119,17 +126,23 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     done = n;
     progress();
   }));
+  const salt = await bookSalt(deps.db);
   // 2. mirror
-  await step('mirror', () => mirror(deps, report));
+  await step('mirror', () => mirror(deps, report, salt));
   // 3. send
-  report.pushed = await step('send', () => send(deps, report, (n) => {
+  const uploaded = new Map<string, string>();
+  report.pushed = await step('send', () => send(deps, report, salt, uploaded, (n) => {
     done = report.pulled + n;
     progress();
   }));
   // 4. mirror again
-  await step('mirror-again', () => mirror(deps, report));
-  // 5. push
-  await step('push', () => replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2 }), () => progress()));
+  await step('mirror-again', () => mirror(deps, report, salt));
+  // 5. push (what the server confirmed during the send is not offered again)
+  const filter = Object.assign((doc: { _id?: string; _rev?: string }) => !doc._id || uploaded.get(doc._id) !== doc._rev, {
+    // the replicator keys its checkpoints by the filter's source text: one name in every build
+    toString: () => 'tiewise:not-uploaded-in-this-run',
+  });
+  await step('push', () => replicate(deps.local.replicate.to(deps.remote, { batch_size: deps.batch ?? 500, batches_limit: 2, filter }), () => progress()));
   return report;
 }
 
@@ -144,7 +157,7 @@ async function replicate(run: ReplicationRun, onChange: (written: number, pendin
 
 // ---------------------------------------------------------------- mirror
 
-async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
+async function mirror(deps: SyncDeps, report: SyncReport, salt: string): Promise<void> {
   const { db, local } = deps;
   const batch = deps.batch ?? 500;
   for (let guard = 0; guard < 1_000_000; guard++) {
@@ -169,6 +182,8 @@ async function mirror(deps: SyncDeps, report: SyncReport): Promise<void> {
       const seenRevs = await db.mirror.where(':id').anyOf(ids).toArray();
       const waiting = await db.outbox.where(':id').anyOf(ids).primaryKeys();
       const ctx = { seen: new Map(seenRevs.map((m) => [m.id, m.rev])), waiting: new Set(waiting as string[]) };
+      // a first revision this book made has no mirror row: it is this book's own
+      for (const p of plain) if (!ctx.seen.has(p.id) && p.doc?._rev && p.doc._rev === ownFirst(salt, p.doc)) ctx.seen.set(p.id, p.doc._rev);
       for (const p of plain) {
         // what needs no write is decided here, without an await: a run of native awaits with no
         // IndexedDB request between them lets the transaction commit under Dexie's feet
@@ -345,135 +360,324 @@ async function resolve(deps: SyncDeps, doc: Envelope, report: SyncReport): Promi
 
 // ---------------------------------------------------------------- send
 
-/** Sends the outbox into the replica, batch by batch; returns how many records went. */
-async function send(deps: SyncDeps, report: SyncReport, onSent: (n: number) => void): Promise<number> {
+type Plan = { entry: OutboxEntry; table: SharedTable; key: unknown; row: Record<string, unknown> | null; base?: string };
+
+/** One batch of the outbox, read and made into documents, ready to be written. */
+interface Prepared {
+  entries: OutboxEntry[];
+  ready: Plan[];
+  /** new versions of documents the replica holds (it makes their revisions) */
+  writes: Record<string, unknown>[];
+  /** documents new to the replica, with their first revision made here (ownFirst) */
+  created: Record<string, unknown>[];
+  branches: { plan: Plan; doc: Record<string, unknown> }[];
+  results: Map<string, { rev?: string; stamped?: Record<string, unknown> }>;
+  /** documents whose revision needs no mirror row (this book's own first revisions) */
+  unmirrored: Set<string>;
+  /** the replica's sequences this batch's own writes took, when nothing else wrote meanwhile */
+  own?: { from: number | string; to: number | string } | null;
+}
+
+/**
+ * Sends the outbox into the replica, batch by batch; returns how many records went.
+ * Batches overlap: while one is retired from the outbox, the next is written to the
+ * replica and the one after it is read from the book (they touch different records).
+ * Writes keep their order, and so do retirements; a batch is retired only once written.
+ */
+async function send(deps: SyncDeps, report: SyncReport, salt: string, uploaded: Map<string, string>, onSent: (n: number) => void): Promise<number> {
+  const { local } = deps;
+  const state = { sent: 0, after: '', uploaded };
+  // a replica that never held a document (the first push into an empty team database)
+  // has none of the outbox's documents: nothing to look up there
+  const fresh = Number((await local.info()).update_seq) === 0;
+  const uploads = uploader(deps, state);
+  let written: Promise<unknown> = Promise.resolve();
+  const retiring: Promise<void>[] = [];
+  try {
+    for (;;) {
+      // at most two batches wait for their turn
+      while (retiring.length >= 2) await retiring.shift();
+      const next = await prepare(deps, state, fresh, salt);
+      if (!next) break;
+      const w = written.then(() => write(deps, next, uploads));
+      const r = Promise.all([retiring[retiring.length - 1], w]).then(() => retire(deps, next, state)).then(() => onSent(state.sent));
+      // awaited below; meanwhile a failure is not an unhandled rejection
+      w.catch(() => undefined);
+      r.catch(() => undefined);
+      written = w;
+      retiring.push(r);
+    }
+    for (const r of retiring) await r;
+    return state.sent;
+  } finally {
+    await Promise.allSettled(retiring);
+    await uploads.settle();
+    void report;
+  }
+}
+
+async function prepare(deps: SyncDeps, state: { after: string }, fresh: boolean, salt: string): Promise<Prepared | null> {
   const { db, local, user } = deps;
   const batch = deps.batch ?? 500;
   const now = () => deps.now?.() ?? Date.now();
-  let sent = 0;
-  let after = '';
-  for (;;) {
-    const entries: OutboxEntry[] = await db.outbox.where('id').above(after).limit(batch).toArray();
-    if (!entries.length) return sent;
-    after = entries[entries.length - 1].id;
+  const entries: OutboxEntry[] = await db.outbox.where('id').above(state.after).limit(batch).toArray();
+  if (!entries.length) return null;
+  state.after = entries[entries.length - 1].id;
 
-    // what each record is now here, and which revision this book last had
-    const plans: { entry: OutboxEntry; table: SharedTable; key: unknown; row: Record<string, unknown> | null; base?: string }[] = [];
-    const stale: OutboxEntry[] = [];
-    await db.transaction('r', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror], async () => {
-      // one bulk read per table, not one read per record
-      const byTable = new Map<SharedTable, { entry: OutboxEntry; key: unknown }[]>();
-      for (const entry of entries) {
-        const where = parseDocId(entry.id);
-        if (!where) {
-          stale.push(entry);
-          continue;
-        }
-        const list = byTable.get(where.table) ?? [];
-        list.push({ entry, key: where.key });
-        byTable.set(where.table, list);
+  // what each record is now here, and which revision this book last had
+  const plans: Plan[] = [];
+  const stale: OutboxEntry[] = [];
+  await db.transaction('r', [...SHARED_TABLES.map((t) => db.table(t)), db.mirror], async () => {
+    // one bulk read per table, not one read per record
+    const byTable = new Map<SharedTable, { entry: OutboxEntry; key: unknown }[]>();
+    for (const entry of entries) {
+      const where = parseDocId(entry.id);
+      if (!where) {
+        stale.push(entry);
+        continue;
       }
-      const bases = new Map<string, string | undefined>();
-      const known = entries.filter((e) => !stale.includes(e));
-      (await db.mirror.bulkGet(known.map((e) => e.id))).forEach((m, i) => bases.set(known[i].id, m?.rev));
-      for (const [table, list] of byTable) {
-        const rows = (await db.table(table).bulkGet(list.map((x) => x.key as string))) as (Record<string, unknown> | undefined)[];
-        list.forEach((x, i) => plans.push({ entry: x.entry, table, key: x.key, row: rows[i] ?? null, base: bases.get(x.entry.id) }));
-      }
-    });
-    if (stale.length) await db.outbox.bulkDelete(stale.map((e) => e.id));
-
-    // a row about a contact that is gone: follow the contact (sent next time), never send it
-    const markOfHere = await marksIndex(db);
-    const follow = new Set<string>();
-    for (const p of plans) {
-      const cid = p.table === 'contacts' ? (p.row?.id as string | undefined) : (p.row?.contactId as string | undefined);
-      if (!p.row || !cid || p.table === 'marks' || p.table === 'questions') continue;
-      const m = markOfHere(cid);
-      if (!m) continue;
-      follow.add(p.entry.id);
-      await applyMark(cid, m, now(), db);
+      const list = byTable.get(where.table) ?? [];
+      list.push({ entry, key: where.key });
+      byTable.set(where.table, list);
     }
-    const ready = plans.filter((p) => !follow.has(p.entry.id));
-
-    const current = await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
-    const writes: Record<string, unknown>[] = [];
-    const branches: { plan: (typeof ready)[number]; doc: Record<string, unknown> }[] = [];
-    const results = new Map<string, { rev?: string; stamped?: Record<string, unknown> }>();
-    ready.forEach((p, i) => {
-      const cur = current.rows[i];
-      const curRev = cur?.value?.rev;
-      const curDeleted = !!cur?.value?.deleted;
-      const curDoc = (cur?.doc ?? null) as Envelope | null;
-      if (!p.row) {
-        // deleted here
-        if (!curRev || curDeleted) results.set(p.entry.id, { rev: curRev });
-        else if (!p.base || p.base === curRev) writes.push({ _id: p.entry.id, _rev: curRev, _deleted: true });
-        // deleted here while a teammate changed it: their change stands, and comes back here
-        else branches.push({ plan: p, doc: { _id: p.entry.id, _deleted: true } });
-        return;
-      }
-      let body = shareable(p.table, p.row);
-      let stamped: Record<string, unknown> | undefined;
-      const src = body.source as { by?: string } | undefined;
-      if (src && typeof src === 'object' && !src.by && user) {
-        body = { ...body, source: { ...src, by: user } };
-        stamped = { ...p.row, source: body.source };
-      }
-      if (curDoc && !curDeleted && canonical(curDoc.d) === canonical(body)) {
-        results.set(p.entry.id, { rev: curRev, stamped });
-        return;
-      }
-      const doc: Record<string, unknown> = { _id: p.entry.id, t: p.table, d: sortKeys(body), by: user, at: now() };
-      results.set(p.entry.id, { stamped });
-      if (!curRev) writes.push(doc);
-      else if (curDeleted || !p.base || p.base === curRev) {
-        // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
-        if (!p.base && !curDeleted) branches.push({ plan: p, doc });
-        else writes.push({ ...doc, _rev: curRev });
-      } else branches.push({ plan: p, doc });
-    });
-
-    if (writes.length) {
-      const res = await local.bulkDocs(writes);
-      res.forEach((r, i) => {
-        const id = writes[i]._id as string;
-        if (r.ok && r.rev) results.set(id, { ...results.get(id), rev: r.rev });
-        else results.delete(id); // tried again next run
-      });
+    const known = entries.filter((e) => !stale.includes(e));
+    const mirrored = await rowsByKey(db.mirror, known.map((e) => e.id));
+    const bases = new Map(known.map((e, i) => [e.id, mirrored[i]?.rev as string | undefined]));
+    for (const [table, list] of byTable) {
+      const rows = await rowsByKey(db.table(table), list.map((x) => x.key));
+      list.forEach((x, i) => plans.push({ entry: x.entry, table, key: x.key, row: rows[i] ?? null, base: bases.get(x.entry.id) }));
     }
-    for (const b of branches) {
-      const rev = await branch(deps, b.plan.entry.id, b.plan.base, b.doc);
-      if (rev) results.set(b.plan.entry.id, { ...results.get(b.plan.entry.id), rev });
-      else results.delete(b.plan.entry.id);
-    }
+  });
+  if (stale.length) await db.outbox.bulkDelete(stale.map((e) => e.id));
 
-    // retire the entries sent, unless the record changed again meanwhile; the transaction
-    // spans only the stores it writes (each store in a transaction costs Dexie bookkeeping)
-    const done = ready.filter((p) => results.has(p.entry.id));
-    const stampedTables = [...new Set(done.filter((p) => results.get(p.entry.id)!.stamped).map((p) => p.table))];
-    await guarded(() => db.transaction('rw', [db.mirror, db.outbox, ...stampedTables.map((t) => db.table(t))], async () => {
-      quietTransaction();
-      // the replica holds these revisions now, whatever happens here next
-      await db.mirror.bulkPut(done.flatMap((p) => {
-        const rev = results.get(p.entry.id)!.rev;
-        return rev ? [{ id: p.entry.id, rev }] : [];
-      }));
-      const now2 = await db.outbox.bulkGet(done.map((p) => p.entry.id));
-      // changed again meanwhile: sent again next time, on top of the revision just written
-      const unchanged = done.filter((p, i) => now2[i]?.seq === p.entry.seq);
-      await db.outbox.bulkDelete(unchanged.map((p) => p.entry.id));
-      const stamped = new Map<SharedTable, Record<string, unknown>[]>();
-      for (const p of unchanged) {
-        const row = results.get(p.entry.id)!.stamped;
-        if (row) stamped.set(p.table, [...(stamped.get(p.table) ?? []), row]);
-      }
-      for (const [table, rows] of stamped) await db.table(table).bulkPut(rows);
-      sent += unchanged.length;
-    }));
-    void report;
-    onSent(sent);
+  // a row about a contact that is gone: follow the contact (sent next time), never send it
+  const markOfHere = await marksIndex(db);
+  const follow = new Set<string>();
+  for (const p of plans) {
+    const cid = p.table === 'contacts' ? (p.row?.id as string | undefined) : (p.row?.contactId as string | undefined);
+    if (!p.row || !cid || p.table === 'marks' || p.table === 'questions') continue;
+    const m = markOfHere(cid);
+    if (!m) continue;
+    follow.add(p.entry.id);
+    await applyMark(cid, m, now(), db);
   }
+  const ready = plans.filter((p) => !follow.has(p.entry.id));
+
+  const current = fresh ? null : await local.allDocs({ keys: ready.map((p) => p.entry.id), include_docs: true });
+  const out: Prepared = { entries, ready, writes: [], created: [], branches: [], results: new Map(), unmirrored: new Set() };
+  const { writes, created, branches, results } = out;
+  for (const [i, p] of ready.entries()) {
+    const cur = current?.rows[i];
+    const curRev = cur?.value?.rev;
+    const curDeleted = !!cur?.value?.deleted;
+    const curDoc = (cur?.doc ?? null) as Envelope | null;
+    // no mirror row: the revision this book last had is its own first one, if the replica has it
+    const baseOf = async () => (p.base === undefined && curRev && !curDeleted ? ownBase(deps, salt, p.entry.id, curRev, curDoc) : p.base);
+    if (!p.row) {
+      p.base = await baseOf();
+      // deleted here
+      if (!curRev || curDeleted) results.set(p.entry.id, { rev: curRev });
+      else if (!p.base || p.base === curRev) writes.push({ _id: p.entry.id, _rev: curRev, _deleted: true });
+      // deleted here while a teammate changed it: their change stands, and comes back here
+      else branches.push({ plan: p, doc: { _id: p.entry.id, _deleted: true } });
+      continue;
+    }
+    let body = shareable(p.table, p.row);
+    let stamped: Record<string, unknown> | undefined;
+    const src = body.source as { by?: string } | undefined;
+    if (src && typeof src === 'object' && !src.by && user) {
+      body = { ...body, source: { ...src, by: user } };
+      stamped = { ...p.row, source: body.source };
+    }
+    if (curDoc && !curDeleted && canonical(curDoc.d) === canonical(body)) {
+      results.set(p.entry.id, { rev: curRev, stamped });
+      continue;
+    }
+    const doc: Record<string, unknown> = { _id: p.entry.id, t: p.table, d: sortKeys(body), by: user, at: now() };
+    results.set(p.entry.id, { stamped });
+    const hadBase = p.base !== undefined;
+    p.base = await baseOf();
+    if (!curRev) {
+      const rev = ownFirst(salt, doc);
+      created.push({ ...doc, _rev: rev, _revisions: { start: 1, ids: [rev.slice(2)] } });
+      // known as this book's own by the revision itself: no mirror row (a stale one, if any, is replaced)
+      if (!hadBase) out.unmirrored.add(p.entry.id);
+    } else if (curDeleted || !p.base || p.base === curRev) {
+      // a new version of what this book had (or of a record deleted elsewhere: kept, nothing lost)
+      if (!p.base && !curDeleted) branches.push({ plan: p, doc });
+      else writes.push({ ...doc, _rev: curRev });
+    } else branches.push({ plan: p, doc });
+  }
+  return out;
+}
+
+/** Writes a prepared batch to the replica, and its new documents to the server. */
+async function write(deps: SyncDeps, b: Prepared, uploads: ReturnType<typeof uploader>): Promise<void> {
+  const { local } = deps;
+  const { writes, created, branches, results } = b;
+  // the replica's sequence before this batch's writes: when the writes are all that
+  // happened to it, the mirror's position moves past them (they are this book's own)
+  const seqBefore = writes.length || created.length ? (await local.info()).update_seq : null;
+  let written = 0;
+  if (created.length) {
+    // new documents go to the server now, beside the replica (the push then finds them
+    // there and sends nothing again); the replica stays the record of what was sent
+    await uploads.add(created.map((d) => ({ ...d })));
+    const res = await local.bulkDocs(created.map((d) => ({ ...d })), { new_edits: false });
+    const failed = new Set(res.filter((r) => r.error).map((r) => r.id));
+    for (const d of created) {
+      const id = d._id as string;
+      if (failed.has(id)) results.delete(id); // tried again next run
+      else {
+        results.set(id, { ...results.get(id), rev: d._rev as string });
+        written++;
+      }
+    }
+  }
+  if (writes.length) {
+    const res = await local.bulkDocs(writes);
+    res.forEach((r, i) => {
+      const id = writes[i]._id as string;
+      if (r.ok && r.rev) {
+        results.set(id, { ...results.get(id), rev: r.rev });
+        written++;
+      } else results.delete(id); // tried again next run
+    });
+  }
+  const seqAfter = seqBefore === null ? null : (await local.info()).update_seq;
+  b.own = seqBefore !== null && seqAfter !== null && Number(seqAfter) - Number(seqBefore) === written ? { from: seqBefore, to: seqAfter } : null;
+  for (const x of branches) {
+    const rev = await branch(deps, x.plan.entry.id, x.plan.base, x.doc);
+    if (rev) results.set(x.plan.entry.id, { ...results.get(x.plan.entry.id), rev });
+    else results.delete(x.plan.entry.id);
+  }
+}
+
+/** Retires a written batch from the outbox: what the replica holds now is mirrored, what is unchanged since leaves. */
+async function retire(deps: SyncDeps, b: Prepared, state: { sent: number }): Promise<void> {
+  const { db } = deps;
+  const { entries, ready, results, own } = b;
+  // retire the entries sent, unless the record changed again meanwhile; the transaction
+  // spans only the stores it writes (each store in a transaction costs Dexie bookkeeping)
+  const done = ready.filter((p) => results.has(p.entry.id));
+  const stampedTables = [...new Set(done.filter((p) => results.get(p.entry.id)!.stamped).map((p) => p.table))];
+  const [first, last] = [entries[0].id, entries[entries.length - 1].id];
+  await guarded(() => db.transaction('rw', [db.mirror, db.outbox, db.settings, ...stampedTables.map((t) => db.table(t))], async () => {
+    quietTransaction();
+    // the replica holds these revisions now, whatever happens here next
+    await db.mirror.bulkPut(done.flatMap((p) => {
+      const rev = results.get(p.entry.id)!.rev;
+      return rev && !b.unmirrored.has(p.entry.id) ? [{ id: p.entry.id, rev }] : [];
+    }));
+    // the batch's entries as they are now, in one read of their range; one changed
+    // again meanwhile stays, and is sent again next time on top of the revision just written
+    const now = new Map((await db.outbox.where('id').between(first, last, true, true).toArray()).map((e) => [e.id, e.seq]));
+    const unchanged = done.filter((p) => now.get(p.entry.id) === p.entry.seq);
+    // the whole range in one request when every entry in it goes (a first push), else one by one
+    if (unchanged.length === now.size) await db.outbox.where('id').between(first, last, true, true).delete();
+    else await db.outbox.bulkDelete(unchanged.map((p) => p.entry.id));
+    const stamped = new Map<SharedTable, Record<string, unknown>[]>();
+    for (const p of unchanged) {
+      const row = results.get(p.entry.id)!.stamped;
+      if (row) stamped.set(p.table, [...(stamped.get(p.table) ?? []), row]);
+    }
+    for (const [table, rows] of stamped) await db.table(table).bulkPut(rows);
+    // this batch's revisions are mirrored already: the mirror's next run starts after them
+    if (own && ((await db.settings.get(SEQ_KEY))?.value ?? 0) === own.from) await db.settings.put({ key: SEQ_KEY, value: own.to });
+    state.sent += unchanged.length;
+  }));
+}
+
+/**
+ * Rows by primary key, in the keys' order. Many string keys (a batch of the outbox,
+ * which is read in key order) are read as one range of the table, at most twice as
+ * many rows as asked for, instead of one request per key; the rest one by one.
+ */
+async function rowsByKey(table: Table, keys: unknown[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const keyPath = table.schema.primKey.keyPath;
+  if (keys.length < 16 || typeof keyPath !== 'string' || !keys.every((k) => typeof k === 'string')) {
+    return (await table.bulkGet(keys as IndexableType[])) as (Record<string, unknown> | undefined)[];
+  }
+  const sorted = [...(keys as string[])].sort();
+  const limit = keys.length * 2;
+  const found = (await table.where(':id').between(sorted[0], sorted[sorted.length - 1], true, true).limit(limit).toArray()) as Record<string, unknown>[];
+  const byKey = new Map(found.map((r) => [r[keyPath] as string, r]));
+  // the range held more rows than read: keys past the last one read are asked for one by one
+  const lastRead = found.length === limit ? (found[found.length - 1][keyPath] as string) : null;
+  const rest = lastRead === null ? [] : (keys as string[]).filter((k) => k > lastRead);
+  if (rest.length) (await table.bulkGet(rest)).forEach((r, i) => r && byKey.set(rest[i], r as Record<string, unknown>));
+  return (keys as string[]).map((k) => byKey.get(k));
+}
+
+/**
+ * The first revision this book gives a new document: `1-` and a hash of a secret of
+ * this book's (bookSalt) and the whole document. Made here rather than by the replica
+ * so the same revision can go to the server at once; recognisable as this book's own
+ * from the document itself, without a mirror row (a first push writes none: one write
+ * fewer per record); another book's revisions never look like it.
+ */
+export function ownFirst(salt: string, doc: object): string {
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (k === '_id' || !k.startsWith('_')) body[k] = v;
+  return `1-${hash128(`${salt}\n${canonical(body)}`)}`;
+}
+
+const SALT_ROW = '~book';
+
+/**
+ * This book's secret for its first revisions, kept in the mirror (not in backups, so a
+ * restored copy elsewhere makes its own; renewed when the mirror starts afresh for a
+ * new server database).
+ */
+async function bookSalt(db: TiewiseDB): Promise<string> {
+  const row = await db.mirror.get(SALT_ROW);
+  if (row) return row.rev;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const salt = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await db.mirror.put({ id: SALT_ROW, rev: salt });
+  return salt;
+}
+
+/**
+ * The revision this book last had of a document with no mirror row: its own first
+ * revision, if the replica's current one is that or descends from it; else none.
+ */
+async function ownBase(deps: SyncDeps, salt: string, id: string, curRev: string, curDoc: Envelope | null): Promise<string | undefined> {
+  if (curRev.startsWith('1-')) return curDoc?._rev === curRev && ownFirst(salt, curDoc) === curRev ? curRev : undefined;
+  const doc = (await deps.local.get(id, { rev: curRev, revs: true }).catch(() => null)) as Envelope | null;
+  const r = doc?._revisions;
+  if (!r || r.start - r.ids.length + 1 !== 1) return undefined;
+  const root = `1-${r.ids[r.ids.length - 1]}`;
+  const first = (await deps.local.get(id, { rev: root }).catch(() => null)) as Record<string, unknown> | null;
+  return first && ownFirst(salt, first) === root ? root : undefined;
+}
+
+/**
+ * New documents straight to the server (`_bulk_docs` with `new_edits: false`, as the
+ * replicator itself writes them), at most two requests in flight. Only a shortcut: a
+ * failure is the replicator's to meet again (it sends what the server lacks), so it is
+ * logged and not thrown.
+ */
+function uploader(deps: SyncDeps, state: { uploaded: Map<string, string> }) {
+  const remote = deps.remote as { bulkDocs?: Replica['bulkDocs'] } | null;
+  const inFlight: Promise<void>[] = [];
+  return {
+    async add(docs: Record<string, unknown>[]) {
+      if (typeof remote?.bulkDocs !== 'function') return;
+      while (inFlight.length >= 2) await inFlight.shift();
+      inFlight.push(remote.bulkDocs(docs, { new_edits: false }).then((res) => {
+        // an error that names no document leaves the whole request unconfirmed
+        if (res.some((r) => r.error && !r.id)) return;
+        const failed = new Set(res.filter((r) => r.error).map((r) => r.id));
+        for (const d of docs) if (!failed.has(d._id as string)) state.uploaded.set(d._id as string, d._rev as string);
+      }, (e: unknown) => {
+        deps.log?.('info', `team: a direct upload failed, the replication sends it (${e instanceof Error ? e.message : String(e)})`);
+      }));
+    },
+    async settle() {
+      await Promise.all(inFlight);
+    },
+  };
 }
 
 /**
