@@ -1,6 +1,7 @@
 import { startTeamCouch, type Couch } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
-import { addContact, addNote, deleteNote, updateContact, updateNote } from '@/lib/db/repo';
+import { addContact, updateContact } from '@/lib/db/contacts';
+import { addNote, deleteNote, updateNote } from '@/lib/db/notes';
 import type { Replica } from '@/lib/sync/engine';
 
 // A book's first push (new records: their first revision made here, sent straight to the
