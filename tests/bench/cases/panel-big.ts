@@ -74,7 +74,9 @@ async function timeCard(s: Session, panel: Page, name: string): Promise<number> 
 async function away(s: Session, panel: Page): Promise<void> {
   const other = await s.context.newPage();
   await other.goto('https://www.facebook.com/');
-  await panel.waitForFunction('!document.querySelector("article.card")', null, { timeout: 60_000, polling: 50 });
+  // a function, not a string: a string predicate is compiled with eval in the page once it
+  // has to poll, which the extension page's CSP refuses
+  await panel.waitForFunction(() => !document.querySelector('article.card'), null, { timeout: 60_000, polling: 50 });
   await other.close();
 }
 
