@@ -128,3 +128,29 @@ export async function startTeamCouch(users: Record<string, string> = { olga: 'pw
   for (const [name, password] of Object.entries(users)) await couch.addUser(name, password);
   return couch;
 }
+
+/**
+ * For one test file: a team server started before its tests and stopped after them,
+ * and fresh team databases on it (`<prefix>1`, `<prefix>2`, …), one per test.
+ */
+export function teamServerPerFile(prefix: string): { readonly couch: Couch; teamDb(): Promise<string> } {
+  let couch: Couch | undefined;
+  let n = 0;
+  beforeAll(async () => {
+    couch = await startTeamCouch();
+  }, 30_000);
+  afterAll(async () => {
+    await couch?.dispose();
+  });
+  return {
+    get couch() {
+      if (!couch) throw new Error('the team server is not started yet (use it inside a test)');
+      return couch;
+    },
+    async teamDb() {
+      const name = `${prefix}${++n}`;
+      await this.couch.createTeamDb(name);
+      return name;
+    },
+  };
+}

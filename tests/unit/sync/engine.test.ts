@@ -1,4 +1,4 @@
-import { startTeamCouch, type Couch } from '../../sync/couch';
+import { teamServerPerFile } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
 import { addContact, updateContact } from '@/lib/db/contacts';
 import { addNote } from '@/lib/db/notes';
@@ -10,19 +10,11 @@ import { answerQuestion, questionsFor } from '@/lib/db/questions';
 // one CouchDB-protocol server (pouchdb-server on 127.0.0.1), through the engine
 // the extension runs (lib/sync/engine.ts).
 
-let couch: Couch;
-let dbn = 0;
-beforeAll(async () => {
-  couch = await startTeamCouch();
-}, 30_000);
-afterAll(async () => {
-  await couch?.dispose();
-});
+const server = teamServerPerFile('team');
 
 async function team(): Promise<[Teammate, Teammate, string]> {
-  const name = `team${++dbn}`;
-  await couch.createTeamDb(name);
-  return [await teammate(couch, name, 'olga', 'pw-olga'), await teammate(couch, name, 'ivan', 'pw-ivan'), name];
+  const name = await server.teamDb();
+  return [await teammate(server.couch, name, 'olga', 'pw-olga'), await teammate(server.couch, name, 'ivan', 'pw-ivan'), name];
 }
 
 const src = { kind: 'user' as const, at: 1 };
@@ -137,31 +129,31 @@ describe('team book sync', () => {
       expect(rita[0].text).not.toContain('Otto');
     }
     // the server: every document about them is a tombstone, and Ivan's late note never arrived
-    const all = await couch.admin$('GET', `/${name}/_all_docs?include_docs=true`);
+    const all = await server.couch.admin$('GET', `/${name}/_all_docs?include_docs=true`);
     const text = JSON.stringify(all.json);
     expect(text).not.toContain('Otto');
     expect(text).not.toContain('otto@erased.example');
     const ids = [`contacts:${x.id}`, `notes:${n1.id}`];
-    for (const id of ids) expect((await couch.admin$('GET', `/${name}/${encodeURIComponent(id)}`)).status, id).toBe(404);
+    for (const id of ids) expect((await server.couch.admin$('GET', `/${name}/${encodeURIComponent(id)}`)).status, id).toBe(404);
     // …because they are deleted (tombstones the teammates' books replicate), not merely absent
-    const keys = await couch.admin$('POST', `/${name}/_all_docs`, { keys: ids });
+    const keys = await server.couch.admin$('POST', `/${name}/_all_docs`, { keys: ids });
     expect((keys.json as { rows: { value?: { deleted?: boolean } }[] }).rows.map((r) => r.value?.deleted)).toEqual([true, true]);
-    expect((await couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${late.id}`)}`)).status).toBe(404);
+    expect((await server.couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${late.id}`)}`)).status).toBe(404);
     // the bodies of earlier revisions go when the server compacts (CouchDB does it by itself: README "Team book")
-    const tomb = await couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${n1.id}`)}?rev=${(keys.json as { rows: { value: { rev: string } }[] }).rows[1].value.rev}&revs=true`);
+    const tomb = await server.couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${n1.id}`)}?rev=${(keys.json as { rows: { value: { rev: string } }[] }).rows[1].value.rev}&revs=true`);
     const revs = (tomb.json as { _revisions: { start: number; ids: string[] } })._revisions;
     const first = `${revs.start - 1}-${revs.ids[1]}`;
-    expect(JSON.stringify((await couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${n1.id}`)}?rev=${first}`)).json)).toContain('sailing');
-    expect((await couch.admin$('POST', `/${name}/_compact`, {})).status).toBeLessThan(300);
+    expect(JSON.stringify((await server.couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${n1.id}`)}?rev=${first}`)).json)).toContain('sailing');
+    expect((await server.couch.admin$('POST', `/${name}/_compact`, {})).status).toBeLessThan(300);
     await new Promise((r) => setTimeout(r, 500));
-    expect(JSON.stringify((await couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${n1.id}`)}?rev=${first}`)).json)).not.toContain('sailing');
+    expect(JSON.stringify((await server.couch.admin$('GET', `/${name}/${encodeURIComponent(`notes:${n1.id}`)}?rev=${first}`)).json)).not.toContain('sailing');
   });
 
   it('refuses malformed and hostile documents from the server, logs them, and keeps the book whole', async () => {
     const [olga, ivan, name] = await team();
     const c = await addContact({ name: 'Good Record', source: src }, olga.db);
     await olga.sync();
-    const put = (id: string, body: unknown) => couch.as({ username: 'olga', password: 'pw-olga' }, 'PUT', `/${name}/${encodeURIComponent(id)}`, body);
+    const put = (id: string, body: unknown) => server.couch.as({ username: 'olga', password: 'pw-olga' }, 'PUT', `/${name}/${encodeURIComponent(id)}`, body);
     await put('contacts:bad1', { t: 'contacts', d: { id: 'bad1', name: 42 } });
     await put('contacts:bad2', { t: 'contacts', d: { id: 'someone-else', name: 'Spoof', source: src, createdAt: 1, updatedAt: 1 } });
     await put('notes:bad3', { t: 'contacts', d: { id: 'bad3' } });

@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
-import { startTeamCouch, type Couch } from '../../sync/couch';
+import { teamServerPerFile } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
 import { addContact, updateContact } from '@/lib/db/contacts';
 import { reasonOf } from '@/lib/sync/service';
@@ -9,20 +9,8 @@ import type { TiewiseDB } from '@/lib/db/database';
 // stops working, everyone writes the same records at once, the disk fills, the
 // worker is stopped mid-batch. Each time: it resumes, nothing is lost, nothing doubles.
 
-let couch: Couch;
-let dbn = 0;
-beforeAll(async () => {
-  couch = await startTeamCouch();
-}, 30_000);
-afterAll(async () => {
-  await couch?.dispose();
-});
-
-async function teamDb(): Promise<string> {
-  const name = `faults${++dbn}`;
-  await couch.createTeamDb(name);
-  return name;
-}
+const server = teamServerPerFile('faults');
+const teamDb = () => server.teamDb();
 const src = { kind: 'user' as const, at: 1 };
 
 async function book(t: Teammate, n: number, prefix: string) {
@@ -32,7 +20,7 @@ async function names(d: TiewiseDB): Promise<string[]> {
   return (await d.contacts.toArray()).map((c) => c.name).sort();
 }
 async function serverCount(name: string): Promise<number> {
-  const r = await couch.admin$('GET', `/${name}/_all_docs`);
+  const r = await server.couch.admin$('GET', `/${name}/_all_docs`);
   return (r.json as { rows: unknown[] }).rows.length;
 }
 
@@ -43,18 +31,18 @@ function expectFailure(e: unknown, reason: string) {
 describe('team sync faults', () => {
   it('the server stops answering mid-sync: the run fails as "offline", the next one finishes, nothing doubles', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga', { failAfter: 12 });
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga', { failAfter: 12 });
     await book(olga, 240, 'Olga contact');
     const err = await olga.sync().then(() => null, (e: unknown) => e);
     expect(err).not.toBeNull();
     expectFailure(err, 'unreachable');
     // some of it may be on the server: the rest follows from the checkpoint
-    const again = await teammate(couch, name, 'olga', 'pw-olga', { id: olga.id });
+    const again = await teammate(server.couch, name, 'olga', 'pw-olga', { id: olga.id });
     await again.sync();
     expect(await serverCount(name)).toBe(240);
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan', { failAfter: 6 });
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan', { failAfter: 6 });
     await expect(ivan.sync()).rejects.toBeDefined();
-    const ivan2 = await teammate(couch, name, 'ivan', 'pw-ivan', { id: ivan.id });
+    const ivan2 = await teammate(server.couch, name, 'ivan', 'pw-ivan', { id: ivan.id });
     await ivan2.sync();
     expect(await names(ivan2.db)).toEqual(await names(olga.db));
     expect(await ivan2.db.contacts.count()).toBe(240);
@@ -63,12 +51,12 @@ describe('team sync faults', () => {
 
   it('the password stops working (401): refused, local changes kept; with the new password they arrive', async () => {
     const name = await teamDb();
-    await couch.addUser('temp', 'pw-1');
-    const t = await teammate(couch, name, 'temp', 'pw-1');
+    await server.couch.addUser('temp', 'pw-1');
+    const t = await teammate(server.couch, name, 'temp', 'pw-1');
     await book(t, 3, 'Before');
     await t.sync();
-    const u = await couch.admin$('GET', '/_users/org.couchdb.user:temp');
-    await couch.admin$('PUT', '/_users/org.couchdb.user:temp', { ...(u.json as object), password: 'pw-2' });
+    const u = await server.couch.admin$('GET', '/_users/org.couchdb.user:temp');
+    await server.couch.admin$('PUT', '/_users/org.couchdb.user:temp', { ...(u.json as object), password: 'pw-2' });
     await book(t, 2, 'Meanwhile');
     const err = await t.sync().then(() => null, (e: unknown) => e);
     expectFailure(err, 'unauthorized');
@@ -81,8 +69,8 @@ describe('team sync faults', () => {
 
   it('a conflict storm: two teammates and a third writer change the same 60 records at once; every change stands', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan');
     await book(olga, 60, 'Shared');
     await olga.sync();
     await ivan.sync();
@@ -91,8 +79,8 @@ describe('team sync faults', () => {
     for (const id of ids) await updateContact(id, { city: 'Riga' }, ivan.db);
     // a third writer straight to the server (another tool, or a teammate's old version)
     for (const id of ids) {
-      const doc = (await couch.admin$('GET', `/${name}/contacts:${id}`)).json as { d: Record<string, unknown> };
-      const r = await couch.admin$('PUT', `/${name}/contacts:${id}`, { ...doc, d: { ...doc.d, company: 'Acme' } });
+      const doc = (await server.couch.admin$('GET', `/${name}/contacts:${id}`)).json as { d: Record<string, unknown> };
+      const r = await server.couch.admin$('PUT', `/${name}/contacts:${id}`, { ...doc, d: { ...doc.d, company: 'Acme' } });
       expect(r.status).toBe(201);
     }
     await Promise.all([olga.sync(), ivan.sync()]);
@@ -106,17 +94,17 @@ describe('team sync faults', () => {
       expect(await t.db.questions.count()).toBe(0);
     }
     // and the server holds one version of each, without open conflicts
-    const all = await couch.admin$('GET', `/${name}/_all_docs?include_docs=true&conflicts=true`);
+    const all = await server.couch.admin$('GET', `/${name}/_all_docs?include_docs=true&conflicts=true`);
     const docs = (all.json as { rows: { doc: { _conflicts?: string[] } }[] }).rows.map((r) => r.doc);
     expect(docs.filter((d) => d._conflicts?.length)).toEqual([]);
   });
 
   it('the disk fills while copying the team\'s changes in: nothing half-written, all of it on the next run', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
     await book(olga, 120, 'Quota');
     await olga.sync();
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan');
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan');
     const q = { armed: true, calls: 0 };
     const full: Middleware<DBCore> = {
       stack: 'dbcore', name: 'full-disk',
@@ -142,10 +130,10 @@ describe('team sync faults', () => {
 
   it('the worker is stopped mid-run: a new one resumes from the stored positions, nothing lost or doubled', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
     await book(olga, 150, 'Resume');
     await olga.sync();
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan');
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan');
     // stopped during the mirror: after its second batch commits, the run dies
     let batches = 0;
     const stop = ivan.db.settings.hook('updating', () => {
@@ -157,7 +145,7 @@ describe('team sync faults', () => {
     expect(mid).toBeGreaterThan(0);
     expect(mid).toBeLessThan(150);
     ivan.db.close();
-    const again = await teammate(couch, name, 'ivan', 'pw-ivan', { id: ivan.id });
+    const again = await teammate(server.couch, name, 'ivan', 'pw-ivan', { id: ivan.id });
     await again.sync();
     expect(await again.db.contacts.count()).toBe(150);
     expect(new Set(await names(again.db)).size).toBe(150);

@@ -1,4 +1,4 @@
-import { startTeamCouch, type Couch } from '../../sync/couch';
+import { teamServerPerFile } from '../../sync/couch';
 import { teammate, type Teammate } from '../../sync/client';
 import { addContact, updateContact } from '@/lib/db/contacts';
 import { addNote, deleteNote, updateNote } from '@/lib/db/notes';
@@ -9,20 +9,8 @@ import type { Replica } from '@/lib/sync/engine';
 // on the server, no conflict with itself, later edits and deletions that know what they
 // change, and a push interrupted anywhere that finishes without duplicates.
 
-let couch: Couch;
-let dbn = 0;
-beforeAll(async () => {
-  couch = await startTeamCouch();
-}, 30_000);
-afterAll(async () => {
-  await couch?.dispose();
-});
-
-async function teamDb(): Promise<string> {
-  const name = `push${++dbn}`;
-  await couch.createTeamDb(name);
-  return name;
-}
+const server = teamServerPerFile('push');
+const teamDb = () => server.teamDb();
 const src = { kind: 'user' as const, at: 1 };
 
 /** n contacts with a note each; their ids and their notes' ids */
@@ -38,14 +26,14 @@ async function book(t: Teammate, n: number, prefix: string): Promise<{ ids: stri
 
 interface ServerDoc { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean; d?: Record<string, unknown> }
 async function serverDocs(name: string): Promise<ServerDoc[]> {
-  const r = await couch.admin$('GET', `/${name}/_all_docs?include_docs=true&conflicts=true`);
+  const r = await server.couch.admin$('GET', `/${name}/_all_docs?include_docs=true&conflicts=true`);
   return (r.json as { rows: { doc: ServerDoc }[] }).rows.map((x) => x.doc);
 }
 
 describe('a first push', () => {
   it('sends each record once, in the revision the replica holds; a later edit is an update that reaches the teammate, not a conflict', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
     const { ids } = await book(olga, 120, 'First');
     const r = await olga.sync();
     expect(r.pushed).toBe(240);
@@ -60,11 +48,11 @@ describe('a first push', () => {
 
     await updateContact(ids[7], { position: 'Head of Sales' }, olga.db);
     await olga.sync();
-    const doc = (await couch.admin$('GET', `/${name}/contacts:${ids[7]}?conflicts=true`)).json as ServerDoc;
+    const doc = (await server.couch.admin$('GET', `/${name}/contacts:${ids[7]}?conflicts=true`)).json as ServerDoc;
     expect(doc._rev.startsWith('2-')).toBe(true);
     expect(doc._conflicts).toBeUndefined();
     expect(doc.d?.position).toBe('Head of Sales');
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan');
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan');
     await ivan.sync();
     expect(await ivan.db.contacts.count()).toBe(120);
     expect((await ivan.db.contacts.get(ids[7]))?.position).toBe('Head of Sales');
@@ -73,10 +61,10 @@ describe('a first push', () => {
 
   it('a record from the first push, deleted here while a teammate changed it: the teammate\'s change stands in both books', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
     const { notes: [noteId] } = await book(olga, 1, 'Disputed');
     await olga.sync();
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan');
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan');
     await ivan.sync();
     await updateNote(noteId, 'Prefers calls after 4 pm', 2000, ivan.db);
     await ivan.sync();
@@ -89,7 +77,7 @@ describe('a first push', () => {
 
   it('stopped after the server took a batch but before the replica did: the next run finishes, nothing doubles, no conflict', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
     await book(olga, 80, 'Crash');
     const local = olga.local as Replica;
     const bulkDocs = local.bulkDocs.bind(local);
@@ -110,7 +98,7 @@ describe('a first push', () => {
     expect(docs).toHaveLength(160);
     expect(docs.filter((d) => d._conflicts?.length)).toEqual([]);
     expect(await olga.db.outbox.count()).toBe(0);
-    const ivan = await teammate(couch, name, 'ivan', 'pw-ivan');
+    const ivan = await teammate(server.couch, name, 'ivan', 'pw-ivan');
     await ivan.sync();
     expect(await ivan.db.contacts.count()).toBe(80);
     expect(await ivan.db.notes.count()).toBe(80);
@@ -118,7 +106,7 @@ describe('a first push', () => {
 
   it('the server refuses the direct upload: the replication sends the records all the same', async () => {
     const name = await teamDb();
-    const olga = await teammate(couch, name, 'olga', 'pw-olga');
+    const olga = await teammate(server.couch, name, 'olga', 'pw-olga');
     await book(olga, 30, 'Refused');
     const remote = olga.remote as Replica;
     const bulkDocs = remote.bulkDocs.bind(remote);
