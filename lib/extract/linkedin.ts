@@ -131,11 +131,16 @@ function walk(c: Ctx): Map<string, Element[]> {
   return c.memo('walk', () => {
     const by = new Map<string, Element[]>();
     const m = mainEl(c);
-    // [element, inside the Activity card]
-    const stack: [Element, boolean][] = m ? [[m, false]] : [];
+    // two stacks side by side (the element, and whether it is inside the Activity card):
+    // no pair allocated per element of a page of thousands
+    const stack: Element[] = m ? [m] : [];
+    const inActivity: boolean[] = m ? [false] : [];
     while (stack.length) {
-      const [e, act] = stack.pop()!;
-      const t = e.tagName.toUpperCase();
+      const e = stack.pop()!;
+      const act = inActivity.pop()!;
+      const tag = e.tagName;
+      // HTML tag names come upper-case; an SVG's do not
+      const t = tag.charCodeAt(0) >= 97 ? tag.toUpperCase() : tag;
       if (SKIP_WALK.has(t)) continue;
       const key = e.getAttribute('componentkey');
       if (key && key.startsWith('profileAside')) continue;
@@ -144,7 +149,10 @@ function walk(c: Ctx): Map<string, Element[]> {
       let l = by.get(t);
       if (!l) by.set(t, (l = []));
       l.push(e);
-      for (let ch = e.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, inAct]);
+      for (let ch = e.lastElementChild; ch; ch = ch.previousElementSibling) {
+        stack.push(ch);
+        inActivity.push(inAct);
+      }
     }
     return by;
   });
