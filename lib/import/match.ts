@@ -2,15 +2,12 @@
 // then the identity matcher above AUTO_LINK_THRESHOLD. The index also learns the
 // contacts an import adds as it goes, so a file's later rows find its earlier ones.
 import type { Contact, Profile } from '../domain/entities';
-import { profileUrlKey } from '../extract/urls';
-import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/identity';
-import { normaliseName } from './dedupe';
+import { AUTO_LINK_THRESHOLD, MatchIndex, normEmail, type MatchInput } from '../model/identity';
+import { normaliseName, SAME } from './dedupe';
 import type { ImportedContact } from './fields';
-import { emailKey, emailsOf, phonesOf, urlsOf, type PlannedContact } from './to-contact';
+import { emailsOf, phonesOf, urlsOf, type PlannedContact } from './to-contact';
 
 export type MatchKind = 'id' | 'email' | 'crmId' | 'profileUrl' | 'identity';
-
-const urlKey = (u: string) => profileUrlKey(u) ?? u.trim();
 
 /**
  * Lookups over the book (and the contacts an import adds as it goes): by id,
@@ -30,7 +27,7 @@ export class ImportIndex {
   constructor(contacts: Contact[], profiles: Pick<Profile, 'contactId' | 'url'>[]) {
     this.original = contacts;
     for (const c of contacts) this.put(c);
-    for (const p of profiles) if (!this.byUrl.has(urlKey(p.url))) this.byUrl.set(urlKey(p.url), p.contactId);
+    for (const p of profiles) if (!this.byUrl.has(SAME.profileUrl(p.url))) this.byUrl.set(SAME.profileUrl(p.url), p.contactId);
   }
 
   get(id: string): Contact | undefined {
@@ -40,21 +37,21 @@ export class ImportIndex {
   /** adds or replaces a contact (keys it gained are added; old keys stay) */
   put(c: Contact | PlannedContact): void {
     this.byId.set(c.id, c as Contact);
-    for (const e of c.emails) if (!this.byEmail.has(emailKey(e))) this.byEmail.set(emailKey(e), c.id);
+    for (const e of c.emails) if (!this.byEmail.has(normEmail(e))) this.byEmail.set(normEmail(e), c.id);
     if (c.crmId?.trim() && !this.byCrmId.has(c.crmId.trim())) this.byCrmId.set(c.crmId.trim(), c.id);
     if (this.byName) this.addName(c);
   }
 
   putUrl(url: string, contactId: string): void {
-    if (!this.byUrl.has(urlKey(url))) this.byUrl.set(urlKey(url), contactId);
+    if (!this.byUrl.has(SAME.profileUrl(url))) this.byUrl.set(SAME.profileUrl(url), contactId);
   }
 
   contactOfUrl(url: string): string | undefined {
-    return this.byUrl.get(urlKey(url));
+    return this.byUrl.get(SAME.profileUrl(url));
   }
 
   findByEmail(e: string): Contact | undefined {
-    const id = this.byEmail.get(emailKey(e));
+    const id = this.byEmail.get(normEmail(e));
     return id ? this.byId.get(id) : undefined;
   }
 
@@ -64,7 +61,7 @@ export class ImportIndex {
   }
 
   findByUrl(u: string): Contact | undefined {
-    const id = this.byUrl.get(urlKey(u));
+    const id = this.byUrl.get(SAME.profileUrl(u));
     return id ? this.byId.get(id) : undefined;
   }
 

@@ -3,15 +3,14 @@
 // and an existing contact's EMPTY fields filled from it (lists are united, nothing replaced).
 // Pure; the import plan (apply.ts) calls it for each record.
 import type { Contact, Relation } from '../domain/entities';
+import { normEmail } from '../model/identity';
 import { nameKeys } from '../model/names';
+import { SAME } from './dedupe';
 import type { ImportedContact } from './fields';
 import { parseTimestamp } from './values';
 
 /** A new contact as the plan makes it; the DB layer fills nameKeys (prepareContact). */
 export type PlannedContact = Omit<Contact, 'nameKeys'>;
-
-/** An e-mail as the book compares it. */
-export const emailKey = (e: string) => e.trim().toLowerCase();
 
 export function emailsOf(r: ImportedContact): string[] {
   return (r.emails ?? (r.email ? [r.email] : [])).map((e) => e.trim()).filter(Boolean);
@@ -75,7 +74,7 @@ export function customOf(r: ImportedContact): NonNullable<Contact['custom']> {
 export function contactFields(r: ImportedContact): Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> {
   const out: Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> = {
     name: r.name,
-    emails: [...new Set(emailsOf(r).map(emailKey))],
+    emails: [...new Set(emailsOf(r).map(normEmail))],
     phones: [...new Set(phonesOf(r))],
     tags: tagsOf(r.tags),
   };
@@ -131,7 +130,7 @@ export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, 
     return out;
   };
   for (const k of ['emails', 'phones', 'tags'] as const) {
-    const same = k === 'phones' ? (x: string) => x.replace(/[^\d+]/g, '') : k === 'emails' ? emailKey : (x: string) => x.toLowerCase();
+    const same = k === 'phones' ? SAME.phone : k === 'emails' ? SAME.email : (x: string) => x.toLowerCase();
     const merged = unite(c[k] ?? [], fields[k] ?? [], same);
     if (merged.length !== (c[k] ?? []).length) {
       next[k] = merged;
@@ -148,7 +147,7 @@ export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, 
     }
   }
   // a contact known only by its e-mail takes the file's real name
-  if (c.emails.map(emailKey).includes(emailKey(c.name)) && fields.name && !fields.emails.includes(emailKey(fields.name))) {
+  if (c.emails.map(normEmail).includes(normEmail(c.name)) && fields.name && !fields.emails.includes(normEmail(fields.name))) {
     next.name = fields.name;
     next.nameKeys = nameKeys(fields.name);
     changed = true;
