@@ -1,4 +1,4 @@
-import { extractFacebook } from '@/lib/extract/facebook';
+import { readFacebook } from '@/lib/extract/facebook';
 import { follow } from './reader/follow';
 
 // Facebook's pages carry Facebook's reader only: one content script per site keeps
@@ -8,6 +8,6 @@ export default defineContentScript({
   matches: ['https://*.facebook.com/*'],
   runAt: 'document_idle',
   main() {
-    follow(extractFacebook);
+    follow(readFacebook);
   },
 });

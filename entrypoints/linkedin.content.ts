@@ -1,4 +1,4 @@
-import { extractLinkedIn } from '@/lib/extract/linkedin';
+import { readLinkedIn } from '@/lib/extract/linkedin';
 import { follow } from './reader/follow';
 
 // LinkedIn's pages carry LinkedIn's reader only: one content script per site keeps
@@ -8,6 +8,6 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
   runAt: 'document_idle',
   main() {
-    follow(extractLinkedIn);
+    follow(readLinkedIn);
   },
 });

@@ -1,4 +1,4 @@
-import { extractVk } from '@/lib/extract/vk';
+import { readVk } from '@/lib/extract/vk';
 import { follow } from './reader/follow';
 
 // VK's pages carry VK's reader only: one content script per site keeps
@@ -8,6 +8,6 @@ export default defineContentScript({
   matches: ['https://*.vk.com/*', 'https://*.vk.ru/*'],
   runAt: 'document_idle',
   main() {
-    follow(extractVk);
+    follow(readVk);
   },
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { canonicalProfileUrl } from '@/lib/extract/urls';
 import { identityMatches } from '@/lib/extract/identity';
+import type { Steps } from '@/lib/extract/core';
 import type { Extraction } from '@/lib/extract/types';
 import type { Message } from '@/lib/messages';
 
@@ -25,6 +26,7 @@ const RETRY_MS = 300; // the old person's DOM lingers briefly after in-site navi
 const MAX_RETRIES = 8;
 const POLL_MS = 1000; // URL check, a fallback for a missed or missing navigate event
 const FRAME_WAIT_MS = 500; // longest wait for a drawn frame before reading anyway
+const SLICE_MS = 5; // a read hands the page its thread back once this long has passed (a third of a frame: a step may run on past it)
 
 /**
  * Runs `fn` just after the browser has drawn a frame: the page's style and layout are
@@ -49,14 +51,21 @@ export function afterFrame(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(once, 0));
 }
 
-/** Reads the page with `extract` now, after in-site navigation and on late rendering; answers the panel's layout report. */
-export function follow(extract: (doc: Document, url: string) => Extraction): void {
+/**
+ * Reads the page with `readPage` now, after in-site navigation and on late rendering;
+ * answers the panel's layout report. A read runs in slices, each just after a drawn
+ * frame: a slice ends at the first step boundary (the reader yields between fields)
+ * once 5 ms have passed, so even a page's first read, with none of the reader's code
+ * compiled yet (25–40 ms of work), holds the page no longer than about half a frame at a time.
+ */
+export function follow(readPage: (doc: Document, url: string) => Steps<Extraction>): void {
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retries = 0;
   let observer: MutationObserver | undefined;
   let href = location.href;
   let poll: ReturnType<typeof setInterval> | undefined;
+  let reading = 0; // the read in progress: a newer read ends it
   const stops = new AbortController();
 
   /** False once the extension was reloaded or removed: this script is an orphan then, and stops. */
@@ -76,32 +85,57 @@ export function follow(extract: (doc: Document, url: string) => Extraction): voi
     browser.runtime.sendMessage(msg).catch(() => undefined); // extension reloading
   };
 
+  function sendRead(url: string, extraction: Extraction) {
+    const key = url + '\n' + JSON.stringify(extraction);
+    if (key !== lastSent) {
+      lastSent = key;
+      send({ type: 'content:page-read', url, extraction });
+    }
+  }
+  function sendError(url: string, e: unknown) {
+    const error = e instanceof Error ? e.message : String(e);
+    if (lastSent !== url + '\nerror') {
+      lastSent = url + '\nerror';
+      send({ type: 'content:page-error', url, error });
+    }
+  }
+
   function read() {
     timer = undefined;
     if (!alive()) return;
     const url = location.href;
     href = url;
     const isProfile = canonicalProfileUrl(url) !== null;
+    const id = ++reading;
+    let steps: Steps<Extraction>;
     try {
       if (isProfile && identityMatches(document, url) === false && retries < MAX_RETRIES) {
         retries++;
         schedule(RETRY_MS);
         return;
       }
-      const extraction = extract(document, url);
-      const key = url + '\n' + JSON.stringify(extraction);
-      if (key !== lastSent) {
-        lastSent = key;
-        send({ type: 'content:page-read', url, extraction });
-      }
+      steps = readPage(document, url);
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      if (lastSent !== url + '\nerror') {
-        lastSent = url + '\nerror';
-        send({ type: 'content:page-error', url, error });
-      }
+      sendError(url, e);
+      watch(isProfile);
+      return;
     }
     watch(isProfile);
+    const slice = () => {
+      // a newer read or another page ends this one: its fields would mix two moments or two people
+      if (id !== reading || !alive() || location.href !== url) return;
+      const until = performance.now() + SLICE_MS;
+      try {
+        for (;;) {
+          const r = steps.next();
+          if (r.done) return sendRead(url, r.value);
+          if (performance.now() >= until) return afterFrame(slice);
+        }
+      } catch (e) {
+        sendError(url, e);
+      }
+    };
+    slice();
   }
 
   function schedule(ms: number) {

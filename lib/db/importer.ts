@@ -69,9 +69,38 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now });
       check();
 
+      // Written in chunks, each issued without waiting for the one before: the database
+      // stores one chunk while this page prepares the next. The rows that need no tie
+      // fields go first, so the database is busy with them while the ties are computed.
+      const added = plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[];
+      const total = added.length + plan.contactsUpdate.length + plan.productsAdd.length + plan.profilesAdd.length + plan.notesAdd.length +
+        plan.interactionsAdd.length + plan.purchasesAdd.length + plan.complaintsAdd.length + plan.dealsAdd.length + plan.dealsUpdate.length;
+      let done = 0;
+      const inFlight: Promise<unknown>[] = [];
+      const write = (table: Dexie.Table, rows: unknown[], how: 'add' | 'put') => {
+        for (let i = 0; i < rows.length; i += chunk) {
+          check();
+          const part = rows.slice(i, i + chunk);
+          const p = (how === 'add' ? table.bulkAdd(part) : table.bulkPut(part)).then(() => {
+            done += part.length;
+            opts.onProgress?.(done, total);
+            check();
+          });
+          p.catch(() => undefined); // awaited below; a failure aborts the transaction
+          inFlight.push(p);
+        }
+      };
+      write(d.products, plan.productsAdd, 'add');
+      write(d.profiles, plan.profilesAdd, 'add');
+      write(d.notes, plan.notesAdd, 'add');
+      write(d.interactions, plan.interactionsAdd, 'add');
+      write(d.purchases, plan.purchasesAdd, 'add');
+      write(d.complaints, plan.complaintsAdd, 'add');
+      write(d.deals, plan.dealsAdd, 'add');
+      write(d.deals, plan.dealsUpdate, 'put');
+
       // the tie fields, computed here from what the plan and the book hold, so the
       // contacts are written once and usable when the import says done
-      const added = plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[];
       const [rep, overrides, openByOrg] = await Promise.all([
         repContext(d),
         plan.contactsUpdate.length ? d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : Promise.resolve([]),
@@ -79,31 +108,9 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       ]);
       check();
       const peerIds = withTies(added, plan, { contacts, profiles, notes, interactions, purchases, complaints, deals: theirDeals }, overrides, rep, now, openByOrg);
-
-      const writes: Array<[Dexie.Table, unknown[], 'add' | 'put']> = [
-        [d.contacts, added, 'add'],
-        [d.contacts, plan.contactsUpdate, 'put'],
-        [d.products, plan.productsAdd, 'add'],
-        [d.profiles, plan.profilesAdd, 'add'],
-        [d.notes, plan.notesAdd, 'add'],
-        [d.interactions, plan.interactionsAdd, 'add'],
-        [d.purchases, plan.purchasesAdd, 'add'],
-        [d.complaints, plan.complaintsAdd, 'add'],
-        [d.deals, plan.dealsAdd, 'add'],
-        [d.deals, plan.dealsUpdate, 'put'],
-      ];
-      const total = writes.reduce((n, [, rows]) => n + rows.length, 0);
-      let done = 0;
-      for (const [table, rows, how] of writes) {
-        for (let i = 0; i < rows.length; i += chunk) {
-          check();
-          const part = rows.slice(i, i + chunk);
-          if (how === 'add') await table.bulkAdd(part);
-          else await table.bulkPut(part);
-          done += part.length;
-          opts.onProgress?.(done, total);
-        }
-      }
+      write(d.contacts, added, 'add');
+      write(d.contacts, plan.contactsUpdate, 'put');
+      await Promise.all(inFlight);
       check();
       return {
         summary: plan.summary,

@@ -58,11 +58,28 @@ function usable(v: unknown): boolean {
   return true;
 }
 
-export function runSpec(spec: Spec, c: Ctx): Fields {
+/**
+ * A read in steps: a reader yields between fields, so the content script can hand the
+ * page its thread back between them (entrypoints/reader/follow.ts). A page's first read,
+ * with none of the reader's code compiled yet, is otherwise several frames of work at once.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs `steps` to the end at once. */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Each field of `spec` by its hooks, in order; yields before each field. */
+export function* fieldSteps(spec: Spec, c: Ctx): Steps<Fields> {
   const fields = emptyFields() as Record<FieldName, Fields[FieldName]>;
   for (const f of FIELD_NAMES) {
     const s = spec[f] as FieldSpec<unknown> | undefined;
     if (!s) continue;
+    yield;
     let done = false;
     for (const h of s.hooks) {
       let v: unknown;

@@ -10,8 +10,8 @@
 // spec refer to each other and are read (and fixed) together.
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, runSpec, titleParts, uniq,
-  type Ctx, type Spec,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
+  type Ctx, type Spec, type Steps,
 } from './core';
 import { identityMatches } from './identity';
 import { clean, hasWordChar, labelRe, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
@@ -705,7 +705,13 @@ function loginForm(c: Ctx): boolean {
   return false;
 }
 
+/** The page read at once (the CLI, the tests, the panel's layout report). */
 export function extractFacebook(doc: Document, url: string): Extraction {
+  return drain(readFacebook(doc, url));
+}
+
+/** The page read in steps, between which the content script may yield (core.ts `Steps`). */
+export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
   const c = makeCtx(doc, url);
   const canon = canonicalProfileUrl(url);
   if (!canon) {
@@ -715,11 +721,13 @@ export function extractFacebook(doc: Document, url: string): Extraction {
   if (byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40)) || UNAVAILABLE.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
+  yield;
   if (isPage(c)) return result('facebook', 'not-profile', null, c.lang);
+  yield;
   if (identityMatches(doc, url) === false) {
     return result('facebook', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
-  const fields = runSpec(SPEC, c);
+  const fields = yield* fieldSteps(SPEC, c);
   if ((fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c))) && loginForm(c)) {
     return result('facebook', 'login-wall', canon.profileUrl, c.lang);
   }

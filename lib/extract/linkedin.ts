@@ -15,8 +15,8 @@
 import type { Degree, Extraction, Job } from './types';
 import {
   all, allUnreadable, arr, byText, countLabelled, first, hasLabel, jsonLd, makeCtx, meta,
-  inChrome, oneShown, pathOf, result, runSpec, sectionBody, str, uniq,
-  type Ctx, type Hook, type SectionHooks, type Spec,
+  inChrome, oneShown, pathOf, result, fieldSteps, drain, sectionBody, str, uniq,
+  type Ctx, type Hook, type SectionHooks, type Spec, type Steps,
 } from './core';
 import { identityMatches } from './identity';
 import {
@@ -747,7 +747,13 @@ function loginWall(c: Ctx): boolean {
   );
 }
 
+/** The page read at once (the CLI, the tests, the panel's layout report). */
 export function extractLinkedIn(doc: Document, url: string): Extraction {
+  return drain(readLinkedIn(doc, url));
+}
+
+/** The page read in steps, between which the content script may yield (core.ts `Steps`). */
+export function* readLinkedIn(doc: Document, url: string): Steps<Extraction> {
   const c = makeCtx(doc, url);
   const canon = canonicalProfileUrl(url);
   if (!canon) {
@@ -760,10 +766,11 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
   if (NOT_FOUND.test(titleName(c) ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
     return result('linkedin', 'not-profile', null, c.lang);
   }
+  yield;
   if (sameOrOther(c) === false) {
     return result('linkedin', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
-  const fields = runSpec(SPEC, c);
+  const fields = yield* fieldSteps(SPEC, c);
   const t = top(c);
   // nothing read; a login page that merely carries a <title>; or the "top card" is the
   // sign-in form itself (its "Sign in" heading is no name)

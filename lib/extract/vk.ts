@@ -17,8 +17,8 @@
 // spec refer to each other and are read (and fixed) together.
 import type { Extraction, School } from './types';
 import {
-  all, allUnreadable, byTextIn, first, makeCtx, meta, oneShown, pathOf, region, result, runSpec, uniq,
-  type Ctx, type Spec,
+  all, allUnreadable, byTextIn, first, makeCtx, meta, oneShown, pathOf, region, result, fieldSteps, drain, uniq,
+  type Ctx, type Spec, type Steps,
 } from './core';
 import { identityMatches } from './identity';
 import { clean, labelRe, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
@@ -697,7 +697,13 @@ function wall(c: Ctx): boolean {
   });
 }
 
+/** The page read at once (the CLI, the tests, the panel's layout report). */
 export function extractVk(doc: Document, url: string): Extraction {
+  return drain(readVk(doc, url));
+}
+
+/** The page read in steps, between which the content script may yield (core.ts `Steps`). */
+export function* readVk(doc: Document, url: string): Steps<Extraction> {
   const c = makeCtx(doc, url);
   const canon = canonicalProfileUrl(url);
   if (!canon) {
@@ -708,12 +714,14 @@ export function extractVk(doc: Document, url: string): Extraction {
   if (walk(c).group || doc.getElementById('public') || doc.getElementById('group')) {
     return result('vk', 'not-profile', null, c.lang);
   }
+  yield;
   if (byTextIn(tags(c, 'H1', 'H2', 'H3', 'H5', 'DIV', 'SPAN'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
     return result('vk', 'not-profile', null, c.lang);
   }
   if (byTextIn([...cls(c, 'profile_deleted_text'), ...tags(c, 'H5'), ...cls(c, 'vkuiPlaceholder__text')], HIDDEN, (e) => text(e, 300))) {
     return result('vk', 'login-wall', canon.profileUrl, c.lang);
   }
+  yield;
   if (identityMatches(doc, url) === false) {
     return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
   }
@@ -724,7 +732,7 @@ export function extractVk(doc: Document, url: string): Extraction {
     if (wall(c)) return result('vk', 'login-wall', canon.profileUrl, c.lang);
     return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('not-rendered'));
   }
-  const fields = runSpec(SPEC, c);
+  const fields = yield* fieldSteps(SPEC, c);
   if (fields.name.status !== 'ok' && wall(c)) {
     return result('vk', 'login-wall', canon.profileUrl, c.lang);
   }

@@ -105,11 +105,21 @@ const LEGAL_FORMS = new Set([
 
 export function normCompany(s?: string): string {
   if (!s) return '';
-  return foldText(s)
-    .split(' ')
-    .filter((w) => w && !LEGAL_FORMS.has(w))
-    .join(' ');
+  let k = companies.get(s);
+  if (k === undefined) {
+    k = foldText(s)
+      .split(' ')
+      .filter((w) => w && !LEGAL_FORMS.has(w))
+      .join(' ');
+    if (companies.size >= COMPANY_CACHE) companies.clear();
+    companies.set(s, k);
+  }
+  return k;
 }
+// A book names a few thousand organisations, each on many contacts, and a tie refresh
+// asks for each contact's several times: each spelling is folded once. Bounded.
+const companies = new Map<string, string>();
+const COMPANY_CACHE = 20_000;
 
 /** Cities with several common spellings; folded on load. */
 export const CITY_ALIASES: readonly (readonly string[])[] = [

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url": "https://www.linkedin.com/feed/"}
+// The content script's read loop (entrypoints/reader/follow.ts): a read runs in slices
+// between drawn frames, and a read overtaken by a navigation sends nothing.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { follow } from '@/entrypoints/reader/follow';
+import { emptyFields, type Extraction } from '@/lib/extract/types';
+import type { Steps } from '@/lib/extract/core';
+
+const ALICE = 'https://www.linkedin.com/in/alice-example/';
+const BOB = 'https://www.linkedin.com/in/bob-example/';
+
+let clock = 0;
+/** what runs between two frames: the test's stand-in for the page's own work */
+let betweenFrames: (() => void)[] = [];
+let frames = 0;
+let sent: { type: string; url?: string; extraction?: Extraction }[] = [];
+
+beforeEach(() => {
+  clock = 0;
+  frames = 0;
+  betweenFrames = [];
+  sent = [];
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
+    frames++;
+    setTimeout(() => {
+      betweenFrames.shift()?.();
+      cb(clock);
+    }, 1);
+    return frames;
+  });
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (m: unknown) => {
+    sent.push(m as (typeof sent)[number]);
+    return undefined;
+  });
+  history.replaceState(null, '', ALICE);
+});
+
+afterEach(async () => {
+  // the extension "removed": each test's loop sees it on its next URL check and stops
+  const id = browser.runtime.id;
+  Object.defineProperty(browser.runtime, 'id', { configurable: true, writable: true, value: undefined });
+  await new Promise((r) => setTimeout(r, 1100));
+  Object.defineProperty(browser.runtime, 'id', { configurable: true, writable: true, value: id });
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+/** A reader of `n` steps of `ms` each; its result names the URL it was started on and the steps it ran. */
+function reader(n: number, ms: number, ran: string[]) {
+  return function* (_doc: Document, url: string): Steps<Extraction> {
+    for (let i = 0; i < n; i++) {
+      clock += ms;
+      ran.push(`${url}#${i}`);
+      yield;
+    }
+    const fields = emptyFields();
+    fields.name = { status: 'ok', value: url.includes('alice') ? 'Alice Example' : 'Bob Example', via: 'test' };
+    return { site: 'linkedin', kind: 'profile', profileUrl: url, lang: 'en', fields };
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 80));
+
+describe('follow: a read in slices', () => {
+  it('gives the page its thread back between slices of about 5 ms and sends the whole read once', async () => {
+    const ran: string[] = [];
+    follow(reader(12, 2, ran)); // 24 ms of work in steps of 2 ms
+    await settle();
+    const reads = sent.filter((m) => m.type === 'content:page-read');
+    expect(reads).toHaveLength(1);
+    expect(reads[0].url).toBe(ALICE);
+    expect(reads[0].extraction?.fields.name).toMatchObject({ status: 'ok', value: 'Alice Example' });
+    expect(ran).toHaveLength(12);
+    // one frame before the read, then one per slice: 24 ms in slices of 6 ms (three 2 ms steps each)
+    expect(frames).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a read that fits in one slice waits for one frame only', async () => {
+    follow(reader(3, 1, []));
+    await settle();
+    expect(sent.filter((m) => m.type === 'content:page-read')).toHaveLength(1);
+    expect(frames).toBe(1);
+  });
+
+  it('drops a read overtaken by a navigation: nothing of the old page is sent, the new page is read', async () => {
+    const ran: string[] = [];
+    // the site navigates to Bob between the read's first and second slice
+    betweenFrames = [() => undefined, () => history.pushState(null, '', BOB)];
+    follow(reader(12, 2, ran));
+    await settle();
+    expect(sent.filter((m) => m.type === 'content:page-read')).toEqual([]);
+    // Alice's read stopped where the navigation found it
+    expect(ran.filter((r) => r.startsWith(ALICE)).length).toBeLessThan(12);
+    // the URL check (once a second) finds Bob's page and reads it whole
+    await new Promise((r) => setTimeout(r, 1300));
+    const reads = sent.filter((m) => m.type === 'content:page-read');
+    expect(reads.map((m) => [m.url, m.extraction?.fields.name])).toEqual([[BOB, { status: 'ok', value: 'Bob Example', via: 'test' }]]);
+  });
+});
