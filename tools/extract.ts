@@ -13,6 +13,8 @@
 // thread within LIMITS (size 25 MiB, nesting 512, 120 s, 3 GB heap): a page beyond
 // them is exit 2 with one line naming the limit (with --score: "not scored"), never a
 // crash and never a silent not-profile.
+// Over 300 lines on purpose: one CLI; reading a page, its limits and --score share the
+// decoding and the reader.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';

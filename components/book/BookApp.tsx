@@ -1,4 +1,4 @@
-import { PageShell } from '../PageShell';
+import { PageShell } from '../shared/PageShell';
 import { BookPage } from './BookPage';
 
 /** The book page. */

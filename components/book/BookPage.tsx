@@ -8,7 +8,7 @@ import { listProducts } from '@/lib/db/book';
 import { getCustomColumns, setCustomColumns } from '@/lib/db/book-columns';
 import { addMembers, deleteGroup, removeMembers, restoreGroup } from '@/lib/db/groups';
 import type { Condition } from '@/lib/domain/entities';
-import { useFormat } from '../format';
+import { useFormat } from '../shared/format';
 import { BookTable } from './BookTable';
 import { BulkBar } from './BulkBar';
 import { CustomColumns } from './CustomColumns';

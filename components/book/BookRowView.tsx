@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookGroup } from '@/lib/book/model';
 import { customValue, type BookRow } from '@/lib/book/row';
-import { useFormat } from '../format';
+import { useFormat } from '../shared/format';
 
 interface Props {
   row: BookRow;

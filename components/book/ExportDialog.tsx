@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BookModel } from '@/lib/book/model';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, exportCsv, exportFileName, exportJson, exportRecord, type ExportColumnId } from '@/lib/book/export';
 import { contactsForExport } from '@/lib/db/book';
-import { download } from '../download';
+import { download } from '../shared/download';
 import { Modal } from './Modal';
 
 interface Props {

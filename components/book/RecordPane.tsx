@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactCard } from '../ContactCard';
+import { ContactCard } from '../panel/ContactCard';
 
 /** A contact's full record beside the list, the same card the side panel shows. */
 export function RecordPane({ contactId, onClose }: { contactId: string; onClose(): void }) {

@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import { DashboardApp } from '@/components/lead/DashboardApp';
-import '@/components/panel.css';
-import '@/components/lead/lead.css';
-import { provideTeam } from '@/components/team';
+import { DashboardApp } from '@/components/dashboard/DashboardApp';
+import '@/components/shared/base.css';
+import '@/components/dashboard/dashboard.css';
+import { provideTeam } from '@/components/shared/team';
 import { createTeamBridge } from '../shared/team-bridge';
 
-// the team book's status and pulse (components/useTeam.tsx)
+// the team book's status and pulse (components/shared/useTeam.tsx)
 provideTeam(createTeamBridge());
 
 // The team lead's page (dashboard.html): the tab follows the URL's hash.

@@ -1,12 +1,12 @@
 import { createRoot } from 'react-dom/client';
-import { OptionsApp } from '@/components/data/OptionsApp';
-import { createWorkerParser } from '@/components/data/parser';
-import '@/components/panel.css';
-import '@/components/data/data.css';
-import { provideTeam } from '@/components/team';
+import { SettingsApp } from '@/components/settings/SettingsApp';
+import { createWorkerParser } from '@/components/settings/parser';
+import '@/components/shared/base.css';
+import '@/components/settings/settings.css';
+import { provideTeam } from '@/components/shared/team';
 import { createTeamBridge } from '../shared/team-bridge';
 
-// the team book's status and pulse (components/useTeam.tsx)
+// the team book's status and pulse (components/shared/useTeam.tsx)
 provideTeam(createTeamBridge());
 
-createRoot(document.getElementById('root')!).render(<OptionsApp languages={navigator.languages} parser={createWorkerParser()} />);
+createRoot(document.getElementById('root')!).render(<SettingsApp languages={navigator.languages} parser={createWorkerParser()} />);

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { judge, type Responses } from '@/lib/messages';
 import { TEAM_OFF, TeamStatus, type TeamConfig } from '@/lib/sync/status';
-import type { TeamBridge } from '@/components/team';
+import type { TeamBridge } from '@/components/shared/team';
 
-// The extension pages' contact with the team book (components/team.ts): messages to the
+// The extension pages' contact with the team book (components/shared/team.ts): messages to the
 // background (lib/messages.ts's team:*), its bg:team-status broadcasts, and the browser's
 // optional host permission for the team's server.
 export function createTeamBridge(): TeamBridge {

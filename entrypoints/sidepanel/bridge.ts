@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { judge, LayoutReportResult, TabState } from '@/lib/messages';
-import type { PanelBridge } from '@/components/bridge';
-import { provideLayoutReport } from '@/components/layoutReportSource';
+import type { PanelBridge } from '@/components/panel/bridge';
+import { provideLayoutReport } from '@/components/panel/layoutReportSource';
 
 // The panel's only contact with extension APIs: which tab it follows, that tab's
 // read, and word when either changes. Components get it as a prop (tests pass a fake).

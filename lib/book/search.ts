@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one index structure; building, updating, compacting and
+// querying share its typed arrays and its folding.
 import SearchableMap from 'minisearch/SearchableMap';
 import { foldWord, toLatin } from '../model/names';
 

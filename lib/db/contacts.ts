@@ -1,5 +1,6 @@
 import { db, type TiewiseDB } from './database';
 import type { Contact } from '../domain/entities';
+import { normEmail } from '../model/identity';
 import { keysForName } from './keys';
 import { refreshTie } from './derive';
 import { guarded } from './errors';
@@ -17,7 +18,7 @@ export function prepareContact(c: NewContact, now = Date.now()): Contact {
   return {
     ...c,
     id: c.id ?? newId(),
-    emails: (c.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean),
+    emails: (c.emails ?? []).map(normEmail).filter(Boolean),
     phones: c.phones ?? [],
     tags: c.tags ?? [],
     nameKeys: keysForName(c.name),

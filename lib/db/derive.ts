@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the derived tie fields kept current for one contact, a
+// refresh of many and an import: the same inputs gathered three ways for one model.
 import { db, type TiewiseDB } from './database';
 import type { Table } from 'dexie';
 import type { Complaint, Contact, Interaction, Note, Profile, Purchase, TagOverride } from '../domain/entities';

@@ -6,6 +6,8 @@
 //   fb-few-en, fb-few-ru (logged-out view with only a few public fields)
 //   fb-group-en (not-profile), fb-login-en (login-wall), fb-rtl-en (right-to-left name, emoji);
 //   fb-large (generated, ~3 MB)
+// Over 300 lines on purpose: one reader of one site; its hooks, context helpers and field
+// spec refer to each other and are read (and fixed) together.
 import type { Extraction, Job, School } from './types';
 import {
   all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,

@@ -28,6 +28,8 @@
 // - negative_case: right when the kind is not `profile` or no field is `ok`.
 // - a profile page reported as another kind: one wrong (key `kind`); every other
 //   expected key is then unread.
+// Over 300 lines on purpose: one scorer; each section folds one kind of expected value
+// (counts, birthdays, handles, photos) for the scoring at the end.
 import type { Extraction, FieldName } from './types';
 
 export type Verdict = 'right' | 'wrong' | 'unread';

@@ -13,6 +13,8 @@
 // Hooks go structure and accessible names first, then labels in en, ru, uk, de, pl,
 // pt, es, fr. What sits in other people's blocks (friends, possible friends, walls,
 // followers' avatars) is never read as the person's.
+// Over 300 lines on purpose: one reader of one site; its hooks, context helpers and field
+// spec refer to each other and are read (and fixed) together.
 import type { Extraction, School } from './types';
 import {
   all, allUnreadable, byTextIn, first, makeCtx, meta, oneShown, pathOf, region, result, fieldSteps, drain, uniq,

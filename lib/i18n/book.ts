@@ -1,5 +1,6 @@
 // UI strings of the book pages, English and Russian (same keys; Russian plurals
 // _one/_few/_many). Merged under the "book" namespace key: t('book.…').
+// Over 300 lines on purpose: the book page's string table (English and Russian), no logic.
 export const bookEn = {
   title: 'Book',
   pageTitle: 'Tiewise — the book',

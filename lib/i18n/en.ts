@@ -1,5 +1,6 @@
 // English UI strings. ru.ts must have the same keys (its type says so).
 // Plurals: i18next picks key_one / key_other (en) and key_one / key_few / key_many (ru).
+// Over 300 lines on purpose: a string table, no logic; its length is the UI's wording.
 export const en = {
   app: { name: 'Tiewise' },
   pages: { label: 'Tiewise pages', dashboard: 'Dashboard', settings: 'Settings' },

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: a string table, no logic; its length is the UI's wording.
 import type { Strings } from './en';
 
 type Loose<T> = { [K in keyof T]: T[K] extends string ? string : Loose<T[K]> } & { [extra: string]: unknown };

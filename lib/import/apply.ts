@@ -7,30 +7,26 @@
 // already has the same one (importing a file twice changes nothing the second
 // time). A row whose contact cannot be found is rejected with its line and reason.
 // Pure: the DB layer (lib/db/importer.ts) loads the book, runs the plan, writes it.
+// Which contact a record is: match.ts; the fields it gives a contact: to-contact.ts.
+// Over 300 lines on purpose: planImport is one pass over the input (contacts, then
+// each kind of activity against the contacts it just made), read top to bottom.
 import type {
-  Complaint, Contact, Deal, Interaction, Note, Product, Profile, Provenance, Purchase, Relation,
+  Complaint, Contact, Deal, Interaction, Note, Product, Profile, Provenance, Purchase,
 } from '../domain/entities';
 import { normCompany } from '../model/identity';
 import type { DealRecord } from './deals';
-import { nameKeys } from '../model/names';
-import { canonicalProfileUrl as socialProfile, profileUrlKey } from '../extract/urls';
-import { AUTO_LINK_THRESHOLD, MatchIndex, type MatchInput } from '../model/identity';
+import { canonicalProfileUrl as socialProfile } from '../extract/urls';
 import type { ContactRef } from './activity';
 import type { CsvImportReport } from './csv-kind';
 import { normaliseName } from './dedupe';
-import type { ImportedContact } from './fields';
+import { ImportIndex, matchRecord, type MatchKind } from './match';
+import { contactFields, fillEmpty, urlsOf, type PlannedContact } from './to-contact';
 import type { JsonImportReport } from './json';
 import type { VcardReport } from './vcard';
 import type { Rejected } from './table';
-import { parseTimestamp } from './values';
 import { DAY } from '../domain/time';
 
 export type ImportInput = CsvImportReport | JsonImportReport | VcardReport;
-
-/** A new contact as the plan makes it; the DB layer fills nameKeys (prepareContact). */
-export type PlannedContact = Omit<Contact, 'nameKeys'>;
-
-export type MatchKind = 'id' | 'email' | 'crmId' | 'profileUrl' | 'identity';
 
 export interface ImportSummary {
   /** new contacts */
@@ -92,264 +88,6 @@ export interface PlanContext {
   fileName: string;
   now: number;
   newId?: () => string;
-}
-
-const email = (e: string) => e.trim().toLowerCase();
-const urlKey = (u: string) => profileUrlKey(u) ?? u.trim();
-
-/**
- * Lookups over the book (and the contacts an import adds as it goes): by id,
- * e-mail, CRM id, profile URL, name; the identity matcher's index is built on
- * first use only (a file whose rows all carry an e-mail never needs it).
- */
-export class ImportIndex {
-  private readonly byId = new Map<string, Contact>();
-  private readonly byEmail = new Map<string, string>();
-  private readonly byCrmId = new Map<string, string>();
-  private readonly byUrl = new Map<string, string>();
-  private byName: Map<string, string[]> | undefined;
-  private matcher: MatchIndex | undefined;
-  /** contacts that were in the book before the import (the identity matcher looks only at these) */
-  private readonly original: Contact[];
-
-  constructor(contacts: Contact[], profiles: BookSnapshot['profiles']) {
-    this.original = contacts;
-    for (const c of contacts) this.put(c);
-    for (const p of profiles) if (!this.byUrl.has(urlKey(p.url))) this.byUrl.set(urlKey(p.url), p.contactId);
-  }
-
-  get(id: string): Contact | undefined {
-    return this.byId.get(id);
-  }
-
-  /** adds or replaces a contact (keys it gained are added; old keys stay) */
-  put(c: Contact | PlannedContact): void {
-    this.byId.set(c.id, c as Contact);
-    for (const e of c.emails) if (!this.byEmail.has(email(e))) this.byEmail.set(email(e), c.id);
-    if (c.crmId?.trim() && !this.byCrmId.has(c.crmId.trim())) this.byCrmId.set(c.crmId.trim(), c.id);
-    if (this.byName) this.addName(c);
-  }
-
-  putUrl(url: string, contactId: string): void {
-    if (!this.byUrl.has(urlKey(url))) this.byUrl.set(urlKey(url), contactId);
-  }
-
-  contactOfUrl(url: string): string | undefined {
-    return this.byUrl.get(urlKey(url));
-  }
-
-  findByEmail(e: string): Contact | undefined {
-    const id = this.byEmail.get(email(e));
-    return id ? this.byId.get(id) : undefined;
-  }
-
-  findByCrmId(id: string): Contact | undefined {
-    const c = this.byCrmId.get(id.trim());
-    return c ? this.byId.get(c) : undefined;
-  }
-
-  findByUrl(u: string): Contact | undefined {
-    const id = this.byUrl.get(urlKey(u));
-    return id ? this.byId.get(id) : undefined;
-  }
-
-  /** contacts whose whole name is this name (case, ё and punctuation ignored) */
-  findByName(name: string): Contact[] {
-    if (!this.byName) {
-      this.byName = new Map();
-      for (const c of this.byId.values()) this.addName(c);
-    }
-    return (this.byName.get(normaliseName(name)) ?? []).map((id) => this.byId.get(id)!);
-  }
-
-  /** the identity matcher's best match among the original book, when it is clearly the same person */
-  findByIdentity(input: MatchInput): Contact | undefined {
-    if (!this.original.length) return undefined;
-    this.matcher ??= new MatchIndex(this.original);
-    const [best, second] = this.matcher.candidates(input, { minScore: AUTO_LINK_THRESHOLD, limit: 2 });
-    // two people above the threshold: not clear, so not merged
-    if (!best || (second && second.score === best.score)) return undefined;
-    return this.byId.get(best.contact.id);
-  }
-
-  private addName(c: Contact | PlannedContact): void {
-    const k = normaliseName(c.name);
-    if (!k) return;
-    const list = this.byName!.get(k);
-    if (!list) this.byName!.set(k, [c.id]);
-    else if (!list.includes(c.id)) list.push(c.id);
-  }
-}
-
-/** The existing contact a record is, and by what; undefined for a new person. */
-export function matchRecord(r: ImportedContact, index: ImportIndex, fileId?: string): { contact: Contact; by: MatchKind } | undefined {
-  if (fileId) {
-    const c = index.get(fileId);
-    if (c) return { contact: c, by: 'id' };
-  }
-  for (const e of emailsOf(r)) {
-    const c = index.findByEmail(e);
-    if (c) return { contact: c, by: 'email' };
-  }
-  if (r.crmId?.trim()) {
-    const c = index.findByCrmId(r.crmId);
-    if (c) return { contact: c, by: 'crmId' };
-  }
-  for (const u of urlsOf(r)) {
-    const c = index.findByUrl(u);
-    if (c) return { contact: c, by: 'profileUrl' };
-  }
-  const c = index.findByIdentity(matchInput(r));
-  return c ? { contact: c, by: 'identity' } : undefined;
-}
-
-function emailsOf(r: ImportedContact): string[] {
-  return (r.emails ?? (r.email ? [r.email] : [])).map((e) => e.trim()).filter(Boolean);
-}
-function phonesOf(r: ImportedContact): string[] {
-  return (r.phones ?? (r.phone ? [r.phone] : [])).map((p) => p.trim()).filter(Boolean);
-}
-function urlsOf(r: ImportedContact): string[] {
-  return (r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])).map((u) => u.trim()).filter(Boolean);
-}
-
-function matchInput(r: ImportedContact): MatchInput {
-  return { name: r.name, company: r.company, position: r.position, location: r.city, emails: emailsOf(r), phones: phonesOf(r) };
-}
-
-const CUSTOMER = /customer|client|evangelist|won|клиент|покупател|заказчик|успешн/i;
-const PROSPECT = /lead|prospect|subscriber|opportunit|qualified|new|лид|потенциальн|новый|переговор|сделк/i;
-const PARTNER = /partner|партн[её]р/i;
-
-/** A CRM's lifecycle stage → the rep's relation to the contact; unknown stages set nothing. */
-export function relationOf(stage: string | undefined): Relation | undefined {
-  if (!stage?.trim()) return undefined;
-  if (PARTNER.test(stage)) return 'partner';
-  if (CUSTOMER.test(stage)) return 'customer';
-  if (PROSPECT.test(stage)) return 'prospect';
-  return undefined;
-}
-
-/** "1990-03-15", "15.03.1990", Google's "--03-15" (no year) → a birthday; else undefined. */
-export function birthdayOf(text: string | undefined): Contact['birthday'] {
-  if (!text?.trim()) return undefined;
-  const noYear = /^--(\d{1,2})-(\d{1,2})$/.exec(text.trim());
-  if (noYear) {
-    const month = +noYear[1];
-    const day = +noYear[2];
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { day, month } : undefined;
-  }
-  const t = parseTimestamp(text);
-  if (t === undefined) return undefined;
-  const d = new Date(t);
-  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
-}
-
-/**
- * A tags cell → tags: "a, b", "a;b" (Outlook's Categories), Google's "a ::: b" labels.
- * Google's system group "* myContacts" (every contact has it) is no tag; "* starred" is.
- */
-export function tagsOf(text: string | undefined): string[] {
-  if (!text) return [];
-  const out = new Map<string, string>();
-  for (const raw of text.split(/\s*:::\s*|[,;|]/)) {
-    const t = raw.trim().replace(/^\*\s*/, '');
-    if (!t || /^mycontacts$/i.test(t)) continue;
-    if (!out.has(t.toLowerCase())) out.set(t.toLowerCase(), t);
-  }
-  return [...out.values()];
-}
-
-/** A record's custom columns as the contact keeps them: named pairs in file order. */
-export function customOf(r: ImportedContact): NonNullable<Contact['custom']> {
-  return r.custom ? Object.entries(r.custom).map(([name, value]) => ({ name, value })) : [];
-}
-
-/** The contact fields a record gives (the file's text, verbatim). */
-export function contactFields(r: ImportedContact): Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> {
-  const out: Omit<PlannedContact, 'id' | 'source' | 'createdAt' | 'updatedAt'> = {
-    name: r.name,
-    emails: [...new Set(emailsOf(r).map(email))],
-    phones: [...new Set(phonesOf(r))],
-    tags: tagsOf(r.tags),
-  };
-  if (r.firstName) out.firstName = r.firstName;
-  if (r.middleName) out.middleName = r.middleName;
-  if (r.lastName) out.lastName = r.lastName;
-  if (r.company) out.company = r.company;
-  if (r.position) out.position = r.position;
-  if (r.city) out.city = r.city;
-  if (r.country) out.country = r.country;
-  if (r.website) out.website = r.website;
-  if (r.crmId) out.crmId = r.crmId.trim();
-  if (r.owner) out.owner = r.owner;
-  if (r.stage) out.crmStatus = r.stage;
-  const birthday = birthdayOf(r.birthday);
-  if (birthday) out.birthday = birthday;
-  const connected = r.connectedOn ? parseTimestamp(r.connectedOn) : undefined;
-  if (connected !== undefined) out.connectedAt = connected;
-  const relation = relationOf(r.stage);
-  if (relation) out.relation = relation;
-  const custom = customOf(r);
-  if (custom.length) out.custom = custom;
-  // a birthday, "Connected On" or stage that could not be read stays as the file wrote it
-  const keep = (name: string, v: string | undefined, read: boolean) => {
-    // Outlook writes "0/0/00" for "no date"
-    if (v && !read && !/^0+[/.-]0+[/.-]0+$/.test(v.trim())) (out.custom ??= []).push({ name, value: v });
-  };
-  keep('Birthday', r.birthday, !!birthday);
-  keep('Connected On', r.connectedOn, connected !== undefined);
-  return out;
-}
-
-const FILLABLE = [
-  'firstName', 'middleName', 'lastName', 'company', 'position', 'city', 'country', 'website', 'crmId', 'owner',
-  'crmStatus', 'connectedAt', 'birthday', 'relation',
-] as const;
-
-/** The existing contact with its empty fields filled from the record; null when nothing changes. */
-export function fillEmpty(c: Contact, fields: ReturnType<typeof contactFields>, now: number): Contact | null {
-  const next: Contact = { ...c };
-  let changed = false;
-  for (const k of FILLABLE) {
-    const v = fields[k];
-    const cur = c[k];
-    if (v !== undefined && (cur === undefined || cur === '')) {
-      (next as Record<string, unknown>)[k] = v;
-      changed = true;
-    }
-  }
-  const unite = (a: string[], b: string[], same: (x: string) => string) => {
-    const out = [...a];
-    for (const v of b) if (!out.some((x) => same(x) === same(v))) out.push(v);
-    return out;
-  };
-  for (const k of ['emails', 'phones', 'tags'] as const) {
-    const same = k === 'phones' ? (x: string) => x.replace(/[^\d+]/g, '') : k === 'emails' ? email : (x: string) => x.toLowerCase();
-    const merged = unite(c[k] ?? [], fields[k] ?? [], same);
-    if (merged.length !== (c[k] ?? []).length) {
-      next[k] = merged;
-      changed = true;
-    }
-  }
-  // custom columns: a name the contact does not have yet is added; its own values stay
-  if (fields.custom?.length) {
-    const have = new Set((c.custom ?? []).map((x) => x.name));
-    const add = fields.custom.filter((x) => !have.has(x.name));
-    if (add.length) {
-      next.custom = [...(c.custom ?? []), ...add];
-      changed = true;
-    }
-  }
-  // a contact known only by its e-mail takes the file's real name
-  if (c.emails.map(email).includes(email(c.name)) && fields.name && !fields.emails.includes(email(fields.name))) {
-    next.name = fields.name;
-    next.nameKeys = nameKeys(fields.name);
-    changed = true;
-  }
-  if (!changed) return null;
-  next.updatedAt = now;
-  return next;
 }
 
 /** The contacts an input would touch in the book as it is (to load their notes, purchases…). */
@@ -676,36 +414,3 @@ const noteKey = (contactId: string, text: string) => `n|${contactId}|${text.trim
 const interactionKey = (i: Pick<Interaction, 'contactId' | 'kind' | 'at' | 'summary'>) => `i|${i.contactId}|${i.kind}|${i.at}|${i.summary}`;
 const purchaseKey = (p: Pick<Purchase, 'contactId' | 'productId' | 'at' | 'amount' | 'quantity'>) => `p|${p.contactId}|${p.productId}|${p.at}|${p.amount}|${p.quantity}`;
 const complaintKey = (c: Pick<Complaint, 'contactId' | 'subject' | 'openedAt'>) => `c|${c.contactId}|${c.subject}|${c.openedAt}`;
-
-/**
- * A stored contact as a row for toCsv() (lib/import/export.ts): the record keys a
- * preset's columns name. A name without first/last parts is split at its last
- * word, since several CRMs have no full-name column.
- */
-export function exportRow(c: Contact, profileUrls: string[] = []): Record<string, unknown> {
-  const words = c.name.trim().split(/\s+/);
-  const split = !c.firstName && !c.lastName && words.length > 1;
-  const b = c.birthday;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    name: c.name,
-    firstName: c.firstName ?? (split ? words.slice(0, -1).join(' ') : c.lastName ? undefined : c.name),
-    middleName: c.middleName,
-    lastName: c.lastName ?? (split ? words[words.length - 1] : undefined),
-    emails: c.emails,
-    phones: c.phones,
-    company: c.company,
-    position: c.position,
-    city: c.city,
-    country: c.country,
-    website: c.website,
-    profileUrls,
-    crmId: c.crmId,
-    owner: c.owner,
-    tags: c.tags.join(', '),
-    birthday: b ? (b.year ? `${b.year}-${pad(b.month)}-${pad(b.day)}` : `--${pad(b.month)}-${pad(b.day)}`) : undefined,
-    stage: c.crmStatus ?? c.relation,
-    connectedOn: c.connectedAt !== undefined ? new Date(c.connectedAt).toISOString().slice(0, 10) : undefined,
-    custom: c.custom,
-  };
-}

@@ -18,12 +18,8 @@ export interface Duplicate {
   by: 'email' | 'crmId' | 'profileUrl' | 'name+company';
 }
 
-export interface ContactImportReport extends TableInfo {
-  kind: 'contacts';
-  /** what the rows are in the CRM: people, leads or deals (each row is a person either way) */
-  entity: 'contacts' | 'leads' | 'deals';
-  preset: PresetId;
-  mapping: ColumnMapping;
+/** A file of people read, whatever its format: rows = accepted + duplicates + rejected. */
+export interface ContactRows {
   rows: number;
   accepted: number;
   duplicates: Duplicate[];
@@ -32,6 +28,14 @@ export interface ContactImportReport extends TableInfo {
   records: ImportedContact[];
   /** the physical line of each record (parallel to records) */
   recordLines: number[];
+}
+
+export interface ContactImportReport extends TableInfo, ContactRows {
+  kind: 'contacts';
+  /** what the rows are in the CRM: people, leads or deals (each row is a person either way) */
+  entity: 'contacts' | 'leads' | 'deals';
+  preset: PresetId;
+  mapping: ColumnMapping;
   /** leads and deals files: the deal or lead each accepted row (duplicates too) carries,
    *  with the index of its person in `records` */
   deals?: { record: number; deal: DealRecord }[];

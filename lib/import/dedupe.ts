@@ -3,6 +3,7 @@
 // duplicate fills the empty fields of the earlier record and is not stored itself.
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
+import { normEmail } from '../model/identity';
 
 export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company';
 
@@ -21,7 +22,7 @@ export type RecordKeys = Array<[DuplicateKind, string]>;
 /** What a record is matched by, most telling first. */
 export function keysOf(r: ImportedContact): RecordKeys {
   const out: RecordKeys = [];
-  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + e.trim().toLowerCase()]);
+  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + normEmail(e)]);
   if (r.crmId?.trim()) out.push(['crmId', 'i:' + r.crmId.trim()]);
   for (const u of r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])) {
     const c = profileUrlKey(u);
@@ -51,9 +52,9 @@ export class DuplicateIndex<T> {
   }
 }
 
-/** When two values of a list field are the same thing written differently. */
-const SAME = {
-  email: (v: string) => v.trim().toLowerCase(),
+/** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */
+export const SAME = {
+  email: normEmail,
   phone: (v: string) => v.replace(/[^\d+]/g, ''),
   profileUrl: (v: string) => profileUrlKey(v) ?? v.trim(),
 };

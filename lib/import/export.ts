@@ -3,6 +3,7 @@
 // ONLY place formula-like cells are neutralised: a cell starting with = + - @ or a
 // tab/CR gets a leading ' so a spreadsheet shows it instead of running it.
 import Papa from 'papaparse';
+import type { Contact } from '../domain/entities';
 import { MULTI_FIELDS } from './fields';
 import { type PresetId, presetById } from './presets';
 import type { Rejected } from './table';
@@ -155,4 +156,37 @@ export function rejectsCsv(rejected: ReadonlyArray<Rejected>, opts: Omit<CsvOpti
 /** The header row and the rejected rows, verbatim: fix them in an editor and import the file again. */
 export function rejectsText(headerRaw: string, rejected: ReadonlyArray<Rejected>, newline = '\r\n'): string {
   return [headerRaw, ...rejected.map((r) => r.raw)].join(newline) + newline;
+}
+
+/**
+ * A stored contact as a row for toCsv(): the record keys a
+ * preset's columns name. A name without first/last parts is split at its last
+ * word, since several CRMs have no full-name column.
+ */
+export function exportRow(c: Contact, profileUrls: string[] = []): Record<string, unknown> {
+  const words = c.name.trim().split(/\s+/);
+  const split = !c.firstName && !c.lastName && words.length > 1;
+  const b = c.birthday;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    name: c.name,
+    firstName: c.firstName ?? (split ? words.slice(0, -1).join(' ') : c.lastName ? undefined : c.name),
+    middleName: c.middleName,
+    lastName: c.lastName ?? (split ? words[words.length - 1] : undefined),
+    emails: c.emails,
+    phones: c.phones,
+    company: c.company,
+    position: c.position,
+    city: c.city,
+    country: c.country,
+    website: c.website,
+    profileUrls,
+    crmId: c.crmId,
+    owner: c.owner,
+    tags: c.tags.join(', '),
+    birthday: b ? (b.year ? `${b.year}-${pad(b.month)}-${pad(b.day)}` : `--${pad(b.month)}-${pad(b.day)}`) : undefined,
+    stage: c.crmStatus ?? c.relation,
+    connectedOn: c.connectedAt !== undefined ? new Date(c.connectedAt).toISOString().slice(0, 10) : undefined,
+    custom: c.custom,
+  };
 }

@@ -5,6 +5,8 @@
 // accepted. Contacts go through the same "names nobody" rule and duplicate
 // detection as a CSV. Entries refer to a contact by `contactId` (a Tiewise id, as in
 // our own export), `email` or `crmId`; the DB layer resolves the reference.
+// Over 300 lines on purpose: one format's reader: the schema of each collection and the
+// line tracking every rejection reports, which they share.
 import { z } from 'zod';
 import { InteractionKind, ProductRelation } from '../domain/entities';
 import type { Duplicate } from './contacts';

@@ -9,23 +9,16 @@
 // line and raw text. Values are kept verbatim; a property with no field of its own
 // goes to `custom` under its vCard name (PHOTO, binary, is left out and said).
 import ICAL from 'ical.js';
-import type { Duplicate } from './contacts';
+import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
 import type { ImportedContact } from './fields';
 import { orderKeys } from './mapping';
-import type { Rejected } from './table';
 
-export interface VcardReport {
+export interface VcardReport extends ContactRows {
   kind: 'contacts';
   entity: 'contacts';
   format: 'vcard';
-  rows: number;
-  accepted: number;
-  duplicates: Duplicate[];
-  rejected: Rejected[];
-  records: ImportedContact[];
-  recordLines: number[];
 }
 
 /** A card longer than this many lines is taken for a missing END:VCARD. */

@@ -11,6 +11,8 @@
 // extension bundle would need a polyfill), keys every item by JSON.stringify in
 // its inner loops, has no length bound, and turns its support fraction into a
 // count in place, so an instance cannot be run twice.
+// Over 300 lines on purpose: one recommender; FP-growth's structures are private to the
+// rule mining, and suggest() reads those rules with the catalogue's relations.
 import type { Product, Purchase } from '../domain/entities';
 
 export interface Rule {

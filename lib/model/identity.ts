@@ -1,6 +1,8 @@
 // One person, one contact: how likely a profile (or another contact) is a given
 // contact, and why; candidate search through blocking keys (never a scan of the
 // book); duplicates; and the plan for merging two contacts (the DB layer runs it).
+// Over 300 lines on purpose: one matcher; its score, blocking keys, duplicates and merge
+// plan share the same normalisation and weights (docs/model.md).
 import type { Contact } from '../domain/entities';
 import type { Extraction } from '../extract/types';
 import { profileUrlKey } from '../extract/urls';

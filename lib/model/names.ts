@@ -2,6 +2,8 @@
 // CRM: both scripts are folded to one loose phonetic Latin key, so "Иван Петров",
 // "Ivan Petrov" and "IVAN  PETROV" share keys, and transliteration variants
 // (Yulia/Iuliia/Julia, Dmitriy/Dmitrii/Dmitry, Shchukin/Schukin) collapse.
+// Over 300 lines on purpose: one folding of names (the script tables, the phonetic key
+// that uses them, and the name comparison built on that key), read together.
 
 /** Cyrillic → Latin, one simple table (close to the common passport style). */
 const CYR: Record<string, string> = {

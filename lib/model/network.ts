@@ -1,6 +1,8 @@
 // The network type and sales-cycle stage of a contact (model.md, after Üstüner &
 // Godes 2006): from the tie score AND the context — which organisation, customer
 // or not, colleague or partner — never from the score alone.
+// Over 300 lines on purpose: one model (docs/model.md's network type and stage); its
+// rules read in the order the document gives them.
 import type { Complaint, Contact, NetworkType, Stage, TagOverride } from '../domain/entities';
 import { currentDeal, type Deal } from './deal';
 import { normCompany } from './identity';

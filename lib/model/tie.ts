@@ -1,5 +1,7 @@
 // Tie strength: the observable signals of model.md's table, computed from plain
 // data, and an explainable linear model over them (weights in ./weights.ts).
+// Over 300 lines on purpose: the tie model's signals and the score over them, one table
+// of docs/model.md; the signals feed only this score.
 import type { Complaint, Contact, Interaction, Note, Profile, Purchase } from '../domain/entities';
 import type { Degree, Extraction, FieldName, FieldValues } from '../extract/types';
 import { ExtractionSchema } from '../extract/schema';

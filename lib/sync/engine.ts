@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one sync run; its five steps (below) share the dependencies,
+// the book's salt and the report, and their order is the algorithm.
 import type { z } from 'zod';
 import type { IndexableType, Table } from 'dexie';
 import type { TiewiseDB } from '../db/database';

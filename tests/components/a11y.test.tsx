@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { App } from '@/components/App';
-import { createI18n } from '@/components/i18n';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { createI18n } from '@/components/shared/i18n';
 import { GroupList } from '@/components/book/GroupList';
-import { tickLines } from '@/components/lead/CountBarChart';
+import { tickLines } from '@/components/dashboard/CountBarChart';
 import { SmartGroupDialog } from '@/components/book/SmartGroupDialog';
 import { BookModel } from '@/lib/book/model';
 import type { BookGroup } from '@/lib/book/model';
@@ -25,7 +25,7 @@ describe('accessibility of the panel and the book', () => {
 
   it('Sales/Support is one tab stop; the arrow keys move and choose', async () => {
     const { bridge } = fakeBridge(null);
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     const group = await screen.findByRole('radiogroup', { name: 'View for' });
     const sales = within(group).getByRole('radio', { name: 'Sales' });
     const support = within(group).getByRole('radio', { name: 'Support' });

@@ -2,7 +2,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '@/components/i18n';
+import { createI18n } from '@/components/shared/i18n';
 import { BookModel } from '@/lib/book/model';
 import { loadBook } from '@/lib/db/book';
 import { loadDemoBook } from '@/lib/demo/load';

@@ -6,8 +6,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { BookApp } from '@/components/book/BookApp';
-import { DealsSection } from '@/components/DealsSection';
-import { createI18n } from '@/components/i18n';
+import { DealsSection } from '@/components/panel/DealsSection';
+import { createI18n } from '@/components/shared/i18n';
 import { exportCsv, exportRecord } from '@/lib/book/export';
 import type { Contact, Deal } from '@/lib/domain/entities';
 import { freshDb } from './setup';

@@ -3,11 +3,11 @@
 // complaints and purchases when the record says (source.by); nothing extra when not.
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '@/components/i18n';
-import { NotesSection } from '@/components/NotesSection';
-import { InteractionsSection } from '@/components/InteractionsSection';
-import { ComplaintsSection } from '@/components/ComplaintsSection';
-import { PurchasesSection } from '@/components/PurchasesSection';
+import { createI18n } from '@/components/shared/i18n';
+import { NotesSection } from '@/components/panel/NotesSection';
+import { InteractionsSection } from '@/components/panel/InteractionsSection';
+import { ComplaintsSection } from '@/components/panel/ComplaintsSection';
+import { PurchasesSection } from '@/components/panel/PurchasesSection';
 import type { Complaint, Interaction, Note, Purchase } from '@/lib/domain/entities';
 import { DAY } from '@/lib/domain/time';
 import { freshDb } from './setup';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from '@/components/App';
-import { provideLayoutReport } from '@/components/layoutReportSource';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { provideLayoutReport } from '@/components/panel/layoutReportSource';
 import { fakeBridge, freshDb, profileRead } from './setup';
 
 // "Save layout report" beside "LinkedIn: could not read experience": the page the content
@@ -38,7 +38,7 @@ describe('layout report action', () => {
       return { ok: true, html: PAGE, url: ANNA };
     });
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski'), experience: { status: 'unreadable' } }));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     expect(await screen.findByText('LinkedIn: could not read experience.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Save layout report' }));
     expect(await screen.findByText(/Nothing was sent\. Look it over, then attach it to a bug report\./)).toBeTruthy();
@@ -57,7 +57,7 @@ describe('layout report action', () => {
   it('says so when the page cannot give a report, and saves nothing', async () => {
     provideLayoutReport(async () => ({ ok: false, reason: 'no-page' }));
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski'), experience: { status: 'unreadable' } }));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Save layout report' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Could not make the layout report/);
     expect(saved).toHaveLength(0);
@@ -66,11 +66,11 @@ describe('layout report action', () => {
   it('is offered in Russian too, and only when something could not be read', async () => {
     provideLayoutReport(async () => ({ ok: true, html: PAGE, url: ANNA }));
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Анна Ковальская'), experience: { status: 'unreadable' } }), ['ru-RU']);
-    const { unmount } = render(<App bridge={bridge} />);
+    const { unmount } = render(<PanelApp bridge={bridge} />);
     expect(await screen.findByRole('button', { name: 'Сохранить отчёт о разметке' })).toBeTruthy();
     unmount();
     const all = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }));
-    render(<App bridge={all.bridge} />);
+    render(<PanelApp bridge={all.bridge} />);
     await screen.findByText(/Anna Kowalski/);
     expect(screen.queryByRole('button', { name: /layout report/ })).toBeNull();
   });

@@ -3,9 +3,9 @@
 // account's stage, and what the network lacks — in the panel, en and ru.
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { App } from '@/components/App';
-import { AccountSection } from '@/components/AccountSection';
-import { createI18n } from '@/components/i18n';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { AccountSection } from '@/components/panel/AccountSection';
+import { createI18n } from '@/components/shared/i18n';
 import type { Contact } from '@/lib/domain/entities';
 import { loadDemoBook } from '@/lib/demo/load';
 import { fakeBridge, freshDb, profileRead } from './setup';
@@ -47,7 +47,7 @@ describe('account view', () => {
     freshDb();
     await loadDemoBook();
     const { bridge } = fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } }));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     const r = await screen.findByRole('region', { name: 'Account: Northwind Traders' });
     expect(within(r).getByText('The account is at Stage 4 · closing and referrals')).toBeTruthy();
     expect(within(r).getAllByRole('listitem')[0].textContent).toMatch(/^Anna Kowalski \(this contact\) · Product Manager · /);

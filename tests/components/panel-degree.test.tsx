@@ -2,7 +2,7 @@
 // Issues 20 and 13: the connection degree and the mutual connections the page shows, in
 // the panel (en and ru) and in the tie: its contribution, and the named intro as the step.
 import { render, screen, within } from '@testing-library/react';
-import { App } from '@/components/App';
+import { PanelApp } from '@/components/panel/PanelApp';
 import { addContact } from '@/lib/db/contacts';
 import { linkProfile } from '@/lib/db/profiles';
 import { fakeBridge, freshDb, profileRead } from './setup';
@@ -22,7 +22,7 @@ describe('the connection the page shows', () => {
       name: ok('Oksana Lysenko'), degree: ok(2 as const), mutual: ok(7), mutualNames: ok(['Olga Smirnova', 'Mark Lee']),
     });
     await linkProfile(c.id, read.extraction!, Date.now());
-    render(<App bridge={fakeBridge(read).bridge} />);
+    render(<PanelApp bridge={fakeBridge(read).bridge} />);
     const profiles = await screen.findByRole('list', { name: 'Profiles' });
     expect(within(profiles).getByText(/2nd-degree connection · 7 mutual connections, among them Olga Smirnova, Mark Lee/)).toBeTruthy();
     const tie = await screen.findByRole('region', { name: 'The tie' });
@@ -34,7 +34,7 @@ describe('the connection the page shows', () => {
     const c = await addContact({ name: 'Петро Коваленко', source: { kind: 'user', at: 1 } });
     const read = profileRead(PETRO, { name: ok('Петро Коваленко'), degree: ok(1 as const), mutual: ok(3) }, 'vk');
     await linkProfile(c.id, read.extraction!, Date.now());
-    render(<App bridge={fakeBridge(read, ['ru-RU']).bridge} />);
+    render(<PanelApp bridge={fakeBridge(read, ['ru-RU']).bridge} />);
     const profiles = await screen.findByRole('list', { name: 'Профили' });
     expect(within(profiles).getByText(/у вас в друзьях · 3 общих друга/)).toBeTruthy();
     const tie = await screen.findByRole('region', { name: 'Связь' });
@@ -45,13 +45,13 @@ describe('the connection the page shows', () => {
 
   it('a person not in the book: the degree and the mutuals come from the page', async () => {
     const read = profileRead(OKSANA, { name: ok('Oksana Lysenko'), degree: ok(3 as const), mutual: ok(1), mutualNames: ok(['Olga Smirnova']) });
-    render(<App bridge={fakeBridge(read).bridge} />);
+    render(<PanelApp bridge={fakeBridge(read).bridge} />);
     expect(await screen.findByText('3rd-degree connection or further · 1 mutual connection, among them Olga Smirnova')).toBeTruthy();
   });
 
   it('says nothing of a degree the page did not let it read', async () => {
     const read = profileRead(OKSANA, { name: ok('Oksana Lysenko'), degree: { status: 'unreadable' } });
-    render(<App bridge={fakeBridge(read).bridge} />);
+    render(<PanelApp bridge={fakeBridge(read).bridge} />);
     expect(await screen.findByText(/LinkedIn: could not read connection degree/)).toBeTruthy();
     expect(screen.queryByText(/degree connection/)).toBeNull();
   });

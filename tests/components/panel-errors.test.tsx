@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
 import Dexie from 'dexie';
-import { App } from '@/components/App';
+import { PanelApp } from '@/components/panel/PanelApp';
 import { TiewiseDB, useDatabase } from '@/lib/db/database';
 import { fakeBridge, freshDb } from './setup';
 
@@ -9,7 +9,7 @@ describe('the panel, when something is wrong', () => {
   it('says the page could not be read when the extractor threw there', async () => {
     freshDb();
     const { bridge } = fakeBridge({ tabId: 1, url: 'https://www.linkedin.com/in/x/', at: 1, error: 'TypeError: boom' });
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not read this page/);
   });
 
@@ -21,7 +21,7 @@ describe('the panel, when something is wrong', () => {
     await future.table('contacts').add({ id: 'kept' });
     future.close();
     useDatabase(new TiewiseDB(name));
-    render(<App bridge={fakeBridge(null).bridge} />);
+    render(<PanelApp bridge={fakeBridge(null).bridge} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/newer version of Tiewise/);
     const again = new Dexie(name);
     await again.open();
@@ -33,7 +33,7 @@ describe('the panel, when something is wrong', () => {
   it('shows a sign-in wall as such, in Russian too', async () => {
     freshDb();
     const wall = { tabId: 1, url: 'https://vk.com/id1', at: 1, extraction: { site: 'vk' as const, kind: 'login-wall' as const, profileUrl: null, lang: 'ru', fields: (await import('@/lib/extract/types')).emptyFields() } };
-    render(<App bridge={fakeBridge(wall, ['ru']).bridge} />);
+    render(<PanelApp bridge={fakeBridge(wall, ['ru']).bridge} />);
     expect((await screen.findByRole('status')).textContent).toMatch(/ВКонтакте показывает вход/);
     // a screen reader reads the page with a Russian voice
     expect(document.documentElement.lang).toBe('ru');
@@ -48,7 +48,7 @@ describe('reminders', () => {
     await loadDemoBook(Date.now(), d);
     await d.reminders.put({ id: 'r1', contactId: 'demo-anna', due: Date.now() - 1000, text: 'Follow up on SSO', done: false });
     const { profileRead } = await import('./setup');
-    render(<App bridge={fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } })).bridge} />);
+    render(<PanelApp bridge={fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } })).bridge} />);
     const region = await screen.findByRole('region', { name: 'Reminders' });
     expect(region.textContent).toMatch(/Follow up on SSO.*due now/);
     (await screen.findByRole('button', { name: 'Done: Follow up on SSO' })).click();

@@ -2,8 +2,8 @@
 // Issue 20: the panel's tie section shows the new states, reasons and steps, in en and ru.
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '@/components/i18n';
-import { TieSection } from '@/components/TieSection';
+import { createI18n } from '@/components/shared/i18n';
+import { TieSection } from '@/components/panel/TieSection';
 import type { RecordAssessment } from '@/lib/db/derive';
 import type { Contact, Interaction, Purchase } from '@/lib/domain/entities';
 import { assess, effectiveTag, type AccountPeer } from '@/lib/model/network';

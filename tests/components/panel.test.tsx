@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from '@/components/App';
+import { PanelApp } from '@/components/panel/PanelApp';
 import { addContact } from '@/lib/db/contacts';
 import { linkProfile, recordProfileRead } from '@/lib/db/profiles';
 import { getContactRecord } from '@/lib/db/record';
@@ -21,7 +21,7 @@ describe('side panel', () => {
 
   it('on a page that is not one of the sites, says what to do and offers the demo book', async () => {
     const { bridge } = fakeBridge(null);
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     expect(await screen.findByText(/Open a person’s profile on LinkedIn/)).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: /demo book/ }));
     // once the book has contacts the hint goes away
@@ -32,7 +32,7 @@ describe('side panel', () => {
   it('shows a linked person with their CRM record, and follows the tab to another person', async () => {
     await loadDemoBook();
     const fake = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }));
-    render(<App bridge={fake.bridge} />);
+    render(<PanelApp bridge={fake.bridge} />);
     expect(await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' })).toBeTruthy();
     const notes = await screen.findByRole('region', { name: 'Notes' });
     expect(within(notes).getByText(/half marathon/)).toBeTruthy();
@@ -46,14 +46,14 @@ describe('side panel', () => {
   it('support mode leads with purchases and complaints, and remembers the choice', async () => {
     await loadDemoBook();
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }));
-    const { unmount } = render(<App bridge={bridge} />);
+    const { unmount } = render(<PanelApp bridge={bridge} />);
     await screen.findByRole('region', { name: 'Notes' });
     await userEvent.click(screen.getByRole('radio', { name: 'Support' }));
     await screen.findByRole('radio', { name: 'Support', checked: true });
     const order = () => screen.getAllByRole('region').map((r) => r.querySelector('h3 > span')?.textContent);
     expect(order().slice(0, 2)).toEqual(['Purchases', 'Complaints']);
     unmount();
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     await screen.findByRole('radio', { name: 'Support', checked: true });
   });
 
@@ -66,7 +66,7 @@ describe('side panel', () => {
     const blank = profileRead(ANNA, Object.fromEntries(['name', 'headline', 'company'].map((f) => [f, { status: 'unreadable' as const }])));
     await recordProfileRead(blank.extraction!, Date.now());
     const { bridge } = fakeBridge(blank);
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     expect(await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' })).toBeTruthy();
     expect(screen.getByText('Head of Procurement at Northwind')).toBeTruthy();
     expect(screen.getAllByText(/could not read now; last read 3 days ago/).length).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ describe('side panel', () => {
     // what the v4 upgrade writes when it finds such a contact
     await setSetting('review.wrongMerges', [{ contactId: anna.id, network: 'facebook', profileIds: pIds }]);
     const { bridge } = fakeBridge(profileRead(A, { name: ok('Anna One') }, 'facebook'));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     const region = await screen.findByRole('region', { name: 'Two different people?' });
     expect(within(region).getByRole('link', { name: 'Boris Two' }).getAttribute('href')).toBe(B);
     await userEvent.click(within(region).getByRole('button', { name: 'Split into separate contacts' }));
@@ -99,7 +99,7 @@ describe('side panel', () => {
     await linkProfile(a.id, profileRead(ANNA_FB, { name: ok('Anna One') }, 'facebook').extraction!, 1000);
     await mergeContacts(a.id, b.id);
     const { bridge } = fakeBridge(profileRead(ANNA_FB, { name: ok('Anna One') }, 'facebook'));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     const region = await screen.findByRole('region', { name: 'Merged contacts' });
     await userEvent.click(within(region).getByRole('button', { name: 'Split again' }));
     expect(await screen.findByText('Split again: Anna One is back as a contact of its own.')).toBeTruthy();
@@ -108,7 +108,7 @@ describe('side panel', () => {
 
   it('says which fields could not be read', async () => {
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski'), experience: { status: 'unreadable' } }));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     expect(await screen.findByText('LinkedIn: could not read experience.')).toBeTruthy();
   });
 
@@ -117,7 +117,7 @@ describe('side panel', () => {
     const c = await addContact({ name: payload, source: { kind: 'user', at: 1 } });
     const x = profileRead(ANNA, { name: ok(payload) });
     await linkProfile(c.id, x.extraction!);
-    const { container } = render(<App bridge={fakeBridge(x).bridge} />);
+    const { container } = render(<PanelApp bridge={fakeBridge(x).bridge} />);
     expect(await screen.findByRole('heading', { level: 2, name: payload })).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
   });
@@ -125,7 +125,7 @@ describe('side panel', () => {
   it('adds, edits and deletes a note, with undo', async () => {
     await loadDemoBook();
     const { bridge } = fakeBridge(profileRead('https://vk.com/id1234567', { name: ok('Елена Соколова') }, 'vk'));
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     const notes = await screen.findByRole('region', { name: 'Notes' });
     expect(within(notes).getByText('No notes yet.')).toBeTruthy();
     await userEvent.type(within(notes).getByRole('textbox', { name: 'Add note' }), 'Likes skiing');
@@ -144,7 +144,7 @@ describe('side panel', () => {
   it('speaks Russian with the right plural forms', async () => {
     await loadDemoBook();
     const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski') }), ['ru-RU']);
-    render(<App bridge={bridge} />);
+    render(<PanelApp bridge={bridge} />);
     const notes = await screen.findByRole('region', { name: 'Заметки' });
     expect(within(notes).getByText('3 заметки')).toBeTruthy();
     expect(screen.getByText('4 покупки')).toBeTruthy();

@@ -4,7 +4,7 @@ import { configure } from '@testing-library/react';
 // liveQuery re-runs after a write take a moment under jsdom + fake-indexeddb
 configure({ asyncUtilTimeout: 4000 });
 import { TiewiseDB, useDatabase } from '@/lib/db/database';
-import type { PanelBridge } from '@/components/bridge';
+import type { PanelBridge } from '@/components/panel/bridge';
 import type { TabState } from '@/lib/messages';
 import { emptyFields, type Extraction } from '@/lib/extract/types';
 

@@ -4,10 +4,10 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '@/components/i18n';
-import { provideTeam, type TeamBridge } from '@/components/team';
-import { TeamProvider } from '@/components/useTeam';
-import { TeamSection } from '@/components/data/TeamSection';
+import { createI18n } from '@/components/shared/i18n';
+import { provideTeam, type TeamBridge } from '@/components/shared/team';
+import { TeamProvider } from '@/components/shared/useTeam';
+import { TeamSection } from '@/components/settings/TeamSection';
 import { TEAM_OFF, type TeamConfig, type TeamStatus } from '@/lib/sync/status';
 
 function fakeTeam(opts: { grant?: boolean | Promise<boolean>; answer?: (c: TeamConfig) => TeamStatus | Promise<TeamStatus>; initial?: TeamStatus } = {}) {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, loadDemo, serveFixtures, type Session } from '@/tools/browser';
-import { createI18n, type Language } from '@/components/i18n';
+import { createI18n, type Language } from '@/components/shared/i18n';
 
 // Accessibility of every extension page, as issue 19 asks: axe-core (Deque's
 // rules engine) on each page and state in English and Russian, with no violation

@@ -7,8 +7,8 @@ import { BookIndex, type SearchDoc } from '@/lib/book/search';
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
 import type { Contact } from '@/lib/domain/entities';
-import { exportRow, tagsOf } from '@/lib/import/apply';
-import { toCsv } from '@/lib/import/export';
+import { exportRow, toCsv } from '@/lib/import/export';
+import { tagsOf } from '@/lib/import/to-contact';
 import { type FileRead, ImportReader, formatOf } from '@/lib/import/read';
 
 let n = 0;

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '@/lib/extract/extract';
-import { labelVocabulary, layoutReport, placeholder } from '@/lib/extract/layout-report';
+import { layoutReport, placeholder } from '@/lib/extract/layout-report';
+import { labelVocabulary } from '@/lib/extract/layout-labels';
 import { siteOf } from '@/lib/extract/urls';
 import { FIELD_NAMES } from '@/lib/extract/types';
 

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
+import { loadOverview } from '@/lib/db/dashboard';
 import {
-  conversions, countNetworkTypes, countStages, groupSizes, lastMonths, loadOverview, perMonth, referrers,
+  conversions, countNetworkTypes, countStages, groupSizes, lastMonths, perMonth, referrers,
   repeatBuyers, weekChanges,
-} from '@/lib/db/dashboard';
+} from '@/lib/dashboard/figures';
 import { loadDemoBook } from '@/lib/demo/load';
 import { demoBook } from '@/lib/demo/book';
 import { DAY } from '@/lib/domain/time';

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { accountPeers } from '@/lib/db/derive';
+import type { Contact } from '@/lib/domain/entities';
+import { accountView, type AccountGap, type AccountMember } from '@/lib/model/account';
+import { Section } from '../shared/Section';
+
+/**
+ * The account view (issue 20): everyone the rep knows at the contact's organisation
+ * with tag, tie and role, the stage the account is in, and what the network lacks
+ * for that stage, each with the step to take.
+ */
+export function AccountSection({ contact }: { contact: Contact }) {
+  const { t } = useTranslation();
+  const peers = useLiveQuery(() => accountPeers(contact), [contact.id, contact.company]);
+  if (!contact.company || peers === undefined) return null;
+  const self: AccountMember & { self: true } = {
+    id: contact.id, name: contact.name, role: contact.position, networkType: contact.networkType,
+    stage: contact.stage, tieScore: contact.tieScore, relation: contact.relation, self: true,
+  };
+  const v = accountView(contact.company, [self, ...peers]);
+  const gapText = (g: AccountGap) => {
+    const d = g.detail as Record<string, string | null>;
+    const empty = Object.values(d).some((x) => x === null);
+    return t(`accountView.gap.${g.code}${empty ? '-empty' : ''}`, d);
+  };
+  return (
+    <Section title={t('accountView.title', { company: contact.company })}>
+      <p>{t('accountView.stage', { stage: t(`tie.stage.${v.stage}`) })}</p>
+      <h4>{t('accountView.people')}</h4>
+      <ul className="account-members">
+        {v.members.map((m) => (
+          <li key={m.id ?? m.name}>
+            <strong>{m.name}</strong>
+            {'self' in m && <span className="muted"> ({t('accountView.self')})</span>}
+            {m.role && <span> · {m.role}</span>}
+            <span className="muted">
+              {' · '}
+              {t('accountView.member', { type: t(`tie.type.${m.networkType ?? 'unclassified'}`), score: Math.round((m.tieScore ?? 0) * 100) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h4>{t('accountView.lacks')}</h4>
+      {v.gaps.length ? (
+        <ul className="account-gaps">{v.gaps.map((g) => <li key={g.code}>{gapText(g)}</li>)}</ul>
+      ) : (
+        <p className="small">{t('accountView.none')}</p>
+      )}
+    </Section>
+  );
+}
