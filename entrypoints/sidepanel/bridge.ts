@@ -8,10 +8,12 @@ import { provideLayoutReport } from '@/components/layoutReportSource';
 export function createBridge(): PanelBridge {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
+  // whether this page is a tab of its own never changes: asked once, not on every read
+  const ownTab = browser.tabs.getCurrent().catch(() => undefined);
+
   /** In the side panel: the active tab of its window. Opened as a tab itself: none. */
   async function followedTab(): Promise<number | undefined> {
-    const own = await browser.tabs.getCurrent().catch(() => undefined);
-    if (own) return undefined; // opened as a page: follow the last profile tab seen
+    if (await ownTab) return undefined; // opened as a page: follow the last profile tab seen
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     return active?.id;
   }
@@ -32,6 +34,9 @@ export function createBridge(): PanelBridge {
     },
     onTabStateChanged(listener) {
       const onMessage = (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number; url?: string } }) => {
+        // every extension message reaches this page, a content script's whole page read
+        // among them: only the one this listener is for is judged (parsed in full)
+        if ((raw as { type?: unknown } | null)?.type !== 'bg:tab-state-changed') return undefined;
         const v = judge(raw, sender, self);
         if (v.ok && v.message.type === 'bg:tab-state-changed') listener();
         return undefined;
