@@ -25,12 +25,35 @@ export function createBridge(): PanelBridge {
     return parsed.success ? parsed.data : { ok: false, reason: 'no-page' };
   });
 
+  async function readTabState(): Promise<TabState | null> {
+    const tabId = await followedTab();
+    const raw = await browser.runtime.sendMessage({ type: 'panel:get-tab-state', tabId });
+    const parsed = TabState.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  }
+
+  // The first read is asked at once, while the database opens (the panel renders nothing
+  // before that: 0.5-1 s on a cold start with a big book); the panel's first ask takes it,
+  // unless a change was announced (or the tab switched) after it was asked.
+  let early: Promise<TabState | null> | null = readTabState();
+  early.catch(() => undefined); // dropped unread, its failure is nobody's (a taker still gets it)
+  const dropEarly = () => {
+    early = null;
+    browser.runtime.onMessage.removeListener(onEarlyMessage);
+    browser.tabs.onActivated.removeListener(dropEarly);
+  };
+  const onEarlyMessage = (raw: unknown) => {
+    if ((raw as { type?: unknown } | null)?.type === 'bg:tab-state-changed') dropEarly();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onEarlyMessage);
+  browser.tabs.onActivated.addListener(dropEarly);
+
   return {
-    async getTabState() {
-      const tabId = await followedTab();
-      const raw = await browser.runtime.sendMessage({ type: 'panel:get-tab-state', tabId });
-      const parsed = TabState.safeParse(raw);
-      return parsed.success ? parsed.data : null;
+    getTabState() {
+      const first = early;
+      dropEarly();
+      return first ?? readTabState();
     },
     onTabStateChanged(listener) {
       const onMessage = (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number; url?: string } }) => {
