@@ -16,7 +16,7 @@ export function RecordPane({ contactId, onClose }: { contactId: string; onClose(
       }}
     >
       <button ref={close} type="button" className="link" onClick={onClose}>← {t('book.record.close')}</button>
-      <ContactCard contactId={contactId} mode="sales" />
+      <ContactCard key={contactId} contactId={contactId} mode="sales" />
     </aside>
   );
 }

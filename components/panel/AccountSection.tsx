@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { accountPeers } from '@/lib/db/derive';
 import type { Contact } from '@/lib/domain/entities';
 import { accountView, type AccountGap, type AccountMember } from '@/lib/model/account';
+import type { AccountPeer } from '@/lib/model/network';
 import { Section } from '../shared/Section';
 
 /**
@@ -10,9 +11,11 @@ import { Section } from '../shared/Section';
  * with tag, tie and role, the stage the account is in, and what the network lacks
  * for that stage, each with the step to take.
  */
-export function AccountSection({ contact }: { contact: Contact }) {
+export function AccountSection({ contact, peers: given }: { contact: Contact; peers?: AccountPeer[] }) {
   const { t } = useTranslation();
-  const peers = useLiveQuery(() => accountPeers(contact), [contact.id, contact.company]);
+  // the card passes the peers its tie judgement has just read (one query, not two side by side)
+  const read = useLiveQuery(async () => (given ? null : accountPeers(contact)), [contact.id, contact.company, !given]);
+  const peers = given ?? read ?? undefined;
   if (!contact.company || peers === undefined) return null;
   const self: AccountMember & { self: true } = {
     id: contact.id, name: contact.name, role: contact.position, networkType: contact.networkType,

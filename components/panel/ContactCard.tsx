@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getContactRecord } from '@/lib/db/record';
 import { assessRecord } from '@/lib/db/derive';
+import { crossSellFor } from '@/lib/db/crosssell';
 import { smallTalk } from '@/lib/model/smalltalk';
 import { profileReads } from '@/lib/model/tie';
 import type { Extraction } from '@/lib/extract/types';
@@ -19,6 +19,8 @@ import { SmallTalkSection } from './SmallTalkSection';
 import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
 import { AccountSection } from './AccountSection';
+import { mineRulesOffThread } from './crosssell';
+import { useSlicedLiveQuery } from './useSlicedLiveQuery';
 import { DealsSection } from './DealsSection';
 import { QuestionsSection } from './QuestionsSection';
 import type { PanelMode } from './Panel';
@@ -33,24 +35,32 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   // the record first (what is known), the judgement a moment later if need be — both
   // asked at once: the judgement reads the record itself rather than wait for this one's
   // render (one round trip to the database instead of two before the tie shows)
-  const record = useLiveQuery(() => getContactRecord(contactId), [contactId]);
-  const a = useLiveQuery(async () => {
+  // (rendered in slices: the whole card at once was one long task on a cold panel)
+  const record = useSlicedLiveQuery(() => getContactRecord(contactId), [contactId]);
+  const a = useSlicedLiveQuery(async () => {
     const r = await getContactRecord(contactId);
     return r ? assessRecord(r) : undefined;
   }, [contactId]);
+  // asked with the record, not once the card has rendered (a section's own query starts only
+  // after its first commit): the cross-sell section and the tie's next step share it
+  const sell = useSlicedLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]);
+  const rep = a?.rep;
+  const topics = useMemo(
+    () => (record ? smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep }, Date.now()) : []),
+    [record, rep],
+  );
   if (record === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
   if (record === null) return null;
-  const now = Date.now();
-  const topics = smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep: a?.rep }, now);
   const sections: Record<string, ReactNode> = {
-    tie: a ? <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} /> : null,
+    tie: a ? <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} sell={sell ?? null} /> : null,
     talk: <SmallTalkSection key="talk" topics={topics} />,
-    account: record.contact.company ? <AccountSection key="account" contact={record.contact} /> : null,
+    // with the peers the judgement read: shown with the tie, no second query of the organisation
+    account: record.contact.company && a ? <AccountSection key="account" contact={record.contact} peers={a.account ?? []} /> : null,
     notes: <NotesSection key="notes" contactId={contactId} notes={record.notes} />,
     interactions: <InteractionsSection key="interactions" contactId={contactId} interactions={record.interactions} />,
     purchases: <PurchasesSection key="purchases" purchases={record.purchases} />,
     complaints: <ComplaintsSection key="complaints" complaints={record.complaints} />,
-    sell: <CrossSellSection key="sell" contactId={contactId} />,
+    sell: <CrossSellSection key="sell" data={sell} />,
     deals: record.deals.length ? <DealsSection key="deals" deals={record.deals} /> : null,
   };
   const order = mode === 'support'

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { crossSellFor } from '@/lib/db/crosssell';
-import { mineRulesOffThread } from './crosssell';
+import type { CrossSell } from '@/lib/db/crosssell';
 import { Section } from '../shared/Section';
 
-/** Products the customer does not own yet, ranked, each with its reason. */
-export function CrossSellSection({ contactId }: { contactId: string }) {
+/**
+ * Products the customer does not own yet, ranked, each with its reason. The card
+ * reads them (ContactCard), from its first render, beside the record.
+ */
+export function CrossSellSection({ data }: { data: CrossSell | undefined }) {
   const { t, i18n } = useTranslation();
-  const data = useLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]);
   if (!data) return null;
   const name = (id: string) => data.products.get(id)?.name ?? id;
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });

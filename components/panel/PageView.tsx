@@ -36,7 +36,7 @@ function ProfileView({ x, mode }: { x: Extraction; mode: PanelMode }) {
   return (
     <>
       <ReadProblems x={x} />
-      {linked ? <ContactCard contactId={linked.contactId} mode={mode} page={x} /> : <UnknownProfile x={x} />}
+      {linked ? <ContactCard key={linked.contactId} contactId={linked.contactId} mode={mode} page={x} /> : <UnknownProfile x={x} />}
     </>
   );
 }

@@ -36,7 +36,7 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
         {opened ? (
           <>
             <button type="button" className="link" onClick={() => setOpened(null)}>← {t('search.back')}</button>
-            <ContactCard contactId={opened} mode={mode} />
+            <ContactCard key={opened} contactId={opened} mode={mode} />
           </>
         ) : (
           <PageView tab={tab} mode={mode} />

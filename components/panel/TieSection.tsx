@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { crossSellFor } from '@/lib/db/crosssell';
+import { crossSellFor, type CrossSell } from '@/lib/db/crosssell';
 import { mineRulesOffThread } from './crosssell';
 import { StorageFullError } from '@/lib/db/errors';
 import { clearOverride, setOverride } from '@/lib/db/overrides';
@@ -31,7 +31,11 @@ export function stepKey(step: NextStep): string {
  * The tie: network type and stage, the score and why (each signal's part,
  * largest first), the next step that fits, and the user's one-click override.
  */
-export function TieSection({ contact, a, topics, complaints }: { contact: Contact; a: RecordAssessment; topics: Topic[]; complaints: Complaint[] }) {
+export function TieSection({ contact, a, topics, complaints, sell: given }: {
+  contact: Contact; a: RecordAssessment; topics: Topic[]; complaints: Complaint[];
+  /** the card's cross-sell read (null while it is read); without it, the section reads its own */
+  sell?: CrossSell | null;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const selectId = useId();
@@ -39,8 +43,9 @@ export function TieSection({ contact, a, topics, complaints }: { contact: Contac
   const { tag, tie, classification } = a;
   // a dormant customer is re-engaged, and a check-in made, with the top cross-sell suggestion
   const wantsSell = classification.state === 'dormant-customer' || classification.state === 'customer-check-in';
-  const sell = useLiveQuery(async () => (wantsSell ? crossSellFor(contact.id, 1, undefined, mineRulesOffThread) : null), [contact.id, wantsSell]);
-  const crossSell = sell ? sell.suggestions.map((x) => sell.products.get(x.productId)?.name ?? x.productId) : undefined;
+  const own = useLiveQuery(async () => (wantsSell && given === undefined ? crossSellFor(contact.id, 1, undefined, mineRulesOffThread) : null), [contact.id, wantsSell, given === undefined]);
+  const sell = wantsSell ? (given ?? own) : null;
+  const crossSell = sell ? sell.suggestions.slice(0, 1).map((x) => sell.products.get(x.productId)?.name ?? x.productId) : undefined;
   const step = nextStep(tag, { contact, topics, complaints, needs: classification.needs, classification, signals: a.signals, crossSell, deals: a.deals });
   const reasonText = (r: Reason) => t(`tie.reason.${r.code}`, { ...(r.detail ?? {}), defaultValue: r.code });
   const fail = (e: Error) => setError(e instanceof StorageFullError ? t('db.storageFull') : t('errors.generic', { message: e.message }));

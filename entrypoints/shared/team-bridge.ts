@@ -23,6 +23,9 @@ export function createTeamBridge(): TeamBridge {
     requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }).catch(() => false),
     onStatus(listener) {
       const onMessage = (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number; url?: string } }) => {
+        // every extension message reaches this page (a content script's whole page read among
+        // them): only the one this listener is for is judged, not parsed in full for nothing
+        if ((raw as { type?: unknown } | null)?.type !== 'bg:team-status') return undefined;
         const v = judge(raw, sender, self);
         if (v.ok && v.message.type === 'bg:team-status') listener(v.message.status);
         return undefined;

@@ -8,10 +8,12 @@ import { provideLayoutReport } from '@/components/panel/layoutReportSource';
 export function createBridge(): PanelBridge {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
+  // whether this page is a tab of its own never changes: asked once, not on every read
+  const ownTab = browser.tabs.getCurrent().catch(() => undefined);
+
   /** In the side panel: the active tab of its window. Opened as a tab itself: none. */
   async function followedTab(): Promise<number | undefined> {
-    const own = await browser.tabs.getCurrent().catch(() => undefined);
-    if (own) return undefined; // opened as a page: follow the last profile tab seen
+    if (await ownTab) return undefined; // opened as a page: follow the last profile tab seen
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     return active?.id;
   }
@@ -23,15 +25,41 @@ export function createBridge(): PanelBridge {
     return parsed.success ? parsed.data : { ok: false, reason: 'no-page' };
   });
 
+  async function readTabState(): Promise<TabState | null> {
+    const tabId = await followedTab();
+    const raw = await browser.runtime.sendMessage({ type: 'panel:get-tab-state', tabId });
+    const parsed = TabState.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  }
+
+  // The first read is asked at once, while the database opens (the panel renders nothing
+  // before that: 0.5-1 s on a cold start with a big book); the panel's first ask takes it,
+  // unless a change was announced (or the tab switched) after it was asked.
+  let early: Promise<TabState | null> | null = readTabState();
+  early.catch(() => undefined); // dropped unread, its failure is nobody's (a taker still gets it)
+  const dropEarly = () => {
+    early = null;
+    browser.runtime.onMessage.removeListener(onEarlyMessage);
+    browser.tabs.onActivated.removeListener(dropEarly);
+  };
+  const onEarlyMessage = (raw: unknown) => {
+    if ((raw as { type?: unknown } | null)?.type === 'bg:tab-state-changed') dropEarly();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onEarlyMessage);
+  browser.tabs.onActivated.addListener(dropEarly);
+
   return {
-    async getTabState() {
-      const tabId = await followedTab();
-      const raw = await browser.runtime.sendMessage({ type: 'panel:get-tab-state', tabId });
-      const parsed = TabState.safeParse(raw);
-      return parsed.success ? parsed.data : null;
+    getTabState() {
+      const first = early;
+      dropEarly();
+      return first ?? readTabState();
     },
     onTabStateChanged(listener) {
       const onMessage = (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number; url?: string } }) => {
+        // every extension message reaches this page, a content script's whole page read
+        // among them: only the one this listener is for is judged (parsed in full)
+        if ((raw as { type?: unknown } | null)?.type !== 'bg:tab-state-changed') return undefined;
         const v = judge(raw, sender, self);
         if (v.ok && v.message.type === 'bg:tab-state-changed') listener();
         return undefined;

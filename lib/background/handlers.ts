@@ -61,8 +61,9 @@ export function createBackground(deps: BackgroundDeps): Background {
   async function saveState(s: TabState) {
     tabs.set(s.tabId, s);
     lastWebTab = s.tabId;
-    await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
+    // the panel's ask is answered from memory: it is told before the session copy is written
     notify(s.tabId);
+    await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
   }
   /** The worker may have been stopped since the last read: ask the session store. */
   async function lastTab(): Promise<number | undefined> {

@@ -62,6 +62,8 @@ export interface RecordAssessment extends Assessment {
   rep?: RepContext;
   /** the contact's deals as the model read them (for the next step's wording) */
   deals?: DealInput[];
+  /** the other contacts at the same organisation the judgement read (the account view shows them) */
+  account?: AccountPeer[];
 }
 
 /** The full judgement for one record: signals, strength, network type, the tag in force. */
@@ -75,7 +77,7 @@ export async function assessRecord(r: ContactRecord, now = Date.now(), d: Tiewis
     deals, accountDeals: accountDealList,
     account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length,
   }, now);
-  return { ...a, tag: effectiveTag(a.classification, r.override), rep, deals };
+  return { ...a, tag: effectiveTag(a.classification, r.override), rep, deals, account };
 }
 
 /**

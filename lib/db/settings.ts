@@ -42,6 +42,8 @@ export const SETTINGS = {
   'book.customColumns': setting(z.array(z.unknown()).transform((xs) => xs.filter((x): x is string => typeof x === 'string')), []),
   /** the cross-sell rules mined from the book's purchases, and which purchases they were mined from */
   crossSellRules: setting(z.object({ version: z.string(), rules: z.array(z.custom<Rule>()), minedAt: z.number() }).optional(), undefined),
+  /** the stored rules' stamp (their version and when mined, lib/db/crosssell.ts): a card reads it, and the rules only when it changed */
+  crossSellRulesStamp: setting(z.string().optional(), undefined),
   /** the backup reminder: when the last backup was made, after how many days to remind (unset fields: DEFAULT_BACKUP_SETTING) */
   backup: setting(z.object({ lastAt: z.number(), remindDays: z.number() }).partial(), {}),
   /** contacts the version-4 upgrade found made of two people, awaiting the user's word (upgrade-v4.ts writes it) */
