@@ -718,6 +718,7 @@ export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
     const path = pathOf(url);
     return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
+  yield;
   if (byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40)) || UNAVAILABLE.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
