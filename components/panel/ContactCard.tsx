@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getContactRecord } from '@/lib/db/record';
 import { assessRecord } from '@/lib/db/derive';
 import { crossSellFor } from '@/lib/db/crosssell';
@@ -20,7 +21,6 @@ import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
 import { AccountSection } from './AccountSection';
 import { mineRulesOffThread } from './crosssell';
-import { useSlicedLiveQuery } from './useSlicedLiveQuery';
 import { DealsSection } from './DealsSection';
 import { QuestionsSection } from './QuestionsSection';
 import type { PanelMode } from './Panel';
@@ -35,15 +35,14 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   // the record first (what is known), the judgement a moment later if need be — both
   // asked at once: the judgement reads the record itself rather than wait for this one's
   // render (one round trip to the database instead of two before the tie shows)
-  // (rendered in slices: the whole card at once was one long task on a cold panel)
-  const record = useSlicedLiveQuery(() => getContactRecord(contactId), [contactId]);
-  const a = useSlicedLiveQuery(async () => {
+  const record = useLiveQuery(() => getContactRecord(contactId), [contactId]);
+  const a = useLiveQuery(async () => {
     const r = await getContactRecord(contactId);
     return r ? assessRecord(r) : undefined;
   }, [contactId]);
   // asked with the record, not once the card has rendered (a section's own query starts only
   // after its first commit): the cross-sell section and the tie's next step share it
-  const sell = useSlicedLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]);
+  const sell = useLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]);
   const rep = a?.rep;
   const topics = useMemo(
     () => (record ? smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep }, Date.now()) : []),
