@@ -1,6 +1,6 @@
 import { db, type TiewiseDB } from './database';
 import type { Product } from '../domain/entities';
-import { getSetting, type SettingKey, type SettingValue } from './settings';
+import { getSetting, setSetting, type SettingValue } from './settings';
 import { indexRules, mineRules, suggest, type MineOptions, type RuleIndex, type Suggestion } from '../model/crosssell';
 
 // Cross-sell for one contact: the catalogue's own relations plus association
@@ -34,14 +34,15 @@ export async function mineAndStoreRules(d: TiewiseDB = db(), now = Date.now()): 
   const current = await storedRules(d);
   if (current?.version === version) {
     // rules stored before their stamp was: stamp them, so the cards stop reading them each time
-    if ((await getSetting('crossSellRulesStamp', d)) === undefined) await d.settings.put({ key: 'crossSellRulesStamp' satisfies SettingKey, value: stampOf(current) });
+    if ((await getSetting('crossSellRulesStamp', d)) === undefined) await setSetting('crossSellRulesStamp', stampOf(current), d);
     return false;
   }
   const rules = mineRules(await d.purchases.toArray(), MINE_OPTIONS);
   const stored = { version, rules, minedAt: now } satisfies StoredRules;
-  await d.transaction('rw', d.settings, () => d.settings.bulkPut([
-    { key: 'crossSellRules' satisfies SettingKey, value: stored },
-    { key: 'crossSellRulesStamp' satisfies SettingKey, value: stampOf(stored) },
+  // the rules and their stamp together: a card never sees one without the other
+  await d.transaction('rw', d.settings, () => Promise.all([
+    setSetting('crossSellRules', stored, d),
+    setSetting('crossSellRulesStamp', stampOf(stored), d),
   ]));
   return true;
 }
