@@ -122,7 +122,7 @@ export class TiewiseDB extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6 only adds the team book's tables
     this.version(6).stores(SCHEMA_V6);
-    // every write to a shared table leaves an outbox entry in its own transaction
+    // once the book has a team target, every write to a shared table leaves an outbox entry in its own transaction
     this.use(outboxMiddleware);
   }
 }

@@ -6,9 +6,15 @@ import { SHARED_TABLES, docId, type SharedTable } from '../domain/shared';
 // same IndexedDB transaction (a DBCore middleware, so no write path can forget
 // it, and a rolled-back write leaves no entry). The sync engine (lib/sync/engine.ts)
 // sends what the outbox names and deletes the entries it sent, unless the record
-// changed again meanwhile (`seq` is new then). With sync off the outbox holds at
-// most one small row (an id) per changed record: kept, so that what changed while
-// disconnected is sent on the next connect.
+// changed again meanwhile (`seq` is new then).
+//
+// The outbox starts with the book's first connect: until then no write records
+// anything (an entry per record was about a third of an import's writes), and the
+// connect itself (lib/sync/service.ts, `adopt`) offers every record of the book in
+// the one transaction that stores `team.target`. Each write reads that setting in
+// its own transaction, so no write can fall between the connect's offer and the
+// outbox starting. Once started it stays on, also while disconnected, so that what
+// changed meanwhile is sent on the next connect.
 
 export interface OutboxEntry {
   /** the record's document id (lib/sync/docs.ts: `<table>:<key>`) */
@@ -18,6 +24,9 @@ export interface OutboxEntry {
 }
 
 const SHARED = new Set<string>(SHARED_TABLES);
+
+/** The setting whose presence starts the outbox: the server database this book last adopted. */
+export const TEAM_TARGET = 'team.target';
 
 /** Transactions whose writes are the team's own (copied in from the server): no outbox entry. */
 const quiet = new WeakSet<object>();
@@ -49,11 +58,16 @@ export const outboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'tiewise-outbox',
   create(down) {
+    // once this database has a team target it keeps one (a new target replaces it)
+    let started = false;
+    const readStarted = (trans: DBCoreMutateRequest['trans']): Promise<boolean> =>
+      down.table('settings').get({ trans, key: TEAM_TARGET }).then((row) => (started = row !== undefined));
     return {
       ...down,
       transaction(stores, mode, options) {
-        const more = mode === 'readwrite' && stores.some((s) => SHARED.has(s)) && !stores.includes('outbox');
-        return down.transaction(more ? [...stores, 'outbox'] : stores, mode, options);
+        if (mode !== 'readwrite' || !stores.some((s) => SHARED.has(s))) return down.transaction(stores, mode, options);
+        const more = ['outbox', 'settings'].filter((s) => !stores.includes(s));
+        return down.transaction(more.length ? [...stores, ...more] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -71,11 +85,15 @@ export const outboxMiddleware: Middleware<DBCore> = {
               if (!values.length) return res;
               return down.table('outbox').mutate({ trans: req.trans, type: 'put', values }).then(() => res);
             });
-            const keys = keysOf(table, req);
-            if (keys) return write(keys);
-            // a clear() or a range delete: name every record it removes
-            const range = (req as { range: DBCoreKeyRange }).range;
-            return table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range } }).then((r) => write(r.result));
+            const recorded = (): Promise<DBCoreMutateResponse> => {
+              const keys = keysOf(table, req);
+              if (keys) return write(keys);
+              // a clear() or a range delete: name every record it removes
+              const range = (req as { range: DBCoreKeyRange }).range;
+              return table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range } }).then((r) => write(r.result));
+            };
+            if (started) return recorded();
+            return readStarted(req.trans).then((on) => (on ? recorded() : table.mutate(req)));
           },
         };
       },

@@ -1,4 +1,5 @@
 import type { TiewiseDB } from '../db/database';
+import { TEAM_TARGET } from '../db/outbox';
 import { SHARED_TABLES, docId, hash128, type SharedTable } from '../domain/shared';
 import { syncOnce, type Replica } from './engine';
 import { checkServer } from './server';
@@ -54,6 +55,26 @@ export function reasonOf(e: unknown): TeamReason {
   return 'server';
 }
 
+/**
+ * A new server database (or user) for this book: start its mirror afresh and offer
+ * it every record. Storing the target starts the outbox (lib/db/outbox.ts) in the
+ * same transaction, so every later write is recorded and every earlier one offered.
+ */
+export async function adoptTarget(db: TiewiseDB, target: string, at: number): Promise<void> {
+  const was = (await db.settings.get(TEAM_TARGET))?.value;
+  if (was === target) return;
+  await db.transaction('rw', [db.mirror, db.settings, db.outbox, ...SHARED_TABLES.map((t) => db.table(t))], async () => {
+    await db.mirror.clear();
+    await db.settings.delete('team.seq');
+    const seq = `adopt.${at}`;
+    for (const t of SHARED_TABLES) {
+      const keys = await db.table(t).toCollection().primaryKeys();
+      await db.outbox.bulkPut(keys.map((k) => ({ id: docId(t as SharedTable, k), seq })));
+    }
+    await db.settings.put({ key: TEAM_TARGET, value: target });
+  });
+}
+
 const REFUSED = new Set<TeamReason>(['unauthorized', 'forbidden', 'not-found', 'permission', 'bad-url', 'not-https', 'bad-database']);
 
 export function createTeamService(deps: TeamDeps): TeamService {
@@ -76,23 +97,6 @@ export function createTeamService(deps: TeamDeps): TeamService {
     return deps.db.outbox.count();
   }
 
-  /** A new server database (or user) for this book: start its mirror afresh and offer it every record. */
-  async function adopt(target: string) {
-    const { db } = deps;
-    const was = (await db.settings.get('team.target'))?.value;
-    if (was === target) return;
-    await db.transaction('rw', [db.mirror, db.settings, db.outbox, ...SHARED_TABLES.map((t) => db.table(t))], async () => {
-      await db.mirror.clear();
-      await db.settings.delete('team.seq');
-      for (const t of SHARED_TABLES) {
-        const keys = await db.table(t).toCollection().primaryKeys();
-        const seq = `adopt.${now()}`;
-        await db.outbox.bulkPut(keys.map((k) => ({ id: docId(t as SharedTable, k), seq })));
-      }
-      await db.settings.put({ key: 'team.target', value: target });
-    });
-  }
-
   async function run(): Promise<TeamStatus> {
     const t = await deps.load();
     if (!t) return set(TEAM_OFF);
@@ -102,7 +106,7 @@ export function createTeamService(deps: TeamDeps): TeamService {
     const target = `${c.dbUrl}|${t.user}`;
     set({ ...base(t), state: 'syncing', done: 0, total: await pending(), pending: await pending() });
     try {
-      await adopt(target);
+      await adoptTarget(deps.db, target, now());
       const report = await syncOnce({
         db: deps.db,
         local: deps.replica(`tiewise-team-${hash128(target)}`),

@@ -4,6 +4,7 @@ import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
 import { syncOnce, type Replica, type SyncReport } from '@/lib/sync/engine';
+import { adoptTarget } from '@/lib/sync/service';
 import type { Couch } from './couch';
 
 // A teammate's browser in Node: their book (Dexie on fake-indexeddb), their
@@ -39,7 +40,11 @@ export async function teammate(couch: Couch, database: string, user: string, pas
   const remoteFor = (pw: string) => new PouchDB(`${couch.url}/${database}`, { skip_setup: true, auth: { username: user, password: pw }, fetch });
   const t: Teammate = {
     id, user, db, local, remote: remoteFor(password), logs,
-    sync: () => syncOnce({ db, local, remote: t.remote, user, log: (_l, m) => logs.push(m), batch: 50 }),
+    // as the background runs it: the connect adopts the server database, then the run
+    sync: async () => {
+      await adoptTarget(db, `${couch.url}/${database}|${user}`, Date.now());
+      return syncOnce({ db, local, remote: t.remote, user, log: (_l, m) => logs.push(m), batch: 50 });
+    },
     reconnect(pw) {
       t.remote = remoteFor(pw);
     },

@@ -7,7 +7,7 @@ import { startCouch, type Couch } from '../../sync/couch';
 import { alternate, bundle, result, type BenchCase, type BenchResult } from '../harness';
 
 // The team book's speed in Chromium against pouchdb-server on 127.0.0.1.
-// 1. Initial push: 20,000 contacts with a note each (40,000 documents), the engine's
+// 1. Initial push: 20,000 contacts with a note each (40,000 documents), the first connect (the book adopts the server database, offering every record) and the engine's
 //    whole run (pull, mirror, send in batches of 500 into the replica and, being new,
 //    to the server, then the replicator's push of whatever the server did not confirm)
 //    against one raw POST _bulk_docs of the same documents: the floor of any client (one

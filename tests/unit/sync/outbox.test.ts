@@ -1,13 +1,19 @@
 import { openDatabase, TiewiseDB } from '@/lib/db/database';
-import { quietTransaction } from '@/lib/db/outbox';
+import { TEAM_TARGET, quietTransaction } from '@/lib/db/outbox';
 import { addContact } from '@/lib/db/contacts';
 import { addNote } from '@/lib/db/notes';
 
 // The outbox: every change to a shared table, from any write path, leaves "this
-// record changed" in the same transaction; nothing else does.
+// record changed" in the same transaction; nothing else does. It starts with the
+// book's first connect (the connect offers every record then: service.test.ts).
 
 let n = 0;
-const fresh = () => openDatabase(new TiewiseDB(`outbox-${++n}`));
+const unconnected = () => openDatabase(new TiewiseDB(`outbox-${++n}`));
+const fresh = async () => {
+  const d = await unconnected();
+  await d.settings.put({ key: TEAM_TARGET, value: 'http://team.example/book|ada' });
+  return d;
+};
 const src = { kind: 'user' as const, at: 1 };
 const ids = async (d: TiewiseDB) => (await d.outbox.toArray()).map((e) => e.id).sort();
 
@@ -23,6 +29,20 @@ describe('the outbox', () => {
     await d.notes.delete(note.id);
     // the entry is renewed, so a send that read the old one does not retire it
     expect((await d.outbox.get(`notes:${note.id}`))?.seq).not.toBe(seq);
+  });
+
+  it('records nothing before the book is first connected, and every write once a team target is stored', async () => {
+    const d = await unconnected();
+    const c = await addContact({ name: 'Ada Row', source: src }, d);
+    await addNote(c.id, 'before', 1, d);
+    await d.products.put({ id: 'p1', name: 'Product', relations: [] });
+    expect(await ids(d)).toEqual([]);
+    // another page of the extension stores the target (its own database instance)
+    const other = await openDatabase(new TiewiseDB(d.name));
+    await other.settings.put({ key: TEAM_TARGET, value: 'http://team.example/book|ada' });
+    await d.contacts.update(c.id, { name: 'Ada Rowe' });
+    expect(await ids(d)).toEqual([`contacts:${c.id}`]);
+    other.close();
   });
 
   it('a clear() or a range delete names every record it removed', async () => {
