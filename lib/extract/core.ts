@@ -253,14 +253,38 @@ export function index(root: Element | null | undefined, prune: string): Element[
     out.push(el);
     for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
   }
+  INDEXED.set(out, { root, members: null });
   return out;
 }
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META']);
 
-/** The elements of an index that match `sel` (a bad selector matches nothing). */
+/**
+ * An index's root and (built on first need) its members. A selector over an index asks
+ * the browser (one native query under the root) and keeps what the index holds: most
+ * selectors a reader tries belong to other layouts and match nothing, and a native
+ * query that finds nothing costs a fraction of testing every element from script.
+ */
+const INDEXED = new WeakMap<Element[], { root: Element; members: Set<Element> | null }>();
+
+function query(els: Element[], sel: string, one: boolean): Element[] | null {
+  const at = INDEXED.get(els);
+  if (!at) return null;
+  const found = at.root.querySelectorAll(sel);
+  if (!found.length) return [];
+  const members = (at.members ??= new Set(els));
+  const out: Element[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (!members.has(found[i])) continue;
+    out.push(found[i]);
+    if (one) break;
+  }
+  return out;
+}
+
+/** The elements of an index (or any list) that match `sel`, in order (a bad selector matches nothing). */
 export function pick(els: Element[], sel: string): Element[] {
   try {
-    return els.filter((e) => e.matches(sel));
+    return query(els, sel, false) ?? els.filter((e) => e.matches(sel));
   } catch {
     return [];
   }
@@ -268,7 +292,8 @@ export function pick(els: Element[], sel: string): Element[] {
 
 export function pickOne(els: Element[], sel: string): Element | null {
   try {
-    return els.find((e) => e.matches(sel)) ?? null;
+    const q = query(els, sel, true);
+    return q ? (q[0] ?? null) : (els.find((e) => e.matches(sel)) ?? null);
   } catch {
     return null;
   }
