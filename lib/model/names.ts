@@ -18,8 +18,12 @@ const LATIN_EXTRA: Record<string, string> = {
   ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i',
 };
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case, strip diacritics, transliterate Cyrillic; keeps spaces between words. */
 export function toLatin(s: string): string {
+  // most names and company words are plain ASCII: nothing to decompose or transliterate
+  if (!NOT_ASCII.test(s)) return s.toLowerCase();
   const lower = s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   let out = '';
   for (const ch of lower) out += CYR[ch] ?? LATIN_EXTRA[ch] ?? ch;
@@ -105,15 +109,13 @@ export function parseName(raw: string): ParsedName {
   const comma = s.indexOf(',');
   if (comma > 0) s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
   // Split initials written together: "A.K." → "A. K."
-  s = s.replace(/(\p{L})\.(?=\p{L})/gu, '$1. ');
+  if (s.includes('.')) s = s.replace(/(\p{L})\.(?=\p{L})/gu, '$1. ');
   const words = s.split(/[\s\-_.,;:'’"«»()/]+/u).filter(Boolean);
   const tokens: NameToken[] = [];
   let patronymic: string | undefined;
   for (const w of words) {
-    const latin = toLatin(w).replace(/[^a-z0-9]/g, '');
-    const cyrillic = /\p{Script=Cyrillic}/u.test(w);
+    const { latin, key, cyrillic } = wordOf(w);
     if (!latin || HONORIFICS.has(latin)) continue;
-    const key = foldWord(latin);
     if (!key) continue;
     if (latin.length > 5 && PATRONYMIC.test(latin) && words.length >= 3 && !patronymic) {
       patronymic = key;
@@ -123,6 +125,27 @@ export function parseName(raw: string): ParsedName {
   }
   return { tokens, full: tokens.filter((t) => !t.initial), patronymic };
 }
+
+/** One word of a name, folded: its Latin letters, its key, whether it was written in Cyrillic. */
+interface NameWord {
+  latin: string;
+  key: string;
+  cyrillic: boolean;
+}
+
+/** A name word folded once per distinct spelling (names repeat across a book, as foldWord's words do). */
+function wordOf(w: string): NameWord {
+  let x = nameWords.get(w);
+  if (!x) {
+    const latin = toLatin(w).replace(/[^a-z0-9]/g, '');
+    x = { latin, key: latin ? foldWord(latin) : '', cyrillic: CYRILLIC.test(w) };
+    if (nameWords.size >= FOLD_CACHE) nameWords.clear();
+    nameWords.set(w, x);
+  }
+  return x;
+}
+const nameWords = new Map<string, NameWord>();
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**
  * Nicknames and cross-language equivalents, one group per given name; the first
