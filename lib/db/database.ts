@@ -175,11 +175,29 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+// the open in progress (or done) per instance: a page may start it before its first render
+// (the panel does, as its script starts) and its database gate asks again
+const opening = new WeakMap<TiewiseDB, Promise<TiewiseDB>>();
+
 /**
  * Opens the database. Dexie 4 would open a newer database as it is; we refuse,
- * read-only nothing, so a newer schema is never written to by older code.
+ * read-only nothing, so a newer schema is never written to by older code. A second
+ * call while the first is under way (or once it has opened) shares it.
  */
-export async function openDatabase(d: TiewiseDB = db()): Promise<TiewiseDB> {
+export function openDatabase(d: TiewiseDB = db()): Promise<TiewiseDB> {
+  const cur = opening.get(d);
+  if (cur && (d.isOpen() || !settled.has(cur))) return cur;
+  const next = openChecked(d);
+  opening.set(d, next);
+  void next.then(() => settled.add(next), () => {
+    settled.add(next);
+    if (opening.get(d) === next) opening.delete(d);
+  });
+  return next;
+}
+const settled = new WeakSet<Promise<TiewiseDB>>();
+
+async function openChecked(d: TiewiseDB): Promise<TiewiseDB> {
   // Look before opening: opening a newer database with our schema would let
   // Dexie "repair" it by adding tables. A schema-less Dexie opens it as it is.
   const probe = new Dexie(d.name);
