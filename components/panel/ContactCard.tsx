@@ -48,6 +48,7 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
     () => (record ? smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep }, Date.now()) : []),
     [record, rep],
   );
+  const full = a !== undefined && sell !== undefined;
   if (record === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
   if (record === null) return null;
   const sections: Record<string, ReactNode> = {
@@ -71,7 +72,9 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
       <CrmFieldsSection contact={record.contact} />
       <QuestionsSection contactId={contactId} />
       <SplitSection contactId={contactId} />
-      <DuplicatesSection contactId={contactId} name={record.contact.name} />
+      {/* looked for once the card is full: scoring up to a thousand namesakes (tens of ms
+          on a big book) would otherwise hold up the tie and cross-sell */}
+      {full && <DuplicatesSection contactId={contactId} name={record.contact.name} />}
       <RemindersSection reminders={record.reminders} />
       {order.map((k) => sections[k])}
     </article>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutReport } from '@/lib/extract/layout-report';
 import type { Site } from '@/lib/extract/types';
 import { download, today } from '../shared/download';
 import { layoutReportSource } from './layoutReportSource';
@@ -25,6 +24,9 @@ export function LayoutReportAction({ site }: { site: Site | null }) {
       if (!r.ok) return setState({ at: 'failed' });
       // an inert copy of the page: a parsed document runs no script and loads no image
       const doc = new DOMParser().parseFromString(r.html, 'text/html');
+      // loaded on this click: it runs the three sites' readers, which nothing else in the
+      // panel needs (tens of kilobytes of script the panel no longer evaluates as it opens)
+      const { layoutReport } = await import('@/lib/extract/layout-report');
       const report = layoutReport(doc, r.url);
       const file = `${site ?? 'page'}-layout-report-${today()}.html`;
       download(report, file, 'text/html');

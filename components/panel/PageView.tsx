@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasContacts } from '@/lib/db/contacts';
 import { findProfileByUrl } from '@/lib/db/profiles';
-import { loadDemoBook } from '@/lib/demo/load';
 import type { TabState } from '@/lib/messages';
 import type { Extraction } from '@/lib/extract/types';
 import { ContactCard } from './ContactCard';
@@ -50,7 +49,8 @@ function EmptyBookHint() {
   return (
     <div className="notice">
       <p>{t('empty.book')}</p>
-      <button type="button" onClick={() => void loadDemoBook()}>{t('empty.loadDemo')}</button>
+      {/* the demo book's rows are loaded on the click: a panel with a book never evaluates them */}
+      <button type="button" onClick={() => void import('@/lib/demo/load').then((m) => m.loadDemoBook())}>{t('empty.loadDemo')}</button>
     </div>
   );
 }

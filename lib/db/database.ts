@@ -5,6 +5,7 @@ import type {
 } from '../domain/entities';
 import { upgradeToV4 } from './upgrade-v4';
 import { outboxMiddleware, type OutboxEntry } from './outbox';
+import { contactKeysMiddleware, withCompanyKey } from './keys';
 
 export const DB_NAME = 'tiewise';
 
@@ -68,6 +69,15 @@ export const SCHEMA_V6 = {
 };
 
 /**
+ * Version 7: each contact's organisation key (normCompany of its company, kept by
+ * lib/db/keys.ts on every write), so the account's peers are one key range.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  contacts: SCHEMA_V6.contacts + ', companyKey',
+};
+
+/**
  * The one database. Versions are appended, never edited: an old database opens
  * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
  * earlier version). Only indexed fields are listed in `stores`.
@@ -122,6 +132,14 @@ export class TiewiseDB extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6 only adds the team book's tables
     this.version(6).stores(SCHEMA_V6);
+    // v7: the organisation key on every contact that names a company
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade((tx) => tx.table('contacts').where('company').above('').modify((c: Contact) => {
+        Object.assign(c, withCompanyKey(c));
+      }));
+    // every contact is written with its organisation key (whatever path writes it)
+    this.use(contactKeysMiddleware);
     // once the book has a team target, every write to a shared table leaves an outbox entry in its own transaction
     this.use(outboxMiddleware);
   }
@@ -147,7 +165,7 @@ export function useDatabase(instance: TiewiseDB): void {
 }
 
 /** The newest schema version this code knows. */
-export const CURRENT_VERSION = 6;
+export const CURRENT_VERSION = 7;
 
 /** The database was written by a newer Tiewise than this one. */
 export class NewerDatabaseError extends Error {
@@ -157,11 +175,29 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+// the open in progress (or done) per instance: a page may start it before its first render
+// (the panel does, as its script starts) and its database gate asks again
+const opening = new WeakMap<TiewiseDB, Promise<TiewiseDB>>();
+
 /**
  * Opens the database. Dexie 4 would open a newer database as it is; we refuse,
- * read-only nothing, so a newer schema is never written to by older code.
+ * read-only nothing, so a newer schema is never written to by older code. A second
+ * call while the first is under way (or once it has opened) shares it.
  */
-export async function openDatabase(d: TiewiseDB = db()): Promise<TiewiseDB> {
+export function openDatabase(d: TiewiseDB = db()): Promise<TiewiseDB> {
+  const cur = opening.get(d);
+  if (cur && (d.isOpen() || !settled.has(cur))) return cur;
+  const next = openChecked(d);
+  opening.set(d, next);
+  void next.then(() => settled.add(next), () => {
+    settled.add(next);
+    if (opening.get(d) === next) opening.delete(d);
+  });
+  return next;
+}
+const settled = new WeakSet<Promise<TiewiseDB>>();
+
+async function openChecked(d: TiewiseDB): Promise<TiewiseDB> {
   // Look before opening: opening a newer database with our schema would let
   // Dexie "repair" it by adding tables. A schema-less Dexie opens it as it is.
   const probe = new Dexie(d.name);

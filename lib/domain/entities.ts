@@ -50,6 +50,8 @@ export const Contact = z.object({
   emails: z.array(z.string()).default([]),
   phones: z.array(z.string()).default([]),
   company: z.string().optional(),
+  /** the organisation key (normCompany of company), kept by the data layer on every write (lib/db/keys.ts) */
+  companyKey: z.string().optional(),
   position: z.string().optional(),
   city: z.string().optional(),
   country: z.string().optional(),

@@ -18,7 +18,7 @@ export function isSharedTable(t: string): t is SharedTable {
 
 /** Fields of a contact each browser derives for itself (the tie depends on the rep's own profile): never sent. */
 export const LOCAL_FIELDS: Partial<Record<SharedTable, readonly string[]>> = {
-  contacts: ['networkType', 'stage', 'tieScore', 'state', 'nameKeys'],
+  contacts: ['networkType', 'stage', 'tieScore', 'state', 'nameKeys', 'companyKey'],
 };
 
 /** A record's document id: its table and its key. Compound keys (memberships) as JSON. */

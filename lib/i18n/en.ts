@@ -250,6 +250,7 @@ export const en = {
     people: 'Who you know there',
     self: 'this contact',
     member: '{{type}} · tie {{score}}/100',
+    showAll: 'Show all {{count}}',
     lacks: 'What the network lacks',
     none: 'Nothing for this stage: more than one strong tie inside.',
     gap: {

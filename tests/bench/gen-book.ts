@@ -6,6 +6,7 @@
 // Same seed, same book. No clock, no Math.random.
 import type { Contact, Product, Purchase } from '../../lib/domain/entities';
 import { nameKeys } from '../../lib/model/names';
+import { withCompanyKey } from '../../lib/db/keys';
 import { DAY } from '@/lib/domain/time';
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -93,7 +94,9 @@ export function generateBook(opts: BookOptions): Book {
     const createdAt = now - Math.floor(rnd() * span);
     const domain = `${asciiSlug(co.name.replace(/ООО|АО|ПАО|ГК|Inc\.|LLC|GmbH|Ltd|AG|S\.A\.|ehf\./g, '')) || 'mail'}.${co.cyr ? 'ru' : 'com'}`;
     const r = rnd();
-    contacts.push({
+    // stored as the data layer stores a contact (the organisation key too): the browser
+    // benches write these rows with raw puts
+    contacts.push(withCompanyKey({
       id: id('c', i),
       name,
       firstName: first,
@@ -109,7 +112,7 @@ export function generateBook(opts: BookOptions): Book {
       source: { kind: 'demo', at: createdAt },
       createdAt,
       updatedAt: createdAt,
-    });
+    }));
   }
 
   // catalogue: families of up to 10 products — base, upgrades, accessories, successor

@@ -2,9 +2,10 @@
 // Issue 20: the account view — everyone the rep knows at the organisation, the
 // account's stage, and what the network lacks — in the panel, en and ru.
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { PanelApp } from '@/components/panel/PanelApp';
-import { AccountSection } from '@/components/panel/AccountSection';
+import { ACCOUNT_SHOWN, AccountSection } from '@/components/panel/AccountSection';
 import { createI18n } from '@/components/shared/i18n';
 import type { Contact } from '@/lib/domain/entities';
 import { loadDemoBook } from '@/lib/demo/load';
@@ -32,6 +33,21 @@ describe('account view', () => {
     expect(items[1]).toBe('Boris Orlov (this contact) · CFO · Weak-tie prospect · tie 8/100');
     expect(items.join('\n')).not.toMatch(/Someone Else/);
     expect(within(r).getByText(/Single-threaded: Ivan Petrov is the only strong tie — ask Ivan Petrov to introduce you/)).toBeTruthy();
+  });
+
+  it('a big account lists its strongest ties and the contact itself; "Show all" lists everyone', async () => {
+    const d = freshDb();
+    const me = person('me', { name: 'Zoe Last', company: 'Initech', networkType: 'weak-tie-prospect', tieScore: 0.01 });
+    const others = Array.from({ length: ACCOUNT_SHOWN + 4 }, (_, i) =>
+      person(`p${i}`, { name: `Peer ${String(i).padStart(2, '0')}`, company: 'Initech Ltd', networkType: 'weak-tie-prospect', tieScore: 0.5 - i / 100 }));
+    await d.contacts.bulkPut([me, ...others]);
+    render(<I18nextProvider i18n={createI18n('en')}><AccountSection contact={me} /></I18nextProvider>);
+    const r = await screen.findByRole('region', { name: 'Account: Initech' });
+    const names = () => within(within(r).getAllByRole('list')[0]).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent);
+    expect(names()).toEqual([...others.slice(0, ACCOUNT_SHOWN).map((p) => p.name), 'Zoe Last']);
+    await userEvent.click(within(r).getByRole('button', { name: `Show all ${ACCOUNT_SHOWN + 5}` }));
+    expect(names()).toEqual([...others.map((p) => p.name), 'Zoe Last']);
+    expect(within(r).queryByRole('button', { name: /Show all/ })).toBeNull();
   });
 
   it('no champion yet, in Russian', async () => {

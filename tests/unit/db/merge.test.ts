@@ -1,6 +1,6 @@
 import { openDatabase, TABLES, TiewiseDB, useDatabase } from '@/lib/db/database';
 import { loadDemoBook } from '@/lib/demo/load';
-import { addContact } from '@/lib/db/contacts';
+import { addContact, addContacts } from '@/lib/db/contacts';
 import { addNote } from '@/lib/db/notes';
 import { setOverride } from '@/lib/db/overrides';
 import { getContactRecord } from '@/lib/db/record';
@@ -28,6 +28,17 @@ describe('merging two contacts', () => {
     const found = await duplicatesOf('demo-anna', d);
     expect(found.map((c) => c.contact.id)).toContain(dup.id);
     expect(found[0].reasons.map((r) => r.code)).toContain('email');
+  });
+
+  it('among hundreds of namesakes, finds the five likeliest wherever they come in the pool', async () => {
+    const src = { kind: 'import' as const, ref: 'big.csv', at: 1 };
+    // 250 namesakes (three slices of scoring); the ones sharing Anna's e-mail come last
+    await addContacts(Array.from({ length: 250 }, (_, i) => ({ id: `ns-${String(i).padStart(3, '0')}`, name: 'Anna Kowalski', company: `Firm ${i}`, source: src })), d);
+    const alike = await addContacts(['x', 'y'].map((k) => ({ id: `zz-${k}`, name: 'Anna Kowalski', emails: ['anna.kowalski@northwind.example'], company: 'Northwind Traders', source: src })), d);
+    const found = await duplicatesOf('demo-anna', d);
+    expect(found).toHaveLength(5);
+    expect(found.slice(0, 2).map((c) => c.contact.id)).toEqual(alike.map((c) => c.id));
+    expect(found.map((c) => c.score)).toEqual([...found.map((c) => c.score)].sort((a, b) => b - a));
   });
 
   it('keeps every note, interaction, purchase, complaint, profile, membership and the override', async () => {

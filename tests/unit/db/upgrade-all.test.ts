@@ -9,7 +9,9 @@ import { GENERATORS, TABLE_SINCE } from './versions';
 
 /** Fields an upgrade from version `from` may add to a row that lacked them. */
 const ADDED_BY_UPGRADE: Record<number, Partial<Record<(typeof TABLES)[number], string[]>>> = {
-  1: { contacts: ['lastContactAt'] }, // v2 derives it from interactions
+  1: { contacts: ['lastContactAt', 'companyKey'] }, // v2 derives it from interactions
+  // v7 gives each contact that names a company its organisation key
+  ...Object.fromEntries([2, 3, 4, 5, 6].map((v) => [v, { contacts: ['companyKey'] }])),
 };
 
 function keyOf(row: Record<string, unknown>, keyPath: string | string[] | null): string {

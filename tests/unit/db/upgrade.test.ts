@@ -24,6 +24,21 @@ describe('database upgrade', () => {
     db.close();
   });
 
+  it('opens once for a page that starts the open early and its database gate; a closed database opens again', async () => {
+    const d = new TiewiseDB('open-shared');
+    const open = vi.spyOn(d, 'open');
+    const [a, b] = await Promise.all([openDatabase(d), openDatabase(d)]);
+    expect([a, b]).toEqual([d, d]);
+    await openDatabase(d);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(d.isOpen()).toBe(true);
+    d.close();
+    await openDatabase(d);
+    expect(d.isOpen()).toBe(true);
+    expect(open).toHaveBeenCalledTimes(2);
+    d.close();
+  });
+
   it('refuses a database written by a newer version, changing nothing', async () => {
     const future = new Dexie('from-the-future');
     future.version(9).stores({ contacts: 'id' });

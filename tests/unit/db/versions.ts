@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '@/lib/db/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from '@/lib/db/database';
 import { DAY } from '@/lib/domain/time';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
@@ -182,6 +182,20 @@ export async function writeV6(name: string): Promise<Record<string, unknown[]>> 
   return rows;
 }
 
+/**
+ * Version 7 (the organisation key on contacts): v6 rows, each contact that names a
+ * company with its key, as v7's data layer writes it.
+ */
+export async function writeV7(name: string): Promise<Record<string, unknown[]>> {
+  const name6 = `${name}:v6-rows`;
+  const base = await writeV6(name6);
+  await Dexie.delete(name6);
+  const keys: Record<string, string> = { 'Вектор': 'vektor' };
+  const contacts = (base.contacts as Record<string, unknown>[]).map((c) =>
+    typeof c.company === 'string' && keys[c.company] ? { ...c, companyKey: keys[c.company] } : c);
+  return writeAt(name, 7, SCHEMA_V7, { ...base, contacts });
+}
+
 /** A generator for every schema version this project has had, by version number. */
 export const GENERATORS: Record<number, (name: string) => Promise<Record<string, unknown[]>>> = {
   1: writeV1,
@@ -190,6 +204,7 @@ export const GENERATORS: Record<number, (name: string) => Promise<Record<string,
   4: writeV4,
   5: writeV5,
   6: writeV6,
+  7: writeV7,
 };
 
 /** The version that added each table (tables not listed are from version 1). */
