@@ -1,6 +1,6 @@
 // What both import benches' browser sides share: a Blob read in chunks, and the raw
 // IndexedDB floor (the contacts and notes stores with Tiewise's own indexes, no Dexie).
-import { SCHEMA_V3 } from '@/lib/db/database';
+import { TiewiseDB } from '@/lib/db/database';
 
 export async function* chunks(b: Blob): AsyncIterable<Uint8Array> {
   const r = b.stream().getReader();
@@ -12,18 +12,17 @@ export async function* chunks(b: Blob): AsyncIterable<Uint8Array> {
 }
 
 export function rawDb(name: string): Promise<IDBDatabase> {
-  const stores = { contacts: SCHEMA_V3.contacts, notes: SCHEMA_V3.notes };
+  // the stores as the newest schema declares them (Dexie builds its tables' schemas
+  // when the versions are declared; nothing is opened): every index an import writes
+  const newest = new TiewiseDB(`${name}-schema-only`);
+  const stores = ['contacts', 'notes'].map((t) => newest.table(t).schema);
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
-      for (const [store, schema] of Object.entries(stores)) {
-        const spec = schema.split(',').map((s) => s.trim());
-        const os = req.result.createObjectStore(store, { keyPath: spec[0] });
-        for (const idx of spec.slice(1)) {
-          const multi = idx.startsWith('*');
-          const clean = idx.replace(/^[*&]/, '');
-          const keyPath = clean.startsWith('[') ? clean.slice(1, -1).split('+') : clean;
-          os.createIndex(clean, keyPath, { multiEntry: multi, unique: idx.startsWith('&') });
+      for (const schema of stores) {
+        const os = req.result.createObjectStore(schema.name, { keyPath: schema.primKey.keyPath as string });
+        for (const idx of schema.indexes) {
+          os.createIndex(idx.name, idx.keyPath as string | string[], { multiEntry: !!idx.multi, unique: !!idx.unique });
         }
       }
     };
