@@ -636,7 +636,8 @@ const SPEC: Spec = {
         via: 'top-card-img',
         read: (c) => {
           const img = topPhoto(c);
-          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) : null;
+          // (a page saved by SavePage WE keeps the src it inlined in data-savepage-src)
+          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) : null;
         },
       },
     ],

@@ -538,10 +538,10 @@ const SPEC: Spec = {
         read: (c) => {
           const n = name(c);
           const img = n ? tags(c, 'IMG').find((i) => clean(i.getAttribute('alt')) === n) : null;
-          return photo(img?.getAttribute('src'));
+          return imgUrl(img);
         },
       },
-      { via: 'avatar-class', read: (c) => photo(avatarImg(c)?.getAttribute('src')) },
+      { via: 'avatar-class', read: (c) => imgUrl(avatarImg(c)) },
       // m.vk.com: <div role="img" aria-label="<name>"> with the photo as a CSS background-image
       {
         via: 'avatar-background',
@@ -697,6 +697,11 @@ function school(t: string): School[] {
 function uniqSchools(xs: School[]): School[] {
   const seen = new Set<string>();
   return xs.filter((s) => !seen.has(s.school.toLowerCase()) && !!seen.add(s.school.toLowerCase()));
+}
+
+/** An <img>'s photo URL; a page saved by SavePage WE inlines it as data: and keeps it in data-savepage-src. */
+function imgUrl(img: Element | null | undefined): string | null {
+  return photo(img?.getAttribute('src')) ?? photo(img?.getAttribute('data-savepage-src'));
 }
 
 function photo(u: string | null | undefined): string | null {
