@@ -567,7 +567,8 @@ const SPEC: Spec = {
             const a = clean(i.getAttribute('alt'));
             return isProfilePhotoLabel(a, n) || (!!first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic') && !COVER.test(a));
           });
-          return safeUrl(img?.getAttribute('src'));
+          // (a page saved by SavePage WE inlines it as data: and keeps it in data-savepage-src)
+          return safeUrl(img?.getAttribute('src')) ?? safeUrl(img?.getAttribute('data-savepage-src'));
         },
       },
       // m.facebook.com: <i role="img" aria-label="Name, фото профиля" style="background:url(…)">

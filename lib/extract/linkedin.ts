@@ -472,7 +472,8 @@ function mutualText(c: Ctx): string {
     // links, paragraphs and bold counts first; spans and items only when none carries it
     for (const sel of ['a, p, strong', 'span, li']) {
       for (const el of all(top(c), sel)) {
-        const x = text(el, 400);
+        // "<strong>354 conexões em comum:</strong> Renato Faria, … e mais 352 pessoas": the names follow the bold label
+        const x = text(/:$/.test(text(el, 400)) ? el.parentElement! : el, 400);
         if (x.length > 400 || !re.test(x) || el.closest(MODAL)) continue;
         if (!t || x.length < t.length) t = x;
       }
@@ -494,10 +495,14 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
     // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
     const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/iu.exec(t);
     if (m) return { count: +m[2] + m[1].split(/,\s*/).filter(Boolean).length, names: names(m[1]) };
+    // "354 conexões em comum: Renato Faria, Eduardo Peres e mais 352 pessoas", "1 conexão em comum: Ana Lima"
+    const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?\d|$)/iu.exec(t);
+    const count = countLabelled(t, LABEL.mutual);
+    if (k && (/\d/.test(k[0]) || names(k[1]).length === count)) return { count, names: names(k[1]) };
     // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
     const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/iu.exec(t);
     if (n && !/\d/.test(n[1])) return { count: n[1].split(/,\s*|\s+(?:and|и)\s+/).filter(Boolean).length, names: names(n[1]) };
-    return { count: countLabelled(t, LABEL.mutual), names: [] };
+    return { count, names: [] };
   });
 }
 
@@ -631,7 +636,8 @@ const SPEC: Spec = {
         via: 'top-card-img',
         read: (c) => {
           const img = topPhoto(c);
-          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) : null;
+          // (a page saved by SavePage WE keeps the src it inlined in data-savepage-src)
+          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) : null;
         },
       },
     ],

@@ -499,8 +499,12 @@ const SPEC: Spec = {
     shown: (c) => row(c, LABELS.company) || hasIcon(c, ICON.company),
   },
   position: {
-    hooks: [{ via: 'labelled-row', read: (c) => rowText(c, LABELS.position, 200) }],
-    shown: (c) => row(c, LABELS.position),
+    hooks: [
+      { via: 'labelled-row', read: (c) => rowText(c, LABELS.position, 200) },
+      // the title link inside the first "Место работы:" cell (2016–22)
+      { via: 'career-row', read: (c) => career(row(c, LABELS.company))?.title },
+    ],
+    shown: (c) => row(c, LABELS.position) || career(row(c, LABELS.company))?.title,
   },
   location: {
     hooks: [
@@ -534,10 +538,10 @@ const SPEC: Spec = {
         read: (c) => {
           const n = name(c);
           const img = n ? tags(c, 'IMG').find((i) => clean(i.getAttribute('alt')) === n) : null;
-          return photo(img?.getAttribute('src'));
+          return imgUrl(img);
         },
       },
-      { via: 'avatar-class', read: (c) => photo(avatarImg(c)?.getAttribute('src')) },
+      { via: 'avatar-class', read: (c) => imgUrl(avatarImg(c)) },
       // m.vk.com: <div role="img" aria-label="<name>"> with the photo as a CSS background-image
       {
         via: 'avatar-background',
@@ -585,10 +589,14 @@ const SPEC: Spec = {
       {
         via: 'labelled-row',
         read: (c) => {
-          const company = companyRow(c) ?? iconRow(c, ICON.company);
+          // every "Место работы:" row (the 2016–22 page lists each job with its title link)
+          // (the short info repeats the first one)
+          const seen = new Set<string>();
+          const jobs = rows(c).flatMap(([l, v]) => (LABELS.company.test(l) && career(v)) || []).filter((j) => !seen.has(j.company) && !!seen.add(j.company));
+          const company = jobs[0]?.company ?? iconRow(c, ICON.company);
           if (!company) return null;
-          const title = rowText(c, LABELS.position, 200);
-          return [title ? { title, company } : { company }];
+          const title = jobs[0]?.title ?? rowText(c, LABELS.position, 200);
+          return [title ? { title, company } : { company }, ...jobs.slice(1)];
         },
       },
     ],
@@ -649,9 +657,22 @@ function iconName(i: Element): string {
 }
 
 function companyRow(c: Ctx): string | null {
-  const v = row(c, LABELS.company);
+  return career(row(c, LABELS.company))?.company ?? null;
+}
+
+/**
+ * One "Место работы:" cell: the employer is its first link with text (2016–22 put an empty
+ * group-avatar link first), the title the link that searches by position (`c[position]=`).
+ */
+function career(v: Element | string | null): { company: string; title?: string } | null {
   if (!v) return null;
-  return plausible(typeof v === 'string' ? v : text(first(v, 'a') ?? v), 200);
+  const links = typeof v === 'string' ? [] : all(v, 'a').filter((a) => text(a));
+  const pos = (a: Element) => /c(?:\[|%5B)position/i.test(a.getAttribute('href') ?? '');
+  const at = links.find((a) => !pos(a));
+  const company = plausible(typeof v === 'string' ? v : at ? text(at) : links.length ? '' : text(v), 200);
+  const p = links.find(pos);
+  const title = p && plausible(text(p), 200);
+  return company ? (title ? { company, title } : { company }) : null;
 }
 
 /** "Гимназия №1 '03" — the text after a school's link (its graduation year). */
@@ -676,6 +697,11 @@ function school(t: string): School[] {
 function uniqSchools(xs: School[]): School[] {
   const seen = new Set<string>();
   return xs.filter((s) => !seen.has(s.school.toLowerCase()) && !!seen.add(s.school.toLowerCase()));
+}
+
+/** An <img>'s photo URL; a page saved by SavePage WE inlines it as data: and keeps it in data-savepage-src. */
+function imgUrl(img: Element | null | undefined): string | null {
+  return photo(img?.getAttribute('src')) ?? photo(img?.getAttribute('data-savepage-src'));
 }
 
 function photo(u: string | null | undefined): string | null {
