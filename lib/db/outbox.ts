@@ -10,7 +10,7 @@ import { SHARED_TABLES, docId, type SharedTable } from '../domain/shared';
 //
 // The outbox starts with the book's first connect: until then no write records
 // anything (an entry per record was about a third of an import's writes), and the
-// connect itself (lib/sync/service.ts, `adopt`) offers every record of the book in
+// connect itself (lib/sync/service.ts, `adoptTarget`) offers every record of the book in
 // the one transaction that stores `team.target`. Each write reads that setting in
 // its own transaction, so no write can fall between the connect's offer and the
 // outbox starting. Once started it stays on, also while disconnected, so that what
