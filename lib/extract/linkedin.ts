@@ -473,7 +473,8 @@ function mutualText(c: Ctx): string {
     for (const sel of ['a, p, strong', 'span, li']) {
       for (const el of all(top(c), sel)) {
         // "<strong>354 conexões em comum:</strong> Renato Faria, … e mais 352 pessoas": the names follow the bold label
-        const x = text(/:$/.test(text(el, 400)) ? el.parentElement! : el, 400);
+        const own = text(el, 400);
+        const x = own.endsWith(':') && el.parentElement ? text(el.parentElement, 400) : own;
         if (x.length > 400 || !re.test(x) || el.closest(MODAL)) continue;
         if (!t || x.length < t.length) t = x;
       }
