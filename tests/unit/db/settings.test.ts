@@ -42,6 +42,11 @@ describe('settings', () => {
     expect(await repContext(d)).toBeUndefined();
     expect(await getSetting('review.wrongMerges', d)).toEqual([]);
     expect(await getSetting('crossSellRules', d)).toBeUndefined();
+    // the rules are checked as one array: anything else is no rules
+    await storeRaw('crossSellRules', { version: '3:0:', rules: 'none', minedAt: 1 });
+    expect(await getSetting('crossSellRules', d)).toBeUndefined();
+    await storeRaw('crossSellRules', { version: '3:0:', rules: [], minedAt: 1 });
+    expect(await getSetting('crossSellRules', d)).toEqual({ version: '3:0:', rules: [], minedAt: 1 });
     expect(await getPolicy(d)).toEqual({ snapshotDays: null, inactiveMonths: null });
     expect(await getBackupSetting(d)).toEqual({ remindDays: 7 });
   });
