@@ -199,17 +199,37 @@ const settled = new WeakSet<Promise<TiewiseDB>>();
 
 async function openChecked(d: TiewiseDB): Promise<TiewiseDB> {
   // Look before opening: opening a newer database with our schema would let
-  // Dexie "repair" it by adding tables. A schema-less Dexie opens it as it is.
-  const probe = new Dexie(d.name);
+  // Dexie "repair" it by adding tables.
+  const found = await installedVersion(d.name);
+  if (found !== undefined && found > CURRENT_VERSION) throw new NewerDatabaseError(found, CURRENT_VERSION);
+  await d.open();
+  return d;
+}
+
+/**
+ * The version the database `name` has now (Dexie's: the native version / 10), 0 when
+ * there is none. Asked of the browser's list of databases, which opens none: a probing
+ * open would read the schema of every table, close, and leave the real open to do it
+ * again (30-90 ms of a cold panel's wait on a big book). Where the list is missing, a
+ * schema-less Dexie opens the database as it is and says.
+ */
+async function installedVersion(name: string): Promise<number | undefined> {
+  const factory = Dexie.dependencies.indexedDB as IDBFactory | undefined;
+  if (typeof factory?.databases === 'function') {
+    try {
+      const known = (await factory.databases()).find((x) => x.name === name);
+      return known?.version ? known.version / 10 : 0;
+    } catch {
+      // a browser that lists nothing here: ask by opening
+    }
+  }
+  const probe = new Dexie(name);
   try {
     await probe.open();
-    if (probe.verno > CURRENT_VERSION) throw new NewerDatabaseError(probe.verno, CURRENT_VERSION);
-  } catch (e) {
-    if (e instanceof NewerDatabaseError) throw e;
-    // no such database yet: the real open below creates it
+    return probe.verno;
+  } catch {
+    return undefined; // no such database yet: the real open creates it
   } finally {
     probe.close();
   }
-  await d.open();
-  return d;
 }

@@ -54,6 +54,25 @@ describe('database upgrade', () => {
     expect(await again.table('contacts').get('x')).toEqual({ id: 'x', name: 'Keep me' });
     again.close();
   });
+
+  it('refuses a newer database, and opens a current one, where the browser cannot list its databases', async () => {
+    const future = new Dexie('from-the-future-unlisted');
+    future.version(9).stores({ contacts: 'id' });
+    await future.open();
+    future.close();
+    const factory = Dexie.dependencies.indexedDB as IDBFactory;
+    const list = vi.spyOn(factory, 'databases').mockRejectedValue(new Error('not here'));
+    try {
+      await expect(openDatabase(new TiewiseDB('from-the-future-unlisted'))).rejects.toBeInstanceOf(NewerDatabaseError);
+      const fresh = new TiewiseDB('never-opened-unlisted');
+      await openDatabase(fresh);
+      expect(fresh.verno).toBe(CURRENT_VERSION);
+      fresh.close();
+      expect(list).toHaveBeenCalled();
+    } finally {
+      list.mockRestore();
+    }
+  });
 });
 
 describe('database upgrade to version 5 (deals)', () => {
