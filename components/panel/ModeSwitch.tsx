@@ -11,7 +11,7 @@ const MODES: readonly PanelMode[] = ['sales', 'support'];
  * the arrow keys move to the other mode and choose it, as the APG's radio group
  * does; Home and End go to the first and last.
  */
-export function ModeSwitch({ mode }: { mode: PanelMode }) {
+export function ModeSwitch({ mode, disabled = false }: { mode: PanelMode; disabled?: boolean }) {
   const { t } = useTranslation();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const choose = (i: number) => {
@@ -36,6 +36,7 @@ export function ModeSwitch({ mode }: { mode: PanelMode }) {
           role="radio"
           aria-checked={mode === m}
           tabIndex={mode === m ? 0 : -1}
+          disabled={disabled}
           className={mode === m ? 'on' : ''}
           onClick={() => choose(i)}
         >

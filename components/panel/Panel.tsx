@@ -12,11 +12,15 @@ import { useTabState } from './useTabState';
 
 export type PanelMode = SettingValue<'panelMode'>;
 
-/** The panel: the mode switch and search on top, the followed page's person below. */
-export function Panel({ bridge }: { bridge: PanelBridge }) {
+/**
+ * The panel: the mode switch and search on top, the followed page's person below.
+ * `opening`: the database is not open yet: the frame only, nothing that reads or writes
+ * the book (a write would open the database before its version was checked).
+ */
+export function Panel({ bridge, opening = false }: { bridge: PanelBridge; opening?: boolean }) {
   const { t } = useTranslation();
   const tab = useTabState(bridge);
-  const mode = useLiveQuery(() => getSetting('panelMode'), [], 'sales');
+  const mode = useLiveQuery(async () => (opening ? undefined : getSetting('panelMode')), [opening]) ?? 'sales';
   const [opened, setOpened] = useState<string | null>(null);
 
   return (
@@ -28,12 +32,14 @@ export function Panel({ bridge }: { bridge: PanelBridge }) {
           {bridge.dashboardUrl && <a href={bridge.dashboardUrl} target="_blank" rel="noopener">{t('pages.dashboard')}</a>}
           {bridge.optionsUrl && <a href={bridge.optionsUrl} target="_blank" rel="noopener">{t('pages.settings')}</a>}
         </nav>
-        <ModeSwitch mode={mode} />
+        <ModeSwitch mode={mode} disabled={opening} />
       </header>
-      <SearchBox onOpen={setOpened} />
+      <SearchBox onOpen={setOpened} disabled={opening} />
       <UndoProvider>
       <main>
-        {opened ? (
+        {opening ? (
+          <p className="muted" aria-busy="true">{t('page.reading')}</p>
+        ) : opened ? (
           <>
             <button type="button" className="link" onClick={() => setOpened(null)}>← {t('search.back')}</button>
             <ContactCard key={opened} contactId={opened} mode={mode} />

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { searchContacts } from '@/lib/db/search';
 
 /** Search the book by name (either script), e-mail, company or phone; open a result. */
-export function SearchBox({ onOpen }: { onOpen: (contactId: string) => void }) {
+export function SearchBox({ onOpen, disabled = false }: { onOpen: (contactId: string) => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
@@ -17,6 +17,7 @@ export function SearchBox({ onOpen }: { onOpen: (contactId: string) => void }) {
         id={id}
         type="search"
         value={q}
+        disabled={disabled}
         placeholder={t('search.placeholder')}
         onChange={(e) => setQ(e.target.value)}
       />

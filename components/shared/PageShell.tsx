@@ -9,10 +9,11 @@ import { TeamProvider } from './useTeam';
 /**
  * What every extension page wraps its content in: the UI language (also as the
  * document's `lang` and `dir`, so a screen reader reads Russian with a Russian
- * voice), the page's title, error containment, the database check, and the
- * team book's status with its pulse (components/shared/useTeam.tsx).
+ * voice), the page's title, error containment, the database check (`opening` is
+ * shown until the database is open), and the team book's status with its pulse
+ * (components/shared/useTeam.tsx).
  */
-export function PageShell({ languages, title, children }: { languages: readonly string[]; title?: string; children: ReactNode }) {
+export function PageShell({ languages, title, children, opening }: { languages: readonly string[]; title?: string; children: ReactNode; opening?: ReactNode }) {
   const i18n = useMemo(() => createI18n(pickLanguage(languages)), [languages]);
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -24,9 +25,10 @@ export function PageShell({ languages, title, children }: { languages: readonly 
   return (
     <I18nextProvider i18n={i18n}>
       <ErrorBoundary>
-        <DbGate>
-          <TeamProvider>{children}</TeamProvider>
-        </DbGate>
+        {/* the team's status comes from the background, not the database: asked at once */}
+        <TeamProvider>
+          <DbGate opening={opening}>{children}</DbGate>
+        </TeamProvider>
       </ErrorBoundary>
     </I18nextProvider>
   );

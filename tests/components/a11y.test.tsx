@@ -30,6 +30,8 @@ describe('accessibility of the panel and the book', () => {
     const sales = within(group).getByRole('radio', { name: 'Sales' });
     const support = within(group).getByRole('radio', { name: 'Support' });
     await waitFor(() => expect(sales.getAttribute('aria-checked')).toBe('true'));
+    // shown, but not chosen from, while the database opens
+    await waitFor(() => expect((sales as HTMLButtonElement).disabled).toBe(false));
     expect([sales.tabIndex, support.tabIndex]).toEqual([0, -1]);
     const u = userEvent.setup();
     await u.tab(); // no page links without a browser: the checked radio is the first stop

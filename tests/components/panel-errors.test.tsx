@@ -30,6 +30,31 @@ describe('the panel, when something is wrong', () => {
     again.close();
   });
 
+  it('shows its frame while the database opens, then the card, asking for the tab\'s read once', async () => {
+    const d = freshDb();
+    const { loadDemoBook } = await import('@/lib/demo/load');
+    await loadDemoBook(Date.now(), d);
+    d.close();
+    // the open held until the test lets it go
+    const open = d.open.bind(d);
+    let release = () => undefined as void;
+    const held = new Promise<void>((r) => (release = r));
+    vi.spyOn(d, 'open').mockImplementation(() => held.then(open));
+    const { profileRead } = await import('./setup');
+    const { bridge } = fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } }));
+    const asked = vi.spyOn(bridge, 'getTabState');
+    render(<PanelApp bridge={bridge} />);
+    expect((await screen.findByRole('heading', { level: 1, name: 'Tiewise' }))).toBeTruthy();
+    await screen.findByText('Reading the page…');
+    expect((screen.getByRole('searchbox') as HTMLInputElement).disabled).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(d.isOpen()).toBe(false);
+    release();
+    await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' });
+    expect((screen.getByRole('searchbox') as HTMLInputElement).disabled).toBe(false);
+    expect(asked).toHaveBeenCalledTimes(1);
+  });
+
   it('shows a sign-in wall as such, in Russian too', async () => {
     freshDb();
     const wall = { tabId: 1, url: 'https://vk.com/id1', at: 1, extraction: { site: 'vk' as const, kind: 'login-wall' as const, profileUrl: null, lang: 'ru', fields: (await import('@/lib/extract/types')).emptyFields() } };
