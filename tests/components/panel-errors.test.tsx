@@ -39,7 +39,7 @@ describe('the panel, when something is wrong', () => {
     const open = d.open.bind(d);
     let release = () => undefined as void;
     const held = new Promise<void>((r) => (release = r));
-    vi.spyOn(d, 'open').mockImplementation(() => held.then(open));
+    vi.spyOn(d, 'open').mockImplementation((() => held.then(open)) as unknown as typeof d.open);
     const { profileRead } = await import('./setup');
     const { bridge } = fakeBridge(profileRead('https://www.linkedin.com/in/anna-kowalski-42/', { name: { status: 'ok', value: 'Anna Kowalski', via: 't' } }));
     const asked = vi.spyOn(bridge, 'getTabState');
