@@ -9,9 +9,10 @@ const MODES: readonly PanelMode[] = ['sales', 'support'];
 /**
  * Sales / Support as a WAI-ARIA radio group: one tab stop (the checked one);
  * the arrow keys move to the other mode and choose it, as the APG's radio group
- * does; Home and End go to the first and last.
+ * does; Home and End go to the first and last. `mode` null: the stored choice is not
+ * known yet, none is shown checked (the first is the tab stop, as the APG has it).
  */
-export function ModeSwitch({ mode, disabled = false }: { mode: PanelMode; disabled?: boolean }) {
+export function ModeSwitch({ mode, disabled = false }: { mode: PanelMode | null; disabled?: boolean }) {
   const { t } = useTranslation();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const choose = (i: number) => {
@@ -20,6 +21,7 @@ export function ModeSwitch({ mode, disabled = false }: { mode: PanelMode; disabl
     void setSetting('panelMode', MODES[next]);
   };
   const onKey = (e: KeyboardEvent) => {
+    if (mode === null) return;
     const at = MODES.indexOf(mode);
     const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: MODES.length - 1 }[e.key];
     if (to === undefined) return;
@@ -35,7 +37,7 @@ export function ModeSwitch({ mode, disabled = false }: { mode: PanelMode; disabl
           type="button"
           role="radio"
           aria-checked={mode === m}
-          tabIndex={mode === m ? 0 : -1}
+          tabIndex={(mode ?? MODES[0]) === m ? 0 : -1}
           disabled={disabled}
           className={mode === m ? 'on' : ''}
           onClick={() => choose(i)}

@@ -20,7 +20,8 @@ export type PanelMode = SettingValue<'panelMode'>;
 export function Panel({ bridge, opening = false }: { bridge: PanelBridge; opening?: boolean }) {
   const { t } = useTranslation();
   const tab = useTabState(bridge);
-  const mode = useLiveQuery(async () => (opening ? undefined : getSetting('panelMode')), [opening]) ?? 'sales';
+  const stored = useLiveQuery(async () => (opening ? undefined : getSetting('panelMode')), [opening]);
+  const mode = stored ?? 'sales';
   const [opened, setOpened] = useState<string | null>(null);
 
   return (
@@ -32,7 +33,8 @@ export function Panel({ bridge, opening = false }: { bridge: PanelBridge; openin
           {bridge.dashboardUrl && <a href={bridge.dashboardUrl} target="_blank" rel="noopener">{t('pages.dashboard')}</a>}
           {bridge.optionsUrl && <a href={bridge.optionsUrl} target="_blank" rel="noopener">{t('pages.settings')}</a>}
         </nav>
-        <ModeSwitch mode={mode} disabled={opening} />
+        {/* no choice shown until the stored one is known: a support agent would see Sales flash */}
+        <ModeSwitch mode={stored ?? null} disabled={opening} />
       </header>
       <SearchBox onOpen={setOpened} disabled={opening} />
       <UndoProvider>

@@ -47,11 +47,15 @@ describe('the panel, when something is wrong', () => {
     expect((await screen.findByRole('heading', { level: 1, name: 'Tiewise' }))).toBeTruthy();
     await screen.findByText('Reading the page…');
     expect((screen.getByRole('searchbox') as HTMLInputElement).disabled).toBe(true);
+    // the mode switch shown, nothing chosen on it yet (the stored choice is not known)
+    const radios = screen.getAllByRole('radio') as HTMLButtonElement[];
+    expect(radios.map((r) => [r.getAttribute('aria-checked'), r.disabled])).toEqual([['false', true], ['false', true]]);
     await new Promise((r) => setTimeout(r, 50));
     expect(d.isOpen()).toBe(false);
     release();
     await screen.findByRole('heading', { level: 2, name: 'Anna Kowalski' });
     expect((screen.getByRole('searchbox') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByRole('radio', { name: 'Sales' }).getAttribute('aria-checked')).toBe('true');
     expect(asked).toHaveBeenCalledTimes(1);
   });
 
