@@ -104,12 +104,22 @@ async function rulesStored(panel: Page): Promise<void> {
   throw new Error('the cross-sell rules were not stored within 10 minutes');
 }
 
-/** In a fresh copy of the seeded profile, no Tiewise code on the page: the first open of the book, then one read by key (ms each). */
-async function browserFloor(seedDir: string, contactId: string): Promise<[number, number]> {
+/** `fn` in a fresh browser on a copy of the seeded profile, closed and deleted after. */
+async function inFreshCopy<T>(seedDir: string, fn: (s: Session) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'tiewise-bench-round-'));
   cpSync(seedDir, dir, { recursive: true });
   const s = await launch({ userDataDir: dir });
   try {
+    return await fn(s);
+  } finally {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** In a fresh copy of the seeded profile, no Tiewise code on the page: the first open of the book, then one read by key (ms each). */
+function browserFloor(seedDir: string, contactId: string): Promise<[number, number]> {
+  return inFreshCopy(seedDir, async (s) => {
     const page = await s.context.newPage();
     // a file of the extension: its origin's IndexedDB, and no script of ours runs there
     await page.goto(`chrome-extension://${s.extensionId}/_locales/en/messages.json`);
@@ -124,10 +134,7 @@ async function browserFloor(seedDir: string, contactId: string): Promise<[number
         g.onsuccess = () => { const t2 = performance.now(); r.result.close(); g.result ? ok([t1 - t0, t2 - t1]) : no(new Error('no such contact')); };
       };
     })`)) as [number, number];
-  } finally {
-    await s.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function seeded(contacts: number): Promise<{ dir: string; name: string; contactId: string; seedMs: number; first: number; minedMs: number }> {
@@ -175,10 +182,7 @@ const panelBig: BenchCase = {
             }
           };
           if (i % 2 === 1) await floor();
-          const dir = mkdtempSync(join(tmpdir(), 'tiewise-bench-round-'));
-          cpSync(seed.dir, dir, { recursive: true });
-          const s = await launch({ userDataDir: dir });
-          try {
+          await inFreshCopy(seed.dir, async (s) => {
             serveFixtures(s, 'en');
             const panel = await openPanel(s);
             const c = await timeCard(s, panel, seed.name);
@@ -190,10 +194,7 @@ const panelBig: BenchCase = {
               warm.push(w);
               longest.push(Math.max(0, ...long));
             }
-          } finally {
-            await s.close();
-            rmSync(dir, { recursive: true, force: true });
-          }
+          });
           if (i % 2 === 0) await floor();
         }
       } finally {
