@@ -6,6 +6,7 @@ import { openDatabase, TiewiseDB } from '@/lib/db/database';
 import { syncOnce, type Replica, type SyncReport } from '@/lib/sync/engine';
 import { adoptTarget } from '@/lib/sync/service';
 import type { Couch } from './couch';
+import { SERVER_STOPPED } from './outage';
 
 // A teammate's browser in Node: their book (Dexie on fake-indexeddb), their
 // replica (PouchDB 9's core, the one pouchdb-browser bundles, in memory) and the
@@ -34,7 +35,7 @@ export async function teammate(couch: Couch, database: string, user: string, pas
   const logs: string[] = [];
   let calls = 0;
   const fetch = (url: string, o?: RequestInit) => {
-    if (opts.failAfter !== undefined && ++calls > opts.failAfter) return Promise.reject(new TypeError('fetch failed'));
+    if (opts.failAfter !== undefined && ++calls > opts.failAfter) return Promise.reject(new TypeError(SERVER_STOPPED));
     return PouchDB.fetch(url, o);
   };
   const remoteFor = (pw: string) => new PouchDB(`${couch.url}/${database}`, { skip_setup: true, auth: { username: user, password: pw }, fetch });
