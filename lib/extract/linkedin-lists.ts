@@ -79,10 +79,11 @@ const hiddenLabel = (e: Element) => e.matches('.visually-hidden, .sr-only, .a11y
 export function headingJobs(s: Element | null): Job[] {
   const out: Job[] = [];
   for (const li of entriesOf(s, 'li, .section-item, .position')) {
-    // several roles at one company (2019–2021): company summary, then nested role items
+    // several roles at one company (2019–2021 company summary h3, 2023 public view's
+    // group header h4): the first heading outside the nested role items, never a role's title
     const roles = all(li, 'li').filter((x) => first(x, 'h3, h4'));
     if (roles.length) {
-      const company = companyOf(text(first(li, '.pv-entity__company-summary-info h3, h3'), 300, hiddenLabel));
+      const company = companyOf(text(all(li, 'h3, h4').find((h) => !roles.some((r) => r.contains(h))), 300, hiddenLabel));
       if (!company) continue;
       for (const r of roles) out.push({ title: text(first(r, 'h3, h4'), 300, hiddenLabel) || undefined, company, ...itemRange(r) } as Job);
       for (const j of out) if (!j.title) delete j.title;

@@ -85,6 +85,15 @@ describe('LinkedIn real-structure fixtures: shapes that must hold on every page'
     });
   }
 
+  it('2023 public view: roles grouped under one company take the group header\'s company, never a role\'s title', () => {
+    const side = JSON.parse(readFileSync(join(dir, 'li-2023-public-sg-en.json'), 'utf8'));
+    const jobs = ok(read(readFileSync(join(dir, 'li-2023-public-sg-en.html'), 'utf8'), side.url), 'experience') as { title?: string; company: string }[];
+    for (const j of jobs) expect(j.company, JSON.stringify(j)).not.toBe(j.title);
+    const at = (company: string) => jobs.filter((j) => j.company === company).map((j) => j.title);
+    expect(at('Middlestack')).toEqual(['Senior Software Engineer', 'Software Engineer']);
+    expect(at('Quillsoft')).toEqual(['Lead Developer of the Custom Solutions Unit', 'Software Engineer', 'Assistant Software Engineer']);
+  });
+
   it('a /details/skills/ page shows no headline, location or employer', () => {
     const side = JSON.parse(readFileSync(join(dir, 'li-2024-details-skills-en.json'), 'utf8'));
     const r = read(readFileSync(join(dir, 'li-2024-details-skills-en.html'), 'utf8'), side.url);
