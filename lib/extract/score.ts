@@ -12,9 +12,7 @@
 //   ("2nd", "· 1st", "3rd+", "2º", "1-й", "2."); mutual_names: every expected name is
 //   among the mutual connections' names read.
 // - counts (connections, followers, mutual) compare as numbers: "500+" → 500,
-//   "1,234" / "1 234" / "1.234" → 1234; an abbreviated count is right within its last
-//   shown digit: "1.2K" → 1101…1299, "6K" → 5001…6999 (the exact count a page also
-//   carries, e.g. in JSON-LD, is the same fact).
+//   "1,234" / "1 234" / "1.234" → 1234, "1.2K" → 1200.
 // - schools, languages: every expected item is among the values read.
 // - experience_first: the first entry's company contains the expected company and,
 //   when a title is expected, the titles are equal.
@@ -92,27 +90,16 @@ export function fold(s: string): string {
 
 /** An expected count as written on the page: a number, "500+", "1,234", "1 234", "1.234", "1.2K", "12 тыс.". */
 export function expectedCount(v: unknown): number | null {
-  return countShown(v)?.n ?? null;
-}
-
-/**
- * The count and the step of its last shown digit: "6K" → 6000 ± 1000, "1.2K" → 1200 ± 100,
- * "1,234" → 1234 ± 1. An abbreviated count is rounded (or cut) by the site, so the exact
- * count the same page carries elsewhere (JSON-LD's 5740 beside "6K followers") is the same
- * fact, not another value.
- */
-function countShown(v: unknown): { n: number; step: number } | null {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { n: v, step: 1 } : null;
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : null;
   if (typeof v !== 'string') return null;
   const t = fold(v).replace(/\s*\+$/, '');
-  let m = /^(\d+)(?:[.,](\d+))?\s*(k|к|тыс\.?|m|м|млн\.?)$/.exec(t);
+  let m = /^(\d+(?:[.,]\d+)?)\s*(k|к|тыс\.?|m|м|млн\.?)$/.exec(t);
   if (m) {
-    const mult = /^(?:k|к|тыс)/.test(m[3]) ? 1e3 : 1e6;
-    const step = mult / 10 ** (m[2]?.length ?? 0);
-    return { n: Math.round(parseFloat(`${m[1]}.${m[2] ?? 0}`) * mult), step };
+    const mult = /^(?:k|к|тыс)/.test(m[2]) ? 1e3 : 1e6;
+    return Math.round(parseFloat(m[1].replace(',', '.')) * mult);
   }
   m = /^\d{1,3}(?:[ ,.'’]\d{3})+$|^\d+$/.exec(t);
-  return m ? { n: Number(t.replace(/\D/g, '')), step: 1 } : null;
+  return m ? Number(t.replace(/\D/g, '')) : null;
 }
 
 /** An expected connection degree: 1, 2, 3 or the badge's text ("2nd", "· 1st", "3rd+", "2º", "1-й", "2."). */
@@ -289,9 +276,9 @@ function compare(kind: Kind, exp: unknown, got: unknown): string | null | undefi
       return got === n ? null : 'differs';
     }
     case 'count': {
-      const c = countShown(exp);
-      if (!c) return undefined;
-      return typeof got === 'number' && Math.abs(got - c.n) < c.step ? null : 'differs';
+      const n = expectedCount(exp);
+      if (n === null) return undefined;
+      return got === n ? null : 'differs';
     }
     case 'photo': {
       if (typeof exp !== 'string') return undefined;
