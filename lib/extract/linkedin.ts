@@ -657,6 +657,9 @@ const SPEC: Spec = {
   },
   followers: {
     hooks: [
+      // what the page shows first: "6K followers" is 6000 here, not JSON-LD's exact 5740 a
+      // person cannot see (the panel says what the page says)
+      { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.followers) },
       {
         via: 'json-ld',
         read: (c) =>
@@ -665,7 +668,6 @@ const SPEC: Spec = {
             .filter((s) => /follow/i.test(String(s.interactionType ?? s.name)))
             .map((s) => parseCount(String(s.userInteractionCount)))[0],
       },
-      { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.followers) },
       // logged-in 2024–2026: only in the Activity card's heading
       { via: 'activity-card', read: activityFollowers },
     ],
