@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getContactRecord } from '@/lib/db/record';
@@ -35,14 +35,17 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
   // the record first (what is known), the judgement a moment later if need be — both
   // asked at once: the judgement reads the record itself rather than wait for this one's
   // render (one round trip to the database instead of two before the tie shows)
-  const record = useLiveQuery(() => getContactRecord(contactId), [contactId]);
-  const a = useLiveQuery(async () => {
+  // Each answer is rendered as a transition (useDeferredValue): React renders the card in
+  // slices of ~5 ms that give the panel's thread back in between, where an answer rendered
+  // at once made one task of the whole card (40-60 ms on a cold panel).
+  const record = useDeferredValue(useLiveQuery(() => getContactRecord(contactId), [contactId]));
+  const a = useDeferredValue(useLiveQuery(async () => {
     const r = await getContactRecord(contactId);
     return r ? assessRecord(r) : undefined;
-  }, [contactId]);
+  }, [contactId]));
   // asked with the record, not once the card has rendered (a section's own query starts only
   // after its first commit): the cross-sell section and the tie's next step share it
-  const sell = useLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]);
+  const sell = useDeferredValue(useLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]));
   const rep = a?.rep;
   const topics = useMemo(
     () => (record ? smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep }, Date.now()) : []),
