@@ -7,7 +7,9 @@ import { upgradeToV4 } from './upgrade-v4';
 import { outboxMiddleware, type OutboxEntry } from './outbox';
 import { contactKeysMiddleware, withCompanyKey } from './keys';
 
-export const DB_NAME = 'tiewise';
+import { DB_NAME } from './name';
+
+export { DB_NAME };
 
 /** Version 1: the first schema (kept verbatim: an old database is upgraded from it). */
 export const SCHEMA_V1 = {
