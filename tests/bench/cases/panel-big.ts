@@ -64,16 +64,20 @@ async function armCardWatch(panel: Page, name: string): Promise<void> {
   })()`);
 }
 
-/** Loads the profile in a new tab; ms from its load event to the full card in the panel. */
-async function timeCard(s: Session, panel: Page, name: string): Promise<number> {
+/**
+ * Loads the profile in a new tab; ms from its load event to the full card in the panel
+ * (0 when the card came first), and from the navigation's start (what a user waits
+ * from the click, the page's own loading included).
+ */
+async function timeCard(s: Session, panel: Page, name: string): Promise<{ fromLoad: number; fromStart: number }> {
   await armCardWatch(panel, name);
   const page = await s.context.newPage();
   await page.goto(OLGA);
-  const loadAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  const [startAt, loadAt] = await page.evaluate(() => [performance.timeOrigin, performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart]);
   await panel.waitForFunction(() => window.__cardAt !== undefined, null, { timeout: 120_000, polling: 50 });
   const cardAt = await panel.evaluate(() => window.__cardAt!);
   await page.close();
-  return Math.max(0, cardAt - loadAt);
+  return { fromLoad: Math.max(0, cardAt - loadAt), fromStart: cardAt - startAt };
 }
 
 /** Another page (not a profile) in front, until the panel no longer shows a card. */
@@ -149,7 +153,7 @@ async function seeded(contacts: number): Promise<{ dir: string; name: string; co
     // the first open ever: the panel's worker mines the rules and stores them (kept between sessions)
     serveFixtures(s, 'en');
     const fresh = await openPanel(s);
-    const first = await timeCard(s, fresh, r.name);
+    const first = (await timeCard(s, fresh, r.name)).fromLoad;
     const t0 = Date.now();
     await rulesStored(fresh);
     return { dir, name: r.name, contactId: r.contactId, seedMs: r.ms, first, minedMs: first + Date.now() - t0 };
@@ -168,6 +172,8 @@ const panelBig: BenchCase = {
       process.stderr.write(`  panel-big ${n}: seeded in ${Math.round(seed.seedMs / 1000)} s; card for ${seed.name}; first open ever ${Math.round(seed.first)} ms, rules stored ~${Math.round(seed.minedMs)} ms after the load event\n`);
       const cold: number[] = [];
       const warm: number[] = [];
+      const coldStart: number[] = [];
+      const warmStart: number[] = [];
       let longest: number[] = [];
       const floorOpen: number[] = [];
       const floorRead: number[] = [];
@@ -190,8 +196,10 @@ const panelBig: BenchCase = {
             const w = await timeCard(s, panel, seed.name);
             const long = await panel.evaluate(() => window.__long ?? []);
             if (i > 0) {
-              cold.push(c);
-              warm.push(w);
+              cold.push(c.fromLoad);
+              warm.push(w.fromLoad);
+              coldStart.push(c.fromStart);
+              warmStart.push(w.fromStart);
               longest.push(Math.max(0, ...long));
             }
           });
@@ -207,12 +215,13 @@ const panelBig: BenchCase = {
         name: `panel, ${book}: load event → full card (tie, small talk, cross-sell), cold (panel just opened) vs a 300 ms budget`,
         samples: { values: cold, baselines: cold.map(() => 300) }, unit: 'ms', better: 'lower', target: 1, where,
         baselineIs: 'a fixed 300 ms budget for a panel just opened (the issue\'s target)',
-        note: `the browser's own share, in a fresh copy of the same profile with no Tiewise code on the page: the book's first indexedDB.open ${span(floorOpen)}, then one read by key ${span(floorRead)}`,
+        note: `from the profile's navigation start: ${span(coldStart)}; the browser's own share, in a fresh copy of the same profile with no Tiewise code on the page: the book's first indexedDB.open ${span(floorOpen)}, then one read by key ${span(floorRead)}`,
       }));
       out.push(result({
         name: `panel, ${book}: load event → full card, warm (the panel already open) vs a 100 ms budget`,
         samples: { values: warm, baselines: warm.map(() => 100) }, unit: 'ms', better: 'lower', target: 1, where,
         baselineIs: 'a fixed 100 ms budget: what reads as instant',
+        note: `from the profile's navigation start: ${span(warmStart)} (a 0 from the load event is a card shown before it)`,
       }));
       longest = longest.length ? longest : [0];
       out.push(result({
