@@ -720,7 +720,8 @@ export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
     return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   yield;
-  if (byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40)) || UNAVAILABLE.test(clean(doc.title))) {
+  // the site's own "not available", or an error page a server or proxy gave for the address ("404 Not Found")
+  if (byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40)) || UNAVAILABLE.test(clean(doc.title)) || /^(?:404 )?(?:page )?not found$/i.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
   yield;

@@ -752,7 +752,7 @@ function sameOrOther(c: Ctx): boolean | null {
 
 // ---------- kind of page ----------
 
-const NOT_FOUND = /^(?:page not found|this page doesn[’']t exist|profile not found|страница не найдена|эта страница не существует|профиль не найден|página não encontrada|perfil não encontrado|página no encontrada|seite nicht gefunden|page introuvable|nie znaleziono strony|сторінку не знайдено)/i;
+const NOT_FOUND = /^(?:page not found|(?:404 )?not found$|this page doesn[’']t exist|profile not found|страница не найдена|эта страница не существует|профиль не найден|página não encontrada|perfil não encontrado|página no encontrada|seite nicht gefunden|page introuvable|nie znaleziono strony|сторінку не знайдено)/i;
 const WALL_PATH = /^\/(?:authwall|login|checkpoint|uas\/login|signup|uas\/authenticate)/;
 
 /** A sign-in form that is the page itself, not a modal the public view nests in its top card. */
