@@ -5,7 +5,7 @@
 // the hook runner and the common readers call each other.
 import type { Extraction, FieldName, Fields, FieldValues, PageKind, Site } from './types';
 import { emptyFields, FIELD_NAMES } from './types';
-import { clean, labelRe, parseCount, plausible, text } from './text';
+import { clean, labelReOnce, parseCount, plausible, text } from './text';
 
 export interface Ctx {
   doc: Document;
@@ -245,18 +245,20 @@ export function byText(root: ParentNode | null | undefined, sel: string, re: Reg
 export function index(root: Element | null | undefined, prune: string): Element[] {
   const out: Element[] = [];
   if (!root) return out;
-  const stack: Element[] = [];
-  for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (SKIP_TAGS.has(el.tagName) || el.matches(prune)) continue;
-    out.push(el);
-    for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
+  // The browser lists the elements in document order and finds the pruned ones (two native
+  // queries); a pruned element's subtree is the run of elements right after it in that
+  // list, as long as its own count of descendants, and is stepped over whole.
+  const list = root.querySelectorAll('*');
+  const cut = new Set(root.querySelectorAll(`${prune}, ${SKIP_TAGS}`));
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i];
+    if (cut.size && cut.has(el)) i += el.getElementsByTagName('*').length;
+    else out.push(el);
   }
   INDEXED.set(out, { root, members: null });
   return out;
 }
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META']);
+const SKIP_TAGS = 'script, style, noscript, template, link, meta';
 
 /**
  * An index's root and (built on first need) its members. A selector over an index asks
@@ -376,13 +378,13 @@ export function items(sec: Element | null | undefined): Element[] {
 
 /** A count written before its label: "500+ connections", "1 234 отслеживающих", "1,2K friends". */
 export function countLabelled(t: string, label: string): number | null {
-  const re = labelRe(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|млн\\.?)?)\\s*(?:${label})`);
+  const re = labelReOnce(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|млн\\.?)?)\\s*(?:${label})`);
   const m = re.exec(t);
   return m ? parseCount(m[1]) : null;
 }
 
 export function hasLabel(t: string, label: string): boolean {
-  return labelRe(`(?<![\\p{L}])(?:${label})`).test(t);
+  return labelReOnce(`(?<![\\p{L}])(?:${label})`).test(t);
 }
 
 /** The first region a list of hooks finds (one per layout), else the whole body; once per read. */

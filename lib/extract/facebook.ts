@@ -14,7 +14,7 @@ import {
   type Ctx, type Spec, type Steps,
 } from './core';
 import { identityMatches } from './identity';
-import { clean, hasWordChar, labelRe, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
+import { clean, hasWordChar, labelRe, labelReOnce, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -284,6 +284,9 @@ function scan(root: Element): Scan {
   const seen = new Set<Element>();
   let n = 0;
   let tries = 0;
+  // what is never a row, and the headings by role, found by the browser in one query each
+  const notRows = new Set(root.querySelectorAll(NOT_ROWS));
+  const byRole = new Set(root.querySelectorAll('[role="heading"]'));
   for (let x: Node | null = root.firstChild; x && n < MAX_NODES && out.rows.length < MAX_ROWS; n++) {
     if (x.nodeType !== 1) {
       x = after(x, root, true);
@@ -291,8 +294,8 @@ function scan(root: Element): Scan {
     }
     const el = x as Element;
     const tag = el.tagName;
-    if (tag === 'H2' || tag === 'H3' || el.getAttribute('role') === 'heading') out.headings++;
-    if (NO_TEXT.has(tag) || tag === 'A' || el.matches(NOT_ROWS)) {
+    if (tag === 'H2' || tag === 'H3' || byRole.has(el)) out.headings++;
+    if (NO_TEXT.has(tag) || tag === 'A' || notRows.has(el)) {
       x = after(x, root, true);
       continue;
     }
@@ -413,7 +416,7 @@ function friendsBox(c: Ctx): string {
 }
 
 function labelThenNumber(t: string, label: string): number | null {
-  const m = labelRe(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`).exec(t);
+  const m = labelReOnce(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`).exec(t);
   if (!m) return null;
   return countLabelled(m[1] + ' x', 'x');
 }
@@ -685,6 +688,16 @@ function WORK(c: Ctx): Job[] {
 // ---------- kind of page ----------
 
 const UNAVAILABLE = /^(?:this content isn[’']t available|this page isn[’']t available|content not found|этот контент сейчас недоступен|страница недоступна|контент недоступен)/i;
+/** A word each of UNAVAILABLE's messages holds: a page whose column has none of them shows none of them. */
+const UNAVAILABLE_WORD = /availab|found|недоступ/i;
+
+/** The site's own "this content isn't available" as a heading or line of the profile column. */
+function unavailableShown(c: Ctx): boolean {
+  const m = main(c);
+  // one native read of the column's text first (not the body's: its inline data can be megabytes)
+  if (m !== c.doc.body && m !== c.doc.documentElement && !UNAVAILABLE_WORD.test(m.textContent ?? '')) return false;
+  return !!byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40));
+}
 
 /**
  * A Facebook Page (a business, a public figure's page), not a person: its app link says
@@ -721,7 +734,7 @@ export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
   }
   yield;
   // the site's own "not available", or an error page a server or proxy gave for the address ("404 Not Found")
-  if (byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40)) || UNAVAILABLE.test(clean(doc.title)) || /^(?:404 )?(?:page )?not found$/i.test(clean(doc.title))) {
+  if (unavailableShown(c) || UNAVAILABLE.test(clean(doc.title)) || /^(?:404 )?(?:page )?not found$/i.test(clean(doc.title))) {
     return result('facebook', 'not-profile', null, c.lang);
   }
   yield;

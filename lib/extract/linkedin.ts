@@ -22,7 +22,7 @@ import { identityMatches } from './identity';
 import {
   cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, pvsJobs, pvsSchools,
 } from './linkedin-lists';
-import { clean, isoMonth, labelRe, parseCount, plausible, safeUrl, shownText, text } from './text';
+import { clean, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { canonicalProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -466,7 +466,7 @@ function activityFollowers(c: Ctx): number | null {
 /** The smallest top-card element that carries the mutual label: "Olivia Brown, Mark Lee and 10 other mutual connections". */
 function mutualText(c: Ctx): string {
   return c.memo('mutualText', () => {
-    const re = labelRe(LABEL.mutual);
+    const re = labelReOnce(LABEL.mutual);
     let t = '';
     if (!re.test(topText(c))) return '';
     // links, paragraphs and bold counts first; spans and items only when none carries it

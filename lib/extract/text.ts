@@ -86,6 +86,15 @@ export function isLetters(t: string): boolean {
   return QUICK_WORDS.test(t) || /^\p{L}+$/u.test(t);
 }
 
+const BUILT = new Map<string, RegExp>();
+
+/** labelRe(source), built once per content script: a read asks for the same few count and heading patterns every time. */
+export function labelReOnce(source: string): RegExp {
+  let re = BUILT.get(source);
+  if (!re) BUILT.set(source, (re = labelRe(source)));
+  return re;
+}
+
 /**
  * A label pattern: `new RegExp(source, flags)` with each `\p{L}` read as LETTER and each
  * `\p{N}` as a decimal digit. The result needs no Unicode mode, and is compiled without

@@ -158,15 +158,37 @@ function push<K>(m: Map<K, Element[]>, k: K, e: Element) {
   else m.set(k, [e]);
 }
 
+// What each class token the walk knows means: one lookup per token
+const WALL = 1, OTHER = 2, BLOCK = 4, COUNTER = 8, INDEXED = 16, AN_ICON = 32;
+const TOKENS = new Map<string, number>();
+for (const [tokens, bit] of [
+  [WALL_CLASSES, WALL], [CHROME_CLASSES, WALL], [OTHER_CLASSES, OTHER], [COUNTER_BLOCKS, BLOCK],
+  [COUNTER_CLASSES, COUNTER], [INDEXED_CLASSES, INDEXED], [['svgIcon', 'vkuiIcon'], AN_ICON],
+] as const) {
+  for (const t of tokens) TOKENS.set(t, (TOKENS.get(t) ?? 0) | bit);
+}
+// GROUP_CLASS for any token of a class attribute, tested on the whole attribute
+const GROUP_TOKEN = new RegExp(`(?:^|\\s)(?:${GROUP_CLASS.source.slice(1, -1)})(?=\\s|$)`);
+// a class attribute that may hold a banner, people-block or group token named by a part: most hold none
+const SPECIAL_PART = new RegExp(`${BANNER_PART.source}|${OTHER_PART.source}|${GROUP_TOKEN.source}`);
+
 function walk(c: Ctx): Walk {
   return c.memo('walk', () => {
     const w: Walk = { own: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
     const root = content(c);
-    // the stack holds [element, inside a counters block, inside a counter]
-    const stack: [Element, boolean, boolean][] = [];
-    for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, false, false]);
+    // three stacks in step: the element, inside a counters block, inside a counter
+    const stack: Element[] = [];
+    const blocks: boolean[] = [];
+    const inCounters: boolean[] = [];
+    for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) {
+      stack.push(ch);
+      blocks.push(false);
+      inCounters.push(false);
+    }
     while (stack.length) {
-      const [el, inBlock, inCounter] = stack.pop()!;
+      const el = stack.pop()!;
+      const inBlock = blocks.pop()!;
+      const inCounter = inCounters.pop()!;
       const tag = el.tagName;
       if (tag === 'svg' || tag === 'SVG') {
         w.icons.push(el);
@@ -176,34 +198,41 @@ function walk(c: Ctx): Walk {
       const id = el.id;
       if (id && GROUP_IDS.test(id)) w.group = true;
       const cls = el.getAttribute('class');
-      const tokens = cls ? cls.split(/\s+/).filter(Boolean) : [];
       const role = el.getAttribute('role');
       let wallish = (id && WALL_IDS.has(id)) || role === 'article' || role === 'alert' || role === 'navigation' || role === 'banner' || tag === 'NAV' || (id && CHROME_IDS.has(id));
       let other = !!id && OTHER_IDS.has(id);
-      let block = inBlock;
-      let counter = false;
-      for (const t of tokens) {
-        if (GROUP_CLASS.test(t)) w.group = true;
-        if (WALL_CLASSES.has(t) || CHROME_CLASSES.has(t) || BANNER_PART.test(t)) wallish = true;
-        else if (OTHER_CLASSES.has(t) || OTHER_PART.test(t)) other = true;
-        if (COUNTER_BLOCKS.has(t)) block = true;
-        if (COUNTER_CLASSES.has(t)) counter = true;
+      let bits = 0;
+      let tokens: string[] = [];
+      if (cls) {
+        tokens = cls.split(/\s+/);
+        for (const t of tokens) bits |= TOKENS.get(t) ?? 0;
+        if (SPECIAL_PART.test(cls)) {
+          if (GROUP_TOKEN.test(cls)) w.group = true;
+          if (BANNER_PART.test(cls)) wallish = true;
+          if (OTHER_PART.test(cls)) other = true;
+        }
       }
-      if (wallish) continue;
-      if (other) {
+      if (wallish || bits & WALL) continue;
+      if (other || bits & OTHER) {
         w.modules.push(el);
         continue;
       }
+      const block = inBlock || (bits & BLOCK) !== 0;
+      let counter = (bits & COUNTER) !== 0;
       if (!inCounter && (counter || (tag === 'A' && (inBlock || COUNTER_HREF.test(el.getAttribute('href') ?? ''))))) {
         w.counters.push(el);
         counter = true;
       }
-      if (tokens.some((t) => t === 'svgIcon' || t === 'vkuiIcon')) w.icons.push(el);
+      if (bits & AN_ICON) w.icons.push(el);
       if (role === 'img') w.roleImg.push(el);
       w.own.push(el);
       if (INDEXED_TAGS.has(tag)) push(w.byTag, tag, el);
-      for (const t of tokens) if (INDEXED_CLASSES.has(t)) push(w.byClass, t, el);
-      for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push([ch, block, inCounter || counter]);
+      if (bits & INDEXED) for (const t of tokens) if (INDEXED_CLASSES.has(t)) push(w.byClass, t, el);
+      for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) {
+        stack.push(ch);
+        blocks.push(block);
+        inCounters.push(inCounter || counter);
+      }
     }
     return w;
   });
@@ -456,7 +485,10 @@ function friendButtons(c: Ctx): [Element, boolean][] {
     const out: [Element, boolean][] = [];
     for (const e of els(c)) {
       if (e.firstElementChild) continue;
-      const t = clean(e.textContent);
+      const raw = e.textContent;
+      // a button's words: a leaf of hundreds of characters is a text, not a button
+      if (!raw || raw.length > 400) continue;
+      const t = clean(raw);
       if (!t || t.length > 40) continue;
       if (NOT_FRIEND.test(t)) out.push([e, false]);
       else if (FRIEND.test(t)) out.push([e, true]);

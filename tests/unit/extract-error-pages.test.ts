@@ -28,3 +28,26 @@ describe('an error page at a profile address', () => {
     expect(x.fields.name).toMatchObject({ status: 'ok', value: 'Ann Lee' });
   });
 });
+
+// Facebook's own "content isn't available" page keeps the profile's address and chrome
+describe("Facebook's own unavailable page", () => {
+  const url = URLS[0];
+  const page = (main: string) => `<html><head><title>Facebook</title></head><body><div role="banner"><a href="/">Facebook</a></div><div role="main">${main}</div></body></html>`;
+  for (const [lang, words] of [
+    ['en', "This content isn't available right now"],
+    ['en, curly apostrophe', 'This page isn’t available'],
+    ['ru', 'Этот контент сейчас недоступен'],
+  ]) {
+    it(`${lang}: nobody's profile, no name`, () => {
+      const x = read(page(`<div><div><h2><span>${words}</span></h2><span>When this happens, it's usually because the owner only shared it with a small group of people.</span></div></div>`), url);
+      expect(x.kind).toBe('not-profile');
+      expect(x.fields.name.status).not.toBe('ok');
+    });
+  }
+
+  it('a profile whose column holds the words but not as the message is still read', () => {
+    const x = read(page(`<h1>Ann Lee</h1><div><span>Founder at Northwind</span><span>Available for consulting</span></div>`), url);
+    expect(x.kind).toBe('profile');
+    expect(x.fields.name).toMatchObject({ status: 'ok', value: 'Ann Lee' });
+  });
+});

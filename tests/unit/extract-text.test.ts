@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { clean, hasWordChar, isLetters, isoMonth, labelRe, parseBirthday, parseCount, parseDate, parseRange, plausible, safeUrl, text } from '../../lib/extract/text';
+import { clean, hasWordChar, isLetters, isoMonth, labelRe, labelReOnce, parseBirthday, parseCount, parseDate, parseRange, plausible, safeUrl, text } from '../../lib/extract/text';
 
 describe('parseCount', () => {
   it.each([
@@ -91,5 +91,14 @@ describe('label patterns and letter checks (compiled without Unicode mode where 
     expect(isLetters('mar1')).toBe(false);
     expect(plausible('🙂')).toBeNull();
     expect(plausible('王伟')).toBe('王伟');
+  });
+});
+
+describe('labelReOnce', () => {
+  it('builds a pattern once and gives the same one back (a read asks for the same patterns every time)', () => {
+    const a = labelReOnce('(?:kontakt\\p{L}*)');
+    expect(labelReOnce('(?:kontakt\\p{L}*)')).toBe(a);
+    expect(a.test('500+ Kontakte')).toBe(true);
+    expect(labelReOnce('(?:abonn\\p{L}*)')).not.toBe(a);
   });
 });
