@@ -46,13 +46,13 @@ const LBL = {
     'followed by|подписчики:?|его отслеживают|ее отслеживают|её отслеживают|отслеживают|на (?:него|неё|нее) подписаны|стежать|читачі:?|gefolgt von|suivie? par|seguid[oa] por|l[oa] siguen|obserwowan[ya] przez|obserwuj[ea] (?:go|ją)',
   ),
   // a Facebook Page shows its kind as the first Intro row ("Page · Software company")
-  pageKind: /^(?:page|страница|сторінка|seite|página|pagina|strona)\s*[·•]/iu,
+  pageKind: /^(?:page|страница|сторінка|seite|página|pagina|strona)\s*[·•]/i,
 };
 
 // "Product Manager at <a>Company</a>": the words before the employer's link end with a connector
-const JOB_CONNECTOR = /^(.+?)\s+(?:at|@|в компании|в компанії|в|у|bei|chez|à|en|na|no|em|w|w firmie)\s*[:,]?\s*$/iu;
+const JOB_CONNECTOR = /^(.+?)\s+(?:at|@|в компании|в компанії|в|у|bei|chez|à|en|na|no|em|w|w firmie)\s*[:,]?\s*$/i;
 // study rows: "Studied Computer Science at <a>School</a>": the subject sits between verb and connector
-const STUDY_SUBJECT = /^\S+(?:\s+\((?:-?ась|а|ла)\))?\s+(.+?)\s+(?:at|в|у|an der|an|à|en|na|no|em|w|do)\s*$/iu;
+const STUDY_SUBJECT = /^\S+(?:\s+\((?:-?ась|а|ла)\))?\s+(.+?)\s+(?:at|в|у|an der|an|à|en|na|no|em|w|do)\s*$/i;
 
 const LABEL = {
   friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|znajom(?:ych|i|y)|przyjaciół',
@@ -66,11 +66,11 @@ const LABEL = {
   websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|websites?|sites? web|sitios web|sites|strony internetowe)$/i,
   intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
   // the profile's own action buttons: already friends ("Friends", with Unfriend in its menu) or not ("Add friend", a request pending)
-  friend: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)$/iu,
+  friend: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)$/i,
   notFriend:
-    /^(?:add friend|cancel request|respond|confirm(?: request)?|добавить в друзья|отменить запрос|ответить|подтвердить|додати в друзі|додати до друзів|скасувати запит|відповісти|freund(?:in)? hinzufügen|als freund(?:in)? hinzufügen|anfrage abbrechen|antworten|bestätigen|ajouter(?: en amie?)?|annuler la demande|répondre|confirmer|agregar(?: a amigos)?|añadir(?: a amigos)?|cancelar solicitud|responder|confirmar|adicionar(?: amigo)?|cancelar pedido|dodaj(?: do znajomych)?|anuluj zaproszenie|odpowiedz|potwierdź)$/iu,
+    /^(?:add friend|cancel request|respond|confirm(?: request)?|добавить в друзья|отменить запрос|ответить|подтвердить|додати в друзі|додати до друзів|скасувати запит|відповісти|freund(?:in)? hinzufügen|als freund(?:in)? hinzufügen|anfrage abbrechen|antworten|bestätigen|ajouter(?: en amie?)?|annuler la demande|répondre|confirmer|agregar(?: a amigos)?|añadir(?: a amigos)?|cancelar solicitud|responder|confirmar|adicionar(?: amigo)?|cancelar pedido|dodaj(?: do znajomych)?|anuluj zaproszenie|odpowiedz|potwierdź)$/i,
   // mbasic/m. headings over the friends list: "Friends (412)", "Друзья (1 024)", "Znajomi (387)"
-  friendsHeading: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)\s*[(·:]/iu,
+  friendsHeading: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)\s*[(·:]/i,
 };
 
 // Budgets: what one read may look at inside the Intro, whatever the page holds
@@ -223,7 +223,7 @@ function classify(el: Element): Row | null {
   if (!t) return null;
   if (LBL.pageKind.test(t)) return { el, kind: 'page', value: t, text: t };
   const { before, link } = split(el);
-  const rest = (re: RegExp) => plausible(t.replace(re, '').replace(/^\s*(?:г\.|городе|м\.|місті|miejscowości|:)\s*/iu, ''), 200);
+  const rest = (re: RegExp) => plausible(t.replace(re, '').replace(/^\s*(?:г\.|городе|м\.|місті|miejscowości|:)\s*/i, ''), 200);
   for (const kind of ['followed', 'study', 'lives', 'from', 'worked', 'work'] as const) {
     const re = kind === 'work' ? LBL.worksAt : LBL[kind];
     if (!re.test(t)) continue;
@@ -246,7 +246,7 @@ function classify(el: Element): Row | null {
   // "Product Manager at <a>Company</a>": the title, a connector, the employer's link
   if (link && t.endsWith(link)) {
     const m = JOB_CONNECTOR.exec(before);
-    if (m && plausible(m[1], 120) && !/[.!?]$/.test(m[1])) return { el, kind: /^(?:former|ex-|бывш)/iu.test(m[1]) ? 'worked' : 'work', value: link, detail: clean(m[1]), text: t };
+    if (m && plausible(m[1], 120) && !/[.!?]$/.test(m[1])) return { el, kind: /^(?:former|ex-|бывш)/i.test(m[1]) ? 'worked' : 'work', value: link, detail: clean(m[1]), text: t };
   }
   // plain English "Title at Company" without a link (mbasic text rows)
   const m = /^(.+?)\s+at\s+(.+)$/i.exec(t);
@@ -453,14 +453,14 @@ function friendship(c: Ctx): boolean | null {
 // The profile photo's alt / aria-label in its several forms: "Name, profile picture",
 // "Name's profile picture", "Profile picture of Name", "Фото профиля Name",
 // "Name, zdjęcie profilowe", "Photo de profil de Name", "Profilbild von Name".
-const PROFILE_PHOTO = /profile (?:picture|photo|pic)|фото профиля|фотография профиля|фото профілю|profilbild|photo de profil|foto (?:del|de) perfil|foto do perfil|imagen de perfil|zdjęcie profilowe/iu;
-const COVER = /cover|обложк|обкладинк|titelbild|couverture|portada|capa|w tle/iu;
+const PROFILE_PHOTO = /profile (?:picture|photo|pic)|фото профиля|фотография профиля|фото профілю|profilbild|photo de profil|foto (?:del|de) perfil|foto do perfil|imagen de perfil|zdjęcie profilowe/i;
+const COVER = /cover|обложк|обкладинк|titelbild|couverture|portada|capa|w tle/i;
 
 function isProfilePhotoLabel(a: string, n: string | null): boolean {
   if (!a || COVER.test(a)) return false;
   // another person's avatar says their name; ours says the profile's name (when known) with a photo word
   if (n) return a.includes(n) && PROFILE_PHOTO.test(a);
-  return PROFILE_PHOTO.test(a) && /^(?:profile picture|фото профиля)/iu.test(a);
+  return PROFILE_PHOTO.test(a) && /^(?:profile picture|фото профиля)/i.test(a);
 }
 
 /** mbasic: the line under the name in the cover, in the name's block, after it. */

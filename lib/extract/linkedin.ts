@@ -71,9 +71,9 @@ const MODAL = DIALOG + ', form';
 // the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
 // ("3. i dalsze", "3-й и далее": Polish and Russian for 3rd+); the digit is the degree
 const DEGREE =
-  /^[·•]?\s*(?:(?:conexão|conexión|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?$/iu;
+  /^[·•]?\s*(?:(?:conexão|conexión|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?$/i;
 const PRONOUN = '(?:he|him|his|she|her|hers|they|them|their|theirs|ze|zir|xe|xem|ela|dela|ele|dele|elu|él|ella|elle|il|lui|iel|sie|ihr|er|ihn|ona|jej|on|jego|oni|ich|он|его|она|её|ее|они|их|він|його|вона|її)';
-const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'iu');
+const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'i');
 const TITLE_SITE = /^linkedin$/i;
 
 // ---------- context ----------
@@ -494,14 +494,14 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
     if (!t) return null;
     const names = (s: string) => uniq(s.split(/,\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
     // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
-    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/iu.exec(t);
+    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/i.exec(t);
     if (m) return { count: +m[2] + m[1].split(/,\s*/).filter(Boolean).length, names: names(m[1]) };
     // "354 conexões em comum: Renato Faria, Eduardo Peres e mais 352 pessoas", "1 conexão em comum: Ana Lima"
-    const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?\d|$)/iu.exec(t);
+    const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?\d|$)/i.exec(t);
     const count = countLabelled(t, LABEL.mutual);
     if (k && (/\d/.test(k[0]) || names(k[1]).length === count)) return { count, names: names(k[1]) };
     // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
-    const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/iu.exec(t);
+    const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/i.exec(t);
     if (n && !/\d/.test(n[1])) return { count: n[1].split(/,\s*|\s+(?:and|и)\s+/).filter(Boolean).length, names: names(n[1]) };
     return { count, names: [] };
   });
@@ -676,7 +676,7 @@ const SPEC: Spec = {
   mutual: {
     hooks: [{ via: 'top-card-label', read: (c) => mutuals(c)?.count }],
     // "See your mutual connections" (public view, no count, no names) shows no count
-    shown: (c) => /\d|\s(?:is a|are|and|и|e|y|et|und|i|та)\s|[—,]/iu.test(mutualText(c)),
+    shown: (c) => /\d|\s(?:is a|are|and|и|e|y|et|und|i|та)\s|[—,]/i.test(mutualText(c)),
   },
   degree: {
     hooks: [{ via: 'top-card-badge', read: (c) => oneShown(degreeBadges(c)) }],
