@@ -135,10 +135,15 @@ function name(c: Ctx): string | null {
 
 /** The Intro card (Comet, classic, m., mbasic): by its anchors, else the container around its heading that holds rows. */
 function intro(c: Ctx): Element | null {
+  return introFound(c).el;
+}
+
+/** The Intro, and its rows when finding it meant scanning it (read once, not again by introScan). */
+function introFound(c: Ctx): { el: Element | null; scan?: Scan } {
   return c.memo('intro', () => {
     for (const sel of INTRO) {
       const el = pickOne(els(c), sel);
-      if (el) return el;
+      if (el) return { el };
     }
     const h = byTextIn(pick(els(c), 'h2, h3, h4, [role="heading"], header'), LABEL.intro, (e) => short(e, 60, 60));
     // the heading's container: the nearest ancestor (at most 8 up) that holds a row,
@@ -148,9 +153,9 @@ function intro(c: Ctx): Element | null {
       if (el.matches(PRUNE) || el === main(c)) break;
       const sc = scan(el);
       if (sc.headings > 1) break;
-      if (sc.rows.length) return el;
+      if (sc.rows.length) return { el, scan: sc };
     }
-    return null;
+    return { el: null };
   });
 }
 
@@ -329,8 +334,8 @@ function scan(root: Element): Scan {
 /** The Intro's rows (Comet, classic, m., mbasic). */
 function introScan(c: Ctx): Scan {
   return c.memo('introScan', () => {
-    const i = intro(c);
-    return i ? scan(i) : { rows: [], bios: [], headings: 0 };
+    const i = introFound(c);
+    return i.scan ?? (i.el ? scan(i.el) : { rows: [], bios: [], headings: 0 });
   });
 }
 

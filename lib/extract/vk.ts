@@ -126,7 +126,7 @@ const COUNTER_BLOCKS = new Set(['counts_module', 'ProfileCounters', 'Counters'])
 const COUNTER_HREF = /friends|followers|subscribers/;
 // A group or public page: not a person, whatever its short name
 const GROUP_IDS = /^(?:public|group|event)(?:_(?:followers|wall|info|main_info|links|contacts|actions_wrap)|$)|^page_block_group|^post-\d+_\d+$|^wall-\d+/;
-const GROUP_CLASS = /^(?:redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|group_actions_wrap[\w-]*|public_info)$/;
+const GROUP_CLASSES = String.raw`redesigned-group[\w-]*|GroupHeader\w*|CommunityHeader\w*|groups_redesigned|group_info_block|group_actions_wrap[\w-]*|public_info`;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'svg', 'SVG']);
 
 // ---------- one walk over the content ----------
@@ -167,8 +167,8 @@ for (const [tokens, bit] of [
 ] as const) {
   for (const t of tokens) TOKENS.set(t, (TOKENS.get(t) ?? 0) | bit);
 }
-// GROUP_CLASS for any token of a class attribute, tested on the whole attribute
-const GROUP_TOKEN = new RegExp(`(?:^|\\s)(?:${GROUP_CLASS.source.slice(1, -1)})(?=\\s|$)`);
+// a GROUP_CLASSES token anywhere in a class attribute
+const GROUP_TOKEN = new RegExp(String.raw`(?:^|\s)(?:${GROUP_CLASSES})(?=\s|$)`);
 // a class attribute that may hold a banner, people-block or group token named by a part: most hold none
 const SPECIAL_PART = new RegExp(`${BANNER_PART.source}|${OTHER_PART.source}|${GROUP_TOKEN.source}`);
 
