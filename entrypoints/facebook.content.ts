@@ -1,4 +1,6 @@
 import { readFacebook } from '@/lib/extract/facebook';
+import { facebookIdentity } from '@/lib/extract/identity';
+import { facebookProfileUrl } from '@/lib/extract/urls';
 import { follow } from './reader/follow';
 
 // Facebook's pages carry Facebook's reader only: one content script per site keeps
@@ -8,6 +10,6 @@ export default defineContentScript({
   matches: ['https://*.facebook.com/*'],
   runAt: 'document_idle',
   main() {
-    follow(readFacebook);
+    follow({ read: readFacebook, profileUrl: facebookProfileUrl, identity: facebookIdentity });
   },
 });

@@ -1,4 +1,6 @@
 import { readLinkedIn } from '@/lib/extract/linkedin';
+import { linkedinIdentity } from '@/lib/extract/identity';
+import { linkedinProfileUrl } from '@/lib/extract/urls';
 import { follow } from './reader/follow';
 
 // LinkedIn's pages carry LinkedIn's reader only: one content script per site keeps
@@ -8,6 +10,6 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
   runAt: 'document_idle',
   main() {
-    follow(readLinkedIn);
+    follow({ read: readLinkedIn, profileUrl: linkedinProfileUrl, identity: linkedinIdentity });
   },
 });

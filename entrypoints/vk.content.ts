@@ -1,4 +1,6 @@
 import { readVk } from '@/lib/extract/vk';
+import { vkIdentity } from '@/lib/extract/identity';
+import { vkProfileUrl } from '@/lib/extract/urls';
 import { follow } from './reader/follow';
 
 // VK's pages carry VK's reader only: one content script per site keeps
@@ -8,6 +10,6 @@ export default defineContentScript({
   matches: ['https://*.vk.com/*', 'https://*.vk.ru/*'],
   runAt: 'document_idle',
   main() {
-    follow(readVk);
+    follow({ read: readVk, profileUrl: vkProfileUrl, identity: vkIdentity });
   },
 });

@@ -1,6 +1,4 @@
 import { browser } from 'wxt/browser';
-import { canonicalProfileUrl } from '@/lib/extract/urls';
-import { identityMatches } from '@/lib/extract/identity';
 import type { Steps } from '@/lib/extract/core';
 import type { Extraction } from '@/lib/extract/types';
 import type { Message } from '@/lib/messages';
@@ -58,7 +56,18 @@ function afterPage(fn: () => void): void {
 }
 
 /**
- * Reads the page with `readPage` now, after in-site navigation and on late rendering;
+ * A network's content script's parts (lib/extract): its reader, its rule for a
+ * person's URL (urls.ts) and its check of whom the page shows (identity.ts), each
+ * that network's own, so that the script carries no other network's code.
+ */
+export interface SiteReader {
+  read: (doc: Document, url: string) => Steps<Extraction>;
+  profileUrl: (url: string) => string | null;
+  identity: (doc: Document, url: string) => boolean | null;
+}
+
+/**
+ * Reads the page with the site's reader now, after in-site navigation and on late rendering;
  * answers the panel's layout report. A read runs in slices: a slice ends at the first
  * step boundary (the reader yields between fields) once 5 ms have passed, so even a
  * page's first read, with none of the reader's code compiled yet (25–40 ms of work),
@@ -68,7 +77,7 @@ function afterPage(fn: () => void): void {
  * (A frame before every slice cost a frame per slice: a first read of a Facebook
  * profile in 3–4 slices was sent 24–43 ms after the load event, now 17–33 ms.)
  */
-export function follow(readPage: (doc: Document, url: string) => Steps<Extraction>): void {
+export function follow({ read: readPage, profileUrl, identity }: SiteReader): void {
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retries = 0;
@@ -116,11 +125,11 @@ export function follow(readPage: (doc: Document, url: string) => Steps<Extractio
     if (!alive()) return;
     const url = location.href;
     href = url;
-    const isProfile = canonicalProfileUrl(url) !== null;
+    const isProfile = profileUrl(url) !== null;
     const id = ++reading;
     let steps: Steps<Extraction>;
     try {
-      if (isProfile && identityMatches(document, url) === false && retries < MAX_RETRIES) {
+      if (isProfile && identity(document, url) === false && retries < MAX_RETRIES) {
         retries++;
         schedule(RETRY_MS);
         return;

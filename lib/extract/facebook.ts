@@ -13,9 +13,9 @@ import {
   all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
   type Ctx, type Spec, type Steps,
 } from './core';
-import { identityMatches } from './identity';
+import { facebookIdentity } from './identity';
 import { clean, hasWordChar, labelRe, labelReOnce, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
-import { canonicalProfileUrl } from './urls';
+import { facebookProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
 
@@ -110,7 +110,7 @@ function els(c: Ctx): Element[] {
 /** og: tags, but only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
   const u = meta(c.doc, 'og:url');
-  if (u && canonicalProfileUrl(u)?.profileUrl !== canonicalProfileUrl(c.url)?.profileUrl && identityMatches(c.doc, c.url) !== true) return null;
+  if (u && facebookProfileUrl(u) !== facebookProfileUrl(c.url) && facebookIdentity(c.doc, c.url) !== true) return null;
   return meta(c.doc, key);
 }
 
@@ -732,7 +732,7 @@ export function extractFacebook(doc: Document, url: string): Extraction {
 /** The page read in steps, between which the content script may yield (core.ts `Steps`). */
 export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
   const c = makeCtx(doc, url);
-  const canon = canonicalProfileUrl(url);
+  const canon = facebookProfileUrl(url);
   if (!canon) {
     const path = pathOf(url);
     return result('facebook', /^\/(?:login|checkpoint|recover)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
@@ -745,14 +745,14 @@ export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
   yield;
   if (isPage(c)) return result('facebook', 'not-profile', null, c.lang);
   yield;
-  if (identityMatches(doc, url) === false) {
-    return result('facebook', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
+  if (facebookIdentity(doc, url) === false) {
+    return result('facebook', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = yield* fieldSteps(SPEC, c);
   if ((fields.name.status !== 'ok' || (fields.name.via === 'title' && !nameEl(c))) && loginForm(c)) {
-    return result('facebook', 'login-wall', canon.profileUrl, c.lang);
+    return result('facebook', 'login-wall', canon, c.lang);
   }
-  return result('facebook', 'profile', canon.profileUrl, c.lang, fields);
+  return result('facebook', 'profile', canon, c.lang, fields);
 }
 
 /** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */

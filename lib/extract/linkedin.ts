@@ -18,12 +18,12 @@ import {
   inChrome, oneShown, pathOf, result, fieldSteps, drain, sectionBody, str, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec, type Steps,
 } from './core';
-import { identityMatches } from './identity';
+import { linkedinIdentity } from './identity';
 import {
   cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, pvsJobs, pvsSchools,
 } from './linkedin-lists';
 import { clean, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
-import { canonicalProfileUrl } from './urls';
+import { linkedinProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
 
@@ -84,8 +84,8 @@ function handle(c: Ctx): string | null {
 }
 
 /** The canonical URL of the person the URL names, once per read. */
-function self(c: Ctx): string | undefined {
-  return c.memo('self', () => canonicalProfileUrl(c.url)?.profileUrl);
+function self(c: Ctx): string | null {
+  return c.memo('self', () => linkedinProfileUrl(c.url));
 }
 
 /** An <a> that links to the person the URL names (not an overlay or a details page). */
@@ -99,7 +99,7 @@ function selfLink(c: Ctx, a: Element): boolean {
   } catch {
     return false;
   }
-  const got = canonicalProfileUrl(abs)?.profileUrl;
+  const got = linkedinProfileUrl(abs);
   return !!got && got === self(c);
 }
 
@@ -304,7 +304,7 @@ function person(c: Ctx): Record<string, unknown> | null {
     const want = self(c);
     const people = jsonLd(c.doc).filter((o) => o['@type'] === 'Person' || (Array.isArray(o['@type']) && o['@type'].includes('Person')));
     for (const o of people) {
-      const got = typeof o.url === 'string' ? canonicalProfileUrl(o.url)?.profileUrl : undefined;
+      const got = typeof o.url === 'string' ? linkedinProfileUrl(o.url) : undefined;
       if (want && got === want) return o;
     }
     return people.length === 1 && typeof people[0].url !== 'string' ? people[0] : null;
@@ -741,13 +741,13 @@ function sameOrOther(c: Ctx): boolean | null {
   const h = a?.getAttribute('href');
   if (h) {
     try {
-      const got = canonicalProfileUrl(new URL(h, c.url).href)?.profileUrl;
+      const got = linkedinProfileUrl(new URL(h, c.url).href);
       if (got) return got === self(c);
     } catch {
       /* not a URL: no evidence */
     }
   }
-  return identityMatches(c.doc, c.url);
+  return linkedinIdentity(c.doc, c.url);
 }
 
 // ---------- kind of page ----------
@@ -772,20 +772,20 @@ export function extractLinkedIn(doc: Document, url: string): Extraction {
 /** The page read in steps, between which the content script may yield (core.ts `Steps`). */
 export function* readLinkedIn(doc: Document, url: string): Steps<Extraction> {
   const c = makeCtx(doc, url);
-  const canon = canonicalProfileUrl(url);
+  const canon = linkedinProfileUrl(url);
   if (!canon) {
     const path = pathOf(url);
     return result('linkedin', WALL_PATH.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   // the site names its page: a guest homepage or a sign-in page served at a profile URL is a wall
-  if (/homepage|guest-home|checkpoint|login|signup|authwall/i.test(meta(doc, 'pageKey') ?? '')) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
+  if (/homepage|guest-home|checkpoint|login|signup|authwall/i.test(meta(doc, 'pageKey') ?? '')) return result('linkedin', 'login-wall', canon, c.lang);
   const heading = tags(c, 'h1')[0] ?? tags(c, 'h2')[0];
   if (NOT_FOUND.test(titleName(c) ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
     return result('linkedin', 'not-profile', null, c.lang);
   }
   yield;
   if (sameOrOther(c) === false) {
-    return result('linkedin', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
+    return result('linkedin', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = yield* fieldSteps(SPEC, c);
   const t = top(c);
@@ -795,8 +795,8 @@ export function* readLinkedIn(doc: Document, url: string): Steps<Extraction> {
     fields.name.status !== 'ok' ||
     (fields.name.via === 'title' && !t && !sec(c, 'experience') && !sec(c, 'education')) ||
     (fields.name.via === 'top-card-heading' && all(t, 'input[type="password"], input[name="session_key"]').some((i) => !i.closest(DIALOG)));
-  if (suspect && loginWall(c)) return result('linkedin', 'login-wall', canon.profileUrl, c.lang);
-  return result('linkedin', 'profile', canon.profileUrl, c.lang, fields);
+  if (suspect && loginWall(c)) return result('linkedin', 'login-wall', canon, c.lang);
+  return result('linkedin', 'profile', canon, c.lang, fields);
 }
 
 /** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */

@@ -53,9 +53,10 @@ function decode(s: string): string {
   return out.normalize('NFC');
 }
 
-// Facebook first path segments that are features, not people.
-const FB_RESERVED = new Set(
-  ('home.php watch marketplace groups events pages gaming search messages notifications settings friends ' +
+// Facebook first path segments that are features, not people. (Marked pure, as the VK list
+// below: the other networks' content scripts then leave them out.)
+const FB_RESERVED = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ ('home.php watch marketplace groups events pages gaming search messages notifications settings friends ' +
     'login login.php logout.php recover help policies privacy stories reel reels photo photo.php photos ' +
     'permalink.php story.php hashtag bookmarks saved memories fundraisers ads business games live places pg ' +
     'share sharer sharer.php dialog checkpoint l.php plugins profile.php people me find-friends messenger ' +
@@ -66,13 +67,90 @@ const FB_RESERVED = new Set(
 const FB_TABS = /^(?:about[\w-]*|friends[\w-]*|photos[\w-]*|videos|followers|following|sports|music|movies|tv|books|likes|map|reviews_given|reels_tab|events|groups|games|mentions|timeline)$/;
 
 // VK first path segments that are features or other kinds of owner, not people.
-const VK_RESERVED = new Set(
-  ('feed im search friends groups settings login join restore away.php al_profile.php apps market clips ' +
+const VK_RESERVED = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ ('feed im search friends groups settings login join restore away.php al_profile.php apps market clips ' +
     'services docs bookmarks fave support dev blog about terms legal jobs press mail help ads audio ' +
     'audios music video videos photos gifts notifications edit discover people communities messages ' +
     'calls games stickers vkpay pay id0 wall notes stats').split(' '),
 );
 const VK_OTHER_OWNER = /^(?:club|public|event|app|wall|photo|video|album|topic|board|page|note|write|audio|clip|market|doc|story|poll|product)-?\d/;
+
+/** A URL's path segments as the person typed them. */
+function segments(u: URL): string[] {
+  return u.pathname.split('/').filter(Boolean).map(decode);
+}
+
+function siteOfUrl(u: URL): Site | null {
+  return siteOfHost(u.hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+// Each network's rule, on a parsed URL of its own host: the canonical URL of the person
+// it names, or null. One rule per network, so that each content script carries only
+// its own network's (canonicalProfileUrl below applies the three).
+
+function linkedinRule(u: URL): string | null {
+  const segs = segments(u);
+  const at = segs[0] === 'mwlite' ? 1 : 0;
+  // 2009–2016 public profiles: /pub/<name>/<3 hex parts of the member id>/ ("/pub/dir/…" is a search)
+  if (segs[at] === 'pub') {
+    const [name, ...id] = segs.slice(at + 1).map((x) => x.toLowerCase());
+    const tail = id.length === 3 || (id.length === 4 && /^[a-z]{2}$/.test(id[3]));
+    if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !isHandle(name, 2)) return null;
+    return `https://www.linkedin.com/pub/${encodeURIComponent(name)}/${id.slice(0, 3).join('/')}/`;
+  }
+  if (segs[at] !== 'in' || !segs[at + 1]) return null;
+  // Vanity handles are case-insensitive; member-id handles ("ACoAAB…", base64-like)
+  // are not: folding their case could make two people one.
+  const raw = segs[at + 1];
+  const handle = MEMBER_ID.test(raw) ? raw : raw.toLowerCase();
+  if (!isHandle(handle, 3)) return null;
+  return `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`;
+}
+
+function facebookRule(u: URL): string | null {
+  const segs = segments(u);
+  const h = u.hostname.toLowerCase();
+  if (/^(?:l|lm|developers|business|about|m\.me)\./.test(h)) return null;
+  const byId = (id: string | null | undefined) => (id && /^\d{5,20}$/.test(id) ? `https://www.facebook.com/profile.php?id=${id}` : null);
+  if (segs[0] === 'profile.php') return byId(u.searchParams.get('id'));
+  if (segs[0] === 'people' && byId(segs[2])) return byId(segs[2]);
+  if (segs[0] === 'profile' && byId(segs[1])) return byId(segs[1]);
+  if (!segs[0] || segs.length > 2) return null;
+  const name = segs[0].toLowerCase();
+  if (FB_RESERVED.has(name) || !/^[a-z0-9.]{5,50}$/.test(name) || /^\d+$/.test(name) && name.length < 5) return null;
+  if (segs[1] && !FB_TABS.test(segs[1].toLowerCase())) return null;
+  return byId(name) ?? `https://www.facebook.com/${name}`;
+}
+
+function vkRule(u: URL): string | null {
+  const segs = segments(u);
+  if (segs.length !== 1) return null;
+  const name = segs[0].toLowerCase();
+  if (VK_RESERVED.has(name) || VK_OTHER_OWNER.test(name) || name.endsWith('.php')) return null;
+  if (!/^id\d+$/.test(name) && !/^[a-z][a-z0-9_.]{2,31}$/.test(name)) return null;
+  return `https://vk.com/${name}`;
+}
+
+/** `rule` applied to `url` when it is an http(s) URL on `site`'s host. */
+function onSite(site: Site, rule: (u: URL) => string | null, url: string): string | null {
+  const u = parse(url);
+  return u && siteOfUrl(u) === site ? rule(u) : null;
+}
+
+/** The canonical URL of the LinkedIn member `url` names, or null (canonicalProfileUrl's rule, for LinkedIn's content script). */
+export function linkedinProfileUrl(url: string): string | null {
+  return onSite('linkedin', linkedinRule, url);
+}
+
+/** The canonical URL of the Facebook person `url` names, or null (canonicalProfileUrl's rule, for Facebook's content script). */
+export function facebookProfileUrl(url: string): string | null {
+  return onSite('facebook', facebookRule, url);
+}
+
+/** The canonical URL of the VK person `url` names, or null (canonicalProfileUrl's rule, for VK's content script). */
+export function vkProfileUrl(url: string): string | null {
+  return onSite('vk', vkRule, url);
+}
 
 /**
  * The canonical URL of the person `url` names, with its site; null when the URL is
@@ -80,55 +158,10 @@ const VK_OTHER_OWNER = /^(?:club|public|event|app|wall|photo|video|album|topic|b
  */
 export function canonicalProfileUrl(url: string): { site: Site; profileUrl: string } | null {
   const u = parse(url);
-  if (!u) return null;
-  const site = siteOfHost(u.hostname.toLowerCase().replace(/\.$/, ''));
-  const segs = u.pathname.split('/').filter(Boolean).map(decode);
-  if (site === 'linkedin') {
-    const at = segs[0] === 'mwlite' ? 1 : 0;
-    // 2009–2016 public profiles: /pub/<name>/<3 hex parts of the member id>/ ("/pub/dir/…" is a search)
-    if (segs[at] === 'pub') {
-      const [name, ...id] = segs.slice(at + 1).map((x) => x.toLowerCase());
-      const tail = id.length === 3 || (id.length === 4 && /^[a-z]{2}$/.test(id[3]));
-      if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !isHandle(name, 2)) return null;
-      return { site, profileUrl: `https://www.linkedin.com/pub/${encodeURIComponent(name)}/${id.slice(0, 3).join('/')}/` };
-    }
-    if (segs[at] !== 'in' || !segs[at + 1]) return null;
-    // Vanity handles are case-insensitive; member-id handles ("ACoAAB…", base64-like)
-    // are not: folding their case could make two people one.
-    const raw = segs[at + 1];
-    const handle = MEMBER_ID.test(raw) ? raw : raw.toLowerCase();
-    if (!isHandle(handle, 3)) return null;
-    return { site, profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(handle)}/` };
-  }
-  if (site === 'facebook') {
-    const h = u.hostname.toLowerCase();
-    if (/^(?:l|lm|developers|business|about|m\.me)\./.test(h)) return null;
-    if (segs[0] === 'profile.php') {
-      const id = u.searchParams.get('id');
-      return id && /^\d{5,20}$/.test(id) ? { site, profileUrl: `https://www.facebook.com/profile.php?id=${id}` } : null;
-    }
-    if (segs[0] === 'people' && segs[2] && /^\d{5,20}$/.test(segs[2])) {
-      return { site, profileUrl: `https://www.facebook.com/profile.php?id=${segs[2]}` };
-    }
-    if (segs[0] === 'profile' && segs[1] && /^\d{5,20}$/.test(segs[1])) {
-      return { site, profileUrl: `https://www.facebook.com/profile.php?id=${segs[1]}` };
-    }
-    if (!segs[0] || segs.length > 2) return null;
-    const name = segs[0].toLowerCase();
-    if (FB_RESERVED.has(name) || !/^[a-z0-9.]{5,50}$/.test(name) || /^\d+$/.test(name) && name.length < 5) return null;
-    if (segs[1] && !FB_TABS.test(segs[1].toLowerCase())) return null;
-    if (/^\d{5,20}$/.test(name)) return { site, profileUrl: `https://www.facebook.com/profile.php?id=${name}` };
-    return { site, profileUrl: `https://www.facebook.com/${name}` };
-  }
-  if (site === 'vk') {
-    if (segs.length !== 1) return null;
-    const name = segs[0].toLowerCase();
-    if (VK_RESERVED.has(name) || VK_OTHER_OWNER.test(name) || name.endsWith('.php')) return null;
-    if (/^id\d+$/.test(name)) return { site, profileUrl: `https://vk.com/${name}` };
-    if (!/^[a-z][a-z0-9_.]{2,31}$/.test(name)) return null;
-    return { site, profileUrl: `https://vk.com/${name}` };
-  }
-  return null;
+  const site = u && siteOfUrl(u);
+  if (!site) return null;
+  const profileUrl = (site === 'linkedin' ? linkedinRule : site === 'facebook' ? facebookRule : vkRule)(u);
+  return profileUrl ? { site, profileUrl } : null;
 }
 
 /** LinkedIn's member-id handles (as links from search and Sales Navigator carry them). */

@@ -20,9 +20,9 @@ import {
   all, allUnreadable, byTextIn, first, makeCtx, meta, oneShown, pathOf, region, result, fieldSteps, drain, uniq,
   type Ctx, type Spec, type Steps,
 } from './core';
-import { identityMatches } from './identity';
+import { vkIdentity } from './identity';
 import { clean, labelRe, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
-import { canonicalProfileUrl } from './urls';
+import { vkProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
 
@@ -288,7 +288,7 @@ function modalEls(c: Ctx): Element[] {
 /** og: tags, only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
   const u = meta(c.doc, 'og:url');
-  if (u && canonicalProfileUrl(u)?.profileUrl !== canonicalProfileUrl(c.url)?.profileUrl) return null;
+  if (u && vkProfileUrl(u) !== vkProfileUrl(c.url)) return null;
   return meta(c.doc, key);
 }
 
@@ -763,7 +763,7 @@ export function extractVk(doc: Document, url: string): Extraction {
 /** The page read in steps, between which the content script may yield (core.ts `Steps`). */
 export function* readVk(doc: Document, url: string): Steps<Extraction> {
   const c = makeCtx(doc, url);
-  const canon = canonicalProfileUrl(url);
+  const canon = vkProfileUrl(url);
   if (!canon) {
     const path = pathOf(url);
     return result('vk', /^\/(?:login|join|restore|challenge)/.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
@@ -777,25 +777,25 @@ export function* readVk(doc: Document, url: string): Steps<Extraction> {
     return result('vk', 'not-profile', null, c.lang);
   }
   if (byTextIn([...cls(c, 'profile_deleted_text'), ...tags(c, 'H5'), ...cls(c, 'vkuiPlaceholder__text')], HIDDEN, (e) => text(e, 300))) {
-    return result('vk', 'login-wall', canon.profileUrl, c.lang);
+    return result('vk', 'login-wall', canon, c.lang);
   }
   yield;
-  if (identityMatches(doc, url) === false) {
-    return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('identity-mismatch'));
+  if (vkIdentity(doc, url) === false) {
+    return result('vk', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
   }
   // The profile's body is not rendered (a mobile shell whose content is still inside a
   // <template>, a page cut off before the header): only <title> could name someone,
   // and a title alone is no proof the page shows that person. Nothing is read.
   if (!nameEl(c) && !nameOk(plausible(og(c, 'og:title'), 120))) {
-    if (wall(c)) return result('vk', 'login-wall', canon.profileUrl, c.lang);
-    return result('vk', 'profile', canon.profileUrl, c.lang, allUnreadable('not-rendered'));
+    if (wall(c)) return result('vk', 'login-wall', canon, c.lang);
+    return result('vk', 'profile', canon, c.lang, allUnreadable('not-rendered'));
   }
   const fields = yield* fieldSteps(SPEC, c);
   if (fields.name.status !== 'ok' && wall(c)) {
-    return result('vk', 'login-wall', canon.profileUrl, c.lang);
+    return result('vk', 'login-wall', canon, c.lang);
   }
   // a closed profile reads like any other: what it shows is ok, the rest missing
-  return result('vk', 'profile', canon.profileUrl, c.lang, fields);
+  return result('vk', 'profile', canon, c.lang, fields);
 }
 
 /** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */

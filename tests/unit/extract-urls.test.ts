@@ -1,4 +1,5 @@
 import { canonicalProfileUrl } from '../../lib/extract/extract';
+import { facebookProfileUrl, linkedinProfileUrl, vkProfileUrl } from '../../lib/extract/urls';
 
 const LI = 'https://www.linkedin.com/in/anna-kowalski-42/';
 const cases: [string, string | null][] = [
@@ -77,5 +78,13 @@ describe('canonicalProfileUrl', () => {
     expect(canonicalProfileUrl('https://se.linkedin.com/in/x-y-z')?.site).toBe('linkedin');
     expect(canonicalProfileUrl('https://mbasic.facebook.com/olga.smirnova')?.site).toBe('facebook');
     expect(canonicalProfileUrl('https://vk.ru/id1')?.site).toBe('vk');
+  });
+
+  // each content script carries only its own network's rule: the same rule, on its own network only
+  it.each(cases)('each network\'s own rule agrees: %s', (url) => {
+    const canon = canonicalProfileUrl(url);
+    expect(linkedinProfileUrl(url)).toBe(canon?.site === 'linkedin' ? canon.profileUrl : null);
+    expect(facebookProfileUrl(url)).toBe(canon?.site === 'facebook' ? canon.profileUrl : null);
+    expect(vkProfileUrl(url)).toBe(canon?.site === 'vk' ? canon.profileUrl : null);
   });
 });

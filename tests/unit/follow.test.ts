@@ -5,7 +5,9 @@
 // frame again if the page changed), and a read overtaken by a navigation sends nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { follow } from '@/entrypoints/reader/follow';
+import { follow as followSite } from '@/entrypoints/reader/follow';
+import { linkedinIdentity } from '@/lib/extract/identity';
+import { linkedinProfileUrl } from '@/lib/extract/urls';
 import { emptyFields, type Extraction } from '@/lib/extract/types';
 import type { Steps } from '@/lib/extract/core';
 
@@ -57,6 +59,9 @@ function reader(n: number, ms: number, ran: string[]) {
     return { site: 'linkedin', kind: 'profile', profileUrl: url, lang: 'en', fields };
   };
 }
+
+/** The LinkedIn content script's loop, with `read` for its reader. */
+const follow = (read: (doc: Document, url: string) => Steps<Extraction>) => followSite({ read, profileUrl: linkedinProfileUrl, identity: linkedinIdentity });
 
 const settle = () => new Promise((r) => setTimeout(r, 80));
 

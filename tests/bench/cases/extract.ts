@@ -61,10 +61,10 @@ async function readerCode(site: Site): Promise<string> {
     stdin: {
       contents:
         `import { ${READER[site]} as readPage } from '@/lib/extract/${site}';\n` +
-        `import { identityMatches } from '@/lib/extract/identity';\n` +
-        `import { canonicalProfileUrl } from '@/lib/extract/urls';\n` +
+        `import { ${site}Identity as identity } from '@/lib/extract/identity';\n` +
+        `import { ${site}ProfileUrl as profileUrl } from '@/lib/extract/urls';\n` +
         // what follow.ts's read() does, without the message: the identity check, the reader's steps, the change check
-        `globalThis.__benchSteps = function* () { const url = location.href; if (canonicalProfileUrl(url) !== null) identityMatches(document, url); const x = yield* readPage(document, url); return (url + JSON.stringify(x)).length; };\n`,
+        `globalThis.__benchSteps = function* () { const url = location.href; if (profileUrl(url) !== null) identity(document, url); const x = yield* readPage(document, url); return (url + JSON.stringify(x)).length; };\n`,
       resolveDir: process.cwd(),
       loader: 'ts',
     },
