@@ -32,7 +32,7 @@ describe('merging two contacts', () => {
 
   it('among hundreds of namesakes, finds the five likeliest wherever they come in the pool', async () => {
     const src = { kind: 'import' as const, ref: 'big.csv', at: 1 };
-    // 250 namesakes (three slices of scoring); the ones sharing Anna's e-mail come last
+    // 250 namesakes (scored ten at a time, in several slices); the ones sharing Anna's e-mail come last
     await addContacts(Array.from({ length: 250 }, (_, i) => ({ id: `ns-${String(i).padStart(3, '0')}`, name: 'Anna Kowalski', company: `Firm ${i}`, source: src })), d);
     const alike = await addContacts(['x', 'y'].map((k) => ({ id: `zz-${k}`, name: 'Anna Kowalski', emails: ['anna.kowalski@northwind.example'], company: 'Northwind Traders', source: src })), d);
     const found = await duplicatesOf('demo-anna', d);
