@@ -213,7 +213,11 @@ export const NICKNAME_GROUPS: readonly (readonly string[])[] = [
   ['sofia', 'sophia', 'sonya', 'софия', 'софья', 'соня', 'sophie'],
 ];
 
-const nicknameIndex: Map<string, string[]> = (() => {
+// built at the first lookup, not as the module loads: a page that never compares names
+// (and every page's first task) does not fold the groups' 300 spellings
+let nicknameIndex: Map<string, string[]> | undefined;
+
+function buildNicknameIndex(): Map<string, string[]> {
   const m = new Map<string, string[]>();
   for (const group of NICKNAME_GROUPS) {
     const keys = group.map((n) => foldWord(toLatin(n)));
@@ -225,11 +229,11 @@ const nicknameIndex: Map<string, string[]> = (() => {
     }
   }
   return m;
-})();
+}
 
 /** Canonical given-name keys a name key belongs to (empty when it is in no group). */
 export function nicknameGroups(key: string): string[] {
-  return nicknameIndex.get(key) ?? [];
+  return (nicknameIndex ??= buildNicknameIndex()).get(key) ?? [];
 }
 
 /** Edit distance, cut off early above `max`. */
