@@ -10,7 +10,7 @@
 // spec refer to each other and are read (and fixed) together.
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, holdsMostOf, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
   type Ctx, type Spec, type Steps,
 } from './core';
 import { facebookIdentity } from './identity';
@@ -100,11 +100,21 @@ function main(c: Ctx): Element {
 }
 
 // Where other people's text lives inside main: posts, comments, feeds, chat and dialogs
-const PRUNE = '[role="article"], [role="feed"], [role="complementary"], [role="dialog"], [data-pagelet="ProfileTimeline"]';
+const PRUNE_ROLES = ['article', 'feed', 'complementary', 'dialog'];
+const PRUNE_PAGELET = 'ProfileTimeline';
+/** The same parts as a selector. */
+const PRUNE = [...PRUNE_ROLES.map((r) => `[role="${r}"]`), `[data-pagelet="${PRUNE_PAGELET}"]`].join(', ');
+const PRUNE_ROLE_SET = new Set(PRUNE_ROLES);
+
+/** Whether `el` is one of PRUNE's parts (two attribute reads, not a selector match). */
+function pruned(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return (role !== null && PRUNE_ROLE_SET.has(role)) || el.getAttribute('data-pagelet') === PRUNE_PAGELET;
+}
 
 /** main's own elements (posts, comments and sidebars pruned), indexed once per read. */
 function els(c: Ctx): Element[] {
-  return c.memo('els', () => index(main(c), PRUNE));
+  return c.memo('els', () => index(main(c), pruned));
 }
 
 /** og: tags, but only when og:url (if any) names this person. */
@@ -699,9 +709,11 @@ const UNAVAILABLE_WORD = /availab|found|недоступ/i;
 /** The site's own "this content isn't available" as a heading or line of the profile column. */
 function unavailableShown(c: Ctx): boolean {
   const m = main(c);
-  // one native read of the column's text first (not the body's: its inline data can be megabytes)
-  if (m !== c.doc.body && m !== c.doc.documentElement && !UNAVAILABLE_WORD.test(m.textContent ?? '')) return false;
-  return !!byTextIn(pick(els(c), 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40));
+  const own = els(c);
+  // one native read of the column's text first (not the body's: its inline data can be
+  // megabytes; nor a column that is mostly a long timeline: its posts' text too)
+  if (m !== c.doc.body && m !== c.doc.documentElement && holdsMostOf(own, m) && !UNAVAILABLE_WORD.test(m.textContent ?? '')) return false;
+  return !!byTextIn(pick(own, 'h1, h2, span').slice(0, 400), UNAVAILABLE, (e) => short(e, 80, 40));
 }
 
 /**
