@@ -124,10 +124,17 @@ export function pageLang(doc: Document): string | null {
   const raw =
     doc.documentElement?.getAttribute('lang') ||
     meta(doc, 'og:locale') ||
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    contentLanguage(doc) ||
     '';
   const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(clean(raw));
   return m ? m[1].toLowerCase() : null;
+}
+
+/** `<meta http-equiv="content-language">`'s content: a walk over the few <meta>s (a query would look through the whole page when there is none). */
+function contentLanguage(doc: Document): string | null {
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) if (metas[i].getAttribute('http-equiv')?.toLowerCase() === 'content-language') return metas[i].getAttribute('content');
+  return null;
 }
 
 /** `<meta property|name=…>` content, cleaned; null when absent or empty. */

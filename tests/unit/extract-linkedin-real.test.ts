@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
-import { largestReal, longFacebook, longLinkedIn } from '../fixtures/real/pages';
+import { largestReal, longFacebook, longLinkedIn, longVk } from '../fixtures/real/pages';
 
 function read(html: string, url: string) {
   return extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
@@ -126,6 +126,23 @@ describe('Facebook: a scrolled timeline of other people\'s posts inside the prof
     expect(want.kind).toBe('profile');
     expect(want.fields.followers.status).toBe('ok');
     expect(want.fields.location.status).toBe('ok');
+    expect(read(long.html, long.url)).toEqual(want);
+  }, 120_000);
+});
+
+describe('VK: a long wall of friends\' posts beside the profile', () => {
+  // the bench's long VK profile in small: wall posts and replies whose text reads like the
+  // info rows and counters ("Город:", "Место работы:", "подписчиков", "друзей")
+  it('the largest VK page with 30 wall posts reads exactly as the page itself', () => {
+    const base = largestReal('vk')!;
+    const long = longVk(30);
+    expect(long.html.split('class="_post post page_block').length - 1).toBe(30);
+    const want = read(base.html, base.url);
+    expect(want.kind).toBe('profile');
+    expect(want.fields.connections.status).toBe('ok');
+    expect(want.fields.company.status).toBe('ok');
+    // the page shows no city, home town or followers: the posts' own must not become them
+    for (const f of ['location', 'hometown', 'followers'] as const) expect(want.fields[f].status).toBe('missing');
     expect(read(long.html, long.url)).toEqual(want);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { JSDOM } from 'jsdom';
+import { pageLang } from '../../lib/extract/core';
 import { clean, hasWordChar, isLetters, isoMonth, labelRe, labelReOnce, parseBirthday, parseCount, parseDate, parseRange, plausible, safeUrl, text } from '../../lib/extract/text';
 
 describe('parseCount', () => {
@@ -100,5 +101,16 @@ describe('labelReOnce', () => {
     expect(labelReOnce('(?:kontakt\\p{L}*)')).toBe(a);
     expect(a.test('500+ Kontakte')).toBe(true);
     expect(labelReOnce('(?:abonn\\p{L}*)')).not.toBe(a);
+  });
+});
+
+describe('the page language (core pageLang)', () => {
+  const lang = (head: string, htmlAttrs = '') => pageLang(new JSDOM(`<!doctype html><html${htmlAttrs}><head>${head}</head><body><p>x</p></body></html>`).window.document);
+  it('reads <html lang>, then og:locale, then a content-language meta in any case', () => {
+    expect(lang('', ' lang="pt-BR"')).toBe('pt');
+    expect(lang('<meta property="og:locale" content="ru_RU">')).toBe('ru');
+    expect(lang('<meta http-equiv="Content-Language" content="uk">')).toBe('uk');
+    expect(lang('<meta http-equiv="content-language" content="de-AT">')).toBe('de');
+    expect(lang('<meta name="description" content="en">')).toBeNull();
   });
 });

@@ -6,7 +6,9 @@
 //   section is, where the reader cannot skip them as it skips sidebars;
 // - a long Facebook profile: the largest real-structure Facebook page with hundreds of
 //   other people's posts in its timeline (inside the profile column), as a timeline
-//   scrolled down has them (tests/fixtures/real/pages.ts, longFacebook).
+//   scrolled down has them (tests/fixtures/real/pages.ts, longFacebook);
+// - a long VK profile: the largest real-structure VK page with a wall of hundreds of
+//   friends' posts and replies beside the profile's info (longVk).
 //
 // What is timed is what the content script does on each read (entrypoints/reader/
 // follow.ts): the identity check, the site's reader, the JSON of the result (its
@@ -45,7 +47,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from '../../../tools/browser';
 import { SITES, type Site } from '../../../lib/extract/types';
-import { largestReal, longFacebook, longLinkedIn, type RealPage as Page } from '../../fixtures/real/pages';
+import { largestReal, longFacebook, longLinkedIn, longVk, type RealPage as Page } from '../../fixtures/real/pages';
 import { alternate, result, type BenchCase, type BenchResult } from '../harness';
 
 const ROUNDS = 3;
@@ -54,7 +56,7 @@ const WARM_READS = 7;
 const FRAME_MS = 16;
 /** follow.ts's SLICE_MS: a slice ends at the first step boundary after this long */
 const SLICE_MS = 5;
-/** Activity posts in the long LinkedIn profile, timeline posts in the long Facebook one. */
+/** Activity posts in the long LinkedIn profile, timeline posts in the long Facebook one, wall posts in the long VK one. */
 const LONG_POSTS = 400;
 
 const READER: Record<Site, string> = { linkedin: 'readLinkedIn', facebook: 'readFacebook', vk: 'readVk' };
@@ -234,6 +236,7 @@ async function run(): Promise<BenchResult[]> {
   }
   if (pages.some((p) => p.site === 'linkedin')) pages.push(longLinkedIn(LONG_POSTS));
   if (pages.some((p) => p.site === 'facebook')) pages.push(longFacebook(LONG_POSTS));
+  if (pages.some((p) => p.site === 'vk')) pages.push(longVk(LONG_POSTS));
   const only = process.env.TIEWISE_BENCH_EXTRACT_PAGES; // e.g. "linkedin" or "generated": a quick look at some pages
   const code = new Map<Site, string>();
   const out: BenchResult[] = [];
