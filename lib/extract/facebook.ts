@@ -114,7 +114,7 @@ function pruned(el: Element): boolean {
 
 /** main's own elements (posts, comments and sidebars pruned), indexed once per read. */
 function els(c: Ctx): Element[] {
-  return c.memo('els', () => index(main(c), pruned));
+  return c.memo('els', () => index(main(c), { selector: PRUNE, test: pruned }));
 }
 
 /** og: tags, but only when og:url (if any) names this person. */

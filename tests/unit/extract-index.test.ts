@@ -1,0 +1,43 @@
+// core index(): a column's own elements, other people's parts pruned — by native queries
+// on a short column, by a walk on a longer one; both give the same list.
+import { JSDOM } from 'jsdom';
+import { index } from '../../lib/extract/core';
+
+const PRUNE = '[role="article"], [data-pagelet="Timeline"]';
+const prune = { selector: PRUNE, test: (el: Element) => el.getAttribute('role') === 'article' || el.getAttribute('data-pagelet') === 'Timeline' };
+
+/** A column with the person's own rows, scripts and styles, an SVG with its own <style>, and a timeline of `posts` posts, each with a nested comment. */
+function column(posts: number): Element {
+  const own = Array.from({ length: 20 }, (_, i) => `<div class="row"><span>Row ${i}</span><a href="/x${i}">link</a></div>`).join('');
+  const post = (i: number) => `<div role="article"><h3>Post ${i}</h3><p>text <b>bold</b></p><div role="article"><span>comment</span></div></div>`;
+  const html = `<main><section>${own}<script>var x = 1;</script><style>.a{}</style><svg><style>.b{}</style><path d="M0 0"></path></svg><template><p>t</p></template></section>` +
+    `<div data-pagelet="Timeline">${Array.from({ length: posts }, (_, i) => post(i)).join('')}</div><aside><p>after the timeline</p><div role="article"><i>x</i></div></aside></main>`;
+  return new JSDOM(`<!doctype html><body>${html}</body>`).window.document.querySelector('main')!;
+}
+
+/** What index() must give: every element under root, minus pruned parts with their subtrees, minus skipped tags with theirs. */
+function reference(root: Element): string[] {
+  const skip = 'script, style, noscript, template, link, meta';
+  return [...root.querySelectorAll('*')]
+    .filter((el) => {
+      for (let a: Element | null = el; a && a !== root; a = a.parentElement) if (a.matches(PRUNE) || a.matches(skip)) return false;
+      return true;
+    })
+    .map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
+}
+
+describe('index: a column without other people\'s parts', () => {
+  it.each([[10, 'native queries'], [800, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
+    const root = column(posts);
+    const got = index(root, prune).map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
+    expect(got).toEqual(reference(root));
+    expect(got.some((x) => x.startsWith('P:after the'))).toBe(true); // past the timeline
+    expect(got.some((x) => /^(H3|B|SCRIPT|STYLE|style):/.test(x))).toBe(false);
+    expect(got.filter((x) => x.startsWith('SPAN:Row')).length).toBe(20);
+  });
+
+  it('the long column is over the native-query size (500 elements), the short one under it', () => {
+    expect(column(800).getElementsByTagName('*').length).toBeGreaterThan(500);
+    expect(column(10).getElementsByTagName('*').length).toBeLessThan(500);
+  });
+});
