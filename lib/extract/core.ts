@@ -254,10 +254,11 @@ export function index(root: Element | null | undefined, prune: { selector: strin
   const out: Element[] = [];
   if (!root) return out;
   if (root.getElementsByTagName('*').length <= SMALL_ROOT) {
-    // A short column (m. and mbasic pages, older layouts): the browser lists them in document order and
-    // finds the pruned ones (two native queries); a pruned element's subtree is the run of
-    // elements right after it in that list, as long as its own count of descendants, and is
-    // stepped over whole. (Fewer calls from script per element than the walk below.)
+    // A short column (m. and mbasic pages, older layouts): the browser lists its elements in
+    // document order and finds the pruned ones (two native queries); a pruned element's
+    // subtree is the run of elements right after it in that list, as long as its own count
+    // of descendants, and is stepped over whole. (Fewer calls from script per element than
+    // the walk below.)
     const list = root.querySelectorAll('*');
     const cut = new Set(root.querySelectorAll(`${prune.selector}, ${SKIP_SELECTOR}`));
     for (let i = 0; i < list.length; i++) {
@@ -292,9 +293,11 @@ export function index(root: Element | null | undefined, prune: { selector: strin
  * 1.48 ms a read, the walk 1.81; on 616, 1,350 and 2,500 the walk no slower or faster).
  */
 const SMALL_ROOT = 500;
-const SKIP_SELECTOR = 'script, style, noscript, template, link, meta';
-// SKIP_SELECTOR's tags as tagName gives them (upper case in HTML; SVG's script and style, and XHTML's, in lower case)
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'script', 'style', 'noscript', 'template', 'link', 'meta']);
+/** Elements never indexed, with their subtrees. */
+const SKIP = ['script', 'style', 'noscript', 'template', 'link', 'meta'];
+const SKIP_SELECTOR = SKIP.join(', ');
+// as tagName gives them: upper case in HTML; SVG's script and style, and XHTML's, in lower case
+const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 
 /**
  * An index's root and (built on first need) its members. A selector over an index asks

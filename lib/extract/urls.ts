@@ -3,8 +3,8 @@
 import type { Site } from './types';
 
 export function siteOf(url: string): Site | null {
-  const h = host(url);
-  return h ? siteOfHost(h) : null;
+  const u = parse(url);
+  return u && siteOfUrl(u);
 }
 
 /**
@@ -38,8 +38,9 @@ function parse(url: string): URL | null {
   }
 }
 
-function host(url: string): string | null {
-  return parse(url)?.hostname.toLowerCase().replace(/\.$/, '') ?? null;
+/** The URL's host as compared: lower case, without a trailing dot. */
+function hostOf(u: URL): string {
+  return u.hostname.toLowerCase().replace(/\.$/, '');
 }
 
 /** A path segment as the person typed it: percent-decoded (any hex case), Unicode NFC. */
@@ -81,7 +82,7 @@ function segments(u: URL): string[] {
 }
 
 function siteOfUrl(u: URL): Site | null {
-  return siteOfHost(u.hostname.toLowerCase().replace(/\.$/, ''));
+  return siteOfHost(hostOf(u));
 }
 
 // Each network's rule, on a parsed URL of its own host: the canonical URL of the person
@@ -109,12 +110,12 @@ function linkedinRule(u: URL): string | null {
 
 function facebookRule(u: URL): string | null {
   const segs = segments(u);
-  const h = u.hostname.toLowerCase();
-  if (/^(?:l|lm|developers|business|about|m\.me)\./.test(h)) return null;
+  if (/^(?:l|lm|developers|business|about|m\.me)\./.test(hostOf(u))) return null;
   const byId = (id: string | null | undefined) => (id && /^\d{5,20}$/.test(id) ? `https://www.facebook.com/profile.php?id=${id}` : null);
   if (segs[0] === 'profile.php') return byId(u.searchParams.get('id'));
-  if (segs[0] === 'people' && byId(segs[2])) return byId(segs[2]);
-  if (segs[0] === 'profile' && byId(segs[1])) return byId(segs[1]);
+  // /people/<name>/<id>/ and /profile/<id>: the id names the person (otherwise read as a username below)
+  const numbered = segs[0] === 'people' ? byId(segs[2]) : segs[0] === 'profile' ? byId(segs[1]) : null;
+  if (numbered) return numbered;
   if (!segs[0] || segs.length > 2) return null;
   const name = segs[0].toLowerCase();
   if (FB_RESERVED.has(name) || !/^[a-z0-9.]{5,50}$/.test(name) || /^\d+$/.test(name) && name.length < 5) return null;
