@@ -12,7 +12,9 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
   const f = useFormat();
   const ids = [...new Set(purchases.map((p) => p.productId))];
   const products = useLiveQuery(() => productsByIds(ids), [ids.join()]);
-  const name = (id: string) => products?.find((p) => p?.id === id)?.name ?? id;
+  // until the products are read a name is blank, never the raw product id a user would
+  // take for its name; an id with no product stored is all there is to show
+  const name = (id: string) => (products === undefined ? '' : (products.find((p) => p?.id === id)?.name ?? id));
   // who wrote each purchase, when the team book is on and any says so
   const byShown = purchases.slice(0, 50).some((p) => p.source.by);
   const totals = new Map<string, number>();
@@ -29,9 +31,9 @@ export function PurchasesSection({ purchases }: { purchases: Purchase[] }) {
             <dt>{t('purchases.last')}</dt>
             <dd>{f.date(purchases[0].at)}</dd>
             <dt>{t('purchases.uses')}</dt>
-            <dd>{ids.map(name).join(', ')}</dd>
+            <dd>{products === undefined ? '' : ids.map(name).join(', ')}</dd>
           </dl>
-          <table className="purchases">
+          <table className="purchases" aria-busy={products === undefined || undefined}>
             <thead>
               <tr>
                 <th scope="col">{t('purchases.product')}</th>
