@@ -29,6 +29,16 @@ export const TeamStatusMsg = z.object({
   detail: z.optional(z.string().check(z.maxLength(500))),
 });
 
+/** A tab's last read, as the background keeps it. */
+export const TabState = z.object({
+  tabId: z.number(),
+  url: z.string(),
+  at: z.number(),
+  extraction: z.optional(ExtractionSchema),
+  error: z.optional(z.string()),
+});
+export type TabState = z.infer<typeof TabState>;
+
 export const Message = z.discriminatedUnion('type', [
   // content script → background: what the page shows now
   z.object({ type: z.literal('content:page-read'), url: z.string(), extraction: ExtractionSchema }),
@@ -36,8 +46,10 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content:page-error'), url: z.string(), error: z.string() }),
   // extension page → background: the read of a tab (its own active tab, or the last one seen)
   z.object({ type: z.literal('panel:get-tab-state'), tabId: z.optional(z.number()) }),
-  // background → extension pages: a tab's read changed, or the active tab did
-  z.object({ type: z.literal('bg:tab-state-changed'), tabId: z.number() }),
+  // background → extension pages: a tab's read changed, or the active tab did; with the
+  // tab's state when the background holds it (null: that tab has none), so the panel
+  // need not ask for it (absent: ask)
+  z.object({ type: z.literal('bg:tab-state-changed'), tabId: z.number(), state: z.optional(z.nullable(TabState)) }),
   // extension page → background: the layout report of a tab's page (its own active tab, or the last one seen)
   z.object({ type: z.literal('panel:layout-report'), tabId: z.optional(z.number()) }),
   // background → that tab's content script (tabs.sendMessage): the page as it is now. The content
@@ -65,14 +77,6 @@ const BY_TYPE = new Map<unknown, (typeof Message._zod.def.options)[number]>(
 );
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
-export const TabState = z.object({
-  tabId: z.number(),
-  url: z.string(),
-  at: z.number(),
-  extraction: z.optional(ExtractionSchema),
-  error: z.optional(z.string()),
-});
-export type TabState = z.infer<typeof TabState>;
 
 /**
  * The content script's reply to bg:layout-report: the page's own HTML and URL. It stays in

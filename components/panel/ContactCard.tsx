@@ -1,10 +1,10 @@
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getContactRecord } from '@/lib/db/record';
-import { assessRecord } from '@/lib/db/derive';
-import { crossSellFor } from '@/lib/db/crosssell';
-import { smallTalk } from '@/lib/model/smalltalk';
+import { smallTalk, type Topic } from '@/lib/model/smalltalk';
+import type { ContactRecord } from '@/lib/db/record';
+import type { RecordAssessment } from '@/lib/db/derive';
+import type { CrossSell } from '@/lib/db/crosssell';
 import { profileReads } from '@/lib/model/tie';
 import type { Extraction } from '@/lib/extract/types';
 import { ComplaintsSection } from './ComplaintsSection';
@@ -20,7 +20,7 @@ import { SmallTalkSection } from './SmallTalkSection';
 import { SplitSection } from './SplitSection';
 import { TieSection } from './TieSection';
 import { AccountSection } from './AccountSection';
-import { mineRulesOffThread } from './crosssell';
+import { cardQueries, preparedCard, sameOr } from './cardData';
 import { DealsSection } from './DealsSection';
 import { QuestionsSection } from './QuestionsSection';
 import type { PanelMode } from './Panel';
@@ -32,28 +32,45 @@ import type { PanelMode } from './Panel';
  */
 export function ContactCard({ contactId, mode, page }: { contactId: string; mode: PanelMode; page?: Extraction }) {
   const { t } = useTranslation();
-  // the record first (what is known), the judgement a moment later if need be — both
-  // asked at once: the judgement reads the record itself rather than wait for this one's
-  // render (one round trip to the database instead of two before the tie shows)
-  // Each answer is rendered as a transition (useDeferredValue): React renders the card in
-  // slices of ~5 ms that give the panel's thread back in between, where an answer rendered
-  // at once made one task of the whole card (40-60 ms on a cold panel).
-  const record = useDeferredValue(useLiveQuery(() => getContactRecord(contactId), [contactId]));
-  const a = useDeferredValue(useLiveQuery(async () => {
-    const r = await getContactRecord(contactId);
-    return r ? assessRecord(r) : undefined;
-  }, [contactId]));
-  // asked with the record, not once the card has rendered (a section's own query starts only
-  // after its first commit): the cross-sell section and the tie's next step share it
-  const sell = useDeferredValue(useLiveQuery(() => crossSellFor(contactId, 5, undefined, mineRulesOffThread), [contactId]));
+  // Three live queries: the record (what is known), the judgement and the cross-sell, asked
+  // at once (the judgement reads the record itself rather than wait for this one's render).
+  // A card for the followed page starts from what the panel read ahead when it was told of
+  // the page (cardData.ts): its first render is then the full card. Each later answer is
+  // rendered as a transition (useDeferredValue): in slices of ~5 ms that give the panel's
+  // thread back in between, where an answer rendered at once made one task of the whole card.
+  const ahead = useMemo(() => preparedCard(contactId), [contactId]);
+  const record = useDeferredValue(useLiveQuery(async () => sameOr(await cardQueries.record(contactId), ahead.record), [contactId], ahead.record));
+  const a = useDeferredValue(useLiveQuery(async () => sameOr(await cardQueries.assessment(contactId), ahead.assessment), [contactId], ahead.assessment));
+  // asked with the record, not once the card has rendered: the cross-sell section and the tie's next step share it
+  const sell = useDeferredValue(useLiveQuery(async () => sameOr(await cardQueries.sell(contactId), ahead.sell), [contactId], ahead.sell));
   const rep = a?.rep;
   const topics = useMemo(
     () => (record ? smallTalk({ contact: record.contact, notes: record.notes, profiles: profileReads(record.profiles), rep }, Date.now()) : []),
     [record, rep],
   );
-  const full = a !== undefined && sell !== undefined;
   if (record === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
   if (record === null) return null;
+  return <CardBody contactId={contactId} mode={mode} page={page} record={record} a={a} sell={sell} topics={topics} />;
+}
+
+interface CardBodyProps {
+  contactId: string;
+  mode: PanelMode;
+  page?: Extraction;
+  record: ContactRecord;
+  a: RecordAssessment | undefined;
+  sell: CrossSell | undefined;
+  topics: Topic[];
+}
+
+/**
+ * The card's sections, rendered again only when what they show changed: each new answer
+ * of a live query renders ContactCard twice (at once with the values it had, then, as a
+ * transition, with the new ones), and the first of these must not render the whole card
+ * again on the panel's thread in one go.
+ */
+const CardBody = memo(function CardBody({ contactId, mode, page, record, a, sell, topics }: CardBodyProps) {
+  const full = a !== undefined && sell !== undefined;
   const sections: Record<string, ReactNode> = {
     tie: a ? <TieSection key="tie" contact={record.contact} a={a} topics={topics} complaints={record.complaints} sell={sell ?? null} /> : null,
     talk: <SmallTalkSection key="talk" topics={topics} />,
@@ -82,4 +99,4 @@ export function ContactCard({ contactId, mode, page }: { contactId: string; mode
       {order.map((k) => sections[k])}
     </article>
   );
-}
+});

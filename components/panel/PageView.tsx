@@ -1,10 +1,11 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasContacts } from '@/lib/db/contacts';
-import { findProfileByUrl } from '@/lib/db/profiles';
 import type { TabState } from '@/lib/messages';
 import type { Extraction } from '@/lib/extract/types';
 import { ContactCard } from './ContactCard';
+import { cardQueries, preparedLink, sameOr } from './cardData';
 import { ReadProblems } from './ReadProblems';
 import { UnknownProfile } from './UnknownProfile';
 import type { PanelMode } from './Panel';
@@ -30,7 +31,9 @@ export function PageView({ tab, mode }: { tab: TabState | null | undefined; mode
 }
 
 function ProfileView({ x, mode }: { x: Extraction; mode: PanelMode }) {
-  const linked = useLiveQuery(async () => (x.profileUrl ? (await findProfileByUrl(x.profileUrl)) ?? null : null), [x.profileUrl]);
+  const url = x.profileUrl;
+  const ahead = useMemo(() => (url ? preparedLink(url) : null), [url]);
+  const linked = useLiveQuery(async () => (url ? sameOr(await cardQueries.linked(url), ahead ?? undefined) : null), [url], ahead);
   if (linked === undefined) return null;
   return (
     <>

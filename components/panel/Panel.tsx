@@ -9,6 +9,7 @@ import { PageView } from './PageView';
 import { SearchBox } from './SearchBox';
 import { UndoProvider } from './undo';
 import { useTabState } from './useTabState';
+import { prepareCard } from './cardData';
 
 export type PanelMode = SettingValue<'panelMode'>;
 
@@ -19,7 +20,8 @@ export type PanelMode = SettingValue<'panelMode'>;
  */
 export function Panel({ bridge, opening = false }: { bridge: PanelBridge; opening?: boolean }) {
   const { t } = useTranslation();
-  const tab = useTabState(bridge);
+  // the card read ahead (cardData.ts); not while the database is being opened (checked) first
+  const tab = useTabState(bridge, { prepare: prepareCard, hold: opening });
   const stored = useLiveQuery(async () => (opening ? undefined : getSetting('panelMode')), [opening]);
   const mode = stored ?? 'sales';
   const [opened, setOpened] = useState<string | null>(null);

@@ -11,12 +11,25 @@ export function createBridge(): PanelBridge {
   // whether this page is a tab of its own never changes: asked once, not on every read
   const ownTab = browser.tabs.getCurrent().catch(() => undefined);
 
+  // the side panel's window and its active tab, as last seen: a word from the background
+  // about that tab carries its state, which is then taken without asking
+  let seen: { tabId?: number; windowId?: number } = {};
+  let switches = 0; // a query answered after a switch it did not see does not say which tab is active
+
   /** In the side panel: the active tab of its window. Opened as a tab itself: none. */
   async function followedTab(): Promise<number | undefined> {
     if (await ownTab) return undefined; // opened as a page: follow the last profile tab seen
+    const before = switches;
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (before === switches) seen = { tabId: active?.id, windowId: active?.windowId };
     return active?.id;
   }
+  const onActivated = ({ tabId, windowId }: { tabId: number; windowId: number }) => {
+    if (seen.windowId !== undefined && windowId !== seen.windowId) return; // another window's
+    switches++;
+    if (seen.windowId !== undefined) seen = { tabId, windowId };
+  };
+  browser.tabs.onActivated.addListener(onActivated);
 
   // "Save layout report": the followed tab's content script makes it, the background relays it
   provideLayoutReport(async () => {
@@ -61,7 +74,13 @@ export function createBridge(): PanelBridge {
         // among them: only the one this listener is for is judged (parsed in full)
         if ((raw as { type?: unknown } | null)?.type !== 'bg:tab-state-changed') return undefined;
         const v = judge(raw, sender, self);
-        if (v.ok && v.message.type === 'bg:tab-state-changed') listener();
+        if (!v.ok || v.message.type !== 'bg:tab-state-changed') return undefined;
+        const { tabId, state } = v.message;
+        // the followed tab's state, carried: taken as is (one round trip to the background
+        // less before the card). Another tab's, or none carried, or the followed tab not
+        // known yet (or a page opened as a tab, which follows the last profile tab): asked.
+        if (state !== undefined && seen.tabId !== undefined && tabId === seen.tabId) listener(state);
+        else listener();
         return undefined;
       };
       browser.runtime.onMessage.addListener(onMessage);

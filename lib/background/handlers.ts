@@ -61,8 +61,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   async function saveState(s: TabState) {
     tabs.set(s.tabId, s);
     lastWebTab = s.tabId;
-    // the panel's ask is answered from memory: it is told before the session copy is written
-    notify(s.tabId);
+    // the open pages are told (the state with it) before the session copy is written
+    notify(s.tabId, s);
     await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
   }
   /** The worker may have been stopped since the last read: ask the session store. */
@@ -81,8 +81,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     tabs.set(tabId, parsed.data);
     return parsed.data;
   }
-  function notify(tabId: number) {
-    deps.toPages({ type: 'bg:tab-state-changed', tabId }).catch(() => undefined); // no panel open
+  /** Tells the open pages; `state`: the tab's, when known here (else they ask, and the session store answers). */
+  function notify(tabId: number, state?: TabState | null) {
+    deps.toPages({ type: 'bg:tab-state-changed', tabId, ...(state !== undefined && { state }) }).catch(() => undefined); // no panel open
   }
 
   const handlers: Handlers = {
@@ -150,7 +151,7 @@ export function createBackground(deps: BackgroundDeps): Background {
         lastWebTab = tabId;
         void session?.set({ lastWebTab: tabId }).catch(() => undefined);
       }
-      notify(tabId);
+      notify(tabId, tabs.get(tabId)); // not in memory (a stopped worker): the panel asks
     },
     tabRemoved(tabId) {
       tabs.delete(tabId);
@@ -164,7 +165,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       if (status === 'loading' && cur && now() - cur.at > 1000) {
         tabs.delete(tabId);
         void session?.remove(`tab:${tabId}`).catch(() => undefined);
-        notify(tabId);
+        notify(tabId, null);
       }
     },
   };

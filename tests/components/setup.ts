@@ -19,7 +19,7 @@ export function freshDb(): TiewiseDB {
 /** A bridge whose tab state the test sets. */
 export function fakeBridge(initial: TabState | null, languages = ['en-US']) {
   let state = initial;
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(s?: TabState | null) => void>();
   const bridge: PanelBridge = {
     getTabState: async () => state,
     onTabStateChanged: (l) => {
@@ -30,9 +30,15 @@ export function fakeBridge(initial: TabState | null, languages = ['en-US']) {
   };
   return {
     bridge,
+    /** the word of a change without the state: the panel asks */
     set(next: TabState | null) {
       state = next;
       listeners.forEach((l) => l());
+    },
+    /** the word of a change with the state carried, as the background sends it for the followed tab */
+    push(next: TabState | null) {
+      state = next;
+      listeners.forEach((l) => l(next));
     },
   };
 }

@@ -169,9 +169,23 @@ describe('the background\'s message handlers', () => {
     const h = harness();
     await h.bg.receive(read, fromPage);
     expect(h.recorded).toEqual([extraction]);
-    expect(h.toPages).toEqual([{ type: 'bg:tab-state-changed', tabId: 4 }]);
+    // the panels are told with the state itself: they need not ask for it
+    expect(h.toPages).toEqual([{ type: 'bg:tab-state-changed', tabId: 4, state: { tabId: 4, url: PAGE_URL, at: 10_000, extraction } }]);
     await h.bg.receive({ ...read, extraction: { ...extraction, kind: 'not-profile' } }, fromPage);
     expect(h.recorded).toHaveLength(1);
+  });
+
+  it('a tab switched to is told with its state when the background holds it, without one when it does not (the panel asks)', async () => {
+    const session = new Map<string, unknown>();
+    const h = harness({}, session);
+    await h.bg.receive(read, fromPage);
+    h.bg.tabActivated(4);
+    expect(h.toPages.at(-1)).toEqual({ type: 'bg:tab-state-changed', tabId: 4, state: { tabId: 4, url: PAGE_URL, at: 10_000, extraction } });
+    // a stopped worker holds nothing in memory: the session store answers the panel's ask
+    const restarted = harness({}, session);
+    restarted.bg.tabActivated(4);
+    expect(restarted.toPages).toEqual([{ type: 'bg:tab-state-changed', tabId: 4 }]);
+    expect(await restarted.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
   });
 
   it('after the worker was stopped, the tab\'s read and the last tab come back from the session store', async () => {
@@ -188,6 +202,8 @@ describe('the background\'s message handlers', () => {
     now += 5_000;
     h.bg.tabUpdated(4, 'loading');
     expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toBeNull();
+    // and the panels are told the tab has none now
+    expect(h.toPages.at(-1)).toEqual({ type: 'bg:tab-state-changed', tabId: 4, state: null });
     await h.bg.receive(read, fromPage);
     h.bg.tabRemoved(4);
     expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toBeNull();
