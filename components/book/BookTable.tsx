@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { customSortKey, type BookModel, type SortDir, type SortKey } from '@/lib/book/model';
 import { BookRowView } from './BookRowView';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import type { Product } from '@/lib/domain/entities';
 import { FIELDS, fieldDef, type Op } from '@/lib/book/fields';
 import type { BookGroup } from '@/lib/book/model';

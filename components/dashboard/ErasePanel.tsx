@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import { erasePerson, type ErasePlan } from '@/lib/db/erase';
 import { StorageFullError } from '@/lib/db/errors';
 import { searchContacts } from '@/lib/db/search';

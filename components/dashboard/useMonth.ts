@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 
 /** "2025-03" → "Mar 25" in the UI language. */
 export function useMonth(): (month: string) => string {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import type { Contact } from '@/lib/domain/entities';
 import { SafeLink } from './SafeLink';
 import { Section } from '../shared/Section';

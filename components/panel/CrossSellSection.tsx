@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import type { CrossSell } from '@/lib/db/crosssell';
 import { Section } from '../shared/Section';
 

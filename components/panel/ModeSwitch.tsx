@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import { setSetting } from '@/lib/db/settings';
 
 import type { PanelMode } from './Panel';

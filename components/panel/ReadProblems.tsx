@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import { FIELD_NAMES, type Extraction } from '@/lib/extract/types';
 import { LayoutReportAction } from './LayoutReportAction';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import type { Provenance } from '@/lib/domain/entities';
 import { useFormat } from './format';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/components/shared/i18n';
 import { DAY } from '@/lib/domain/time';
 import { DATE, RELATIVE } from './intl-options';
 
