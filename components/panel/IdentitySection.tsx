@@ -3,7 +3,7 @@ import type { ContactRecord } from '@/lib/db/record';
 import type { Profile } from '@/lib/domain/entities';
 import type { Extraction, FieldName } from '@/lib/extract/types';
 import { profileUrlKey } from '@/lib/extract/urls';
-import { parseSnapshot, staleFields } from '@/lib/model/profile-read';
+import { mergeRead, parseSnapshot, staleFields } from '@/lib/model/profile-read';
 import { SafeLink } from './SafeLink';
 import { fieldsOf, standingLine } from './standing';
 import { useFormat } from '../shared/format';
@@ -20,6 +20,10 @@ export function IdentitySection({ record, page }: { record: ContactRecord; page?
   const f = useFormat();
   const { contact, profiles } = record;
   const pageKey = page?.profileUrl ? profileUrlKey(page.profileUrl) : null;
+  // the profile the page shows now, as this read leaves it: the background stores the read a
+  // moment after the panel is told of it (lib/background/handlers.ts), by the same rule
+  const readAt = Date.now();
+  const asRead = (p: Profile): Profile => (page && p.url === pageKey ? { ...p, ...mergeRead(p, page, readAt) } : p);
   const stored = profiles.find((p) => p.url === pageKey);
   const storedRead = stored ? parseSnapshot(stored.snapshot) : null;
   /** the value and, when it is not from this very read, when it was read */
@@ -53,7 +57,7 @@ export function IdentitySection({ record, page }: { record: ContactRecord; page?
             {profiles.map((p) => (
               <li key={p.id}>
                 <SafeLink href={p.url}>{t(`site.${p.network}`)}</SafeLink>{' '}
-                <span className="muted">{readLine(p)}</span>
+                <span className="muted">{readLine(asRead(p))}</span>
                 {standing(p) && <span className="standing"> · {standing(p)}</span>}
               </li>
             ))}

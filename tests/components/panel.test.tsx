@@ -72,6 +72,18 @@ describe('side panel', () => {
     expect(screen.getAllByText(/could not read now; last read 3 days ago/).length).toBeGreaterThan(0);
   });
 
+  it('the profile the page shows is "read now" at once, before the background has stored the read', async () => {
+    const c = await addContact({ name: 'Anna Kowalski', source: { kind: 'user', at: 1 } });
+    const DAY = 86_400_000;
+    await linkProfile(c.id, profileRead(ANNA, { name: ok('Anna Kowalski') }).extraction!, Date.now() - 3 * DAY);
+    // the page read now; nothing stored it yet (the background does, a moment later)
+    const { bridge } = fakeBridge(profileRead(ANNA, { name: ok('Anna Kowalski'), headline: ok('Head of Procurement at Northwind') }));
+    render(<PanelApp bridge={bridge} />);
+    const list = await screen.findByRole('list', { name: 'Profiles' });
+    expect(list.textContent).toMatch(/LinkedIn\s+read this minute/);
+    expect(list.textContent).not.toMatch(/3 days ago/);
+  });
+
   it('offers to split a contact an earlier version made of two Facebook people', async () => {
     const A = 'https://www.facebook.com/profile.php?id=100001234567';
     const B = 'https://www.facebook.com/profile.php?id=100009999999';

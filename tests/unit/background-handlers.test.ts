@@ -42,6 +42,7 @@ function harness(over: Partial<BackgroundDeps> = {}, session = new Map<string, u
     schedule: async (on) => { sent.scheduled.push(on); },
     log: async (level, where, message) => { sent.logs.push(`${level} ${where}: ${message}`); },
     now: () => 10_000,
+    recordAfterMs: 0,
     ...over,
   };
   return { bg: createBackground(deps), team, session, ...sent };
@@ -173,6 +174,18 @@ describe('the background\'s message handlers', () => {
     expect(h.toPages).toEqual([{ type: 'bg:tab-state-changed', tabId: 4, state: { tabId: 4, url: PAGE_URL, at: 10_000, extraction } }]);
     await h.bg.receive({ ...read, extraction: { ...extraction, kind: 'not-profile' } }, fromPage);
     expect(h.recorded).toHaveLength(1);
+  });
+
+  it('the panels are told of a profile read at once; the read is stored a moment later, reads in the order they came', async () => {
+    const h = harness({ recordAfterMs: 40 });
+    const second = { ...extraction, lang: 'ru' };
+    const first = h.bg.receive(read, fromPage);
+    const next = h.bg.receive({ ...read, extraction: second }, fromPage);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(h.toPages).toHaveLength(2);
+    expect(h.recorded).toEqual([]); // the panel's card reads come first
+    await Promise.all([first, next]);
+    expect(h.recorded).toEqual([extraction, second]);
   });
 
   it('a tab switched to is told with its state when the background holds it, without one when it does not (the panel asks)', async () => {
