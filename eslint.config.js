@@ -98,10 +98,7 @@ export default tseslint.config(
           { group: ['dexie', 'dexie/*'], message: 'Components read and write through the data-access functions in lib/db, never Dexie itself.' },
         ],
         // the database instance and its tables stay behind lib/db's functions (DbGate only opens it)
-        paths: [
-          { name: '@/lib/db/database', importNames: ['db', 'TiewiseDB', 'useDatabase'], message: 'Components go through lib/db\'s data-access functions, not the tables.' },
-          { name: 'react-i18next', importNames: ['useTranslation'], message: 'Use useTranslation from components/shared/i18n.ts (react-i18next\'s costs ~0.2 ms a call).' },
-        ],
+        paths: [{ name: '@/lib/db/database', importNames: ['db', 'TiewiseDB', 'useDatabase'], message: 'Components go through lib/db\'s data-access functions, not the tables.' }],
       }],
     },
   },

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SortKey, SortDir } from '@/lib/book/model';
 import { filterToCondition, type BookFilter } from '@/lib/book/filter';

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { BookGroup } from '@/lib/book/model';
 import { customValue, type BookRow } from '@/lib/book/row';
 import { useFormat } from '../shared/format';

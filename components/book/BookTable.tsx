@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { customSortKey, type BookModel, type SortDir, type SortKey } from '@/lib/book/model';
 import { BookRowView } from './BookRowView';

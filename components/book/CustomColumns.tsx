@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** the custom fields' names in the book, with how many contacts have each */

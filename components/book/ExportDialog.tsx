@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { BookModel } from '@/lib/book/model';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, exportCsv, exportFileName, exportJson, exportRecord, type ExportColumnId } from '@/lib/book/export';
 import { contactsForExport } from '@/lib/db/book';

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { NETWORK_TYPES, Stage, type NetworkType, type Product } from '@/lib/domain/entities';
 import type { BookFilter } from '@/lib/book/filter';
 import { isEmptyFilter } from '@/lib/book/filter';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { BookGroup } from '@/lib/book/model';
 import { renameGroup, setGroupColor } from '@/lib/db/groups';
 import { Sep } from './Sep';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 export interface NoticeState {
   text: string;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { ContactCard } from '../panel/ContactCard';
 
 /** A contact's full record beside the list, the same card the side panel shows. */

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Product } from '@/lib/domain/entities';
 import { FIELDS, fieldDef, type Op } from '@/lib/book/fields';
 import type { BookGroup } from '@/lib/book/model';

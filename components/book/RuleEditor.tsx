@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Condition, Product } from '@/lib/domain/entities';
 import { FIELDS, type Op } from '@/lib/book/fields';
 import { firstValue, isLeaf, type RuleDraft } from '@/lib/book/draft';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Condition, Product } from '@/lib/domain/entities';
 import type { BookGroup, BookModel } from '@/lib/book/model';
 import { draftComplete, fromDraft, toDraft, type RuleDraft } from '@/lib/book/draft';

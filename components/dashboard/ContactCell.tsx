@@ -1,6 +1,6 @@
 import type { NamedContact } from '@/lib/db/dashboard';
 import { SourceLine } from '../shared/SourceLine';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 /** A contact in a dashboard table: name, company, and where the record came from. */
 export function ContactCell({ contact }: { contact?: NamedContact }) {

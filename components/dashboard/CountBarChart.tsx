@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type LabelProps } from 'recharts';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 /** Every bar's value written beside it, zero included (a zero bar has no width to label). */
 function valueLabel(p: LabelProps, horizontal: boolean) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { DataCare } from './DataCare';
 import { Overview } from './Overview';
 import { RulesTab } from './RulesTab';

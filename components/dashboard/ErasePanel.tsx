@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { erasePerson, type ErasePlan } from '@/lib/db/erase';
 import { StorageFullError } from '@/lib/db/errors';
 import { searchContacts } from '@/lib/db/search';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { loadOverview, loadOwners } from '@/lib/db/dashboard';
 import type { OwnerFilter } from '@/lib/book/owner';
 import { useFormat } from '../shared/format';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { StorageFullError } from '@/lib/db/errors';
 import { applyRetention, dryRunRetention, getPolicy, setPolicy } from '@/lib/db/retention';
 import { parsePolicyField, type RetentionPlan, type RetentionPolicy } from '@/lib/retention/plan';

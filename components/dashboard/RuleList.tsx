@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { WorkflowRule } from '@/lib/domain/entities';
 import { SourceLine } from '../shared/SourceLine';
 

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { StorageFullError } from '@/lib/db/errors';
 import { allGroups } from '@/lib/db/groups';
 import { deleteRule, listBatches, listRules, runWorkflow, saveRule, setRuleEnabled, undoRuns, UndoOrderError, watchContacts } from '@/lib/db/workflow';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { OverviewFigures } from '@/lib/db/dashboard';
 import { useFormat } from '../shared/format';
 import { ContactCell } from './ContactCell';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { NETWORK_TYPES, Relation, Stage, type Condition, type Group, type WorkflowAction } from '@/lib/domain/entities';
 import { CONDITION_FIELDS, type ConditionField } from '@/lib/workflow/condition';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 /** "2025-03" → "Mar 25" in the UI language. */
 export function useMonth(): (month: string) => string {

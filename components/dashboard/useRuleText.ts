@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Condition, WorkflowAction } from '@/lib/domain/entities';
 import { CONDITION_FIELDS, type ConditionField } from '@/lib/workflow/condition';
 

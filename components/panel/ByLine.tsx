@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Provenance } from '@/lib/domain/entities';
 import { useFormat } from '../shared/format';
 

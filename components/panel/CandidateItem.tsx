@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Candidate } from '@/lib/model/identity';
 
 /** A likely match: who, how sure, why (the evidence for it), and one action. */

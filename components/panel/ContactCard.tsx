@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { smallTalk, type Topic } from '@/lib/model/smalltalk';
 import type { ContactRecord } from '@/lib/db/record';

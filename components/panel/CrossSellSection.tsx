@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { CrossSell } from '@/lib/db/crosssell';
 import { Section } from '../shared/Section';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Deal } from '@/lib/domain/entities';
 import { Section } from '../shared/Section';
 import { SourceLine } from '../shared/SourceLine';

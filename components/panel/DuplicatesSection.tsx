@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { duplicatesOf } from '@/lib/db/duplicates';
 import { mergeContacts, undoMerge } from '@/lib/db/merge';

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { ContactRecord } from '@/lib/db/record';
 import type { Profile } from '@/lib/domain/entities';
 import type { Extraction, FieldName } from '@/lib/extract/types';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { StorageFullError } from '@/lib/db/errors';
 import { addInteraction } from '@/lib/db/interactions';
 import { InteractionKind, type Interaction } from '@/lib/domain/entities';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Site } from '@/lib/extract/types';
 import { download, today } from '../shared/download';
 import { layoutReportSource } from './layoutReportSource';

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { setSetting } from '@/lib/db/settings';
 
 import type { PanelMode } from './Panel';

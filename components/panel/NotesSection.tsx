@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { StorageFullError } from '@/lib/db/errors';
 import { addNote, deleteNote, restoreNote, updateNote } from '@/lib/db/notes';
 import type { Note } from '@/lib/domain/entities';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasContacts } from '@/lib/db/contacts';
 import type { TabState } from '@/lib/messages';

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Purchase } from '@/lib/domain/entities';
 import { productsByIds } from '@/lib/db/products';

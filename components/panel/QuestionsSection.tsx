@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { answerQuestion, questionsFor } from '@/lib/db/questions';
 import { parseDocId } from '@/lib/domain/shared';
 import { Section } from '../shared/Section';

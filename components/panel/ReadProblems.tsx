@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { FIELD_NAMES, type Extraction } from '@/lib/extract/types';
 import { LayoutReportAction } from './LayoutReportAction';
 

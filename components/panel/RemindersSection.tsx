@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { completeReminder } from '@/lib/db/reminders';
 import type { Reminder } from '@/lib/domain/entities';
 import { Section } from '../shared/Section';

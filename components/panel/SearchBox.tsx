@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { searchContacts } from '@/lib/db/search';
 

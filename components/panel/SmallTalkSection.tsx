@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Topic } from '@/lib/model/smalltalk';
 import { Section } from '../shared/Section';
 import { useFormat } from '../shared/format';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { crossSellFor, type CrossSell } from '@/lib/db/crosssell';
 import { mineRulesOffThread } from './crosssell';

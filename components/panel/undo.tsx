@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 // Undo for actions whose effect outlives the component that started them (a
 // merge can unmount the card it was started from): kept until the panel closes.

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { backupOverdue, getBackupSetting } from '@/lib/db/backup';
 import { contactCount } from '@/lib/db/contacts';
 

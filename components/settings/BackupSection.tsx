@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { type Backup, BackupError, backupJson, createBackup, getBackupSetting, parseBackup, restoreBackup, setBackupSetting } from '@/lib/db/backup';
 import { StorageFullError } from '@/lib/db/errors';
 import { useFormat } from '../shared/format';

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { FilePreview } from '@/lib/import/read';
 import { presetById } from '@/lib/import/presets';
 

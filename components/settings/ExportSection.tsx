@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { contactCount, contactsForExport } from '@/lib/db/contacts';
 import { exportRow, toCsv } from '@/lib/import/export';
 import { PRESETS, type PresetId } from '@/lib/import/presets';

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { useFormat } from '../shared/format';
 
 /** A labelled progress bar with a Cancel button. */

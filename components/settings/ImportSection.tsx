@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { RefreshProgress } from '@/lib/db/derive';
 import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
 import { StorageFullError } from '@/lib/db/errors';

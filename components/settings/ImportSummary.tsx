@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { RefreshProgress } from '@/lib/db/derive';
 import type { ImportSummary as Summary } from '@/lib/import/apply';
 import type { Rejected } from '@/lib/import/table';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { FILE_KINDS, type FileKind, type KindJudgement } from '@/lib/import/kind';
 
 /**

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { CONTACT_FIELDS, type ColumnMapping, type ContactField } from '@/lib/import/fields';
 import { applyMapping } from '@/lib/import/mapping';
 

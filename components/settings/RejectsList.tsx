@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import type { Rejected } from '@/lib/import/table';
 
 /** Every rejected row: its line in the file, why, and the row as it was (as text). */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { repContext } from '@/lib/db/derive';
 import { setSetting } from '@/lib/db/settings';
 import type { RepContext } from '@/lib/model/tie';

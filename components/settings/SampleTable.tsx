@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 
 /** The file's header and first rows, as text. */
 export function SampleTable({ headers, rows }: { headers: string[]; rows: string[][] }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { BackupReminder } from './BackupReminder';
 import { BackupSection } from './BackupSection';
 import { ExportSection } from './ExportSection';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { checkServer } from '@/lib/sync/server';
 import type { TeamReason, TeamStatus } from '@/lib/sync/status';
 import { Section } from '../shared/Section';

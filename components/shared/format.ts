@@ -1,4 +1,4 @@
-import { useTranslation } from '@/components/shared/i18n';
+import { useTranslation } from 'react-i18next';
 import { DAY } from '@/lib/domain/time';
 import { DATE, RELATIVE } from './intl-options';
 

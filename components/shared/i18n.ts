@@ -1,6 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { useContext } from 'react';
-import { I18nContext, initReactI18next } from 'react-i18next';
+import { initReactI18next } from 'react-i18next';
 import { en } from '@/lib/i18n/en';
 import { ru } from '@/lib/i18n/ru';
 import { bookEn, bookRu } from '@/lib/i18n/book';
@@ -36,21 +35,4 @@ export function createI18n(lng: Language): i18n {
     returnNull: false,
   });
   return inst;
-}
-
-// The components' translation hook. react-i18next's own useTranslation does, on every call,
-// a namespace check, a snapshot subscription and (on each mount) a copy of the i18next
-// instance's properties: about 0.2 ms a call, 5-6 ms of a full card's 25-30 ms render, a
-// card mounting some forty components that translate. A page's language is chosen once,
-// when it opens (PageShell), and never changed while it is open, so the instance's `t`
-// is read from react-i18next's context, one pair per instance.
-const pairs = new WeakMap<i18n, { t: i18n['t']; i18n: i18n }>();
-
-/** `t` and the i18next instance of the page (I18nextProvider). */
-export function useTranslation(): { t: i18n['t']; i18n: i18n } {
-  const inst = useContext(I18nContext)?.i18n;
-  if (!inst) throw new Error('useTranslation outside an I18nextProvider');
-  let pair = pairs.get(inst);
-  if (!pair) pairs.set(inst, (pair = { t: inst.getFixedT(null, null), i18n: inst }));
-  return pair;
 }
