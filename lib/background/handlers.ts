@@ -60,6 +60,8 @@ export interface Background {
   tabRemoved(tabId: number): void;
   /** a tab's load status changed (a full page load forgets the old read) */
   tabUpdated(tabId: number, status: string | undefined): void;
+  /** resolves once the profile reads received so far are stored */
+  stored(): Promise<void>;
 }
 
 export function createBackground(deps: BackgroundDeps): Background {
@@ -106,8 +108,9 @@ export function createBackground(deps: BackgroundDeps): Background {
         const after = new Promise((ok) => setTimeout(ok, deps.recordAfterMs ?? RECORD_AFTER_MS));
         recording = recording.then(() => after).then(() => deps.recordRead(x)).catch((e: unknown) =>
           deps.log('error', 'background:record-read', e instanceof Error ? e.message : String(e)));
-        await recording;
       }
+      // answered now, not once stored: a page left meanwhile would leave its script's message
+      // unanswered (Firefox logs that as an error of the extension)
       return { ok: true };
     },
     'content:page-error': async (msg, tabId) => {
@@ -167,6 +170,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       }
       notify(tabId, tabs.get(tabId)); // not in memory (a stopped worker): the panel asks
     },
+    stored: () => recording.then(() => undefined),
     tabRemoved(tabId) {
       tabs.delete(tabId);
       void session?.remove(`tab:${tabId}`).catch(() => undefined);

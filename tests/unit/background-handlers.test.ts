@@ -135,6 +135,7 @@ describe('the background\'s message handlers', () => {
     const answered = ok.bg.receive(k.valid, k.sender);
     expect(answered).toBeInstanceOf(Promise);
     expect(await answered).toEqual(k.answer);
+    await ok.bg.stored();
     expect(ok.logs.filter((l) => l.includes('dropped'))).toEqual([]);
     const done = JSON.stringify(k.effect(ok));
 
@@ -169,22 +170,24 @@ describe('the background\'s message handlers', () => {
   it('a profile read is kept for its tab, stored, and the panels told; a page read is not stored as a profile', async () => {
     const h = harness();
     await h.bg.receive(read, fromPage);
+    await h.bg.stored();
     expect(h.recorded).toEqual([extraction]);
     // the panels are told with the state itself: they need not ask for it
     expect(h.toPages).toEqual([{ type: 'bg:tab-state-changed', tabId: 4, state: { tabId: 4, url: PAGE_URL, at: 10_000, extraction } }]);
     await h.bg.receive({ ...read, extraction: { ...extraction, kind: 'not-profile' } }, fromPage);
+    await h.bg.stored();
     expect(h.recorded).toHaveLength(1);
   });
 
-  it('the panels are told of a profile read at once; the read is stored a moment later, reads in the order they came', async () => {
+  it('a profile read is answered and the panels told at once; it is stored a moment later, reads in the order they came', async () => {
     const h = harness({ recordAfterMs: 40 });
     const second = { ...extraction, lang: 'ru' };
-    const first = h.bg.receive(read, fromPage);
-    const next = h.bg.receive({ ...read, extraction: second }, fromPage);
-    await new Promise((r) => setTimeout(r, 10));
+    // answered before it is stored: a page left meanwhile leaves no message unanswered
+    expect(await h.bg.receive(read, fromPage)).toEqual({ ok: true });
+    expect(await h.bg.receive({ ...read, extraction: second }, fromPage)).toEqual({ ok: true });
     expect(h.toPages).toHaveLength(2);
     expect(h.recorded).toEqual([]); // the panel's card reads come first
-    await Promise.all([first, next]);
+    await h.bg.stored();
     expect(h.recorded).toEqual([extraction, second]);
   });
 
