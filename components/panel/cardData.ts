@@ -1,5 +1,5 @@
 import { getContactRecord, type ContactRecord } from '@/lib/db/record';
-import { assessRecord, type RecordAssessment } from '@/lib/db/derive';
+import { assessContact, type RecordAssessment } from '@/lib/db/derive';
 import { crossSellFor, type CrossSell } from '@/lib/db/crosssell';
 import { findProfileByUrl } from '@/lib/db/profiles';
 import { profileUrlKey } from '@/lib/extract/urls';
@@ -19,10 +19,7 @@ export const cardQueries = {
   linked: async (url: string): Promise<Profile | null> => (await findProfileByUrl(url)) ?? null,
   record: (contactId: string): Promise<ContactRecord | null> => getContactRecord(contactId),
   // the judgement reads the record itself rather than wait for the card to render it
-  assessment: async (contactId: string, record?: Promise<ContactRecord | null>): Promise<RecordAssessment | undefined> => {
-    const r = await (record ?? getContactRecord(contactId));
-    return r ? assessRecord(r) : undefined;
-  },
+  assessment: (contactId: string, record?: Promise<ContactRecord | null>): Promise<RecordAssessment | undefined> => assessContact(contactId, record),
   sell: (contactId: string): Promise<CrossSell> => crossSellFor(contactId, 5, undefined, mineRulesOffThread),
 };
 

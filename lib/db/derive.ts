@@ -68,10 +68,22 @@ export interface RecordAssessment extends Assessment {
   account?: AccountPeer[];
 }
 
-/** The full judgement for one record: signals, strength, network type, the tag in force. */
-export async function assessRecord(r: ContactRecord, now = Date.now(), d: TiewiseDB = db()): Promise<RecordAssessment> {
+/** What the judgement reads besides the record: the rep, and the contact's organisation (its deals, its people). */
+interface JudgementContext {
+  rep: RepContext | undefined;
+  accountDeals: DealInput[];
+  account: AccountPeer[];
+}
+
+async function judgementContext(c: Contact, d: TiewiseDB): Promise<JudgementContext> {
   // three independent reads, side by side: the card waits for the slowest, not the sum
-  const [rep, accountDealList, account] = await Promise.all([repContext(d), accountDeals(r.contact, d), accountPeers(r.contact, d)]);
+  const [rep, accountDealList, account] = await Promise.all([repContext(d), accountDeals(c, d), accountPeers(c, d)]);
+  return { rep, accountDeals: accountDealList, account };
+}
+
+/** The full judgement for one record: signals, strength, network type, the tag in force. */
+export async function assessRecord(r: ContactRecord, now = Date.now(), d: TiewiseDB = db(), context?: Promise<JudgementContext>): Promise<RecordAssessment> {
+  const { rep, accountDeals: accountDealList, account } = await (context ?? judgementContext(r.contact, d));
   const deals = dealInputs(r.deals);
   const a = assess({
     contact: r.contact, interactions: r.interactions, notes: r.notes, purchases: r.purchases,
@@ -80,6 +92,20 @@ export async function assessRecord(r: ContactRecord, now = Date.now(), d: Tiewis
     account, orgStrongTies: account.filter((p) => (p.tieScore ?? 0) >= STRONG_TIE).length,
   }, now);
   return { ...a, tag: effectiveTag(a.classification, r.override), rep, deals, account };
+}
+
+/**
+ * One contact's judgement as the panel's card asks it: the rep's and the organisation's
+ * reads start once the contact is read, beside the rest of its record (`record`, when the
+ * caller reads it already), rather than after it.
+ */
+export async function assessContact(id: string, record?: Promise<ContactRecord | null>, now = Date.now(), d: TiewiseDB = db()): Promise<RecordAssessment | undefined> {
+  const c = await d.contacts.get(id);
+  if (!c) return undefined;
+  const context = judgementContext(c, d);
+  context.catch(() => undefined); // its failure is the judgement's, reported there
+  const r = await (record ?? getContactRecord(id, d));
+  return r ? assessRecord(r, now, d, context) : undefined;
 }
 
 /**

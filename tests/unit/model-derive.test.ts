@@ -3,7 +3,7 @@
 // and the panel's judgement names that champion.
 import 'fake-indexeddb/auto';
 import { TiewiseDB, useDatabase } from '@/lib/db/database';
-import { assessRecord, refreshAllTies } from '@/lib/db/derive';
+import { assessContact, assessRecord, refreshAllTies } from '@/lib/db/derive';
 import { getContactRecord } from '@/lib/db/record';
 import type { Contact, Interaction } from '@/lib/domain/entities';
 import { DAY } from '@/lib/domain/time';
@@ -36,5 +36,9 @@ describe('derive: accounts decide the stage', () => {
     expect(zoe).toMatchObject({ networkType: 'weak-tie-prospect', stage: 'prospecting' });
     const a = await assessRecord((await getContactRecord('boris', d))!, NOW, d);
     expect(a.classification).toMatchObject({ state: 'stakeholder', champion: 'Ivan Petrov' });
+    // the panel's way (the organisation read beside the record): the same judgement
+    expect(await assessContact('boris', undefined, NOW, d)).toEqual(a);
+    expect(await assessContact('boris', getContactRecord('boris', d), NOW, d)).toEqual(a);
+    expect(await assessContact('nobody', undefined, NOW, d)).toBeUndefined();
   });
 });
