@@ -77,7 +77,6 @@ const BY_TYPE = new Map<unknown, (typeof Message._zod.def.options)[number]>(
 );
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
-
 /**
  * The content script's reply to bg:layout-report: the page's own HTML and URL. It stays in
  * the extension's memory; the panel makes the report from it and saves only the report.

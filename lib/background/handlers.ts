@@ -107,7 +107,7 @@ export function createBackground(deps: BackgroundDeps): Background {
         const x = msg.extraction;
         const after = new Promise((ok) => setTimeout(ok, deps.recordAfterMs ?? RECORD_AFTER_MS));
         recording = recording.then(() => after).then(() => deps.recordRead(x)).catch((e: unknown) =>
-          deps.log('error', 'background:record-read', e instanceof Error ? e.message : String(e)));
+          deps.log('error', 'background:record-read', e instanceof Error ? e.message : String(e))).catch(() => undefined); // the next read is stored all the same
       }
       // answered now, not once stored: a page left meanwhile would leave its script's message
       // unanswered (Firefox logs that as an error of the extension)

@@ -191,6 +191,18 @@ describe('the background\'s message handlers', () => {
     expect(h.recorded).toEqual([extraction, second]);
   });
 
+  it('a read whose write fails (and whose failure cannot even be logged) does not stop the next one being stored', async () => {
+    let n = 0;
+    const h = harness({
+      recordRead: async () => { if (++n === 1) throw new Error('disk full'); },
+      log: async () => { throw new Error('log store gone'); },
+    });
+    await h.bg.receive(read, fromPage);
+    await h.bg.receive(read, fromPage);
+    await h.bg.stored();
+    expect(n).toBe(2);
+  });
+
   it('a tab switched to is told with its state when the background holds it, without one when it does not (the panel asks)', async () => {
     const session = new Map<string, unknown>();
     const h = harness({}, session);
