@@ -166,9 +166,39 @@ function byId(c: Ctx, ids: string): Element | null {
   return null;
 }
 
+/**
+ * The top card's "Contact info" link: by its id or its overlay's path, or — a saved 2026
+ * page's link may point at the profile itself ("/in/<handle>/#") — by its own text in the
+ * page's UI language.
+ */
 function contactLink(c: Ctx, within: Element | null): Element | null {
   if (!within) return null;
-  return tags(c, 'a').find((a) => (a.id === 'top-card-text-details-contact-info' || /\/(?:overlay|detail)\/contact-info/.test(a.getAttribute('href') ?? '')) && within.contains(a)) ?? null;
+  const links = tags(c, 'a').filter((a) => within.contains(a));
+  return (
+    links.find((a) => a.id === 'top-card-text-details-contact-info' || /\/(?:overlay|detail)\/contact-info/.test(a.getAttribute('href') ?? '')) ??
+    links.find((a) => a.childElementCount === 0 && HEAD.contact.test(clean(a.textContent))) ??
+    null
+  );
+}
+
+/**
+ * The 2026 web client's top-card tiles (the current company and the school a person shows
+ * in their intro): a logo whose placeholder svg is `company-accent-N` or `school-accent-N`,
+ * and the name in a <p> beside it. Nothing else on the card says which tile is which.
+ */
+function topTile(c: Ctx, kind: 'company' | 'school'): string | null {
+  return c.memo(`tile:${kind}`, () => {
+    const t = top(c);
+    for (const svg of all(t, `figure svg[id^="${kind}-accent-"]`)) {
+      const fig = svg.closest('figure')!;
+      const tile = fig.closest('[role="button"]');
+      if (!tile || !t!.contains(tile) || tile.closest(MODAL)) continue;
+      const name = all(tile, 'p').find((p) => !fig.contains(p));
+      const v = plausible(text(name), 200);
+      if (v) return v;
+    }
+    return null;
+  });
 }
 
 /** The top card: where name, headline, location and counts live. */
@@ -460,7 +490,8 @@ function activityFollowers(c: Ctx): number | null {
   if (!s) return null;
   // its heading from the walk: a query over the card would go through every post
   const block = headings(c).find(([x, t]) => HEAD.activity.test(t) && s.contains(x))?.[0].parentElement;
-  return block ? countLabelled(text(block, 400, (e) => e.matches('button, a, ul')), LABEL.followers) : null;
+  // (a link to the followers list is the count itself — one's own profile: "2 080 followers")
+  return block ? countLabelled(text(block, 400, (e) => e.matches('button, ul') || (e.tagName === 'A' && !/\/feed\/followers\b/.test(e.getAttribute('href') ?? ''))), LABEL.followers) : null;
 }
 
 /** The smallest top-card element that carries the mutual label: "Olivia Brown, Mark Lee and 10 other mutual connections". */
@@ -592,10 +623,12 @@ const SPEC: Spec = {
           return plausible(m?.[1] ?? text(b), 200);
         },
       },
+      // 2026 web client: the top card's company tile
+      { via: 'top-card-tile', read: (c) => topTile(c, 'company') },
       { via: 'experience', read: (c) => currentJob(c)?.company },
       { via: 'headline', read: (c) => headlineSplit(c)?.[1] },
     ],
-    shown: (c) => sec(c, 'experience'),
+    shown: (c) => sec(c, 'experience') ?? topTile(c, 'company'),
   },
   position: {
     hooks: [
@@ -693,8 +726,17 @@ const SPEC: Spec = {
       { via: 'item-headings', read: (c) => (cards(sec(c, 'education')) ? [] : headingSchools(sec(c, 'education'))) },
       { via: 'card-lines', read: (c) => cardSchools(sec(c, 'education')) },
       { via: 'json-ld', read: (c) => arr(person(c)?.alumniOf).flatMap((o) => (jsonText(o, 200) ? [{ school: jsonText(o, 200)! }] : [])) },
+      // 2026 web client before (or without) its Education card: the top card's school tile
+      // (only then: with the card on the page, one school of several would read as the list)
+      {
+        via: 'top-card-tile',
+        read: (c) => {
+          const school = sec(c, 'education') ? null : topTile(c, 'school');
+          return school ? [{ school }] : null;
+        },
+      },
     ],
-    shown: (c) => sec(c, 'education'),
+    shown: (c) => sec(c, 'education') ?? topTile(c, 'school'),
   },
   languages: {
     hooks: [

@@ -72,6 +72,47 @@ describe('LinkedIn: values tied to the person the URL names', () => {
   });
 });
 
+describe('LinkedIn 2026 top card as saved pages have it (tiles, a "#" contact link, one\'s own followers link)', () => {
+  const tile = (kind: string, name: string) =>
+    `<div role="button" tabindex="0"><div><figure aria-label=""><svg id="${kind}-accent-4" aria-hidden="true"></svg><img alt="" src="https://media.licdn.com/x/logo"></figure><div><div><div><p>${name}</p></div></div></div></div></div>`;
+  const page = (extra = '', contactHref = 'https://www.linkedin.com/in/jana-novak/#') =>
+    `<html><body><main><section componentkey="com.linkedin.sdui.profile.card.refjana-novakTopcard"><div><div>` +
+    `<a href="https://www.linkedin.com/in/jana-novak/"><h2>Jana Novak</h2></a><p>· 2nd</p></div>` +
+    `<p>Builds data tools for people who ship</p><p>Vltava Bank · Brno Institute of Technology</p>` +
+    `<div><p>Brno, South Moravia, Czechia</p><p>·</p><p><a href="${contactHref}">Contact info</a></p></div></div>` +
+    `<div style="min-width: 24rem;"><div>${tile('company', 'Vltava Bank')}${tile('school', 'Brno Institute of Technology')}</div></div>` +
+    `<div><a href="https://www.linkedin.com/search/results/people/"><p>258 connections</p></a></div></section>${extra}</main></body></html>`;
+
+  it('reads the place beside a "Contact info" link that points at the profile itself', () => {
+    expect(ok(read(page(), URL_), 'location')).toBe('Brno, South Moravia, Czechia');
+  });
+
+  it('the company tile is the current company, the school tile the school while no Education card is loaded', () => {
+    const r = read(page(), URL_);
+    expect(ok(r, 'company')).toBe('Vltava Bank');
+    expect(ok(r, 'education')).toEqual([{ school: 'Brno Institute of Technology' }]);
+    // no position on the card: the tile names an employer, not a title
+    expect(ok(r, 'position')).toBeUndefined();
+  });
+
+  it('with the Education card on the page, its list is the schools, never the one tile', () => {
+    const edu = `<section componentkey="com.linkedin.sdui.profile.card.refjana-novakEducationTopLevelSection"><div><h2>Education</h2></div><ul><li><div componentkey="e1"><a href="https://www.linkedin.com/company/1/"><p>Brno Institute of Technology</p><p>MSc, Computer Science</p></a></div></li><li><div componentkey="e2"><a href="https://www.linkedin.com/company/2/"><p>Ostrava Grammar School</p></a></div></li></ul></section>`;
+    const schools = (ok(read(page(edu), URL_), 'education') as { school: string }[] | undefined)?.map((e) => e.school);
+    expect(schools).not.toEqual(['Brno Institute of Technology']);
+  });
+
+  it('a tile whose placeholder says neither company nor school names nothing', () => {
+    const html = page().replace('id="company-accent-4"', 'id="person-accent-4"');
+    const r = read(html, URL_);
+    expect(ok(r, 'company')).not.toBe('Vltava Bank');
+  });
+
+  it('one\'s own profile: the followers count is the link to the followers list in the Activity card', () => {
+    const activity = `<section componentkey="com.linkedin.sdui.profile.card.refjana-novakActivity"><div><div><h2>Aktywność</h2><div><a href="https://www.linkedin.com/feed/followers/"><p>2\u00a0080 obserwujących</p></a></div></div><a href="https://www.linkedin.com/in/jana-novak/recent-activity/"><span>Pokaż wszystko</span></a></div></section>`;
+    expect(ok(read(page(activity).replace('lang=""', ''), URL_), 'followers')).toBe(2080);
+  });
+});
+
 describe('LinkedIn real-structure fixtures: shapes that must hold on every page', () => {
   const dir = join(process.cwd(), 'tests/fixtures/real/linkedin');
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
