@@ -62,6 +62,7 @@ const LABEL = {
   city: /^(?:current city|текущий город|город проживания|город|поточне місто|aktueller wohnort|wohnort|ville actuelle|ciudad actual|cidade atual|obecne miasto|aktualne miasto)$/i,
   hometown: /^(?:hometown|родной город|рідне місто|heimatstadt|ville d’origine|ville d'origine|ciudad de origen|cidade natal|miasto rodzinne)$/i,
   birthday: /^(?:birthday|birth date|date of birth|день рождения|дата рождения|дата народження|день народження|geburtstag|anniversaire|date de naissance|cumpleaños|fecha de nacimiento|aniversário|data de nascimento|urodziny|data urodzenia)$/i,
+  birthYear: /^(?:birth year|year of birth|год рождения|рік народження|geburtsjahr|année de naissance|año de nacimiento|ano de nascimento|rok urodzenia)$/i,
   languages: /^(?:languages|языки|мови|sprachen|langues|idiomas|línguas|języki)$/i,
   websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|websites?|sites? web|sitios web|sites|strony internetowe)$/i,
   intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
@@ -142,6 +143,31 @@ function name(c: Ctx): string | null {
     return null;
   });
 }
+
+/** An element of the name's heading that holds only a parenthesised alternate name. */
+function alternateName(e: Element): boolean {
+  return !!e.previousSibling && /^\(.+\)$/s.test(short(e, 200, 100));
+}
+
+/**
+ * Comet (2020–2022): the bio under the name in the profile header — the block right after
+ * the name's own, text only (no link, button, heading, image or count), nothing a row says.
+ */
+function headerBio(c: Ctx): string | null {
+  const h = nameEl(c);
+  if (!h || h.tagName !== 'H1') return null;
+  let el: Element = h;
+  for (let i = 0; i < 8 && el.parentElement && el.parentElement !== main(c); i++, el = el.parentElement) {
+    const sib = el.nextElementSibling;
+    if (!sib) continue;
+    if (sib.matches(HEADER_NOT_BIO) || first(sib, HEADER_NOT_BIO) || !first(sib, 'span[dir="auto"]')) return null;
+    const t = short(sib, 500);
+    if (!t || classifyText(t) || hasLabel(t, LABEL.friends) || hasLabel(t, LABEL.followers)) return null;
+    return plausible(t, 400);
+  }
+  return null;
+}
+const HEADER_NOT_BIO = 'a, [role="button"], button, h1, h2, h3, img, svg, image, [data-pagelet], [role="tablist"], form, ul';
 
 /** The Intro card (Comet, classic, m., mbasic): by its anchors, else the container around its heading that holds rows. */
 function intro(c: Ctx): Element | null {
@@ -311,6 +337,12 @@ function scan(root: Element): Scan {
     const tag = el.tagName;
     if (tag === 'H2' || tag === 'H3' || byRole.has(el)) out.headings++;
     if (NO_TEXT.has(tag) || tag === 'A' || notRows.has(el)) {
+      // a Page's kind may be a button ("<b>Page</b> · Media", Comet 2021–): still the row that says it is no person
+      if (el.getAttribute('role') === 'button' && tries < MAX_TRIES) {
+        tries++;
+        const t = short(el, 80, 30);
+        if (LBL.pageKind.test(t)) out.rows.push({ el, kind: 'page', value: t, text: t });
+      }
       x = after(x, root, true);
       continue;
     }
@@ -501,7 +533,8 @@ const SPEC: Spec = {
   name: {
     hooks: [
       { via: 'og:title', read: (c) => plausible(og(c, 'og:title'), 120) },
-      { via: 'profile-heading', read: (c) => plausible(short(nameEl(c), 200), 120) },
+      // the heading without the alternate name Comet puts in a child ("Anna Kowalska<span>(Ania)</span>")
+      { via: 'profile-heading', read: (c) => plausible(short(nameEl(c), 200, 600, undefined, alternateName), 120) },
       { via: 'title', read: (c) => plausible(titleParts(c.doc, /^facebook$/i).filter((t) => !/log ?in|sign up|войти|вход|регистрац/i.test(t)).pop(), 120) },
     ],
     shown: () => true,
@@ -518,7 +551,8 @@ const SPEC: Spec = {
           // the first dir="auto" block outside the rows that holds no link and no row
           const rs = rows(c).map((r) => r.el);
           for (const el of introScan(c).bios) {
-            if (firstTag(el, 'A') || firstTag(el, 'LI', 50) || rs.some((r) => el.contains(r))) continue;
+            // (a fact of the list, even one no label names, is no bio: Comet's rows sit in a <ul>)
+            if (firstTag(el, 'A') || firstTag(el, 'LI', 50) || rs.some((r) => el.contains(r)) || el.closest('ul, li')) continue;
             const t = short(el, 500);
             if (LABEL.intro.test(t) || classifyText(t)) continue;
             const v = plausible(t, 400);
@@ -527,6 +561,8 @@ const SPEC: Spec = {
           return null;
         },
       },
+      // Comet 2020–2022: the bio under the name in the header
+      { via: 'header-bio', read: headerBio },
       // m.facebook.com: the bio under the name (data-sigil="profile-intro-card-bio")
       { via: 'intro-card-bio', read: (c) => plausible(short(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
       // mbasic: the line under the name in the cover (#m-timeline-cover-section)
@@ -639,8 +675,19 @@ const SPEC: Spec = {
     shown: (c) => friendButtons(c).length && friendship(c) === null,
   },
   birthday: {
-    hooks: [{ via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) }],
-    shown: (c) => row(c, MB.basic, LABEL.birthday),
+    hooks: [
+      { via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) },
+      // Comet's About tab: "22 February" over "Birth date", "1997" over "Birth year"
+      {
+        via: 'about-tab',
+        read: (c) => {
+          const day = aboutFact(c, LABEL.birthday);
+          const year = aboutFact(c, LABEL.birthYear);
+          return day ? parseBirthday(year && /^\d{4}$/.test(year) && !/\d{4}/.test(day) ? `${day} ${year}` : day) : null;
+        },
+      },
+    ],
+    shown: (c) => row(c, MB.basic, LABEL.birthday) || aboutFact(c, LABEL.birthday),
   },
   experience: {
     hooks: [
@@ -668,8 +715,12 @@ const SPEC: Spec = {
     shown: (c) => pickOne(els(c), MB.education),
   },
   languages: {
-    hooks: [{ via: 'basic-info-table', read: (c) => uniq(short(row(c, MB.basic, LABEL.languages), 600).split(/\s*(?:,|\band\b|\sи\s)\s*/), 60) }],
-    shown: (c) => row(c, MB.basic, LABEL.languages),
+    hooks: [
+      { via: 'basic-info-table', read: (c) => languageList(short(row(c, MB.basic, LABEL.languages), 600)) },
+      // Comet's About tab: "Thai, English and French" over "Languages"
+      { via: 'about-tab', read: (c) => languageList(aboutFact(c, LABEL.languages) ?? '') },
+    ],
+    shown: (c) => row(c, MB.basic, LABEL.languages) || aboutFact(c, LABEL.languages),
   },
   websites: {
     hooks: [
@@ -686,6 +737,42 @@ const SPEC: Spec = {
     ],
   },
 };
+
+function languageList(t: string): string[] {
+  return uniq(t.split(/\s*(?:,|\band\b|\sи\s)\s*/), 60);
+}
+
+/** Comet's About tab: the profile's own About card (never the friends card after it). */
+function aboutCard(c: Ctx): Element | null {
+  return c.memo('aboutCard', () =>
+    pick(els(c), '[data-pagelet^="ProfileAppSection"]').find((s) => {
+      const a = first(first(s, 'h2'), 'a[href]');
+      return !!a && /\/about(?:[/?_]|$)|[?&]sk=about/.test(a.getAttribute('href') ?? '');
+    }) ?? null,
+  );
+}
+
+/**
+ * A fact of Comet's About tab, where the value comes first and its label under it
+ * ("22 February" / "Birth date"): the label's leaf, then the nearest element before it
+ * or before one of its wrappers (at most 8 up) that has text.
+ */
+function aboutFact(c: Ctx, label: RegExp): string | null {
+  const card = aboutCard(c);
+  if (!card) return null;
+  for (const leaf of all(card, 'div, span')) {
+    if (leaf.firstElementChild || !label.test(short(leaf, 60, 20))) continue;
+    let el: Element = leaf;
+    for (let i = 0; i < 8 && el.parentElement && el.parentElement !== card; i++, el = el.parentElement) {
+      const prev = el.previousElementSibling;
+      if (!prev) continue;
+      if (first(prev, 'img, a, h2, [role="button"]')) return null;
+      const v = plausible(short(prev, 400), 300);
+      return v && !label.test(v) ? v : null;
+    }
+  }
+  return null;
+}
 
 function WORK(c: Ctx): Job[] {
   return c.memo('work', () =>
@@ -725,6 +812,10 @@ function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
   if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || pickOne(els(c), '[data-sigil^="msite-pages"]')) return true;
+  // classic Pages (–2020) at a vanity address: the Page's photo and feed by id
+  if (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container')) return true;
+  // Comet Pages (2021–): "25K likes" links to the Page's likers — no person has that link
+  if (pickOne(els(c), 'a[href*="/friends_likes"]')) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 

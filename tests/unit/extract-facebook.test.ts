@@ -102,3 +102,64 @@ describe('facebook: bounded work on a hostile page', () => {
     }, 180_000);
   }
 });
+
+// Comet 2021 as real saved pages have it: the bio in the header under the name, an
+// alternate name inside the heading, the About tab's facts with their label under the
+// value, and Pages whose app link says fb://profile.
+describe('facebook Comet 2021 header and About tab', () => {
+  const page = (h1: string, afterName: string, body = '', head = '') =>
+    `<html lang="en"><head><title>Ann Lee | Facebook</title>${head}</head><body><div role="main"><div><div><div><div><span dir="auto">${h1}</span></div></div>${afterName}</div></div>` +
+    `<div data-pagelet="ProfileTabs"><div role="tablist"><a href="https://www.facebook.com/ann.lee.5/about" role="tab">About</a></div></div>${body}</div></body></html>`;
+  const bio = '<div><div><span dir="auto"><span>Baker, runner, aunt of four</span></span></div></div>';
+  const doc = (html: string) => extractPage(new JSDOM(html, { url: URL_, virtualConsole: new VirtualConsole() }).window.document, URL_);
+  const v = (r: ReturnType<typeof doc>, f: string) => (r.fields as Record<string, { status: string; value?: unknown }>)[f];
+
+  it('reads the bio under the name in the header', () => {
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', bio)), 'headline').value).toBe('Baker, runner, aunt of four');
+  });
+
+  it('a link or a count under the name is no bio', () => {
+    const friends = '<div><div><span dir="auto"><a href="https://www.facebook.com/ann.lee.5/friends">1.2K friends</a></span></div></div>';
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', friends)), 'headline').status).not.toBe('ok');
+    const count = '<div><div><span dir="auto"><span>1.2K followers</span></span></div></div>';
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', count)), 'headline').status).not.toBe('ok');
+  });
+
+  it('the name is the heading without the alternate name in its child', () => {
+    const r = doc(page('<h1 dir="auto">Ann Lee<span>(Annie)</span></h1>', bio));
+    expect(v(r, 'name').value).toBe('Ann Lee');
+  });
+
+  it('an Intro fact no label names (a row of the list) is never the bio', () => {
+    const intro = `<div data-pagelet="ProfileTilesFeed_0"><h2><span>Intro</span></h2><ul><div><div><img src="https://static.xx.fbcdn.net/i.png" alt="" width="20" height="20"></div><div><div><div><span dir="auto">Lee Family Bakery</span></div></div></div></div>${row('Lives in', 'Leeds')}</ul></div>`;
+    const r = doc(page('<h1 dir="auto">Ann Lee</h1>', '', intro));
+    expect(v(r, 'headline').status).not.toBe('ok');
+    expect(v(r, 'location').value).toBe('Leeds');
+  });
+
+  const fact = (value: string, label: string) =>
+    `<div><div><div><span dir="auto">${value}</span></div><div><span dir="auto"><div><div><span><div>${label}</div></span></div></div></span></div></div></div>`;
+  const about = (facts: string, others = '') =>
+    `<div data-pagelet="ProfileAppSection_0"><div><div><h2 dir="auto"><span dir="auto"><a href="https://www.facebook.com/ann.lee.5/about" role="link">About</a></span></h2></div>` +
+    `<div><div><img src="https://static.xx.fbcdn.net/i.png" alt="" width="24" height="24"></div><div>${facts}</div></div></div></div>` +
+    `<div data-pagelet="ProfileAppSection_1"><div><h2 dir="auto"><a href="https://www.facebook.com/ann.lee.5/friends">Friends</a></h2>${others}</div></div>`;
+
+  it('reads the About tab\'s birthday (date and year) and languages, the value over its label', () => {
+    const r = doc(page('<h1 dir="auto">Ann Lee</h1>', bio, about(fact('22 February', 'Birth date') + fact('1997', 'Birth year') + `<ul><li>${fact('English and Welsh', 'Languages')}</li></ul>`)));
+    expect(v(r, 'birthday').value).toEqual({ day: 22, month: 2, year: 1997 });
+    expect(v(r, 'languages').value).toEqual(['English', 'Welsh']);
+  });
+
+  it('never reads another card\'s facts (the friends list after the About card)', () => {
+    const r = doc(page('<h1 dir="auto">Ann Lee</h1>', bio, about(fact('Female', 'Gender'), fact('3 March', 'Birth date'))));
+    expect(v(r, 'birthday').status).not.toBe('ok');
+  });
+
+  it('a Comet Page with a likes link, or its kind in a button, is no person — whatever its app link says', () => {
+    const head = '<meta property="al:android:url" content="fb://profile/100000000000123">';
+    const likes = '<div><a href="https://www.facebook.com/acmebakery/friends_likes/" role="link">3.7K likes</a></div>';
+    expect(doc(page('<h1 dir="auto">Acme Bakery</h1>', likes, '', head)).kind).toBe('not-profile');
+    const kind = '<div data-pagelet="ProfileTilesFeed_0"><h2><span>Intro</span></h2><span dir="auto"><div role="button" tabindex="0"><span><b>Page</b> · Bakery</span></div></span></div>';
+    expect(doc(page('<h1 dir="auto">Acme Bakery</h1>', '', kind, head)).kind).toBe('not-profile');
+  });
+});
