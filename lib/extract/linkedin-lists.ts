@@ -92,7 +92,8 @@ export function headingJobs(s: Element | null): Job[] {
     const h = first(li, 'h3, h4.item-title, h4');
     if (!h) continue;
     const subSel = h.tagName === 'H3' ? 'h4:not(.pv-entity__date-range):not(.pv-entity__location), .pv-entity__secondary-title' : '.item-subtitle, h5';
-    const sub = all(li, subSel).find((e) => e !== h && !e.contains(h));
+    // the first subtitle after the title that has text (2015–16 public/logged-in views put an empty logo <h5> first)
+    const sub = all(li, subSel).find((e) => e !== h && !e.contains(h) && !!(h.compareDocumentPosition(e) & 4) && !!text(e, 300, hiddenLabel));
     // the older layout puts the employment type in a child span of the secondary title
     const company = companyOf(sub ? text(sub, 300, (e) => hiddenLabel(e) || e.matches('.separator')) : undefined);
     if (!company) continue;
@@ -189,7 +190,7 @@ export function pvsSchools(s: Element | null): School[] {
 
 export function headingSchools(s: Element | null): School[] {
   const out: School[] = [];
-  for (const li of entriesOf(s, 'li, .section-item, .school')) {
+  for (const li of entriesOf(s, 'li, .section-item, .school, .position.education')) {
     const h = first(li, 'h3, h4.item-title, h4');
     const school = plausible(text(h, 300, hiddenLabel), 200);
     if (!school) continue;
@@ -200,7 +201,8 @@ export function headingSchools(s: Element | null): School[] {
       .map((e) => {
         // the public view puts degree and field in sibling spans of one <h4>: "Master of Science, Economics"
         const kids = Array.from(e.children).filter((x) => !hiddenLabel(x));
-        const parts = kids.map((x) => text(x, 300, hiddenLabel)).filter(Boolean);
+        // (2015's own separators sit inside the spans: "Bachelor of Engineering (B.E.)," — not doubled)
+        const parts = kids.map((x) => text(x, 300, hiddenLabel).replace(/\s*[,;]$/, '')).filter(Boolean);
         return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, hiddenLabel);
       })
       .filter(Boolean);

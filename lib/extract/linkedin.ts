@@ -220,6 +220,8 @@ function top(c: Ctx): Element | null {
       () => tags(c, 'section').find((x) => x.classList.contains('top-card-layout')),
       // 2013–2016 public hCard
       () => byId(c, 'top-card topcard'),
+      // 2013 public hResume: no <section>; the h1 sits in div.masthead.vcard
+      () => tags(c, 'h1').find((x) => !x.closest(MODAL))?.closest('.masthead, .vcard, .profile-header'),
       // any layout: the section that holds the "Contact info" link
       () => contactLink(c, m)?.closest('section'),
     ];
@@ -271,12 +273,13 @@ function topText(c: Ctx): string {
   return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e)));
 }
 
-// 2013–2016 hCard pages: the anchor element (by id) is the whole section
+// 2010–2016 hCard / hResume pages: the anchor element (by id) is the whole section
+// (2013's public view: div.section#profile-summary headed "<Name>'s Summary")
 const HCARD: Partial<Record<keyof typeof SECTIONS, string>> = {
-  about: 'summary-item-view background-summary',
-  experience: 'background-experience',
-  education: 'background-education',
-  languages: 'background-languages',
+  about: 'summary-item-view background-summary profile-summary',
+  experience: 'background-experience profile-experience',
+  education: 'background-education profile-education',
+  languages: 'background-languages profile-languages',
 };
 
 /** The <h2>/<h3> of <main> with their shown text, once per read. */
@@ -479,9 +482,9 @@ const EXPERIENCE: Hook<Job[]>[] = memoHooks('exp', [
   },
 ]);
 
-/** 2013–2016 hCard: <div class="member-connections"> in the top card. */
+/** 2013–2016 hCard: <div class="member-connections"> in the top card; 2010–2013: "<strong>220</strong> connections" in the overview list. */
 function memberConnections(c: Ctx): Element | null {
-  return first(top(c), '.member-connections');
+  return first(top(c), '.member-connections') ?? first(byId(c, 'overview'), 'dd.overview-connections');
 }
 
 /** The followers count in the Activity card's heading block ("594 followers"). */

@@ -99,6 +99,11 @@ function linkedinRule(u: URL): string | null {
     if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !isHandle(name, 2)) return null;
     return `https://www.linkedin.com/pub/${encodeURIComponent(name)}/${id.slice(0, 3).join('/')}/`;
   }
+  // 2010–2016 logged-in profile URLs: /profile/view?id=<member id>
+  if (segs[at] === 'profile' && segs[at + 1] === 'view') {
+    const id = u.searchParams.get('id');
+    return id && /^(?:\d{1,12}|[A-Za-z0-9_-]{20,60})$/.test(id) ? `https://www.linkedin.com/profile/view?id=${encodeURIComponent(id)}` : null;
+  }
   if (segs[at] !== 'in' || !segs[at + 1]) return null;
   // Vanity handles are case-insensitive; member-id handles ("ACoAAB…", base64-like)
   // are not: folding their case could make two people one.

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
-import { largestReal, longLinkedIn } from '../fixtures/real/pages';
+import { LONG_BASE, longLinkedIn, realPage } from '../fixtures/real/pages';
 
 function read(html: string, url: string) {
   return extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
@@ -146,7 +146,7 @@ describe('LinkedIn: a long Activity section inside the profile column', () => {
   // the bench's long profile (tests/bench/cases/extract.ts) in small: the reader skips the
   // posts (its speed), and what it reports is what it reports on the page without them
   it('the 2026 page with 40 more Activity posts reads exactly as the page itself', () => {
-    const base = largestReal('linkedin')!;
+    const base = realPage('linkedin', LONG_BASE.linkedin);
     const long = longLinkedIn(40);
     expect(long.html.split('data-testid="carousel-child-container"').length - 1).toBe(40);
     const want = read(base.html, base.url);
@@ -171,5 +171,41 @@ describe('LinkedIn: a 2009–2016 public profile at its /pub/ URL', () => {
 
   it('a "/pub/dir/" people search is no profile', () => {
     expect(read(html, 'https://www.linkedin.com/pub/dir/Tomas/Lindgren').kind).toBe('not-profile');
+  });
+});
+
+describe('LinkedIn 2013–2016 pages as real saved copies have them', () => {
+  it('a position whose logo is an empty <h5> before the title takes its company from the subtitle after the title', () => {
+    const html = `<html><body><div id="top-card"><h1 id="name"><span class="full-name">Jana Novak</span></h1><p class="title">Chief Baker at Vltava Bakery</p></div>` +
+      `<div id="background-experience"><div class="section-item current-position"><div><header>` +
+      `<h5 class="experience-logo" aria-hidden="true"><a href="/company/1"><img alt="Vltava Bakery" src="https://media.licdn.com/mpr/1.png"></a></h5>` +
+      `<h4><a href="/title/chief-baker">Chief Baker</a></h4><h5><span class="new-miniprofile-container"><strong><a href="/company/1">Vltava Bakery</a></strong></span></h5></header>` +
+      `<span class="experience-date-locale"><time>January 2014</time> – Present</span></div></div>` +
+      `<div class="section-item past-position"><div><header><h4><a href="/title/baker">Baker</a></h4><h5><a href="/company/2">Morava Breads</a></h5></header>` +
+      `<span class="experience-date-locale"><time>May 2010</time> – <time>December 2013</time></span></div></div></div></body></html>`;
+    const r = read(html, URL_);
+    expect(ok(r, 'company')).toBe('Vltava Bakery');
+    expect(ok(r, 'position')).toBe('Chief Baker');
+    expect((ok(r, 'experience') as { company: string }[]).map((j) => j.company)).toEqual(['Vltava Bakery', 'Morava Breads']);
+  });
+
+  it('a 2010–2013 public page (no <section>: a div.masthead vcard) is a person, with the overview\'s connections and the name-headed sections', () => {
+    const html = `<html><head><title>Jana Novak | LinkedIn</title></head><body><div id="main"><div id="member-1" class="masthead vcard contact portrait">` +
+      `<h1 id="name"><span class="full-name"><span class="given-name">Jana</span> <span class="family-name">Novak</span></span></h1>` +
+      `<p class="headline title">Chief Baker</p><dl class="demographic-info adr"><dd><span class="locality">Brno, Czech Republic</span></dd></dl></div>` +
+      `<dl id="overview"><dt>Connections</dt><dd class="overview-connections"><p><strong>220</strong> connections</p></dd></dl>` +
+      `<h2>Join LinkedIn and access Jana Novak's full profile. It's free!</h2>` +
+      `<div class="section" id="profile-experience"><div class="header"><h2>Jana Novak's Experience</h2></div><div class="content vcalendar"><div>` +
+      `<div class="position first experience vevent vcard summary-current"><div class="postitle"><h3><span class="title">Chief Baker</span></h3><h4><strong><a href="/company/1"><span class="org summary">Vltava Bakery</span></a></strong></h4></div>` +
+      `<p class="period"><abbr class="dtstart" title="2008-01-01">January 2008</abbr> – <abbr class="dtstamp" title="2013-05-28">Present</abbr></p></div></div></div></div>` +
+      `<div class="section" id="profile-education"><div class="header"><h2>Jana Novak's Education</h2></div><div class="content vcalendar"><div>` +
+      `<div class="position first education vevent vcard" id="1"><h3 class="summary fn org">Brno Institute of Technology</h3><h4 class="details-education"><span class="degree">M.S.</span>, <span class="major">Food Science</span></h4></div></div></div></div>` +
+      `</div></body></html>`;
+    const r = read(html, 'https://www.linkedin.com/in/jananovak');
+    expect(r.kind).toBe('profile');
+    expect(ok(r, 'name')).toBe('Jana Novak');
+    expect(ok(r, 'connections')).toBe(220);
+    expect(ok(r, 'company')).toBe('Vltava Bakery');
+    expect((ok(r, 'education') as { school: string }[])[0].school).toBe('Brno Institute of Technology');
   });
 });

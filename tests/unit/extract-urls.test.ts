@@ -26,6 +26,11 @@ const cases: [string, string | null][] = [
   ['https://pl.linkedin.com/pub/Anna-Kowalski/1B/A23/456/?trk=pub-pbmap', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
   ['https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/en', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
   ['https://www.linkedin.com/pub/dir/Anna/Kowalski', null],
+  // logged-in profile URLs of 2010–2016: /profile/view?id=<member id> (the id names the person; the rest of the query does not)
+  ['https://www.linkedin.com/profile/view?id=51763716&authType=NAME_SEARCH&trk=vsrp', 'https://www.linkedin.com/profile/view?id=51763716'],
+  ['https://pl.linkedin.com/profile/view?id=AAkAAAMVq6QBzF0oM4UhEJd3gVu9b6Y2y0x8kLw', 'https://www.linkedin.com/profile/view?id=AAkAAAMVq6QBzF0oM4UhEJd3gVu9b6Y2y0x8kLw'],
+  ['https://www.linkedin.com/profile/view?authType=NAME_SEARCH', null],
+  ['https://www.linkedin.com/profile/view?id=<script>', null],
   ['https://www.linkedin.com/pub/anna-kowalski/', null],
   ['https://www.linkedin.com/pub/anna-kowalski/1b/a23', null],
   ['https://www.linkedin.com/pub/anna-kowalski/1b/a23/xyz', null],
