@@ -155,7 +155,8 @@ export function expectedBirthday(v: unknown): Day | null {
     return day(o.day, o.month, o.year as number | undefined);
   }
   if (typeof v !== 'string') return null;
-  const t = fold(v).replace(/\s*(?:г\.?|р\.?|года|року|de|del|r\.?)(?=\s|$)/g, ' ').trim();
+  // the year's word ("1990 г.", "1990r.", "de 1990"), never a month's last letter ("November")
+  const t = fold(v).replace(/(?<=^|[\s\d])(?:г\.?|р\.?|года|року|de|del|r\.?)(?=\s|$)/g, ' ').trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return day(+m[3], +m[2], +m[1]);
   m = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?$/.exec(t);

@@ -100,6 +100,11 @@ describe('scorer: handle, birthday, photo', () => {
       expect(expectedBirthday(s), s).toEqual(want);
     }
     expect(expectedBirthday('12 March')).toEqual({ day: 12, month: 3 });
+    // months that end in "r" keep it (the year's "r." is Polish, after a number)
+    for (const [s, month] of [['9 November 1995', 11], ['1 September 1990', 9], ['3 October 1990', 10], ['24 December 1990', 12]] as const) {
+      expect(expectedBirthday(s), s).toEqual({ day: +s.split(' ')[0], month, year: +s.split(' ')[2] });
+    }
+    expect(expectedBirthday('12 marca 1990r.')).toEqual(want);
     expect(expectedBirthday({ day: 1, month: 2 })).toEqual({ day: 1, month: 2 });
     expect(expectedBirthday('sometime')).toBeNull();
     expect(expectedBirthday('31 Foo 1990')).toBeNull();
