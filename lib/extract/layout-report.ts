@@ -247,7 +247,7 @@ const ROUTES = new Set(
     'go authwall login signup uas checkpoint authenticate dms image v2 sc h aero-v1 assets edit forms help legal ' +
     'psettings settings groups events newsletters pulse me page profile profile.php about about_overview ' +
     'about_work_and_education about_places about_contact_and_basic_info about_family_and_relationships about_details ' +
-    'about_life_events friends friends_mutual photos photos_by photos_of videos reels_tab followers following pages ' +
+    'about_life_events friends friends_mutual friends_likes photos photos_by photos_of videos reels_tab followers following pages ' +
     'watch marketplace messages home.php login.php recover l.php lm.php photo.php story.php permalink.php hashtag ' +
     'sharer sharer.php ajax hovercard user.php page.php t im albums audios video wall al_profile.php away.php join ' +
     'restore images deactivated.png camera community blog market services docs apps clips app sp ru en www')
