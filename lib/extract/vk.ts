@@ -534,9 +534,9 @@ const SPEC: Spec = {
     hooks: [
       { via: 'labelled-row', read: (c) => rowText(c, LABELS.position, 200) },
       // the title link inside the first "Место работы:" cell (2016–22)
-      { via: 'career-row', read: (c) => career(row(c, LABELS.company))?.title },
+      { via: 'career-row', read: (c) => careerJobs(c)[0]?.title },
     ],
-    shown: (c) => row(c, LABELS.position) || career(row(c, LABELS.company))?.title,
+    shown: (c) => row(c, LABELS.position) || careerJobs(c)[0]?.title,
   },
   location: {
     hooks: [
@@ -621,10 +621,7 @@ const SPEC: Spec = {
       {
         via: 'labelled-row',
         read: (c) => {
-          // every "Место работы:" row (the 2016–22 page lists each job with its title link)
-          // (the short info repeats the first one)
-          const seen = new Set<string>();
-          const jobs = rows(c).flatMap(([l, v]) => (LABELS.company.test(l) && career(v)) || []).filter((j) => !seen.has(j.company) && !!seen.add(j.company));
+          const jobs = careerJobs(c);
           const company = jobs[0]?.company ?? iconRow(c, ICON.company);
           if (!company) return null;
           const title = jobs[0]?.title ?? rowText(c, LABELS.position, 200);
@@ -686,6 +683,38 @@ function hasIcon(c: Ctx, re: RegExp): boolean {
 function iconName(i: Element): string {
   const use = first(i, 'use');
   return (i.getAttribute('class') ?? '') + ' ' + (use?.getAttribute('xlink:href') ?? use?.getAttribute('href') ?? '');
+}
+
+/**
+ * Every "Место работы:" row, the current job first (the short info's), as the page lists
+ * them. The short info repeats one job of the career block, often without its title: that
+ * copy takes the title of the career row of the same employer (the latest, when several
+ * roles there are listed), and the career row is not listed twice. Two roles at one employer
+ * stay two jobs.
+ */
+function careerJobs(c: Ctx): { company: string; title?: string }[] {
+  return c.memo('careerJobs', () => {
+    const all = rows(c).flatMap(([l, v]) => (LABELS.company.test(l) && career(v)) || []);
+    const out: { company: string; title?: string }[] = [];
+    const used = new Set<number>();
+    all.forEach((j, i) => {
+      if (used.has(i)) return;
+      if (!j.title) {
+        const same = all.map((o, k) => [o, k] as const).filter(([o, k]) => k > i && !used.has(k) && o.company === j.company);
+        const titled = same.filter(([o]) => o.title);
+        if (titled.length) {
+          const [o, k] = titled[titled.length - 1];
+          used.add(k);
+          out.push({ company: j.company, title: o.title });
+          return;
+        }
+        if (same.length) return; // an untitled copy of a later row: listed there
+      }
+      if (out.some((o) => o.company === j.company && o.title === j.title)) return;
+      out.push(j);
+    });
+    return out;
+  });
 }
 
 function companyRow(c: Ctx): string | null {
