@@ -141,7 +141,8 @@ function sanitizeText(s: string, c: Ctx, row?: boolean[]): string {
   const keep = row ? row.slice() : new Array<boolean>(s.length).fill(false);
   const mark = (from: number, to: number): boolean => {
     while (from < to && /\s/.test(s[from])) from++;
-    while (to > from && /\s/.test(s[to - 1])) to--;
+    // (a row label's colon is the row's, not the label's: "Родной город:" is the label "родной город")
+    while (to > from && /[\s:：]/.test(s[to - 1])) to--;
     return from < to && markLabels(s.slice(from, to), from, keep, c);
   };
   // the whole text ("Page · Software company"), then each of its parts ("… | LinkedIn")
