@@ -307,7 +307,12 @@ const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
  * unless the index is a small part of its root (a long timeline pruned away): then a
  * native query would look through all of it, and the index's own elements are tested.
  */
-const INDEXED = new WeakMap<Element[], { root: Element; members: Set<Element> | null; native: boolean | null }>();
+interface IndexEntry {
+  root: Element;
+  members: Set<Element> | null;
+  native: boolean | null;
+}
+const INDEXED = new WeakMap<Element[], IndexEntry>();
 
 /**
  * Whether an index holds most of its root (nothing big pruned away), so that what looks
@@ -323,6 +328,10 @@ function query(els: Element[], sel: string, one: boolean): Element[] | null {
   if (!at) return null;
   at.native ??= holdsMostOf(els, at.root);
   if (!at.native) return null;
+  if (TAG_LIST.test(sel)) {
+    const byTag = tagQuery(at, els, sel.split(/\s*,\s*/), one);
+    if (byTag) return byTag;
+  }
   const found = at.root.querySelectorAll(sel);
   if (!found.length) return [];
   const members = (at.members ??= new Set(els));
@@ -333,6 +342,32 @@ function query(els: Element[], sel: string, one: boolean): Element[] | null {
     if (one) break;
   }
   return out;
+}
+
+/** A selector that names tags only ("h2, h3, header"). */
+const TAG_LIST = /^[a-z][a-z0-9]*(?:\s*,\s*[a-z][a-z0-9]*)*$/i;
+/** Above this many candidates, several tags' elements are put in order by a native query instead. */
+const TAG_SORT_MAX = 64;
+
+/**
+ * A tags-only selector over an index: the root's live collections by tag (the browser keeps
+ * them between reads while the page does not change: no pass over the page), kept to the
+ * index's members, in document order. Null when several tags would give too many to order.
+ */
+function tagQuery(at: IndexEntry, els: Element[], tags: string[], one: boolean): Element[] | null {
+  const lists = tags.map((t) => at.root.getElementsByTagName(t));
+  if (lists.length > 1 && lists.reduce((n, l) => n + l.length, 0) > TAG_SORT_MAX) return null;
+  const members = (at.members ??= new Set(els));
+  const out: Element[] = [];
+  for (const l of lists) {
+    for (let i = 0; i < l.length; i++) {
+      if (!members.has(l[i])) continue;
+      out.push(l[i]);
+      if (one && lists.length === 1) return out;
+    }
+  }
+  if (lists.length > 1) out.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
+  return one ? out.slice(0, 1) : out;
 }
 
 /** The elements of an index (or any list) that match `sel`, in order (a bad selector matches nothing). */

@@ -181,7 +181,7 @@ function introFound(c: Ctx): { el: Element | null; scan?: Scan } {
       const el = pickOne(els(c), sel);
       if (el) return { el };
     }
-    const h = byTextIn(pick(els(c), 'h2, h3, h4, [role="heading"], header'), LABEL.intro, (e) => short(e, 60, 60));
+    const h = byTextIn(heads(c), LABEL.intro, (e) => short(e, 60, 60));
     // the heading's container: the nearest ancestor (at most 8 up) that holds a row,
     // and no other card's heading (past that, rows would be a suggestion box's)
     let el: Element | null = h?.parentElement ?? null;
@@ -447,7 +447,31 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
 }
 
 function counts(c: Ctx): string {
-  return c.memo('counts', () => pick(els(c), 'a[href*="friends"], a[href*="followers"], a[href*="sk=friends"], a[data-tab-key]').map((a) => short(a, 120)).join(' · '));
+  return c.memo('counts', () =>
+    links(c)
+      .filter((a) => /friends|followers/.test(a.getAttribute('href') ?? '') || a.hasAttribute('data-tab-key'))
+      .map((a) => short(a, 120))
+      .join(' · '),
+  );
+}
+
+/** The profile column's links (by the browser's list of <a>s, not a selector pass). */
+function links(c: Ctx): Element[] {
+  return c.memo('links', () => pick(els(c), 'a'));
+}
+
+/**
+ * The column's headings (h2–h4, header, role=heading), in document order: the tags from the
+ * browser's lists, the roles from one native query.
+ */
+function heads(c: Ctx): Element[] {
+  return c.memo('heads', () => {
+    const tagged = pick(els(c), 'h2, h3, h4, header');
+    const roles = pick(els(c), '[role="heading"]');
+    if (!roles.length) return tagged;
+    const all = [...new Set([...tagged, ...roles])];
+    return all.length > 64 ? pick(els(c), 'h2, h3, h4, header, [role="heading"]') : all.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
+  });
 }
 
 /** The url(…) of an inline style, CSS escapes decoded ("https\\3a //…" → "https://…"). */
@@ -459,7 +483,7 @@ function cssUrl(style: string | null): string | null {
 
 const FRIENDS_HEAD = labelRe(String.raw`^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])`);
 function friendsBox(c: Ctx): string {
-  return c.memo('friendsBox', () => short(byTextIn(pick(els(c), 'h3, [role="heading"]'), FRIENDS_HEAD, (e) => short(e, 80, 80)), 200, 200));
+  return c.memo('friendsBox', () => short(byTextIn(heads(c).filter((e) => e.tagName === 'H3' || e.getAttribute('role') === 'heading'), FRIENDS_HEAD, (e) => short(e, 80, 80)), 200, 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -470,7 +494,7 @@ function labelThenNumber(t: string, label: string): number | null {
 
 /** mbasic / m.: "Friends (412)" in a heading over the friends list (not a post's, not a sidebar's). */
 function friendsHeading(c: Ctx): string {
-  return c.memo('friendsHeading', () => short(byTextIn(pick(els(c), 'h3, h2, header, [role="heading"]'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
+  return c.memo('friendsHeading', () => short(byTextIn(heads(c).filter((e) => e.tagName !== 'H4'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
 }
 
 /**
@@ -607,7 +631,7 @@ const SPEC: Spec = {
         via: 'profile-svg-image',
         read: (c) => {
           const n = name(c);
-          const svg = n ? pick(els(c), 'svg[aria-label]').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
+          const svg = n ? pick(els(c), 'svg').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
           const img = first(svg, 'image');
           return safeUrl(img?.getAttribute('xlink:href') ?? img?.getAttribute('href'));
         },
@@ -753,25 +777,38 @@ function aboutCard(c: Ctx): Element | null {
 }
 
 /**
- * A fact of Comet's About tab, where the value comes first and its label under it
- * ("22 February" / "Birth date"): the label's leaf, then the nearest element before it
- * or before one of its wrappers (at most 8 up) that has text.
+ * The facts of Comet's About tab, where the value comes first and its label under it
+ * ("22 February" / "Birth date"): for each label leaf we know, the nearest element before
+ * it or before one of its wrappers (at most 8 up) that has text. Read once per read.
  */
-function aboutFact(c: Ctx, label: RegExp): string | null {
-  const card = aboutCard(c);
-  if (!card) return null;
-  for (const leaf of all(card, 'div, span')) {
-    if (leaf.firstElementChild || !label.test(short(leaf, 60, 20))) continue;
-    let el: Element = leaf;
-    for (let i = 0; i < 8 && el.parentElement && el.parentElement !== card; i++, el = el.parentElement) {
-      const prev = el.previousElementSibling;
-      if (!prev) continue;
-      if (first(prev, 'img, a, h2, [role="button"]')) return null;
-      const v = plausible(short(prev, 400), 300);
-      return v && !label.test(v) ? v : null;
+function aboutFacts(c: Ctx): Map<RegExp, string | null> {
+  return c.memo('aboutFacts', () => {
+    const out = new Map<RegExp, string | null>();
+    const card = aboutCard(c);
+    if (!card) return out;
+    for (const leaf of all(card, 'div, span')) {
+      if (leaf.firstElementChild) continue;
+      const t = short(leaf, 60, 20);
+      const label = t.length <= 40 ? ABOUT_LABELS.find((re) => !out.has(re) && re.test(t)) : undefined;
+      if (!label) continue;
+      out.set(label, null);
+      let el: Element = leaf;
+      for (let i = 0; i < 8 && el.parentElement && el.parentElement !== card; i++, el = el.parentElement) {
+        const prev = el.previousElementSibling;
+        if (!prev) continue;
+        if (first(prev, 'img, a, h2, [role="button"]')) break;
+        const v = plausible(short(prev, 400), 300);
+        if (v && !label.test(v)) out.set(label, v);
+        break;
+      }
     }
-  }
-  return null;
+    return out;
+  });
+}
+const ABOUT_LABELS = [LABEL.birthday, LABEL.birthYear, LABEL.languages];
+
+function aboutFact(c: Ctx, label: RegExp): string | null {
+  return aboutFacts(c).get(label) ?? null;
 }
 
 function WORK(c: Ctx): Job[] {
@@ -811,11 +848,13 @@ function unavailableShown(c: Ctx): boolean {
 function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
-  if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || pickOne(els(c), '[data-sigil^="msite-pages"]')) return true;
+  // (data-sigil is the m. site's own attribute: looked for only inside the m. site's chrome)
+  const mSite = c.doc.getElementById('MChromeHeader') || c.doc.getElementById('viewport');
+  if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || (mSite && pickOne(els(c), '[data-sigil^="msite-pages"]'))) return true;
   // classic Pages (–2020) at a vanity address: the Page's photo and feed by id
   if (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container')) return true;
   // Comet Pages (2021–): "25K likes" links to the Page's likers — no person has that link
-  if (pickOne(els(c), 'a[href*="/friends_likes"]')) return true;
+  if (links(c).some((a) => (a.getAttribute('href') ?? '').includes('/friends_likes'))) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 
