@@ -89,8 +89,9 @@ function self(c: Ctx): string | null {
 }
 
 /** An <a> that links to the person the URL names (not an overlay or a details page). */
-function selfLink(c: Ctx, a: Element): boolean {
-  const h = a.getAttribute('href');
+function selfLink(c: Ctx, a: Element, tail?: string): boolean {
+  let h = a.getAttribute('href');
+  if (tail) h = h?.endsWith(tail) ? h.slice(0, -tail.length + 1) : null;
   // (most links are other pages: only a profile path is worth parsing)
   if (!h || !(h.includes('/in/') || h.includes('/pub/')) || /\/(?:overlay|detail|details|recent-activity)\//.test(h)) return false;
   let abs: string;
@@ -174,9 +175,12 @@ function byId(c: Ctx, ids: string): Element | null {
 function contactLink(c: Ctx, within: Element | null): Element | null {
   if (!within) return null;
   const links = tags(c, 'a').filter((a) => within.contains(a));
+  // (a 1st-degree connection's 2026 top card also links the name and the notification bell
+  // to the overlay: those hold a heading, an icon or a label of their own, and are not it)
   return (
-    links.find((a) => a.id === 'top-card-text-details-contact-info' || /\/(?:overlay|detail)\/contact-info/.test(a.getAttribute('href') ?? '')) ??
+    links.find((a) => a.id === 'top-card-text-details-contact-info') ??
     links.find((a) => a.childElementCount === 0 && HEAD.contact.test(clean(a.textContent))) ??
+    links.find((a) => /\/(?:overlay|detail)\/contact-info/.test(a.getAttribute('href') ?? '') && !a.hasAttribute('aria-label') && !first(a, 'h1, h2, h3, svg, img')) ??
     null
   );
 }
@@ -252,9 +256,10 @@ function nameEl(c: Ctx): Element | null {
       // 2015–2016 hCard: <h1 id="name"><span class="full-name">
       () => first(t, '#name .full-name, .full-name, #name, .fn'),
       // 2026 web client: the name (an <h2> or a <p>) inside a link to the person's own page
+      // (or, for a 1st-degree connection, to their contact info)
       () => {
         for (const a of all(t, 'a[href]')) {
-          if (!selfLink(c, a)) continue;
+          if (!selfLink(c, a) && !selfLink(c, a, '/overlay/contact-info/')) continue;
           const h = first(a, 'h1, h2, h3, p');
           if (h && plausible(text(h), 120)) return h;
         }

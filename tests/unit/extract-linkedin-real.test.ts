@@ -87,6 +87,16 @@ describe('LinkedIn 2026 top card as saved pages have it (tiles, a "#" contact li
     expect(ok(read(page(), URL_), 'location')).toBe('Brno, South Moravia, Czechia');
   });
 
+  it('a 1st-degree connection: the name and the bell link to the contact-info overlay; the place is still beside "Contact info"', () => {
+    const html = page()
+      .replace('<a href="https://www.linkedin.com/in/jana-novak/"><h2>', '<a aria-label="Manage notifications about Jana Novak" href="https://www.linkedin.com/in/jana-novak/overlay/contact-info/"><svg></svg></a><a href="https://www.linkedin.com/in/jana-novak/overlay/contact-info/"><h2>')
+      .replace('<p>· 2nd</p>', '<p>· 1st</p>');
+    const r = read(html, URL_);
+    expect(ok(r, 'name')).toBe('Jana Novak');
+    expect(ok(r, 'headline')).toBe('Builds data tools for people who ship');
+    expect(ok(r, 'location')).toBe('Brno, South Moravia, Czechia');
+  });
+
   it('the company tile is the current company, the school tile the school while no Education card is loaded', () => {
     const r = read(page(), URL_);
     expect(ok(r, 'company')).toBe('Vltava Bank');
