@@ -455,6 +455,13 @@ function counts(c: Ctx): string {
   );
 }
 
+/** Whether one of the count links says `label` beside a number ("4,852 friends", "Friends 412"). */
+function countShown(c: Ctx, label: string): boolean {
+  return counts(c)
+    .split(' · ')
+    .some((t) => /\d/.test(t) && hasLabel(t, label));
+}
+
 /** The profile column's links (by the browser's list of <a>s, not a selector pass). */
 function links(c: Ctx): Element[] {
   return c.memo('links', () => pick(els(c), 'a'));
@@ -667,7 +674,8 @@ const SPEC: Spec = {
       // mbasic / m.: "Friends (412)" over the friends list
       { via: 'friends-heading', read: (c) => labelThenNumber(friendsHeading(c), LABEL.friends) },
     ],
-    shown: (c) => hasLabel(counts(c), LABEL.friends) || friendsHeading(c),
+    // (a "Friends" tab or link without a number shows no count)
+    shown: (c) => countShown(c, LABEL.friends) || friendsHeading(c),
   },
   followers: {
     hooks: [
@@ -675,7 +683,7 @@ const SPEC: Spec = {
       // Intro: "Followed by 356 people" / "Подписчики: 356"
       { via: 'intro-line', read: followedCount },
     ],
-    shown: (c) => hasLabel(counts(c), LABEL.followers) || rowOf(c, 'followed'),
+    shown: (c) => countShown(c, LABEL.followers) || rowOf(c, 'followed'),
   },
   mutual: {
     hooks: [

@@ -92,13 +92,14 @@ describe('layout report, in the built extension', () => {
   });
 });
 
-// Two per site, a current layout and an older one; plus a Facebook Page, which is no person.
+// Three per site — a current layout, an older one, and a real page rebuilt whole (its
+// people invented); plus a real organisation Page (whose app link says fb://profile), which is no person.
 const REAL = [
-  'linkedin/li-2026-client-en', 'linkedin/li-2024-loggedin-en',
-  'facebook/fb-2024-comet-en', 'facebook/fb-2020-mbasic-en',
-  'vk/vk-2024-web-ru', 'vk/vk-2015-old-ru',
+  'linkedin/li-2026-client-en', 'linkedin/li-2024-loggedin-en', 'linkedin/li-2026-topcard-en',
+  'facebook/fb-2024-comet-en', 'facebook/fb-2020-mbasic-en', 'facebook/fb-2021-comet-timeline-en',
+  'vk/vk-2024-web-ru', 'vk/vk-2015-old-ru', 'vk/vk-2015-full-ru',
 ];
-const NOT_A_PERSON = 'facebook/fb-2024-comet-page-en';
+const NOT_A_PERSON = 'facebook/fb-2023-comet-orgpage-en';
 
 interface Sidecar { url: string; expected: { name?: string | null; current_company?: string | null }; known_unread?: Record<string, string> }
 const sidecar = (name: string) => JSON.parse(readFileSync(`tests/fixtures/real/${name}.json`, 'utf8')) as Sidecar;

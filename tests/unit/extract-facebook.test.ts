@@ -125,6 +125,13 @@ describe('facebook Comet 2021 header and About tab', () => {
     expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', count)), 'headline').status).not.toBe('ok');
   });
 
+  it('a "Friends" tab without a number shows no count: connections are missing, not "could not read"', () => {
+    const tabs = '<div data-pagelet="ProfileTabs"><div role="tablist"><a href="https://www.facebook.com/ann.lee.5/friends" role="tab"><span dir="auto">Friends</span></a></div></div>';
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', bio, tabs)), 'connections').status).toBe('missing');
+    const counted = '<div><a href="https://www.facebook.com/ann.lee.5/friends" role="link">4,852 friends</a></div>';
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', bio, counted)), 'connections').value).toBe(4852);
+  });
+
   it('the name is the heading without the alternate name in its child', () => {
     const r = doc(page('<h1 dir="auto">Ann Lee<span>(Annie)</span></h1>', bio));
     expect(v(r, 'name').value).toBe('Ann Lee');
