@@ -89,7 +89,7 @@ const MAIN: ((d: Document) => Element | null)[] = [
 ];
 
 // The Intro card by its anchors: classic (–2020), Comet pagelets (2020–), m.facebook.com's sigil
-const INTRO = ['#intro_container_id', '[data-pagelet="ProfileTilesFeed_0"]', '[data-pagelet="ProfileIntro"]', '#profile_intro_card', '[data-sigil="profile-intro-card"]'];
+const INTRO = ['#intro_container_id', '[data-pagelet="ProfileTilesFeed_0"]', '[data-pagelet="ProfileIntro"]', '#profile_intro_card', '[data-sigil="profile-intro-card"]', '#m-timeline-cover-section'];
 
 // mbasic / m. section ids (the "About" page's blocks)
 const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info', bio: '#bio' };
@@ -253,17 +253,21 @@ function firstTag(root: Element, tag: string, nodes = 400): Element | null {
 
 /** The words of a row before its first link, and that link's text. */
 function split(row: Element): { before: string; link: string | null } {
-  const a = firstTag(row, 'A', 300);
+  let a = firstTag(row, 'A', 300);
+  // mbasic 2016: an empty placeholder <a href="1?refid=17"> right before the value's link
+  while (a && !short(a, 10, 20) && a.nextElementSibling?.tagName === 'A') a = a.nextElementSibling;
   if (!a) return { before: short(row, 400, 300), link: null };
   return { before: short(row, 400, 300, a), link: plausible(short(a, 300, 300), 200) };
 }
 
 /** What a row says, or null when it is none of the Intro's kinds. */
 function classify(el: Element): Row | null {
-  const t = short(el, 400, 300);
+  let t = short(el, 400, 300);
   if (!t) return null;
   if (LBL.pageKind.test(t)) return { el, kind: 'page', value: t, text: t };
   const { before, link } = split(el);
+  // "Lives in<a>Perth</a>" (mbasic 2016): no space between the label and its link
+  if (before && link && t.startsWith(before) && !/\s$/.test(before) && t.slice(before.length).trimStart().startsWith(link)) t = before + ' ' + t.slice(before.length).trimStart();
   const rest = (re: RegExp) => plausible(t.replace(re, '').replace(/^\s*(?:г\.|городе|м\.|місті|miejscowości|:)\s*/i, ''), 200);
   for (const kind of ['followed', 'study', 'lives', 'from', 'worked', 'work'] as const) {
     const re = kind === 'work' ? LBL.worksAt : LBL[kind];
@@ -499,6 +503,25 @@ function labelThenNumber(t: string, label: string): number | null {
   return countLabelled(m[1] + ' x', 'x');
 }
 
+/**
+ * mbasic 2016: the friends box under its "Friends" heading says who of them are mutual
+ * ("<a>Olga</a> is a mutual friend.", "<a>Olga</a>, <a>Mark</a> and 5 other mutual friends"):
+ * the linked names and the number of the others.
+ */
+function mutualLine(c: Ctx): { count: number; names: string[] } | null {
+  return c.memo('mutualLine', () => {
+    for (const h of heads(c).filter((e) => FRIENDS_HEAD.test(short(e, 80, 80)))) {
+      const box = h.parentElement?.nextElementSibling ?? h.nextElementSibling;
+      const t = short(box, 300, 200);
+      const m = /\b(?:is a mutual friend|are mutual friends|(\d[\d,.]*) other mutual friends?)\.?$/i.exec(t);
+      if (!m || !box) continue;
+      const names = all(box, 'a').map((a) => short(a, 100)).filter((n) => n && !/^\d/.test(n));
+      return { count: names.length + (m[1] ? parseCount(m[1]) ?? 0 : 0), names };
+    }
+    return null;
+  });
+}
+
 /** mbasic / m.: "Friends (412)" in a heading over the friends list (not a post's, not a sidebar's). */
 function friendsHeading(c: Ctx): string {
   return c.memo('friendsHeading', () => short(byTextIn(heads(c).filter((e) => e.tagName !== 'H4'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
@@ -514,6 +537,15 @@ function friendButtons(c: Ctx): [Element, boolean][] {
   return c.memo('friendButtons', () => {
     const box = pickOne(els(c), '[data-pagelet="ProfileActions"]');
     const out: [Element, boolean][] = [];
+    // mbasic: the profile owner's id (its "More" menu), and the links that name the owner: Add Friend (subjectid=), Unfriend (removefriend.php?friend_id=)
+    const owner = /[?&]owner_id=(\d+)/.exec(pick(els(c), 'a[href*="owner_id="]')[0]?.getAttribute('href') ?? '')?.[1];
+    if (!box && owner) {
+      for (const a of pick(els(c), 'a[href*="profile_add_friend"], a[href*="removefriend.php"]')) {
+        const h = a.getAttribute('href') ?? '';
+        if (new RegExp(`[?&](?:subjectid|friend_id)=${owner}(?:&|$)`).test(h)) out.push([a, /removefriend/.test(h)]);
+      }
+      return out;
+    }
     for (const e of box ? all(box, '[role="button"], button, a') : pick(els(c), '#m-timeline-cover-section a[href*="profile_add_friend"]')) {
       const l = clean(e.getAttribute('aria-label') || short(e, 60));
       if (/profile_add_friend/.test(e.getAttribute('href') ?? '') || LABEL.notFriend.test(l)) out.push([e, false]);
@@ -650,7 +682,9 @@ const SPEC: Spec = {
           const n = name(c);
           const img = pick(els(c), 'img[alt]').find((i) => {
             const a = clean(i.getAttribute('alt'));
-            return isProfilePhotoLabel(a, n) || (!!first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic') && !COVER.test(a));
+            return isProfilePhotoLabel(a, n) || (!!first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic') && !COVER.test(a)) ||
+              // mbasic 2016: alt is the bare name, on the photo link of the cover
+              (!!n && a === n && !!i.closest('a[href*="/photo.php"], a[href*="/profile/picture/view"], a[href*="/profile_picture/"]'));
           });
           // (a page saved by SavePage WE inlines it as data: and keeps it in data-savepage-src)
           return safeUrl(img?.getAttribute('src')) ?? safeUrl(img?.getAttribute('data-savepage-src'));
@@ -690,8 +724,13 @@ const SPEC: Spec = {
       { via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.mutual) },
       // classic timeline: the friends box heading "Friends · 842 (35 Mutual)"
       { via: 'friends-box', read: (c) => countLabelled(friendsBox(c), LABEL.mutual) },
+      // mbasic 2016: "<a>Olga</a> is a mutual friend." under the friends heading
+      { via: 'mutual-line', read: (c) => mutualLine(c)?.count ?? null },
     ],
-    shown: (c) => hasLabel(counts(c), LABEL.mutual) || hasLabel(friendsBox(c), LABEL.mutual),
+    shown: (c) => hasLabel(counts(c), LABEL.mutual) || hasLabel(friendsBox(c), LABEL.mutual) || mutualLine(c),
+  },
+  mutualNames: {
+    hooks: [{ via: 'mutual-line', read: (c) => mutualLine(c)?.names }],
   },
   degree: {
     hooks: [
@@ -700,7 +739,7 @@ const SPEC: Spec = {
         read: (c) => {
           const f = friendship(c);
           // not a friend: a friend of a friend only when mutual friends are shown
-          return f === true ? 1 : f === false && (countLabelled(counts(c), LABEL.mutual) ?? countLabelled(friendsBox(c), LABEL.mutual) ?? 0) > 0 ? 2 : null;
+          return f === true ? 1 : f === false && (countLabelled(counts(c), LABEL.mutual) ?? countLabelled(friendsBox(c), LABEL.mutual) ?? mutualLine(c)?.count ?? 0) > 0 ? 2 : null;
         },
       },
     ],
@@ -861,6 +900,8 @@ function isPage(c: Ctx): boolean {
   if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || (mSite && pickOne(els(c), '[data-sigil^="msite-pages"]'))) return true;
   // classic Pages (–2020) at a vanity address: the Page's photo and feed by id
   if (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container')) return true;
+  // mbasic Pages (2016): the Like/Unlike button, "N people like this" box, Page "More" menu
+  if (c.doc.getElementById('pages_mbasic_context_items_id') || links(c).some((a) => /\/pages\/more\/\d|[?&](?:un)?fan&/.test(a.getAttribute('href') ?? ''))) return true;
   // Comet Pages (2021–): "25K likes" links to the Page's likers — no person has that link
   if (links(c).some((a) => (a.getAttribute('href') ?? '').includes('/friends_likes'))) return true;
   return rows(c).some((r) => r.kind === 'page');

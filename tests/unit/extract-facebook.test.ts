@@ -170,3 +170,49 @@ describe('facebook Comet 2021 header and About tab', () => {
     expect(doc(page('<h1 dir="auto">Acme Bakery</h1>', '', kind, head)).kind).toBe('not-profile');
   });
 });
+
+// mbasic.facebook.com of 2016 as real saved pages have it: the cover's lines under the name,
+// the photo whose alt is the bare name, friendship from the links that name the owner's id,
+// mutual friends under the friends heading, and Pages by their own menus.
+describe('facebook mbasic 2016', () => {
+  const URL_M = 'https://m.facebook.com/profile.php?id=100000000000321';
+  const doc = (html: string, url = URL_M) => extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+  const v = (r: ReturnType<typeof doc>, f: string) => (r.fields as Record<string, { status: string; value?: unknown }>)[f];
+  const page = (cover: string, rest = '') =>
+    `<html><head><title>Ann Lee</title></head><body><div id="viewport"><div id="objects_container"><div id="root" role="main">` +
+    `<div id="m-timeline-cover-section"><div><a href="/photo.php?fbid=100000000000999&amp;id=100000000000321"><img src="https://scontent.xx.fbcdn.net/v/t1.0-1/p160x160/1_n.jpg" alt="Ann Lee" width="160"></a></div>` +
+    `<div><strong>Ann Lee</strong></div>${cover}</div>${rest}` +
+    `<div><a href="/mbasic/more/?owner_id=100000000000321&amp;refid=17">More</a></div></div></div></div></body></html>`;
+  const line = (label: string, value: string, href: string) => `<div><span>${label}<a href="1?refid=17"></a><a href="${href}">${value}</a></span></div>`;
+
+  it('reads the lines under the name (an empty placeholder link before the value, no space after the label)', () => {
+    const r = doc(page(line('Baker at', 'Lee Bakery', '/leebakery/') + line('Lives in', 'Perth, Western Australia', '/pages/Perth/1')));
+    expect(v(r, 'company').value).toBe('Lee Bakery');
+    expect(v(r, 'position').value).toBe('Baker');
+    expect(v(r, 'location').value).toBe('Perth, Western Australia');
+  });
+
+  it('the photo whose alt is the bare name, on the cover\'s photo link', () => {
+    expect(v(doc(page('')), 'photoUrl').value).toBe('https://scontent.xx.fbcdn.net/v/t1.0-1/p160x160/1_n.jpg');
+  });
+
+  it('friendship from the links that name the owner; mutual friends under the friends heading', () => {
+    const notFriend = page('', `<div><a href="/a/mobile/friends/profile_add_friend.php?subjectid=100000000000321&amp;hf=profile_button">Add Friend</a></div>` +
+      `<div><div><h3>Friends</h3></div><div><a href="/olga.s">Olga Smirnova</a> is a mutual friend.</div></div>` +
+      // someone else's Add Friend (a suggestion) names another id
+      `<div><a href="/a/mobile/friends/profile_add_friend.php?subjectid=100000000000777">Add Friend</a></div>`);
+    const r = doc(notFriend);
+    expect(v(r, 'mutual').value).toBe(1);
+    expect(v(r, 'mutualNames').value).toEqual(['Olga Smirnova']);
+    expect(v(r, 'degree').value).toBe(2);
+    const friend = page('', `<div><a href="/removefriend.php?friend_id=100000000000321&amp;unref=profile_gear">Unfriend</a></div>`);
+    expect(v(doc(friend), 'degree').value).toBe(1);
+  });
+
+  it('a Page (its "N people like this" box, its own More menu, a Like link) is no person', () => {
+    const url = 'https://m.facebook.com/leebakery';
+    expect(doc(page('', '<div id="pages_mbasic_context_items_id"><div>3,112 people like this</div></div>'), url).kind).toBe('not-profile');
+    expect(doc(page('', '<div><a href="/pages/more/100000000000555/?refid=17">More</a></div>'), url).kind).toBe('not-profile');
+    expect(doc(page('', '<div><a href="/a/profile.php?fan&amp;id=100000000000555&amp;origin=page_profile">Like</a></div>'), url).kind).toBe('not-profile');
+  });
+});
