@@ -480,8 +480,8 @@ function heads(c: Ctx): Element[] {
     const tagged = pick(els(c), 'h2, h3, h4, header');
     const roles = pick(els(c), '[role="heading"]');
     if (!roles.length) return tagged;
-    const all = [...new Set([...tagged, ...roles])];
-    return all.length > 64 ? pick(els(c), 'h2, h3, h4, header, [role="heading"]') : all.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
+    const both = [...new Set([...tagged, ...roles])];
+    return both.length > 64 ? pick(els(c), 'h2, h3, h4, header, [role="heading"]') : both.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
   });
 }
 
