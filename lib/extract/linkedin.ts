@@ -59,7 +59,7 @@ const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'int
   languages: { anchors: 'main #languages, main section[data-section="languages"], section#languages', label: HEAD.languages },
   interests: { anchors: 'main #interests', label: HEAD.interests },
   contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: HEAD.contact },
-  activity: { anchors: 'main #content_collections, main [componentkey$="Activity"]', label: HEAD.activity },
+  activity: { anchors: 'main #content_collections, main [componentkey$="Activity"], main section.pv-recent-activity-section-v2', label: HEAD.activity },
 };
 
 // the top card's current-company button: "Current company: Globex. Click to skip to experience card"
@@ -71,7 +71,7 @@ const MODAL = DIALOG + ', form';
 // the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
 // ("3. i dalsze", "3-й и далее": Polish and Russian for 3rd+); the digit is the degree
 const DEGREE =
-  /^[·•]?\s*(?:(?:conexão|conexión|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?$/i;
+  /^[·•]?\s*(?:(?:conexão|conexión|contacto|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|\.?º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?(?:\s+(?:et plus|y más|e mais|und höher|и выше))?$/i;
 const PRONOUN = '(?:he|him|his|she|her|hers|they|them|their|theirs|ze|zir|xe|xem|ela|dela|ele|dele|elu|él|ella|elle|il|lui|iel|sie|ihr|er|ihn|ona|jej|on|jego|oni|ich|он|его|она|её|ее|они|их|він|його|вона|її)';
 const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'i');
 const TITLE_SITE = /^linkedin$/i;
@@ -492,14 +492,24 @@ function memberConnections(c: Ctx): Element | null {
   return first(top(c), '.member-connections') ?? first(byId(c, 'overview'), 'dd.overview-connections');
 }
 
-/** The followers count in the Activity card's heading block ("594 followers"). */
+/**
+ * The followers count in the Activity card's heading block ("594 followers"), or just after
+ * it (2019–2021: "<header><h2>Activity</h2></header><span>948 followers</span>"), never in
+ * the posts below.
+ */
 function activityFollowers(c: Ctx): number | null {
   const s = sec(c, 'activity');
   if (!s) return null;
   // its heading from the walk: a query over the card would go through every post
   const block = headings(c).find(([x, t]) => HEAD.activity.test(t) && s.contains(x))?.[0].parentElement;
   // (a link to the followers list is the count itself — one's own profile: "2 080 followers")
-  return block ? countLabelled(text(block, 400, (e) => e.matches('button, ul') || (e.tagName === 'A' && !/\/feed\/followers\b/.test(e.getAttribute('href') ?? ''))), LABEL.followers) : null;
+  const skip = (e: Element) => e.matches('button, ul') || (e.tagName === 'A' && !/\/feed\/followers\b/.test(e.getAttribute('href') ?? ''));
+  for (let el: Element | null | undefined = block, i = 0; el && i < 3; el = el.nextElementSibling, i++) {
+    if (i > 0 && (el.matches('ul, ol, article') || first(el, 'ul, ol, article'))) break;
+    const n = countLabelled(text(el, 400, skip), LABEL.followers);
+    if (n !== null) return n;
+  }
+  return null;
 }
 
 /** The smallest top-card element that carries the mutual label: "Olivia Brown, Mark Lee and 10 other mutual connections". */
@@ -533,10 +543,10 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
     if (!t) return null;
     const names = (s: string) => uniq(s.split(/,\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
     // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
-    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/i.exec(t);
+    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/i.exec(t);
     if (m) return { count: +m[2] + m[1].split(/,\s*/).filter(Boolean).length, names: names(m[1]) };
     // "354 conexões em comum: Renato Faria, Eduardo Peres e mais 352 pessoas", "1 conexão em comum: Ana Lima"
-    const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|mais\s+|jeszcze\s+)?\d|$)/i.exec(t);
+    const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+)?\d|$)/i.exec(t);
     const count = countLabelled(t, LABEL.mutual);
     if (k && (/\d/.test(k[0]) || names(k[1]).length === count)) return { count, names: names(k[1]) };
     // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"

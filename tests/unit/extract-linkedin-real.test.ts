@@ -219,3 +219,29 @@ describe('LinkedIn 2013–2016 pages as real saved copies have them', () => {
     expect((ok(r, 'education') as { school: string }[])[0].school).toBe('Brno Institute of Technology');
   });
 });
+
+describe('LinkedIn 2019–2021 (Ember) in other UI languages', () => {
+  const topCard = (mutual: string, badge: string) =>
+    `<html lang="ru"><body><main><section class="pv-top-card"><div><h1>Jana Novak</h1><span class="dist-value">${badge}</span></div>` +
+    `<h2>Аналитик данных</h2><a href="/search/results/people/?facetNetwork=%5B%22F%22%5D"><span aria-hidden="true">${mutual}</span></a></section>` +
+    `<div><section id="ember158" class="pv-profile-section pv-recent-activity-section-v2 artdeco-card"><header class="pv-profile-section__card-header">` +
+    `<h2 class="pv-profile-section__card-heading">Действия</h2><div></div></header><span class="t-14">948\u00a0отслеживающих</span>` +
+    `<div><p>Публикации, которые создала Jana, отображаются здесь. 120 подписчиков</p></div></section></div></main></body></html>`;
+
+  it('"26 общих контактов: A, B и еще 24 человека": the count and the names (еще without ё)', () => {
+    const r = read(topCard('<strong>26 общих контактов:</strong> Olga Petrova, Ivan Sidorov и еще 24\u00a0человека', '2-й'), URL_);
+    expect(ok(r, 'mutual')).toBe(26);
+    expect(ok(r, 'mutualNames')).toEqual(['Olga Petrova', 'Ivan Sidorov']);
+  });
+
+  it('the followers count after the Activity card\'s <header>, never from the posts below it', () => {
+    expect(ok(read(topCard('<strong>2 общих контакта:</strong> Olga Petrova и Ivan Sidorov', '2-й'), URL_), 'followers')).toBe(948);
+  });
+
+  it('degree badges in Spanish and French wording', () => {
+    for (const [badge, n] of [['Contacto de 2.º grado', 2], ['Relation de 3e niveau et plus', 3], ['2.º', 2]] as const) {
+      const html = `<html><body><main><section class="pv-top-card"><div><h1>Jana Novak</h1><span class="dist-value">${badge}</span></div><h2>Analista</h2></section></main></body></html>`;
+      expect(ok(read(html, URL_), 'degree'), badge).toBe(n);
+    }
+  });
+});
