@@ -133,7 +133,8 @@ function vkRule(u: URL): string | null {
   if (segs.length !== 1) return null;
   const name = segs[0].toLowerCase();
   if (VK_RESERVED.has(name) || VK_OTHER_OWNER.test(name) || name.endsWith('.php')) return null;
-  if (!/^id\d+$/.test(name) && !/^[a-z][a-z0-9_.]{2,31}$/.test(name)) return null;
+  // a short name may begin with a digit ("4oy3eh"), never be digits alone
+  if (!/^id\d+$/.test(name) && !/^(?!\d+$)[a-z0-9][a-z0-9_.]{2,31}$/.test(name)) return null;
   return `https://vk.com/${name}`;
 }
 

@@ -59,6 +59,9 @@ const cases: [string, string | null][] = [
   ['https://vk.com/id1234567?w=wall1234567_89', 'https://vk.com/id1234567'],
   ['https://m.vk.ru/id1234567', 'https://vk.com/id1234567'],
   ['https://vk.com/id1234567#photos', 'https://vk.com/id1234567'],
+  // a short name that begins with a digit is still a person's; digits alone are no short name
+  ['https://vk.com/4oy3eh', 'https://vk.com/4oy3eh'],
+  ['https://vk.com/123456', null],
   ['https://vk.com/feed', null],
   ['https://vk.com/im?sel=1', null],
   ['https://vk.com/search?c%5Bsection%5D=people', null],
