@@ -42,7 +42,7 @@ const HEAD = {
   about: /^(?:about|summary|общие сведения|о себе|информация|sobre|acerca de|infos?|à propos|o mnie|informacje|про себе|загальні відомості|riepilogo)$/i,
   experience: /^(?:experience|опыт работы|опыт|experiência|experiencia|expérience|berufserfahrung|erfahrung|doświadczenie|досвід роботи|досвід|esperienza)$/i,
   education: /^(?:education|образование|formação acadêmica|formação|educação|formación|educación|formation|ausbildung|wykształcenie|edukacja|освіта|istruzione)$/i,
-  languages: /^(?:languages|языки|знание языков|idiomas|langues|sprachen|języki|мови|lingue)$/i,
+  languages: /^(?:languages?|языки|язык|знание языков|idiomas?|langues?|sprachen|sprache|języki|język|мови|мова|lingue|lingua)$/i,
   interests: /^(?:interests|интересы|interesses|intereses|centres d[’']intérêt|interessen|zainteresowania|інтереси|interessi)$/i,
   contact: /^(?:contact info|контактная информация|контактные сведения|informações de contato|información de contacto|coordonnées|kontaktinfo(?:rmationen)?|dane kontaktowe|informacje kontaktowe|контактна інформація)$/i,
   activity: /^(?:activity|активность|действия|atividade|actividad|activité|aktivität|aktywność|активність|attività)$/i,
@@ -275,7 +275,23 @@ function nameEl(c: Ctx): Element | null {
 }
 
 function topText(c: Ctx): string {
-  return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e)));
+  return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e) || srCopy(e)));
+}
+
+/**
+ * The shown half of a screen-reader pair ("<span aria-hidden="true">424</span><span
+ * class="visually-hidden">424 connections</span>", 2018–2025): read once, from its hidden
+ * twin, so that two copies never run together ("424 424 connections").
+ */
+function srCopy(e: Element): boolean {
+  if (e.getAttribute('aria-hidden') !== 'true' || e.firstElementChild) return false;
+  const shown = clean(e.textContent);
+  // the twin beside it, or in the wrapper beside it (2018: "<span class="svg-icon-wrap"><span class="visually-hidden">")
+  const twin = (x: Element | null) => {
+    const h = x && (x.classList.contains('visually-hidden') ? x : first(x, ':scope > .visually-hidden'));
+    return !!h && !!shown && clean(h.textContent).includes(shown);
+  };
+  return twin(e.nextElementSibling) || twin(e.previousElementSibling);
 }
 
 // 2010–2016 hCard / hResume pages: the anchor element (by id) is the whole section
@@ -387,6 +403,8 @@ function skipAfterName(el: Element): boolean {
   return false;
 }
 
+const HIDDEN_BOX = '[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only';
+
 /** The element just after the name block: the headline. */
 function afterName(c: Ctx): string | null {
   let el: Element | null = nameEl(c);
@@ -394,6 +412,8 @@ function afterName(c: Ctx): string | null {
   while (el && el !== t) {
     for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
       if (skipAfterName(next)) continue;
+      // (a badge kept hidden — "<span style="display: none"><span class="visually-hidden">… has a account" — shows nothing)
+      if (!text(next, 400, (e) => e.matches(HIDDEN_BOX))) continue;
       const v = plausible(shownText(next), 400);
       if (!v || /^[·•]/.test(v) || DEGREE.test(v) || PRONOUNS.test(v)) continue;
       return hasLabel(v, LABEL.connections) || hasLabel(v, LABEL.followers) ? null : v;
@@ -486,6 +506,23 @@ const EXPERIENCE: Hook<Job[]>[] = memoHooks('exp', [
       }),
   },
 ]);
+
+/** 2017–2019: the About summary inside the top card. */
+function topSummary(c: Ctx): Element | null {
+  return first(top(c), '.pv-top-card-section__summary-text');
+}
+
+/** 2018–2019 "See connections (445)": the count in parentheses after its label. */
+function seeConnections(c: Ctx): number | null {
+  const m = /\((\d[\d.,\s\u00a0]*\+?)\)/.exec(text(first(top(c), '.pv-top-card-v2-section__connections'), 200));
+  return m ? parseCount(m[1]) : null;
+}
+
+/** 2017–2020: the Accomplishments card's languages ("Language" over "English", "Polish"). */
+function accomplishedLanguages(c: Ctx): string[] {
+  const s = tags(c, 'section').find((x) => x.classList.contains('pv-accomplishments-block') && x.classList.contains('languages'));
+  return s ? uniq(all(s, 'li.pv-accomplishments-block__summary-list-item').map((li) => text(li, 200, (e) => e.matches('.visually-hidden'))), 100) : [];
+}
 
 /** 2013–2016 hCard: <div class="member-connections"> in the top card; 2010–2013: "<strong>220</strong> connections" in the overview list. */
 function memberConnections(c: Ctx): Element | null {
@@ -660,6 +697,8 @@ const SPEC: Spec = {
     hooks: [
       { via: 'json-ld', read: (c) => jsonText((person(c)?.address as Record<string, unknown> | undefined)?.addressLocality, 150) },
       // logged-in (2021–2026): "Berlin, Germany · Contact info"
+      // 2017–2019 top card: <h3 class="pv-top-card-section__location">
+      { via: 'top-card-location', read: (c) => plausible(text(first(top(c), '.pv-top-card-section__location'), 400), 150) },
       { via: 'beside-contact-info', read: besideContactInfo },
       // public view: first subline item; older top card: first bullet; hCard: .locality
       {
@@ -678,8 +717,10 @@ const SPEC: Spec = {
       { via: 'json-state', read: (c) => jsonText(state(c)?.summary, 10_000) },
       { via: 'json-ld', read: (c) => jsonText(person(c)?.description, 10_000) },
       { via: 'about-section', read: (c) => plausible(sectionBody(sec(c, 'about')), 10_000) },
+      // 2017–2019: the summary inside the top card, clamped with a "…" of its own
+      { via: 'top-card-summary', read: (c) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) },
     ],
-    shown: (c) => sec(c, 'about'),
+    shown: (c) => sec(c, 'about') ?? topSummary(c),
   },
   photoUrl: {
     hooks: [
@@ -690,6 +731,14 @@ const SPEC: Spec = {
           const img = topPhoto(c);
           // (a page saved by SavePage WE keeps the src it inlined in data-savepage-src)
           return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) : null;
+        },
+      },
+      // 2018–2019: no <img>, the photo is the background of <div class="pv-top-card-section__photo">
+      {
+        via: 'top-card-background',
+        read: (c) => {
+          const m = /url\(\s*["']?([^"')]+)/.exec(first(top(c), '.pv-top-card-section__photo[style*="url("]')?.getAttribute('style') ?? '');
+          return m && /profile-displayphoto|profile-framedphoto|shrink_/i.test(m[1]) ? photo(m[1]) : null;
         },
       },
     ],
@@ -703,6 +752,7 @@ const SPEC: Spec = {
       { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) },
       // 2015–2016 hCard: <div class="member-connections"><strong>500+</strong> connections</div>
       { via: 'member-connections', read: (c) => parseCount(text(first(memberConnections(c), 'strong') ?? memberConnections(c))) },
+      { via: 'see-connections', read: seeConnections },
     ],
     shown: (c) => hasLabel(topText(c), LABEL.connections) || memberConnections(c),
   },
@@ -758,6 +808,7 @@ const SPEC: Spec = {
   },
   languages: {
     hooks: [
+      { via: 'accomplishments', read: accomplishedLanguages },
       { via: 'languages-section', read: (c) => firstPieces(sec(c, 'languages')) },
       { via: 'card-lines', read: (c) => cardFirstLines(sec(c, 'languages')) },
     ],

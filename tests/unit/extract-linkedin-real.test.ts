@@ -245,3 +245,37 @@ describe('LinkedIn 2019–2021 (Ember) in other UI languages', () => {
     }
   });
 });
+
+describe('LinkedIn 2018–2020 (Ember) as saved copies have them', () => {
+  const card2018 = (extra = '') =>
+    `<html><body><main><section class="pv-profile-section pv-top-card-section artdeco-container-card">` +
+    `<div class="pv-top-card-section__photo presence-entity__image" style="background-image: url(&quot;https://media.licdn.com/dms/image/C4E03AQ/profile-displayphoto-shrink_800_800/0?e=1&amp;v=beta&quot;);"></div>` +
+    `<h1 class="pv-top-card-section__name">Jana Novak</h1><h2 class="pv-top-card-section__headline">Data engineer who bakes</h2>` +
+    `<h3 class="pv-top-card-section__company">Vltava Bank</h3><h3 class="pv-top-card-section__location">Brno, Czech Republic</h3>` +
+    `<h3 class="pv-top-card-section__connections"><span aria-hidden="true">424</span><span class="svg-icon-wrap"><span class="visually-hidden">424 connections</span></span></h3>` +
+    `<div class="pv-top-card-section__summary"><p class="pv-top-card-section__summary-text">I build pipelines by day and bread by night.<span class="lt-line-clamp__ellipsis">…</span></p></div>${extra}</section>` +
+    `<section class="pv-profile-section pv-accomplishments-block languages"><h3 class="pv-accomplishments-block__title">Language</h3>` +
+    `<h3 class="pv-accomplishments-block__count"><span class="visually-hidden">Jana has 1 language</span><span>1</span></h3>` +
+    `<ul><li class="pv-accomplishments-block__summary-list-item">Czech</li></ul></section></main></body></html>`;
+
+  it('the 2018 top card: one count from a screen-reader pair, the location by its class, the summary, the photo as a background, the languages of Accomplishments', () => {
+    const r = read(card2018(), URL_);
+    expect(ok(r, 'connections')).toBe(424);
+    expect(ok(r, 'location')).toBe('Brno, Czech Republic');
+    expect(ok(r, 'about')).toBe('I build pipelines by day and bread by night.');
+    expect(ok(r, 'photoUrl')).toBe('https://media.licdn.com/dms/image/C4E03AQ/profile-displayphoto-shrink_800_800/0?e=1&v=beta');
+    expect(ok(r, 'languages')).toEqual(['Czech']);
+  });
+
+  it('"See connections (445)" in the v2 card', () => {
+    const html = card2018().replace(/<h3 class="pv-top-card-section__connections">.*?<\/h3>/, '<span class="pv-top-card-v2-section__connections">See connections (445)</span>');
+    expect(ok(read(html, URL_), 'connections')).toBe(445);
+  });
+
+  it('2020: a badge kept hidden after the name is no headline', () => {
+    const html = `<html><body><main><section class="pv-top-card"><div><ul class="pv-top-card--list"><li class="inline t-24">Jana Novak</li>` +
+      `<li class="pv-top-card--list-bullet"><span style="display: none;" class="pv-member-badge"><span class="visually-hidden">Jana has a account</span></span></li></ul>` +
+      `<h2 class="mt1 t-18">Data engineer who bakes</h2></div></section></main></body></html>`;
+    expect(ok(read(html, URL_), 'headline')).toBe('Data engineer who bakes');
+  });
+});
