@@ -14,7 +14,7 @@ import {
   type Ctx, type Spec, type Steps,
 } from './core';
 import { facebookIdentity } from './identity';
-import { clean, hasWordChar, labelRe, labelReOnce, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
+import { clean, cssUrl, hasWordChar, labelRe, labelReOnce, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
 import { facebookProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -450,20 +450,22 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
   return out;
 }
 
-function counts(c: Ctx): string {
-  return c.memo('counts', () =>
+/** The texts of the column's friends / followers links ("4,852 friends", "Friends", "Followers 412"). */
+function countLinks(c: Ctx): string[] {
+  return c.memo('countLinks', () =>
     links(c)
       .filter((a) => /friends|followers/.test(a.getAttribute('href') ?? '') || a.hasAttribute('data-tab-key'))
-      .map((a) => short(a, 120))
-      .join(' · '),
+      .map((a) => short(a, 120)),
   );
+}
+
+function counts(c: Ctx): string {
+  return c.memo('counts', () => countLinks(c).join(' · '));
 }
 
 /** Whether one of the count links says `label` beside a number ("4,852 friends", "Friends 412"). */
 function countShown(c: Ctx, label: string): boolean {
-  return counts(c)
-    .split(' · ')
-    .some((t) => /\d/.test(t) && hasLabel(t, label));
+  return countLinks(c).some((t) => /\d/.test(t) && hasLabel(t, label));
 }
 
 /** The profile column's links (by the browser's list of <a>s, not a selector pass). */
@@ -483,13 +485,6 @@ function heads(c: Ctx): Element[] {
     const both = [...new Set([...tagged, ...roles])];
     return both.length > 64 ? pick(els(c), 'h2, h3, h4, header, [role="heading"]') : both.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
   });
-}
-
-/** The url(…) of an inline style, CSS escapes decoded ("https\\3a //…" → "https://…"). */
-function cssUrl(style: string | null): string | null {
-  const m = /url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(style ?? '');
-  if (!m) return null;
-  return m[2].replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : ch!));
 }
 
 const FRIENDS_HEAD = labelRe(String.raw`^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])`);

@@ -22,7 +22,7 @@ import { linkedinIdentity } from './identity';
 import {
   cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, pvsJobs, pvsSchools,
 } from './linkedin-lists';
-import { clean, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
+import { clean, cssUrl, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { linkedinProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -71,7 +71,7 @@ const MODAL = DIALOG + ', form';
 // the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
 // ("3. i dalsze", "3-й и далее": Polish and Russian for 3rd+); the digit is the degree
 const DEGREE =
-  /^[·•]?\s*(?:(?:conexão|conexión|contacto|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|\.?º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?(?:\s+(?:et plus|y más|e mais|und höher|и выше))?$/i;
+  /^[·•]?\s*(?:(?:conexão|conexión|contacto|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|\.?º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?(?:\s+et plus)?$/i;
 const PRONOUN = '(?:he|him|his|she|her|hers|they|them|their|theirs|ze|zir|xe|xem|ela|dela|ele|dele|elu|él|ella|elle|il|lui|iel|sie|ihr|er|ihn|ona|jej|on|jego|oni|ich|он|его|она|её|ее|они|их|він|його|вона|її)';
 const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'i');
 const TITLE_SITE = /^linkedin$/i;
@@ -631,6 +631,9 @@ function titleName(c: Ctx): string | null {
 }
 
 /** A photo in the top card that is the person's own: inside no link, or a link to their own page or photo. */
+/** A member photo's path on LinkedIn's media hosts (not a cover, logo or another image). */
+const PHOTO_PATH = /profile-displayphoto|profile-framedphoto|\/mpr\/|shrink_/i;
+
 function topPhoto(c: Ctx): Element | null {
   return c.memo('topPhoto', () => {
     const t = top(c);
@@ -642,7 +645,7 @@ function topPhoto(c: Ctx): Element | null {
       const a = img.closest('a');
       const own = !a || selfLink(c, a) || /\/overlay\/photo/.test(a.getAttribute('href') ?? '');
       if (/background|cover/i.test(src + ' ' + (a?.getAttribute('href') ?? '') + ' ' + img.className)) continue;
-      if ((n && alt.includes(n)) || (own && /profile-displayphoto|profile-framedphoto|\/mpr\/|shrink_/i.test(src)) || img.matches('img.pv-top-card-profile-picture__image, img.pv-top-card__photo, img.top-card__profile-image, img.photo')) return img;
+      if ((n && alt.includes(n)) || (own && PHOTO_PATH.test(src)) || img.matches('img.pv-top-card-profile-picture__image, img.pv-top-card__photo, img.top-card__profile-image, img.photo')) return img;
     }
     return null;
   });
@@ -737,8 +740,8 @@ const SPEC: Spec = {
       {
         via: 'top-card-background',
         read: (c) => {
-          const m = /url\(\s*["']?([^"')]+)/.exec(first(top(c), '.pv-top-card-section__photo[style*="url("]')?.getAttribute('style') ?? '');
-          return m && /profile-displayphoto|profile-framedphoto|shrink_/i.test(m[1]) ? photo(m[1]) : null;
+          const u = cssUrl(first(top(c), '.pv-top-card-section__photo')?.getAttribute('style'));
+          return u && PHOTO_PATH.test(u) ? photo(u) : null;
         },
       },
     ],

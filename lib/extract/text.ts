@@ -307,3 +307,10 @@ export function plausible(s: string | null | undefined, max = 300): string | nul
   if (!t || t.length > max || !hasWordChar(t)) return null;
   return t;
 }
+
+/** The url(…) of an inline style, CSS escapes decoded ("https\\3a //…" → "https://…"): a photo drawn as a background. */
+export function cssUrl(style: string | null | undefined): string | null {
+  const m = /url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(style ?? '');
+  if (!m) return null;
+  return m[2].replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : ch!));
+}

@@ -21,7 +21,7 @@ import {
   type Ctx, type Spec, type Steps,
 } from './core';
 import { vkIdentity } from './identity';
-import { clean, labelRe, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
+import { clean, cssUrl, labelRe, parseBirthday, parseCount, plausible, safeUrl, text } from './text';
 import { vkProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -581,8 +581,7 @@ const SPEC: Spec = {
           const n = name(c);
           const box = n ? walk(c).roleImg.find((e) => clean(e.getAttribute('aria-label')) === n) : null;
           const bg = box ? [box, ...all(box, '[style*="background-image"]')].find((e) => /background-image/i.test(e.getAttribute('style') ?? '')) : null;
-          const m = /background-image\s*:\s*url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(bg?.getAttribute('style') ?? '');
-          return photo(m?.[2]);
+          return photo(cssUrl(bg?.getAttribute('style')));
         },
       },
     ],
