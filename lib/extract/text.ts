@@ -1,6 +1,9 @@
 // Sanitising helpers shared by the site extractors: text, counts, dates, URLs.
 // Pure string functions plus a text reader over a DOM subtree; no globals.
 
+/** What `clean` would change: an invisible character, whitespace other than one space between words. */
+const UNCLEAN = /[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]|[^\S ]| {2}|^ | $/;
+
 /**
  * Collapses every run of whitespace (incl. NBSP, thin and zero-width spaces) and trims;
  * drops invisible format characters (zero-width, bidi marks and embeddings that
@@ -8,6 +11,8 @@
  */
 export function clean(s: string | null | undefined): string {
   if (!s) return '';
+  // most texts are clean already: no new string for them
+  if (!UNCLEAN.test(s)) return s;
   // (zero-width joiners and non-joiners stay: emoji sequences and Persian words need them)
   // (so are the invisible filler letters U+115F, U+1160, U+3164, U+FFA0 and the blank braille cell: a name made of them is no name)
   return s.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();

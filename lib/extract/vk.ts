@@ -38,20 +38,22 @@ const CONTENT: ((d: Document) => Element | null)[] = [
 const L = (s: string) => labelRe(`^(?:${s})$`);
 /** m.vk.com's "22 года, Казань": an age, then the city */
 const MOBILE_AGE_CITY = labelRe(String.raw`^\d{1,3} (?:год|года|лет|years?|рік|роки|років)\p{L}*, ([^,]+)$`, 'u');
-const LABELS = {
-  city: L('город|current city|city|місто|wohnort|stadt|miasto|cidade(?: atual)?|ciudad(?: actual)?|ville(?: actuelle)?'),
-  hometown: L('родной город|home ?town|рідне місто|heimatstadt|miasto rodzinne|cidade natal|ciudad natal|ville natale'),
-  birthday: L('день рождения|дата рождения|birthday|date of birth|день народження|дата народження|geburtstag|urodziny|data urodzenia|aniversário|data de nascimento|cumpleaños|fecha de nacimiento|anniversaire|date de naissance'),
-  company: L('место работы|работа|компания|company|place of work|employer|work|місце роботи|робота|arbeitgeber|arbeitsplatz|firma|miejsce pracy|praca|empresa|local de trabalho|lugar de trabajo|trabajo|entreprise|lieu de travail|employeur'),
-  position: L('должность|position|job title|посада|stelle|stanowisko|cargo|puesto|poste'),
-  school: L('вуз|университет|образование|место учёбы|место учебы|школа|місце навчання|university|college|education|school|виш|університет|освіта|universität|hochschule|schule|uczelnia|szkoła|universidade|escola|universidad|escuela|université|école'),
-  languages: L('языки|languages|мови|sprachen|języki|idiomas|langues'),
-  interests: L('интересы|деятельность|interests|activities|інтереси|діяльність|interessen|aktivitäten|zainteresowania|interesses|atividades|intereses|actividades|intérêts|activités'),
-  websites: L('веб-сайт|сайт|website|site|webseite|strona www|sitio web|site web'),
-  about: L('о себе|about(?: me)?|про себе|über mich|o mnie|sobre mim|sobre mí|à propos(?: de moi)?'),
+const LABEL_WORDS = {
+  city: 'город|current city|city|місто|wohnort|stadt|miasto|cidade(?: atual)?|ciudad(?: actual)?|ville(?: actuelle)?',
+  hometown: 'родной город|home ?town|рідне місто|heimatstadt|miasto rodzinne|cidade natal|ciudad natal|ville natale',
+  birthday: 'день рождения|дата рождения|birthday|date of birth|день народження|дата народження|geburtstag|urodziny|data urodzenia|aniversário|data de nascimento|cumpleaños|fecha de nacimiento|anniversaire|date de naissance',
+  company: 'место работы|работа|компания|company|place of work|employer|work|місце роботи|робота|arbeitgeber|arbeitsplatz|firma|miejsce pracy|praca|empresa|local de trabalho|lugar de trabajo|trabajo|entreprise|lieu de travail|employeur',
+  position: 'должность|position|job title|посада|stelle|stanowisko|cargo|puesto|poste',
+  school: 'вуз|университет|образование|место учёбы|место учебы|школа|місце навчання|university|college|education|school|виш|університет|освіта|universität|hochschule|schule|uczelnia|szkoła|universidade|escola|universidad|escuela|université|école',
+  languages: 'языки|languages|мови|sprachen|języki|idiomas|langues',
+  interests: 'интересы|деятельность|interests|activities|інтереси|діяльність|interessen|aktivitäten|zainteresowania|interesses|atividades|intereses|actividades|intérêts|activités',
+  websites: 'веб-сайт|сайт|website|site|webseite|strona www|sitio web|site web',
+  about: 'о себе|about(?: me)?|про себе|über mich|o mnie|sobre mim|sobre mí|à propos(?: de moi)?',
 };
-// Every label above: a text node "Город: Калининград" is split only at one of these.
-const ANY_LABEL = Object.values(LABELS);
+const LABELS = Object.fromEntries(Object.entries(LABEL_WORDS).map(([k, words]) => [k, L(words)])) as Record<keyof typeof LABEL_WORDS, RegExp>;
+// Any label above, in one pattern: a text node "Город: Калининград" is split only at one of
+// these, and only rows with one of these labels are kept
+const ANY_LABEL = L(Object.values(LABEL_WORDS).join('|'));
 
 // Counters: one text per counter element ("Друзья 245", "356 подписчиков", "Подписчики 356",
 // "96 друзей", "Followers 1,204"). Labels in the UI languages; the number next to them.
@@ -97,6 +99,8 @@ const HIDDEN = /(?:log ?in to view|have to log ?in|authori[sz]ed users|нужн�
 const WALL_HEADING = /^(?:введите код с картинки|подтвердите, что вы не робот|вход вконтакте|войдите|sign in to vk|log in to vk|enter the code from the picture|confirm that you are not a robot|confirm you're not a robot)/i;
 // banners that are never a name: "your browser is out of date", cookie and app prompts
 const BANNER = /браузер (?:устарел|застарів)|browser is out of ?date|outdated browser|update your browser|обновите браузер/i;
+// where a "page deleted" line may be: a leaf of one of these
+const DELETED_TAGS = new Set(['H1', 'H2', 'H3', 'H5', 'DIV', 'SPAN']);
 const DEFAULT_PHOTO = /\/images\/(?:camera|deactivated|community|question)_\d+|vk\.com\/images\/camera/i;
 
 // The walk below sorts elements by their id, class tokens, tag and role — plain string
@@ -114,7 +118,8 @@ const OTHER_CLASSES = new Set(['people_module', 'page_list_module', 'ProfileFrie
 const OTHER_PART = /PossibleFriends|FriendsRecommend|Recommendations/;
 // A people block's header: the first of these in document order
 const HEADER_TAGS = new Set(['HEADER', 'H2', 'H3']);
-const HEADER_CLASS = /^(?:module_header|header_top|p_header_bottom|header_label|header_count)$|Header__content|Header__indicator/;
+// (a whole class token, or a part of one)
+const HEADER_CLASS = /(?:^|\s)(?:module_header|header_top|p_header_bottom|header_label|header_count)(?=\s|$)|Header__content|Header__indicator/;
 // Banners that are never the person's: "your browser is out of date" (any UI language), app and cookie prompts
 const BANNER_PART = /BadBrowser|bad_browser|OldBrowser|BrowserOutdated|CookieBanner|AppBanner/;
 // Page chrome: the viewer's menu and top bar ("Мои Друзья 3"), never the person's
@@ -134,6 +139,8 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'M
 interface Walk {
   /** the person's own elements, document order (walls, banners, chrome and people blocks pruned) */
   own: Element[];
+  /** those without an element child, and every <dt>: where labels, buttons and status lines are text */
+  leaves: Element[];
   /** own elements by class token and by tag name (document order) */
   byClass: Map<string, Element[]>;
   byTag: Map<string, Element[]>;
@@ -169,69 +176,79 @@ for (const [tokens, bit] of [
 }
 // a GROUP_CLASSES token anywhere in a class attribute
 const GROUP_TOKEN = new RegExp(String.raw`(?:^|\s)(?:${GROUP_CLASSES})(?=\s|$)`);
-// a class attribute that may hold a banner, people-block or group token named by a part: most hold none
-const SPECIAL_PART = new RegExp(`${BANNER_PART.source}|${OTHER_PART.source}|${GROUP_TOKEN.source}`);
+// a class attribute that may hold a token above, or a banner, people-block or group token
+// named by a part: one test per element, and most hold none (no split, no lookups)
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SPECIAL_CLASS = new RegExp(
+  String.raw`(?:^|\s)(?:${[...TOKENS.keys()].map(escapeRe).join('|')})(?=\s|$)|${BANNER_PART.source}|${OTHER_PART.source}|${GROUP_TOKEN.source}`,
+);
 
 function walk(c: Ctx): Walk {
   return c.memo('walk', () => {
-    const w: Walk = { own: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
+    const w: Walk = { own: [], leaves: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
     const root = content(c);
-    // three stacks in step: the element, inside a counters block, inside a counter
-    const stack: Element[] = [];
-    const blocks: boolean[] = [];
-    const inCounters: boolean[] = [];
-    for (let ch = root.lastElementChild; ch; ch = ch.previousElementSibling) {
-      stack.push(ch);
-      blocks.push(false);
-      inCounters.push(false);
-    }
-    while (stack.length) {
-      const el = stack.pop()!;
-      const inBlock = blocks.pop()!;
-      const inCounter = inCounters.pop()!;
+    // a walk in document order without a stack: the counters block and the counter the walk
+    // is inside are the outermost elements that opened them, closed when the walk leaves them
+    let inBlock: Element | null = null;
+    let inCounter: Element | null = null;
+    let el: Element | null = root.firstElementChild;
+    while (el) {
       const tag = el.tagName;
-      if (tag === 'svg' || tag === 'SVG') {
-        w.icons.push(el);
-        continue;
-      }
-      if (SKIP_TAGS.has(tag)) continue;
-      const id = el.id;
-      if (id && GROUP_IDS.test(id)) w.group = true;
-      const cls = el.getAttribute('class');
-      const role = el.getAttribute('role');
-      let wallish = (id && WALL_IDS.has(id)) || role === 'article' || role === 'alert' || role === 'navigation' || role === 'banner' || tag === 'NAV' || (id && CHROME_IDS.has(id));
-      let other = !!id && OTHER_IDS.has(id);
-      let bits = 0;
-      let tokens: string[] = [];
-      if (cls) {
-        tokens = cls.split(/\s+/);
-        for (const t of tokens) bits |= TOKENS.get(t) ?? 0;
-        if (SPECIAL_PART.test(cls)) {
+      let enter = false;
+      if (tag === 'svg' || tag === 'SVG') w.icons.push(el);
+      else if (!SKIP_TAGS.has(tag)) {
+        const id = el.id;
+        if (id && GROUP_IDS.test(id)) w.group = true;
+        const role = el.getAttribute('role');
+        let wallish = role === 'article' || role === 'alert' || role === 'navigation' || role === 'banner' || tag === 'NAV' || (!!id && (WALL_IDS.has(id) || CHROME_IDS.has(id)));
+        let other = !!id && OTHER_IDS.has(id);
+        let bits = 0;
+        const cls = el.getAttribute('class');
+        if (cls && SPECIAL_CLASS.test(cls)) {
+          for (const t of cls.split(/\s+/)) bits |= TOKENS.get(t) ?? 0;
           if (GROUP_TOKEN.test(cls)) w.group = true;
           if (BANNER_PART.test(cls)) wallish = true;
           if (OTHER_PART.test(cls)) other = true;
         }
+        if (wallish || bits & WALL) {
+          // walls, chrome, banners: not read
+        } else if (other || bits & OTHER) {
+          w.modules.push(el);
+        } else {
+          const blockAbove = inBlock !== null;
+          if (!inBlock && bits & BLOCK) inBlock = el;
+          if (!inCounter && (bits & COUNTER || (tag === 'A' && (blockAbove || COUNTER_HREF.test(el.getAttribute('href') ?? ''))))) {
+            w.counters.push(el);
+            inCounter = el;
+          }
+          if (bits & AN_ICON) w.icons.push(el);
+          if (role === 'img') w.roleImg.push(el);
+          w.own.push(el);
+          if (INDEXED_TAGS.has(tag)) push(w.byTag, tag, el);
+          if (bits & INDEXED) for (const t of cls!.split(/\s+/)) if (INDEXED_CLASSES.has(t)) push(w.byClass, t, el);
+          enter = true;
+        }
       }
-      if (wallish || bits & WALL) continue;
-      if (other || bits & OTHER) {
-        w.modules.push(el);
+      const down: Element | null = enter ? el.firstElementChild : null;
+      if (enter && (!down || tag === 'DT')) w.leaves.push(el);
+      if (down) {
+        el = down;
         continue;
       }
-      const block = inBlock || (bits & BLOCK) !== 0;
-      let counter = (bits & COUNTER) !== 0;
-      if (!inCounter && (counter || (tag === 'A' && (inBlock || COUNTER_HREF.test(el.getAttribute('href') ?? ''))))) {
-        w.counters.push(el);
-        counter = true;
-      }
-      if (bits & AN_ICON) w.icons.push(el);
-      if (role === 'img') w.roleImg.push(el);
-      w.own.push(el);
-      if (INDEXED_TAGS.has(tag)) push(w.byTag, tag, el);
-      if (bits & INDEXED) for (const t of tokens) if (INDEXED_CLASSES.has(t)) push(w.byClass, t, el);
-      for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) {
-        stack.push(ch);
-        blocks.push(block);
-        inCounters.push(inCounter || counter);
+      // the next element after this one's subtree: its next sibling, or an ancestor's
+      for (;;) {
+        if (el === inBlock) inBlock = null;
+        if (el === inCounter) inCounter = null;
+        const next: Element | null = el.nextElementSibling;
+        if (next) {
+          el = next;
+          break;
+        }
+        el = el.parentElement;
+        if (!el || el === root) {
+          el = null;
+          break;
+        }
       }
     }
     return w;
@@ -248,10 +265,6 @@ const tags = (c: Ctx, ...names: string[]): Element[] => {
 
 function content(c: Ctx): Element {
   return region(c, 'content', CONTENT);
-}
-
-function els(c: Ctx): Element[] {
-  return walk(c).own;
 }
 
 /**
@@ -287,43 +300,70 @@ function modalEls(c: Ctx): Element[] {
 
 /** og: tags, only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
-  const u = meta(c.doc, 'og:url');
-  if (u && vkProfileUrl(u) !== vkProfileUrl(c.url)) return null;
-  return meta(c.doc, key);
+  const mine = c.memo('ogMine', () => {
+    const u = meta(c.doc, 'og:url');
+    return !u || vkProfileUrl(u) === vkProfileUrl(c.url);
+  });
+  return mine ? meta(c.doc, key) : null;
 }
 
 // ---------- labelled rows ----------
 
 const ROW_TAGS = new Set(['DIV', 'SPAN', 'DT', 'TD', 'TH', 'B', 'P', 'LABEL', 'H3', 'H4', 'H5']);
 
-/** Every "label → value" pair: sibling pairs (div.label + div.labeled, dt + dd, modal rows) and "Label: value" text nodes. */
+/**
+ * The person's own elements with text that the text checks look at (labelled rows, friend
+ * buttons, "page deleted" lines): every leaf with text and every <dt>, document order, each
+ * element's text read once for all of them.
+ */
+interface Texted {
+  el: Element;
+  /** no element child */
+  leaf: boolean;
+  /** its textContent */
+  raw: string;
+  /** cleaned, when raw is at most 400 characters (longer texts are no label, button or status line) */
+  t: string | null;
+}
+
+function texted(c: Ctx): Texted[] {
+  return c.memo('texted', () => {
+    const out: Texted[] = [];
+    for (const el of walk(c).leaves) {
+      const leaf = el.tagName !== 'DT' || !el.firstElementChild;
+      const raw = el.textContent ?? '';
+      if (raw) out.push({ el, leaf, raw, t: raw.length > 400 ? null : clean(raw) });
+    }
+    return out;
+  });
+}
+
+/**
+ * Every "label → value" pair with one of the labels above, document order: sibling pairs
+ * (div.label + div.labeled, dt + dd, modal rows) and "Label: value" text nodes.
+ */
 function rows(c: Ctx): [string, Element | string][] {
   return c.memo('rows', () => {
     const out: [string, Element | string][] = [];
-    const scan = (list: Element[]) => {
-      for (const el of list) {
-        if (!ROW_TAGS.has(el.tagName)) continue;
-        if (el.firstElementChild && el.tagName !== 'DT') {
-          // "Город: Калининград" as one text node beside an icon wrapper
-          continue;
-        }
-        const raw = el.textContent ?? '';
-        if (raw.length > 200) continue;
-        const t = clean(raw);
-        const lv = labelled(t);
-        if (lv) {
-          out.push(lv);
-          continue;
-        }
-        if (raw.length > 40) continue;
-        const label = t.replace(/\s*:$/, '');
-        if (!label) continue;
-        const value = el.nextElementSibling;
-        if (value) out.push([label, value]);
+    const add = (el: Element, raw: string, t: string) => {
+      // leaves and <dt>s only ("Город: Калининград" is one text node beside an icon wrapper)
+      if (!ROW_TAGS.has(el.tagName) || raw.length > 200) return;
+      const lv = labelled(t);
+      if (lv) {
+        out.push(lv);
+        return;
       }
+      if (raw.length > 40) return;
+      const label = t.endsWith(':') ? t.slice(0, -1).trimEnd() : t;
+      const value = label && ANY_LABEL.test(label) ? el.nextElementSibling : null;
+      if (value) out.push([label, value]);
     };
-    scan(els(c));
-    scan(modalEls(c));
+    for (const { el, raw, t } of texted(c)) if (t !== null) add(el, raw, t);
+    for (const el of modalEls(c)) {
+      if (el.firstElementChild && el.tagName !== 'DT') continue;
+      const raw = el.textContent ?? '';
+      add(el, raw, clean(raw));
+    }
     return out;
   });
 }
@@ -335,8 +375,12 @@ function row(c: Ctx, re: RegExp): Element | string | null {
 
 /** "Город: Калининград" → ["Город", "Калининград"] when the part before the colon is a known label. */
 function labelled(t: string): [string, string] | null {
-  const m = /^([^:]{2,40}):\s*(.+)$/u.exec(t);
-  return m && ANY_LABEL.some((re) => re.test(m[1])) ? [m[1], m[2]] : null;
+  // the label is the text before the first colon, 2–40 characters; a value follows
+  const i = t.indexOf(':');
+  if (i < 2 || i > 40) return null;
+  const label = t.slice(0, i);
+  const value = t.slice(i + 1).trimStart();
+  return value && ANY_LABEL.test(label) ? [label, value] : null;
 }
 
 const val = (v: Element | string | null): string => (typeof v === 'string' ? clean(v) : text(v));
@@ -382,17 +426,17 @@ function unplaced(c: Ctx): boolean {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo('nameEl', () => {
-    // VK's own name hooks first
-    const hooks: Element[][] = [
-      cls(c, 'OwnerPageName').filter((e) => e.id === 'owner_page_name'),
-      cls(c, 'OwnerPageName'),
-      walk(c).own.filter((e) => e.id === 'owner_page_name'),
-      cls(c, 'page_name'),
-      cls(c, 'op_header').filter((e) => e.tagName === 'H2'),
+    // VK's own name hooks first, each looked at only when those before found no name
+    const hooks: (() => Element[])[] = [
+      () => cls(c, 'OwnerPageName').filter((e) => e.id === 'owner_page_name'),
+      () => cls(c, 'OwnerPageName'),
+      () => walk(c).own.filter((e) => e.id === 'owner_page_name'),
+      () => cls(c, 'page_name'),
+      () => cls(c, 'op_header').filter((e) => e.tagName === 'H2'),
+      // a lone h1 inside the profile region (never an h2: section titles such as "Музыка" are h2s)
+      () => (!unplaced(c) && tags(c, 'H1').length === 1 ? tags(c, 'H1') : []),
     ];
-    // a lone h1 inside the profile region (never an h2: section titles such as "Музыка" are h2s)
-    if (!unplaced(c) && tags(c, 'H1').length === 1) hooks.push(tags(c, 'H1'));
-    for (const list of hooks) for (const el of list) if (nameText(el)) return el;
+    for (const list of hooks) for (const el of list()) if (nameText(el)) return el;
     return null;
   });
 }
@@ -462,7 +506,7 @@ function headerOf(m: Element): Element | null {
   for (let ch = m.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
   for (let n = 0; stack.length && n < 300; n++) {
     const el = stack.pop()!;
-    if (HEADER_TAGS.has(el.tagName) || (el.getAttribute('class') ?? '').split(/\s+/).some((t) => HEADER_CLASS.test(t))) return el;
+    if (HEADER_TAGS.has(el.tagName) || HEADER_CLASS.test(el.getAttribute('class') ?? '')) return el;
     for (let ch = el.lastElementChild; ch; ch = ch.previousElementSibling) stack.push(ch);
   }
   return null;
@@ -483,15 +527,11 @@ function count(c: Ctx, kind: 'friends' | 'followers' | 'mutual'): number | null 
 function friendButtons(c: Ctx): [Element, boolean][] {
   return c.memo('friendButtons', () => {
     const out: [Element, boolean][] = [];
-    for (const e of els(c)) {
-      if (e.firstElementChild) continue;
-      const raw = e.textContent;
+    for (const { el, leaf, t } of texted(c)) {
       // a button's words: a leaf of hundreds of characters is a text, not a button
-      if (!raw || raw.length > 400) continue;
-      const t = clean(raw);
-      if (!t || t.length > 40) continue;
-      if (NOT_FRIEND.test(t)) out.push([e, false]);
-      else if (FRIEND.test(t)) out.push([e, true]);
+      if (!leaf || !t || t.length > 40) continue;
+      if (NOT_FRIEND.test(t)) out.push([el, false]);
+      else if (FRIEND.test(t)) out.push([el, true]);
     }
     return out;
   });
@@ -801,7 +841,8 @@ export function* readVk(doc: Document, url: string): Steps<Extraction> {
     return result('vk', 'not-profile', null, c.lang);
   }
   yield;
-  if (byTextIn(tags(c, 'H1', 'H2', 'H3', 'H5', 'DIV', 'SPAN'), DELETED, (e) => (e.firstElementChild ? '' : text(e)))) {
+  // a leaf's text is its cleaned textContent (text() of it)
+  if (texted(c).some((x) => x.leaf && DELETED_TAGS.has(x.el.tagName) && DELETED.test(x.t ?? clean(x.raw)))) {
     return result('vk', 'not-profile', null, c.lang);
   }
   if (byTextIn([...cls(c, 'profile_deleted_text'), ...tags(c, 'H5'), ...cls(c, 'vkuiPlaceholder__text')], HIDDEN, (e) => text(e, 300))) {

@@ -114,3 +114,23 @@ describe('the page language (core pageLang)', () => {
     expect(lang('<meta name="description" content="en">')).toBeNull();
   });
 });
+
+describe('clean', () => {
+  // the rule as written once: drop invisible characters, collapse whitespace, trim
+  const rule = (s: string) =>
+    s.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
+
+  it('gives what the rule gives, whether the text needs cleaning or not', () => {
+    const pieces = ['Анна', 'Smith', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\u202f', '\u200b', '\u200e', '\ufeff', '\u3164', '\u2800', '\u200d', 'a', ':', '😀', '\u2028'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      for (let k = rnd(8); k >= 0; k--) s += pieces[rnd(pieces.length)];
+      expect(clean(s)).toBe(rule(s));
+    }
+    expect(clean('Город: Калининград')).toBe('Город: Калининград');
+    expect(clean(' Город:\u00a0 Калининград ')).toBe('Город: Калининград');
+    expect(clean('\u200b')).toBe('');
+  });
+});
