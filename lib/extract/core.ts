@@ -246,13 +246,36 @@ export function byText(root: ParentNode | null | undefined, sel: string, re: Reg
 
 /**
  * The elements under `root` in document order, without descending into subtrees whose
- * root is another person's (walls, feeds, comments, sidebars: `prune`, as a selector and
- * as a test of one element, the same parts) nor into scripts, styles and templates. The
- * site extractors then query this short list instead of the whole page.
+ * root is another person's (walls, feeds, comments, sidebars: `prune`, as a selector list
+ * of simple parts joined by ", " and as a test of one element, the same parts) nor into scripts, styles and templates. The
+ * site extractors then query this index (`pick`, `pickOne`) instead of the whole page.
  */
-export function index(root: Element | null | undefined, prune: { selector: string; test: (el: Element) => boolean }): Element[] {
+export interface Index {
+  readonly root: Element | null;
+  /**
+   * Nothing under the root is pruned (an About tab, most m. and mbasic pages): every
+   * element under it is a member but the skipped tags, so a native query under the root
+   * needs no membership check, and the list is built only when a reader asks for it.
+   */
+  readonly whole: boolean;
+  /** the members, document order (built on first need when whole) */
+  list: Element[] | null;
+  /** the members as a set (built on first need) */
+  set: Set<Element> | null;
+  /** whether selectors are asked of the browser under the root (decided on first need) */
+  native: boolean | null;
+}
+
+export function index(root: Element | null | undefined, prune: { selector: string; test: (el: Element) => boolean }): Index {
+  if (!root) return { root: null, whole: false, list: [], set: null, native: null };
+  // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
+  // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
+  // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
+  // scripting: not whole.
+  if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
+    return { root, whole: true, list: null, set: null, native: true };
+  }
   const out: Element[] = [];
-  if (!root) return out;
   if (root.getElementsByTagName('*').length <= SMALL_ROOT) {
     // A short column (m. and mbasic pages, older layouts): the browser lists its elements in
     // document order and finds the pruned ones (two native queries); a pruned element's
@@ -284,8 +307,7 @@ export function index(root: Element | null | undefined, prune: { selector: strin
       el = el && el !== root ? el.nextElementSibling : null;
     }
   }
-  INDEXED.set(out, { root, members: null, native: null });
-  return out;
+  return { root, whole: false, list: out, set: null, native: null };
 }
 /**
  * Columns up to this many elements are indexed by native queries, longer ones by a walk
@@ -299,45 +321,52 @@ const SKIP_SELECTOR = SKIP.join(', ');
 // as tagName gives them: upper case in HTML; SVG's script and style, and XHTML's, in lower case
 const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 
-/**
- * An index's root and (built on first need) its members. A selector over an index asks
- * the browser (one native query under the root) and keeps what the index holds: most
- * selectors a reader tries belong to other layouts and match nothing, and a native
- * query that finds nothing costs a fraction of testing every element from script —
- * unless the index is a small part of its root (a long timeline pruned away): then a
- * native query would look through all of it, and the index's own elements are tested.
- */
-interface IndexEntry {
-  root: Element;
-  members: Set<Element> | null;
-  native: boolean | null;
+/** An index's members, document order. */
+export function members(ix: Index): Element[] {
+  if (!ix.list) {
+    const all = ix.root!.getElementsByTagName('*');
+    const out: Element[] = [];
+    for (let i = 0; i < all.length; i++) if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
+    ix.list = out;
+  }
+  return ix.list;
 }
-const INDEXED = new WeakMap<Element[], IndexEntry>();
+
+/** Whether `el`, found under an index's root, is one of its members. */
+function isMember(ix: Index, el: Element): boolean {
+  if (ix.whole) return !SKIP_TAGS.has(el.tagName);
+  return (ix.set ??= new Set(ix.list)).has(el);
+}
 
 /**
  * Whether an index holds most of its root (nothing big pruned away), so that what looks
  * through the whole root (a native query, its text) costs about what the index does.
  * (A live collection's length: the browser keeps it until the page changes.)
  */
-export function holdsMostOf(els: Element[], root: Element): boolean {
-  return root.getElementsByTagName('*').length <= 4 * els.length + 100;
+export function holdsMostOf(ix: Index, root: Element): boolean {
+  if (ix.whole && ix.root === root) return true;
+  return root.getElementsByTagName('*').length <= 4 * members(ix).length + 100;
 }
 
-function query(els: Element[], sel: string, one: boolean): Element[] | null {
-  const at = INDEXED.get(els);
-  if (!at) return null;
-  at.native ??= holdsMostOf(els, at.root);
-  if (!at.native) return null;
+/**
+ * A selector over an index asks the browser (one native query under the root) and keeps
+ * what the index holds: most selectors a reader tries belong to other layouts and match
+ * nothing, and a native query that finds nothing costs a fraction of testing every element
+ * from script — unless the index is a small part of its root (a long timeline pruned
+ * away): then a native query would look through all of it, and the members are tested.
+ */
+function query(ix: Index, sel: string, one: boolean): Element[] | null {
+  if (!ix.root) return [];
+  ix.native ??= holdsMostOf(ix, ix.root);
+  if (!ix.native) return null;
   if (TAG_LIST.test(sel)) {
-    const byTag = tagQuery(at, els, sel.split(/\s*,\s*/), one);
+    const byTag = tagQuery(ix, sel.split(/\s*,\s*/), one);
     if (byTag) return byTag;
   }
-  const found = at.root.querySelectorAll(sel);
-  if (!found.length) return [];
-  const members = (at.members ??= new Set(els));
+  const found = ix.root.querySelectorAll(sel);
   const out: Element[] = [];
   for (let i = 0; i < found.length; i++) {
-    if (!members.has(found[i])) continue;
+    if (!isMember(ix, found[i])) continue;
     out.push(found[i]);
     if (one) break;
   }
@@ -354,14 +383,14 @@ const TAG_SORT_MAX = 64;
  * them between reads while the page does not change: no pass over the page), kept to the
  * index's members, in document order. Null when several tags would give too many to order.
  */
-function tagQuery(at: IndexEntry, els: Element[], tags: string[], one: boolean): Element[] | null {
-  const lists = tags.map((t) => at.root.getElementsByTagName(t));
+function tagQuery(ix: Index, tags: string[], one: boolean): Element[] | null {
+  const root = ix.root!;
+  const lists = tags.map((t) => root.getElementsByTagName(t));
   if (lists.length > 1 && lists.reduce((n, l) => n + l.length, 0) > TAG_SORT_MAX) return null;
-  const members = (at.members ??= new Set(els));
   const out: Element[] = [];
   for (const l of lists) {
     for (let i = 0; i < l.length; i++) {
-      if (!members.has(l[i])) continue;
+      if (!isMember(ix, l[i])) continue;
       out.push(l[i]);
       if (one && lists.length === 1) return out;
     }
@@ -371,18 +400,20 @@ function tagQuery(at: IndexEntry, els: Element[], tags: string[], one: boolean):
 }
 
 /** The elements of an index (or any list) that match `sel`, in order (a bad selector matches nothing). */
-export function pick(els: Element[], sel: string): Element[] {
+export function pick(els: Index | Element[], sel: string): Element[] {
   try {
-    return query(els, sel, false) ?? els.filter((e) => e.matches(sel));
+    if (Array.isArray(els)) return els.filter((e) => e.matches(sel));
+    return query(els, sel, false) ?? members(els).filter((e) => e.matches(sel));
   } catch {
     return [];
   }
 }
 
-export function pickOne(els: Element[], sel: string): Element | null {
+export function pickOne(els: Index | Element[], sel: string): Element | null {
   try {
+    if (Array.isArray(els)) return els.find((e) => e.matches(sel)) ?? null;
     const q = query(els, sel, true);
-    return q ? (q[0] ?? null) : (els.find((e) => e.matches(sel)) ?? null);
+    return q ? (q[0] ?? null) : (members(els).find((e) => e.matches(sel)) ?? null);
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@
 // spec refer to each other and are read (and fixed) together.
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, holdsMostOf, index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, holdsMostOf, index, type Index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
   type Ctx, type Spec, type Steps,
 } from './core';
 import { facebookIdentity } from './identity';
@@ -114,7 +114,7 @@ function pruned(el: Element): boolean {
 }
 
 /** main's own elements (posts, comments and sidebars pruned), indexed once per read. */
-function els(c: Ctx): Element[] {
+function els(c: Ctx): Index {
   return c.memo('els', () => index(main(c), { selector: PRUNE, test: pruned }));
 }
 

@@ -1,7 +1,7 @@
 // core index(): a column's own elements, other people's parts pruned — by native queries
 // on a short column, by a walk on a longer one; both give the same list.
 import { JSDOM } from 'jsdom';
-import { index } from '../../lib/extract/core';
+import { index, members, pick } from '../../lib/extract/core';
 
 const PRUNE = '[role="article"], [data-pagelet="Timeline"]';
 const prune = { selector: PRUNE, test: (el: Element) => el.getAttribute('role') === 'article' || el.getAttribute('data-pagelet') === 'Timeline' };
@@ -29,7 +29,7 @@ function reference(root: Element): string[] {
 describe('index: a column without other people\'s parts', () => {
   it.each([[10, 'native queries'], [800, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
     const root = column(posts);
-    const got = index(root, prune).map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
+    const got = members(index(root, prune)).map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
     expect(got).toEqual(reference(root));
     expect(got.some((x) => x.startsWith('P:after the'))).toBe(true); // past the timeline
     expect(got.some((x) => /^(H3|B|SCRIPT|STYLE|style):/.test(x))).toBe(false);
@@ -39,5 +39,31 @@ describe('index: a column without other people\'s parts', () => {
   it('the long column is over the native-query size (500 elements), the short one under it', () => {
     expect(column(800).getElementsByTagName('*').length).toBeGreaterThan(500);
     expect(column(10).getElementsByTagName('*').length).toBeLessThan(500);
+  });
+});
+
+describe('index: a column with nothing to prune (whole)', () => {
+  const doc = (inner: string) => new JSDOM(`<!doctype html><body><main>${inner}</main></body>`).window.document;
+  const own = Array.from({ length: 30 }, (_, i) => `<div class="row" data-k="${i}"><span>Row ${i}</span><a href="/x${i}">link</a><h3>H${i}</h3></div>`).join('');
+  const page = `<section>${own}<script>var x = 1;</script><style>.a{}</style><svg><style>.b{}</style><path d="M0 0"></path></svg><template><p>t</p></template></section><aside><p>end</p></aside>`;
+
+  it('lists, picks and picks one as the reference does, skipped tags left out', () => {
+    const root = doc(page).querySelector('main')!;
+    const ix = index(root, prune);
+    expect(ix.whole).toBe(true);
+    const name = (el: Element) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12);
+    expect(members(ix).map(name)).toEqual(reference(root));
+    const ref = (sel: string) => reference(root).length && [...root.querySelectorAll(sel)].filter((e) => !/^(script|style|noscript|template|link|meta)$/i.test(e.tagName)).map(name);
+    for (const sel of ['span', 'h3, a', 'style', '[data-k="7"] span', 'div.row', 'p', 'table']) expect(pick(index(root, prune), sel).map(name)).toEqual(ref(sel));
+    expect(pick(index(root, prune), 'h3, span').length).toBe(60);
+  });
+
+  it('is not whole when a part is pruned, or a <noscript> holds elements (a page parsed without scripting)', () => {
+    expect(index(doc(`${page}<div role="article"><p>post</p></div>`).querySelector('main')!, prune).whole).toBe(false);
+    const withNoscript = doc(`${page}<noscript><p>no script</p></noscript>`).querySelector('main')!;
+    const ix = index(withNoscript, prune);
+    expect(ix.whole).toBe(false);
+    expect(members(ix).map((e) => e.textContent)).not.toContain('no script');
+    expect(pick(ix, 'p').map((e) => e.textContent)).toEqual(['end']);
   });
 });
