@@ -1,8 +1,13 @@
 // Sanitising helpers shared by the site extractors: text, counts, dates, URLs.
 // Pure string functions plus a text reader over a DOM subtree; no globals.
 
+// Invisible format characters (zero-width, bidi marks and embeddings that right-to-left
+// names carry), which are layout, not text. (Zero-width joiners and non-joiners stay:
+// emoji sequences and Persian words need them.) So are the invisible filler letters
+// U+115F, U+1160, U+3164, U+FFA0 and the blank braille cell: a name made of them is no name.
+const INVISIBLES = /[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]/g;
 /** What `clean` would change: an invisible character, whitespace other than one space between words. */
-const UNCLEAN = /[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]|[^\S ]| {2}|^ | $/;
+const UNCLEAN = new RegExp(`${INVISIBLES.source}|[^\\S ]| {2}|^ | $`);
 
 /**
  * Collapses every run of whitespace (incl. NBSP, thin and zero-width spaces) and trims;
@@ -13,9 +18,7 @@ export function clean(s: string | null | undefined): string {
   if (!s) return '';
   // most texts are clean already: no new string for them
   if (!UNCLEAN.test(s)) return s;
-  // (zero-width joiners and non-joiners stay: emoji sequences and Persian words need them)
-  // (so are the invisible filler letters U+115F, U+1160, U+3164, U+FFA0 and the blank braille cell: a name made of them is no name)
-  return s.replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]/g, '').replace(/[\s\u00a0\u2009\u202f]+/g, ' ').trim();
+  return s.replace(INVISIBLES, '').replace(/\s+/g, ' ').trim();
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT']);
@@ -137,7 +140,7 @@ export function labelRe(source: string, flags = 'iu'): RegExp {
   return new RegExp(out, unicode ? flags : flags.replace('u', ''));
 }
 
-const COUNT = labelRe(String.raw`(\d+(?:[ .,\u00a0\u2009\u202f'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
+const COUNT = labelRe(String.raw`(\d+(?:[ .,'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
 
 /**
  * A count as shown: "500+" → 500, "1,234" / "1 234" / "1.234" → 1234, "1,2K" / "1.2K" /
@@ -146,9 +149,8 @@ const COUNT = labelRe(String.raw`(\d+(?:[ .,\u00a0\u2009\u202f'’]\d+)*)\s*\+?\
 export function parseCount(s: string | null | undefined): number | null {
   const t = clean(s);
   if (!t) return null;
-  const m = COUNT.exec(
-    t.replace(/[\u00a0\u2009\u202f]/g, ' '),
-  );
+  // (clean() leaves no no-break or thin space: each is a plain one)
+  const m = COUNT.exec(t);
   if (!m) return null;
   let digits = m[1];
   const suffix = m[2];

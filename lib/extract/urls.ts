@@ -139,17 +139,9 @@ function vkRule(u: URL): string | null {
 }
 
 /** `rule` applied to `url` when it is an http(s) URL on `site`'s host. */
-// The last address asked of each site and its answer: a read asks for the page's own
-// address several times (the identity check, the reader, og:url), each a URL parse
-const LAST = new Map<Site, [string, string | null]>();
-
 function onSite(site: Site, rule: (u: URL) => string | null, url: string): string | null {
-  const last = LAST.get(site);
-  if (last && last[0] === url) return last[1];
   const u = parse(url);
-  const out = u && siteOfUrl(u) === site ? rule(u) : null;
-  LAST.set(site, [url, out]);
-  return out;
+  return u && siteOfUrl(u) === site ? rule(u) : null;
 }
 
 /** The canonical URL of the LinkedIn member `url` names, or null (canonicalProfileUrl's rule, for LinkedIn's content script). */
