@@ -118,11 +118,18 @@ function els(c: Ctx): Index {
   return c.memo('els', () => index(main(c), { selector: PRUNE, test: pruned }));
 }
 
+/** Whether the page's own evidence names the person the address names (identity.ts), once per read. */
+function identity(c: Ctx): boolean | null {
+  return c.memo('identity', () => facebookIdentity(c.doc, c.url));
+}
+
 /** og: tags, but only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
-  const u = meta(c.doc, 'og:url');
-  if (u && facebookProfileUrl(u) !== facebookProfileUrl(c.url) && facebookIdentity(c.doc, c.url) !== true) return null;
-  return meta(c.doc, key);
+  const mine = c.memo('ogMine', () => {
+    const u = meta(c.doc, 'og:url');
+    return !u || facebookProfileUrl(u) === facebookProfileUrl(c.url) || identity(c) === true;
+  });
+  return mine ? meta(c.doc, key) : null;
 }
 
 function nameEl(c: Ctx): Element | null {
@@ -454,7 +461,7 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
 function countLinks(c: Ctx): string[] {
   return c.memo('countLinks', () =>
     links(c)
-      .filter((a) => /friends|followers/.test(a.getAttribute('href') ?? '') || a.hasAttribute('data-tab-key'))
+      .filter((a, i) => /friends|followers/.test(hrefs(c)[i]) || a.hasAttribute('data-tab-key'))
       .map((a) => short(a, 120)),
   );
 }
@@ -471,6 +478,11 @@ function countShown(c: Ctx, label: string): boolean {
 /** The profile column's links (by the browser's list of <a>s, not a selector pass). */
 function links(c: Ctx): Element[] {
   return c.memo('links', () => pick(els(c), 'a'));
+}
+
+/** The column's links' addresses (links(c)'s, same order), each read once per read. */
+function hrefs(c: Ctx): string[] {
+  return c.memo('hrefs', () => links(c).map((a) => a.getAttribute('href') ?? ''));
 }
 
 /**
@@ -533,7 +545,7 @@ function friendButtons(c: Ctx): [Element, boolean][] {
     const box = pickOne(els(c), '[data-pagelet="ProfileActions"]');
     const out: [Element, boolean][] = [];
     // mbasic: the profile owner's id (its "More" menu), and the links that name the owner: Add Friend (subjectid=), Unfriend (removefriend.php?friend_id=)
-    const owner = /[?&]owner_id=(\d+)/.exec(pick(els(c), 'a[href*="owner_id="]')[0]?.getAttribute('href') ?? '')?.[1];
+    const owner = /[?&]owner_id=(\d+)/.exec(hrefs(c).find((h) => h.includes('owner_id=')) ?? '')?.[1];
     if (!box && owner) {
       for (const a of pick(els(c), 'a[href*="profile_add_friend"], a[href*="removefriend.php"]')) {
         const h = a.getAttribute('href') ?? '';
@@ -828,8 +840,14 @@ function aboutFacts(c: Ctx): Map<RegExp, string | null> {
     const out = new Map<RegExp, string | null>();
     const card = aboutCard(c);
     if (!card) return out;
-    for (const leaf of all(card, 'div, span')) {
-      if (leaf.firstElementChild) continue;
+    // the card's text nodes, not its elements (a few hundred divs and spans hold a few dozen
+    // texts): a text that is one of the labels, alone in a div or span, is a label leaf
+    const texts = c.doc.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+      const v = n.nodeValue ?? '';
+      if (v.length > 60 || !ABOUT_LABEL.test(clean(v))) continue;
+      const leaf = n.parentElement;
+      if (!leaf || leaf === card || (leaf.tagName !== 'DIV' && leaf.tagName !== 'SPAN') || leaf.firstElementChild) continue;
       const t = short(leaf, 60, 20);
       const label = t.length <= 40 ? ABOUT_LABELS.find((re) => !out.has(re) && re.test(t)) : undefined;
       if (!label) continue;
@@ -848,6 +866,8 @@ function aboutFacts(c: Ctx): Map<RegExp, string | null> {
   });
 }
 const ABOUT_LABELS = [LABEL.birthday, LABEL.birthYear, LABEL.languages];
+/** Any of them (each is one whole text). */
+const ABOUT_LABEL = new RegExp(ABOUT_LABELS.map((re) => re.source).join('|'), 'i');
 
 function aboutFact(c: Ctx, label: RegExp): string | null {
   return aboutFacts(c).get(label) ?? null;
@@ -895,10 +915,9 @@ function isPage(c: Ctx): boolean {
   if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || (mSite && pickOne(els(c), '[data-sigil^="msite-pages"]'))) return true;
   // classic Pages (–2020) at a vanity address: the Page's photo and feed by id
   if (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container')) return true;
-  // mbasic Pages (2016): the Like/Unlike button, "N people like this" box, Page "More" menu
-  if (c.doc.getElementById('pages_mbasic_context_items_id') || links(c).some((a) => /\/pages\/more\/\d|[?&](?:un)?fan&/.test(a.getAttribute('href') ?? ''))) return true;
+  // mbasic Pages (2016): the Like/Unlike button, "N people like this" box, Page "More" menu;
   // Comet Pages (2021–): "25K likes" links to the Page's likers — no person has that link
-  if (links(c).some((a) => (a.getAttribute('href') ?? '').includes('/friends_likes'))) return true;
+  if (c.doc.getElementById('pages_mbasic_context_items_id') || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|\/friends_likes/.test(h))) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 
@@ -931,7 +950,7 @@ export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
   yield;
   if (isPage(c)) return result('facebook', 'not-profile', null, c.lang);
   yield;
-  if (facebookIdentity(doc, url) === false) {
+  if (identity(c) === false) {
     return result('facebook', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
   }
   const fields = yield* fieldSteps(SPEC, c);

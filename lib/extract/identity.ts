@@ -13,7 +13,8 @@ const href = (el: Element | null) => el?.getAttribute('href');
 /** <link rel="canonical">, by a walk over the few <link>s rather than a page-wide query. */
 function canonical(d: Document): string | null {
   const links = d.getElementsByTagName('link');
-  for (let i = 0; i < links.length; i++) if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') return links[i].getAttribute('href');
+  // (a test, not a lower-cased copy of each: a saved page may have dozens of <link>s)
+  for (let i = 0; i < links.length; i++) if (/^canonical$/i.test(links[i].rel)) return links[i].getAttribute('href');
   return null;
 }
 

@@ -21,8 +21,8 @@
 // Fair to both: each side runs in a fresh headless Chromium (Debian's, through
 // playwright-core; no extension loaded, so no content script competes), the page
 // served under its real URL with nothing else (no site scripts, images or styles
-// fetched), order alternated round by round, a warm-up round dropped, ≥ 3 kept
-// rounds; medians with min–max spread; ratios never rounded. The page is
+// fetched), order alternated round by round, a warm-up round dropped, 5 kept
+// rounds (TIEWISE_BENCH_ROUNDS); medians with min–max spread; ratios never rounded. The page is
 // cross-origin isolated (COOP/COEP) so performance.now() has 5 µs resolution, not 100.
 //
 // Per page and round, in each browser: the profile column's later half is held back
@@ -50,7 +50,8 @@ import { SITES, type Site } from '../../../lib/extract/types';
 import { largestReal, longFacebook, longLinkedIn, longVk, type RealPage as Page } from '../../fixtures/real/pages';
 import { alternate, result, type BenchCase, type BenchResult } from '../harness';
 
-const ROUNDS = 3;
+/** Rounds kept per page: a read takes under a millisecond, so a round's figure moves with the host; five give a steadier median. */
+const ROUNDS = Number(process.env.TIEWISE_BENCH_ROUNDS ?? 5);
 const WARMUP = 1;
 const WARM_READS = 7;
 const FRAME_MS = 16;
