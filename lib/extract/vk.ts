@@ -137,9 +137,9 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'M
 // ---------- one walk over the content ----------
 
 interface Walk {
-  /** the person's own elements, document order (walls, banners, chrome and people blocks pruned) */
-  own: Element[];
-  /** those without an element child, and every <dt>: where labels, buttons and status lines are text */
+  /** the person's own elements (walls, banners, chrome and people blocks pruned) with the id owner_page_name */
+  ownerName: Element[];
+  /** the person's own elements without an element child, and every <dt>: where labels, buttons and status lines are text */
   leaves: Element[];
   /** own elements by class token and by tag name (document order) */
   byClass: Map<string, Element[]>;
@@ -185,7 +185,7 @@ const SPECIAL_CLASS = new RegExp(
 
 function walk(c: Ctx): Walk {
   return c.memo('walk', () => {
-    const w: Walk = { own: [], leaves: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
+    const w: Walk = { ownerName: [], leaves: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
     const root = content(c);
     // a walk in document order without a stack: the counters block and the counter the walk
     // is inside are the outermost elements that opened them, closed when the walk leaves them
@@ -205,7 +205,8 @@ function walk(c: Ctx): Walk {
         let bits = 0;
         const cls = el.getAttribute('class');
         if (cls && SPECIAL_CLASS.test(cls)) {
-          for (const t of cls.split(/\s+/)) bits |= TOKENS.get(t) ?? 0;
+          const tokens = cls.split(/\s+/);
+          for (let i = 0; i < tokens.length; i++) bits |= TOKENS.get(tokens[i]) ?? 0;
           if (GROUP_TOKEN.test(cls)) w.group = true;
           if (BANNER_PART.test(cls)) wallish = true;
           if (OTHER_PART.test(cls)) other = true;
@@ -223,7 +224,7 @@ function walk(c: Ctx): Walk {
           }
           if (bits & AN_ICON) w.icons.push(el);
           if (role === 'img') w.roleImg.push(el);
-          w.own.push(el);
+          if (id === 'owner_page_name') w.ownerName.push(el);
           if (INDEXED_TAGS.has(tag)) push(w.byTag, tag, el);
           if (bits & INDEXED) for (const t of cls!.split(/\s+/)) if (INDEXED_CLASSES.has(t)) push(w.byClass, t, el);
           enter = true;
@@ -256,12 +257,7 @@ function walk(c: Ctx): Walk {
 }
 
 const cls = (c: Ctx, token: string): Element[] => walk(c).byClass.get(token) ?? [];
-const tags = (c: Ctx, ...names: string[]): Element[] => {
-  const w = walk(c);
-  if (names.length === 1) return w.byTag.get(names[0]) ?? [];
-  const set = new Set(names);
-  return w.own.filter((e) => set.has(e.tagName));
-};
+const tags = (c: Ctx, name: string): Element[] => walk(c).byTag.get(name) ?? [];
 
 function content(c: Ctx): Element {
   return region(c, 'content', CONTENT);
@@ -326,10 +322,14 @@ interface Texted {
   t: string | null;
 }
 
+// (The loops over a read's long lists are index loops: a for…of allocates an iterator
+// result per element until its code is optimised, and a page is read a few times at most.)
 function texted(c: Ctx): Texted[] {
   return c.memo('texted', () => {
     const out: Texted[] = [];
-    for (const el of walk(c).leaves) {
+    const leaves = walk(c).leaves;
+    for (let i = 0; i < leaves.length; i++) {
+      const el = leaves[i];
       const leaf = el.tagName !== 'DT' || !el.firstElementChild;
       const raw = el.textContent ?? '';
       if (raw) out.push({ el, leaf, raw, t: raw.length > 400 ? null : clean(raw) });
@@ -358,7 +358,8 @@ function rows(c: Ctx): [string, Element | string][] {
       const value = label && ANY_LABEL.test(label) ? el.nextElementSibling : null;
       if (value) out.push([label, value]);
     };
-    for (const { el, raw, t } of texted(c)) if (t !== null) add(el, raw, t);
+    const xs = texted(c);
+    for (let i = 0; i < xs.length; i++) if (xs[i].t !== null) add(xs[i].el, xs[i].raw, xs[i].t!);
     for (const el of modalEls(c)) {
       if (el.firstElementChild && el.tagName !== 'DT') continue;
       const raw = el.textContent ?? '';
@@ -369,7 +370,8 @@ function rows(c: Ctx): [string, Element | string][] {
 }
 
 function row(c: Ctx, re: RegExp): Element | string | null {
-  for (const [l, v] of rows(c)) if (re.test(l)) return v;
+  const rs = rows(c);
+  for (let i = 0; i < rs.length; i++) if (re.test(rs[i][0])) return rs[i][1];
   return null;
 }
 
@@ -430,7 +432,7 @@ function nameEl(c: Ctx): Element | null {
     const hooks: (() => Element[])[] = [
       () => cls(c, 'OwnerPageName').filter((e) => e.id === 'owner_page_name'),
       () => cls(c, 'OwnerPageName'),
-      () => walk(c).own.filter((e) => e.id === 'owner_page_name'),
+      () => walk(c).ownerName,
       () => cls(c, 'page_name'),
       () => cls(c, 'op_header').filter((e) => e.tagName === 'H2'),
       // a lone h1 inside the profile region (never an h2: section titles such as "Музыка" are h2s)
@@ -527,7 +529,9 @@ function count(c: Ctx, kind: 'friends' | 'followers' | 'mutual'): number | null 
 function friendButtons(c: Ctx): [Element, boolean][] {
   return c.memo('friendButtons', () => {
     const out: [Element, boolean][] = [];
-    for (const { el, leaf, t } of texted(c)) {
+    const xs = texted(c);
+    for (let i = 0; i < xs.length; i++) {
+      const { el, leaf, t } = xs[i];
       // a button's words: a leaf of hundreds of characters is a text, not a button
       if (!leaf || !t || t.length > 40) continue;
       if (NOT_FRIEND.test(t)) out.push([el, false]);
