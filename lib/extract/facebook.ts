@@ -89,7 +89,8 @@ const MAIN: ((d: Document) => Element | null)[] = [
 ];
 
 // The Intro card by its anchors: classic (–2020), Comet pagelets (2020–), m.facebook.com's sigil
-const INTRO = ['#intro_container_id', '[data-pagelet="ProfileTilesFeed_0"]', '[data-pagelet="ProfileIntro"]', '#profile_intro_card', '[data-sigil="profile-intro-card"]', '#m-timeline-cover-section'];
+// (a pagelet by name: one of the column's pagelets, listed once a read, `pagelet`)
+const INTRO = ['#intro_container_id', 'ProfileTilesFeed_0', 'ProfileIntro', '#profile_intro_card', '[data-sigil="profile-intro-card"]', '#m-timeline-cover-section'];
 
 // mbasic / m. section ids (the "About" page's blocks)
 const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info', bio: '#bio' };
@@ -111,6 +112,18 @@ const PRUNE_ROLE_SET = new Set(PRUNE_ROLES);
 function pruned(el: Element): boolean {
   const role = el.getAttribute('role');
   return (role !== null && PRUNE_ROLE_SET.has(role)) || el.getAttribute('data-pagelet') === PRUNE_PAGELET;
+}
+
+/**
+ * The column's own Comet pagelets (data-pagelet="ProfileActions", "ProfileAppSection_0"…)
+ * with their names, document order: one native query a read for all of them.
+ */
+function pagelets(c: Ctx): [Element, string][] {
+  return c.memo('pagelets', () => pick(els(c), '[data-pagelet]').map((e) => [e, e.getAttribute('data-pagelet') ?? '']));
+}
+
+function pagelet(c: Ctx, name: string): Element | null {
+  return pagelets(c).find(([, n]) => n === name)?.[0] ?? null;
 }
 
 /** main's own elements (posts, comments and sidebars pruned), indexed once per read. */
@@ -185,7 +198,7 @@ function intro(c: Ctx): Element | null {
 function introFound(c: Ctx): { el: Element | null; scan?: Scan } {
   return c.memo('intro', () => {
     for (const sel of INTRO) {
-      const el = pickOne(els(c), sel);
+      const el = /^[#[]/.test(sel) ? pickOne(els(c), sel) : pagelet(c, sel);
       if (el) return { el };
     }
     const h = byTextIn(heads(c), LABEL.intro, (e) => short(e, 60, 60));
@@ -542,7 +555,7 @@ function friendsHeading(c: Ctx): string {
  */
 function friendButtons(c: Ctx): [Element, boolean][] {
   return c.memo('friendButtons', () => {
-    const box = pickOne(els(c), '[data-pagelet="ProfileActions"]');
+    const box = pagelet(c, 'ProfileActions');
     const out: [Element, boolean][] = [];
     // mbasic: the profile owner's id (its "More" menu), and the links that name the owner: Add Friend (subjectid=), Unfriend (removefriend.php?friend_id=)
     const owner = /[?&]owner_id=(\d+)/.exec(hrefs(c).find((h) => h.includes('owner_id=')) ?? '')?.[1];
@@ -823,7 +836,7 @@ function languageList(t: string): string[] {
 /** Comet's About tab: the profile's own About card (never the friends card after it). */
 function aboutCard(c: Ctx): Element | null {
   return c.memo('aboutCard', () =>
-    pick(els(c), '[data-pagelet^="ProfileAppSection"]').find((s) => {
+    pagelets(c).filter(([, name]) => name.startsWith('ProfileAppSection')).map(([s]) => s).find((s) => {
       const a = first(first(s, 'h2'), 'a[href]');
       return !!a && /\/about(?:[/?_]|$)|[?&]sk=about/.test(a.getAttribute('href') ?? '');
     }) ?? null,
