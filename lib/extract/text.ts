@@ -29,22 +29,21 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', '
  * Hidden text is included on purpose: collapsed "show more" sections are still in the DOM.
  */
 export function text(el: Element | null | undefined, max = 20_000, skip?: (e: Element) => boolean): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (n: Node) => {
-    for (let c = n.firstChild; c && out.length < max; c = c.nextSibling) {
-      if (c.nodeType === 3) out += c.nodeValue;
-      else if (c.nodeType === 1) {
-        const tag = (c as Element).tagName;
-        if (SKIP.has(tag) || (skip && skip(c as Element))) continue;
-        if (tag === 'BR' || tag === 'P' || tag === 'LI' || tag === 'DIV') out += ' ';
-        walk(c);
-      }
+  return !el || SKIP.has(el.tagName) ? '' : clean(textUnder(el, max, skip, '').slice(0, max));
+}
+
+/** `out` and the text of `n`'s subtree after it (a function of its own: no closure made per read of a text). */
+function textUnder(n: Node, max: number, skip: ((e: Element) => boolean) | undefined, out: string): string {
+  for (let c = n.firstChild; c && out.length < max; c = c.nextSibling) {
+    if (c.nodeType === 3) out += c.nodeValue;
+    else if (c.nodeType === 1) {
+      const tag = (c as Element).tagName;
+      if (SKIP.has(tag) || (skip && skip(c as Element))) continue;
+      if (tag === 'BR' || tag === 'P' || tag === 'LI' || tag === 'DIV') out += ' ';
+      out = textUnder(c, max, skip, out);
     }
-  };
-  if (SKIP.has(el.tagName)) return '';
-  walk(el);
-  return clean(out.slice(0, max));
+  }
+  return out;
 }
 
 /**
