@@ -247,8 +247,9 @@ export function byText(root: ParentNode | null | undefined, sel: string, re: Reg
 /**
  * The elements under `root` in document order, without descending into subtrees whose
  * root is another person's (walls, feeds, comments, sidebars: `prune`, as a selector list
- * of simple parts joined by ", " and as a test of one element, the same parts) nor into scripts, styles and templates. The
- * site extractors then query this index (`pick`, `pickOne`) instead of the whole page.
+ * of simple parts joined by ", " and as a test of one element, the same parts) nor into
+ * scripts, styles and templates. The site extractors then query this index (`pick`,
+ * `pickOne`) instead of the whole page.
  */
 export interface Index {
   readonly root: Element | null;
@@ -264,17 +265,29 @@ export interface Index {
   set: Set<Element> | null;
   /** whether selectors are asked of the browser under the root (decided on first need) */
   native: boolean | null;
+  readonly prune: Prune;
+  /** elements under the root when it was indexed (whole) */
+  readonly count: number;
 }
 
-export function index(root: Element | null | undefined, prune: { selector: string; test: (el: Element) => boolean }): Index {
-  if (!root) return { root: null, whole: false, list: [], set: null, native: null };
+interface Prune {
+  selector: string;
+  test: (el: Element) => boolean;
+}
+
+export function index(root: Element | null | undefined, prune: Prune): Index {
+  if (!root) return { root: null, whole: false, list: [], set: null, native: null, prune, count: 0 };
   // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
   // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
   // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
   // scripting: not whole.
   if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
-    return { root, whole: true, list: null, set: null, native: true };
+    return { root, whole: true, list: null, set: null, native: true, prune, count: root.getElementsByTagName('*').length };
   }
+  return { root, whole: false, list: listOf(root, prune), set: null, native: null, prune, count: 0 };
+}
+
+function listOf(root: Element, prune: Prune): Element[] {
   const out: Element[] = [];
   if (root.getElementsByTagName('*').length <= SMALL_ROOT) {
     // A short column (m. and mbasic pages, older layouts): the browser lists its elements in
@@ -307,7 +320,7 @@ export function index(root: Element | null | undefined, prune: { selector: strin
       el = el && el !== root ? el.nextElementSibling : null;
     }
   }
-  return { root, whole: false, list: out, set: null, native: null };
+  return out;
 }
 /**
  * Columns up to this many elements are indexed by native queries, longer ones by a walk
@@ -323,19 +336,28 @@ const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 
 /** An index's members, document order. */
 export function members(ix: Index): Element[] {
-  if (!ix.list) {
-    const all = ix.root!.getElementsByTagName('*');
-    const out: Element[] = [];
-    for (let i = 0; i < all.length; i++) if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
-    ix.list = out;
-  }
-  return ix.list;
+  if (ix.list) return ix.list;
+  if (changed(ix)) return (ix.list = listOf(ix.root!, ix.prune));
+  const all = ix.root!.getElementsByTagName('*');
+  const out: Element[] = [];
+  for (let i = 0; i < all.length; i++) if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
+  return (ix.list = out);
 }
 
 /** Whether `el`, found under an index's root, is one of its members. */
 function isMember(ix: Index, el: Element): boolean {
-  if (ix.whole) return !SKIP_TAGS.has(el.tagName);
-  return (ix.set ??= new Set(ix.list)).has(el);
+  if (!ix.whole) return (ix.set ??= new Set(ix.list)).has(el);
+  if (SKIP_TAGS.has(el.tagName)) return false;
+  if (!changed(ix)) return true;
+  // the column changed since it was indexed (a timeline's posts arriving between two slices
+  // of a read): what is now inside a part to prune is not the person's
+  const p = el.closest(ix.prune.selector);
+  return !p || p === ix.root || !ix.root!.contains(p);
+}
+
+/** A whole index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
+function changed(ix: Index): boolean {
+  return ix.whole && ix.root!.getElementsByTagName('*').length !== ix.count;
 }
 
 /**

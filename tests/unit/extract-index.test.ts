@@ -67,3 +67,18 @@ describe('index: a column with nothing to prune (whole)', () => {
     expect(pick(ix, 'p').map((e) => e.textContent)).toEqual(['end']);
   });
 });
+
+describe('index: a whole column that changes during a read', () => {
+  it('a part to prune that arrives after the index was made (posts between two slices) is not the person\'s', () => {
+    const d = new JSDOM(`<!doctype html><body><main><section><h2>Intro</h2><a href="/own">own link</a></section></main></body>`).window.document;
+    const root = d.querySelector('main')!;
+    const ix = index(root, prune);
+    expect(ix.whole).toBe(true);
+    expect(pick(ix, 'a').map((a) => a.textContent)).toEqual(['own link']);
+    // the timeline renders
+    root.insertAdjacentHTML('beforeend', '<div data-pagelet="Timeline"><div role="article"><a href="/x">a commenter</a><h2>Post</h2></div></div><p><a href="/late">late own link</a></p>');
+    expect(pick(ix, 'a').map((a) => a.textContent)).toEqual(['own link', 'late own link']);
+    expect(pick(ix, 'h2').map((h) => h.textContent)).toEqual(['Intro']);
+    expect(members(ix).map((e) => e.textContent)).not.toContain('a commenter');
+  });
+});
