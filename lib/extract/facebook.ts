@@ -858,7 +858,8 @@ function aboutFacts(c: Ctx): Map<RegExp, string | null> {
     const texts = c.doc.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = texts.nextNode(); n; n = texts.nextNode()) {
       const v = n.nodeValue ?? '';
-      if (v.length > 60 || !ABOUT_LABEL.test(clean(v))) continue;
+      // (a label is short; the length allows for a saved page's indentation around it)
+      if (v.length > 200 || !ABOUT_LABEL.test(clean(v))) continue;
       const leaf = n.parentElement;
       if (!leaf || leaf === card || (leaf.tagName !== 'DIV' && leaf.tagName !== 'SPAN') || leaf.firstElementChild) continue;
       const t = short(leaf, 60, 20);
