@@ -472,11 +472,12 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
 
 /** The texts of the column's friends / followers links ("4,852 friends", "Friends", "Followers 412"). */
 function countLinks(c: Ctx): string[] {
-  return c.memo('countLinks', () =>
-    links(c)
-      .filter((a, i) => /friends|followers/.test(hrefs(c)[i]) || a.hasAttribute('data-tab-key'))
-      .map((a) => short(a, 120)),
-  );
+  return c.memo('countLinks', () => {
+    const hs = hrefs(c);
+    return links(c)
+      .filter((a, i) => /friends|followers/.test(hs[i]) || a.hasAttribute('data-tab-key'))
+      .map((a) => short(a, 120));
+  });
 }
 
 function counts(c: Ctx): string {
@@ -836,10 +837,11 @@ function languageList(t: string): string[] {
 /** Comet's About tab: the profile's own About card (never the friends card after it). */
 function aboutCard(c: Ctx): Element | null {
   return c.memo('aboutCard', () =>
-    pagelets(c).filter(([, name]) => name.startsWith('ProfileAppSection')).map(([s]) => s).find((s) => {
+    pagelets(c).find(([s, name]) => {
+      if (!name.startsWith('ProfileAppSection')) return false;
       const a = first(first(s, 'h2'), 'a[href]');
       return !!a && /\/about(?:[/?_]|$)|[?&]sk=about/.test(a.getAttribute('href') ?? '');
-    }) ?? null,
+    })?.[0] ?? null,
   );
 }
 

@@ -630,10 +630,10 @@ function titleName(c: Ctx): string | null {
   });
 }
 
-/** A photo in the top card that is the person's own: inside no link, or a link to their own page or photo. */
 /** A member photo's path on LinkedIn's media hosts (not a cover, logo or another image). */
 const PHOTO_PATH = /profile-displayphoto|profile-framedphoto|\/mpr\/|shrink_/i;
 
+/** A photo in the top card that is the person's own: inside no link, or a link to their own page or photo. */
 function topPhoto(c: Ctx): Element | null {
   return c.memo('topPhoto', () => {
     const t = top(c);

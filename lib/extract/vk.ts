@@ -177,10 +177,10 @@ for (const [tokens, bit] of [
 // a GROUP_CLASSES token anywhere in a class attribute
 const GROUP_TOKEN = new RegExp(String.raw`(?:^|\s)(?:${GROUP_CLASSES})(?=\s|$)`);
 // a class attribute that may hold a token above, or a banner, people-block or group token
-// named by a part: one test per element, and most hold none (no split, no lookups)
-const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// named by a part: one test per element, and most hold none (no split, no lookups).
+// (The tokens are plain class names — letters, digits, "_" and "-" — so each is its own pattern.)
 const SPECIAL_CLASS = new RegExp(
-  String.raw`(?:^|\s)(?:${[...TOKENS.keys()].map(escapeRe).join('|')})(?=\s|$)|${BANNER_PART.source}|${OTHER_PART.source}|${GROUP_TOKEN.source}`,
+  String.raw`(?:^|\s)(?:${[...TOKENS.keys()].join('|')})(?=\s|$)|${BANNER_PART.source}|${OTHER_PART.source}|${GROUP_TOKEN.source}`,
 );
 
 function walk(c: Ctx): Walk {
