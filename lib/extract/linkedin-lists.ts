@@ -30,29 +30,36 @@ function companyOf(s: string | undefined): string | null {
   return v && !EMPLOYMENT_ONLY.test(v) && !isRange(v) ? v : null;
 }
 
-/** logged-in "pvs" lists (2021–2025, and /details/ pages): aria-hidden text pieces per item. */
-export function pvsJobs(s: Element | null): Job[] {
+/**
+ * Jobs from entries' text lines (`linesOf`: the entry's own lines, or a nested role's):
+ * company then roles when roles are nested, else title then company; dates anywhere.
+ */
+function jobsOf(entries: Element[], linesOf: (e: Element, nested?: boolean) => string[]): Job[] {
   const out: Job[] = [];
-  for (const li of items(s)) {
-    const sub = all(li, 'li').filter((x) => pieces(x).some(isRange));
-    const p = pieces(li);
-    if (sub.length) {
+  for (const e of entries) {
+    const roles = all(e, 'li').filter((li) => linesOf(li, true).some(isRange));
+    const p = linesOf(e);
+    if (roles.length) {
       // several roles at one company: company first, each role nested
       const company = companyOf(p[0]);
       if (!company) continue;
-      for (const x of sub) {
-        const q = pieces(x);
-        const title = q[0] && !isRange(q[0]) ? q[0] : undefined;
-        out.push(job(title, company, q.find(isRange)));
+      for (const r of roles) {
+        const q = linesOf(r, true);
+        out.push(job(q[0] && !isRange(q[0]) ? q[0] : undefined, company, q.find(isRange)));
       }
       continue;
     }
-    if (p.length < 2) continue;
+    if (p.length < 2 || isRange(p[0])) continue;
     const company = companyOf(p[1]);
     if (!company) continue;
     out.push(job(p[0], company, p.find(isRange)));
   }
   return out;
+}
+
+/** logged-in "pvs" lists (2021–2025, and /details/ pages): aria-hidden text pieces per item. */
+export function pvsJobs(s: Element | null): Job[] {
+  return jobsOf(items(s), pieces);
 }
 
 /** Dates of an item: <time> elements first, else a date-range text. */
@@ -73,15 +80,17 @@ function itemRange(li: Element): { start?: string; end?: string } {
   return parseRange(t);
 }
 
-const hiddenLabel = (e: Element) => e.matches('.visually-hidden, .sr-only, .a11y-text');
+/** Text a screen reader reads and the page does not show (LinkedIn's labels beside their shown twins), or hidden boxes. */
+export const hiddenLabel = (e: Element) => e.matches('[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only, .a11y-text');
 
 /** headings per item: older "pv-entity" lists (2019–2021), the public view (h3/h4) and hCard pages (h4/h5). */
 export function headingJobs(s: Element | null): Job[] {
   const out: Job[] = [];
   for (const li of entriesOf(s, 'li, .section-item, .position')) {
     // several roles at one company (2019–2021 company summary h3, 2023 public view's
-    // group header h4): the first heading outside the nested role items, never a role's title
-    const roles = all(li, 'li').filter((x) => first(x, 'h3, h4'));
+    // group header h4): the first heading outside the nested role items, never a role's title.
+    // A role has dates; a job's media (a carousel of titled slides, 2018–2020) has none.
+    const roles = all(li, 'li').filter((x) => first(x, 'h3, h4') && itemRange(x).start);
     if (roles.length) {
       const company = companyOf(text(all(li, 'h3, h4').find((h) => !roles.some((r) => r.contains(h))), 300, hiddenLabel));
       if (!company) continue;
@@ -136,25 +145,7 @@ function cardEntries(s: Element | null): Element[] {
 }
 
 export function cardJobs(s: Element | null): Job[] {
-  const out: Job[] = [];
-  for (const e of cardEntries(s)) {
-    const roles = all(e, 'li').filter((li) => lines(li, true).some(isRange));
-    const p = lines(e);
-    if (roles.length) {
-      const company = companyOf(p[0]);
-      if (!company) continue;
-      for (const r of roles) {
-        const q = lines(r, true);
-        out.push(job(q[0] && !isRange(q[0]) ? q[0] : undefined, company, q.find(isRange)));
-      }
-      continue;
-    }
-    if (p.length < 2 || isRange(p[0])) continue;
-    const company = companyOf(p[1]);
-    if (!company) continue;
-    out.push(job(p[0], company, p.find(isRange)));
-  }
-  return out;
+  return jobsOf(cardEntries(s), lines);
 }
 
 /** A school from an entry's lines: school, then degree, and a date range anywhere. */

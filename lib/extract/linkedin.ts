@@ -20,7 +20,7 @@ import {
 } from './core';
 import { linkedinIdentity } from './identity';
 import {
-  cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, pvsJobs, pvsSchools,
+  cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, hiddenLabel, pvsJobs, pvsSchools,
 } from './linkedin-lists';
 import { clean, cssUrl, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { linkedinProfileUrl } from './urls';
@@ -403,7 +403,6 @@ function skipAfterName(el: Element): boolean {
   return false;
 }
 
-const HIDDEN_BOX = '[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only';
 
 /** The element just after the name block: the headline. */
 function afterName(c: Ctx): string | null {
@@ -413,7 +412,10 @@ function afterName(c: Ctx): string | null {
     for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
       if (skipAfterName(next)) continue;
       // (a badge kept hidden — "<span style="display: none"><span class="visually-hidden">… has a account" — shows nothing)
-      if (!text(next, 400, (e) => e.matches(HIDDEN_BOX))) continue;
+      if (!text(next, 400, hiddenLabel)) continue;
+      // the top card's links to the current employer and school (public view 2020–) come
+      // after the headline: past them there is none (a page without one shows none)
+      if (first(next, 'a[href*="/company/"], a[href*="/school/"]')) return null;
       const v = plausible(shownText(next), 400);
       if (!v || /^[·•]/.test(v) || DEGREE.test(v) || PRONOUNS.test(v)) continue;
       return hasLabel(v, LABEL.connections) || hasLabel(v, LABEL.followers) ? null : v;
@@ -521,7 +523,7 @@ function seeConnections(c: Ctx): number | null {
 /** 2017–2020: the Accomplishments card's languages ("Language" over "English", "Polish"). */
 function accomplishedLanguages(c: Ctx): string[] {
   const s = tags(c, 'section').find((x) => x.classList.contains('pv-accomplishments-block') && x.classList.contains('languages'));
-  return s ? uniq(all(s, 'li.pv-accomplishments-block__summary-list-item').map((li) => text(li, 200, (e) => e.matches('.visually-hidden'))), 100) : [];
+  return s ? uniq(all(s, 'li.pv-accomplishments-block__summary-list-item').map((li) => text(li, 200, hiddenLabel)), 100) : [];
 }
 
 /** 2013–2016 hCard: <div class="member-connections"> in the top card; 2010–2013: "<strong>220</strong> connections" in the overview list. */
@@ -707,7 +709,7 @@ const SPEC: Spec = {
       {
         via: 'top-card-subline',
         read: (c) => {
-          const el = first(top(c), '.top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .top-card-layout__first-subline > div, .pv-top-card--list-bullet > li, #location .locality, .locality, #demographics .locality');
+          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li, #location .locality, .locality, #demographics .locality');
           const v = plausible(text(el, 400, (e) => e.matches(MODAL)), 150);
           return v && !hasLabel(v, LABEL.connections) && !hasLabel(v, LABEL.followers) ? v : null;
         },

@@ -129,6 +129,8 @@ function facebookRule(u: URL): string | null {
 }
 
 function vkRule(u: URL): string | null {
+  // people's pages are on the site itself, never on a service's host (oauth., api., dev., login.)
+  if (!/^(?:(?:www|m|new)\.)?vk\.(?:com|ru)$/.test(hostOf(u))) return null;
   const segs = segments(u);
   if (segs.length !== 1) return null;
   const name = segs[0].toLowerCase();

@@ -279,3 +279,63 @@ describe('LinkedIn 2018–2020 (Ember) as saved copies have them', () => {
     expect(ok(read(html, URL_), 'headline')).toBe('Data engineer who bakes');
   });
 });
+
+// The public view of 2026 (logged out) and a 2018 logged-in job with media, as real pages
+// saved by others show them (their structure kept, trimmed; the people invented).
+describe('LinkedIn: the top card and jobs of pages first met in real saves', () => {
+  const modal = (id: string) =>
+    `<div class="contextual-sign-in-modal top-card-layout__title-modal"><div class><div id="${id}" class="modal modal--contextual-sign-in">` +
+    `<div class="modal__overlay" aria-hidden="true"><section aria-modal="true" role="dialog"><button class="modal__dismiss" aria-label="Dismiss"></button>` +
+    `<h2 class="contextual-sign-in-modal__context-screen-title">Sign in to view Jana’s full profile</h2>` +
+    `<form class="contextual-sign-in-modal__sign-in-form hidden"><input name="session_key" type="text"><input name="session_password" type="password"></form>` +
+    `</section></div></div></div></div>`;
+  const publicCard = (headline: string) =>
+    `<html lang="en"><body><main class="main"><section class="profile"><section class="top-card-layout container-lined">` +
+    `<div class="top-card-layout__card"><div class="top-card-layout__entity-info-container flex">` +
+    `<div class="top-card-layout__entity-info flex-grow"><button class="cursor-pointer" data-modal="public_profile_top-card_title-modal-id">` +
+    `<h1 class="top-card-layout__title">Jana Novak</h1></button>${modal('t')}${headline}` +
+    `<h3 class="top-card-layout__first-subline"><div class="profile-info-subheader"><span>Brno, South Moravia, Czechia</span><span class="before:middot"></span>` +
+    `<button class="link" data-modal="public_profile_profile-info-subheader__contact-info_modal">Contact Info</button>${modal('c')}` +
+    `<div class="not-first-middot"><span>681 followers</span><span>500+ connections</span></div></div></h3>` +
+    `<div class="top-card-layout__cta-container"><a class="top-card-layout__cta" href="https://www.linkedin.com/signup/public-profile-join">Join to view profile</a><button>Message</button></div></div>` +
+    `<div class="top-card-layout__entity-info flex-grow">` +
+    `<div data-section="currentPositionsDetails"><a href="https://cz.linkedin.com/company/vltava-bank?trk=public_profile_topcard-current-company" data-test-id="top-card-link"><span class="top-card-link__description">Vltava Bank</span></a></div>` +
+    `<div data-section="educationsDetails"><a href="https://cz.linkedin.com/school/masaryk-university/?trk=public_profile_topcard-school" data-test-id="top-card-link"><span class="top-card-link__description">Masaryk University</span></a></div>` +
+    `</div></div></div></section></section></main></body></html>`;
+
+  it('2026 public view: the headline under the name, the place before "Contact Info"', () => {
+    const r = read(publicCard('<h2 class="top-card-layout__headline">Data engineer at Vltava Bank</h2>'), URL_);
+    expect(ok(r, 'name')).toBe('Jana Novak');
+    expect(ok(r, 'headline')).toBe('Data engineer at Vltava Bank');
+    expect(ok(r, 'location')).toBe('Brno, South Moravia, Czechia');
+    expect(ok(r, 'followers')).toBe(681);
+    expect(ok(r, 'connections')).toBe(500);
+  });
+
+  it('2026 public view without a headline: the employer and school links beside the name are none', () => {
+    const r = read(publicCard(''), URL_);
+    expect(ok(r, 'name')).toBe('Jana Novak');
+    expect(r.fields.headline.status).not.toBe('ok');
+    expect(ok(r, 'location')).toBe('Brno, South Moravia, Czechia');
+  });
+
+  it('2018: a job with a media carousel is one job, its media titles no roles', () => {
+    const slide = (t: string) =>
+      `<li class="artdeco-carousel-slide-container"><div class="artdeco-carousel-slide"><a href="/in/jana-novak/detail/treasury/position:1/"><figure class="pv-treasury-item">` +
+      `<figcaption class="pv-treasury-item__info"><span class="visually-hidden">${t}</span><div aria-hidden="true"><h4 class="pv-treasury-item__title-text">${t}</h4></div></figcaption></figure></a></div></li>`;
+    const html = `<html><body><main><section class="pv-top-card"><h1 class="pv-top-card-section__name">Jana Novak</h1><h2 class="pv-top-card-section__headline">CEO at Vltava Bank</h2></section>` +
+      `<section id="experience-section" class="pv-profile-section experience-section"><header><h2>Experience</h2></header><ul class="pv-profile-section__section-info">` +
+      `<li class="pv-profile-section__sortable-item"><div class="pv-position-entity"><a href="/company/1337/"><div class="pv-entity__summary-info"><h3>CEO</h3>` +
+      `<h4><span class="visually-hidden">Company Name</span><span class="pv-entity__secondary-title">Vltava Bank</span></h4>` +
+      `<h4 class="pv-entity__date-range"><span class="visually-hidden">Dates Employed</span><span>Dec 2008 – Present</span></h4></div></a>` +
+      `<div class="pv-entity__extra-details"><h4 aria-hidden="true">Media (2)</h4><ul class="artdeco-carousel-slide-list">${slide('Keynote: The Next Leap')}${slide('Annual letter 2017')}</ul></div></div></li>` +
+      `<li class="pv-profile-section__sortable-item"><div class="pv-position-entity"><a href="/company/42/"><div class="pv-entity__summary-info"><h3>Analyst</h3>` +
+      `<h4><span class="visually-hidden">Company Name</span><span class="pv-entity__secondary-title">Morava Capital</span></h4>` +
+      `<h4 class="pv-entity__date-range"><span class="visually-hidden">Dates Employed</span><span>Jan 2004 – Nov 2008</span></h4></div></a></div></li>` +
+      `</ul></section></main></body></html>`;
+    const r = read(html, URL_);
+    expect(ok(r, 'company')).toBe('Vltava Bank');
+    const jobs = ok(r, 'experience') as { title?: string; company: string }[];
+    expect(jobs.map((j) => [j.title, j.company])).toEqual([['CEO', 'Vltava Bank'], ['Analyst', 'Morava Capital']]);
+  });
+});

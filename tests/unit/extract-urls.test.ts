@@ -70,6 +70,11 @@ const cases: [string, string | null][] = [
   ['https://vk.com/wall-1_2', null],
   ['https://vk.com/friends?id=1234567', null],
   ['https://vk.com/away.php?to=https%3A%2F%2Fexample.com', null],
+  // a service's own host is no person's page: an app asking for access (m.vk.com's chrome, the user's name in it)
+  ['https://oauth.vk.com/authorize?client_id=3942460&display=page', null],
+  ['https://api.vk.com/method', null],
+  ['https://new.vk.com/dvolkov', 'https://vk.com/dvolkov'],
+  ['https://www.vk.com/dvolkov', 'https://vk.com/dvolkov'],
   // not a social site / not a URL
   ['https://example.com/in/anna', null],
   ['javascript:alert(1)', null],

@@ -51,3 +51,19 @@ describe('vk extractor', () => {
     expect(read('<div id="content"><h2 class="page_name">Иван</h2><h5 class="profile_deleted_text">Страница удалена либо ещё не создана.</h5></div>').kind).toBe('not-profile');
   });
 });
+
+describe('vk: pages that show the signed-in user, not a profile', () => {
+  it('an app asking for access (oauth.vk.com, m.vk.com chrome with the user in owner_panel) is no profile', () => {
+    // structure of a real 2013 consent page, trimmed; the people invented
+    const url = 'https://oauth.vk.com/authorize?client_id=3942460&redirect_uri=https%3A%2F%2Foauth.vk.com%2Fblank.html&response_type=token&scope=8&display=page';
+    const html = `<!DOCTYPE html><html><head><title>Отримання доступу до ВКонтакті</title></head><body id="vk"><div id="vk_wrap"><div id="m">` +
+      `<div id="mhead" class="mhead"><a href="/oauth/logout?hash=x" class="hb_wrap mhb_notify"><div class="hb_btn"><em class="mh_btn_label">вийти</em></div></a></div>` +
+      `<div id="mcont" class="mcont"><div class="pcont fit_box"><a href="https://m.vk.com/id1234567" class="owner_panel"><div class="op_inline_user op_inline_user_link">` +
+      `<img src="https://pp.vk.me/c1/v1/1/a.jpg" class="op_img" /><h2 class="op_header"><span>Олена Коваль</span></h2></div></a>` +
+      `<div class="form_item"><div class="fi_row">Додаток <b><a href="http://vk.com/app3942460">Music App</a></b> запитує доступ до Вашого акаунту.</div></div></div></div></div></div></body></html>`;
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    const r = extractVk(doc, url);
+    expect(r.kind).not.toBe('profile');
+    expect(r.fields.name.status).not.toBe('ok');
+  });
+});
