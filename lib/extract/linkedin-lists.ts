@@ -197,7 +197,9 @@ export function headingSchools(s: Element | null): School[] {
         return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, hiddenLabel);
       })
       .filter(Boolean);
-    if (deg.length) o.degree = uniq(deg, 300).join(', ');
+    // (a dash, as the public view shows for no degree, is none)
+    const degree = uniq(deg, 300).join(', ');
+    if (degree) o.degree = degree;
     Object.assign(o, itemRange(li));
     out.push(o);
   }

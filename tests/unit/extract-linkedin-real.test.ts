@@ -319,6 +319,19 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(ok(r, 'location')).toBe('Brno, South Moravia, Czechia');
   });
 
+  it('public view: a school without a degree shows "-", which is no degree', () => {
+    const school = (name: string, slug: string, deg: string) =>
+      `<li class="profile-section-card education__list-item"><a class="profile-section-card__image-link" href="https://www.linkedin.com/school/${slug}/"><img alt></a>` +
+      `<div class="pl-0.5 grow break-words"><h3><a href="https://www.linkedin.com/school/${slug}/?trk=public_profile_school"><span>${name}</span></a></h3>` +
+      `<h4 class="text-color-text text-md">${deg}</h4><div><p class="my-0.5"><span class="date-range"><time>1993</time> - <time>1997</time></span></p></div></div></li>`;
+    const html = publicCard('<h2 class="top-card-layout__headline">Data engineer</h2>').replace('</section></section></main>',
+      '</section><section class="core-section-container" data-section="educationsDetails"><h2 class="core-section-container__title">Education</h2>' +
+      `<div class="core-section-container__content"><ul class="education__list">${school('Masaryk University', 'masaryk-university', '-')}` +
+      `${school('Brno Technical School', 'brno-technical', 'Diploma, Electronics')}</ul></div></section></section></main>`);
+    const schools = ok(read(html, URL_), 'education') as { school: string; degree?: string }[];
+    expect(schools.map((x) => [x.school, x.degree])).toEqual([['Masaryk University', undefined], ['Brno Technical School', 'Diploma, Electronics']]);
+  });
+
   it('2018: a job with a media carousel is one job, its media titles no roles', () => {
     const slide = (t: string) =>
       `<li class="artdeco-carousel-slide-container"><div class="artdeco-carousel-slide"><a href="/in/jana-novak/detail/treasury/position:1/"><figure class="pv-treasury-item">` +
