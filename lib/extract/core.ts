@@ -11,17 +11,17 @@ export interface Ctx {
   doc: Document;
   url: string;
   lang: string | null;
-  /** computes once per read */
-  memo<T>(key: string, fn: () => T): T;
+  /** `fn`'s value, computed once per read under `key` (a string, or the asking function itself) */
+  memo<T>(key: unknown, fn: () => T): T;
 }
 
 export function makeCtx(doc: Document, url: string): Ctx {
-  const cache = new Map<string, unknown>();
+  const cache = new Map<unknown, unknown>();
   return {
     doc,
     url,
     lang: pageLang(doc),
-    memo<T>(key: string, fn: () => T): T {
+    memo<T>(key: unknown, fn: () => T): T {
       if (!cache.has(key)) {
         let v: T;
         try {

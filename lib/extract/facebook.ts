@@ -119,7 +119,7 @@ function pruned(el: Element): boolean {
  * with their names, document order: one native query a read for all of them.
  */
 function pagelets(c: Ctx): [Element, string][] {
-  return c.memo('pagelets', () => pick(els(c), '[data-pagelet]').map((e) => [e, e.getAttribute('data-pagelet') ?? '']));
+  return c.memo(pagelets, () => pick(els(c), '[data-pagelet]').map((e) => [e, e.getAttribute('data-pagelet') ?? '']));
 }
 
 function pagelet(c: Ctx, name: string): Element | null {
@@ -128,17 +128,17 @@ function pagelet(c: Ctx, name: string): Element | null {
 
 /** main's own elements (posts, comments and sidebars pruned), indexed once per read. */
 function els(c: Ctx): Index {
-  return c.memo('els', () => index(main(c), { selector: PRUNE, test: pruned }));
+  return c.memo(els, () => index(main(c), { selector: PRUNE, test: pruned }));
 }
 
 /** Whether the page's own evidence names the person the address names (identity.ts), once per read. */
 function identity(c: Ctx): boolean | null {
-  return c.memo('identity', () => facebookIdentity(c.doc, c.url));
+  return c.memo(identity, () => facebookIdentity(c.doc, c.url));
 }
 
 /** og: tags, but only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
-  const mine = c.memo('ogMine', () => {
+  const mine = c.memo(og, () => {
     const u = meta(c.doc, 'og:url');
     return !u || facebookProfileUrl(u) === facebookProfileUrl(c.url) || identity(c) === true;
   });
@@ -146,7 +146,7 @@ function og(c: Ctx, key: string): string | null {
 }
 
 function nameEl(c: Ctx): Element | null {
-  return c.memo('nameEl', () =>
+  return c.memo(nameEl, () =>
     pickOne(els(c), '#fb-timeline-cover-name') ?? // classic: the h1 also holds the alternate name
     pickOne(els(c), 'h1') ??
     // m./mbasic cover: <div id="m-timeline-cover-section"> … <strong>Name</strong>, or <h3> in #cover-name-root
@@ -155,7 +155,7 @@ function nameEl(c: Ctx): Element | null {
 }
 
 function name(c: Ctx): string | null {
-  return c.memo('name', () => {
+  return c.memo(name, () => {
     for (const h of SPEC.name!.hooks) {
       const v = h.read(c);
       if (v) return v;
@@ -196,7 +196,7 @@ function intro(c: Ctx): Element | null {
 
 /** The Intro, and its rows when finding it meant scanning it (read once, not again by introScan). */
 function introFound(c: Ctx): { el: Element | null; scan?: Scan } {
-  return c.memo('intro', () => {
+  return c.memo(introFound, () => {
     for (const sel of INTRO) {
       const el = /^[#[]/.test(sel) ? pickOne(els(c), sel) : pagelet(c, sel);
       if (el) return { el };
@@ -399,7 +399,7 @@ function scan(root: Element): Scan {
 
 /** The Intro's rows (Comet, classic, m., mbasic). */
 function introScan(c: Ctx): Scan {
-  return c.memo('introScan', () => {
+  return c.memo(introScan, () => {
     const i = introFound(c);
     return i.scan ?? (i.el ? scan(i.el) : { rows: [], bios: [], headings: 0 });
   });
@@ -472,7 +472,7 @@ function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
 
 /** The texts of the column's friends / followers links ("4,852 friends", "Friends", "Followers 412"). */
 function countLinks(c: Ctx): string[] {
-  return c.memo('countLinks', () => {
+  return c.memo(countLinks, () => {
     const hs = hrefs(c);
     return links(c)
       .filter((a, i) => /friends|followers/.test(hs[i]) || a.hasAttribute('data-tab-key'))
@@ -481,7 +481,7 @@ function countLinks(c: Ctx): string[] {
 }
 
 function counts(c: Ctx): string {
-  return c.memo('counts', () => countLinks(c).join(' · '));
+  return c.memo(counts, () => countLinks(c).join(' · '));
 }
 
 /** Whether one of the count links says `label` beside a number ("4,852 friends", "Friends 412"). */
@@ -491,12 +491,12 @@ function countShown(c: Ctx, label: string): boolean {
 
 /** The profile column's links (by the browser's list of <a>s, not a selector pass). */
 function links(c: Ctx): Element[] {
-  return c.memo('links', () => pick(els(c), 'a'));
+  return c.memo(links, () => pick(els(c), 'a'));
 }
 
 /** The column's links' addresses (links(c)'s, same order), each read once per read. */
 function hrefs(c: Ctx): string[] {
-  return c.memo('hrefs', () => links(c).map((a) => a.getAttribute('href') ?? ''));
+  return c.memo(hrefs, () => links(c).map((a) => a.getAttribute('href') ?? ''));
 }
 
 /**
@@ -504,7 +504,7 @@ function hrefs(c: Ctx): string[] {
  * browser's lists, the roles from one native query.
  */
 function heads(c: Ctx): Element[] {
-  return c.memo('heads', () => {
+  return c.memo(heads, () => {
     const tagged = pick(els(c), 'h2, h3, h4, header');
     const roles = pick(els(c), '[role="heading"]');
     if (!roles.length) return tagged;
@@ -515,7 +515,7 @@ function heads(c: Ctx): Element[] {
 
 const FRIENDS_HEAD = labelRe(String.raw`^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])`);
 function friendsBox(c: Ctx): string {
-  return c.memo('friendsBox', () => short(byTextIn(heads(c).filter((e) => e.tagName === 'H3' || e.getAttribute('role') === 'heading'), FRIENDS_HEAD, (e) => short(e, 80, 80)), 200, 200));
+  return c.memo(friendsBox, () => short(byTextIn(heads(c).filter((e) => e.tagName === 'H3' || e.getAttribute('role') === 'heading'), FRIENDS_HEAD, (e) => short(e, 80, 80)), 200, 200));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -530,7 +530,7 @@ function labelThenNumber(t: string, label: string): number | null {
  * the linked names and the number of the others.
  */
 function mutualLine(c: Ctx): { count: number; names: string[] } | null {
-  return c.memo('mutualLine', () => {
+  return c.memo(mutualLine, () => {
     for (const h of heads(c).filter((e) => FRIENDS_HEAD.test(short(e, 80, 80)))) {
       const box = h.parentElement?.nextElementSibling ?? h.nextElementSibling;
       const t = short(box, 300, 200);
@@ -545,7 +545,7 @@ function mutualLine(c: Ctx): { count: number; names: string[] } | null {
 
 /** mbasic / m.: "Friends (412)" in a heading over the friends list (not a post's, not a sidebar's). */
 function friendsHeading(c: Ctx): string {
-  return c.memo('friendsHeading', () => short(byTextIn(heads(c).filter((e) => e.tagName !== 'H4'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
+  return c.memo(friendsHeading, () => short(byTextIn(heads(c).filter((e) => e.tagName !== 'H4'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
 }
 
 /**
@@ -555,7 +555,7 @@ function friendsHeading(c: Ctx): string {
  * "Add friend" buttons (People you may know, a friend list).
  */
 function friendButtons(c: Ctx): [Element, boolean][] {
-  return c.memo('friendButtons', () => {
+  return c.memo(friendButtons, () => {
     const box = pagelet(c, 'ProfileActions');
     const out: [Element, boolean][] = [];
     // mbasic: the profile owner's id (its "More" menu), and the links that name the owner: Add Friend (subjectid=), Unfriend (removefriend.php?friend_id=)
@@ -578,7 +578,7 @@ function friendButtons(c: Ctx): [Element, boolean][] {
 
 /** Whether the person is the viewer's friend, as the buttons show; null when they don't say or disagree. */
 function friendship(c: Ctx): boolean | null {
-  return c.memo('friendship', () => oneShown(friendButtons(c)));
+  return c.memo(friendship, () => oneShown(friendButtons(c)));
 }
 
 // The profile photo's alt / aria-label in its several forms: "Name, profile picture",
@@ -836,7 +836,7 @@ function languageList(t: string): string[] {
 
 /** Comet's About tab: the profile's own About card (never the friends card after it). */
 function aboutCard(c: Ctx): Element | null {
-  return c.memo('aboutCard', () =>
+  return c.memo(aboutCard, () =>
     pagelets(c).find(([s, name]) => {
       if (!name.startsWith('ProfileAppSection')) return false;
       const a = first(first(s, 'h2'), 'a[href]');
@@ -851,7 +851,7 @@ function aboutCard(c: Ctx): Element | null {
  * it or before one of its wrappers (at most 8 up) that has text. Read once per read.
  */
 function aboutFacts(c: Ctx): Map<RegExp, string | null> {
-  return c.memo('aboutFacts', () => {
+  return c.memo(aboutFacts, () => {
     const out = new Map<RegExp, string | null>();
     const card = aboutCard(c);
     if (!card) return out;
@@ -890,7 +890,7 @@ function aboutFact(c: Ctx, label: RegExp): string | null {
 }
 
 function WORK(c: Ctx): Job[] {
-  return c.memo('work', () =>
+  return c.memo(WORK, () =>
     mbEntries(c, MB.work).flatMap(({ lead, rest }): Job[] => {
       const company = plausible(lead, 200);
       if (!company) return [];

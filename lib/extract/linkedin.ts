@@ -80,12 +80,12 @@ const TITLE_SITE = /^linkedin$/i;
 
 /** The handle the URL names (lower case, URI-encoded as in the canonical URL). */
 function handle(c: Ctx): string | null {
-  return c.memo('handle', () => /\/in\/([^/]+)\//.exec(self(c) ?? '')?.[1] ?? null);
+  return c.memo(handle, () => /\/in\/([^/]+)\//.exec(self(c) ?? '')?.[1] ?? null);
 }
 
 /** The canonical URL of the person the URL names, once per read. */
 function self(c: Ctx): string | null {
-  return c.memo('self', () => linkedinProfileUrl(c.url));
+  return c.memo(self, () => linkedinProfileUrl(c.url));
 }
 
 /** An <a> that links to the person the URL names (not an overlay or a details page). */
@@ -106,11 +106,11 @@ function selfLink(c: Ctx, a: Element, tail?: string): boolean {
 
 /** /in/<handle>/details/<section>/: a list page, no top card. */
 function detailsPage(c: Ctx): boolean {
-  return c.memo('details', () => /^\/in\/[^/]+\/details\//.test(pathOf(c.url)));
+  return c.memo(detailsPage, () => /^\/in\/[^/]+\/details\//.test(pathOf(c.url)));
 }
 
 function mainEl(c: Ctx): Element | null {
-  return c.memo('main', () => c.doc.getElementsByTagName('main')[0] ?? c.doc.body);
+  return c.memo(mainEl, () => c.doc.getElementsByTagName('main')[0] ?? c.doc.body);
 }
 
 // Page-wide look-ups by tag name or id, once per read: a selector list over a large page
@@ -128,7 +128,7 @@ function tags(c: Ctx, tag: string): Element[] {
  * a long profile, none the person's fields — only its heading block is kept.
  */
 function walk(c: Ctx): Map<string, Element[]> {
-  return c.memo('walk', () => {
+  return c.memo(walk, () => {
     const by = new Map<string, Element[]>();
     const m = mainEl(c);
     // two stacks side by side (the element, and whether it is inside the Activity card):
@@ -189,6 +189,7 @@ function contactLink(c: Ctx, within: Element | null): Element | null {
  * The 2026 web client's top-card tiles (the current company and the school a person shows
  * in their intro): a logo whose placeholder svg is `company-accent-N` or `school-accent-N`,
  * and the name in a <p> beside it. Nothing else on the card says which tile is which.
+ * The public view's top card links the same two (its experience may be blurred).
  */
 function topTile(c: Ctx, kind: 'company' | 'school'): string | null {
   return c.memo(`tile:${kind}`, () => {
@@ -201,13 +202,14 @@ function topTile(c: Ctx, kind: 'company' | 'school'): string | null {
       const v = plausible(text(name), 200);
       if (v) return v;
     }
-    return null;
+    // public view (2020–): the top card's links to the current employer and the latest school
+    return plausible(text(first(t, `[data-section="${kind === 'company' ? 'currentPositions' : 'educations'}Details"] .top-card-link__description`)), 200);
   });
 }
 
 /** The top card: where name, headline, location and counts live. */
 function top(c: Ctx): Element | null {
-  return c.memo('top', () => {
+  return c.memo(top, () => {
     if (detailsPage(c)) return null;
     const m = mainEl(c);
     const hooks: (() => Element | null | undefined)[] = [
@@ -243,7 +245,7 @@ function foreign(el: Element): boolean {
 }
 
 function nameEl(c: Ctx): Element | null {
-  return c.memo('nameEl', () => {
+  return c.memo(nameEl, () => {
     const t = top(c);
     if (!t) return null;
     const hooks: (() => Element | null | undefined)[] = [
@@ -275,7 +277,7 @@ function nameEl(c: Ctx): Element | null {
 }
 
 function topText(c: Ctx): string {
-  return c.memo('topText', () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e) || srCopy(e)));
+  return c.memo(topText, () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e) || srCopy(e)));
 }
 
 /**
@@ -305,7 +307,7 @@ const HCARD: Partial<Record<keyof typeof SECTIONS, string>> = {
 
 /** The <h2>/<h3> of <main> with their shown text, once per read. */
 function headings(c: Ctx): [Element, string][] {
-  return c.memo('headings', () => [...tags(c, 'h2'), ...tags(c, 'h3')].map((h) => [h, shownText(h)] as [Element, string]));
+  return c.memo(headings, () => [...tags(c, 'h2'), ...tags(c, 'h3')].map((h) => [h, shownText(h)] as [Element, string]));
 }
 
 /**
@@ -354,7 +356,7 @@ function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
  * counts only when it is the page's only Person.
  */
 function person(c: Ctx): Record<string, unknown> | null {
-  return c.memo('person', () => {
+  return c.memo(person, () => {
     const want = self(c);
     const people = jsonLd(c.doc).filter((o) => o['@type'] === 'Person' || (Array.isArray(o['@type']) && o['@type'].includes('Person')));
     for (const o of people) {
@@ -367,7 +369,7 @@ function person(c: Ctx): Record<string, unknown> | null {
 
 /** The logged-in page's JSON state (<code> blocks): the profile entity whose publicIdentifier is the URL's handle. */
 function state(c: Ctx): Record<string, unknown> | null {
-  return c.memo('state', () => {
+  return c.memo(state, () => {
     const h = handle(c);
     if (!h) return null;
     const codes = c.doc.getElementsByTagName('code');
@@ -433,7 +435,7 @@ function headlineSplit(c: Ctx): [string, string] | null {
 }
 
 function headline(c: Ctx): string | null {
-  return c.memo('headline', () => {
+  return c.memo(headline, () => {
     if (!top(c)) return null;
     return str(state(c)?.headline) ?? jsonText(first(top(c), '#headline .title, p.headline, .headline.title')?.textContent, 400) ?? afterName(c);
   });
@@ -460,7 +462,7 @@ function besideContactInfo(c: Ctx): string | null {
 
 
 function currentJob(c: Ctx): Job | null {
-  const jobs = c.memo('jobs', () => runHooks(EXPERIENCE, c));
+  const jobs = c.memo(currentJob, () => runHooks(EXPERIENCE, c));
   return jobs?.find((j) => !j.end) ?? null;
 }
 
@@ -553,7 +555,7 @@ function activityFollowers(c: Ctx): number | null {
 
 /** The smallest top-card element that carries the mutual label: "Olivia Brown, Mark Lee and 10 other mutual connections". */
 function mutualText(c: Ctx): string {
-  return c.memo('mutualText', () => {
+  return c.memo(mutualText, () => {
     const re = labelReOnce(LABEL.mutual);
     let t = '';
     if (!re.test(topText(c))) return '';
@@ -577,7 +579,7 @@ function mutualText(c: Ctx): string {
  * → 12 and both names; "Anna Kowalski is a mutual connection" → 1, Anna; "7 общих контактов" → 7.
  */
 function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
-  return c.memo('mutuals', () => {
+  return c.memo(mutuals, () => {
     const t = mutualText(c);
     if (!t) return null;
     const names = (s: string) => uniq(s.split(/,\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
@@ -601,7 +603,7 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
  * "· 1st" and "· 2nd" and hides one with its CSS; oneShown() settles which, or nothing.
  */
 function degreeBadges(c: Ctx): [Element, Degree][] {
-  return c.memo('degree', () =>
+  return c.memo(degreeBadges, () =>
     all(top(c), 'p, span').flatMap((e): [Element, Degree][] => {
       // (a bare number is a count — "James Wu and <b>3</b> other" — and links hold names and counts)
       const t = text(e, 80);
@@ -613,7 +615,7 @@ function degreeBadges(c: Ctx): [Element, Degree][] {
 
 /** The <title> name, only when every <title> of the page agrees (a single-page app leaves stale ones). */
 function titleName(c: Ctx): string | null {
-  return c.memo('titleName', () => {
+  return c.memo(titleName, () => {
     const names = new Set<string>();
     const ts = c.doc.head ? Array.from(c.doc.head.getElementsByTagName('title')) : Array.from(c.doc.getElementsByTagName('title')).filter((t) => !t.closest('svg'));
     for (const t of ts) {
@@ -637,7 +639,7 @@ const PHOTO_PATH = /profile-displayphoto|profile-framedphoto|\/mpr\/|shrink_/i;
 
 /** A photo in the top card that is the person's own: inside no link, or a link to their own page or photo. */
 function topPhoto(c: Ctx): Element | null {
-  return c.memo('topPhoto', () => {
+  return c.memo(topPhoto, () => {
     const t = top(c);
     const n = text(nameEl(c));
     for (const img of all(t, 'img')) {

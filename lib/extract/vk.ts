@@ -184,7 +184,7 @@ const SPECIAL_CLASS = new RegExp(
 );
 
 function walk(c: Ctx): Walk {
-  return c.memo('walk', () => {
+  return c.memo(walk, () => {
     const w: Walk = { ownerName: [], leaves: [], byClass: new Map(), byTag: new Map(), modules: [], icons: [], counters: [], roleImg: [], group: false };
     const root = content(c);
     // a walk in document order without a stack: the counters block and the counter the walk
@@ -269,7 +269,7 @@ function content(c: Ctx): Element {
  * body's first two levels only — portals live there — never by a page-wide query.
  */
 function modal(c: Ctx): Element | null {
-  return c.memo('modal', () => {
+  return c.memo(modal, () => {
     const body = c.doc.body;
     if (!body) return null;
     // an open one: empty layers (#box_layer_wrap with only a loader) are skipped
@@ -285,7 +285,7 @@ function modal(c: Ctx): Element | null {
 }
 
 function modalEls(c: Ctx): Element[] {
-  return c.memo('modalEls', () => {
+  return c.memo(modalEls, () => {
     const m = modal(c);
     if (!m) return [];
     const out: Element[] = [];
@@ -296,7 +296,7 @@ function modalEls(c: Ctx): Element[] {
 
 /** og: tags, only when og:url (if any) names this person. */
 function og(c: Ctx, key: string): string | null {
-  const mine = c.memo('ogMine', () => {
+  const mine = c.memo(og, () => {
     const u = meta(c.doc, 'og:url');
     return !u || vkProfileUrl(u) === vkProfileUrl(c.url);
   });
@@ -325,7 +325,7 @@ interface Texted {
 // (The loops over a read's long lists are index loops: a for…of allocates an iterator
 // result per element until its code is optimised, and a page is read a few times at most.)
 function texted(c: Ctx): Texted[] {
-  return c.memo('texted', () => {
+  return c.memo(texted, () => {
     const out: Texted[] = [];
     const leaves = walk(c).leaves;
     for (let i = 0; i < leaves.length; i++) {
@@ -343,7 +343,7 @@ function texted(c: Ctx): Texted[] {
  * (div.label + div.labeled, dt + dd, modal rows) and "Label: value" text nodes.
  */
 function rows(c: Ctx): [string, Element | string][] {
-  return c.memo('rows', () => {
+  return c.memo(rows, () => {
     const out: [string, Element | string][] = [];
     const add = (el: Element, raw: string, t: string) => {
       // leaves and <dt>s only ("Город: Калининград" is one text node beside an icon wrapper)
@@ -427,7 +427,7 @@ function unplaced(c: Ctx): boolean {
 }
 
 function nameEl(c: Ctx): Element | null {
-  return c.memo('nameEl', () => {
+  return c.memo(nameEl, () => {
     // VK's own name hooks first, each looked at only when those before found no name
     const hooks: (() => Element[])[] = [
       () => cls(c, 'OwnerPageName').filter((e) => e.id === 'owner_page_name'),
@@ -444,7 +444,7 @@ function nameEl(c: Ctx): Element | null {
 }
 
 function name(c: Ctx): string | null {
-  return c.memo('name', () => {
+  return c.memo(name, () => {
     for (const h of SPEC.name!.hooks) {
       const v = h.read(c);
       if (v) return v as string;
@@ -472,7 +472,7 @@ function counter(t: string): { kind: 'friends' | 'followers' | 'mutual' | null; 
 }
 
 function counts(c: Ctx): Counts {
-  return c.memo('counts', () => {
+  return c.memo(counts, () => {
     const out: Counts = { friends: [], followers: [], mutual: [], shown: { friends: false, followers: false, mutual: false } };
     // a label without a number ("Добавить в друзья", a block titled "Друзья") shows no count
     const add = (t: string) => {
@@ -527,7 +527,7 @@ function count(c: Ctx, kind: 'friends' | 'followers' | 'mutual'): number | null 
  * friend's button or a friend list's. Each with whether it says "friends" (true) or not.
  */
 function friendButtons(c: Ctx): [Element, boolean][] {
-  return c.memo('friendButtons', () => {
+  return c.memo(friendButtons, () => {
     const out: [Element, boolean][] = [];
     const xs = texted(c);
     for (let i = 0; i < xs.length; i++) {
@@ -542,7 +542,7 @@ function friendButtons(c: Ctx): [Element, boolean][] {
 }
 
 function status(c: Ctx): Element | null {
-  return c.memo('status', () => {
+  return c.memo(status, () => {
     for (const k of STATUS) if (cls(c, k).length) return cls(c, k)[0];
     return cls(c, 'current_text').find((e) => !!e.closest('#page_current_info')) ?? null;
   });
@@ -736,7 +736,7 @@ function iconName(i: Element): string {
  * stay two jobs.
  */
 function careerJobs(c: Ctx): { company: string; title?: string }[] {
-  return c.memo('careerJobs', () => {
+  return c.memo(careerJobs, () => {
     const all = rows(c).flatMap(([l, v]) => (LABELS.company.test(l) && career(v)) || []);
     const out: { company: string; title?: string }[] = [];
     const used = new Set<number>();
@@ -817,7 +817,7 @@ function photo(u: string | null | undefined): string | null {
 
 /** A sign-in or captcha wall: by ids, names and tag lists the browser keeps (no page-wide selector scan). */
 function wall(c: Ctx): boolean {
-  return c.memo('wall', () => {
+  return c.memo(wall, () => {
     const d = c.doc;
     if (d.getElementById('quick_login_form') || d.getElementById('login_form') || d.getElementsByName('captcha_key').length) return true;
     for (const i of Array.from(d.getElementsByTagName('img'))) if (/captcha\.php/.test(i.getAttribute('src') ?? '')) return true;

@@ -317,6 +317,9 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(ok(r, 'name')).toBe('Jana Novak');
     expect(r.fields.headline.status).not.toBe('ok');
     expect(ok(r, 'location')).toBe('Brno, South Moravia, Czechia');
+    // (what those links do say, with the experience blurred for a visitor: employer and school)
+    expect(ok(r, 'company')).toBe('Vltava Bank');
+    expect(ok(r, 'education')).toEqual([{ school: 'Masaryk University' }]);
   });
 
   it('public view: a school without a degree shows "-", which is no degree', () => {
