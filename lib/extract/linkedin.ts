@@ -406,6 +406,11 @@ function skipAfterName(el: Element): boolean {
 }
 
 
+/** A count line ("500+ connections", "1,234 followers"): not a headline nor a place, which may well say "Investor Relations". */
+function isCount(v: string): boolean {
+  return countLabelled(v, LABEL.connections) !== null || countLabelled(v, LABEL.followers) !== null;
+}
+
 /** The element just after the name block: the headline. */
 function afterName(c: Ctx): string | null {
   let el: Element | null = nameEl(c);
@@ -420,7 +425,7 @@ function afterName(c: Ctx): string | null {
       if (first(next, 'a[href*="/company/"], a[href*="/school/"]')) return null;
       const v = plausible(shownText(next), 400);
       if (!v || /^[·•]/.test(v) || DEGREE.test(v) || PRONOUNS.test(v)) continue;
-      return hasLabel(v, LABEL.connections) || hasLabel(v, LABEL.followers) ? null : v;
+      return isCount(v) ? null : v;
     }
     el = el.parentElement;
   }
@@ -453,7 +458,7 @@ function besideContactInfo(c: Ctx): string | null {
       if (skipAfterName(prev)) continue;
       const v = plausible(text(prev), 150);
       if (!v) continue;
-      if (hasLabel(v, LABEL.connections) || hasLabel(v, LABEL.followers) || v === text(nameEl(c)) || v === headline(c)) return null;
+      if (isCount(v) || v === text(nameEl(c)) || v === headline(c)) return null;
       return v;
     }
   }
@@ -713,7 +718,7 @@ const SPEC: Spec = {
         read: (c) => {
           const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li, #location .locality, .locality, #demographics .locality');
           const v = plausible(text(el, 400, (e) => e.matches(MODAL)), 150);
-          return v && !hasLabel(v, LABEL.connections) && !hasLabel(v, LABEL.followers) ? v : null;
+          return v && !isCount(v) ? v : null;
         },
       },
     ],

@@ -312,6 +312,12 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(ok(r, 'connections')).toBe(500);
   });
 
+  it('a headline that says "Relations" or "Followers" is a headline, not a count ("500+ relations" in French)', () => {
+    for (const h of ['Head of Investor Relations at Vltava Bank', 'Responsable Relation Client', 'Building for our followers']) {
+      expect(ok(read(publicCard(`<h2 class="top-card-layout__headline">${h}</h2>`), URL_), 'headline')).toBe(h);
+    }
+  });
+
   it('2026 public view without a headline: the employer and school links beside the name are none', () => {
     const r = read(publicCard(''), URL_);
     expect(ok(r, 'name')).toBe('Jana Novak');
