@@ -14,7 +14,7 @@
 // and field spec refer to each other and are read (and fixed) together.
 import type { Degree, Extraction, Job } from './types';
 import {
-  all, allUnreadable, arr, byText, countLabelled, first, hasLabel, jsonLd, makeCtx, meta,
+  all, allUnreadable, arr, byText, countLabelled, first, jsonLd, makeCtx, meta,
   inChrome, oneShown, pathOf, result, fieldSteps, drain, sectionBody, str, uniq,
   type Ctx, type Hook, type SectionHooks, type Spec, type Steps,
 } from './core';
@@ -267,6 +267,8 @@ function nameEl(c: Ctx): Element | null {
         }
         return null;
       },
+      // … or in a button of its own (2026, a 1st-degree connection): the card's one <h2>
+      () => (t.hasAttribute('componentkey') ? first(t, 'h2') : null),
     ];
     for (const h of hooks) {
       const el = h();
@@ -766,7 +768,7 @@ const SPEC: Spec = {
       { via: 'member-connections', read: (c) => parseCount(text(first(memberConnections(c), 'strong') ?? memberConnections(c))) },
       { via: 'see-connections', read: seeConnections },
     ],
-    shown: (c) => hasLabel(topText(c), LABEL.connections) || memberConnections(c),
+    shown: (c) => countLabelled(topText(c), LABEL.connections) !== null || memberConnections(c),
   },
   followers: {
     hooks: [
@@ -784,7 +786,7 @@ const SPEC: Spec = {
       // logged-in 2024–2026: only in the Activity card's heading
       { via: 'activity-card', read: activityFollowers },
     ],
-    shown: (c) => hasLabel(topText(c), LABEL.followers) || activityFollowers(c) !== null,
+    shown: (c) => countLabelled(topText(c), LABEL.followers) !== null || activityFollowers(c) !== null,
   },
   mutual: {
     hooks: [{ via: 'top-card-label', read: (c) => mutuals(c)?.count }],

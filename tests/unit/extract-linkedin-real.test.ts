@@ -341,6 +341,20 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(schools.map((x) => [x.school, x.degree])).toEqual([['Masaryk University', undefined], ['Brno Technical School', 'Diploma, Electronics']]);
   });
 
+  it('2026: a 1st-degree connection\'s name in a button of its own (no link) is the name, the line after the badges the headline', () => {
+    const html = `<html lang="en"><head><title>Jana Novak | LinkedIn</title></head><body><main><section componentkey="com.linkedin.sdui.profile.card.refACoAAEx1Topcard"><div>` +
+      `<div componentkey="a1" role="button"><div componentkey="a1" aria-label="Profile photo"></div><button componentkey="b2" aria-label="Manage notifications about Jana Novak"></button></div>` +
+      `<div><div><div data-display-contents="true"><div componentkey="c3" role="button"><div componentkey="c3"><h2>Jana Novak</h2></div></div></div>` +
+      `<p>· 1st</p><div data-display-contents="true"><p>· 2nd</p></div></div>` +
+      `<p>Data engineer @Vltava Bank</p><p>Vltava Bank</p><div><p>Brno, South Moravia, Czechia</p><p>·</p><p><a href="#">Contact info</a></p></div></div>` +
+      `<a componentkey="d4" href="https://www.linkedin.com/search/results/people/?connectionOf=x"><p componentkey="d4">58 connections</p></a></div></section></main></body></html>`;
+    const r = read(html, URL_);
+    expect(r.fields.name).toMatchObject({ status: 'ok', value: 'Jana Novak', via: 'top-card-heading' });
+    expect(ok(r, 'headline')).toBe('Data engineer @Vltava Bank');
+    expect(ok(r, 'location')).toBe('Brno, South Moravia, Czechia');
+    expect(ok(r, 'connections')).toBe(58);
+  });
+
   it('2018: a job with a media carousel is one job, its media titles no roles', () => {
     const slide = (t: string) =>
       `<li class="artdeco-carousel-slide-container"><div class="artdeco-carousel-slide"><a href="/in/jana-novak/detail/treasury/position:1/"><figure class="pv-treasury-item">` +
