@@ -407,7 +407,6 @@ function skipAfterName(el: Element): boolean {
   return false;
 }
 
-
 /** A count line ("500+ connections", "1,234 followers"): not a headline nor a place, which may well say "Investor Relations". */
 function isCount(v: string): boolean {
   return countLabelled(v, LABEL.connections) !== null || countLabelled(v, LABEL.followers) !== null;
