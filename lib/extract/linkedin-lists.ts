@@ -76,12 +76,12 @@ function itemRange(li: Element): { start?: string; end?: string } {
     return out;
   }
   const r = first(li, '.date-range, .pv-entity__date-range, .experience-date-locale, .education-date');
-  const t = r ? text(r, 200, hiddenLabel) : pieces(li).find(isRange);
+  const t = r ? text(r, 200, notShown) : pieces(li).find(isRange);
   return parseRange(t);
 }
 
-/** Text a screen reader reads and the page does not show (LinkedIn's labels beside their shown twins), or hidden boxes. */
-export const hiddenLabel = (e: Element) => e.matches('[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only, .a11y-text');
+/** An element whose text the page does not show: a screen reader's label beside its shown twin, or a hidden box. */
+export const notShown = (e: Element) => e.matches('[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only, .a11y-text');
 
 /** headings per item: older "pv-entity" lists (2019–2021), the public view (h3/h4) and hCard pages (h4/h5). */
 export function headingJobs(s: Element | null): Job[] {
@@ -92,9 +92,9 @@ export function headingJobs(s: Element | null): Job[] {
     // A role has dates; a job's media (a carousel of titled slides, 2018–2020) has none.
     const roles = all(li, 'li').filter((x) => first(x, 'h3, h4') && itemRange(x).start);
     if (roles.length) {
-      const company = companyOf(text(all(li, 'h3, h4').find((h) => !roles.some((r) => r.contains(h))), 300, hiddenLabel));
+      const company = companyOf(text(all(li, 'h3, h4').find((h) => !roles.some((r) => r.contains(h))), 300, notShown));
       if (!company) continue;
-      for (const r of roles) out.push({ title: text(first(r, 'h3, h4'), 300, hiddenLabel) || undefined, company, ...itemRange(r) } as Job);
+      for (const r of roles) out.push({ title: text(first(r, 'h3, h4'), 300, notShown) || undefined, company, ...itemRange(r) } as Job);
       for (const j of out) if (!j.title) delete j.title;
       continue;
     }
@@ -102,11 +102,11 @@ export function headingJobs(s: Element | null): Job[] {
     if (!h) continue;
     const subSel = h.tagName === 'H3' ? 'h4:not(.pv-entity__date-range):not(.pv-entity__location), .pv-entity__secondary-title' : '.item-subtitle, h5';
     // the first subtitle after the title that has text (2015–16 public/logged-in views put an empty logo <h5> first)
-    const sub = all(li, subSel).find((e) => e !== h && !e.contains(h) && !!(h.compareDocumentPosition(e) & 4) && !!text(e, 300, hiddenLabel));
+    const sub = all(li, subSel).find((e) => e !== h && !e.contains(h) && !!(h.compareDocumentPosition(e) & 4) && !!text(e, 300, notShown));
     // the older layout puts the employment type in a child span of the secondary title
-    const company = companyOf(sub ? text(sub, 300, (e) => hiddenLabel(e) || e.matches('.separator')) : undefined);
+    const company = companyOf(sub ? text(sub, 300, (e) => notShown(e) || e.matches('.separator')) : undefined);
     if (!company) continue;
-    out.push({ title: text(h, 300, hiddenLabel), company, ...itemRange(li) });
+    out.push({ title: text(h, 300, notShown), company, ...itemRange(li) });
   }
   return out;
 }
@@ -183,7 +183,7 @@ export function headingSchools(s: Element | null): School[] {
   const out: School[] = [];
   for (const li of entriesOf(s, 'li, .section-item, .school, .position.education')) {
     const h = first(li, 'h3, h4.item-title, h4');
-    const school = plausible(text(h, 300, hiddenLabel), 200);
+    const school = plausible(text(h, 300, notShown), 200);
     if (!school) continue;
     const o: School = { school };
     const degEls = all(li, h?.tagName === 'H3' ? 'h4, .pv-entity__degree-name, .pv-entity__fos' : '.item-subtitle, h5, .degree, .major');
@@ -191,10 +191,10 @@ export function headingSchools(s: Element | null): School[] {
       .filter((e) => e !== h && !e.contains(h) && !degEls.some((o) => o !== e && o.contains(e)) && !e.querySelector('time') && !e.matches('.date-range, .pv-entity__dates, .education-date'))
       .map((e) => {
         // the public view puts degree and field in sibling spans of one <h4>: "Master of Science, Economics"
-        const kids = Array.from(e.children).filter((x) => !hiddenLabel(x));
+        const kids = Array.from(e.children).filter((x) => !notShown(x));
         // (2015's own separators sit inside the spans: "Bachelor of Engineering (B.E.)," — not doubled)
-        const parts = kids.map((x) => text(x, 300, hiddenLabel).replace(/\s*[,;]$/, '')).filter(Boolean);
-        return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, hiddenLabel);
+        const parts = kids.map((x) => text(x, 300, notShown).replace(/\s*[,;]$/, '')).filter(Boolean);
+        return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, notShown);
       })
       .filter(Boolean);
     // (a dash, as the public view shows for no degree, is none)
@@ -210,7 +210,7 @@ export function firstPieces(s: Element | null): string[] {
   return uniq(
     entriesOf(s, 'li, .section-item').map((li) => {
       const h = first(li, 'h3, h4');
-      return h ? text(h, 300, hiddenLabel) : pieces(li)[0] ?? text(li);
+      return h ? text(h, 300, notShown) : pieces(li)[0] ?? text(li);
     }),
     100,
   );

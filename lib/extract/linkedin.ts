@@ -20,7 +20,7 @@ import {
 } from './core';
 import { linkedinIdentity } from './identity';
 import {
-  cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, hiddenLabel, pvsJobs, pvsSchools,
+  cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, notShown, pvsJobs, pvsSchools,
 } from './linkedin-lists';
 import { clean, cssUrl, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { linkedinProfileUrl } from './urls';
@@ -420,7 +420,7 @@ function afterName(c: Ctx): string | null {
     for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
       if (skipAfterName(next)) continue;
       // (a badge kept hidden — "<span style="display: none"><span class="visually-hidden">… has a account" — shows nothing)
-      if (!text(next, 400, hiddenLabel)) continue;
+      if (!text(next, 400, notShown)) continue;
       // the top card's links to the current employer and school (public view 2020–) come
       // after the headline: past them there is none (a page without one shows none)
       if (first(next, 'a[href*="/company/"], a[href*="/school/"]')) return null;
@@ -531,7 +531,7 @@ function seeConnections(c: Ctx): number | null {
 /** 2017–2020: the Accomplishments card's languages ("Language" over "English", "Polish"). */
 function accomplishedLanguages(c: Ctx): string[] {
   const s = tags(c, 'section').find((x) => x.classList.contains('pv-accomplishments-block') && x.classList.contains('languages'));
-  return s ? uniq(all(s, 'li.pv-accomplishments-block__summary-list-item').map((li) => text(li, 200, hiddenLabel)), 100) : [];
+  return s ? uniq(all(s, 'li.pv-accomplishments-block__summary-list-item').map((li) => text(li, 200, notShown)), 100) : [];
 }
 
 /** 2013–2016 hCard: <div class="member-connections"> in the top card; 2010–2013: "<strong>220</strong> connections" in the overview list. */
