@@ -16,12 +16,18 @@ export function RetentionPanel({ now }: { now?: () => number }) {
   const [months, setMonths] = useState('');
   const [plan, setPlan] = useState<{ policy: RetentionPolicy; plan: RetentionPlan } | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // the stored policy fills the fields before anyone can type in them: a value typed while it
+  // was loading would be overwritten by it, and a save or dry run then would use the old one
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    void getPolicy().then((p) => {
-      setSnap(p.snapshotDays ? String(p.snapshotDays) : '');
-      setMonths(p.inactiveMonths ? String(p.inactiveMonths) : '');
-    });
+    void getPolicy()
+      .then((p) => {
+        setSnap(p.snapshotDays ? String(p.snapshotDays) : '');
+        setMonths(p.inactiveMonths ? String(p.inactiveMonths) : '');
+      })
+      .catch(() => undefined) // no stored policy readable: the fields start empty
+      .finally(() => setLoaded(true));
   }, []);
 
   const policy = (): RetentionPolicy | null => {
@@ -68,16 +74,16 @@ export function RetentionPanel({ now }: { now?: () => number }) {
       <p className="muted">{t('lead.retention.intro')}</p>
       <label className="lead-field">
         <span>{t('lead.retention.snapshots')}</span>
-        <input inputMode="numeric" value={snap} onChange={(e) => { setSnap(e.target.value); setPlan(null); }} aria-describedby={`${id}-off`} />
+        <input inputMode="numeric" value={snap} disabled={!loaded} onChange={(e) => { setSnap(e.target.value); setPlan(null); }} aria-describedby={`${id}-off`} />
       </label>
       <label className="lead-field">
         <span>{t('lead.retention.inactive')}</span>
-        <input inputMode="numeric" value={months} onChange={(e) => { setMonths(e.target.value); setPlan(null); }} aria-describedby={`${id}-off`} />
+        <input inputMode="numeric" value={months} disabled={!loaded} onChange={(e) => { setMonths(e.target.value); setPlan(null); }} aria-describedby={`${id}-off`} />
       </label>
       <p id={`${id}-off`} className="muted source">{t('lead.retention.off')}</p>
       <div className="row-actions">
-        <button type="button" onClick={() => void save()}>{t('lead.retention.save')}</button>
-        <button type="button" className="primary" onClick={() => void dry()}>{t('lead.retention.dryRun')}</button>
+        <button type="button" disabled={!loaded} onClick={() => void save()}>{t('lead.retention.save')}</button>
+        <button type="button" className="primary" disabled={!loaded} onClick={() => void dry()}>{t('lead.retention.dryRun')}</button>
       </div>
       {p && (
         <div className="lead-plan" role="region" aria-label={t('lead.retention.dryRun')}>
