@@ -1,5 +1,4 @@
 import { readFacebook } from '@/lib/extract/facebook';
-import { facebookIdentity } from '@/lib/extract/identity';
 import { facebookProfileUrl } from '@/lib/extract/urls';
 import { follow } from './reader/follow';
 
@@ -10,6 +9,6 @@ export default defineContentScript({
   matches: ['https://*.facebook.com/*'],
   runAt: 'document_idle',
   main() {
-    follow({ read: readFacebook, profileUrl: facebookProfileUrl, identity: facebookIdentity });
+    follow({ read: readFacebook, profileUrl: facebookProfileUrl });
   },
 });

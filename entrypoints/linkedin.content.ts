@@ -1,5 +1,4 @@
 import { readLinkedIn } from '@/lib/extract/linkedin';
-import { linkedinIdentity } from '@/lib/extract/identity';
 import { linkedinProfileUrl } from '@/lib/extract/urls';
 import { follow } from './reader/follow';
 
@@ -10,6 +9,6 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
   runAt: 'document_idle',
   main() {
-    follow({ read: readLinkedIn, profileUrl: linkedinProfileUrl, identity: linkedinIdentity });
+    follow({ read: readLinkedIn, profileUrl: linkedinProfileUrl });
   },
 });

@@ -1,5 +1,4 @@
 import { readVk } from '@/lib/extract/vk';
-import { vkIdentity } from '@/lib/extract/identity';
 import { vkProfileUrl } from '@/lib/extract/urls';
 import { follow } from './reader/follow';
 
@@ -10,6 +9,6 @@ export default defineContentScript({
   matches: ['https://*.vk.com/*', 'https://*.vk.ru/*'],
   runAt: 'document_idle',
   main() {
-    follow({ read: readVk, profileUrl: vkProfileUrl, identity: vkIdentity });
+    follow({ read: readVk, profileUrl: vkProfileUrl });
   },
 });

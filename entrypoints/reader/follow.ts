@@ -56,14 +56,19 @@ function afterPage(fn: () => void): void {
 }
 
 /**
- * A network's content script's parts (lib/extract): its reader, its rule for a
- * person's URL (urls.ts) and its check of whom the page shows (identity.ts), each
- * that network's own, so that the script carries no other network's code.
+ * A network's content script's parts (lib/extract): its reader and its rule for a
+ * person's URL (urls.ts), each that network's own, so that the script carries no
+ * other network's code. The reader checks whom the page shows (identity.ts) first:
+ * a page still showing the previous person reads as `identity-mismatch`.
  */
 export interface SiteReader {
   read: (doc: Document, url: string) => Steps<Extraction>;
   profileUrl: (url: string) => string | null;
-  identity: (doc: Document, url: string) => boolean | null;
+}
+
+/** The reader found the page showing someone else than its address names (the previous person's DOM lingering). */
+function mismatch(x: Extraction): boolean {
+  return x.fields.name.status === 'unreadable' && x.fields.name.via === 'identity-mismatch';
 }
 
 /**
@@ -77,7 +82,7 @@ export interface SiteReader {
  * (A frame before every slice cost a frame per slice: a first read of a Facebook
  * profile in 3–4 slices was sent 24–43 ms after the load event, now 17–33 ms.)
  */
-export function follow({ read: readPage, profileUrl, identity }: SiteReader): void {
+export function follow({ read: readPage, profileUrl }: SiteReader): void {
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retries = 0;
@@ -129,11 +134,6 @@ export function follow({ read: readPage, profileUrl, identity }: SiteReader): vo
     const id = ++reading;
     let steps: Steps<Extraction>;
     try {
-      if (isProfile && identity(document, url) === false && retries < MAX_RETRIES) {
-        retries++;
-        schedule(RETRY_MS);
-        return;
-      }
       steps = readPage(document, url);
     } catch (e) {
       sendError(url, e);
@@ -149,8 +149,16 @@ export function follow({ read: readPage, profileUrl, identity }: SiteReader): vo
       try {
         for (;;) {
           const r = steps.next();
-          if (r.done) return sendRead(url, r.value);
-          if (performance.now() >= until) return afterPage(resume);
+          if (!r.done) {
+            if (performance.now() >= until) return afterPage(resume);
+            continue;
+          }
+          // the old person's DOM may linger after in-site navigation: read again shortly
+          if (mismatch(r.value) && retries < MAX_RETRIES) {
+            retries++;
+            return schedule(RETRY_MS);
+          }
+          return sendRead(url, r.value);
         }
       } catch (e) {
         sendError(url, e);

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { follow as followSite } from '@/entrypoints/reader/follow';
-import { linkedinIdentity } from '@/lib/extract/identity';
+import { allUnreadable } from '@/lib/extract/core';
 import { linkedinProfileUrl } from '@/lib/extract/urls';
 import { emptyFields, type Extraction } from '@/lib/extract/types';
 import type { Steps } from '@/lib/extract/core';
@@ -61,7 +61,7 @@ function reader(n: number, ms: number, ran: string[]) {
 }
 
 /** The LinkedIn content script's loop, with `read` for its reader. */
-const follow = (read: (doc: Document, url: string) => Steps<Extraction>) => followSite({ read, profileUrl: linkedinProfileUrl, identity: linkedinIdentity });
+const follow = (read: (doc: Document, url: string) => Steps<Extraction>) => followSite({ read, profileUrl: linkedinProfileUrl });
 
 const settle = () => new Promise((r) => setTimeout(r, 80));
 
@@ -138,5 +138,25 @@ describe('follow: a read in slices', () => {
     await new Promise((r) => setTimeout(r, 1300));
     const reads = sent.filter((m) => m.type === 'content:page-read');
     expect(reads.map((m) => [m.url, m.extraction?.fields.name])).toEqual([[BOB, { status: 'ok', value: 'Bob Example', via: 'test' }]]);
+  });
+
+  it("a page still showing the previous person is not sent: it is read again shortly, and the right person's read is sent", async () => {
+    let lingering = true; // the single-page app still shows the previous profile's DOM
+    let reads = 0;
+    const read = function* (_doc: Document, url: string): Steps<Extraction> {
+      reads++;
+      yield;
+      if (lingering) return { site: 'linkedin', kind: 'profile', profileUrl: url, lang: 'en', fields: allUnreadable('identity-mismatch') };
+      return yield* reader(1, 1, [])(_doc, url);
+    };
+    follow(read);
+    await settle();
+    expect(reads).toBe(1);
+    expect(sent.filter((m) => m.type === 'content:page-read')).toEqual([]);
+    lingering = false;
+    await new Promise((r) => setTimeout(r, 400)); // the retry, 300 ms later
+    expect(reads).toBe(2);
+    const got = sent.filter((m) => m.type === 'content:page-read');
+    expect(got.map((m) => [m.url, m.extraction?.fields.name])).toEqual([[ALICE, { status: 'ok', value: 'Alice Example', via: 'test' }]]);
   });
 });

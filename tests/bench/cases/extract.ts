@@ -11,7 +11,7 @@
 //   friends' posts and replies beside the profile's info (longVk).
 //
 // What is timed is what the content script does on each read (entrypoints/reader/
-// follow.ts): the identity check, the site's reader, the JSON of the result (its
+// follow.ts): the URL's check, the site's reader (its identity check first), the JSON of the result (its
 // change check) — the site's reader bundled and minified as it ships (one IIFE per
 // site, lib/extract/<site>.ts). Its baseline is one `querySelectorAll('*')` pass over
 // the same document reading each element's tagName: the floor for anything that
@@ -67,10 +67,10 @@ async function readerCode(site: Site): Promise<string> {
     stdin: {
       contents:
         `import { ${READER[site]} as readPage } from '@/lib/extract/${site}';\n` +
-        `import { ${site}Identity as identity } from '@/lib/extract/identity';\n` +
         `import { ${site}ProfileUrl as profileUrl } from '@/lib/extract/urls';\n` +
-        // what follow.ts's read() does, without the message: the identity check, the reader's steps, the change check
-        `globalThis.__benchSteps = function* () { const url = location.href; if (profileUrl(url) !== null) identity(document, url); const x = yield* readPage(document, url); return (url + JSON.stringify(x)).length; };\n`,
+        // what follow.ts's read() does, without the message: the URL's check, the reader's steps (its first is
+        // the identity check), the change check
+        `globalThis.__benchSteps = function* () { const url = location.href; profileUrl(url); const x = yield* readPage(document, url); return (url + JSON.stringify(x)).length; };\n`,
       resolveDir: process.cwd(),
       loader: 'ts',
     },
