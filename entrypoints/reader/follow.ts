@@ -68,7 +68,7 @@ export interface SiteReader {
 
 /** The reader found the page showing someone else than its address names (the previous person's DOM lingering). */
 function mismatch(x: Extraction): boolean {
-  return x.fields.name.status === 'unreadable' && x.fields.name.via === 'identity-mismatch';
+  return x.fields.name.via === 'identity-mismatch';
 }
 
 /**

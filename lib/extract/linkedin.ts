@@ -279,7 +279,11 @@ function nameEl(c: Ctx): Element | null {
 }
 
 function topText(c: Ctx): string {
-  return c.memo(topText, () => text(top(c), 20_000, (e) => e.matches(MODAL) || foreign(e) || srCopy(e)));
+  return c.memo(topText, () => {
+    // the card's dialogs and forms found at once: each element's test is then a lookup
+    const modal = new Set(all(top(c), MODAL));
+    return text(top(c), 20_000, (e) => modal.has(e) || foreign(e) || srCopy(e));
+  });
 }
 
 /**
