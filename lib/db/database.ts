@@ -80,6 +80,17 @@ export const SCHEMA_V7 = {
 };
 
 /**
+ * Version 8: the contact indexes nothing queries are dropped — city, crmId, relation,
+ * tags, [relation+lastContactAt] and state (the book filters and the smart groups test
+ * those fields in memory; retention asks lastContactAt alone). Every index is written on
+ * every contact write: a 100,000-row import wrote six index entries a contact for nothing.
+ */
+export const SCHEMA_V8 = {
+  ...SCHEMA_V7,
+  contacts: 'id, name, *nameKeys, *emails, *phones, company, updatedAt, lastContactAt, networkType, stage, tieScore, companyKey',
+};
+
+/**
  * The one database. Versions are appended, never edited: an old database opens
  * and upgrades in place (tests/unit/db-upgrade.test.ts keeps a generator for each
  * earlier version). Only indexed fields are listed in `stores`.
@@ -140,6 +151,8 @@ export class TiewiseDB extends Dexie {
       .upgrade((tx) => tx.table('contacts').where('company').above('').modify((c: Contact) => {
         Object.assign(c, withCompanyKey(c));
       }));
+    // v8 only drops indexes
+    this.version(8).stores(SCHEMA_V8);
     // every contact is written with its organisation key (whatever path writes it)
     this.use(contactKeysMiddleware);
     // once the book has a team target, every write to a shared table leaves an outbox entry in its own transaction
@@ -167,7 +180,7 @@ export function useDatabase(instance: TiewiseDB): void {
 }
 
 /** The newest schema version this code knows. */
-export const CURRENT_VERSION = 7;
+export const CURRENT_VERSION = 8;
 
 /** The database was written by a newer Tiewise than this one. */
 export class NewerDatabaseError extends Error {

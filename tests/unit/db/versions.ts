@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from '@/lib/db/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from '@/lib/db/database';
 import { DAY } from '@/lib/domain/time';
 
 // Generators of databases as each earlier schema version of Tiewise wrote them.
@@ -196,6 +196,14 @@ export async function writeV7(name: string): Promise<Record<string, unknown[]>> 
   return writeAt(name, 7, SCHEMA_V7, { ...base, contacts });
 }
 
+/** Version 8 (unqueried contact indexes dropped): v7's rows as they are. */
+export async function writeV8(name: string): Promise<Record<string, unknown[]>> {
+  const name7 = `${name}:v7-rows`;
+  const base = await writeV7(name7);
+  await Dexie.delete(name7);
+  return writeAt(name, 8, SCHEMA_V8, base);
+}
+
 /** A generator for every schema version this project has had, by version number. */
 export const GENERATORS: Record<number, (name: string) => Promise<Record<string, unknown[]>>> = {
   1: writeV1,
@@ -205,6 +213,7 @@ export const GENERATORS: Record<number, (name: string) => Promise<Record<string,
   5: writeV5,
   6: writeV6,
   7: writeV7,
+  8: writeV8,
 };
 
 /** The version that added each table (tables not listed are from version 1). */
