@@ -52,10 +52,14 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
   check();
   return guarded(() =>
     d.transaction('rw', [...IMPORT_TABLES.map((t) => d.table(t)), d.overrides, d.settings], async () => {
-      const [contacts, profiles, products] = await Promise.all([
+      // what the tie fields need from the rest of the book is read now: a read asked after
+      // the writes below would wait in the transaction until they were all stored
+      const [contacts, profiles, products, rep, openByOrg] = await Promise.all([
         d.contacts.toArray(),
         d.profiles.toArray(),
         d.products.toArray(),
+        repContext(d),
+        openDealsByOrg(d),
       ]);
       const ids = contacts.length ? touchedContactIds(input, { contacts, profiles }) : [];
       const of = <T,>(t: Dexie.Table<T, string, unknown>): Promise<T[]> => (ids.length ? t.where('contactId').anyOf(ids).toArray() : Promise.resolve([] as T[]));
@@ -67,6 +71,8 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       const deals = keys.length ? await d.deals.where('key').anyOf(keys).toArray() : [];
       check();
       const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now });
+      check();
+      const overrides = plan.contactsUpdate.length ? await d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : [];
       check();
 
       // Written in chunks, each issued without waiting for the one before: the database
@@ -99,14 +105,8 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       write(d.deals, plan.dealsAdd, 'add');
       write(d.deals, plan.dealsUpdate, 'put');
 
-      // the tie fields, computed here from what the plan and the book hold, so the
-      // contacts are written once and usable when the import says done
-      const [rep, overrides, openByOrg] = await Promise.all([
-        repContext(d),
-        plan.contactsUpdate.length ? d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : Promise.resolve([]),
-        openDealsByOrg(d),
-      ]);
-      check();
+      // the tie fields, computed here from what the plan and the book hold (while the
+      // rows above are stored), so the contacts are written once and usable when the import says done
       const peerIds = withTies(added, plan, { contacts, profiles, notes, interactions, purchases, complaints, deals: theirDeals }, overrides, rep, now, openByOrg);
       write(d.contacts, added, 'add');
       write(d.contacts, plan.contactsUpdate, 'put');
