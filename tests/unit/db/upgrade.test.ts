@@ -93,7 +93,9 @@ describe('database upgrade to version 5 (deals)', () => {
     expect((await db.contacts.toArray()).filter((c) => c.state === 'dormant-customer')).toHaveLength(0);
     db.close();
   });
+});
 
+describe('database upgrade to version 8 (unqueried contact indexes dropped)', () => {
   it('opens a version-7 database without the indexes nothing queries; the ones the book, search, ties and retention use answer', async () => {
     const { writeV7 } = await import('./versions');
     const rows = await writeV7('upgrade-v7-to-v8');
