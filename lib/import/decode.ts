@@ -116,14 +116,39 @@ export interface StreamingDecoder {
   end(): string;
   /** Known after the first write. */
   readonly guess: EncodingGuess | undefined;
+  /**
+   * UTF-8 only: whether bytes so far were not UTF-8 (each became U+FFFD). A U+FFFD the
+   * file itself holds (EF BF BD: letters lost before the export) is text, not this.
+   */
+  readonly malformed: boolean;
 }
 
 export function createTextDecoder(forced?: Encoding): StreamingDecoder {
   let decoder: TextDecoder | undefined;
   let guess: EncodingGuess | undefined;
+  // U+FFFD given out vs EF BF BD read, so far; the last two bytes of the chunk before (a sequence cut between chunks)
+  let given = 0;
+  let held = 0;
+  let tail = new Uint8Array(0);
+  const count = (text: string, chunk: Uint8Array) => {
+    if (guess?.encoding !== 'utf-8') return;
+    const before = given;
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) given++;
+    let b = chunk;
+    if (given > before && tail.length) {
+      b = new Uint8Array(tail.length + chunk.length);
+      b.set(tail);
+      b.set(chunk, tail.length);
+    }
+    if (given > before) for (let i = b.indexOf(0xef); i >= 0 && i + 2 < b.length; i = b.indexOf(0xef, i + 1)) if (b[i + 1] === 0xbf && b[i + 2] === 0xbd) held++;
+    tail = b.slice(Math.max(0, b.length - 2));
+  };
   return {
     get guess() {
       return guess;
+    },
+    get malformed() {
+      return given > held;
     },
     write(chunk) {
       if (!decoder) {
@@ -131,10 +156,14 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
         // ignoreBOM: false (the default) makes TextDecoder drop the BOM for us
         decoder = new TextDecoder(guess.encoding);
       }
-      return decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk, { stream: true });
+      count(text, chunk);
+      return text;
     },
     end() {
-      return decoder ? decoder.decode() : '';
+      const text = decoder ? decoder.decode() : '';
+      count(text, new Uint8Array(0));
+      return text;
     },
   };
 }

@@ -134,6 +134,9 @@ export function applyMapping(headers: string[], mapping: ColumnMapping, fields: 
   return planMapping(headers, mapping)(fields);
 }
 
+/** Google Contacts' separator of several values in one cell. */
+const MULTI_SEP = /\s+:::\s+/;
+
 /** applyMapping with the per-file work done once: for 100k rows. */
 export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean } {
   const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
@@ -143,16 +146,33 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const many: Partial<Record<string, string[]>> = {};
     const plural: Partial<Record<string, string[]>> = {};
     let custom: Record<string, string> | undefined;
+    const keep = (header: string, v: string) => {
+      // no prototype: a column named "__proto__" or "constructor" is a column like any other
+      custom ??= Object.create(null) as Record<string, string>;
+      // two columns of one name both kept ("Notes", "Notes 2")
+      let k = header;
+      for (let n = 2; Object.hasOwn(custom, k); n++) k = `${header} ${n}`;
+      custom[k] = v;
+    };
     for (const { i, field, header } of cols) {
       const v = fields[i];
       if (v === undefined || isBlank(v)) continue;
-      if (!field) {
-        // no prototype: a column named "__proto__" or "constructor" is a column like any other
-        custom ??= Object.create(null) as Record<string, string>;
-        if (!Object.hasOwn(custom, header)) custom[header] = v;
-      } else if (field in MULTI_FIELDS) {
+      if (!field) keep(header, v);
+      else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
-        if (!list.includes(v)) list.push(v);
+        // Google Contacts writes several values in one cell: "+1 555 0100 ::: +1 555 0101"
+        for (const x of v.split(MULTI_SEP)) {
+          if (isBlank(x)) continue;
+          // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…") is kept, not mailed
+          if (field === 'email' && !x.includes('@')) keep(header, x);
+          else if (!list.includes(x)) list.push(x);
+        }
+      } else if (field === 'website' && MULTI_SEP.test(v)) {
+        // (Google again: the first site is the website, the others are kept)
+        const [w, ...rest] = [...new Set(v.split(MULTI_SEP).filter((x) => !isBlank(x)))];
+        if (one.website === undefined) one.website = w;
+        else rest.unshift(w);
+        if (rest.length) keep(header, rest.join(' ::: '));
       } else if (one[field] === undefined) one[field] = v;
     }
     for (const [f, pl] of Object.entries(MULTI_FIELDS)) {

@@ -192,8 +192,10 @@ export class TableReader {
       sink.reject({ line: r.line, reason: 'the header row again, not a contact', raw: r.raw });
       return;
     }
-    // a row in another encoding than the file's
-    if (this.decoder && info.encoding === 'utf-8' && r.raw.includes('\uFFFD')) {
+    // a row in another encoding than the file's (a U+FFFD the file itself holds is its text: letters lost
+    // before the export; in a file with both, from the chunk that held the first bad byte on, a row with
+    // U+FFFD is refused)
+    if (this.decoder?.malformed && info.encoding === 'utf-8' && r.raw.includes('\uFFFD')) {
       sink.reject({ line: r.line, reason: 'not UTF-8 like the rest of the file (a row saved in another encoding?): its letters cannot be read', raw: r.raw });
       return;
     }

@@ -6,8 +6,11 @@
 // PRINTABLE values with soft line breaks, CHARSET — is rewritten into 3.0 first,
 // line by line, since the library reads 3.0 and 4.0 only. A broken BEGIN/END, a card
 // the library cannot read, or one that names nobody is one rejected record with its
-// line and raw text. Values are kept verbatim; a property with no field of its own
-// goes to `custom` under its vCard name (PHOTO, binary, is left out and said).
+// line and raw text. Values are kept verbatim; a property with no field of its own,
+// or a second one of a field that takes one (a second ORG, TITLE, FN, BDAY), goes to
+// `custom` under its vCard name; a value the library cannot read as its type
+// ("TZ:1:00", "BDAY:15.03.1980") is kept as the text the card holds. Binary
+// properties (PHOTO, LOGO, SOUND, KEY) are not a contact's text and are left out.
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
@@ -28,7 +31,8 @@ const SOCIAL = /^https?:\/\/([a-z0-9-]+\.)*(linkedin\.com|vk\.com|vkontakte\.ru|
 export function readVcards(text: string): VcardReport {
   const out: VcardReport = { kind: 'contacts', entity: 'contacts', format: 'vcard', rows: 0, accepted: 0, duplicates: [], rejected: [], records: [], recordLines: [] };
   const index = new DuplicateIndex<number>();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  // (iOS writes CR CR LF: one line break, not a blank line between every two lines)
+  const lines = text.replace(/^\uFEFF/, '').split(/\r*\n|\r/);
   let start = -1;
   const reject = (line: number, reason: string, raw: string) => {
     out.rows++;
@@ -93,11 +97,21 @@ function toRecord(raw: string): ImportedContact | string {
   const emails: string[] = [];
   const phones: string[] = [];
   const urls: string[] = [];
+  const seen = new Map<string, string>();
   for (const p of comp.getAllProperties()) {
     const name = p.name.toLowerCase();
-    const values = p.getValues().map((v: unknown) => (Array.isArray(v) ? v.map(String) : [String(v ?? '')]));
+    const values = valuesOf(p);
     const first = values[0] ?? [];
     const text = first.join(' ').trim();
+    // a field that takes one value: a second one (two ORGs, two TITLEs) is kept beside it, not lost
+    if (ONE.has(name) && text) {
+      const before = seen.get(name);
+      if (before !== undefined) {
+        if (before !== text) keep(p.name.toUpperCase(), text);
+        continue;
+      }
+      seen.set(name, text);
+    }
     switch (name) {
       case 'version': case 'prodid': case 'rev':
         break;
@@ -112,7 +126,9 @@ function toRecord(raw: string): ImportedContact | string {
         break;
       }
       case 'email':
-        if (text && !emails.includes(text)) emails.push(text);
+        // (what is no address is kept, not mailed: as in a CSV's e-mail column)
+        if (text && !text.includes('@')) keep('EMAIL', text);
+        else if (text && !emails.includes(text)) emails.push(text);
         break;
       case 'tel':
         if (text && !phones.includes(text)) phones.push(text);
@@ -133,10 +149,12 @@ function toRecord(raw: string): ImportedContact | string {
         break;
       }
       case 'bday':
-        if (text) r.birthday = text;
+        // Apple's birthday with no year: a placeholder year (1604) named by X-APPLE-OMIT-YEAR, or 0000
+        if (text) r.birthday = /^(?:0000|1604)-\d\d-\d\d/.test(text) && (text.startsWith('0000') || p.getParameter('x-apple-omit-year')) ? `--${text.slice(5, 10)}` : text;
         break;
       case 'note':
-        if (text) r.notes = r.notes ? `${r.notes}\n${first.join('')}` : first.join('');
+        // (a stray \" some exporters write is a quote)
+        if (text) r.notes = (r.notes ? `${r.notes}\n${first.join('')}` : first.join('')).replace(/\\"/g, '"');
         break;
       case 'url': case 'x-socialprofile':
         // Google writes "https\://…" (3.0's escaped colon); a URI value is not unescaped for us
@@ -150,7 +168,7 @@ function toRecord(raw: string): ImportedContact | string {
       case 'photo': case 'logo': case 'sound': case 'key':
         break; // binary or a link to it: not a contact's text
       default:
-        keep(p.name.toUpperCase(), values.map((v) => v.join(';')).join(', '));
+        keep(p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
     }
   }
   for (const u of urls) {
@@ -176,6 +194,27 @@ function toRecord(raw: string): ImportedContact | string {
   return orderKeys(r as unknown as ImportedContact);
 }
 
+/** A property the library has no type for (X-…) comes with its escapes: the text they stand for. */
+function unescaped(p: ICAL.Property, v: string): string {
+  return p.type === 'unknown' ? v.replace(/\\([nN,;:\\"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : v;
+}
+
+/** Properties a contact has one of; a second one goes to `custom`. */
+const ONE = new Set(['fn', 'n', 'org', 'title', 'bday']);
+
+/**
+ * A property's values as text lists; a value the library cannot read as its type
+ * ("TZ:1:00" as a UTC offset, "BDAY:15.03.1980" as a date) is the text the card holds.
+ */
+function valuesOf(p: ICAL.Property): string[][] {
+  const list = (vs: unknown[]) => vs.map((v) => (Array.isArray(v) ? v.map(String) : [String(v ?? '')]));
+  try {
+    return list(p.getValues());
+  } catch {
+    return list((p.jCal as unknown[]).slice(3));
+  }
+}
+
 /**
  * vCard 2.1 → 3.0, line by line: folded lines unfolded, QUOTED-PRINTABLE decoded
  * (soft breaks joined, bytes read in the CHARSET given), bare parameters named
@@ -187,6 +226,8 @@ function as30(raw: string): string {
   const logical: string[] = [];
   for (let i = 0; i < src.length; i++) {
     let line = src[i];
+    // a blank line is no property (and a folded line after it continues the property before it)
+    if (!line.trim()) continue;
     if (/^[ \t]/.test(line) && logical.length) {
       logical[logical.length - 1] += line.slice(1);
       continue;

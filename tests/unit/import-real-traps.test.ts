@@ -1,0 +1,90 @@
+// Traps found in real exports (kept out of the repo: a Lotus Notes and two iOS vCards from
+// ez-vcard's and Android's test data, a 2,279-row Google Contacts CSV, LinkedIn's 2018
+// Connections.csv). The structures are theirs, the people invented.
+import { ImportReader } from '@/lib/import/read';
+import { readVcards } from '@/lib/import/vcard';
+
+const enc = new TextEncoder();
+
+/** The file read in chunks, as the import streams it. */
+function csv(...chunks: Uint8Array[]) {
+  const r = new ImportReader({ format: 'csv' });
+  for (const c of chunks) r.push(c);
+  const out = r.end();
+  if (out.kind !== 'contacts' || 'format' in out) throw new Error(`read as ${out.kind}`);
+  expect(out.rows).toBe(out.accepted + out.duplicates.length + out.rejected.length);
+  return out;
+}
+
+describe('vCards as real exporters write them', () => {
+  it('a value the parser cannot read as its type (Lotus Notes "TZ:1:00", a dotted BDAY) keeps its card and its text', () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lindqvist;Maja;;;\r\nFN:Maja Lindqvist\r\nORG:Nordvik AB\r\nEMAIL;TYPE=INTERNET:maja@nordvik.example\r\n' +
+        'TZ:1:00\r\nBDAY:15.03.1980\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Second Card\r\nEMAIL:second@nordvik.example\r\nEND:VCARD\r\n',
+    );
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([2, 2, 0]);
+    expect(r.records[0]).toMatchObject({ name: 'Maja Lindqvist', company: 'Nordvik AB', birthday: '15.03.1980', custom: { TZ: '1:00' } });
+  });
+
+  it('iOS line ends (CR CR LF) are one break: a folded PHOTO no longer swallows the card', () => {
+    const photo = 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U\r\r\n HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgy\r\r\n';
+    const r = readVcards(
+      `BEGIN:VCARD\r\r\nVERSION:3.0\r\r\nN:Okafor;Chidi;;;\r\r\nFN:Chidi Okafor\r\r\nORG:Okafor Motors;\r\r\nEMAIL;type=INTERNET;type=WORK;type=pref:chidi@okafor.example\r\r\n` +
+        `TEL;type=WORK;type=pref:(555) 010-2020\r\r\n${photo}END:VCARD\r\r\n`,
+    );
+    expect(r.rejected).toEqual([]);
+    expect(r.records[0]).toMatchObject({ name: 'Chidi Okafor', company: 'Okafor Motors', email: 'chidi@okafor.example', phone: '(555) 010-2020' });
+    expect(r.recordLines).toEqual([1]);
+  });
+
+  it('a second ORG, TITLE or FN is kept beside the first, an X- value unescaped, an Apple birthday with no year as --MM-DD', () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rosa Ibáñez\r\nORG:Primera SL\r\nORG:Segunda SL\r\nORG:Primera SL\r\nTITLE:Buyer\r\nTITLE:Head of Buying\r\n' +
+        'X-EVOLUTION-FILE-AS:Ibáñez\\, Rosa\r\nNOTE:Sold \\"as is\\"\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-03-15\r\nEND:VCARD\r\n',
+    );
+    expect(r.records[0]).toMatchObject({ company: 'Primera SL', position: 'Buyer', notes: 'Sold "as is"', birthday: '--03-15' });
+    expect(r.records[0].custom).toEqual({ ORG: 'Segunda SL', TITLE: 'Head of Buying', 'X-EVOLUTION-FILE-AS': 'Ibáñez, Rosa' });
+  });
+});
+
+describe('Google Contacts and LinkedIn CSVs as they really come', () => {
+  const header = 'Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Website 1 - Type,Website 1 - Value\r\n';
+
+  it('several values in one cell (" ::: ") are several phones, e-mails and sites, not one', () => {
+    const r = csv(enc.encode(header + 'Anil Menon,Anil,Menon,* myContacts,* Home ::: Work,anil@menon.example ::: anil.m@work.example,Mobile,+91 90000 00001 ::: +91 90000 00002 ::: +91 90000 00003,Profile,http://a.example ::: http://b.example\r\n'));
+    expect(r.records[0]).toMatchObject({
+      emails: ['anil@menon.example', 'anil.m@work.example'],
+      phones: ['+91 90000 00001', '+91 90000 00002', '+91 90000 00003'],
+      website: 'http://a.example',
+    });
+    expect(r.records[0].custom?.['Website 1 - Value']).toBe('http://b.example');
+  });
+
+  it('a row whose letters the file itself had already lost (U+FFFD saved as UTF-8) is a contact, not a row in another encoding', () => {
+    const r = csv(enc.encode(header + 'OLCAY AKG\uFFFDN,OLCAY,AKG\uFFFDN,* myContacts,,,Mobile,+90 500 000 00 00,,\r\nDeniz Kaya,Deniz,Kaya,,,,Mobile,+90 500 000 00 01,,\r\n'));
+    expect(r.rejected).toEqual([]);
+    expect(r.records.map((x) => x.name)).toEqual(['OLCAY AKG\uFFFDN', 'Deniz Kaya']);
+  });
+
+  it('a row with bytes that are not UTF-8 is still refused, with its reason; the lost letters the file held in a chunk before it are not', () => {
+    const filler = Array.from({ length: 1500 }, (_, i) => `Person ${i},P,${i},,,,Mobile,+90 500 000 ${i},,\r\n`).join('');
+    const lost = enc.encode(header + 'OLCAY AKG\uFFFDN,OLCAY,AKG\uFFFDN,,,,Mobile,+90 500 000 00 00,,\r\n' + filler);
+    // "Ayşe" saved in Windows-1254: 0xFE is no UTF-8
+    const bad = Uint8Array.from([...enc.encode('Ay'), 0xfe, ...enc.encode('e Yilmaz,Aye,Yilmaz,,,,Mobile,+90 500 000 00 02,,\r\n')]);
+    const r = csv(lost, bad);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.rejected.map((x) => [x.line, x.reason.slice(0, 14)])).toEqual([[1503, 'not UTF-8 like']]);
+    expect(r.records[0].name).toBe('OLCAY AKG\uFFFDN');
+  });
+
+  it("LinkedIn's member id in the e-mail column is kept, not taken for an address", () => {
+    const r = csv(enc.encode('First Name,Last Name,Email Address,Company,Position,Connected On\r\nYara,Haddad,urn:li:member:100000001,Cedar Labs,CTO,"8/18/18, 12:37 AM"\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Yara Haddad', company: 'Cedar Labs', custom: { 'Email Address': 'urn:li:member:100000001' } });
+    expect(r.records[0].email).toBeUndefined();
+  });
+
+  it('two unmapped columns of one name are both kept', () => {
+    const r = csv(enc.encode('Name,E-mail,Label,Label\r\nIvo Petrov,ivo@petrov.example,Trade fair,Reseller\r\n'));
+    expect(r.records[0].custom).toEqual({ Label: 'Trade fair', 'Label 2': 'Reseller' });
+  });
+});
