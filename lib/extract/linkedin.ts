@@ -248,15 +248,17 @@ function nameEl(c: Ctx): Element | null {
   return c.memo(nameEl, () => {
     const t = top(c);
     if (!t) return null;
+    // the 2026 client's top card (a `componentkey`): the older layouts' hooks are not asked of it
+    const k = t.hasAttribute('componentkey');
     const hooks: (() => Element | null | undefined)[] = [
       () => {
         const h = first(t, 'h1');
         return h && !h.closest(MODAL) ? h : null;
       },
       // older top card (2019–2021): <ul class="pv-top-card--list"><li class="inline t-24 …">
-      () => first(t, '.pv-top-card--list > li.t-24, li.inline.t-24'),
+      () => (k ? null : first(t, '.pv-top-card--list > li.t-24, li.inline.t-24')),
       // 2015–2016 hCard: <h1 id="name"><span class="full-name">
-      () => first(t, '#name .full-name, .full-name, #name, .fn'),
+      () => (k ? null : first(t, '#name .full-name, .full-name, #name, .fn')),
       // 2026 web client: the name (an <h2> or a <p>) inside a link to the person's own page
       // (or, for a 1st-degree connection, to their contact info)
       () => {
@@ -268,7 +270,7 @@ function nameEl(c: Ctx): Element | null {
         return null;
       },
       // … or in a button of its own (2026, a 1st-degree connection): the card's one <h2>
-      () => (t.hasAttribute('componentkey') ? first(t, 'h2') : null),
+      () => (k ? first(t, 'h2') : null),
     ];
     for (const h of hooks) {
       const el = h();
@@ -617,8 +619,9 @@ function degreeBadges(c: Ctx): [Element, Degree][] {
     all(top(c), 'p, span').flatMap((e): [Element, Degree][] => {
       // (a bare number is a count — "James Wu and <b>3</b> other" — and links hold names and counts)
       const t = text(e, 80);
-      const m = !/^\d+$/.test(t) && !e.closest('a, ' + MODAL) && DEGREE.exec(t);
-      return m ? [[e, +m[1] as Degree]] : [];
+      // (the badge's words first: the ancestors' check is the dearer one, and few elements pass the first)
+      const m = !/^\d+$/.test(t) && DEGREE.exec(t);
+      return m && !e.closest('a, ' + MODAL) ? [[e, +m[1] as Degree]] : [];
     }),
   );
 }
