@@ -2,7 +2,7 @@
 // rows = accepted + duplicates + rejected. Feed it chunks (a Web Worker reading a
 // File's stream, the CLI reading a file) or a whole text/byte array at once.
 import { type DealColumns, type DealRecord, dealColumns, dealOfRow } from './deals';
-import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
+import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import type { ColumnMapping, ImportedContact } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import { type PresetId, presetById } from './presets';
@@ -96,7 +96,7 @@ export class ContactSink implements RowSink {
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;
     const keys = keysOf(record);
-    const dup = this.index.find(keys);
+    const dup = this.index.find(keys, (i, by) => sameRecord(this.records[i], record, by));
     if (dup) {
       const earlier = this.records[dup.sameAs];
       mergeInto(earlier, record);

@@ -1,9 +1,12 @@
 // Duplicates within one file: the same e-mail (any case), the same CRM id, the
 // same profile URL (profileUrlKey: canonical form), or the same name at the same company. A
-// duplicate fills the empty fields of the earlier record and is not stored itself.
+// duplicate fills the empty fields of the earlier record and is not stored itself (a
+// different CRM id it carries is kept in `custom`). A name at a company is weak evidence:
+// two records the CRM keeps under different ids are not merged by it (`sameRecord`); a
+// placeholder e-mail ("a@a.com") keys nothing.
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
-import { normEmail } from '../model/identity';
+import { normEmail, placeholderEmail } from '../model/identity';
 
 export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company';
 
@@ -22,7 +25,7 @@ export type RecordKeys = Array<[DuplicateKind, string]>;
 /** What a record is matched by, most telling first. */
 export function keysOf(r: ImportedContact): RecordKeys {
   const out: RecordKeys = [];
-  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim()) out.push(['email', 'e:' + normEmail(e)]);
+  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim() && !placeholderEmail(e)) out.push(['email', 'e:' + normEmail(e)]);
   if (r.crmId?.trim()) out.push(['crmId', 'i:' + r.crmId.trim()]);
   for (const u of r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])) {
     const c = profileUrlKey(u);
@@ -38,11 +41,14 @@ export function keysOf(r: ImportedContact): RecordKeys {
 export class DuplicateIndex<T> {
   private readonly byKey = new Map<string, T>();
 
-  /** The earlier entry this record repeats, checking e-mail, CRM id, URL, then name+company. */
-  find(keys: RecordKeys): { sameAs: T; by: DuplicateKind } | undefined {
+  /**
+   * The earlier entry this record repeats, checking e-mail, CRM id, URL, then
+   * name+company; an entry `same` refuses (sameRecord) is not it.
+   */
+  find(keys: RecordKeys, same: (hit: T, by: DuplicateKind) => boolean = () => true): { sameAs: T; by: DuplicateKind } | undefined {
     for (const [by, key] of keys) {
       const hit = this.byKey.get(key);
-      if (hit !== undefined) return { sameAs: hit, by };
+      if (hit !== undefined && same(hit, by)) return { sameAs: hit, by };
     }
     return undefined;
   }
@@ -50,6 +56,22 @@ export class DuplicateIndex<T> {
   add(keys: RecordKeys, entry: T): void {
     for (const [, key] of keys) if (!this.byKey.has(key)) this.byKey.set(key, entry);
   }
+}
+
+/** Two records that carry different ids of their CRM. */
+export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boolean {
+  const x = a.crmId?.trim();
+  const y = b.crmId?.trim();
+  return !!x && !!y && x !== y;
+}
+
+/**
+ * Whether a record found by `by` is the earlier one: the same e-mail, CRM id or profile
+ * is one person; the same name at the same company is not when the CRM keeps the two
+ * under different ids (two "Accounts Payable" mailboxes at one company, two namesakes).
+ */
+export function sameRecord(earlier: { crmId?: string }, r: { crmId?: string }, by: DuplicateKind): boolean {
+  return by !== 'name+company' || !otherRecord(earlier, r);
 }
 
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */
@@ -83,5 +105,12 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
   if (dup.custom) {
     const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
     for (const [k, v] of Object.entries(dup.custom)) if (!Object.hasOwn(c, k)) c[k] = v;
+  }
+  // the CRM's other record of this person: its id kept, so a later sync by id still finds it
+  if (otherRecord(earlier, dup)) {
+    const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
+    let k = 'crmId 2';
+    for (let n = 3; Object.hasOwn(c, k) && c[k] !== dup.crmId; n++) k = `crmId ${n}`;
+    c[k] = dup.crmId!;
   }
 }

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { InteractionKind, ProductRelation } from '../domain/entities';
 import type { Duplicate } from './contacts';
-import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
+import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
@@ -187,7 +187,7 @@ export function importJson(source: string): JsonImportReport {
         const rec = toRecord(parsed.data);
         if (!rec) return reject('names nobody: no name and no e-mail');
         const keys = keysOf(rec);
-        const dup = index.find(keys);
+        const dup = index.find(keys, (i, by) => sameRecord(out.contacts[i], rec, by));
         if (dup) {
           mergeInto(out.contacts[dup.sameAs], rec);
           index.add(keysOf(out.contacts[dup.sameAs]), dup.sameAs);

@@ -2,8 +2,8 @@
 // then the identity matcher above AUTO_LINK_THRESHOLD. The index also learns the
 // contacts an import adds as it goes, so a file's later rows find its earlier ones.
 import type { Contact, Profile } from '../domain/entities';
-import { AUTO_LINK_THRESHOLD, MatchIndex, normEmail, type MatchInput } from '../model/identity';
-import { normaliseName, SAME } from './dedupe';
+import { AUTO_LINK_THRESHOLD, MatchIndex, normEmail, placeholderEmail, type MatchInput } from '../model/identity';
+import { normaliseName, otherRecord, SAME } from './dedupe';
 import type { ImportedContact } from './fields';
 import { emailsOf, phonesOf, urlsOf, type PlannedContact } from './to-contact';
 
@@ -37,7 +37,7 @@ export class ImportIndex {
   /** adds or replaces a contact (keys it gained are added; old keys stay) */
   put(c: Contact | PlannedContact): void {
     this.byId.set(c.id, c as Contact);
-    for (const e of c.emails) if (!this.byEmail.has(normEmail(e))) this.byEmail.set(normEmail(e), c.id);
+    for (const e of c.emails) if (!placeholderEmail(e) && !this.byEmail.has(normEmail(e))) this.byEmail.set(normEmail(e), c.id);
     if (c.crmId?.trim() && !this.byCrmId.has(c.crmId.trim())) this.byCrmId.set(c.crmId.trim(), c.id);
     if (this.byName) this.addName(c);
   }
@@ -112,8 +112,9 @@ export function matchRecord(r: ImportedContact, index: ImportIndex, fileId?: str
     const c = index.findByUrl(u);
     if (c) return { contact: c, by: 'profileUrl' };
   }
+  // (a likeness is weak evidence: a contact the CRM keeps under another id is another record)
   const c = index.findByIdentity(matchInput(r));
-  return c ? { contact: c, by: 'identity' } : undefined;
+  return c && !otherRecord(r, c) ? { contact: c, by: 'identity' } : undefined;
 }
 
 function matchInput(r: ImportedContact): MatchInput {

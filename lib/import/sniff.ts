@@ -62,10 +62,37 @@ export function detectHeader(records: CsvRecord[]): CsvRecord | undefined {
   if (best) return best;
   // a record with empty fields at its end fits every width from its last value on
   // (data rows ending in a delimiter must not make the first of them the header)
+  const common = rowsWidth(recs);
+  const fits = recs.find((r) => common !== undefined && filledWidth(r.fields!) <= common && r.fields!.length >= common);
+  // a first record wider than the rows, every cell a distinct label (an export in a language we have no
+  // names for, whose rows leave their last columns out): the header, not a preamble — else the first row
+  // would be taken for it and lost without a word
+  const first = recs[0];
+  if (first && fits && first !== fits && common !== undefined && first.fields!.length > common && headerLike(first.fields!)) return first;
+  return fits ?? recs[0];
+}
+
+/** The width most records have (a record with empty fields at its end fits every width from its last value on). */
+export function rowsWidth(records: CsvRecord[]): number | undefined {
   const widths = new Map<number, number>();
-  for (const r of recs) for (let w = filledWidth(r.fields!); w <= r.fields!.length; w++) widths.set(w, (widths.get(w) ?? 0) + 1);
-  const common = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-  return recs.find((r) => common !== undefined && filledWidth(r.fields!) <= common && r.fields!.length >= common) ?? recs[0];
+  for (const r of records) if (r.fields) for (let w = filledWidth(r.fields); w <= r.fields.length; w++) widths.set(w, (widths.get(w) ?? 0) + 1);
+  return [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+/**
+ * Rows narrower than their header: most rows after it leave its last columns out (a
+ * Chinese Outlook export: 92 names, 88 fields a row). Then the rows' width, else undefined.
+ */
+export function shortRows(records: CsvRecord[], header: CsvRecord): number | undefined {
+  const recs = records.filter((r) => r.line > header.line && r.fields && r.fields.some((f) => f.trim() !== '')).slice(0, SAMPLE_RECORDS);
+  const w = rowsWidth(recs);
+  return w !== undefined && header.fields && w < header.fields.length ? w : undefined;
+}
+
+/** Cells that read as column names: filled ones distinct, none a number, a date or an address. */
+function headerLike(fields: string[]): boolean {
+  const filled = fields.map((f) => f.trim()).filter(Boolean);
+  return filled.length >= 2 && new Set(filled).size === filled.length && !filled.some((f) => /@|^[\d\s.,:/+()-]+$/.test(f));
 }
 
 /** Fields up to the last non-empty one (at least one). */

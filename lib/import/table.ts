@@ -6,7 +6,7 @@
 // is open; the rows go to the sink as they are read.
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
-import { detectDelimiter, detectHeader, detectNewline } from './sniff';
+import { detectDelimiter, detectHeader, detectNewline, shortRows } from './sniff';
 
 export interface TableInfo extends EncodingGuess {
   delimiter: Delimiter;
@@ -68,6 +68,8 @@ const SNIFF_CHARS = 64 * 1024;
 
 export class TableReader {
   private decoder: StreamingDecoder | undefined;
+  /** the rows' width when they leave the header's last columns out (sniff.ts shortRows) */
+  private rowWidth: number | undefined;
   private pendingBytes: Uint8Array[] = [];
   private pendingByteCount = 0;
   private sample = '';
@@ -148,11 +150,15 @@ export class TableReader {
     const delimiter = this.opts.delimiter ?? detectDelimiter(head, newline, whole);
     let headerLine = this.opts.headerLine;
     if (headerLine === undefined) {
-      const header = detectHeader(readRecords(head, { delimiter, newline }, whole));
+      const records = readRecords(head, { delimiter, newline }, whole);
+      const header = detectHeader(records);
       if (!header) {
         if (final) return; // nothing but blank lines: end() reports it
         headerLine = 1;
-      } else headerLine = header.line;
+      } else {
+        headerLine = header.line;
+        this.rowWidth = shortRows(records, header);
+      }
     }
     this.info = { ...guess, delimiter, newline, headerLine };
     this.reader = new CsvRecordReader({ delimiter, newline }, (r) => this.record(r));
@@ -169,7 +175,7 @@ export class TableReader {
       if (r.fields.length > MAX_COLUMNS) throw new ImportError(`the header row (line ${r.line}) has ${r.fields.length.toLocaleString('en-US')} columns; Tiewise reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`);
       this.headers = r.fields;
       this.headerKey = rowKey(r.fields);
-      this.reader!.expectFields = r.fields.length;
+      this.reader!.expectFields = this.rowWidth ?? r.fields.length;
       this.sink = this.onHeader({ ...info, headerLine: r.line, headers: r.fields });
       this.info = { ...info, headerLine: r.line };
       return;
@@ -208,8 +214,9 @@ export class TableReader {
     }
     // a trailing delimiter (Outlook) is an empty field after the last column, not data
     if (fields.length > want && fitsWidth(fields, want)) fields = fields.slice(0, want);
-    // a header ending in a delimiter has an unnamed empty column the rows may leave out
-    else if (fields.length < want && this.headers.slice(fields.length).every((h) => h.trim() === '')) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
+    // a header ending in a delimiter has an unnamed empty column the rows may leave out; rows that
+    // leave the header's last columns out (shortRows) have them empty
+    else if (fields.length < want && (fields.length === this.rowWidth || this.headers.slice(fields.length).every((h) => h.trim() === ''))) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
     if (fields.length !== want) {
       const n = r.fields.length;
       sink.reject({ line: r.line, reason: `${n} ${n === 1 ? 'field' : 'fields'} for ${want} ${want === 1 ? 'column' : 'columns'}`, raw: r.raw });

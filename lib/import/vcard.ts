@@ -14,7 +14,7 @@
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
-import { DuplicateIndex, keysOf, mergeInto } from './dedupe';
+import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import type { ImportedContact } from './fields';
 import { orderKeys } from './mapping';
 
@@ -47,7 +47,7 @@ export function readVcards(text: string): VcardReport {
       return;
     }
     const keys = keysOf(made);
-    const dup = index.find(keys);
+    const dup = index.find(keys, (i, by) => sameRecord(out.records[i], made, by));
     if (dup) {
       const earlier = out.records[dup.sameAs];
       mergeInto(earlier, made);

@@ -159,6 +159,20 @@ export function normEmail(s: string): string {
   return s.trim().toLowerCase();
 }
 
+/**
+ * An address typed because the CRM wanted one and the rep had none — "a@a.com",
+ * "xxx@xxx.com", "test@test.com", "no@email.com" (a real Salesforce export gave seven
+ * people at four companies "a@a.com"): it names nobody, so it matches nobody and keys
+ * nothing. Its name and its mailbox are each filler: one letter repeated, or a word
+ * that says "none".
+ */
+export function placeholderEmail(s: string): boolean {
+  const m = /^([^@\s]+)@([^.@\s]+)\.[^@\s]+$/.exec(normEmail(s));
+  return !!m && filler(m[1]) && filler(m[2]);
+}
+const filler = (s: string) => /^(.)\1*$/.test(s) || FILLER.has(s);
+const FILLER = new Set(['test', 'none', 'no', 'noemail', 'nomail', 'na', 'null', 'nil', 'unknown', 'email', 'mail', 'sample', 'fake', 'dummy', 'asdf', 'qwerty', 'nobody', 'noone']);
+
 export function normPhone(s: string): string {
   const d = s.replace(/\D/g, '');
   // Russian trunk prefix 8 → country code 7; compare the last 10 digits otherwise.
@@ -185,7 +199,7 @@ const cache = new WeakMap<object, Prepared>();
 export function prepare(input: MatchInput): Prepared {
   const hit = cache.get(input);
   if (hit) return hit;
-  const emails = (input.emails ?? []).map(normEmail).filter(Boolean);
+  const emails = (input.emails ?? []).map(normEmail).filter((e) => e && !placeholderEmail(e));
   const p: Prepared = {
     input,
     name: parseName(input.name ?? ''),

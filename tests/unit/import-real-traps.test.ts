@@ -1,8 +1,11 @@
 // Traps found in real exports (kept out of the repo: a Lotus Notes and two iOS vCards from
 // ez-vcard's and Android's test data, a 2,279-row Google Contacts CSV, LinkedIn's 2018
 // Connections.csv). The structures are theirs, the people invented.
+import { TiewiseDB } from '@/lib/db/database';
+import { applyImport } from '@/lib/db/importer';
 import { ImportReader } from '@/lib/import/read';
 import { readVcards } from '@/lib/import/vcard';
+import { scoreMatch } from '@/lib/model/identity';
 
 const enc = new TextEncoder();
 
@@ -86,5 +89,72 @@ describe('Google Contacts and LinkedIn CSVs as they really come', () => {
   it('two unmapped columns of one name are both kept', () => {
     const r = csv(enc.encode('Name,E-mail,Label,Label\r\nIvo Petrov,ivo@petrov.example,Trade fair,Reseller\r\n'));
     expect(r.records[0].custom).toEqual({ Label: 'Trade fair', 'Label 2': 'Reseller' });
+  });
+});
+
+describe("Outlook's export in Chinese (a real one: 92 column names, 88 fields a row, notes over two lines)", () => {
+  // the structure kept: every text cell quoted, the last columns left out of every row, a note holding a line break
+  const file =
+    '"英文称谓","名","中间名","姓","单位","职务","电子邮件地址","移动电话","附注","生日","性别","优先级"\r\n' +
+    '"","","","李明","清河科技","经理","liming@qinghe.example","13800000001","",,\r\n' +
+    '"","","","王芳","清河科技","","wangfang@qinghe.example","13800000002","\r\n",,\r\n' +
+    '"","","","赵磊","","","zhaolei@mail.example","","",,\r\n';
+
+  it('the first line is the header though the rows are narrower; every row a contact, on its line', () => {
+    const r = csv(enc.encode(file));
+    expect([r.headerLine, r.rows, r.accepted, r.rejected.length]).toEqual([1, 3, 3, 0]);
+    expect(r.recordLines).toEqual([2, 3, 5]);
+    expect(r.records[0]).toMatchObject({ name: '李明', company: '清河科技', position: '经理', email: 'liming@qinghe.example', phone: '13800000001' });
+  });
+});
+
+describe('records a CRM keeps apart stay apart (a real Salesforce Data Export, Lead.csv and Contact.csv)', () => {
+  // Salesforce's API names; the reps typed a@a.com and xxx@xxx.com for people they had no address of
+  const leads =
+    'Id,LastName,FirstName,Company,Title,Email,Phone,Status\r\n' +
+    '00Q5e00000AAAA1EAA,Duarte,Lucia,Andes Foods,Buyer,a@a.com,+593 2 000 0001,Open\r\n' +
+    '00Q5e00000AAAA2EAA,Pacheco,Tomas,Rio Verde SA,Owner,a@a.com,,Open\r\n' +
+    '00Q5e00000AAAA3EAA,Salazar,Ines,Andes Foods,CFO,A@A.COM,+593 2 000 0003,Working\r\n' +
+    '00Q5e00000AAAA4EAA,Mora,Diego,Costa Azul,Manager,xxx@xxx.com,,Open\r\n' +
+    '00Q5e00000AAAA5EAA,Vega,Paula,Sierra Alta,Manager,xxx@xxx.com,,Open\r\n' +
+    // the same record exported twice is one record
+    '00Q5e00000AAAA5EAA,Vega,Paula,Sierra Alta,Manager,xxx@xxx.com,+593 2 000 0005,Open\r\n' +
+    // the CRM's two records of one person (one real address): one contact, the other id kept
+    '00Q5e00000AAAA6EAA,Ortiz,Rafael,Costa Azul,Buyer,rafael@costaazul.example,,Open\r\n' +
+    '00Q5e00000AAAA7EAA,Ortiz,Rafael,Costa Azul,Head Buyer,rafael@costaazul.example,,Working\r\n' +
+    // two mailboxes under one generic name at one company, two ids: two records
+    '00Q5e00000AAAA8EAA,Payable,Accounts,Sierra Alta,,ap@sierra.example,,Open\r\n' +
+    '00Q5e00000AAAA9EAA,Payable,Accounts,Sierra Alta,,ap2@sierra.example,,Open\r\n';
+
+  it('a placeholder e-mail merges nobody; a name at a company does not merge two ids of the CRM; a real shared address does, keeping both ids', () => {
+    const r = csv(enc.encode(leads));
+    expect(r.records.map((x) => x.name)).toEqual(['Lucia Duarte', 'Tomas Pacheco', 'Ines Salazar', 'Diego Mora', 'Paula Vega', 'Rafael Ortiz', 'Accounts Payable', 'Accounts Payable']);
+    expect(r.duplicates).toEqual([
+      { line: 7, sameAs: 6, by: 'crmId' },
+      { line: 9, sameAs: 8, by: 'email' },
+    ]);
+    expect(r.records[4]).toMatchObject({ crmId: '00Q5e00000AAAA5EAA', phone: '+593 2 000 0005' });
+    expect(r.records[5]).toMatchObject({ crmId: '00Q5e00000AAAA6EAA', custom: { 'crmId 2': '00Q5e00000AAAA7EAA' } });
+    expect(r.records.map((x) => x.crmId)).toEqual(['1', '2', '3', '4', '5', '6', '8', '9'].map((n) => `00Q5e00000AAAA${n}EAA`));
+  });
+
+  it('stored as eight contacts, and the same file imported again finds each one again, not the first with the address', async () => {
+    const d = new TiewiseDB(`traps-${Date.now()}`);
+    const read = () => csv(enc.encode(leads));
+    const first = await applyImport(read(), { fileName: 'Lead.csv', now: 1 }, d);
+    expect(first.summary).toMatchObject({ added: 8, duplicates: 2 });
+    const again = await applyImport(read(), { fileName: 'Lead.csv', now: 2 }, d);
+    expect(again.summary).toMatchObject({ added: 0 });
+    const all = await d.contacts.toArray();
+    expect(all).toHaveLength(8);
+    expect(all.find((c) => c.crmId === '00Q5e00000AAAA3EAA')).toMatchObject({ name: 'Ines Salazar', company: 'Andes Foods', position: 'CFO' });
+    d.close();
+  });
+
+  it('two people who share a placeholder address are not a likely match for it', () => {
+    const m = scoreMatch({ name: 'Lucia Duarte', emails: ['a@a.com'] }, { name: 'Tomas Pacheco', emails: ['a@a.com'] });
+    expect(m.reasons.map((x) => x.code)).not.toContain('email');
+    const real = scoreMatch({ name: 'Lucia Duarte', emails: ['lucia@andes.example'] }, { name: 'L. Duarte', emails: ['lucia@andes.example'] });
+    expect(real.reasons.map((x) => x.code)).toContain('email');
   });
 });
