@@ -13,15 +13,15 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^电子邮件\d*地址$/]],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', '移动电话', '商务电话', '住宅电话', '主要电话']],
-  ['company', ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话']],
+  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位']],
-  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'город', 'населенныйпункт']],
-  ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'страна', 'странапроживания']],
+  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'defaultaddresscity', 'город', 'населенныйпункт']],
+  ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания']],
   ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль']],
   ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании']],
-  ['crmId', ['id', 'recordid', 'contactid', 'crmid', 'externalid', 'personid', 'ид', 'идентификатор']],
+  ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор']],
   ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения', '生日']],
   ['tags', ['tags', 'tag', 'labels', 'categories', 'groupmembership', 'теги', 'метки', 'категории']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
@@ -123,6 +123,11 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     taken.add(f);
     out[i] = f;
   });
+  // HubSpot's export of contacts with their associated company: the columns from "Record ID -
+  // Company" on are the company's (its phone, city, dates) and stay beside the person, not on
+  // them; its name is the company when the person's own column is empty (the first filled wins)
+  const company = headers.findIndex((h) => headerKey(h) === 'recordidcompany');
+  if (company > 0) for (let i = company; i < headers.length; i++) out[i] = headerKey(headers[i]) === 'companyname' ? 'company' : null;
   return out;
 }
 
@@ -134,6 +139,9 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
 export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ImportedContact; names: boolean } {
   return planMapping(headers, mapping)(fields);
 }
+
+/** A number as a spreadsheet shows it rounded: "1.11015E+11". */
+const EXCEL_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/i;
 
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
@@ -162,8 +170,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
         // Google Contacts writes several values in one cell: "+1 555 0100 ::: +1 555 0101"
-        for (const x of v.split(MULTI_SEP)) {
-          if (isBlank(x)) continue;
+        for (let x of v.split(MULTI_SEP)) {
+          // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
+          if (isBlank(x) || /^null$/i.test(x.trim())) continue;
+          if (field === 'phone') x = x.replace(/^'(?=[+\d(])/, '');
           // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…") is kept, not mailed
           if (field === 'email' && !x.includes('@')) keep(header, x);
           else if (!list.includes(x)) list.push(x);
@@ -174,7 +184,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         if (one.website === undefined) one.website = w;
         else rest.unshift(w);
         if (rest.length) keep(header, rest.join(' ::: '));
-      } else if (one[field] === undefined) one[field] = v;
+      } else if (field === 'crmId' && EXCEL_NUMBER.test(v.trim())) {
+        // an id a spreadsheet rounded ("1.11015E+11": many records' ids become one) names no record: kept, not keyed
+        keep(header, v);
+      } else if (one[field] === undefined) one[field] = field === 'crmId' ? v.replace(/^'(?=\d)/, '') : v;
     }
     for (const [f, pl] of Object.entries(MULTI_FIELDS)) {
       const list = many[f];

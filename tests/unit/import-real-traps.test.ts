@@ -92,6 +92,32 @@ describe('Google Contacts and LinkedIn CSVs as they really come', () => {
   });
 });
 
+describe('HubSpot and Shopify exports as they really come', () => {
+  it("HubSpot's contacts with their associated company: the company's columns are not the person's; an id a spreadsheet rounded keys nothing", () => {
+    const file =
+      'Record ID - Contact,First Name,Last Name,Email,Phone Number,Company Name,Job Title,Record ID - Company,Company name,Phone Number,City\r\n' +
+      '51000000001,Gwen,Abara,gwen@abara.example,null,,Buyer,31000000001,Abara Appraisals, (555) 010-7000,Edmond\r\n' +
+      '1.11015E+11,,,support@shield.example,,,,,,,\r\n' +
+      '1.11015E+11,Jackie,,supportinbox@shield.example,+1 555 010 7100,Shield AMC,,31000000002,Shield AMC,,Tulsa\r\n';
+    const r = csv(enc.encode(file));
+    expect([r.rows, r.accepted, r.duplicates.length]).toEqual([3, 3, 0]);
+    expect(r.records[0]).toMatchObject({ crmId: '51000000001', company: 'Abara Appraisals', position: 'Buyer' });
+    expect(r.records[0].phone).toBeUndefined();
+    expect(r.records[0].city).toBeUndefined();
+    expect(r.records[0].custom).toMatchObject({ 'Phone Number': ' (555) 010-7000', City: 'Edmond', 'Record ID - Company': '31000000001' });
+    expect(r.records[1]).toMatchObject({ email: 'support@shield.example', custom: { 'Record ID - Contact': '1.11015E+11' } });
+    expect(r.records[1].crmId).toBeUndefined();
+  });
+
+  it("Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of the phone or the id; the default address's phone is a phone", () => {
+    const file =
+      'Customer ID,First Name,Last Name,Email,Default Address Company,Default Address City,Default Address Country Code,Default Address Phone,Phone,Total Spent\r\n' +
+      "'7000000000001,Hira,Qureshi,,Qureshi Studio,Jhelum,PK,'03000000001,'+923000000002,1975.00\r\n";
+    const r = csv(enc.encode(file));
+    expect(r.records[0]).toMatchObject({ crmId: '7000000000001', company: 'Qureshi Studio', city: 'Jhelum', country: 'PK', phones: ['03000000001', '+923000000002'] });
+  });
+});
+
 describe("Outlook's export in Chinese (a real one: 92 column names, 88 fields a row, notes over two lines)", () => {
   // the structure kept: every text cell quoted, the last columns left out of every row, a note holding a line break
   const file =
