@@ -196,7 +196,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (list.length > 1) plural[pl] = list;
     }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
-    const fullName = one.name ?? (personal.length ? personal.join(' ') : undefined);
+    // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")
+    const fullName = one.name ?? (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);
     one.name = fullName ?? one.email ?? '';
     const out: Record<string, unknown> = {};
     for (const k of ORDER) {

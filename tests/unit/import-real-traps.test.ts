@@ -106,6 +106,9 @@ describe('HubSpot and Shopify exports as they really come', () => {
     expect(r.records[0].city).toBeUndefined();
     expect(r.records[0].custom).toMatchObject({ 'Phone Number': ' (555) 010-7000', City: 'Edmond', 'Record ID - Company': '31000000001' });
     expect(r.records[1]).toMatchObject({ email: 'support@shield.example', custom: { 'Record ID - Contact': '1.11015E+11' } });
+    // a first name typed with a space after it (and a thin space) does not double the space in the name shown
+    const spaced = csv(enc.encode('First Name,Last Name,Email\r\nAppraisal Shield ,Accounting\u2009,acc@shield.example\r\n'));
+    expect(spaced.records[0]).toMatchObject({ name: 'Appraisal Shield Accounting', firstName: 'Appraisal Shield ' });
     expect(r.records[1].crmId).toBeUndefined();
   });
 
