@@ -54,6 +54,18 @@ export function headerKey(header: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * Numeric character references an exporter left in its text (Yahoo writes "O&#39;Brien")
+ * → the characters; anything else, and a reference to no character, stays as written.
+ */
+export function numericRefs(v: string): string {
+  if (!v.includes('&#')) return v;
+  return v.replace(/&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));/g, (m, dec: string | undefined, hex: string | undefined) => {
+    const n = dec ? parseInt(dec, 10) : parseInt(hex!, 16);
+    return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : m;
+  });
+}
+
 export function isBlank(v: string | undefined): boolean {
   return v === undefined || v.trim() === '';
 }

@@ -2,7 +2,7 @@
 // exports (presets.ts); proposeMapping() maps by preset first and by the generic
 // English+Russian names below for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, headerKey, isBlank } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, headerKey, isBlank, numericRefs } from './fields';
 import { PRESETS, type Preset, type PresetId } from './presets';
 
 /** Generic header names, as headerKey()s or patterns over them. */
@@ -13,13 +13,13 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^电子邮件\d*地址$/]],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话']],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'defaultaddresscity', 'город', 'населенныйпункт']],
   ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания']],
   ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注']],
-  ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль']],
+  ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль']],
   ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании']],
   ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор']],
   ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения', '生日']],
@@ -128,6 +128,20 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
   // them; its name is the company when the person's own column is empty (the first filled wins)
   const company = headers.findIndex((h) => headerKey(h) === 'recordidcompany');
   if (company > 0) for (let i = company; i < headers.length; i++) out[i] = headerKey(headers[i]) === 'companyname' ? 'company' : null;
+  const keys = headers.map(headerKey);
+  // Apollo's export: the person's LinkedIn is "Person Linkedin Url"; its Facebook and Twitter URLs
+  // (after "Company Linkedin Url") and its corporate phone are the company's
+  if (keys.includes('personlinkedinurl') && keys.includes('companylinkedinurl')) {
+    keys.forEach((k, i) => {
+      if (APOLLO_COMPANY.has(k)) out[i] = null;
+    });
+  }
+  // Yahoo Contacts' CSV names its phone columns by place alone: "Home", "Work", "Mobile", "Other"
+  if (keys.includes('yahoophone') && keys.includes('messengerid')) {
+    keys.forEach((k, i) => {
+      if (YAHOO_PHONES.has(k)) out[i] = 'phone';
+    });
+  }
   return out;
 }
 
@@ -139,6 +153,9 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
 export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ImportedContact; names: boolean } {
   return planMapping(headers, mapping)(fields);
 }
+
+const APOLLO_COMPANY = new Set(['facebookurl', 'twitterurl', 'companylinkedinurl', 'corporatephone', 'companyphone']);
+const YAHOO_PHONES = new Set(['home', 'work', 'mobile', 'other', 'yahoophone']);
 
 /** A number as a spreadsheet shows it rounded: "1.11015E+11". */
 const EXCEL_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/i;
@@ -164,8 +181,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       custom[k] = v;
     };
     for (const { i, field, header } of cols) {
-      const v = fields[i];
-      if (v === undefined || isBlank(v)) continue;
+      if (fields[i] === undefined || isBlank(fields[i])) continue;
+      const v = numericRefs(fields[i]);
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);

@@ -15,7 +15,7 @@ import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
-import type { ImportedContact } from './fields';
+import { type ImportedContact, numericRefs } from './fields';
 import { orderKeys } from './mapping';
 
 export interface VcardReport extends ContactRows {
@@ -152,10 +152,13 @@ function toRecord(raw: string): ImportedContact | string {
         // Apple's birthday with no year: a placeholder year (1604) named by X-APPLE-OMIT-YEAR, or 0000
         if (text) r.birthday = /^(?:0000|1604)-\d\d-\d\d/.test(text) && (text.startsWith('0000') || p.getParameter('x-apple-omit-year')) ? `--${text.slice(5, 10)}` : text;
         break;
-      case 'note':
-        // (a stray \" some exporters write is a quote)
-        if (text) r.notes = (r.notes ? `${r.notes}\n${first.join('')}` : first.join('')).replace(/\\"/g, '"');
+      case 'note': {
+        // the parser splits a note at its commas (2.1 and careless 3.0 exporters leave them unescaped):
+        // all of it, joined back; a stray \" some exporters write is a quote; Yahoo's leading space dropped
+        const note = values.map((v) => v.join('')).join(',').replace(/\\"/g, '"').replace(/^\s+/, '');
+        if (note.trim()) r.notes = r.notes ? `${r.notes}\n${note}` : note;
         break;
+      }
       case 'url': case 'x-socialprofile':
         // Google writes "https\://…" (3.0's escaped colon); a URI value is not unescaped for us
         if (text) urls.push(text.replace(/\\([:,;\\])/g, '$1'));
@@ -269,6 +272,8 @@ function as30(raw: string): string {
       else if (v) kept.push(p);
     }
     if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
+    // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien")
+    value = numericRefs(value);
     head = [name, ...kept].join(';');
     out.push(`${head}:${value}`);
   }

@@ -121,6 +121,35 @@ describe('HubSpot and Shopify exports as they really come', () => {
   });
 });
 
+describe('Yahoo and Apollo exports as they really come', () => {
+  it("Yahoo's vCard: a note keeps its commas, a name its apostrophe written as &#39;", () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nSOURCE:Yahoo Contacts (http://contacts.yahoo.com)\r\nPRODID:-//Yahoo/Contacts/YAB3/2017\r\n' +
+        "FN;CHARSET=utf-8:Niamh O&#39;Neill\r\nN;CHARSET=utf-8:O&#39;Neill;Niamh;;;\r\n" +
+        'NOTE;CHARSET=utf-8;ENCODING=QUOTED-PRINTABLE: =\r\nMet at the reunion, long story short, she runs the shop now=2C call her=\r\n\r\nEND:VCARD\r\n',
+    );
+    expect(r.records[0]).toMatchObject({ name: "Niamh O'Neill", firstName: 'Niamh', lastName: "O'Neill", notes: 'Met at the reunion, long story short, she runs the shop now, call her' });
+  });
+
+  it("Yahoo's CSV: its phone columns named by place alone are phones; &#39; is an apostrophe", () => {
+    const file =
+      '"First","Middle","Last","Nickname","Email","Category","Distribution Lists","Messenger ID","Home","Work","Pager","Fax","Mobile","Other","Yahoo Phone","Primary","Comments"\r\n' +
+      '"Niamh","","O&#39;Neill","","niamh@oneill.example","","","","207-555-0101","207-555-0102","","","","","","Home","it&#39;s her shop"\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.records[0]).toMatchObject({ name: "Niamh O'Neill", phones: ['207-555-0101', '207-555-0102'], notes: "it's her shop" });
+  });
+
+  it("Apollo's export: the person's LinkedIn is their profile, the company's Facebook and phone are not theirs", () => {
+    const file =
+      'First Name,Last Name,Title,Company,Email,Work Direct Phone,Mobile Phone,Corporate Phone,Person Linkedin Url,Website,Company Linkedin Url,Facebook Url,Twitter Url,Apollo Contact Id\r\n' +
+      "Ravi,Menon,CTO,Kite Labs,ravi@kite.example,'+91 80 0000 0001,,+91 80 0000 0000,http://www.linkedin.com/in/ravi-menon-000,http://kite.example,http://www.linkedin.com/company/kite-labs,https://facebook.com/kitelabs,https://twitter.com/kitelabs,64a0000000000000000001\r\n";
+    const r = csv(enc.encode(file));
+    expect(r.records[0]).toMatchObject({ profileUrl: 'http://www.linkedin.com/in/ravi-menon-000', phone: '+91 80 0000 0001', website: 'http://kite.example' });
+    expect(r.records[0].profileUrls).toBeUndefined();
+    expect(r.records[0].custom).toMatchObject({ 'Facebook Url': 'https://facebook.com/kitelabs', 'Corporate Phone': '+91 80 0000 0000' });
+  });
+});
+
 describe("Outlook's export in Chinese (a real one: 92 column names, 88 fields a row, notes over two lines)", () => {
   // the structure kept: every text cell quoted, the last columns left out of every row, a note holding a line break
   const file =
