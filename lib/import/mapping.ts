@@ -136,6 +136,10 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
       if (APOLLO_COMPANY.has(k)) out[i] = null;
     });
   }
+  // amoCRM's deals export has the deal's "Ответственный" and the contact's "Ответственный за контакт":
+  // the contact's owner is the second (the first is the deal's, deals.ts)
+  const contactOwner = keys.indexOf('ответственныйзаконтакт');
+  if (contactOwner >= 0) out.forEach((f, i) => (out[i] = i === contactOwner ? 'owner' : f === 'owner' ? null : f));
   // Yahoo Contacts' CSV names its phone columns by place alone: "Home", "Work", "Mobile", "Other"
   if (keys.includes('yahoophone') && keys.includes('messengerid')) {
     keys.forEach((k, i) => {

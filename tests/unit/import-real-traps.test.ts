@@ -150,6 +150,21 @@ describe('Yahoo and Apollo exports as they really come', () => {
   });
 });
 
+describe("amoCRM's deals export", () => {
+  it("the deal's owner is the deal's, the contact's owner (Ответственный за контакт) the contact's", () => {
+    const file =
+      'ID,Название сделки,Бюджет ,Ответственный,Этап сделки,Воронка,Полное имя контакта,Компания контакта,Ответственный за контакт,Мобильный телефон,Город\r\n' +
+      '27000001,Ворота на дачу,45000,Александр,Успешно реализовано,Воронка,Игорь Савченко,,Ирина Шевчук,+380 67 000 0001,Днепр\r\n';
+    const r = new ImportReader({ format: 'csv' });
+    r.push(enc.encode(file));
+    const out = r.end();
+    if (out.kind !== 'contacts' || 'format' in out) throw new Error(out.kind);
+    expect(out.entity).toBe('deals');
+    expect(out.records[0]).toMatchObject({ name: 'Игорь Савченко', owner: 'Ирина Шевчук', phone: '+380 67 000 0001' });
+    expect(out.deals?.[0].deal).toMatchObject({ owner: 'Александр', title: 'Ворота на дачу' });
+  });
+});
+
 describe("Outlook's export in Chinese (a real one: 92 column names, 88 fields a row, notes over two lines)", () => {
   // the structure kept: every text cell quoted, the last columns left out of every row, a note holding a line break
   const file =
