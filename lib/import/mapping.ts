@@ -75,7 +75,11 @@ export function detectPreset(headers: string[]): PresetMatch {
     const sig = new Set(p.signature.map(headerKey));
     if (!headers.some((h) => sig.has(headerKey(h)))) continue;
     const score = scorePreset(p, headers);
-    if (score > best.score) best = { preset: p.id, score };
+    // one of its own names, spelled its way, among a few shared ones is not its export either: Apollo's
+    // "Account Owner" (8.0 for Salesforce), Yahoo's "Skype ID" (6.0 for Zoho), Mailchimp's "Email Address"
+    // (5.3 for Outlook) — two such names, or a score real exports of it reach (Salesforce's Lead.csv: 10.7)
+    const own = headers.filter((h) => p.signature.includes(h.trim())).length;
+    if (score > best.score && (own >= 2 || score >= 9)) best = { preset: p.id, score };
   }
   // a couple of shared names ("First Name", "Email") is not enough to call it a known export
   return best.score >= 4 ? best : { preset: 'generic', score: best.score };

@@ -148,6 +148,12 @@ describe('Yahoo and Apollo exports as they really come', () => {
     expect(r.records[0].profileUrls).toBeUndefined();
     expect(r.records[0].custom).toMatchObject({ 'Facebook Url': 'https://facebook.com/kitelabs', 'Corporate Phone': '+91 80 0000 0000' });
   });
+
+  it('an export that shares a few names with a known one is not called that one (Apollo with its "Account Owner" is not Salesforce)', () => {
+    const apollo = csv(enc.encode('First Name,Last Name,Title,Company,Email,Contact Owner,Mobile Phone,Stage,Account Owner,Person Linkedin Url,Company Linkedin Url,City,Country\r\nRavi,Menon,CTO,Kite Labs,ravi@kite.example,Asha,,Cold,Asha,,,Pune,India\r\n'));
+    expect(apollo.preset).toBe('generic');
+    expect(apollo.records[0]).toMatchObject({ position: 'CTO', company: 'Kite Labs', owner: 'Asha', city: 'Pune' });
+  });
 });
 
 describe("amoCRM's deals export", () => {
