@@ -96,6 +96,8 @@ function toRecord(raw: string): ImportedContact | string {
   };
   const emails: string[] = [];
   const phones: string[] = [];
+  /** how many preferred ones lead each list, in the card's order */
+  const pref = { emails: 0, phones: 0 };
   const urls: string[] = [];
   const seen = new Map<string, string>();
   for (const p of comp.getAllProperties()) {
@@ -128,10 +130,11 @@ function toRecord(raw: string): ImportedContact | string {
       case 'email':
         // (what is no address is kept, not mailed: as in a CSV's e-mail column)
         if (text && !text.includes('@')) keep('EMAIL', text);
-        else if (text && !emails.includes(text)) emails.push(text);
+        else if (text && !emails.includes(text)) emails.splice(preferred(p) ? pref.emails++ : emails.length, 0, text);
         break;
       case 'tel':
-        if (text && !phones.includes(text)) phones.push(text);
+        // the one the card prefers (TYPE=PREF, 4.0's PREF=1) is the main one
+        if (text && !phones.includes(text)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, text);
         break;
       case 'org':
         if (first[0]?.trim()) r.company = first[0];
@@ -200,6 +203,12 @@ function toRecord(raw: string): ImportedContact | string {
 /** A property the library has no type for (X-…) comes with its escapes: the text they stand for. */
 function unescaped(p: ICAL.Property, v: string): string {
   return p.type === 'unknown' ? v.replace(/\\([nN,;:\\"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : v;
+}
+
+/** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
+function preferred(p: ICAL.Property): boolean {
+  const types = ([] as unknown[]).concat(p.getParameter('type') ?? []).map((t) => String(t).toLowerCase());
+  return types.includes('pref') || String(p.getParameter('pref') ?? '') === '1';
 }
 
 /** Properties a contact has one of; a second one goes to `custom`. */

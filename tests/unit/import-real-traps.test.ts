@@ -131,6 +131,16 @@ describe('Yahoo and Apollo exports as they really come', () => {
     expect(r.records[0]).toMatchObject({ name: "Niamh O'Neill", firstName: 'Niamh', lastName: "O'Neill", notes: 'Met at the reunion, long story short, she runs the shop now, call her' });
   });
 
+  it('the phone and e-mail a card prefers (TYPE=PREF, PREF=1) are its main ones, in the order the card gives them', () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Niamh O Neill\r\nTEL;TYPE=HOME:207-555-0101\r\nTEL;TYPE=CELL,PREF:207-555-0103\r\nTEL;TYPE=WORK;TYPE=pref:207-555-0102\r\n' +
+        'EMAIL:old@oneill.example\r\nEMAIL;TYPE=INTERNET;TYPE=PREF:niamh@oneill.example\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ciara Walsh\r\nTEL:+353 1 000 0001\r\nTEL;PREF=1:+353 1 000 0002\r\nEND:VCARD\r\n',
+    );
+    expect(r.records[0]).toMatchObject({ phones: ['207-555-0103', '207-555-0102', '207-555-0101'], email: 'niamh@oneill.example' });
+    expect(r.records[1].phone).toBe('+353 1 000 0002');
+  });
+
   it("Yahoo's CSV: its phone columns named by place alone are phones; &#39; is an apostrophe", () => {
     const file =
       '"First","Middle","Last","Nickname","Email","Category","Distribution Lists","Messenger ID","Home","Work","Pager","Fax","Mobile","Other","Yahoo Phone","Primary","Comments"\r\n' +
