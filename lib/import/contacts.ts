@@ -2,7 +2,7 @@
 // rows = accepted + duplicates + rejected. Feed it chunks (a Web Worker reading a
 // File's stream, the CLI reading a file) or a whole text/byte array at once.
 import { type DealColumns, type DealRecord, dealColumns, dealOfRow } from './deals';
-import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
+import { DuplicateIndex, type DuplicateKind, keysOf, mergeInto, sameRecord } from './dedupe';
 import type { ColumnMapping, ImportedContact } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import { type PresetId, presetById } from './presets';
@@ -15,7 +15,7 @@ export interface Duplicate {
   line: number;
   /** physical line of the earlier row it was merged into */
   sameAs: number;
-  by: 'email' | 'crmId' | 'profileUrl' | 'name+company';
+  by: DuplicateKind;
 }
 
 /** A file of people read, whatever its format: rows = accepted + duplicates + rejected. */

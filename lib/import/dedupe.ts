@@ -1,14 +1,15 @@
 // Duplicates within one file: the same e-mail (any case), the same CRM id, the
-// same profile URL (profileUrlKey: canonical form), or the same name at the same company. A
+// same profile URL (profileUrlKey: canonical form), the same name at the same company, or
+// the same name with the same phone number (a phone book's SIM copy beside its own). A
 // duplicate fills the empty fields of the earlier record and is not stored itself (a
 // different CRM id it carries is kept in `custom`). A name at a company is weak evidence:
 // two records the CRM keeps under different ids are not merged by it (`sameRecord`); a
 // placeholder e-mail ("a@a.com") keys nothing.
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
-import { normEmail, placeholderEmail } from '../model/identity';
+import { normEmail, normPhone, placeholderEmail } from '../model/identity';
 
-export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company';
+export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company' | 'name+phone';
 
 const LEGAL_FORMS = /\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|gmbh|corp|co|plc|sa|ag)\b/g;
 
@@ -35,6 +36,12 @@ export function keysOf(r: ImportedContact): RecordKeys {
   const name = normaliseName(personal);
   const company = r.company ? normaliseCompany(r.company) : '';
   if (name && company) out.push(['name+company', 'n:' + name + '|' + company]);
+  if (name) {
+    for (const p of r.phones ?? (r.phone ? [r.phone] : [])) {
+      const n = normPhone(p);
+      if (n.length >= 6) out.push(['name+phone', 'p:' + name + '|' + n]);
+    }
+  }
   return out;
 }
 
@@ -67,11 +74,12 @@ export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boole
 
 /**
  * Whether a record found by `by` is the earlier one: the same e-mail, CRM id or profile
- * is one person; the same name at the same company is not when the CRM keeps the two
- * under different ids (two "Accounts Payable" mailboxes at one company, two namesakes).
+ * is one person; the same name at the same company, or with the same phone, is not when
+ * the CRM keeps the two under different ids (two "Accounts Payable" mailboxes at one
+ * company, two namesakes).
  */
 export function sameRecord(earlier: { crmId?: string }, r: { crmId?: string }, by: DuplicateKind): boolean {
-  return by !== 'name+company' || !otherRecord(earlier, r);
+  return (by !== 'name+company' && by !== 'name+phone') || !otherRecord(earlier, r);
 }
 
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */

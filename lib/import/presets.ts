@@ -85,12 +85,25 @@ export const PRESETS: Preset[] = [
       alt('Business Postal Code', null), alt('Business Phone 2', 'phone'), alt('Home Phone', 'phone'),
       alt('Home City', 'city'), alt('E-mail Type', null), alt('E-mail Display Name', null),
       alt('E-mail 3 Address', 'email'),
+      // the Russian desktop export (Windows-1251): its own names for the same columns
+      alt('Обращение', null), alt('Улица (раб. адрес)', null), alt('Имя', 'firstName'), alt('Отчество', 'middleName'), alt('Фамилия', 'lastName'),
+      alt('Организация', 'company'), alt('Отдел', null), alt('Должность', 'position'), alt('Город (раб. адрес)', 'city'),
+      alt('Страна или регион (раб. адрес)', 'country'), alt('Рабочий телефон', 'phone'), alt('Телефон раб. 2', 'phone'),
+      alt('Телефон переносной', 'phone'), alt('Домашний телефон', 'phone'), alt('Основной телефон', 'phone'),
+      alt('Другой телефон', 'phone'), alt('Адрес эл. почты', 'email'), alt('Адрес 2 эл. почты', 'email'),
+      alt('Адрес 3 эл. почты', 'email'), alt('Заметки', 'notes'), alt('Веб-страница', 'website'),
+      alt('День рождения', 'birthday'), alt('Категории', 'tags'), alt('Тип эл. почты', null), alt('Краткое имя эл. почты', null),
     ],
-    signature: ['E-mail Address', 'Business Phone', 'Job Title', 'E-mail Display Name', 'Business City', 'E-mail Type', 'Web Page', 'Categories'],
-    // the desktop export fills every contact's unset dates and flags with these
+    signature: [
+      'E-mail Address', 'Business Phone', 'Job Title', 'E-mail Display Name', 'Business City', 'E-mail Type', 'Web Page', 'Categories',
+      'Адрес эл. почты', 'Телефон переносной', 'Улица (раб. адрес)', 'Тип эл. почты', 'Краткое имя эл. почты', 'Веб-страница',
+    ],
+    // the desktop export fills every contact's unset dates and flags with these (in English and in Russian)
     unset: {
       Birthday: ['0/0/00'], Anniversary: ['0/0/00'], Gender: ['Unspecified'], Priority: ['Normal'],
       Sensitivity: ['Normal'], Private: ['False'],
+      'День рождения': ['0.0.00'], 'Годовщина': ['0.0.00'], 'Пол': ['Не определен'], 'Важность': ['Обычная'],
+      'Пометка': ['Обычная'], 'Частное': ['Ложь'], 'Отложено': ['Ложь'],
     },
   },
   {

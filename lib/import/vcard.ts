@@ -118,10 +118,10 @@ function toRecord(raw: string): ImportedContact | string {
       case 'version': case 'prodid': case 'rev':
         break;
       case 'fn':
-        if (text) r.name = first.join('');
+        if (text) r.name = oneLine(first.join(''));
         break;
       case 'n': {
-        const [family, given, additional] = first;
+        const [family, given, additional] = first.map(oneLine);
         if (given?.trim()) r.firstName = given;
         if (additional?.trim()) r.middleName = additional;
         if (family?.trim()) r.lastName = family;
@@ -205,6 +205,9 @@ function unescaped(p: ICAL.Property, v: string): string {
   return p.type === 'unknown' ? v.replace(/\\([nN,;:\\"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : v;
 }
 
+/** A name is one line: a line break typed into it ("Роман\nСущик") is a space. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+
 /** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
 function preferred(p: ICAL.Property): boolean {
   const types = ([] as unknown[]).concat(p.getParameter('type') ?? []).map((t) => String(t).toLowerCase());
@@ -281,8 +284,9 @@ function as30(raw: string): string {
       else if (v) kept.push(p);
     }
     if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
-    // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien")
-    value = numericRefs(value);
+    // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien"); Google's escaped
+    // CR LF ("\r\n") is one line break
+    value = numericRefs(value).replace(/\\r(?=\\n)/gi, '');
     head = [name, ...kept].join(';');
     out.push(`${head}:${value}`);
   }

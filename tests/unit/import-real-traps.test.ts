@@ -181,6 +181,31 @@ describe("amoCRM's deals export", () => {
   });
 });
 
+describe('phone books and Outlook in Russian', () => {
+  it("a phone's SIM copy of a card (the same name, the same number) is a duplicate; a name typed over two lines is one line; Google's escaped CR LF one break", () => {
+    const card = (name: string, tel: string, extra = '') => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:;${name};;;\r\nFN:${name}\r\nTEL;TYPE=CELL:${tel}\r\n${extra}END:VCARD\r\n`;
+    const r = readVcards(
+      card('Оксана Мельник', '+380 67 000 00 01') +
+        card('Роман\\nСущик', '+380 67 000 00 02', 'ADR;TYPE=HOME:;;вул. Шевченка 1\\r\\nкв. 2;Київ;;;\r\n') +
+        card('Оксана Мельник', '0670000001') +
+        card('Оксана Мельник', '+380 67 000 00 09'),
+    );
+    expect(r.records.map((x) => x.name)).toEqual(['Оксана Мельник', 'Роман Сущик', 'Оксана Мельник']);
+    expect(r.duplicates).toEqual([{ line: 14, sameAs: 1, by: 'name+phone' }]);
+    expect(r.records[1].custom?.Address).toBe('вул. Шевченка 1\nкв. 2, Київ');
+  });
+
+  it("Outlook's Russian export: its own column names, its '0.0.00' for no birthday", () => {
+    const file =
+      '"Обращение","Имя","Отчество","Фамилия","Организация","Должность","Рабочий телефон","Телефон раб. 2","Телефон переносной","День рождения","Заметки","Пол","Адрес эл. почты","Тип эл. почты","Краткое имя эл. почты"\r\n' +
+      '"","Диана","","Орлова","Северный ветер","Бухгалтер","+7 (843) 000-00-01","201","8-900-000-00-02","0.0.00","","Не определен","d.orlova@veter.example","SMTP","Диана Орлова (d.orlova@veter.example)"\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.preset).toBe('outlook');
+    expect(r.records[0]).toMatchObject({ name: 'Диана Орлова', company: 'Северный ветер', position: 'Бухгалтер', email: 'd.orlova@veter.example', phones: ['+7 (843) 000-00-01', '201', '8-900-000-00-02'] });
+    expect(r.records[0].birthday).toBeUndefined();
+  });
+});
+
 describe("Outlook's export in Chinese (a real one: 92 column names, 88 fields a row, notes over two lines)", () => {
   // the structure kept: every text cell quoted, the last columns left out of every row, a note holding a line break
   const file =
