@@ -89,7 +89,11 @@ export const SAME = {
   profileUrl: (v: string) => profileUrlKey(v) ?? v.trim(),
 };
 
-/** Fills the earlier record's empty fields from the duplicate (lists are united). */
+/**
+ * Fills the earlier record's empty fields from the duplicate (lists are united); what the
+ * duplicate says otherwise (another name, position, CRM id, address) is kept beside it in
+ * `custom` as "<field> 2": nothing the file holds is dropped.
+ */
 export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void {
   const e = earlier as unknown as Record<string, unknown>;
   const d = dup as unknown as Record<string, unknown>;
@@ -102,23 +106,32 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
     if (all.length) e[one] = all[0];
     if (all.length > 1) e[many] = all;
   }
+  /** a value the earlier record holds otherwise, kept as "<key> 2" (3, …) unless it is there already */
+  const besides = (key: string, v: string) => {
+    const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
+    let k = `${key} 2`;
+    for (let n = 3; Object.hasOwn(c, k); n++) {
+      if (c[k] === v) return;
+      k = `${key} ${n}`;
+    }
+    c[k] = v;
+  };
   // a record named only by its e-mail takes the duplicate's real name
   const earlierUnnamed = !earlier.firstName && !earlier.lastName && earlier.name === earlier.email;
   const dupNamed = !!(dup.firstName || dup.lastName || dup.name !== dup.email);
   if (earlierUnnamed && dupNamed) e.name = dup.name;
+  else if (dupNamed && normaliseName(dup.name) !== normaliseName(earlier.name)) besides('name', dup.name);
   for (const [k, v] of Object.entries(d)) {
     if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
     if (e[k] === undefined || e[k] === '') e[k] = v;
+    // the CRM's other record of this person keeps its id, so a later sync by id still finds it
+    else if (typeof v === 'string' && v.trim() && v.trim() !== String(e[k]).trim()) besides(k, v);
   }
   if (dup.custom) {
     const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
-    for (const [k, v] of Object.entries(dup.custom)) if (!Object.hasOwn(c, k)) c[k] = v;
-  }
-  // the CRM's other record of this person: its id kept, so a later sync by id still finds it
-  if (otherRecord(earlier, dup)) {
-    const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
-    let k = 'crmId 2';
-    for (let n = 3; Object.hasOwn(c, k) && c[k] !== dup.crmId; n++) k = `crmId ${n}`;
-    c[k] = dup.crmId!;
+    for (const [k, v] of Object.entries(dup.custom)) {
+      if (!Object.hasOwn(c, k)) c[k] = v;
+      else if (c[k].trim() !== v.trim()) besides(k, v);
+    }
   }
 }

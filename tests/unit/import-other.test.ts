@@ -95,7 +95,8 @@ describe('JSON import', () => {
   it('contacts deduplicated like a CSV, the duplicate merged', () => {
     expect(r.duplicates).toEqual([{ line: 6, sameAs: 3, by: 'email' }]);
     expect(r.contacts).toEqual([
-      { name: 'Anna Lindqvist', email: 'anna.lindqvist@northwind.example', phone: '+46 8 555 010', company: 'Northwind Traders' },
+      // (the duplicate's other name for her kept beside hers: nothing the file holds is dropped)
+      { name: 'Anna Lindqvist', email: 'anna.lindqvist@northwind.example', phone: '+46 8 555 010', company: 'Northwind Traders', custom: { 'name 2': 'Anna L.' } },
       { name: 'Иван Петров', firstName: 'Иван', lastName: 'Петров', crmId: 'amo-28341', tags: 'vip, moscow' },
     ]);
   });

@@ -193,6 +193,13 @@ describe('phone books and Outlook in Russian', () => {
     expect(r.records.map((x) => x.name)).toEqual(['Оксана Мельник', 'Роман Сущик', 'Оксана Мельник']);
     expect(r.duplicates).toEqual([{ line: 14, sameAs: 1, by: 'name+phone' }]);
     expect(r.records[1].custom?.Address).toBe('вул. Шевченка 1\nкв. 2, Київ');
+    // a duplicate's own values are kept beside the first card's, not dropped (Huawei's two cards of one hotline)
+    const two = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Huawei Hotline\r\nEMAIL:service@hotline.example\r\nADR:;;1 Bantian Road;Shenzhen;;;\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:华为客服\r\nEMAIL:service@hotline.example\r\nADR:;;坂田路1号;深圳;;;\r\nEND:VCARD\r\n',
+    );
+    expect(two.records).toHaveLength(1);
+    expect(two.records[0]).toMatchObject({ name: 'Huawei Hotline', city: 'Shenzhen', custom: { Address: '1 Bantian Road, Shenzhen', 'name 2': '华为客服', 'Address 2': '坂田路1号, 深圳', 'city 2': '深圳' } });
   });
 
   it("Outlook's Russian export: its own column names, its '0.0.00' for no birthday", () => {

@@ -63,7 +63,7 @@ describe('xlsx: amoCRM-like workbook (Russian headers, summary sheet first, merg
     // the full name as the file gives it (with patronymic), a serial in the birthday column a date
     expect(irina).toMatchObject({ name: 'Соколова Ирина Андреевна', crmId: '9001', birthday: '1989-05-18', phones: ['+7 (495) 555-01-01', '+7 (495) 555-01-02'] });
     // (her duplicate row, by e-mail, was the CRM's record 9004: its id kept beside hers)
-    expect(irina.custom).toEqual({ 'Дата создания': '2025-11-03T09:30', 'Сделок': '2', 'crmId 2': '9004' });
+    expect(irina.custom).toEqual({ 'Дата создания': '2025-11-03T09:30', 'Сделок': '2', 'crmId 2': '9004', 'Дата создания 2': '2025-11-06' });
     expect(denis.custom).toEqual({ 'Дата создания': '2025-11-04', 'Сделок': '1' });
     expect(olga.company).toBe('АО «Северный Ветер»');
     // the company cell merged over Olga's and Pavel's rows holds Olga's: nothing is guessed for Pavel
