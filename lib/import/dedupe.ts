@@ -8,6 +8,7 @@
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
 import { normEmail, normPhone, placeholderEmail } from '../model/identity';
+import { compareNames, parseName } from '../model/names';
 
 export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company' | 'name+phone';
 
@@ -73,13 +74,37 @@ export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boole
 }
 
 /**
- * Whether a record found by `by` is the earlier one: the same e-mail, CRM id or profile
- * is one person; the same name at the same company, or with the same phone, is not when
- * the CRM keeps the two under different ids (two "Accounts Payable" mailboxes at one
+ * Whether a record found by `by` is the earlier one: the same CRM id or profile is one
+ * person; the same e-mail is, unless the two are named and neither name is the other's
+ * (a department's mailbox: five drivers at voditel@, two relatives at one clinic's
+ * administrator@); the same name at the same company, or with the same phone, is not
+ * when the CRM keeps the two under different ids (two "Accounts Payable" mailboxes at one
  * company, two namesakes).
  */
-export function sameRecord(earlier: { crmId?: string }, r: { crmId?: string }, by: DuplicateKind): boolean {
+export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean {
+  if (by === 'email') return !namesConflict(earlier, r);
   return (by !== 'name+company' && by !== 'name+phone') || !otherRecord(earlier, r);
+}
+
+type Named = { crmId?: string; name?: string; firstName?: string; lastName?: string; email?: string };
+
+/**
+ * Two records both named by a person's name (not just an address) that the model's name
+ * rule (compareNames: order, initials, nicknames, transliteration, a typo) does not take
+ * for one, and that share fewer than two words ("Jim Mulcahy" is "James Mulcahy";
+ * "Anees Edakkulam EES 5" is "Anees Edakkulam Electrical S5"; "Кутлунов Куяш Пархатович"
+ * is not "Кутлунов Пархат Мумунович": a surname alone is a family).
+ */
+export function namesConflict(a: Named, b: Named): boolean {
+  const full = (x: Named) => [x.firstName, x.lastName].filter(Boolean).join(' ') || (x.name !== x.email ? x.name ?? '' : '');
+  const fa = full(a);
+  const fb = full(b);
+  // (a record named by an address is not named)
+  if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@')) return false;
+  if (compareNames(parseName(fa), parseName(fb)).kind !== 'none') return false;
+  const wa = normaliseName(fa).split(' ').filter((w) => w.length > 1);
+  const wb = new Set(normaliseName(fb).split(' '));
+  return wa.filter((w) => wb.has(w)).length < 2;
 }
 
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */

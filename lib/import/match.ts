@@ -3,7 +3,7 @@
 // contacts an import adds as it goes, so a file's later rows find its earlier ones.
 import type { Contact, Profile } from '../domain/entities';
 import { AUTO_LINK_THRESHOLD, MatchIndex, normEmail, placeholderEmail, type MatchInput } from '../model/identity';
-import { normaliseName, otherRecord, SAME } from './dedupe';
+import { namesConflict, normaliseName, otherRecord, SAME } from './dedupe';
 import type { ImportedContact } from './fields';
 import { emailsOf, phonesOf, urlsOf, type PlannedContact } from './to-contact';
 
@@ -100,9 +100,10 @@ export function matchRecord(r: ImportedContact, index: ImportIndex, fileId?: str
     const c = index.get(fileId);
     if (c) return { contact: c, by: 'id' };
   }
+  // (a shared mailbox — the same address for people of other names — is not one person)
   for (const e of emailsOf(r)) {
     const c = index.findByEmail(e);
-    if (c) return { contact: c, by: 'email' };
+    if (c && !namesConflict(r, c)) return { contact: c, by: 'email' };
   }
   if (r.crmId?.trim()) {
     const c = index.findByCrmId(r.crmId);

@@ -196,10 +196,20 @@ describe('phone books and Outlook in Russian', () => {
     // a duplicate's own values are kept beside the first card's, not dropped (Huawei's two cards of one hotline)
     const two = readVcards(
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Huawei Hotline\r\nEMAIL:service@hotline.example\r\nADR:;;1 Bantian Road;Shenzhen;;;\r\nEND:VCARD\r\n' +
-        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:华为客服\r\nEMAIL:service@hotline.example\r\nADR:;;坂田路1号;深圳;;;\r\nEND:VCARD\r\n',
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Huawei Hotline 华为客服\r\nEMAIL:service@hotline.example\r\nADR:;;坂田路1号;深圳;;;\r\nEND:VCARD\r\n',
     );
     expect(two.records).toHaveLength(1);
-    expect(two.records[0]).toMatchObject({ name: 'Huawei Hotline', city: 'Shenzhen', custom: { Address: '1 Bantian Road, Shenzhen', 'name 2': '华为客服', 'Address 2': '坂田路1号, 深圳', 'city 2': '深圳' } });
+    expect(two.records[0]).toMatchObject({ name: 'Huawei Hotline', city: 'Shenzhen', custom: { Address: '1 Bantian Road, Shenzhen', 'name 2': 'Huawei Hotline 华为客服', 'Address 2': '坂田路1号, 深圳', 'city 2': '深圳' } });
+    // a department's mailbox shared by people of other names is not one person (five drivers at voditel@ in a real directory)
+    const drivers = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Кутлунов Пархат\r\nEMAIL:driver@depot.example\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ильин Сергей\r\nEMAIL:driver@depot.example\r\nEND:VCARD\r\n',
+    );
+    expect(drivers.records.map((x) => x.name)).toEqual(['Кутлунов Пархат', 'Ильин Сергей']);
+    // a family at one mailbox is two people; one person written two ways (a nickname, another order) is one
+    const family = csv(enc.encode('Name,Email\r\nКутлунов Пархат Мумунович,home@kutlunov.example\r\nКутлунов Куяш Пархатович,home@kutlunov.example\r\nJames Mulcahy,jm@mulcahy.example\r\nJim Mulcahy,jm@mulcahy.example\r\nMulcahy James,jm@mulcahy.example\r\n'));
+    expect(family.records.map((x) => x.name)).toEqual(['Кутлунов Пархат Мумунович', 'Кутлунов Куяш Пархатович', 'James Mulcahy']);
+    expect(family.duplicates.map((d) => [d.line, d.sameAs])).toEqual([[5, 4], [6, 4]]);
   });
 
   it("Outlook's Russian export: its own column names, its '0.0.00' for no birthday", () => {
