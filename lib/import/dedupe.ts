@@ -1,10 +1,11 @@
 // Duplicates within one file: the same e-mail (any case), the same CRM id, the
 // same profile URL (profileUrlKey: canonical form), the same name at the same company, or
 // the same name with the same phone number (a phone book's SIM copy beside its own). A
-// duplicate fills the empty fields of the earlier record and is not stored itself (a
-// different CRM id it carries is kept in `custom`). A name at a company is weak evidence:
-// two records the CRM keeps under different ids are not merged by it (`sameRecord`); a
-// placeholder e-mail ("a@a.com") keys nothing.
+// duplicate fills the empty fields of the earlier record and is not stored itself (what it
+// gives differently is kept in `custom` as "<field> 2"). When a key is enough is
+// `sameRecord`'s rule: a shared mailbox is not one person, nor are two records the CRM
+// keeps under different ids one by their name alone; a placeholder e-mail ("a@a.com")
+// keys nothing.
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
 import { normEmail, normPhone, placeholderEmail } from '../model/identity';
@@ -51,7 +52,7 @@ export class DuplicateIndex<T> {
 
   /**
    * The earlier entry this record repeats, checking e-mail, CRM id, URL, then
-   * name+company; an entry `same` refuses (sameRecord) is not it.
+   * name+company and name+phone; an entry `same` refuses (sameRecord) is not it.
    */
   find(keys: RecordKeys, same: (hit: T, by: DuplicateKind) => boolean = () => true): { sameAs: T; by: DuplicateKind } | undefined {
     for (const [by, key] of keys) {
