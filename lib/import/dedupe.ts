@@ -41,7 +41,8 @@ export function keysOf(r: ImportedContact): RecordKeys {
   if (name) {
     for (const p of r.phones ?? (r.phone ? [r.phone] : [])) {
       const n = normPhone(p);
-      if (n.length >= 6) out.push(['name+phone', 'p:' + name + '|' + n]);
+      // (a number a spreadsheet rounded, "7.70091E+11", is no number)
+      if (n.length >= 6 && !/e\+/i.test(p)) out.push(['name+phone', 'p:' + name + '|' + n]);
     }
   }
   return out;

@@ -174,6 +174,9 @@ const MULTI_SEP = /\s+:::\s+/;
 /** applyMapping with the per-file work done once: for 100k rows. */
 export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean } {
   const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
+  // Yahoo's "Primary" names the phone column that is the main one ("home", "mobile", "work")
+  const primary = headers.findIndex((h, i) => headerKey(h) === 'primary' && mapping[i] == null);
+  const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   return (fields) => {
     const one: Partial<Record<string, string>> = {};
     /** by the singular field while reading, then the plurals for lists of more than one */
@@ -214,6 +217,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         keep(header, v);
       } else if (one[field] === undefined) one[field] = field === 'crmId' ? v.replace(/^'(?=\d)/, '') : v;
     }
+    const main = primary >= 0 ? phoneCols.get(headerKey(fields[primary] ?? '')) : undefined;
+    const mainPhone = main !== undefined ? fields[main]?.split(MULTI_SEP)[0].trim().replace(/^'(?=[+\d(])/, '') : undefined;
+    if (mainPhone && many.phone?.includes(mainPhone)) many.phone = [mainPhone, ...many.phone.filter((p) => p !== mainPhone)];
     for (const [f, pl] of Object.entries(MULTI_FIELDS)) {
       const list = many[f];
       if (!list) continue;

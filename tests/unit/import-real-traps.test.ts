@@ -144,9 +144,12 @@ describe('Yahoo and Apollo exports as they really come', () => {
   it("Yahoo's CSV: its phone columns named by place alone are phones; &#39; is an apostrophe", () => {
     const file =
       '"First","Middle","Last","Nickname","Email","Category","Distribution Lists","Messenger ID","Home","Work","Pager","Fax","Mobile","Other","Yahoo Phone","Primary","Comments"\r\n' +
-      '"Niamh","","O&#39;Neill","","niamh@oneill.example","","","","207-555-0101","207-555-0102","","","","","","Home","it&#39;s her shop"\r\n';
+      '"Niamh","","O&#39;Neill","","niamh@oneill.example","","","","207-555-0101","207-555-0102","","","","","","Home","it&#39;s her shop"\r\n' +
+      '"Ciara","","Walsh","","","","","","207-555-0201","","","","207-555-0203","","","mobile",""\r\n';
     const r = csv(enc.encode(file));
     expect(r.records[0]).toMatchObject({ name: "Niamh O'Neill", phones: ['207-555-0101', '207-555-0102'], notes: "it's her shop" });
+    // its "Primary" says which number is the main one
+    expect(r.records[1]).toMatchObject({ phone: '207-555-0203', phones: ['207-555-0203', '207-555-0201'] });
   });
 
   it("Apollo's export: the person's LinkedIn is their profile, the company's Facebook and phone are not theirs", () => {
