@@ -130,11 +130,16 @@ export class ContactSink implements RowSink {
       take('stage', 'stage');
       take('owner', 'owner');
       // every other column of a deals file is about the deal (probability, pipeline, source…)
-      if (record.custom) {
-        const rest = Object.entries(record.custom).filter(([h]) => !cols.headers.has(h)).map(([name, value]) => ({ name, value }));
-        if (rest.length) deal.custom = rest;
-        delete record.custom;
+      const rest = Object.entries(record.custom ?? {}).filter(([h]) => !cols.headers.has(h)).map(([name, value]) => ({ name, value }));
+      // amoCRM writes a deal's notes as "Примечание", "Примечание 2", …: the first is the deal's like the others
+      const ni = this.mapping.indexOf('notes');
+      const notes = ni >= 0 ? this.headers[ni] : undefined;
+      if (record.notes !== undefined && notes && this.headers.includes(`${notes} 2`)) {
+        rest.unshift({ name: notes, value: record.notes });
+        delete record.notes;
       }
+      if (rest.length) deal.custom = rest;
+      delete record.custom;
     }
     return deal;
   }

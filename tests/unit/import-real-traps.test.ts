@@ -172,8 +172,8 @@ describe('Yahoo and Apollo exports as they really come', () => {
 describe("amoCRM's deals export", () => {
   it("the deal's owner is the deal's, the contact's owner (Ответственный за контакт) the contact's", () => {
     const file =
-      'ID,Название сделки,Бюджет ,Ответственный,Этап сделки,Воронка,Полное имя контакта,Компания контакта,Ответственный за контакт,Мобильный телефон,Город\r\n' +
-      '27000001,Ворота на дачу,45000,Александр,Успешно реализовано,Воронка,Игорь Савченко,,Ирина Шевчук,+380 67 000 0001,Днепр\r\n';
+      'ID,Название сделки,Бюджет ,Ответственный,Примечание,Примечание 2,Этап сделки,Воронка,Полное имя контакта,Компания контакта,Ответственный за контакт,Мобильный телефон,Город\r\n' +
+      '27000001,Ворота на дачу,45000,Александр,замер в пятницу,монтаж от 20000 грн,Успешно реализовано,Воронка,Игорь Савченко,,Ирина Шевчук,+380 67 000 0001,Днепр\r\n';
     const r = new ImportReader({ format: 'csv' });
     r.push(enc.encode(file));
     const out = r.end();
@@ -181,6 +181,9 @@ describe("amoCRM's deals export", () => {
     expect(out.entity).toBe('deals');
     expect(out.records[0]).toMatchObject({ name: 'Игорь Савченко', owner: 'Ирина Шевчук', phone: '+380 67 000 0001' });
     expect(out.deals?.[0].deal).toMatchObject({ owner: 'Александр', title: 'Ворота на дачу' });
+    // the deal's notes ("Примечание", "Примечание 2") are the deal's, the first one too
+    expect(out.deals?.[0].deal.custom).toEqual(expect.arrayContaining([{ name: 'Примечание', value: 'замер в пятницу' }, { name: 'Примечание 2', value: 'монтаж от 20000 грн' }]));
+    expect(out.records[0].notes).toBeUndefined();
   });
 });
 
