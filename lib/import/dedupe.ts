@@ -6,7 +6,7 @@
 // `sameRecord`'s rule: a shared mailbox is not one person, nor are two records the CRM
 // keeps under different ids one by their name alone; a placeholder e-mail ("a@a.com")
 // keys nothing.
-import { type ImportedContact, MULTI_FIELDS } from './fields';
+import { freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
 import { normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
@@ -136,11 +136,8 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
   /** a value the earlier record holds otherwise, kept as "<key> 2" (3, …) unless it is there already */
   const besides = (key: string, v: string) => {
     const c = (earlier.custom ??= Object.create(null) as Record<string, string>);
-    let k = `${key} 2`;
-    for (let n = 3; Object.hasOwn(c, k); n++) {
-      if (c[k] === v) return;
-      k = `${key} ${n}`;
-    }
+    const k = freeKey(c, key, true);
+    for (let n = 2; `${key} ${n}` !== k; n++) if (c[`${key} ${n}`] === v) return;
     c[k] = v;
   };
   // a record named only by its e-mail takes the duplicate's real name

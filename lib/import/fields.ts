@@ -66,6 +66,21 @@ export function numericRefs(v: string): string {
   });
 }
 
+/**
+ * The first of "<name>", "<name> 2", "<name> 3"… that `custom` does not hold yet (from
+ * "<name> 2" when `numbered`): a second value of one name is kept beside the first.
+ */
+export function freeKey(custom: Record<string, string>, name: string, numbered = false): string {
+  let k = numbered ? `${name} 2` : name;
+  for (let n = numbered ? 3 : 2; Object.hasOwn(custom, k); n++) k = `${name} ${n}`;
+  return k;
+}
+
+/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it. */
+export function numberText(v: string): string {
+  return v.replace(/^'(?=[+\d(])/, '');
+}
+
 export function isBlank(v: string | undefined): boolean {
   return v === undefined || v.trim() === '';
 }

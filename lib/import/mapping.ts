@@ -2,7 +2,7 @@
 // exports (presets.ts); proposeMapping() maps by preset first and by the generic
 // English+Russian names below for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, headerKey, isBlank, numericRefs } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs } from './fields';
 import { PRESETS, type Preset, type PresetId } from './presets';
 
 /** Generic header names, as headerKey()s or patterns over them. */
@@ -187,9 +187,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       // no prototype: a column named "__proto__" or "constructor" is a column like any other
       custom ??= Object.create(null) as Record<string, string>;
       // two columns of one name both kept ("Notes", "Notes 2")
-      let k = header;
-      for (let n = 2; Object.hasOwn(custom, k); n++) k = `${header} ${n}`;
-      custom[k] = v;
+      custom[freeKey(custom, header)] = v;
     };
     for (const { i, field, header } of cols) {
       if (fields[i] === undefined || isBlank(fields[i])) continue;
@@ -201,7 +199,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         for (let x of v.split(MULTI_SEP)) {
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
-          if (field === 'phone') x = x.replace(/^'(?=[+\d(])/, '');
+          if (field === 'phone') x = numberText(x);
           // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…") is kept, not mailed
           if (field === 'email' && !x.includes('@')) keep(header, x);
           else if (!list.includes(x)) list.push(x);
@@ -215,10 +213,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       } else if (field === 'crmId' && EXCEL_NUMBER.test(v.trim())) {
         // an id a spreadsheet rounded ("1.11015E+11": many records' ids become one) names no record: kept, not keyed
         keep(header, v);
-      } else if (one[field] === undefined) one[field] = field === 'crmId' ? v.replace(/^'(?=\d)/, '') : v;
+      } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : v;
     }
     const main = primary >= 0 ? phoneCols.get(headerKey(fields[primary] ?? '')) : undefined;
-    const mainPhone = main !== undefined ? fields[main]?.split(MULTI_SEP)[0].trim().replace(/^'(?=[+\d(])/, '') : undefined;
+    const mainPhone = main !== undefined ? numberText(fields[main]?.split(MULTI_SEP)[0].trim() ?? '') : undefined;
     if (mainPhone && many.phone?.includes(mainPhone)) many.phone = [mainPhone, ...many.phone.filter((p) => p !== mainPhone)];
     for (const [f, pl] of Object.entries(MULTI_FIELDS)) {
       const list = many[f];

@@ -15,7 +15,7 @@ import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
-import { type ImportedContact, numericRefs } from './fields';
+import { freeKey, type ImportedContact, numericRefs } from './fields';
 import { orderKeys } from './mapping';
 
 export interface VcardReport extends ContactRows {
@@ -89,10 +89,7 @@ function toRecord(raw: string): ImportedContact | string {
   const r: Record<string, unknown> = {};
   const custom = Object.create(null) as Record<string, string>;
   const keep = (name: string, v: string) => {
-    if (!v.trim()) return;
-    let k = name;
-    for (let n = 2; Object.hasOwn(custom, k); n++) k = `${name} ${n}`;
-    custom[k] = v;
+    if (v.trim()) custom[freeKey(custom, name)] = v;
   };
   const emails: string[] = [];
   const phones: string[] = [];
