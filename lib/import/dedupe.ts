@@ -98,15 +98,31 @@ type Named = { crmId?: string; name?: string; firstName?: string; lastName?: str
  * is not "Кутлунов Пархат Мумунович": a surname alone is a family).
  */
 export function namesConflict(a: Named, b: Named): boolean {
-  const full = (x: Named) => [x.firstName, x.lastName].filter(Boolean).join(' ') || (x.name !== x.email ? x.name ?? '' : '');
-  const fa = full(a);
-  const fb = full(b);
-  // (a record named by an address is not named)
-  if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@')) return false;
+  const fa = fullName(a);
+  const fb = fullName(b);
+  // (a record named by an address, or by its address's first half, is not named)
+  if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@') || handleName(a) || handleName(b)) return false;
   if (compareNames(parseName(fa), parseName(fb)).kind !== 'none') return false;
   const wa = normaliseName(fa).split(' ').filter((w) => w.length > 1);
   const wb = new Set(normaliseName(fb).split(' '));
   return wa.filter((w) => wb.has(w)).length < 2;
+}
+
+function fullName(x: Named): string {
+  return [x.firstName, x.lastName].filter(Boolean).join(' ') || (x.name !== x.email ? x.name ?? '' : '');
+}
+
+/**
+ * A name that is one word the record's e-mail address holds before its "@", most of it — a display
+ * name an address book made from the address ("johncoletti" for njohncoletti@…), not
+ * the person's name: it neither vetoes a merge nor stays the display name beside a real one.
+ */
+export function handleName(x: Named): boolean {
+  const words = normaliseName(fullName(x)).split(' ').filter(Boolean);
+  if (words.length !== 1 || words[0].length < 3 || !x.email) return false;
+  const local = normaliseName(x.email.split('@')[0]).replace(/ /g, '');
+  // most of it: "anna" at annafamily@… may be Anna, one of a family sharing the mailbox
+  return local.includes(words[0]) && words[0].length >= local.length * 0.6;
 }
 
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */
@@ -121,6 +137,9 @@ export const SAME = {
  * duplicate says otherwise (another name, position, CRM id, address) is kept beside it in
  * `custom` as "<field> 2": nothing the file holds is dropped.
  */
+/** The parts a name is split into: a handle's parts give way to the real name's. */
+const NAME_PARTS = ['firstName', 'middleName', 'lastName'] as const;
+
 export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void {
   const e = earlier as unknown as Record<string, unknown>;
   const d = dup as unknown as Record<string, unknown>;
@@ -140,13 +159,20 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
     for (let n = 2; `${key} ${n}` !== k; n++) if (c[`${key} ${n}`] === v) return;
     c[k] = v;
   };
-  // a record named only by its e-mail takes the duplicate's real name
+  // a record named only by its e-mail (or by the address's first half) takes the duplicate's real name
   const earlierUnnamed = !earlier.firstName && !earlier.lastName && earlier.name === earlier.email;
   const dupNamed = !!(dup.firstName || dup.lastName || dup.name !== dup.email);
   if (earlierUnnamed && dupNamed) e.name = dup.name;
-  else if (dupNamed && normaliseName(dup.name) !== normaliseName(earlier.name)) besides('name', dup.name);
+  else if (dupNamed && handleName(earlier) && !handleName(dup)) {
+    besides('name', earlier.name);
+    for (const k of NAME_PARTS) delete e[k];
+    e.name = dup.name;
+  } else if (dupNamed && normaliseName(dup.name) !== normaliseName(earlier.name)) besides('name', dup.name);
+  const dupHandle = handleName(dup) && !handleName(earlier);
   for (const [k, v] of Object.entries(d)) {
     if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
+    if (dupHandle && (NAME_PARTS as readonly string[]).includes(k)) continue; // kept whole as "name 2"
+
     if (e[k] === undefined || e[k] === '') e[k] = v;
     // the CRM's other record of this person keeps its id, so a later sync by id still finds it
     else if (typeof v === 'string' && v.trim() && v.trim() !== String(e[k]).trim()) besides(k, v);

@@ -131,6 +131,23 @@ describe('Yahoo and Apollo exports as they really come', () => {
     expect(r.records[0]).toMatchObject({ name: "Niamh O'Neill", firstName: 'Niamh', lastName: "O'Neill", notes: 'Met at the reunion, long story short, she runs the shop now, call her' });
   });
 
+  it("a card the address book named after the address's first half is the same person as the card with their name", () => {
+    const card = (fn: string, n: string, extra: string) =>
+      `BEGIN:VCARD\r\nVERSION:2.1\r\nSOURCE:Yahoo Contacts (http://contacts.yahoo.com)\r\nFN;CHARSET=utf-8:${fn}\r\nN;CHARSET=utf-8:${n}\r\n${extra}EMAIL;INTERNET;PREF;CHARSET=utf-8:bdoyleryan@mail.example\r\nEND:VCARD\r\n`;
+    const named = card('Brendan Doyle Ryan', 'Ryan;Brendan;Doyle;;', 'TEL;CELL;PREF;CHARSET=utf-8:207-555-0144\r\n');
+    const handle = card('doyleryan', ';doyleryan;;;', '');
+    for (const file of [named + handle, handle + named]) {
+      const r = readVcards(file);
+      expect(r.records).toHaveLength(1);
+      expect(r.duplicates).toHaveLength(1);
+      expect(r.records[0]).toMatchObject({ name: 'Brendan Doyle Ryan', firstName: 'Brendan', middleName: 'Doyle', lastName: 'Ryan', phone: '207-555-0144' });
+      expect(r.records[0].custom?.['name 2']).toBe('doyleryan');
+    }
+    // two one-word names the address does not hold are still two people at a shared mailbox
+    const two = readVcards(card('Brendan', 'Brendan;;;;', '') + card('Siobhan', 'Siobhan;;;;', ''));
+    expect(two.records.map((x) => x.name)).toEqual(['Brendan', 'Siobhan']);
+  });
+
   it('the phone and e-mail a card prefers (TYPE=PREF, PREF=1) are its main ones, in the order the card gives them', () => {
     const r = readVcards(
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Niamh O Neill\r\nTEL;TYPE=HOME:207-555-0101\r\nTEL;TYPE=CELL,PREF:207-555-0103\r\nTEL;TYPE=WORK;TYPE=pref:207-555-0102\r\n' +
