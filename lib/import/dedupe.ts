@@ -76,15 +76,15 @@ export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boole
 }
 
 /**
- * Whether a record found by `by` is the earlier one: the same CRM id or profile is one
- * person; the same e-mail is, unless the two are named and neither name is the other's
+ * Whether a record found by `by` is the earlier one: the same CRM id is one person; the
+ * same e-mail or profile is, unless the two are named and neither name is the other's
  * (a department's mailbox: five drivers at voditel@, two relatives at one clinic's
- * administrator@); the same name at the same company, or with the same phone, is not
+ * administrator@; one colleague's LinkedIn pasted into another's row); the same name at the same company, or with the same phone, is not
  * when the CRM keeps the two under different ids (two "Accounts Payable" mailboxes at one
  * company, two namesakes).
  */
 export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean {
-  if (by === 'email') return !namesConflict(earlier, r);
+  if (by === 'email' || by === 'profileUrl') return !namesConflict(earlier, r);
   return (by !== 'name+company' && by !== 'name+phone') || !otherRecord(earlier, r);
 }
 

@@ -1,36 +1,39 @@
 // Headers → which contact field each column feeds. detectPreset() scores the known
 // exports (presets.ts); proposeMapping() maps by preset first and by the generic
-// English+Russian names below for the rest, so the UI can show a mapping screen;
+// names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
+// Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
 import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs } from './fields';
 import { PRESETS, type Preset, type PresetId } from './presets';
+import { profileUrlKey } from '../extract/urls';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', '姓名', 'fullname', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
+  ['name', ['name', '姓名', 'fullname', 'completename', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
-  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名']],
+  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie']],
   ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
-  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓']],
-  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/]],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话']],
-  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司']],
-  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位']],
-  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'defaultaddresscity', 'город', 'населенныйпункт']],
-  ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания']],
-  ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注']],
-  ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль']],
-  ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании']],
-  ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор']],
-  ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения', '生日']],
-  ['tags', ['tags', 'tag', 'labels', 'categories', 'groupmembership', 'теги', 'метки', 'категории']],
+  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko']],
+  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telemovel']],
+  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion']],
+  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko']],
+  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'defaultaddresscity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto']],
+  ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj']],
+  ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes']],
+  ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/]],
+  ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
+  ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор', 'idderegistro']],
+  ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
+  ['tags', ['tags', 'tag', 'labels', 'categories', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
   ['connectedOn', ['connectedon', 'connectiondate', 'датаподключения']],
-  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер']],
+  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер', 'propietario', 'propietariodelcontacto', 'proprietaire']],
 ];
 
 export function genericField(header: string): ContactField | null {
-  const key = headerKey(header);
+  // (Latin letters' accents dropped: "Teléfono", "Prénom"; a Cyrillic й stays itself)
+  const key = headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
   if (!key) return null;
   for (const [field, names] of GENERIC) {
     if (names.some((n) => (typeof n === 'string' ? n === key : n.test(key)))) return field;
@@ -127,6 +130,12 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     taken.add(f);
     out[i] = f;
   });
+  // a first-name word alone ("Nombre", "Nome") or the French "Nom" alone holds the whole name
+  if (!out.includes('name') && !(out.includes('firstName') && out.includes('lastName'))) {
+    headers.forEach((h, i) => {
+      if ((out[i] === 'firstName' || out[i] === 'lastName') && decided[i] === undefined && WHOLE_NAME_ALONE.has(headerKey(h))) out[i] = 'name';
+    });
+  }
   // HubSpot's export of contacts with their associated company: the columns from "Record ID -
   // Company" on are the company's (its phone, city, dates) and stay beside the person, not on
   // them; its name is the company when the person's own column is empty (the first filled wins)
@@ -162,11 +171,41 @@ export function applyMapping(headers: string[], mapping: ColumnMapping, fields: 
   return planMapping(headers, mapping)(fields);
 }
 
+const WHOLE_NAME_ALONE = new Set(['nombre', 'nome', 'nom']);
+
+/** Columns only Odoo's contacts export (res.partner) has beside "Complete Name". */
+const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);
+
 const APOLLO_COMPANY = new Set(['facebookurl', 'twitterurl', 'companylinkedinurl', 'corporatephone', 'companyphone']);
 const YAHOO_PHONES = new Set(['home', 'work', 'mobile', 'other', 'yahoophone']);
 
 /** A number as a spreadsheet shows it rounded: "1.11015E+11". */
 const EXCEL_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/i;
+
+/** A value that is an e-mail address and nothing else. */
+const EMAIL_SHAPE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
+
+/** A phone number written as one: digits, spaces, + ( ) - . / — at least six digits. */
+const PHONE_SHAPE = /^\+?[\d\s().\-/]+$/;
+
+/** What a value in the wrong column is: a phone number or a profile's link (null: neither). */
+function strayKind(x: string): 'phone' | 'profileUrl' | null {
+  const t = numberText(x.trim());
+  if (PHONE_SHAPE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6) return 'phone';
+  if (/^https?:\/\//i.test(t) && profileUrlKey(t)) return 'profileUrl';
+  return null;
+}
+
+/**
+ * The numbers one phone cell holds: "01785 000000, 07709 000000" is two, split at a
+ * comma or semicolon only when every part is a number of its own (six digits or more):
+ * "+7 843 000-00-01, доб. 201" stays one.
+ */
+function phonesIn(v: string): string[] {
+  if (!/[,;]/.test(v)) return [v];
+  const parts = v.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  return parts.length > 1 && parts.every((x) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x))) ? parts : [v];
+}
 
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
@@ -176,6 +215,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
   // Yahoo's "Primary" names the phone column that is the main one ("home", "mobile", "work")
   const primary = headers.findIndex((h, i) => headerKey(h) === 'primary' && mapping[i] == null);
+  // Odoo's "Complete Name" of a company's person is "<company>, <person>"
+  const keysAll = headers.map(headerKey);
+  const odooName = keysAll.includes('completename') && keysAll.some((k) => ODOO.has(k)) ? keysAll.indexOf('completename') : -1;
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   return (fields) => {
     const one: Partial<Record<string, string>> = {};
@@ -183,6 +225,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const many: Partial<Record<string, string[]>> = {};
     const plural: Partial<Record<string, string[]>> = {};
     let custom: Record<string, string> | undefined;
+    /** values found in another field's column, after that field's own */
+    const stray: Partial<Record<keyof typeof MULTI_FIELDS, string[]>> = {};
     const keep = (header: string, v: string) => {
       // no prototype: a column named "__proto__" or "constructor" is a column like any other
       custom ??= Object.create(null) as Record<string, string>;
@@ -196,13 +240,18 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
         // Google Contacts writes several values in one cell: "+1 555 0100 ::: +1 555 0101"
-        for (let x of v.split(MULTI_SEP)) {
+        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? phonesIn(y) : [y]))) {
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
-          if (field === 'phone') x = numberText(x);
+          if (field === 'phone') x = numberText(x.trim());
+          // a value typed into the other's column: an address in a phone column is an address,
+          // a number in an e-mail column a phone; a profile's link in either is the profile
+          const is: string | null = field === 'email' ? (x.includes('@') ? 'email' : strayKind(x)) : field === 'phone' ? (EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;
+          if (is === field) {
+            if (!list.includes(x)) list.push(x);
+          } else if (is) (stray[is as keyof typeof MULTI_FIELDS] ??= []).push(x.trim());
           // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…") is kept, not mailed
-          if (field === 'email' && !x.includes('@')) keep(header, x);
-          else if (!list.includes(x)) list.push(x);
+          else keep(header, x);
         }
       } else if (field === 'website' && MULTI_SEP.test(v)) {
         // (Google again: the first site is the website, the others are kept)
@@ -215,6 +264,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         keep(header, v);
       } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : v;
     }
+    for (const [f, xs] of Object.entries(stray)) {
+      const list = (many[f] ??= []);
+      for (const x of xs) if (!list.includes(x)) list.push(x);
+    }
     const main = primary >= 0 ? phoneCols.get(headerKey(fields[primary] ?? '')) : undefined;
     const mainPhone = main !== undefined ? numberText(fields[main]?.split(MULTI_SEP)[0].trim() ?? '') : undefined;
     if (mainPhone && many.phone?.includes(mainPhone)) many.phone = [mainPhone, ...many.phone.filter((p) => p !== mainPhone)];
@@ -223,6 +276,13 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (!list) continue;
       one[f] = list[0];
       if (list.length > 1) plural[pl] = list;
+    }
+    if (odooName >= 0 && mapping[odooName] === 'name' && one.name !== undefined) {
+      const m = /^(.+?), (.+)$/.exec(one.name);
+      if (m && (one.company === undefined || one.company.trim() === m[1].trim())) {
+        one.company = m[1].trim();
+        one.name = m[2].trim();
+      }
     }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
     // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")

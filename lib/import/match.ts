@@ -111,7 +111,7 @@ export function matchRecord(r: ImportedContact, index: ImportIndex, fileId?: str
   }
   for (const u of urlsOf(r)) {
     const c = index.findByUrl(u);
-    if (c) return { contact: c, by: 'profileUrl' };
+    if (c && !namesConflict(r, c)) return { contact: c, by: 'profileUrl' };
   }
   // (a likeness is weak evidence: a contact the CRM keeps under another id is another record)
   const c = index.findByIdentity(matchInput(r));

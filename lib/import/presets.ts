@@ -147,6 +147,7 @@ export const PRESETS: Preset[] = [
       alt('Person - Phone - Mobile', 'phone'), alt('Person - Phone - Home', 'phone'),
       alt('Person - Label', 'tags'), alt('Person - Owner', 'owner'), alt('Person - Notes', 'notes'),
       alt('Person - Postal address - City', 'city'), alt('Organization - Name', 'company'),
+      alt('Person - Title', 'position'), alt('Person - Phone - Other', 'phone'),
     ],
     signature: ['Person - ID', 'Person - Name', 'Person - Email', 'Person - Phone', 'Person - Organization', 'Person - Owner', 'Person - Label', 'Person - Labels'],
   },

@@ -312,3 +312,56 @@ describe('records a CRM keeps apart stay apart (a real Salesforce Data Export, L
     expect(real.reasons.map((x) => x.code)).toContain('email');
   });
 });
+
+describe('Pipedrive, Odoo and a Spanish HubSpot export as they really come', () => {
+  const PIPEDRIVE =
+    '"Person - Marketing status","Person - Double opt-in","Person - Organization","Person - Name","Person - Labels","Person - Email - Work","Person - Email - Home","Person - Email - Other","Person - Title","Person - Phone - Work","Person - Phone - Home","Person - Phone - Mobile","Person - Phone - Other","Person - Closed deals","Person - Open deals","Person - Next activity date","Person - Owner","Person - LinkedIn Page","Person - Lead score"\r\n';
+  const row = (cells: string[]) => cells.map((x) => `"${x}"`).join(',') + '\r\n';
+
+  it("its title, LinkedIn page and 'Other' phone are the person's; a value typed into the other's column goes where it belongs", () => {
+    const r = csv(enc.encode(PIPEDRIVE +
+      // the phone in the e-mail column, the address in the phone column
+      row(['No consent', 'Not confirmed', 'Harbour Freight Ltd', 'Ines Calloway', 'Need email', '(004) 512-000111', '', '', 'Brokerage Manager', 'ines@harbour.example', '', '', '', '0', '0', '', 'Tom Reeve', 'https://www.linkedin.com/in/ines-calloway-0000', '0']) +
+      // a profile's link in the e-mail column; a tab before a number; two numbers in one cell
+      row(['Subscribed', 'Not confirmed', 'Kestrel Recycling', 'Owen Marsh', 'NURTURE 2', 'https://www.linkedin.com/in/owen-marsh-1111/', '', '', 'MD', '\t +44 7900 000001', '', '', "'+44 20 0000 0002", '0', '0', '', 'Tom Reeve', '', '0']) +
+      row(['Subscribed', 'Not confirmed', 'Fenwick Depot', 'Ada Price', '', 'ada@fenwick.example', '', '', 'Buyer', '01785 000001, 07709 000002, 0800 000 0003', '', '', '', '0', '0', '', 'Tom Reeve', '', '0'])));
+    expect(r.preset).toBe('pipedrive');
+    expect(r.records[0]).toMatchObject({ name: 'Ines Calloway', email: 'ines@harbour.example', phone: '(004) 512-000111', position: 'Brokerage Manager', profileUrl: 'https://www.linkedin.com/in/ines-calloway-0000', owner: 'Tom Reeve' });
+    expect(r.records[0].custom?.['Person - Email - Work']).toBeUndefined();
+    expect(r.records[1]).toMatchObject({ profileUrl: 'https://www.linkedin.com/in/owen-marsh-1111/', phones: ['+44 7900 000001', '+44 20 0000 0002'], position: 'MD' });
+    expect(r.records[1].email).toBeUndefined();
+    expect(r.records[2].phones).toEqual(['01785 000001', '07709 000002', '0800 000 0003']);
+  });
+
+  it("one colleague's LinkedIn pasted into another's row does not make them one person; the same person's twice does", () => {
+    const r = csv(enc.encode(PIPEDRIVE +
+      row(['Subscribed', 'Not confirmed', 'Oakfield Services', 'Martin Hale', 'NURTURE 2', 'martinh@oakfield.example', '', '', 'Director', '', '', '', '', '0', '0', '', 'Tom Reeve', 'https://www.linkedin.com/in/martin-hale-22/', '0']) +
+      row(['Subscribed', 'Not confirmed', 'Oakfield Services', 'Petra Stone', 'NURTURE 3', 'petras@oakfield.example', '', '', 'Director', '', '', '', '', '0', '0', '', 'Tom Reeve', 'https://www.linkedin.com/in/martin-hale-22/', '0']) +
+      row(['No consent', 'Not confirmed', 'Oakfield Services Ltd', 'Martin Hale', '', '', '', '', 'MD', '', '', '', '', '0', '0', '', 'Tom Reeve', 'https://www.linkedin.com/in/martin-hale-22', '0'])));
+    expect(r.records.map((x) => x.name)).toEqual(['Martin Hale', 'Petra Stone']);
+    expect(r.duplicates.map((d) => [d.line, d.sameAs])).toEqual([[4, 2]]);
+  });
+
+  it('a CRM export with Spanish column names (HubSpot in Spanish) reads its names, address, phone and id', () => {
+    const file =
+      '"ID de registro","Nombre","Apellidos","Nacionalidad","Fecha de nacimiento","Ciudad","Estado o región","Código postal","Número de teléfono","Correo"\r\n' +
+      '"208000000001","Lucía Inés","Barrios Soto","Chilena","03/11/1990","MADRID","Madrid","28034"," +34600000001","lucia@barrios.example"\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.records[0]).toMatchObject({ name: 'Lucía Inés Barrios Soto', firstName: 'Lucía Inés', lastName: 'Barrios Soto', email: 'lucia@barrios.example', phone: '+34600000001', city: 'MADRID', crmId: '208000000001' });
+    // "Nombre" alone holds the whole name
+    const alone = csv(enc.encode('Nombre,Empresa,Cargo,Teléfono\r\nRamón Ortega Vidal,Ferretería Norte,Gerente,+34 600 000 002\r\n'));
+    expect(alone.records[0]).toMatchObject({ name: 'Ramón Ortega Vidal', company: 'Ferretería Norte', position: 'Gerente', phone: '+34 600 000 002' });
+    expect(alone.records[0].firstName).toBeUndefined();
+  });
+
+  it("Odoo's contacts export: a company's person is '<company>, <person>' in its Complete Name", () => {
+    const file =
+      '"Avatar 128","Complete Name","Email","Phone","Country","Company","Company Name"\r\n' +
+      `"PD94bWwgdmVyc2lvbj0iMS4wIj8+","Lantern Signs Co., Bob Tarrant","bob@lantern.example","'+1 405-000-0001","United States","",""\r\n` +
+      '"","Wren Hollis","wren@hollis.example","","United States","",""\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.records[0]).toMatchObject({ name: 'Bob Tarrant', company: 'Lantern Signs Co.', email: 'bob@lantern.example', phone: '+1 405-000-0001' });
+    expect(r.records[1]).toMatchObject({ name: 'Wren Hollis' });
+    expect(r.records[1].company).toBeUndefined();
+  });
+});
