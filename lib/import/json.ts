@@ -1,6 +1,6 @@
 // Tiewise's JSON import format: one object with arrays `contacts`, `notes`,
 // `interactions`, `purchases`, `products`, `complaints` (a bare array is taken as
-// contacts). Each entry is checked with zod; a bad entry is rejected with its
+// contacts; Facebook's friends list, your_friends.json, is read as contacts too). Each entry is checked with zod; a bad entry is rejected with its
 // collection, index, the physical line it starts on and the reason, the rest are
 // accepted. Contacts go through the same "names nobody" rule and duplicate
 // detection as a CSV. Entries refer to a contact by `contactId` (a Tiewise id, as in
@@ -62,6 +62,7 @@ export const JsonContact = z.looseObject({
   birthday: opt,
   tags: z.union([text, z.array(text)]).optional(),
   stage: opt,
+  connectedOn: opt,
 });
 export type JsonContact = z.infer<typeof JsonContact>;
 
@@ -155,7 +156,9 @@ export function importJson(source: string): JsonImportReport {
   // a top-level key that is a collection in another case ("Contacts") is that collection;
   // any other is one rejected entry, said, never silently left out
   const keyOf = new Map<Collection, string>();
-  if (!Array.isArray(data)) {
+  const friends = facebookFriendsKey(data);
+  if (friends) keyOf.set('contacts', friends);
+  else if (!Array.isArray(data)) {
     for (const k of Object.keys(doc)) {
       const c = COLLECTIONS.find((x) => x === k) ?? COLLECTIONS.find((x) => x === k.trim().toLowerCase());
       if (c && !keyOf.has(c)) keyOf.set(c, k);
@@ -182,7 +185,7 @@ export function importJson(source: string): JsonImportReport {
       const depth = depthOf(entry, MAX_DEPTH);
       if (depth > MAX_DEPTH) return reject(`nested more than ${MAX_DEPTH} levels deep`);
       if (collection === 'contacts') {
-        const parsed = JsonContact.safeParse(entry);
+        const parsed = JsonContact.safeParse(friends ? facebookFriend(entry) : entry);
         if (!parsed.success) return reject(describe(parsed.error, entry));
         const rec = toRecord(parsed.data);
         if (!rec) return reject('names nobody: no name and no e-mail');
@@ -207,6 +210,41 @@ export function importJson(source: string): JsonImportReport {
   }
   out.accepted = out.rows - out.rejected.length - out.duplicates.length;
   return out;
+}
+
+/**
+ * Facebook's "Download your information" friends list (connections/friends/your_friends.json:
+ * `{"friends_v2": [{"name", "timestamp"}]}`, `{"friends": …}` before 2021): its key, when
+ * the file is one.
+ */
+function facebookFriendsKey(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const keys = Object.keys(data);
+  if (keys.length !== 1 || !/^friends(?:_v2)?$/.test(keys[0])) return undefined;
+  const list = (data as Record<string, unknown>)[keys[0]];
+  const friend = (e: unknown) => !!e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string' && (typeof (e as { timestamp?: unknown }).timestamp === 'number' || (e as { timestamp?: unknown }).timestamp === undefined);
+  return Array.isArray(list) && list.length > 0 && list.every(friend) ? keys[0] : undefined;
+}
+
+/** A Facebook friend as a contact: the name, the day you became friends (the timestamp is in seconds). */
+function facebookFriend(entry: unknown): unknown {
+  const e = entry as { name: string; timestamp?: number };
+  const when = typeof e.timestamp === 'number' && Number.isFinite(e.timestamp) && e.timestamp > 0 ? new Date(e.timestamp * 1000) : undefined;
+  return { name: facebookText(e.name), ...(when && !Number.isNaN(when.getTime()) ? { connectedOn: when.toISOString().slice(0, 10) } : {}) };
+}
+
+/**
+ * Facebook's export writes each byte of a name's UTF-8 as its own character ("Ã©" for
+ * "é", "\u00c4\u0090" for "Đ"): read back as UTF-8. Text that is not such bytes stays as it is.
+ */
+export function facebookText(s: string): string {
+  if (!/[\u0080-\u00ff]/.test(s) || /[^\u0000-\u00ff]/.test(s)) return s;
+  const bytes = Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return s;
+  }
 }
 
 function describe(err: z.ZodError, entry: unknown): string {

@@ -8,7 +8,7 @@ import type { ContactField } from './fields';
 
 export const PRESET_IDS = [
   'linkedin-connections', 'google-contacts', 'outlook', 'hubspot', 'salesforce',
-  'pipedrive', 'zoho', 'amocrm', 'bitrix24', 'generic',
+  'pipedrive', 'zoho', 'amocrm', 'bitrix24', 'thunderbird', 'generic',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -150,6 +150,23 @@ export const PRESETS: Preset[] = [
       alt('Person - Title', 'position'), alt('Person - Phone - Other', 'phone'),
     ],
     signature: ['Person - ID', 'Person - Name', 'Person - Email', 'Person - Phone', 'Person - Organization', 'Person - Owner', 'Person - Label', 'Person - Labels'],
+  },
+  {
+    // Thunderbird's address book export (its "Collected Addresses" too): the header ends in a comma
+    id: 'thunderbird',
+    label: 'Thunderbird',
+    columns: [
+      c('First Name', 'firstName'), c('Last Name', 'lastName'), c('Display Name', 'name'), c('Nickname', null),
+      c('Primary Email', 'email'), c('Secondary Email', 'email'), c('Screen Name', null), c('Work Phone', 'phone'),
+      c('Home Phone', 'phone'), c('Fax Number', null), c('Pager Number', null), c('Mobile Number', 'phone'),
+      c('Home Address', null), c('Home Address 2', null), c('Home City', null), c('Home State', null),
+      c('Home ZipCode', null), c('Home Country', null), c('Work Address', null), c('Work Address 2', null),
+      c('Work City', 'city'), c('Work State', null), c('Work ZipCode', null), c('Work Country', 'country'),
+      c('Job Title', 'position'), c('Department', null), c('Organization', 'company'), c('Web Page 1', 'website'),
+      c('Web Page 2', null), c('Birth Year', null), c('Birth Month', null), c('Birth Day', null),
+      c('Custom 1', null), c('Custom 2', null), c('Custom 3', null), c('Custom 4', null), c('Notes', 'notes'),
+    ],
+    signature: ['Primary Email', 'Secondary Email', 'Screen Name', 'Mobile Number', 'Pager Number', 'Fax Number', 'Web Page 1', 'Birth Year', 'Work ZipCode', 'Home ZipCode'],
   },
   {
     id: 'zoho',

@@ -3,6 +3,7 @@
 // Connections.csv). The structures are theirs, the people invented.
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
+import { importJson } from '@/lib/import/json';
 import { ImportReader } from '@/lib/import/read';
 import { readVcards } from '@/lib/import/vcard';
 import { scoreMatch } from '@/lib/model/identity';
@@ -363,5 +364,40 @@ describe('Pipedrive, Odoo and a Spanish HubSpot export as they really come', () 
     expect(r.records[0]).toMatchObject({ name: 'Bob Tarrant', company: 'Lantern Signs Co.', email: 'bob@lantern.example', phone: '+1 405-000-0001' });
     expect(r.records[1]).toMatchObject({ name: 'Wren Hollis' });
     expect(r.records[1].company).toBeUndefined();
+  });
+});
+
+describe("Facebook's friends list (Download your information: your_friends.json)", () => {
+  it('each friend is a contact with the day you became friends; names written byte by byte read as the letters they are', () => {
+    // Facebook escapes each UTF-8 byte of a name on its own: "\u00c4\u0090" is "Đ"
+    const file = '{\n  "friends_v2": [\n    {\n      "name": "\\u00c4\\u0090\\u00e1\\u00bb\\u0097 Minh Ch\\u00c3\\u00a2u",\n      "timestamp": 1772926883\n    },\n' +
+      '    {\n      "name": "Duy Tran",\n      "timestamp": 1771817508\n    },\n    {\n      "name": "Duy Tran",\n      "timestamp": 1600000000\n    }\n  ]\n}\n';
+    const r = importJson(file);
+    expect(r.rows).toBe(3);
+    expect(r.accepted).toBe(3); // two friends of one name are two people
+    expect(r.rejected).toEqual([]);
+    expect(r.contacts).toEqual([
+      { name: 'Đỗ Minh Châu', connectedOn: '2026-03-07' },
+      { name: 'Duy Tran', connectedOn: '2026-02-23' },
+      { name: 'Duy Tran', connectedOn: '2020-09-13' },
+    ]);
+  });
+
+  it('a key of that name holding something else is still an unknown collection, said', () => {
+    const r = importJson('{"friends": 12}');
+    expect(r.rejected[0].reason).toMatch(/unknown collection "friends"/);
+  });
+});
+
+describe("Thunderbird's address book export", () => {
+  it('is called Thunderbird, not Outlook; its header one comma wider than its rows', () => {
+    const file =
+      'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes,\r\n' +
+      ',,accounting,,accounting@clinic.example,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n' +
+      'Lab,Service,Lab Service Pathology,,lab@clinic.example,,,+40 264 000 001,,,,+40 700 000 002,,,,,,,,,Cluj,,,Romania,Head of lab,,Clinic Hospital,,,,,,,,,,\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.preset).toBe('thunderbird');
+    expect(r.records[0]).toMatchObject({ name: 'accounting', email: 'accounting@clinic.example' });
+    expect(r.records[1]).toMatchObject({ name: 'Lab Service Pathology', email: 'lab@clinic.example', phones: ['+40 264 000 001', '+40 700 000 002'], city: 'Cluj', country: 'Romania', position: 'Head of lab', company: 'Clinic Hospital' });
   });
 });
