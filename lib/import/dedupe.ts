@@ -159,11 +159,12 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
     for (let n = 2; `${key} ${n}` !== k; n++) if (c[`${key} ${n}`] === v) return;
     c[k] = v;
   };
-  // a record named only by its e-mail (or by the address's first half) takes the duplicate's real name
+  // a record named only by its e-mail (or by the address's first half, or an address typed where
+  // the name goes) takes the duplicate's real name
   const earlierUnnamed = !earlier.firstName && !earlier.lastName && earlier.name === earlier.email;
   const dupNamed = !!(dup.firstName || dup.lastName || dup.name !== dup.email);
   if (earlierUnnamed && dupNamed) e.name = dup.name;
-  else if (dupNamed && handleName(earlier) && !handleName(dup)) {
+  else if (dupNamed && (handleName(earlier) || earlier.name.includes('@')) && !handleName(dup) && !dup.name.includes('@')) {
     besides('name', earlier.name);
     for (const k of NAME_PARTS) delete e[k];
     e.name = dup.name;

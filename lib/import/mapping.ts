@@ -9,15 +9,15 @@ import { profileUrlKey } from '../extract/urls';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', '姓名', 'fullname', 'completename', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
+  ['name', ['name', '姓名', 'fullname', 'completename', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
   ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie']],
   ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko']],
-  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telemovel']],
-  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion']],
-  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko']],
+  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other)e?mail(address)?$/, /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first)phone\d*(number)?$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone']],
+  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies']],
+  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'defaultaddresscity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto']],
   ['country', [/^(business|home|other|mailing|billing)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj']],
   ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes']],
@@ -28,15 +28,19 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['tags', ['tags', 'tag', 'labels', 'categories', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
   ['connectedOn', ['connectedon', 'connectiondate', 'датаподключения']],
-  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер', 'propietario', 'propietariodelcontacto', 'proprietaire']],
+  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер', 'propietario', 'propietariodelcontacto', 'proprietaire', 'responsavel']],
 ];
 
 export function genericField(header: string): ContactField | null {
   // (Latin letters' accents dropped: "Teléfono", "Prénom"; a Cyrillic й stays itself)
   const key = headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
   if (!key) return null;
-  for (const [field, names] of GENERIC) {
-    if (names.some((n) => (typeof n === 'string' ? n === key : n.test(key)))) return field;
+  // a column that says whose it is: Kommo's "Celular (contato)", "E-mail do Cliente", amoCRM's "(контакт)"
+  for (const k of [key, key.replace(/(?:d[oa])?(?:contato|cliente|contact|контакт)$/, '')]) {
+    if (!k) continue;
+    for (const [field, names] of GENERIC) {
+      if (names.some((n) => (typeof n === 'string' ? n === k : n.test(k)))) return field;
+    }
   }
   return null;
 }
@@ -207,6 +211,14 @@ function phonesIn(v: string): string[] {
   return parts.length > 1 && parts.every((x) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x))) ? parts : [v];
 }
 
+/** Several addresses in one cell, "a@x.ru, b@y.ru; c@z.ru" (Bitrix24): each its own when every part is one. */
+function emailsIn(v: string): string[] {
+  if (!/[,;]/.test(v)) return [v];
+  const parts = v.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  return parts.length > 1 && parts.every((x) => EMAIL_SHAPE.test(x)) ? parts : [v];
+}
+
+
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
 
@@ -234,13 +246,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       custom[freeKey(custom, header)] = v;
     };
     for (const { i, field, header } of cols) {
-      if (fields[i] === undefined || isBlank(fields[i])) continue;
+      // (HubSpot and LinkedIn write "null" where they have nothing)
+      if (fields[i] === undefined || isBlank(fields[i]) || /^null$/i.test(fields[i].trim())) continue;
       const v = numericRefs(fields[i]);
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
         // Google Contacts writes several values in one cell: "+1 555 0100 ::: +1 555 0101"
-        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? phonesIn(y) : [y]))) {
+        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? phonesIn(y) : field === 'email' ? emailsIn(y) : [y]))) {
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
           if (field === 'phone') x = numberText(x.trim());

@@ -93,10 +93,19 @@ export const PRESETS: Preset[] = [
       alt('Другой телефон', 'phone'), alt('Адрес эл. почты', 'email'), alt('Адрес 2 эл. почты', 'email'),
       alt('Адрес 3 эл. почты', 'email'), alt('Заметки', 'notes'), alt('Веб-страница', 'website'),
       alt('День рождения', 'birthday'), alt('Категории', 'tags'), alt('Тип эл. почты', null), alt('Краткое имя эл. почты', null),
+      // and the German one (Windows-1252)
+      alt('Anrede', null), alt('Vorname', 'firstName'), alt('Weitere Vornamen', 'middleName'), alt('Nachname', 'lastName'),
+      alt('Firma', 'company'), alt('Abteilung', null), alt('Position', 'position'), alt('Ort geschäftlich', 'city'),
+      alt('Land/Region geschäftlich', 'country'), alt('Telefon geschäftlich', 'phone'), alt('Telefon geschäftlich 2', 'phone'),
+      alt('Mobiltelefon', 'phone'), alt('Mobiltelefon 2', 'phone'), alt('Telefon privat', 'phone'), alt('Telefon privat 2', 'phone'),
+      alt('Haupttelefon', 'phone'), alt('Weiteres Telefon', 'phone'), alt('E-Mail-Adresse', 'email'), alt('E-Mail 2: Adresse', 'email'),
+      alt('E-Mail 3: Adresse', 'email'), alt('E-Mail-Typ', null), alt('E-Mail: Angezeigter Name', null), alt('Notizen', 'notes'),
+      alt('Webseite', 'website'), alt('Geburtstag', 'birthday'), alt('Kategorien', 'tags'), alt('Ort privat', null), alt('Straße geschäftlich', null),
     ],
     signature: [
       'E-mail Address', 'Business Phone', 'Job Title', 'E-mail Display Name', 'Business City', 'E-mail Type', 'Web Page', 'Categories',
       'Адрес эл. почты', 'Телефон переносной', 'Улица (раб. адрес)', 'Тип эл. почты', 'Краткое имя эл. почты', 'Веб-страница',
+      'E-Mail-Adresse', 'E-Mail-Typ', 'E-Mail: Angezeigter Name', 'Telefon geschäftlich', 'Straße geschäftlich', 'Weitere Vornamen',
     ],
     // the desktop export fills every contact's unset dates and flags with these (in English and in Russian)
     unset: {
@@ -104,6 +113,8 @@ export const PRESETS: Preset[] = [
       Sensitivity: ['Normal'], Private: ['False'],
       'День рождения': ['0.0.00'], 'Годовщина': ['0.0.00'], 'Пол': ['Не определен'], 'Важность': ['Обычная'],
       'Пометка': ['Обычная'], 'Частное': ['Ложь'], 'Отложено': ['Ложь'],
+      Geburtstag: ['0.0.00'], Jahrestag: ['0.0.00'], Geschlecht: ['Keine Angabe'], 'Priorität': ['Normal'],
+      Vertraulichkeit: ['Normal'], Privat: ['Aus'],
     },
   },
   {

@@ -58,6 +58,11 @@ export class CsvRecordReader {
    * its first line is rejected and reading resumes on the next.
    */
   expectFields: number | undefined;
+  /**
+   * The header's width when the rows leave its last columns out (expectFields is then the
+   * rows' usual width): a record of any width from expectFields up to it is a whole row.
+   */
+  expectMax: number | undefined;
 
   constructor(
     private readonly opts: RecordReaderOptions,
@@ -126,7 +131,8 @@ export class CsvRecordReader {
         const inner = countBreaks(raw);
         const quoteTrouble = res.errors.some((e) => e.type === 'Quotes');
         const unterminated = res.errors.some((e) => e.code === 'MissingQuotes');
-        const misclosed = inner > 0 && this.expectFields !== undefined && !fitsWidth(res.data, this.expectFields);
+        const misclosed = inner > 0 && this.expectFields !== undefined && !fitsWidth(res.data, this.expectFields) &&
+          !(this.expectMax !== undefined && res.data.length > this.expectFields && (res.data.length <= this.expectMax || fitsWidth(res.data, this.expectMax)));
         if ((quoteTrouble && (inner > 0 || unterminated)) || misclosed) {
           if (unterminated && !atEnd && inner < this.maxLines) {
             // the quoted cell may close in the next chunk: keep this record's text

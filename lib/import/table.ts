@@ -176,6 +176,7 @@ export class TableReader {
       this.headers = r.fields;
       this.headerKey = rowKey(r.fields);
       this.reader!.expectFields = this.rowWidth ?? r.fields.length;
+      if (this.rowWidth !== undefined) this.reader!.expectMax = r.fields.length;
       this.sink = this.onHeader({ ...info, headerLine: r.line, headers: r.fields });
       this.info = { ...info, headerLine: r.line };
       return;
@@ -215,8 +216,9 @@ export class TableReader {
     // a trailing delimiter (Outlook) is an empty field after the last column, not data
     if (fields.length > want && fitsWidth(fields, want)) fields = fields.slice(0, want);
     // a header ending in a delimiter has an unnamed empty column the rows may leave out; rows that
-    // leave the header's last columns out (shortRows) have them empty
-    else if (fields.length < want && (fields.length === this.rowWidth || this.headers.slice(fields.length).every((h) => h.trim() === ''))) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
+    // leave the header's last columns out (shortRows: Outlook stops after a row's last filled
+    // cell, so a row with its web page is wider than one without) have them empty
+    else if (fields.length < want && ((this.rowWidth !== undefined && fields.length >= this.rowWidth) || this.headers.slice(fields.length).every((h) => h.trim() === ''))) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
     if (fields.length !== want) {
       const n = r.fields.length;
       sink.reject({ line: r.line, reason: `${n} ${n === 1 ? 'field' : 'fields'} for ${want} ${want === 1 ? 'column' : 'columns'}`, raw: r.raw });

@@ -401,3 +401,47 @@ describe("Thunderbird's address book export", () => {
     expect(r.records[1]).toMatchObject({ name: 'Lab Service Pathology', email: 'lab@clinic.example', phones: ['+40 264 000 001', '+40 700 000 002'], city: 'Cluj', country: 'Romania', position: 'Head of lab', company: 'Clinic Hospital' });
   });
 });
+
+describe('Bitrix24, Kommo, Ploomes, LinkedIn Contacts.csv and Outlook in German as they really come', () => {
+  it("several addresses in one cell are several e-mails; an address typed where the name goes gives way to the duplicate's name; 'null' is nothing", () => {
+    const file =
+      'ID;Имя;Фамилия;Компания;Должность;Тип контакта;Рабочий телефон;Мобильный телефон;Рабочий e-mail;Источник\n' +
+      '8001;Игорь;;Стартревел;;Клиенты;79000000001, 79000000002;;igor@start.example, info@start.example;Сайт\n' +
+      '2073;Дмитрий;Левин;;;Партнеры;;;dmitriy@experts.example;Электронная почта\n' +
+      '2083;dmitriy@experts.example;;;;Клиенты;;;dmitriy@experts.example;Электронная почта\n';
+    const r = csv(enc.encode(file));
+    expect(r.preset).toBe('bitrix24');
+    expect(r.records[0]).toMatchObject({ emails: ['igor@start.example', 'info@start.example'], phones: ['79000000001', '79000000002'] });
+    expect(r.records[1]).toMatchObject({ name: 'Дмитрий Левин', firstName: 'Дмитрий', lastName: 'Левин', email: 'dmitriy@experts.example' });
+    expect(r.duplicates.map((d) => [d.line, d.sameAs])).toEqual([[4, 3]]);
+    const li = csv(enc.encode('Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt\nGOOGLE_CONTACTS,Ana,Lima,null,,ana@lima.example,+55 11 0000 0001,"3/1/17, 5:25 AM"\nGOOGLE_CONTACTS,,,null,,x@lima.example,,"3/1/17, 5:25 AM"\n'));
+    expect(li.accepted).toBe(2);
+    expect(li.records[0]).toMatchObject({ name: 'Ana Lima', email: 'ana@lima.example', phone: '+55 11 0000 0001' });
+    expect(li.records[0].company).toBeUndefined();
+    expect(li.records[0].custom?.Companies).toBeUndefined();
+  });
+
+  it("columns that say whose they are (Kommo's '(contato)', Ploomes' 'do Cliente') are the person's", () => {
+    const kommo = csv(enc.encode('ID,Lead título,Contato principal,Empresa do contato,Lead usuário responsável,Posição (contato),Email comercial (contato),Celular (contato)\n' +
+      "36401306,Lead #36401306,Joana Souza,Giga Fibra,Comercial,Gerente,joana@giga.example,'+558590000001\n"));
+    expect(kommo.records[0]).toMatchObject({ name: 'Joana Souza', company: 'Giga Fibra', position: 'Gerente', email: 'joana@giga.example', phone: '+558590000001' });
+    const ploomes = csv(enc.encode('CNJ,Nome do Cliente,Responsável,E-mail do Cliente,Telefones do Cliente\n0000000-00.2020.5.03.0001,MARIA EXEMPLO SILVA,Ana Souza,maria@silva.example,31990000001;31990000002\n'));
+    expect(ploomes.records[0]).toMatchObject({ name: 'MARIA EXEMPLO SILVA', email: 'maria@silva.example', phones: ['31990000001', '31990000002'], owner: 'Ana Souza' });
+  });
+
+  it("Outlook's German export: its column names and 'not set' values; a row that stops after its last filled cell, over two lines, is whole", () => {
+    const head = '"Anrede","Vorname","Weitere Vornamen","Nachname","Firma","Position","Straße geschäftlich","Ort geschäftlich","Telefon geschäftlich","Mobiltelefon","E-Mail-Adresse","E-Mail-Typ","E-Mail: Angezeigter Name","Geburtstag","Geschlecht","Notizen","Priorität","Privat","Webseite","Weiteres Postfach"\r\n';
+    const file = head +
+      '"","Max","","Muster","Muster IT","Berater","Musterweg 4",,"+49 69 0000001",,"max@muster.example","SMTP","Max Muster","0.0.00","Keine Angabe",,"Normal","Aus"\r\n' +
+      '"","Jan","","Probe","","","",,"+49 69 0000004",,"jan@probe.example","SMTP","Jan Probe","0.0.00","Keine Angabe",,"Normal","Aus"\r\n' +
+      '"","Ida","","Test","","","",,"+49 69 0000005",,"ida@test.example","SMTP","Ida Test","0.0.00","Keine Angabe",,"Normal","Aus"\r\n' +
+      '"","Eva","","Beispiel","Beispiel GmbH","","Hauptstr. 1\r\n2. OG","Frankfurt","069 000002","0170 0000003","eva@beispiel.example","SMTP","Eva Beispiel","0.0.00","Keine Angabe","Kundin seit\r\n2019","Normal","Aus","https://beispiel.example/"\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.preset).toBe('outlook');
+    expect(r.accepted).toBe(4);
+    expect(r.records[0]).toMatchObject({ name: 'Max Muster', company: 'Muster IT', position: 'Berater', phone: '+49 69 0000001', email: 'max@muster.example' });
+    expect(r.records[0].birthday).toBeUndefined();
+    expect(r.records[0].custom?.Geschlecht).toBeUndefined();
+    expect(r.records[3]).toMatchObject({ name: 'Eva Beispiel', city: 'Frankfurt', phones: ['069 000002', '0170 0000003'], notes: 'Kundin seit\r\n2019', website: 'https://beispiel.example/' });
+  });
+});
