@@ -693,7 +693,7 @@ const SPEC: Spec = {
           const n = name(c);
           const svg = n ? pick(els(c), 'svg').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
           const img = first(svg, 'image');
-          return safeUrl(img?.getAttribute('xlink:href') ?? img?.getAttribute('href'));
+          return photo(img?.getAttribute('xlink:href') ?? img?.getAttribute('href'));
         },
       },
       // classic and m./mbasic: an <img> whose alt names the person or says "profile picture"
@@ -708,7 +708,7 @@ const SPEC: Spec = {
               (!!n && a === n && !!i.closest('a[href*="/photo.php"], a[href*="/profile/picture/view"], a[href*="/profile_picture/"]'));
           });
           // (a page saved by SavePage WE inlines it as data: and keeps it in data-savepage-src)
-          return safeUrl(img?.getAttribute('src')) ?? safeUrl(img?.getAttribute('data-savepage-src'));
+          return photo(img?.getAttribute('src')) ?? photo(img?.getAttribute('data-savepage-src'));
         },
       },
       // m.facebook.com: <i role="img" aria-label="Name, фото профиля" style="background:url(…)">
@@ -717,10 +717,10 @@ const SPEC: Spec = {
         read: (c) => {
           const n = name(c);
           const el = pick(els(c), '[role="img"][aria-label]').find((e) => isProfilePhotoLabel(clean(e.getAttribute('aria-label')), n));
-          return el ? safeUrl(cssUrl(el.getAttribute('style'))) : null;
+          return el ? photo(cssUrl(el.getAttribute('style'))) : null;
         },
       },
-      { via: 'og:image', read: (c) => safeUrl(og(c, 'og:image')) },
+      { via: 'og:image', read: (c) => photo(og(c, 'og:image')) },
     ],
   },
   connections: {
@@ -923,17 +923,31 @@ function unavailableShown(c: Ctx): boolean {
  * so (fb://page/…), or og:url is a /pages/… address, or the m. site's Page chrome, or the
  * Intro's first row is the kind of Page ("Page · Software company").
  */
+/**
+ * Facebook's silhouette for a person with no photo (one for men and unknown, one for
+ * women; any size, either file suffix): no photo of theirs.
+ */
+const DEFAULT_AVATAR = /_10150004552801(?:856_220367501106153455|901_469209496895221757)_[a-z]\./;
+
+function photo(url: string | null | undefined): string | null {
+  const u = safeUrl(url);
+  return u && !DEFAULT_AVATAR.test(u) ? u : null;
+}
+
 function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
+  // a Page's summary for link previews: "57,552 likes · 1,048 talking about this · 160,787 were here"
+  if (/\d\s*(?:talking about this|were here)\b|говорят об этом:?\s*\d|были здесь:?\s*\d/i.test(meta(c.doc, 'og:description') ?? '')) return true;
   // (data-sigil is the m. site's own attribute: looked for only inside the m. site's chrome)
   const mSite = c.doc.getElementById('MChromeHeader') || c.doc.getElementById('viewport');
   if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || (mSite && pickOne(els(c), '[data-sigil^="msite-pages"]'))) return true;
   // classic Pages (–2020) at a vanity address: the Page's photo and feed by id
   if (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container')) return true;
   // mbasic Pages (2016): the Like/Unlike button, "N people like this" box, Page "More" menu;
-  // Comet Pages (2021–): "25K likes" links to the Page's likers — no person has that link
-  if (c.doc.getElementById('pages_mbasic_context_items_id') || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|\/friends_likes/.test(h))) return true;
+  // Comet Pages (2021–): "25K likes" links to the Page's likers, the About tile to the Page's
+  // categories ("/pages/category/media/", logged out in 2022) — no person has those links
+  if (c.doc.getElementById('pages_mbasic_context_items_id') || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|\/friends_likes|\/pages\/category\//.test(h))) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 

@@ -45,7 +45,7 @@ const HEAD = {
   languages: /^(?:languages?|языки|язык|знание языков|idiomas?|langues?|sprachen|sprache|języki|język|мови|мова|lingue|lingua)$/i,
   interests: /^(?:interests|интересы|interesses|intereses|centres d[’']intérêt|interessen|zainteresowania|інтереси|interessi)$/i,
   contact: /^(?:contact info|контактная информация|контактные сведения|informações de contato|información de contacto|coordonnées|kontaktinfo(?:rmationen)?|dane kontaktowe|informacje kontaktowe|контактна інформація)$/i,
-  activity: /^(?:activity|активность|действия|atividade|actividad|activité|aktivität|aktywność|активність|attività)$/i,
+  activity: /^(?:activity|активность|действия|atividades?|actividad|activité|aktivität|aktywność|активність|attività)$/i,
 };
 
 const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'interests' | 'contact' | 'activity', SectionHooks> = {
@@ -210,7 +210,12 @@ function topTile(c: Ctx, kind: 'company' | 'school'): string | null {
 /** The top card: where name, headline, location and counts live. */
 function top(c: Ctx): Element | null {
   return c.memo(top, () => {
-    if (detailsPage(c)) return null;
+    if (detailsPage(c)) {
+      // its sticky header (2022–2025, above <main>; the page's first entity lockup): name, headline and
+      // photo, when the name is the title's
+      const bar = first(c.doc, '.artdeco-entity-lockup');
+      return text(first(bar, '.artdeco-entity-lockup__title')) === titleName(c) ? bar : null;
+    }
     const m = mainEl(c);
     const hooks: (() => Element | null | undefined)[] = [
       // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard">
@@ -258,7 +263,8 @@ function nameEl(c: Ctx): Element | null {
       // older top card (2019–2021): <ul class="pv-top-card--list"><li class="inline t-24 …">
       () => (k ? null : first(t, '.pv-top-card--list > li.t-24, li.inline.t-24')),
       // 2015–2016 hCard: <h1 id="name"><span class="full-name">
-      () => (k ? null : first(t, '#name .full-name, .full-name, #name, .fn')),
+      // (a /details/ page's sticky header: its lockup's title)
+      () => (k ? null : first(t, '#name .full-name, .full-name, #name, .fn, .artdeco-entity-lockup__title')),
       // 2026 web client: the name (an <h2> or a <p>) inside a link to the person's own page
       // (or, for a 1st-degree connection, to their contact info)
       () => {
@@ -437,13 +443,6 @@ function afterName(c: Ctx): string | null {
     el = el.parentElement;
   }
   return null;
-}
-
-function headlineSplit(c: Ctx): [string, string] | null {
-  const h = headline(c);
-  if (!h) return null;
-  const m = /^(.+?)\s+(?:at|@|в компании|в)\s+(.+)$/.exec(h.split(/\s[|·•]\s/)[0]);
-  return m ? [clean(m[1]), clean(m[2])] : null;
 }
 
 function headline(c: Ctx): string | null {
@@ -677,7 +676,9 @@ const SPEC: Spec = {
       { via: 'json-state', read: (c) => plausible(`${str(state(c)?.firstName) ?? ''} ${str(state(c)?.lastName) ?? ''}`, 120) },
       { via: 'top-card-heading', read: (c) => plausible(text(nameEl(c)), 120) },
       // <title>: "(3) Anna Kowalski | LinkedIn", "Experience | Anna Kowalski | LinkedIn"
-      { via: 'title', read: titleName },
+      // (only beside a top card or a /details/ page's list: a page with neither, "Profil bearbeiten"
+      // saved before it rendered, is titled by what it is, not by whom)
+      { via: 'title', read: (c) => (top(c) || detailsPage(c) ? titleName(c) : null) },
     ],
     shown: () => true,
   },
@@ -701,7 +702,6 @@ const SPEC: Spec = {
       // 2026 web client: the top card's company tile
       { via: 'top-card-tile', read: (c) => topTile(c, 'company') },
       { via: 'experience', read: (c) => currentJob(c)?.company },
-      { via: 'headline', read: (c) => headlineSplit(c)?.[1] },
     ],
     shown: (c) => sec(c, 'experience') ?? topTile(c, 'company'),
   },
@@ -709,7 +709,6 @@ const SPEC: Spec = {
     hooks: [
       { via: 'json-ld', read: (c) => jsonText(person(c)?.jobTitle, 200) },
       { via: 'experience', read: (c) => currentJob(c)?.title },
-      { via: 'headline', read: (c) => headlineSplit(c)?.[0] },
     ],
     shown: (c) => sec(c, 'experience'),
   },
@@ -909,7 +908,7 @@ export function* readLinkedIn(doc: Document, url: string): Steps<Extraction> {
     return result('linkedin', WALL_PATH.test(path) ? 'login-wall' : 'not-profile', null, c.lang);
   }
   // the site names its page: a guest homepage or a sign-in page served at a profile URL is a wall
-  if (/homepage|guest-home|checkpoint|login|signup|authwall/i.test(meta(doc, 'pageKey') ?? '')) return result('linkedin', 'login-wall', canon, c.lang);
+  if (/homepage|guest-home|checkpoint|login|signup|auth_?wall/i.test(meta(doc, 'pageKey') ?? '')) return result('linkedin', 'login-wall', canon, c.lang);
   const heading = tags(c, 'h1')[0] ?? tags(c, 'h2')[0];
   if (NOT_FOUND.test(titleName(c) ?? '') || (heading && NOT_FOUND.test(text(heading)))) {
     return result('linkedin', 'not-profile', null, c.lang);

@@ -29,7 +29,8 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', '
  * Hidden text is included on purpose: collapsed "show more" sections are still in the DOM.
  */
 export function text(el: Element | null | undefined, max = 20_000, skip?: (e: Element) => boolean): string {
-  return !el || SKIP.has(el.tagName) ? '' : clean(textUnder(el, max, skip, '').slice(0, max));
+  // (up to four times the budget walked, the budget kept of what it shows: a saved page's indentation is no text)
+  return !el || SKIP.has(el.tagName) ? '' : clean(textUnder(el, max * 4, skip, '')).slice(0, max);
 }
 
 /** `out` and the text of `n`'s subtree after it (a function of its own: no closure made per read of a text). */

@@ -169,6 +169,18 @@ describe('facebook Comet 2021 header and About tab', () => {
     const kind = '<div data-pagelet="ProfileTilesFeed_0"><h2><span>Intro</span></h2><span dir="auto"><div role="button" tabindex="0"><span><b>Page</b> · Bakery</span></div></span></div>';
     expect(doc(page('<h1 dir="auto">Acme Bakery</h1>', '', kind, head)).kind).toBe('not-profile');
   });
+
+  it("a Page logged out (2022): its About tile's category links, or its link preview's 'talking about this', say it is no person", () => {
+    const head = '<meta property="al:android:url" content="fb://profile/100064000000123">';
+    const handle = '<div><span dir="auto"><span><span>@acmebakery</span><span><span>&nbsp;</span><span aria-hidden="true"> · </span></span>Bakery</span></span></div>';
+    const tile = '<div><span><a href="https://www.facebook.com/pages/category/bakery/" role="link"><span>Bakery</span></a></span></div>';
+    expect(doc(page('<h1 dir="auto">Acme Bakery</h1>', handle, tile, head)).kind).toBe('not-profile');
+    const preview = head + '<meta property="og:description" content="Acme Bakery, Leeds. 5,120 likes · 48 talking about this · 902 were here. Fresh bread daily.">';
+    expect(doc(page('<h1 dir="auto">Acme Bakery</h1>', handle, '', preview)).kind).toBe('not-profile');
+    // a person's preview says nothing of the kind
+    const person = '<meta property="og:description" content="Ann Lee is on Facebook. Join Facebook to connect with Ann Lee and others you may know.">';
+    expect(doc(page('<h1 dir="auto">Ann Lee</h1>', bio, '', person)).kind).toBe('profile');
+  });
 });
 
 // mbasic.facebook.com of 2016 as real saved pages have it: the cover's lines under the name,
@@ -194,6 +206,13 @@ describe('facebook mbasic 2016', () => {
 
   it('the photo whose alt is the bare name, on the cover\'s photo link', () => {
     expect(v(doc(page('')), 'photoUrl').value).toBe('https://scontent.xx.fbcdn.net/v/t1.0-1/p160x160/1_n.jpg');
+  });
+
+  it("Facebook's silhouette for someone with no photo is no photo of theirs", () => {
+    const silhouette = page('').replace('/p160x160/1_n.jpg', '/cp0/e15/q65/c22.0.74.74/p74x74/10354686_10150004552801856_220367501106153455_n.jpg?efg=x');
+    expect(v(doc(silhouette), 'photoUrl').status).not.toBe('ok');
+    const hers = page('').replace('/p160x160/1_n.jpg', '/c47.0.160.160a/p160x160/1402926_10150004552801901_469209496895221757_o.jpg');
+    expect(v(doc(hers), 'photoUrl').status).not.toBe('ok');
   });
 
   it('friendship from the links that name the owner; mutual friends under the friends heading', () => {

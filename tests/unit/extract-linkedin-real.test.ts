@@ -145,10 +145,17 @@ describe('LinkedIn real-structure fixtures: shapes that must hold on every page'
     expect(at('Quillsoft')).toEqual(['Lead Developer of the Custom Solutions Unit', 'Software Engineer', 'Assistant Software Engineer']);
   });
 
-  it('a /details/skills/ page shows no headline, location or employer', () => {
+  it('a /details/skills/ page shows no location or employer; its sticky header the headline and photo, when it names the person', () => {
     const side = JSON.parse(readFileSync(join(dir, 'li-2024-details-skills-en.json'), 'utf8'));
-    const r = read(readFileSync(join(dir, 'li-2024-details-skills-en.html'), 'utf8'), side.url);
-    for (const f of ['headline', 'location', 'company', 'position', 'experience'] as const) expect(r.fields[f].status).not.toBe('ok');
+    const html = readFileSync(join(dir, 'li-2024-details-skills-en.html'), 'utf8');
+    const r = read(html, side.url);
+    for (const f of ['location', 'company', 'position', 'experience'] as const) expect(r.fields[f].status).not.toBe('ok');
+    expect(r.fields.headline).toMatchObject({ status: 'ok', value: 'Learning Programme Lead, Web Mentor & Frontend Dev at Brightpath Academy', via: 'top-card' });
+    expect(r.fields.photoUrl).toMatchObject({ status: 'ok', value: expect.stringContaining('profile-displayphoto-shrink_100_100') });
+    // a header naming someone else (a stale header after navigating) is not this person's
+    const other = read(html.replace(/(artdeco-entity-lockup__title[^>]*>)\s*Lucas Ferreira Lund\s*</, '$1 Maria Lindqvist <'), side.url);
+    expect(other.fields.headline.status).not.toBe('ok');
+    expect(other.fields.photoUrl.status).not.toBe('ok');
   });
 });
 
@@ -373,5 +380,24 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(ok(r, 'company')).toBe('Vltava Bank');
     const jobs = ok(r, 'experience') as { title?: string; company: string }[];
     expect(jobs.map((j) => [j.title, j.company])).toEqual([['CEO', 'Vltava Bank'], ['Analyst', 'Morava Capital']]);
+  });
+});
+
+describe('LinkedIn: pages that are not the person, said so; what saved pages keep elsewhere', () => {
+  it("a sign-in wall named 'auth_wall' in its page key is a wall, not a person named by its title", () => {
+    const html = '<html><head><meta name="pageKey" content="auth_wall_desktop"><title>Auth Wall | LinkedIn</title></head><body><div class="authwall"><h1>Security challenge</h1></div></body></html>';
+    expect(read(html, URL_).kind).toBe('login-wall');
+  });
+
+  it("a page with nothing of the profile rendered: its title names the page ('Profil bearbeiten'), not the person", () => {
+    const html = '<html lang="de"><head><title>Profil bearbeiten | LinkedIn</title></head><body><div id="wrapper" class="edit-my-profile"><div id="profile"><script type="fs/embed+m"></script></div></div></body></html>';
+    expect(read(html, URL_).fields.name.status).not.toBe('ok');
+  });
+
+  it("the Activity card's count under 'Atividades' (2021, a Portuguese UI)", () => {
+    const html = '<html lang="pt"><head><title>Jana Novak | LinkedIn</title></head><body><main><section class="pv-top-card"><h1>Jana Novak</h1></section>' +
+      '<section class="pv-profile-section pv-recent-activity-section-v2 artdeco-card"><header class="pv-profile-section__card-header"><h2 class="pv-profile-section__card-heading">\n    Atividades\n  </h2></header>\n' +
+      '<span class="align-self-center t-14 t-black--light">\n      7.643 seguidores\n    </span></section></main></body></html>';
+    expect(ok(read(html, URL_), 'followers')).toBe(7643);
   });
 });

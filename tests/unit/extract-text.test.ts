@@ -134,3 +134,14 @@ describe('clean', () => {
     expect(clean('\u200b')).toBe('');
   });
 });
+
+describe('text: a budget spent on what the page shows', () => {
+  it("a saved page's indentation counts as the one space it shows (the count after an indented heading is within 400)", () => {
+    const pad = '\n' + ' '.repeat(60);
+    const html = `<div><h2>${pad}<span aria-hidden="true">${pad}Activity${pad}</span>${pad}<span class="visually-hidden">${pad}Activity${pad}</span>${pad}</h2>` +
+      `${pad}<p>${pad}<span aria-hidden="true">${pad}726 followers${pad}</span>${pad}</p></div>`;
+    const el = new JSDOM(html).window.document.querySelector('div')!;
+    expect(html.indexOf('726')).toBeGreaterThan(400);
+    expect(text(el, 400)).toBe('Activity Activity 726 followers');
+  });
+});
