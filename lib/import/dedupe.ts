@@ -100,8 +100,10 @@ type Named = { crmId?: string; name?: string; firstName?: string; lastName?: str
 export function namesConflict(a: Named, b: Named): boolean {
   const fa = fullName(a);
   const fb = fullName(b);
-  // (a record named by an address, or by its address's first half, is not named)
-  if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@') || handleName(a) || handleName(b)) return false;
+  // (a record named by an address is not named; one named by its address's first half agrees with
+  // a name it holds a word of: "johncoletti" with "Nunzio John Coletti", not "paulo" with "Gilearde Dariva")
+  if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@')) return false;
+  if ((handleName(a) && handleHolds(fa, fb)) || (handleName(b) && handleHolds(fb, fa))) return false;
   if (compareNames(parseName(fa), parseName(fb)).kind !== 'none') return false;
   const wa = normaliseName(fa).split(' ').filter((w) => w.length > 1);
   const wb = new Set(normaliseName(fb).split(' '));
@@ -115,7 +117,8 @@ function fullName(x: Named): string {
 /**
  * A name that is one word the record's e-mail address holds before its "@", most of it — a display
  * name an address book made from the address ("johncoletti" for njohncoletti@…), not
- * the person's name: it neither vetoes a merge nor stays the display name beside a real one.
+ * the person's name: it does not veto a merge with a name it holds a word of, nor stays the
+ * display name beside a real one.
  */
 export function handleName(x: Named): boolean {
   const words = normaliseName(fullName(x)).split(' ').filter(Boolean);
@@ -123,6 +126,12 @@ export function handleName(x: Named): boolean {
   const local = normaliseName(x.email.split('@')[0]).replace(/ /g, '');
   // most of it: "anna" at annafamily@… may be Anna, one of a family sharing the mailbox
   return local.includes(words[0]) && words[0].length >= local.length * 0.6;
+}
+
+/** Whether a one-word handle holds a word (three letters or more) of the other name. */
+function handleHolds(handle: string, other: string): boolean {
+  const h = normaliseName(handle).replace(/ /g, '');
+  return normaliseName(other).split(' ').some((w) => w.length >= 3 && h.includes(w));
 }
 
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */

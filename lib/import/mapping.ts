@@ -134,6 +134,10 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     taken.add(f);
     out[i] = f;
   });
+  // "Contato principal" is the main contact's name in Kommo, a yes/no in Exact Spotter (beside its
+  // "Nome contato"): with another column naming the person it is not the name
+  const primary = headers.findIndex((h, i) => out[i] === 'name' && WEAK_NAME.has(headerKey(h)));
+  if (primary >= 0 && out.some((f, i) => i !== primary && (f === 'firstName' || f === 'lastName'))) out[primary] = null;
   // a first-name word alone ("Nombre", "Nome") or the French "Nom" alone holds the whole name
   if (!out.includes('name') && !(out.includes('firstName') && out.includes('lastName'))) {
     headers.forEach((h, i) => {
@@ -176,6 +180,8 @@ export function applyMapping(headers: string[], mapping: ColumnMapping, fields: 
 }
 
 const WHOLE_NAME_ALONE = new Set(['nombre', 'nome', 'nom']);
+
+const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основнойконтакт']);
 
 /** Columns only Odoo's contacts export (res.partner) has beside "Complete Name". */
 const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);

@@ -445,3 +445,17 @@ describe('Bitrix24, Kommo, Ploomes, LinkedIn Contacts.csv and Outlook in German 
     expect(r.records[3]).toMatchObject({ name: 'Eva Beispiel', city: 'Frankfurt', phones: ['069 000002', '0170 0000003'], notes: 'Kundin seit\r\n2019', website: 'https://beispiel.example/' });
   });
 });
+
+describe("Exact Spotter's contacts (a Brazilian CRM): a shared mailbox, a yes/no column named like a name", () => {
+  it("a one-word name that is the mailbox's own does not join someone else who writes from it; 'Contato principal' beside 'Nome contato' is a yes/no", () => {
+    const file =
+      'LEAD_ID;NOME LEAD;NOME CONTATO;EMAIL;CARGO;TELEFONE;TEL PRINCIPAL;CONTATO PRINCIPAL\r\n' +
+      '33809001;Maison Tech;Paulo;paulo@maison.example;;;NAO;SIM\r\n' +
+      '33809002;Maison Tech;Gilberto Salvador Dantas;paulo@maison.example;Diretor;;NAO;NAO\r\n' +
+      '33809003;Firma Sul;Wilton;wilton@firmasul.example;;;NAO;SIM\r\n' +
+      '33809004;Firma Sul;Wilton Ramos;wilton@firmasul.example;;;NAO;NAO\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.records.map((x) => x.name)).toEqual(['Paulo', 'Gilberto Salvador Dantas', 'Wilton Ramos']);
+    expect(r.records[0].custom?.['CONTATO PRINCIPAL']).toBe('SIM');
+  });
+});
