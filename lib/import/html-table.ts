@@ -162,6 +162,61 @@ export function readHtmlTables(text: string): HtmlTable[] {
     endRow();
     if (rows.length && tables.length < MAX_TABLES) tables.push({ name: caption?.trim() || `Table ${tables.length + 1}`, rows });
   }
-  if (!tables.length) throw new ImportError('this HTML file has no table with rows in it: there is nothing to import (export the list again with at least one record, or as CSV)');
+  if (!tables.length) {
+    const telegram = readTelegramContacts(text);
+    if (telegram) return [telegram];
+    throw new ImportError('this HTML file has no table with rows in it: there is nothing to import (export the list again with at least one record, or as CSV)');
+  }
   return tables;
+}
+
+/**
+ * Telegram Desktop's export of your contacts (lists/contacts.html): no table, a
+ * `div.entry` per contact with its name, phone number and the day it was added — read
+ * as a table of those three columns. Null when the file has no such entries.
+ */
+function readTelegramContacts(text: string): HtmlTable | null {
+  const rows: string[][] = [['Name', 'Phone', 'Added']];
+  let depth = 0; // open <div>s
+  let entry = -1; // the depth its entry opened at
+  let field: number | null = null; // 0 name, 1 phone, 2 added
+  let fieldDepth = -1;
+  let row: string[] = [];
+  let skip = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (SKIP.has(name)) skip++;
+        if (name !== 'div') return;
+        depth++;
+        const cls = ` ${attrs.class ?? ''} `;
+        if (entry < 0 && cls.includes(' entry ')) {
+          entry = depth;
+          row = ['', '', ''];
+        } else if (entry >= 0 && field === null) {
+          const f = cls.includes(' name ') ? 0 : cls.includes(' details_entry ') ? 1 : cls.includes(' info ') && cls.includes(' details ') ? 2 : null;
+          if (f !== null) [field, fieldDepth] = [f, depth];
+        }
+      },
+      ontext(t) {
+        if (skip || field === null || row[field].length > MAX_CELL_CHARS) return;
+        row[field] += t;
+      },
+      onclosetag(name) {
+        if (SKIP.has(name) && skip) skip--;
+        if (name !== 'div') return;
+        if (field !== null && depth === fieldDepth) field = null;
+        if (depth === entry) {
+          const cells = row.map((v) => v.replace(/\s+/g, ' ').trim());
+          if (cells[0] || cells[1]) rows.push(cells);
+          entry = -1;
+        }
+        if (depth > 0) depth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false },
+  );
+  parser.write(text);
+  parser.end();
+  return rows.length > 1 ? { name: 'Telegram contacts', rows } : null;
 }

@@ -226,3 +226,31 @@ describe('Bitrix24 HTML "xls"', () => {
     expect(t.rows).toEqual([['Name', '', 'Email'], ['Ann', 'Example', 'a@example.com', 'extra']]);
   });
 });
+
+describe("Telegram Desktop's export of your contacts (lists/contacts.html)", () => {
+  // the structure of a real export: no table, a div.entry per contact (invented people)
+  const entry = (initials: string, added: string, name: string, phone: string) =>
+    `\n     <div class="entry clearfix">\n      <div class="pull_left userpic_wrap">\n       <div class="userpic userpic1" style="width: 48px; height: 48px">\n        <div class="initials" style="line-height: 48px">\n${initials}\n        </div>\n       </div>\n      </div>\n` +
+    `      <div class="body">\n       <div class="pull_right info details">\n${added}\n       </div>\n       <div class="name bold">\n${name}\n       </div>\n       <div class="details_entry details">\n${phone}\n       </div>\n      </div>\n     </div>\n`;
+  const page = (entries: string) =>
+    '<!DOCTYPE html>\n<html>\n <head>\n  <meta charset="utf-8"/>\n<title>Exported Data</title>\n </head>\n <body>\n  <div class="page_wrap">\n   <div class="page_header"><div class="content"><div class="text bold">Contacts</div></div></div>\n' +
+    `   <div class="page_body list_page">\n    <div class="page_about details">If you allow access, Telegram continuously syncs your contacts.</div>\n    <div class="entry_list">${entries}    </div>\n   </div>\n  </div>\n </body>\n</html>\n`;
+
+  it('each entry is a contact: its name, its phone, the day it was added (kept); a number shown for a name stays the name', async () => {
+    const html = page(entry('AB', '20.01.2024 09:47:51', 'Aurora Bellini', '0056900000001') + entry('+5', '20.01.2024 09:47:50', '+56 9 0000 0002', '0056900000002') + entry('[M', '21.01.2024 10:00:00', '[D I E G O] Marsh &amp; Co', '+998 91 0000003'));
+    expect(readHtmlTables(html)[0].rows).toEqual([
+      ['Name', 'Phone', 'Added'],
+      ['Aurora Bellini', '0056900000001', '20.01.2024 09:47:51'],
+      ['+56 9 0000 0002', '0056900000002', '20.01.2024 09:47:50'],
+      ['[D I E G O] Marsh & Co', '+998 91 0000003', '21.01.2024 10:00:00'],
+    ]);
+    const r = (await readGridFile(new TextEncoder().encode(html), { format: 'xls-html' })) as Extract<CsvRead, { kind: 'contacts' }>;
+    expect(r.rows).toBe(3);
+    expect(r.accepted).toBe(3);
+    expect(r.records[0]).toMatchObject({ name: 'Aurora Bellini', phone: '0056900000001', custom: { Added: '20.01.2024 09:47:51' } });
+  });
+
+  it('a page with neither a table nor such entries still says there is nothing to import', () => {
+    expect(() => readHtmlTables(page(''))).toThrow(/no table with rows/);
+  });
+});
