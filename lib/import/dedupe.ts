@@ -182,7 +182,6 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
   for (const [k, v] of Object.entries(d)) {
     if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
     if (dupHandle && (NAME_PARTS as readonly string[]).includes(k)) continue; // kept whole as "name 2"
-
     if (e[k] === undefined || e[k] === '') e[k] = v;
     // the CRM's other record of this person keeps its id, so a later sync by id still finds it
     else if (typeof v === 'string' && v.trim() && v.trim() !== String(e[k]).trim()) besides(k, v);

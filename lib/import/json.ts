@@ -1,8 +1,9 @@
 // Tiewise's JSON import format: one object with arrays `contacts`, `notes`,
 // `interactions`, `purchases`, `products`, `complaints` (a bare array is taken as
-// contacts; Facebook's friends list, your_friends.json, is read as contacts too). Each entry is checked with zod; a bad entry is rejected with its
-// collection, index, the physical line it starts on and the reason, the rest are
-// accepted. Contacts go through the same "names nobody" rule and duplicate
+// contacts; Facebook's friends list, your_friends.json, is read as contacts too). Each
+// entry is checked with zod; a bad entry is rejected with its collection, index, the
+// physical line it starts on and the reason, the rest are accepted. Contacts go through
+// the same "names nobody" rule and duplicate
 // detection as a CSV. Entries refer to a contact by `contactId` (a Tiewise id, as in
 // our own export), `email` or `crmId`; the DB layer resolves the reference.
 // Over 300 lines on purpose: one format's reader: the schema of each collection and the

@@ -224,7 +224,6 @@ function emailsIn(v: string): string[] {
   return parts.length > 1 && parts.every((x) => EMAIL_SHAPE.test(x)) ? parts : [v];
 }
 
-
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
 
