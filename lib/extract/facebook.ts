@@ -919,11 +919,6 @@ function unavailableShown(c: Ctx): boolean {
 }
 
 /**
- * A Facebook Page (a business, a public figure's page), not a person: its app link says
- * so (fb://page/…), or og:url is a /pages/… address, or the m. site's Page chrome, or the
- * Intro's first row is the kind of Page ("Page · Software company").
- */
-/**
  * Facebook's silhouette for a person with no photo (one for men and unknown, one for
  * women; any size, either file suffix): no photo of theirs.
  */
@@ -934,6 +929,12 @@ function photo(url: string | null | undefined): string | null {
   return u && !DEFAULT_AVATAR.test(u) ? u : null;
 }
 
+/**
+ * A Facebook Page (a business, a public figure's page), not a person: its app link says
+ * so (fb://page/…), or og:url is a /pages/… address, or its link preview counts who talks
+ * about it and who was there, or the m. site's Page chrome, or links only a Page has, or the
+ * Intro's first row is the kind of Page ("Page · Software company").
+ */
 function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
