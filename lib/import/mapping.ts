@@ -252,7 +252,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     };
     for (const { i, field, header } of cols) {
       // (HubSpot and LinkedIn write "null" where they have nothing)
-      if (fields[i] === undefined || isBlank(fields[i]) || /^null$/i.test(fields[i].trim())) continue;
+      if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 9 && /^\s*null\s*$/i.test(fields[i]))) continue;
       const v = numericRefs(fields[i]);
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
@@ -264,7 +264,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
           if (field === 'phone') x = numberText(x.trim());
           // a value typed into the other's column: an address in a phone column is an address,
           // a number in an e-mail column a phone; a profile's link in either is the profile
-          const is: string | null = field === 'email' ? (x.includes('@') ? 'email' : strayKind(x)) : field === 'phone' ? (EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;
+          const is: string | null = field === 'email' ? (x.includes('@') ? 'email' : strayKind(x)) : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;
           if (is === field) {
             if (!list.includes(x)) list.push(x);
           } else if (is) (stray[is as keyof typeof MULTI_FIELDS] ??= []).push(x.trim());
