@@ -93,15 +93,15 @@ type Named = { crmId?: string; name?: string; firstName?: string; lastName?: str
 /**
  * Two records both named by a person's name (not just an address) that the model's name
  * rule (compareNames: order, initials, nicknames, transliteration, a typo) does not take
- * for one, and that share fewer than two words ("Jim Mulcahy" is "James Mulcahy";
- * "Anees Edakkulam EES 5" is "Anees Edakkulam Electrical S5"; "Кутлунов Куяш Пархатович"
- * is not "Кутлунов Пархат Мумунович": a surname alone is a family).
+ * for one, and that share fewer than two words ("Jim Hartigan" is "James Hartigan";
+ * "Ravi Menon EES 5" is "Ravi Menon Electrical S5"; "Сабиров Тимур Ринатович"
+ * is not "Сабиров Ринат Ильдарович": a surname alone is a family).
  */
 export function namesConflict(a: Named, b: Named): boolean {
   const fa = fullName(a);
   const fb = fullName(b);
   // (a record named by an address is not named; one named by its address's first half agrees with
-  // a name it holds a word of: "johncoletti" with "Nunzio John Coletti", not "paulo" with "Gilearde Dariva")
+  // a name it holds a word of: "petersandoval" with "Carlos Peter Sandoval", not "paulo" with "Gilberto Dantas")
   if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@')) return false;
   if ((handleName(a) && handleHolds(fa, fb)) || (handleName(b) && handleHolds(fb, fa))) return false;
   if (compareNames(parseName(fa), parseName(fb)).kind !== 'none') return false;
@@ -116,7 +116,7 @@ function fullName(x: Named): string {
 
 /**
  * A name that is one word the record's e-mail address holds before its "@", most of it — a display
- * name an address book made from the address ("johncoletti" for njohncoletti@…), not
+ * name an address book made from the address ("petersandoval" for cpetersandoval@…), not
  * the person's name: it does not veto a merge with a name it holds a word of, nor stays the
  * display name beside a real one.
  */
