@@ -207,22 +207,19 @@ function strayKind(x: string): 'phone' | 'profileUrl' | null {
 }
 
 /**
- * The numbers one phone cell holds: "01785 000000, 07709 000000" is two, split at a
- * comma or semicolon only when every part is a number of its own (six digits or more):
+ * The values one cell holds when a comma or semicolon parts it and every part is one of
+ * its own: "01785 000000, 07709 000000" is two phones, "a@x.ru, b@y.ru" two addresses;
  * "+7 843 000-00-01, доб. 201" stays one.
  */
-function phonesIn(v: string): string[] {
+function partsIf(v: string, each: (part: string) => boolean): string[] {
   if (!/[,;]/.test(v)) return [v];
   const parts = v.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
-  return parts.length > 1 && parts.every((x) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x))) ? parts : [v];
+  return parts.length > 1 && parts.every(each) ? parts : [v];
 }
 
-/** Several addresses in one cell, "a@x.ru, b@y.ru; c@z.ru" (Bitrix24): each its own when every part is one. */
-function emailsIn(v: string): string[] {
-  if (!/[,;]/.test(v)) return [v];
-  const parts = v.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
-  return parts.length > 1 && parts.every((x) => EMAIL_SHAPE.test(x)) ? parts : [v];
-}
+/** A number of its own: six digits or more, written as a phone number is. */
+const ownPhone = (x: string) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x));
+const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
 
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
@@ -258,7 +255,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
         // Google Contacts writes several values in one cell: "+1 555 0100 ::: +1 555 0101"
-        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? phonesIn(y) : field === 'email' ? emailsIn(y) : [y]))) {
+        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? partsIf(y, ownPhone) : field === 'email' ? partsIf(y, ownEmail) : [y]))) {
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
           if (field === 'phone') x = numberText(x.trim());
