@@ -720,10 +720,11 @@ const SPEC: Spec = {
       { via: 'top-card-location', read: (c) => plausible(text(first(top(c), '.pv-top-card-section__location'), 400), 150) },
       { via: 'beside-contact-info', read: besideContactInfo },
       // public view: first subline item; older top card: first bullet; hCard: .locality
+      // with its "(Greater San Diego Area)" beside it in the dd (2013)
       {
         via: 'top-card-subline',
         read: (c) => {
-          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li, #location .locality, .locality, #demographics .locality');
+          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li, dd:has(>.locality), .locality');
           const v = plausible(text(el, 400, (e) => e.matches(MODAL)), 150);
           return v && !isCount(v) ? v : null;
         },

@@ -209,7 +209,7 @@ describe('LinkedIn 2013–2016 pages as real saved copies have them', () => {
   it('a 2010–2013 public page (no <section>: a div.masthead vcard) is a person, with the overview\'s connections and the name-headed sections', () => {
     const html = `<html><head><title>Jana Novak | LinkedIn</title></head><body><div id="main"><div id="member-1" class="masthead vcard contact portrait">` +
       `<h1 id="name"><span class="full-name"><span class="given-name">Jana</span> <span class="family-name">Novak</span></span></h1>` +
-      `<p class="headline title">Chief Baker</p><dl class="demographic-info adr"><dd><span class="locality">Brno, Czech Republic</span></dd></dl></div>` +
+      `<p class="headline title">Chief Baker</p><dl class="demographic-info adr"><dt>Location</dt><dd>\n    <span class="locality">\n      Brno, Czech Republic\n    </span>\n      (Greater Brno Area)\n    </dd></dl></div>` +
       `<dl id="overview"><dt>Connections</dt><dd class="overview-connections"><p><strong>220</strong> connections</p></dd></dl>` +
       `<h2>Join LinkedIn and access Jana Novak's full profile. It's free!</h2>` +
       `<div class="section" id="profile-experience"><div class="header"><h2>Jana Novak's Experience</h2></div><div class="content vcalendar"><div>` +
@@ -222,6 +222,8 @@ describe('LinkedIn 2013–2016 pages as real saved copies have them', () => {
     expect(r.kind).toBe('profile');
     expect(ok(r, 'name')).toBe('Jana Novak');
     expect(ok(r, 'connections')).toBe(220);
+    // the region LinkedIn printed beside the locality is part of what the page shows
+    expect(ok(r, 'location')).toBe('Brno, Czech Republic (Greater Brno Area)');
     expect(ok(r, 'company')).toBe('Vltava Bakery');
     expect((ok(r, 'education') as { school: string }[])[0].school).toBe('Brno Institute of Technology');
   });
