@@ -218,17 +218,16 @@ function top(c: Ctx): Element | null {
     }
     const m = mainEl(c);
     const hooks: (() => Element | null | undefined)[] = [
-      // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard">
-      () => tags(c, 'section').find((x) => /Topcard/i.test(x.getAttribute('componentkey') ?? '')),
+      // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard"> in a <div> of the
+      // same key (2025: a <div> in a <div>)
+      () => first(m, '[componentkey$=Topcard]'),
       // every layout with an h1 (logged-in 2021–2025, public view): the section around it
       () => {
         const h = tags(c, 'h1').find((x) => !x.closest(MODAL));
         return h ? h.closest('section') : null;
       },
-      // older top card (2019–2021), no h1
-      () => tags(c, 'section').find((x) => x.classList.contains('pv-top-card')),
-      // public view without <main>
-      () => tags(c, 'section').find((x) => x.classList.contains('top-card-layout')),
+      // older top card (2019–2021), no h1; the public view without <main>
+      () => first(c.doc, 'section.pv-top-card, section.top-card-layout'),
       // 2013–2016 public hCard
       () => byId(c, 'top-card topcard'),
       // 2013 public hResume: no <section>; the h1 sits in div.masthead.vcard
@@ -275,8 +274,9 @@ function nameEl(c: Ctx): Element | null {
         }
         return null;
       },
-      // … or in a button of its own (2026, a 1st-degree connection): the card's one <h2>
-      () => (k ? first(t, 'h2') : null),
+      // … or in a button of its own (2026, a 1st-degree connection): the card's one <h2>, or (2025)
+      // the <p> of the verified badge's button
+      () => (k ? first(t, 'h2, [data-view-name$=verified-badge] p') : null),
     ];
     for (const h of hooks) {
       const el = h();
@@ -661,7 +661,7 @@ function topPhoto(c: Ctx): Element | null {
       const a = img.closest('a');
       const own = !a || selfLink(c, a) || /\/overlay\/photo/.test(a.getAttribute('href') ?? '');
       if (/background|cover/i.test(src + ' ' + (a?.getAttribute('href') ?? '') + ' ' + img.className)) continue;
-      if ((n && alt.includes(n)) || (own && PHOTO_PATH.test(src)) || img.matches('img.pv-top-card-profile-picture__image, img.pv-top-card__photo, img.top-card__profile-image, img.photo')) return img;
+      if ((n && alt.includes(n)) || (own && PHOTO_PATH.test(src)) || img.matches('.pv-top-card-profile-picture__image, .pv-top-card__photo, .top-card__profile-image, .photo')) return img;
     }
     return null;
   });

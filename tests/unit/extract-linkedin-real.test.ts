@@ -364,6 +364,26 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(ok(r, 'connections')).toBe(58);
   });
 
+  it('2025: a top card that is a <div> (no <section>), its name a <p> in the verified badge\'s button: the card is read, two degree badges are not', () => {
+    const key = 'com.linkedin.sdui.profile.card.refACoAAEx1Topcard';
+    const html = `<html lang="en"><head><title>Jana Novak | LinkedIn</title></head><body><main><div data-view-name="profile-main-level" data-display-contents="true">` +
+      `<div componentkey="${key}"><div data-display-contents="true"><div componentkey="${key}"><div>` +
+      `<div role="button" componentkey="p1" data-view-name="profile-top-card-member-photo"><div aria-label="Profile photo"><figure aria-label="" data-view-name="image"><span></span></figure></div></div>` +
+      `<button aria-label="Manage notifications about Jana Novak" data-view-name="profile-notify-bell"></button></div>` +
+      `<div><div><div><div data-view-name="profile-top-card-verified-badge" data-display-contents="true"><div role="button" componentkey="v1"><div componentkey="v1"><p>Jana Novak</p><span></span></div></div></div></div>` +
+      `<div data-display-contents="true"><p>· 1st</p></div><div data-display-contents="true"><p>· 2nd</p></div></div>` +
+      `<p>Head of Payments at Vltava Bank</p><p>Vltava Bank · Masaryk University</p>` +
+      `<div><p>Brno, Czechia</p><p>·</p><p><a href="#">Contact info</a></p></div></div>` +
+      `<div><p><a href="https://www.linkedin.com/search/results/people/?connectionOf=x&amp;network=x">500+ connections</a></p></div>` +
+      `</div></div></div></div></main></body></html>`;
+    const r = read(html, URL_);
+    expect(r.fields.name).toMatchObject({ status: 'ok', value: 'Jana Novak', via: 'top-card-heading' });
+    expect(ok(r, 'headline')).toBe('Head of Payments at Vltava Bank');
+    expect(ok(r, 'location')).toBe('Brno, Czechia');
+    expect(ok(r, 'connections')).toBe(500);
+    expect(r.fields.degree.status).not.toBe('ok');
+  });
+
   it('2018: a job with a media carousel is one job, its media titles no roles', () => {
     const slide = (t: string) =>
       `<li class="artdeco-carousel-slide-container"><div class="artdeco-carousel-slide"><a href="/in/jana-novak/detail/treasury/position:1/"><figure class="pv-treasury-item">` +
