@@ -616,10 +616,12 @@ function coverSubtitle(c: Ctx): string | null {
 const SPEC: Spec = {
   name: {
     hooks: [
-      { via: 'og:title', read: (c) => plausible(og(c, 'og:title'), 120) },
+      // (an og:title without an og:url is the head of no profile: a classic "not found" page's is "Log in or
+      // sign up to view", in the UI's language; its <title> names the error)
+      { via: 'og:title', read: (c) => (og(c, 'og:url') ? plausible(og(c, 'og:title'), 120) : null) },
       // the heading without the alternate name Comet puts in a child ("Anna Kowalska<span>(Ania)</span>")
       { via: 'profile-heading', read: (c) => plausible(short(nameEl(c), 200, 600, undefined, alternateName), 120) },
-      { via: 'title', read: (c) => plausible(titleParts(c.doc, /^facebook$/i).filter((t) => !/log ?in|sign up|войти|вход|регистрац/i.test(t)).pop(), 120) },
+      { via: 'title', read: (c) => (og(c, 'og:title') && !og(c, 'og:url') ? null : plausible(titleParts(c.doc, /^facebook$/i).filter((t) => !/log ?in|sign up|войти|вход|регистрац/i.test(t)).pop(), 120)) },
     ],
     shown: () => true,
   },

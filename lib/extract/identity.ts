@@ -10,12 +10,9 @@ type IdHook = (doc: Document) => (string | null | undefined)[];
 
 const href = (el: Element | null) => el?.getAttribute('href');
 
-/** <link rel="canonical">, by a walk over the few <link>s rather than a page-wide query. */
-function canonical(d: Document): string | null {
-  const links = d.getElementsByTagName('link');
-  // (a test, not a lower-cased copy of each: a saved page may have dozens of <link>s)
-  for (let i = 0; i < links.length; i++) if (/^canonical$/i.test(links[i].rel)) return links[i].getAttribute('href');
-  return null;
+/** <link rel="canonical"> (in the head: the query stops there). */
+function canonical(d: Document): string | null | undefined {
+  return href(first(d, 'link[rel=canonical i]'));
 }
 
 // one list per network, so that each content script carries only its own
@@ -67,7 +64,8 @@ function matches(doc: Document, url: string, hooks: IdHook[], profileUrl: (url: 
       raw = [];
     }
     for (const r of raw) {
-      if (!r) continue;
+      // (a link a page-saving tool rewrote to its local copy, "anna.kowalska.html", names no one)
+      if (!r || /^[^/:]+\.html?$/i.test(r)) continue;
       let abs: string;
       try {
         abs = new URL(r, base).href;

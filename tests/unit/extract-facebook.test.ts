@@ -186,6 +186,25 @@ describe('facebook Comet 2021 header and About tab', () => {
 // mbasic.facebook.com of 2016 as real saved pages have it: the cover's lines under the name,
 // the photo whose alt is the bare name, friendship from the links that name the owner's id,
 // mutual friends under the friends heading, and Pages by their own menus.
+describe('facebook: a page that is not the person, in a UI language we have no words for', () => {
+  it('takes no name from an og:title without an og:url (a classic "not found" page\'s "log in or sign up to view")', () => {
+    const url = 'https://www.facebook.com/an.lee.98';
+    const html = `<html lang="vi"><head><title id="pageTitle">Không Tìm Thấy Trang | Facebook</title>` +
+      `<meta property="og:title" content="Đăng nhập hoặc đăng ký để xem"><meta property="og:description" content="Xem bài viết, ảnh và nội dung khác trên Facebook."></head>` +
+      `<body><div id="globalContainer"><div class="fb_content clearfix" id="content" role="main">Không tìm thấy trang bạn yêu cầu.</div></div></body></html>`;
+    const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(r.fields.name.status).not.toBe('ok');
+    expect(Object.values(r.fields).filter((f) => f.status === 'ok')).toEqual([]);
+  });
+
+  it('still names the person from og:title beside the og:url of a logged-out profile', () => {
+    const url = 'https://www.facebook.com/an.lee.98';
+    const html = `<html lang="vi"><head><title>An Lee | Facebook</title><meta property="og:title" content="An Lee"><meta property="og:url" content="${url}"></head><body><div role="main"></div></body></html>`;
+    const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(r.fields.name).toMatchObject({ status: 'ok', value: 'An Lee', via: 'og:title' });
+  });
+});
+
 describe('facebook mbasic 2016', () => {
   const URL_M = 'https://m.facebook.com/profile.php?id=100000000000321';
   const doc = (html: string, url = URL_M) => extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);

@@ -78,3 +78,20 @@ describe('identityMatches on the other sites', () => {
     expect(identityMatches(vkDoc, 'https://vk.com/kpetrov')).toBe(false);
   });
 });
+
+describe('identityMatches on pages a mirroring tool saved', () => {
+  it('takes no link rewritten to a local copy ("anna.kowalska.html") as another person', () => {
+    const url = 'https://www.facebook.com/anna.kowalska.50';
+    // HTTrack rewrites the cover name's link and the head's og:url/canonical to the saved files
+    const html = `<html><head><link rel="canonical" href="anna.kowalska.html"><meta property="og:url" content="anna.kowalska.html"><meta property="og:title" content="Anna Kowalska"></head>` +
+      `<body><span id="fb-timeline-cover-name"><a href="anna.kowalska.html">Anna Kowalska</a></span></body></html>`;
+    const doc = dom(html, url).window.document;
+    expect(identityMatches(doc, url)).toBeNull();
+    const r = extractPage(doc, url);
+    expect(r.fields.name).toMatchObject({ status: 'ok', value: 'Anna Kowalska' });
+    // a real link to someone else still says so
+    const other = dom(html.replaceAll('anna.kowalska.html', 'https://www.facebook.com/tom.fischer.7'), url).window.document;
+    expect(identityMatches(other, url)).toBe(false);
+  });
+});
+
