@@ -17,7 +17,13 @@ export const SNIFF_BYTES = 64 * 1024;
 
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   const b = bytes;
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    // a UTF-8 BOM over a body that is not UTF-8 at all (Gmail's 2013 "Outlook CSV" of a French
+    // account: the BOM, then Windows-1252 "André"): the body's bytes say what it is
+    const body = b.subarray(3, Math.min(b.length, SNIFF_BYTES));
+    if (isUtf8(body) || mostlyUtf8(body) || !body.some((x) => x >= 0x80)) return { encoding: 'utf-8', bom: true };
+    return { encoding: looksCyrillic1251(body) ? 'windows-1251' : 'windows-1252', bom: true };
+  }
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bom: true };
 
@@ -153,8 +159,10 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
     write(chunk) {
       if (!decoder) {
         guess = forced ? { encoding: forced, bom: hasBom(chunk, forced) } : detectEncoding(chunk);
-        // ignoreBOM: false (the default) makes TextDecoder drop the BOM for us
+        // ignoreBOM: false (the default) makes TextDecoder drop the BOM for us; a UTF-8 BOM over a
+        // single-byte body is dropped here
         decoder = new TextDecoder(guess.encoding);
+        if (guess.bom && guess.encoding.startsWith('windows-')) chunk = chunk.subarray(3);
       }
       const text = decoder.decode(chunk, { stream: true });
       count(text, chunk);
@@ -169,7 +177,7 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
 }
 
 function hasBom(b: Uint8Array, enc: Encoding): boolean {
-  if (enc === 'utf-8') return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  if (enc === 'utf-8' || enc.startsWith('windows-')) return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
   if (enc === 'utf-16le') return b[0] === 0xff && b[1] === 0xfe;
   if (enc === 'utf-16be') return b[0] === 0xfe && b[1] === 0xff;
   return false;
