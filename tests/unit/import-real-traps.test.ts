@@ -459,3 +459,40 @@ describe("Exact Spotter's contacts (a Brazilian CRM): a shared mailbox, a yes/no
     expect(r.records[0].custom?.['CONTATO PRINCIPAL']).toBe('SIM');
   });
 });
+
+describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite export, as they really come', () => {
+  const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => new TextEncoder().encode(ch).length === 1 ? ch.charCodeAt(0) : ({ é: 0xe9, è: 0xe8, ç: 0xe7, ô: 0xf4 } as Record<string, number>)[ch]));
+
+  it('a UTF-8 BOM over a Windows-1252 body: the body is read as what it is, no row lost', () => {
+    const body = 'First Name,Middle Name,Last Name,E-mail Address,Mobile Phone,Categories\r\n' +
+      'André,,Martin,andre@martin.example,+33 6 00 00 00 01,Mes contacts;Fréquemment utilisés\r\n' +
+      'Françoise,,Lebœuf,,+33 6 00 00 00 02,Mes contacts\r\n'.replace('œ', 'o') +
+      'Paul,,Dupont,paul@dupont.example,,Mes contacts\r\n';
+    const r = csv(Uint8Array.from([0xef, 0xbb, 0xbf, ...cp1252(body)]));
+    expect([r.encoding, r.accepted, r.rejected.length]).toEqual(['windows-1252', 3, 0]);
+    expect(r.records.map((x) => x.firstName)).toEqual(['André', 'Françoise', 'Paul']);
+    expect(r.records[0].tags).toContain('Fréquemment utilisés');
+  });
+
+  it("Nokia Suite's columns (\"General mobile\", \"General phone\", \"General email\", \"General city\") are the contact's, not kept aside", () => {
+    const header = '"Title","First name","Middle name","Last name","Job title","Company","Notes","General mobile","General phone","General email","General web address","General city","General country/region","Home mobile","Home phone"\r\n';
+    const r = csv(enc.encode(header +
+      '"","Ravi Menon ","","","","","","9800000001","","ravi@menon.example","","Pune","India","",""\r\n' +
+      '"","Asha","","Rao","","","","","+91 20 0000 0002","","http://asha.example","","","","+91 98000 00003"\r\n' +
+      '"","Asha","","Rao","","","","","+91 20 0000 0002","","http://asha.example","","","","+91 98000 00003"\r\n'));
+    expect([r.accepted, r.duplicates.length]).toEqual([2, 1]);
+    expect(r.records[0]).toMatchObject({ phone: '9800000001', email: 'ravi@menon.example', city: 'Pune', country: 'India' });
+    expect(r.records[1]).toMatchObject({ name: 'Asha Rao', phones: ['+91 20 0000 0002', '+91 98000 00003'], website: 'http://asha.example' });
+    expect(r.records.every((x) => !x.custom)).toBe(true);
+  });
+
+  it('SuiteCRM, Zoho and Dynamics 365 name their phones and e-mails their own way', () => {
+    const r = csv(enc.encode('"First Name","Last Name","Email Address","Non Primary E-mails","Mobile","Office Phone","Primary Address City","Primary Address Country"\r\n' +
+      "\"Lena\",\"Berg\",\"lena@berg.example\",\"lena.b@home.example\",\"\",\"'+46 8 000 00 01\",\"Uppsala\",\"Sweden\"\r\n"));
+    expect(r.records[0]).toMatchObject({ emails: ['lena@berg.example', 'lena.b@home.example'], phone: '+46 8 000 00 01', city: 'Uppsala', country: 'Sweden' });
+    const z = csv(enc.encode('Record Id,First Name,Last Name,Company,Phone,Email,Work Email Address 1\r\nzcrm_1,Dana,Cole,Cole Farms,,,dana@colefarms.example\r\n'));
+    expect(z.records[0]).toMatchObject({ email: 'dana@colefarms.example' });
+    const d = csv(enc.encode('Account Name,Main Phone,Primary Contact,Email (Primary Contact) (Contact)\r\nCole Farms,555-0100,Dana Cole,dana@colefarms.example\r\n'));
+    expect(d.records[0]).toMatchObject({ name: 'Dana Cole', email: 'dana@colefarms.example', phone: '555-0100', company: 'Cole Farms' });
+  });
+});
