@@ -78,6 +78,9 @@ export function readVcards(text: string): VcardReport {
   return out;
 }
 
+/** Properties Apple's Contacts writes for itself (vCard names, lower case). */
+const APPLE_OPAQUE = /^(?:x-addressing-grammar|x-imagehash|x-imagetype|x-shared-photo-display-pref|x-abuid|x-abshowas|x-ablabel|x-abadr|vnd-\d+-[\w-]+)$/;
+
 /** One card's text → a record, or why it is rejected. */
 function toRecord(raw: string): ImportedContact | string {
   let comp: ICAL.Component;
@@ -171,11 +174,15 @@ function toRecord(raw: string): ImportedContact | string {
       case 'photo': case 'logo': case 'sound': case 'key':
         break; // binary or a link to it: not a contact's text
       default:
+        // Apple's bookkeeping (its labels' codes "_$!<HomePage>!$_", image hashes, base64 plists): no one's text
+        if (APPLE_OPAQUE.test(name)) break;
         keep(p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
     }
   }
-  for (const u of urls) {
-    if (SOCIAL.test(u)) ((r.profileUrls as string[] | undefined) ??= []).push(u);
+  for (const u of new Set(urls)) {
+    // a link of another scheme is no web page (iOS's WhatsApp profile "x-apple:+91%2098…"): kept as written
+    if (/^[a-z][\w+.-]*:/i.test(u) && !/^https?:/i.test(u)) keep('URL', u);
+    else if (SOCIAL.test(u)) ((r.profileUrls as string[] | undefined) ??= []).push(u);
     else if (r.website === undefined) r.website = u;
     else keep('URL', u);
   }

@@ -30,6 +30,19 @@ describe('vCards as real exporters write them', () => {
     expect(r.records[0]).toMatchObject({ name: 'Maja Lindqvist', company: 'Nordvik AB', birthday: '15.03.1980', custom: { TZ: '1:00' } });
   });
 
+  it("iCloud's own bookkeeping is no one's text, a WhatsApp link no web page, one site kept once", () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\nN:Rao;Kiran;;;\r\nFN:Kiran Rao\r\n' +
+        'item1.EMAIL;type=INTERNET;type=pref:kiran@rao.example\r\nitem1.X-ABLabel:_$!<Other>!$_\r\n' +
+        'item2.URL;type=pref:http://www.rao.example/kiran\r\nitem2.X-ABLabel:_$!<HomePage>!$_\r\nitem3.URL:http://www.rao.example/kiran\r\n' +
+        'X-SOCIALPROFILE;x-userid=919800000001@s.whatsapp.net;x-bundleidentifiers=net.whatsapp.WhatsApp:x-apple:+91%2098000%2000001\r\n' +
+        'X-ADDRESSING-GRAMMAR;ENCODING=b:YnBsaXN0MDDUAQIDBAUGBwpYJHZlcnNpb25ZJGFyY2hpdmVy\r\nX-IMAGETYPE:PHOTO\r\nX-IMAGEHASH:q2f0Z0m8m3hZ9Q==\r\n' +
+        'X-ABUID:5A0E1B1C-0000-4000-8000-000000000001:ABPerson\r\nX-ABShowAs:PERSON\r\nEND:VCARD\r\n',
+    );
+    expect(r.records[0]).toMatchObject({ name: 'Kiran Rao', email: 'kiran@rao.example', website: 'http://www.rao.example/kiran' });
+    expect(r.records[0].custom).toEqual({ URL: 'x-apple:+91%2098000%2000001' });
+  });
+
   it('iOS line ends (CR CR LF) are one break: a folded PHOTO no longer swallows the card', () => {
     const photo = 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U\r\r\n HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgy\r\r\n';
     const r = readVcards(
