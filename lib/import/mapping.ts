@@ -222,6 +222,9 @@ function partsIf(v: string, each: (part: string) => boolean): string[] {
 const ownPhone = (x: string) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x));
 const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
 
+/** A name as compared: case, accents and spacing aside. */
+const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
 
@@ -234,6 +237,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   const keysAll = headers.map(headerKey);
   const odooName = keysAll.includes('completename') && keysAll.some((k) => ODOO.has(k)) ? keysAll.indexOf('completename') : -1;
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
+  // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
+  // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
+  const shownAs = cols.filter((c) => c.field === null && /^e?mail\d*displayname$/.test(headerKey(c.header))).map((c) => c.i);
   return (fields) => {
     const one: Partial<Record<string, string>> = {};
     /** by the singular field while reading, then the plurals for lists of more than one */
@@ -278,7 +284,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       } else if (field === 'crmId' && EXCEL_NUMBER.test(v.trim())) {
         // an id a spreadsheet rounded ("1.11015E+11": many records' ids become one) names no record: kept, not keyed
         keep(header, v);
-      } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : v;
+      } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : field === 'notes' ? v.replace(/\r(?!\n)/g, '\n') : v;
+    }
+    for (const i of shownAs) {
+      const m = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(fields[i] ?? '');
+      if (m && EMAIL_SHAPE.test(m[1]) && !(many.email ?? []).some((x) => x.toLowerCase() === m[1].toLowerCase())) (stray.email ??= []).push(m[1]);
     }
     for (const [f, xs] of Object.entries(stray)) {
       const list = (many[f] ??= []);
@@ -300,10 +310,20 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         one.name = m[2].trim();
       }
     }
+    // a last name that is an address (Dynamics 365's contacts made from an e-mail) is the address
+    if (one.lastName !== undefined && EMAIL_SHAPE.test(one.lastName.trim())) {
+      const a = one.lastName.trim();
+      one.lastName = undefined;
+      if (one.email === undefined) one.email = a;
+      if (one.name?.trim() === a) one.name = undefined;
+    }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
     // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")
-    const fullName = one.name ?? (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);
+    const fullName = one.name?.replace(/\s+/g, ' ').trim() || (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);
     one.name = fullName ?? one.email ?? '';
+    // a CRM that wants a company for every contact (Zoho) has a private customer's first and last name there:
+    // no account (a business kept as a contact, its name in one field, keeps its company)
+    if (fullName && one.firstName && one.lastName && one.company !== undefined && fold(one.company) === fold(fullName)) one.company = undefined;
     const out: Record<string, unknown> = {};
     for (const k of ORDER) {
       const v = k === 'custom' ? custom : (plural[k] ?? one[k]);

@@ -86,11 +86,17 @@ describe('property: export → import', () => {
         expect(r.bom).toBe(bom);
         if (r.duplicates.length) return; // same name at the same company: merged, checked elsewhere
         const cols = new Set(exportColumns(preset).map((c) => c.field));
+        const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
         r.records.forEach((rec, i) => {
           for (const [k, v] of Object.entries(input[i])) {
             if (!cols.has(k)) continue;
             const got = (rec as unknown as Record<string, unknown>)[k];
-            const sent = neutraliseCell(v);
+            let sent = neutraliseCell(v);
+            // the import's own rules: a bare CR in a note is a line break; an address is no last name;
+            // a company that is the contact's own name is no account
+            if (k === 'notes') sent = sent.replace(/\r(?!\n)/g, '\n');
+            if (k === 'lastName' && /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/.test(sent.trim())) continue;
+            if (k === 'company' && rec.firstName && rec.lastName && fold(sent) === fold(rec.name)) continue;
             if (blank(sent)) expect(got, k).toBeUndefined();
             else expect(got, k).toBe(sent);
           }

@@ -508,4 +508,31 @@ describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite exp
     const d = csv(enc.encode('Account Name,Main Phone,Primary Contact,Email (Primary Contact) (Contact)\r\nCole Farms,555-0100,Dana Cole,dana@colefarms.example\r\n'));
     expect(d.records[0]).toMatchObject({ name: 'Dana Cole', email: 'dana@colefarms.example', phone: '555-0100', company: 'Cole Farms' });
   });
+
+  it("Outlook's Exchange contacts keep their SMTP address, which only the display name holds; notes' bare CRs are line breaks", () => {
+    const r = csv(enc.encode('First Name,Last Name,Notes,E-mail Address,E-mail Type,E-mail Display Name\r' +
+      'Jane,Doe,"Met at the fair\r\rDetails updated 22/09/2014",/o=Org/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=Jane Doe1ab,EX,Jane Doe (jane.doe@example.co.uk)\r' +
+      'Tom,Hill,,tom@hill.example,SMTP,Tom Hill (tom@hill.example)\r'));
+    expect(r.records[0]).toMatchObject({ name: 'Jane Doe', email: 'jane.doe@example.co.uk', notes: 'Met at the fair\n\nDetails updated 22/09/2014' });
+    expect(r.records[0].custom?.['E-mail Address']).toMatch(/^\/o=Org/);
+    expect(r.records[1]).toMatchObject({ email: 'tom@hill.example' });
+    expect(r.records[1].emails).toBeUndefined();
+  });
+
+  it("Dynamics 365 and Zoho: an address as the last name is the address; the contact's own name as its company is no account", () => {
+    const r = csv(enc.encode('Full Name,First Name,Last Name,Company,Email\r\n' +
+      ',,ann.lee@lee.example,,\r\n' +
+      'Carl  Diaz,,Carl  Diaz,,\r\n' +
+      ',Mia,Wong,Mia Wong,mia@wong.example\r\n' +
+      ',Ben,Ortiz,Ortiz Plumbing,ben@ortiz.example\r\n' +
+      'Lima Bakery,Lima Bakery,,Lima Bakery,\r\n'));
+    expect(r.records.map((x) => [x.name, x.lastName, x.email, x.company])).toEqual([
+      ['ann.lee@lee.example', undefined, 'ann.lee@lee.example', undefined],
+      ['Carl Diaz', 'Carl  Diaz', undefined, undefined],
+      ['Mia Wong', 'Wong', 'mia@wong.example', undefined],
+      ['Ben Ortiz', 'Ortiz', 'ben@ortiz.example', 'Ortiz Plumbing'],
+      ['Lima Bakery', undefined, undefined, 'Lima Bakery'],
+    ]);
+  });
 });
+
