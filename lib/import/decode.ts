@@ -66,10 +66,16 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Valid multi-byte UTF-8 sequences outnumber the bytes that break UTF-8 four to one. */
+/**
+ * Valid multi-byte UTF-8 sequences outnumber the bytes that break UTF-8 four to one; or the
+ * bytes hold U+FFFD as UTF-8 writes it (EF BF BD: a UTF-8 tool's mark for a letter it lost,
+ * "пїЅ" in Windows-1251): a UTF-8 file a spreadsheet damaged (LinkedIn's Connections.csv
+ * after Excel), never a Windows-1251 one.
+ */
 function mostlyUtf8(b: Uint8Array): boolean {
   let valid = 0;
   let invalid = 0;
+  let lost = 0;
   for (let i = 0; i < b.length; ) {
     const c = b[i];
     if (c < 0x80) {
@@ -81,6 +87,7 @@ function mostlyUtf8(b: Uint8Array): boolean {
     for (let k = 1; ok && k < len; k++) ok = (b[i + k] & 0xc0) === 0x80;
     if (ok) {
       valid++;
+      if (c === 0xef && b[i + 1] === 0xbf && b[i + 2] === 0xbd) lost++;
       i += len;
     } else if (len && i + len > b.length) {
       break; // a character cut at the end of the sample
@@ -89,7 +96,7 @@ function mostlyUtf8(b: Uint8Array): boolean {
       i++;
     }
   }
-  return valid > 0 && valid >= 4 * invalid;
+  return valid > 0 && (valid >= 4 * invalid || lost > 0);
 }
 
 /**

@@ -534,5 +534,19 @@ describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite exp
       ['Lima Bakery', undefined, undefined, 'Lima Bakery'],
     ]);
   });
+
+  it("LinkedIn's Connections.csv after Excel (U+FFFD for lost letters, stray 0xFD bytes) stays UTF-8: no Cyrillic made up, the unreadable rows said so", () => {
+    const head = enc.encode('First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n');
+    const lost = enc.encode('Ana,Gil\uFFFD,https://www.linkedin.com/in/ana-gil,,Acme,Owner,5-Jan-26\r\n');
+    const fd = (name: string) => Uint8Array.from([0xfd, 0xfd, 0xfd, 0xfd, ...enc.encode(` ${name},Lee,https://www.linkedin.com/in/${name.toLowerCase()}-lee,,Acme,CTO,6-Jan-26\r\n`)]);
+    const plain = enc.encode('Rui,Sá,https://www.linkedin.com/in/rui-sa,,Acme,CFO,7-Jan-26\r\n');
+    const r = csv(Uint8Array.from([...head, ...lost, ...fd('Max'), ...fd('Ivo'), ...plain]));
+    expect(r.encoding).toBe('utf-8');
+    // (in a chunk that holds bytes that are not UTF-8, a U+FFFD the file itself holds cannot be told
+    // from one made of them: that row is refused with the others, and says why)
+    expect(r.records.map((x) => x.name)).toEqual(['Rui Sá']);
+    expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4]);
+    expect(r.rejected[0].reason).toMatch(/not UTF-8/);
+  });
 });
 
