@@ -196,8 +196,12 @@ function toRecord(raw: string): ImportedContact | string {
   if (emails.length > 1) r.emails = emails;
   if (phones.length) r.phone = phones[0];
   if (phones.length > 1) r.phones = phones;
-  const parts = [r.firstName, r.middleName, r.lastName].filter((x): x is string => typeof x === 'string');
-  const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined);
+  // a lone dash or dot (a phone book's placeholder) names no one; an emoji or a sign the owner typed does
+  const named = (x: unknown): x is string => typeof x === 'string' && !/^\s*[-–—.]?\s*$/.test(x);
+  for (const k of ['name', 'firstName', 'middleName', 'lastName']) if (r[k] !== undefined && !named(r[k])) delete r[k];
+  const parts = [r.firstName, r.middleName, r.lastName].filter(named);
+  // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
+  const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
   if (!name && !r.email) return NAMES_NOBODY;
   r.name = name ?? r.email;
   if (Object.keys(custom).length) r.custom = custom;

@@ -43,6 +43,19 @@ describe('vCards as real exporters write them', () => {
     expect(r.records[0].custom).toEqual({ URL: 'x-apple:+91%2098000%2000001' });
   });
 
+  it("a phone book's card with no name but an organisation is the organisation's; a '-' names no one", () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:\r\nFN:\r\nTEL;TYPE=Xmobile:85280110\r\nORG;CHARSET=UTF-8:Lotus Taxi\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:-\r\nN:;-;;;\r\nORG:Provincial Office\r\nTEL;TYPE=WORK:053 000 001\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:-\r\nTEL:053 000 002\r\nEND:VCARD\r\n' +
+        // (a name of signs the owner typed is a name: real phone books hold "🤠🏀" and "‼️📌")
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:🤠🏀\r\nTEL:053 000 003\r\nEND:VCARD\r\n',
+    );
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([4, 3, 1]);
+    expect(r.records[2].name).toBe('🤠🏀');
+    expect(r.records.slice(0, 2).map((x) => [x.name, x.firstName, x.company])).toEqual([['Lotus Taxi', undefined, 'Lotus Taxi'], ['Provincial Office', undefined, 'Provincial Office']]);
+  });
+
   it('iOS line ends (CR CR LF) are one break: a folded PHOTO no longer swallows the card', () => {
     const photo = 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U\r\r\n HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgy\r\r\n';
     const r = readVcards(

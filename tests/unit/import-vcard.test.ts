@@ -58,7 +58,7 @@ describe('through the import', () => {
     const report = read.end();
     const f = rejectsFile(report, report.rejected);
     expect(f.ext).toBe('vcf');
-    expect(f.text.startsWith('BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Reception only')).toBe(true);
+    expect(f.text.startsWith('BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Reception only')).toBe(true);
   });
   it('stores the contacts with their social profiles linked and their custom fields', async () => {
     const d = new TiewiseDB(`vcard-${Date.now()}`);
