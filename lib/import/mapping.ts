@@ -168,6 +168,13 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
       if (YAHOO_PHONES.has(k)) out[i] = 'phone';
     });
   }
+  // an accounts export (SuiteCRM's Organizations, Salesforce's Account.csv): its "Name" is a company's, no
+  // person's; a row then names someone only by its e-mail, as a companies file of another CRM does
+  if (keys.filter((k) => ACCOUNT_ONLY.has(k)).length >= 2 && !out.includes('firstName') && !out.includes('lastName')) {
+    out.forEach((f, i) => {
+      if (f === 'name' && (keys[i] === 'name' || keys[i] === 'accountname')) out[i] = out.includes('company') ? null : 'company';
+    });
+  }
   return out;
 }
 
@@ -181,6 +188,9 @@ export function applyMapping(headers: string[], mapping: ColumnMapping, fields: 
 }
 
 const WHOLE_NAME_ALONE = new Set(['nombre', 'nome', 'nom']);
+
+/** Columns only a companies file has (SuiteCRM, SugarCRM, Salesforce, Dynamics, HubSpot accounts). */
+const ACCOUNT_ONLY = new Set(['billingstreet', 'shippingstreet', 'annualrevenue', 'employees', 'numberofemployees', 'siccode', 'tickersymbol', 'parentaccountid', 'ownership', 'accountnumber', 'parentaccount', 'accountsource']);
 
 const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основнойконтакт']);
 

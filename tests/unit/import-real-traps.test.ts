@@ -561,5 +561,14 @@ describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite exp
     expect(r.rejected.map((x) => x.line)).toEqual([2, 3, 4]);
     expect(r.rejected[0].reason).toMatch(/not UTF-8/);
   });
+
+  it("SuiteCRM's Organizations export: its \"Name\" is a company's, never a person made of it", () => {
+    const r = csv(enc.encode('"Name","ID","Website","Email Address","Office Phone","Billing Street","Billing City","Shipping Street","Type","Industry","Annual Revenue","Employees","SIC Code"\r\n' +
+      '"Nordvik AB","a1","http://nordvik.example","","+46 8 000 00 10","Storgatan 1","Uppsala","","Customer","Retail","","12",""\r\n' +
+      '"Lima Bakery","a2","","orders@lima.example","","","","","Prospect","Food","","",""\r\n'));
+    expect([r.accepted, r.rejected.length]).toEqual([1, 1]);
+    expect(r.records[0]).toMatchObject({ name: 'orders@lima.example', company: 'Lima Bakery' });
+    expect(r.rejected[0].reason).toMatch(/names nobody/);
+  });
 });
 
