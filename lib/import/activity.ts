@@ -34,14 +34,15 @@ export type ActivityRole = 'email' | 'crmId' | 'name' | 'product' | 'sku' | 'dat
 
 const ROLES: Array<[ActivityRole, string[]]> = [
   ['crmId', ['contactid', 'customerid', 'clientid', 'crmid', 'personid', 'idклиента', 'идклиента', 'idконтакта']],
-  ['name', ['contact', 'customer', 'client', 'contactname', 'customername', 'clientname', 'buyer', 'клиент', 'покупатель', 'контакт', 'имяклиента']],
+  // (Dynamics 365's activities: "Regarding" is the contact or account the activity is about)
+  ['name', ['contact', 'customer', 'client', 'contactname', 'customername', 'clientname', 'buyer', 'regarding', 'клиент', 'покупатель', 'контакт', 'имяклиента']],
   ['sku', ['sku', 'productid', 'productcode', 'itemid', 'itemcode', 'code', 'artikul', 'артикул', 'кодтовара', 'код']],
   ['product', ['product', 'productname', 'item', 'itemname', 'товар', 'продукт', 'наименование', 'наименованиетовара', 'услуга']],
-  ['date', ['date', 'purchasedate', 'orderdate', 'purchasedat', 'createdat', 'created', 'at', 'when', 'notedate', 'дата', 'датапокупки', 'датазаказа', 'датасоздания']],
+  ['date', ['date', 'purchasedate', 'orderdate', 'purchasedat', 'createdat', 'created', 'at', 'when', 'notedate', 'actualend', 'дата', 'датапокупки', 'датазаказа', 'датасоздания']],
   ['quantity', ['quantity', 'qty', 'count', 'units', 'количество', 'колво', 'кол']],
   ['amount', ['amount', 'total', 'price', 'sum', 'revenue', 'value', 'сумма', 'стоимость', 'цена', 'итого']],
   ['currency', ['currency', 'curr', 'валюта']],
-  ['text', ['text', 'note', 'notes', 'body', 'content', 'comment', 'comments', 'текст', 'заметка', 'заметки', 'комментарий', 'примечание']],
+  ['text', ['text', 'note', 'notes', 'body', 'content', 'comment', 'comments', 'subject', 'текст', 'заметка', 'заметки', 'комментарий', 'примечание']],
 ];
 
 /** What a column is to a purchases or notes file, if anything. */

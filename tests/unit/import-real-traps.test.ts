@@ -4,6 +4,8 @@
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
 import { importJson } from '@/lib/import/json';
+import { importCsv } from '@/lib/import/csv-kind';
+import { judgeKind } from '@/lib/import/kind';
 import { ImportReader } from '@/lib/import/read';
 import { readVcards } from '@/lib/import/vcard';
 import { scoreMatch } from '@/lib/model/identity';
@@ -569,6 +571,18 @@ describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite exp
     expect([r.accepted, r.rejected.length]).toEqual([1, 1]);
     expect(r.records[0]).toMatchObject({ name: 'orders@lima.example', company: 'Lima Bakery' });
     expect(r.rejected[0].reason).toMatch(/names nobody/);
+  });
+
+  it("Dynamics 365's activities export is notes about the contact it regards, not contacts that name nobody", () => {
+    const header = '(Do Not Modify) Activity,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Subject,Regarding,Activity Type,Activity Status,Priority,Actual End\r\n';
+    expect(judgeKind(header.trim().split(',')).kind).toBe('notes');
+    const r = importCsv(header +
+      'a1,x==,2024-06-24T15:54:22,Demo of the reporting module,Dana Cole,Phone Call,Completed,Normal,2024-06-21T09:12:40\r\n' +
+      'a2,y==,2024-06-24T15:54:28,RE: Congrats!,,Email,Completed,Normal,2024-06-21T09:26\r\n');
+    if (r.kind !== 'notes') throw new Error(`read as ${r.kind}`);
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([2, 1, 1]);
+    expect(r.records[0]).toMatchObject({ contact: { name: 'Dana Cole' }, text: 'Demo of the reporting module' });
+    expect(r.records[0].at).toBe(Date.parse('2024-06-21T09:12:40'));
   });
 });
 
