@@ -10,10 +10,8 @@ type IdHook = (doc: Document) => (string | null | undefined)[];
 
 const href = (el: Element | null) => el?.getAttribute('href');
 
-/** <link rel="canonical"> (in the head: the query stops there). */
-function canonical(d: Document): string | null | undefined {
-  return href(first(d, 'link[rel=canonical i]'));
-}
+/** <link rel="canonical">, in the head (a page-wide query would walk a long page when there is none). */
+const canonical = (d: Document) => href(first(d.head, '[rel=canonical]'));
 
 // one list per network, so that each content script carries only its own
 const LINKEDIN_HOOKS: IdHook[] = [

@@ -218,14 +218,15 @@ function top(c: Ctx): Element | null {
     }
     const m = mainEl(c);
     const hooks: (() => Element | null | undefined)[] = [
-      // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard"> in a <div> of the
-      // same key (2025: a <div> in a <div>)
-      () => first(m, '[componentkey$=Topcard]'),
       // every layout with an h1 (logged-in 2021–2025, public view): the section around it
+      // (first: the query below would walk a long page of these to the end)
       () => {
         const h = tags(c, 'h1').find((x) => !x.closest(MODAL));
         return h ? h.closest('section') : null;
       },
+      // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard"> in a <div> of the
+      // same key (2025: a <div> in a <div>)
+      () => first(m, '[componentkey$=Topcard]'),
       // older top card (2019–2021), no h1; the public view without <main>
       () => first(c.doc, 'section.pv-top-card, section.top-card-layout'),
       // 2013–2016 public hCard
@@ -276,7 +277,7 @@ function nameEl(c: Ctx): Element | null {
       },
       // … or in a button of its own (2026, a 1st-degree connection): the card's one <h2>, or (2025)
       // the <p> of the verified badge's button
-      () => (k ? first(t, 'h2, [data-view-name$=verified-badge] p') : null),
+      () => (k ? first(t, 'h2,[data-view-name$=verified-badge] p') : null),
     ];
     for (const h of hooks) {
       const el = h();
