@@ -17,13 +17,9 @@ export const SNIFF_BYTES = 64 * 1024;
 
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   const b = bytes;
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    // a UTF-8 BOM over a body that is not UTF-8 at all (Gmail's 2013 "Outlook CSV" of a French
-    // account: the BOM, then Windows-1252 "André"): the body's bytes say what it is
-    const body = b.subarray(3, Math.min(b.length, SNIFF_BYTES));
-    if (isUtf8(body) || mostlyUtf8(body) || !body.some((x) => x >= 0x80)) return { encoding: 'utf-8', bom: true };
-    return { encoding: looksCyrillic1251(body) ? 'windows-1251' : 'windows-1252', bom: true };
-  }
+  // a UTF-8 BOM over a body that is not UTF-8 at all (Gmail's 2013 "Outlook CSV" of a French
+  // account: the BOM, then Windows-1252 "André"): the body's bytes say what it is
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: byteEncoding(b.subarray(3, SNIFF_BYTES)), bom: true };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bom: true };
 
@@ -36,12 +32,17 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
     if (odd.value < 0x20 && odd.share > 0.6 && odd.share > even.share + 0.2) return { encoding: 'utf-16le', bom: false };
     if (even.value < 0x20 && even.share > 0.6 && even.share > odd.share + 0.2) return { encoding: 'utf-16be', bom: false };
   }
+  return { encoding: byteEncoding(b.subarray(0, n)), bom: false };
+}
 
-  if (isUtf8(b.subarray(0, n))) return { encoding: 'utf-8', bom: false };
-  // mostly UTF-8 with a few bytes that are not (one row saved in another encoding):
-  // still UTF-8; the reader rejects the rows it cannot read and says why
-  if (mostlyUtf8(b.subarray(0, n))) return { encoding: 'utf-8', bom: false };
-  return { encoding: looksCyrillic1251(b.subarray(0, n)) ? 'windows-1251' : 'windows-1252', bom: false };
+/**
+ * UTF-8 when the bytes are; also when they are mostly UTF-8 with a few that are not (one row
+ * saved in another encoding: the reader rejects the rows it cannot read and says why); else
+ * Windows-1251 or -1252.
+ */
+function byteEncoding(b: Uint8Array): Encoding {
+  if (isUtf8(b) || mostlyUtf8(b)) return 'utf-8';
+  return looksCyrillic1251(b) ? 'windows-1251' : 'windows-1252';
 }
 
 function dominantByte(b: Uint8Array, parity: 0 | 1, n: number): { value: number; share: number } {

@@ -4,6 +4,7 @@
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
 import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs } from './fields';
+import { normaliseName } from './dedupe';
 import { PRESETS, type Preset, type PresetId } from './presets';
 import { profileUrlKey } from '../extract/urls';
 
@@ -232,9 +233,6 @@ function partsIf(v: string, each: (part: string) => boolean): string[] {
 const ownPhone = (x: string) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x));
 const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
 
-/** A name as compared: case, accents and spacing aside. */
-const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
 
@@ -333,7 +331,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     one.name = fullName ?? one.email ?? '';
     // a CRM that wants a company for every contact (Zoho) has a private customer's first and last name there:
     // no account (a business kept as a contact, its name in one field, keeps its company)
-    if (fullName && one.firstName && one.lastName && one.company !== undefined && fold(one.company) === fold(fullName)) one.company = undefined;
+    if (fullName && one.firstName && one.lastName && one.company !== undefined && normaliseName(one.company) === normaliseName(fullName)) one.company = undefined;
     const out: Record<string, unknown> = {};
     for (const k of ORDER) {
       const v = k === 'custom' ? custom : (plural[k] ?? one[k]);
