@@ -64,7 +64,9 @@ export function readVcards(text: string): VcardReport {
     if (l === 'BEGIN:VCARD') {
       if (start >= 0) reject(start + 1, 'no END:VCARD before the next card', lines.slice(start, i).join('\r\n'));
       start = i;
-    } else if (l === 'END:VCARD') {
+    } else if (/^END:VCARD[^\p{L}\p{N}]*$/u.test(l)) {
+      // (a phone tool left "END:VCARD." at a card's end: the card is whole all the same)
+      lines[i] = 'END:VCARD';
       if (start < 0) reject(i + 1, 'END:VCARD without a BEGIN:VCARD', lines[i]);
       else card(start, i);
       start = -1;
@@ -157,8 +159,9 @@ function toRecord(raw: string): ImportedContact | string {
         break;
       case 'note': {
         // the parser splits a note at its commas (2.1 and careless 3.0 exporters leave them unescaped):
-        // all of it, joined back; a stray \" some exporters write is a quote; Yahoo's leading space dropped
-        const note = values.map((v) => v.join('')).join(',').replace(/\\"/g, '"').replace(/^\s+/, '');
+        // all of it, joined back; a stray \" some exporters write is a quote; Yahoo's leading space and
+        // trailing blank lines dropped
+        const note = values.map((v) => v.join('')).join(',').replace(/\\"/g, '"').trim();
         if (note.trim()) r.notes = r.notes ? `${r.notes}\n${note}` : note;
         break;
       }
@@ -213,8 +216,8 @@ function unescaped(p: ICAL.Property, v: string): string {
   return p.type === 'unknown' ? v.replace(/\\([nN,;:\\"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : v;
 }
 
-/** A name is one line: a line break typed into it ("Роман\nСущик") is a space. */
-const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+/** A name is one line: a line break typed into it ("Роман\nСущик") is a space; a space a phone left at its end is not its text. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
 function preferred(p: ICAL.Property): boolean {
@@ -238,6 +241,9 @@ function valuesOf(p: ICAL.Property): string[][] {
   }
 }
 
+/** The start of a property line as phones write it: a known name (or an X- one) in capitals, its parameters, a colon. */
+const PROPERTY_START = /^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|N|FN|TEL|EMAIL|ADR|LABEL|ORG|TITLE|ROLE|NOTE|URL|BDAY|PHOTO|LOGO|NICKNAME|CATEGORIES|UID|REV|SOUND|KEY|GEO|TZ|MAILER|AGENT|CLASS|SOURCE|NAME|PRODID|SORT-STRING|IMPP|X-[A-Z0-9-]+)(?:;[^:]*)?:/;
+
 /**
  * vCard 2.1 → 3.0, line by line: folded lines unfolded, QUOTED-PRINTABLE decoded
  * (soft breaks joined, bytes read in the CHARSET given), bare parameters named
@@ -255,9 +261,19 @@ function as30(raw: string): string {
       logical[logical.length - 1] += line.slice(1);
       continue;
     }
-    // a quoted-printable value continues on the next line after a trailing "="
+    // a quoted-printable value continues on the next line after a trailing "=" (a soft break), but
+    // not into the next property when a phone left a last "=" before it (Android 4.4: "FN;…:=4a=6f=",
+    // then "TEL;CELL:…"); a line no property can start with (";…", "=D0=A2…") continues it even
+    // without one (Sony Ericsson: "N;…QUOTED-PRINTABLE:", then ";=D0=A2=D0=B0…")
     if (/ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]/i.test(line.split(':')[0] ?? '')) {
-      while (line.endsWith('=') && i + 1 < src.length) line = line.slice(0, -1) + src[++i];
+      for (let next = src[i + 1]; next !== undefined && !PROPERTY_START.test(next); next = src[i + 1]) {
+        if (line.endsWith('=')) line = line.slice(0, -1) + next;
+        else if (/^(?:;|=[0-9A-F]{2})/i.test(next)) line += next;
+        else break;
+        i++;
+      }
+      // (a soft break before the next property breaks to nothing)
+      if (line.endsWith('=')) line = line.slice(0, -1);
     }
     logical.push(line);
   }

@@ -79,6 +79,42 @@ describe('vCards as real exporters write them', () => {
   });
 });
 
+describe("phones' vCard 2.1 as they really come (Android 4.4, Sony Ericsson)", () => {
+  /** each byte of UTF-8 as =xx, lower case, as Android 4.4 writes a name */
+  const qp = (s: string) => [...enc.encode(s)].map((b) => '=' + b.toString(16).padStart(2, '0')).join('');
+
+  it("a last soft break before the next property does not swallow it: the name is the name, the mobile a phone", () => {
+    const r = readVcards(
+      `BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('Marić')};${qp('Ana')};;;\r\n` +
+        `FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('Ana Marić')}=\r\nTEL;CELL:0995550101\r\nTEL;HOME;VOICE:0115550102\r\nEND:VCARD\r\n` +
+        // (a soft break before a blank line, as the next card of the same file has it)
+        `BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('Ivo Lukić')}=\r\n\r\nTEL;CELL:0995550103\r\nEND:VCARD\r\n`,
+    );
+    expect(r.rejected).toEqual([]);
+    expect(r.records.map((x) => [x.name, x.phone, x.phones])).toEqual([
+      ['Ana Marić', '0995550101', ['0995550101', '0115550102']],
+      ['Ivo Lukić', '0995550103', undefined],
+    ]);
+  });
+
+  it('a quoted-printable value that starts on the next line keeps its card; a stray dot after END:VCARD ends the card all the same', () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\r\n;=D0=9E=D0=BB=D1=8F\r\nTEL;CELL:+380995550104\r\n' +
+        'NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=A1=D0=BE=D1=81=D0=B5=D0=B4=\r\n=D0=BA=D0=B0\r\nX-IRMC-LUID:000200000001\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Moreau;Luc\r\nFN:Luc Moreau\r\nTEL;CELL:+33 6 00 00 00 05\r\nNOTE:ISP 0198\r\n\r\nEND:VCARD.',
+    );
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([2, 2, 0]);
+    expect(r.records[0]).toMatchObject({ name: 'Оля', firstName: 'Оля', phone: '+380995550104', notes: 'Соседка' });
+    expect(r.records[1]).toMatchObject({ name: 'Luc Moreau', phone: '+33 6 00 00 00 05', notes: 'ISP 0198' });
+  });
+
+  it("a space a phone left at the end of a name part or a note is not kept", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=9A=D0=BE=D0=B2=D0=B0=D0=BB=D1=8C (kova) ;=D0=9E=D0=BB=D1=8F\r\n' +
+      'TEL;CELL:+380995550106\r\nNOTE;CHARSET=utf-8:ISP Ph 0198\\n\\n\r\nEND:VCARD\r\n');
+    expect(r.records[0]).toMatchObject({ name: 'Оля Коваль (kova)', lastName: 'Коваль (kova)', notes: 'ISP Ph 0198' });
+  });
+});
+
 describe('Google Contacts and LinkedIn CSVs as they really come', () => {
   const header = 'Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Website 1 - Type,Website 1 - Value\r\n';
 
