@@ -950,7 +950,7 @@ function isPage(c: Ctx): boolean {
   // mbasic Pages (2016): the Like/Unlike button, "N people like this" box, Page "More" menu;
   // Comet Pages (2021–): "25K likes" links to the Page's likers, the About tile to the Page's
   // categories ("/pages/category/media/", logged out in 2022) — no person has those links
-  if (c.doc.getElementById('pages_mbasic_context_items_id') || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|\/friends_likes|\/pages\/category\//.test(h))) return true;
+  if (c.doc.getElementById('pages_mbasic_context_items_id') || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|[/=]friends_likes|\/pages\/category\//.test(h))) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 

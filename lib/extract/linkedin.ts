@@ -570,7 +570,11 @@ function mutualText(c: Ctx): string {
   return c.memo(mutualText, () => {
     const re = labelReOnce(LABEL.mutual);
     let t = '';
-    if (!re.test(topText(c))) return '';
+    if (!re.test(topText(c))) {
+      // 2018–2021: the count and names in the Highlights card, "16 Mutual Connections You and Sean both know A, B, and 14 others"
+      const h = first(c.doc.getElementById('highlights-container'), 'a[href*=facetConnectionOf]')?.closest('li');
+      return h ? text(h, 400) : '';
+    }
     // links, paragraphs and bold counts first; spans and items only when none carries it
     for (const sel of ['a, p, strong', 'span, li']) {
       for (const el of all(top(c), sel)) {
@@ -602,6 +606,9 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
     const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+)?\d|$)/i.exec(t);
     const count = countLabelled(t, LABEL.mutual);
     if (k && (/\d/.test(k[0]) || names(k[1]).length === count)) return { count, names: names(k[1]) };
+    // "You and Sean both know A, B, and 14 others" (names() leaves out "and 14 others")
+    const b = /both know (.+)/.exec(t);
+    if (b) return { count, names: names(b[1]) };
     // names only: "Anna Kowalski is a mutual connection", "A and B are mutual connections", "А и Б — общие контакты"
     const n = /^(.+?)\s+(?:is a|are|[—–-]\s*)\s*(?:mutual connections?|общи[йе] контакты?)/i.exec(t);
     if (n && !/\d/.test(n[1])) return { count: n[1].split(/,\s*|\s+(?:and|и)\s+/).filter(Boolean).length, names: names(n[1]) };
@@ -661,7 +668,8 @@ function topPhoto(c: Ctx): Element | null {
       const alt = clean(img.getAttribute('alt'));
       const a = img.closest('a');
       const own = !a || selfLink(c, a) || /\/overlay\/photo/.test(a.getAttribute('href') ?? '');
-      if (/background|cover/i.test(src + ' ' + (a?.getAttribute('href') ?? '') + ' ' + img.className)) continue;
+      // (2015's public page: the photo blurred behind the card, <img id="bg-blur-profile-picture">, before the photo)
+      if (/background|cover|blur/i.test(src + ' ' + (a?.getAttribute('href') ?? '') + ' ' + img.className + img.id)) continue;
       if ((n && alt.includes(n)) || (own && PHOTO_PATH.test(src)) || img.matches('.pv-top-card-profile-picture__image, .pv-top-card__photo, .top-card__profile-image, .photo')) return img;
     }
     return null;

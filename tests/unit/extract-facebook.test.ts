@@ -253,4 +253,12 @@ describe('facebook mbasic 2016', () => {
     expect(doc(page('', '<div><a href="/pages/more/100000000000555/?refid=17">More</a></div>'), url).kind).toBe('not-profile');
     expect(doc(page('', '<div><a href="/a/profile.php?fan&amp;id=100000000000555&amp;origin=page_profile">Like</a></div>'), url).kind).toBe('not-profile');
   });
+
+  it('a Page on a profile.php address (2025: "0 likes • 0 followers" under its name, seen by its admin) is no person', () => {
+    const url = 'https://www.facebook.com/profile.php?id=61500000000555';
+    const likes = '<div><a href="https://www.facebook.com/profile.php?id=61500000000555&amp;sk=friends_likes"><strong>0</strong> likes</a> • ' +
+      '<a href="https://www.facebook.com/profile.php?id=61500000000555&amp;sk=followers"><strong>0</strong> followers</a></div>';
+    expect(doc(page('', likes), url).kind).toBe('not-profile');
+    expect(doc(page('', likes.replace(/friends_likes/, 'friends')), url).kind).toBe('profile');
+  });
 });

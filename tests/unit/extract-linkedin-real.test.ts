@@ -405,6 +405,28 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
   });
 });
 
+describe('LinkedIn: what 2015–2021 pages keep beside the top card', () => {
+  it("2015's public page: the photo shown, not the blurred copy behind the card", () => {
+    const html = '<html><body><div id="top-card"><img src="https://media.licdn.com/mpr/mpr/shrinknp_400_400/p/4/000/1aa/2bb/3cc.jpg" width="500" height="500" id="bg-blur-profile-picture" alt="Jana Novak">' +
+      '<div class="profile-card"><div class="profile-picture"><a href="/reg/join-pprofile?_ed=1"><img src="https://media.licdn.com/media/p/4/000/1aa/2bb/3cc.jpg" alt="Jana Novak"></a></div>' +
+      '<div class="profile-overview"><h1 id="name" class="fn">Jana Novak</h1><p class="headline title">Student at Brno University</p></div></div></div></body></html>';
+    expect(ok(read(html, URL_), 'photoUrl')).toBe('https://media.licdn.com/media/p/4/000/1aa/2bb/3cc.jpg');
+  });
+
+  it('2018–2021: the mutual connections in the Highlights card, when the top card has none', () => {
+    const highlights = (count: string, line: string) => '<html><body><main><section class="pv-top-card"><h1>Jana Novak</h1><h2>CEO at Vltava Bank</h2></section>' +
+      '<section class="pv-highlights-section artdeco-card"><h2>Highlights</h2><ul id="highlights-container"><li class="pv-highlight-entity">' +
+      '<a class="pv-highlight-entity__card-action-link" href="https://www.linkedin.com/search/results/people/?facetNetwork=%5B%22F%22%5D&amp;facetConnectionOf=%5B%22ACoAAB%22%5D">' +
+      '<div class="pv-highlight-entity__logo"><ul><li><img alt="Petr Dvorak" src="https://media.licdn.com/dms/image/x/profile-displayphoto-shrink_100_100/0"></li></ul></div>' +
+      `<div class="pv-highlight-entity__details"><h3 class="pv-highlight-entity__primary-text">${count}</h3><p class="pv-highlight-entity__secondary-text">${line}</p></div></a></li>` +
+      '<li class="pv-highlight-entity"><a href="/school/123/"><h3>You both studied at Brno University</h3></a></li></ul></section></main></body></html>';
+    const many = read(highlights('16 Mutual Connections', 'You and Jana both know Petr Dvorak, Eva Sova, and 14 others'), URL_);
+    expect([ok(many, 'mutual'), ok(many, 'mutualNames')]).toEqual([16, ['Petr Dvorak', 'Eva Sova']]);
+    const one = read(highlights('1 mutual connection', 'You and Jana both know Petr Dvorak'), URL_);
+    expect([ok(one, 'mutual'), ok(one, 'mutualNames')]).toEqual([1, ['Petr Dvorak']]);
+  });
+});
+
 describe('LinkedIn: pages that are not the person, said so; what saved pages keep elsewhere', () => {
   it("a sign-in wall named 'auth_wall' in its page key is a wall, not a person named by its title", () => {
     const html = '<html><head><meta name="pageKey" content="auth_wall_desktop"><title>Auth Wall | LinkedIn</title></head><body><div class="authwall"><h1>Security challenge</h1></div></body></html>';
