@@ -43,8 +43,9 @@ const TEAM_SERVER_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.
  * The content scripts are minified by terser, not esbuild: each runs on every page of a
  * huge site under a 15 KB gzip budget (issue 16), and terser's extra passes and function
  * hoisting take 80–120 B gzip more off each script. The panel's pages keep esbuild.
+ * (The extraction bench minifies its readers with the same options: tests/bench/cases/extract.ts.)
  */
-const CONTENT_SCRIPT_TERSER = {
+export const CONTENT_SCRIPT_TERSER = {
   ecma: 2020,
   // Vite turns Safari 10's workarounds on by default; no Safari runs these scripts
   safari10: false,

@@ -13,7 +13,7 @@
 // What is timed is what the content script does on each read (entrypoints/reader/
 // follow.ts): the URL's check, the site's reader (its identity check first), the JSON of the result (its
 // change check) — the site's reader bundled and minified as it ships (one IIFE per
-// site, lib/extract/<site>.ts). Its baseline is one `querySelectorAll('*')` pass over
+// site, lib/extract/<site>.ts, minified by terser with the content scripts' options). Its baseline is one `querySelectorAll('*')` pass over
 // the same document reading each element's tagName: the floor for anything that
 // looks at the whole page once; a reader that costs less than it touches less than
 // the page.
@@ -44,11 +44,13 @@
 // 16 ms (≤ 1×).
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from '../../../tools/browser';
 import { SITES, type Site } from '../../../lib/extract/types';
 import { largestReal, longFacebook, longLinkedIn, longVk, type RealPage as Page } from '../../fixtures/real/pages';
 import { alternate, result, type BenchCase, type BenchResult } from '../harness';
+import { CONTENT_SCRIPT_TERSER } from '../../../wxt.config';
 
 /** Rounds kept per page: a read takes under a millisecond, so a round's figure moves with the host; five give a steadier median. */
 const ROUNDS = Number(process.env.TIEWISE_BENCH_ROUNDS ?? 5);
@@ -74,10 +76,13 @@ async function readerCode(site: Site): Promise<string> {
       resolveDir: process.cwd(),
       loader: 'ts',
     },
-    bundle: true, minify: true, format: 'iife', write: false, platform: 'browser', target: 'es2022',
+    bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022',
     alias: { '@': resolve('.') }, logLevel: 'silent',
   });
-  return out.outputFiles[0].text;
+  // minified as the content scripts' build does it (wxt.config.ts)
+  const { code } = await minify(out.outputFiles[0].text, CONTENT_SCRIPT_TERSER);
+  if (!code) throw new Error(`terser gave nothing for the ${site} reader`);
+  return code;
 }
 
 // one step: the pass has nothing to yield between
