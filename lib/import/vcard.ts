@@ -135,8 +135,10 @@ function toRecord(raw: string): ImportedContact | string {
         else if (text && !emails.includes(text)) emails.splice(preferred(p) ? pref.emails++ : emails.length, 0, text);
         break;
       case 'tel':
-        // the one the card prefers (TYPE=PREF, 4.0's PREF=1) is the main one
-        if (text && !phones.includes(text)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, text);
+        // a fax is no number to call (kept, as a CSV's fax column is); the one the card prefers
+        // (TYPE=PREF, 4.0's PREF=1) is the main one
+        if (types(p).includes('fax') && !types(p).some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
+        else if (text && !phones.includes(text)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, text);
         break;
       case 'org':
         if (first[0]?.trim()) r.company = first[0];
@@ -221,8 +223,12 @@ const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
 function preferred(p: ICAL.Property): boolean {
-  const types = ([] as unknown[]).concat(p.getParameter('type') ?? []).map((t) => String(t).toLowerCase());
-  return types.includes('pref') || String(p.getParameter('pref') ?? '') === '1';
+  return types(p).includes('pref') || String(p.getParameter('pref') ?? '') === '1';
+}
+
+/** A property's TYPE parameters, lower case ("TEL;TYPE=WORK,FAX" and 2.1's "TEL;FAX;WORK" alike, once rewritten). */
+function types(p: ICAL.Property): string[] {
+  return ([] as unknown[]).concat(p.getParameter('type') ?? []).map((t) => String(t).toLowerCase());
 }
 
 /** Properties a contact has one of; a second one goes to `custom`. */

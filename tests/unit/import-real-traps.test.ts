@@ -108,6 +108,15 @@ describe("phones' vCard 2.1 as they really come (Android 4.4, Sony Ericsson)", (
     expect(r.records[1]).toMatchObject({ name: 'Luc Moreau', phone: '+33 6 00 00 00 05', notes: 'ISP 0198' });
   });
 
+  it('a fax is kept, not called: never the main phone', () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Moreau;Luc\r\nTEL;FAX:+33 4 00 00 00 07\r\nTEL;WORK;VOICE:+33 4 00 00 00 08\r\nTEL;CELL:+33 6 00 00 00 09\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eva Sova\r\nTEL;TYPE=WORK,FAX:+420 500 000 010\r\nEMAIL:eva@sova.example\r\nEND:VCARD\r\n');
+    expect(r.records.map((x) => [x.phone, x.phones, x.custom?.FAX])).toEqual([
+      ['+33 4 00 00 00 08', ['+33 4 00 00 00 08', '+33 6 00 00 00 09'], '+33 4 00 00 00 07'],
+      [undefined, undefined, '+420 500 000 010'],
+    ]);
+  });
+
   it("a space a phone left at the end of a name part or a note is not kept", () => {
     const r = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=9A=D0=BE=D0=B2=D0=B0=D0=BB=D1=8C (kova) ;=D0=9E=D0=BB=D1=8F\r\n' +
       'TEL;CELL:+380995550106\r\nNOTE;CHARSET=utf-8:ISP Ph 0198\\n\\n\r\nEND:VCARD\r\n');
