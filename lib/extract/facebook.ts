@@ -676,15 +676,17 @@ const SPEC: Spec = {
     hooks: [
       { via: 'intro-line', read: (c) => rowOf(c, 'lives')?.value },
       { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, LABEL.city), 300), 200) },
+      { via: 'about-place', read: (c) => aboutPlace(c, 'current_city') },
     ],
-    shown: (c) => rowOf(c, 'lives') || row(c, MB.living, LABEL.city),
+    shown: (c) => rowOf(c, 'lives') || row(c, MB.living, LABEL.city) || c.doc.getElementById('current_city'),
   },
   hometown: {
     hooks: [
       { via: 'intro-line', read: (c) => rowOf(c, 'from')?.value },
       { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, LABEL.hometown), 300), 200) },
+      { via: 'about-place', read: (c) => aboutPlace(c, 'hometown') },
     ],
-    shown: (c) => rowOf(c, 'from') || row(c, MB.living, LABEL.hometown),
+    shown: (c) => rowOf(c, 'from') || row(c, MB.living, LABEL.hometown) || c.doc.getElementById('hometown'),
   },
   photoUrl: {
     hooks: [
@@ -937,6 +939,14 @@ function photo(url: string | null | undefined): string | null {
  * about it and who was there, or the m. site's Page chrome, or links only a Page has, or the
  * Intro's first row is the kind of Page ("Page · Software company").
  */
+/**
+ * The classic About tab (2015–2020, www): the place links of <li id="current_city"> and
+ * <li id="hometown">, whatever the language of the label under them ("Quê quán").
+ */
+function aboutPlace(c: Ctx, id: string): string | null {
+  return plausible(short(first(c.doc.getElementById(id), 'a'), 300), 200);
+}
+
 function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;

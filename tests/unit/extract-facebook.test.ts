@@ -205,6 +205,22 @@ describe('facebook: a page that is not the person, in a UI language we have no w
   });
 });
 
+describe('facebook classic About tab (2015–2020, www)', () => {
+  it('reads the current city and the hometown by their rows\' ids, whatever language labels them', () => {
+    const url = 'https://www.facebook.com/an.lee.98';
+    const place = (id: string, value: string, label: string) =>
+      `<li class="_3pw9 _2pi4 _2ge8" id="${id}"><div class="clearfix _ikh"><div class="_4bl9"><div class="clearfix"${id === 'hometown' ? ' id="hometown"' : ''}><img class="_3-91 img" src="../p40x40/1_n.jpg" alt="">` +
+      `<div class="_42ef"><div class="_6a"><div class="_6a _6b"><span class="_2iel _50f7"><a href="places/x/1">${value}</a></span><div class="fsm fwn fcg">${label}</div></div></div></div></div></div></div></li>`;
+    const html = '<html lang="vi"><head><title>An Lee | Facebook</title></head><body><div id="contentArea" role="main">' +
+      '<h1><span id="fb-timeline-cover-name" data-testid="profile_name_in_profile_page"><a href="an.lee.98.html">An Lee</a></span></h1>' +
+      '<div class="_5h60" id="pagelet_hometown"><div class="_4qm1"><span role="heading" aria-level="5">Tỉnh/Thành phố hiện tại và Quê quán</span><ul class="uiList fbProfileEditExperiences">' +
+      place('current_city', 'Đà Lạt, Lâm Đồng, Vietnam', 'Tỉnh/Thành phố hiện tại') + place('hometown', 'Huế, Vietnam', 'Quê quán') + '</ul></div></div></div></body></html>';
+    const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(r.fields.location).toMatchObject({ status: 'ok', value: 'Đà Lạt, Lâm Đồng, Vietnam' });
+    expect(r.fields.hometown).toMatchObject({ status: 'ok', value: 'Huế, Vietnam' });
+  });
+});
+
 describe('facebook mbasic 2016', () => {
   const URL_M = 'https://m.facebook.com/profile.php?id=100000000000321';
   const doc = (html: string, url = URL_M) => extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
