@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, serveFixtures } from './browser';
+import type { Page } from 'playwright-core';
 
 const headless = process.argv.includes('--headless');
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -42,14 +43,16 @@ const demoButton = panel.getByRole('button', { name: /demo book|демо-баз/
 await demoButton.click();
 await demoButton.waitFor({ state: 'detached' });
 
-const pages = [];
+const pages: Page[] = [];
 for (const url of DEMO_PAGES) {
   const p = await session.context.newPage();
   await p.goto(url);
   pages.push(p);
 }
 await pages[0].bringToFront();
-await pages[0].waitForTimeout(800);
+// the panel follows the tab looked at last: wait until it shows the first demo person (on a
+// busy machine 800 ms was not always enough, and the screenshot caught the last tab's)
+await panel.getByText('Anna Kowalski', { exact: true }).first().waitFor({ timeout: 15_000 }).catch(() => pages[0].waitForTimeout(800));
 await panel.bringToFront();
 
 console.log(`Tiewise is loaded (extension id ${session.extensionId}).`);

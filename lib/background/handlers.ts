@@ -69,14 +69,19 @@ export function createBackground(deps: BackgroundDeps): Background {
   const { session, team } = deps;
   const tabs = new Map<number, TabState>();
   let lastWebTab: number | undefined;
+  /** the tab switched to last (any tab, the panel's own among them): a read from another tab is no tab looked at */
+  let lastActive: number | undefined;
   let recording: Promise<unknown> = Promise.resolve(); // the profile reads' writes, one after another
 
   async function saveState(s: TabState) {
     tabs.set(s.tabId, s);
-    lastWebTab = s.tabId;
+    // a tab in the background (opened with a middle click, or still loading when another was
+    // switched to) that reads later does not take the panel over from the one looked at
+    const looked = lastActive === undefined || lastActive === s.tabId;
+    if (looked) lastWebTab = s.tabId;
     // the open pages are told (the state with it) before the session copy is written
     notify(s.tabId, s);
-    await session?.set({ [`tab:${s.tabId}`]: s, lastWebTab: s.tabId }).catch(() => undefined);
+    await session?.set({ [`tab:${s.tabId}`]: s, ...(looked && { lastWebTab: s.tabId }) }).catch(() => undefined);
   }
   /** The worker may have been stopped since the last read: ask the session store. */
   async function lastTab(): Promise<number | undefined> {
@@ -164,6 +169,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       });
     },
     tabActivated(tabId) {
+      lastActive = tabId;
       if (tabs.has(tabId)) {
         lastWebTab = tabId;
         void session?.set({ lastWebTab: tabId }).catch(() => undefined);

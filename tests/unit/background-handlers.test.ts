@@ -216,6 +216,22 @@ describe('the background\'s message handlers', () => {
     expect(await restarted.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
   });
 
+  it('a tab reading in the background does not take the panel (opened as a page) from the profile tab looked at last', async () => {
+    const other = 'https://www.linkedin.com/in/eva-sova/';
+    const fromOther = { ...fromPage, url: other, tab: { id: 5, url: other } };
+    const h = harness();
+    await h.bg.receive(read, fromPage);
+    await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromOther);
+    h.bg.tabActivated(4);
+    // tab 5 read again (late rendering) while tab 4 is the one looked at
+    await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromOther);
+    expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
+    // switched to tab 5 before its read came: its read is the one looked at
+    h.bg.tabActivated(5);
+    await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromOther);
+    expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 5, url: other });
+  });
+
   it('after the worker was stopped, the tab\'s read and the last tab come back from the session store', async () => {
     const session = new Map<string, unknown>();
     await harness({}, session).bg.receive(read, fromPage);
