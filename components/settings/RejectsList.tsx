@@ -24,7 +24,7 @@ export function RejectsList({ rejected, onDownload }: { rejected: readonly Rejec
             {rejected.map((r, i) => (
               <tr key={i}>
                 <td className="num">{r.line}</td>
-                <td>{r.reason}</td>
+                <td>{r.code ? t(`data.reject.${r.code}`, { ...r.params, defaultValue: r.reason }) : r.reason}</td>
                 <td><code className="raw">{r.raw}</code></td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { headerKey, isBlank } from './fields';
 import { genericField } from './mapping';
 import type { Rejected, RowSink, TableInfo, TableRow } from './table';
 import { parseAmount, parseTimestamp } from './values';
+import { isWhy, why, type Why } from './why';
 
 export interface ContactRef {
   email?: string;
@@ -64,7 +65,7 @@ function roles(headers: string[]): Map<ActivityRole, number> {
   return out;
 }
 
-const NO_CONTACT = 'names nobody: no contact e-mail, id or name';
+const NO_CONTACT = why('noContactRef');
 
 export interface ActivityReport<K extends 'purchases' | 'notes', T> extends TableInfo {
   kind: K;
@@ -109,12 +110,12 @@ abstract class ActivitySink<T> implements RowSink {
   }
 
   /** the record, or the reason it is rejected */
-  protected abstract make(fields: string[]): T | string;
+  protected abstract make(fields: string[]): T | Why;
 
   row(r: TableRow): void {
     this.rows++;
     const made = this.make(r.fields);
-    if (typeof made === 'string') this.rejected.push({ line: r.line, reason: made, raw: r.raw });
+    if (isWhy(made)) this.rejected.push({ line: r.line, ...made, raw: r.raw });
     else {
       this.records.push(made);
       this.recordLines.push(r.line);
@@ -128,22 +129,22 @@ abstract class ActivitySink<T> implements RowSink {
 }
 
 export class PurchaseSink extends ActivitySink<PurchaseRecord> {
-  protected make(f: string[]): PurchaseRecord | string {
+  protected make(f: string[]): PurchaseRecord | Why {
     const contact = this.contact(f);
     if (!contact) return NO_CONTACT;
     const sku = this.cell(f, 'sku');
     const name = this.cell(f, 'product');
-    if (!sku && !name) return 'no product: neither a product name nor a SKU';
+    if (!sku && !name) return why('noProduct');
     const dateText = this.cell(f, 'date');
-    if (!dateText) return 'no date';
+    if (!dateText) return why('noDate');
     const at = parseTimestamp(dateText);
-    if (at === undefined) return `date not understood: "${dateText}"`;
+    if (at === undefined) return why('dateNotUnderstood', { text: dateText });
     const qText = this.cell(f, 'quantity');
     const q = qText === undefined ? { value: 1 } : parseAmount(qText);
-    if (!q) return `quantity is not a number: "${qText}"`;
+    if (!q) return why('quantityNotNumber', { text: qText ?? '' });
     const aText = this.cell(f, 'amount');
     const a = aText === undefined ? { value: 0 } : parseAmount(aText);
-    if (!a) return `amount is not a number: "${aText}"`;
+    if (!a) return why('amountNotNumber', { text: aText ?? '' });
     const currency = this.cell(f, 'currency')?.trim().toUpperCase() ?? ('currency' in a ? a.currency : undefined);
     const product: PurchaseRecord['product'] = {};
     if (sku) product.sku = sku;
@@ -159,14 +160,14 @@ export class PurchaseSink extends ActivitySink<PurchaseRecord> {
 }
 
 export class NoteSink extends ActivitySink<NoteRecord> {
-  protected make(f: string[]): NoteRecord | string {
+  protected make(f: string[]): NoteRecord | Why {
     const contact = this.contact(f);
     if (!contact) return NO_CONTACT;
     const text = this.cell(f, 'text');
-    if (!text) return 'no text';
+    if (!text) return why('noText');
     const dateText = this.cell(f, 'date');
     const at = dateText === undefined ? undefined : parseTimestamp(dateText);
-    if (dateText !== undefined && at === undefined) return `date not understood: "${dateText}"`;
+    if (dateText !== undefined && at === undefined) return why('dateNotUnderstood', { text: dateText });
     return at === undefined ? { contact, text } : { contact, at, text };
   }
 

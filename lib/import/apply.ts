@@ -25,6 +25,7 @@ import type { JsonImportReport } from './json';
 import type { VcardReport } from './vcard';
 import type { Rejected } from './table';
 import { DAY } from '../domain/time';
+import { isWhy, why, type Why } from './why';
 
 export type ImportInput = CsvImportReport | JsonImportReport | VcardReport;
 
@@ -108,13 +109,13 @@ export function touchedContactIds(input: ImportInput, book: BookSnapshot): strin
     const id = (ref as { contactId?: string }).contactId;
     if (id && index.get(id)) out.add(id);
     const r = resolveRef(ref, index);
-    if (typeof r !== 'string') out.add(r.id);
+    if (!isWhy(r)) out.add(r.id);
   }
   return [...out];
 }
 
 /** The contact a note or purchase names, or why it cannot be found. */
-function resolveRef(ref: ContactRef & { contactId?: string }, index: ImportIndex, fileIds?: Map<string, string>): Contact | string {
+function resolveRef(ref: ContactRef & { contactId?: string }, index: ImportIndex, fileIds?: Map<string, string>): Contact | Why {
   if (ref.contactId) {
     const id = fileIds?.get(ref.contactId) ?? ref.contactId;
     const c = index.get(id);
@@ -131,10 +132,10 @@ function resolveRef(ref: ContactRef & { contactId?: string }, index: ImportIndex
   if (ref.name) {
     const found = index.findByName(ref.name);
     if (found.length === 1) return found[0];
-    if (found.length > 1) return `${found.length} contacts are named "${ref.name}": give an e-mail or CRM id`;
+    if (found.length > 1) return why('namesake', { count: found.length, name: ref.name });
   }
   const said = ref.email ?? ref.crmId ?? ref.name ?? ref.contactId ?? '';
-  return `no contact "${said}" in the book or the file`;
+  return why('noSuchContact', { said });
 }
 
 /** Decides everything an import does. `book` is read only; the plan lists what to add and update. */
@@ -235,8 +236,8 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
     if (r.notes) addNote(id, r.notes);
   });
 
-  const reject = (line: number, reason: string, raw: string, collection?: string) =>
-    plan.rejected.push(collection ? { line, reason, raw, collection } as Rejected : { line, reason, raw });
+  const reject = (line: number, reason: Why, raw: string, collection?: string) =>
+    plan.rejected.push(collection ? { line, ...reason, raw, collection } as Rejected : { line, ...reason, raw });
 
   // products (JSON), then what refers to them
   const products = new Map<string, Product>();
@@ -268,12 +269,12 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
     const refOf = (x: { contactId?: string; email?: string; crmId?: string }) => resolveRef(x, index, fileIds);
     input.notes.forEach((n, i) => {
       const c = refOf(n);
-      if (typeof c === 'string') return reject(1, `notes[${i}]: ${c}`, JSON.stringify(n), 'notes');
+      if (isWhy(c)) return reject(1, { ...c, reason: `notes[${i}]: ${c.reason}` }, JSON.stringify(n), 'notes');
       addNote(c.id, n.text, n.at ?? now);
     });
     input.interactions.forEach((x, i) => {
       const c = refOf(x);
-      if (typeof c === 'string') return reject(1, `interactions[${i}]: ${c}`, JSON.stringify(x), 'interactions');
+      if (isWhy(c)) return reject(1, { ...c, reason: `interactions[${i}]: ${c.reason}` }, JSON.stringify(x), 'interactions');
       const row: Interaction = { id: newId(), contactId: c.id, kind: x.kind, direction: x.direction, at: x.at, summary: x.summary, source };
       if (x.subject) row.subject = x.subject;
       if (!once(interactionKey(row))) return;
@@ -282,14 +283,14 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
     });
     input.purchases.forEach((x, i) => {
       const c = refOf(x);
-      if (typeof c === 'string') return reject(1, `purchases[${i}]: ${c}`, JSON.stringify(x), 'purchases');
+      if (isWhy(c)) return reject(1, { ...c, reason: `purchases[${i}]: ${c.reason}` }, JSON.stringify(x), 'purchases');
       const product = productFor({ id: x.productId, sku: x.sku, name: x.product });
       const row: Purchase = { id: newId(), contactId: c.id, productId: product.id, at: x.at, quantity: x.quantity, amount: x.amount, currency: x.currency ?? product.currency ?? 'USD', source };
       if (once(purchaseKey(row))) plan.purchasesAdd.push(row);
     });
     input.complaints.forEach((x, i) => {
       const c = refOf(x);
-      if (typeof c === 'string') return reject(1, `complaints[${i}]: ${c}`, JSON.stringify(x), 'complaints');
+      if (isWhy(c)) return reject(1, { ...c, reason: `complaints[${i}]: ${c.reason}` }, JSON.stringify(x), 'complaints');
       const row: Complaint = { id: newId(), contactId: c.id, subject: x.subject, state: x.state, openedAt: x.openedAt, source };
       if (x.closedAt !== undefined) row.closedAt = x.closedAt;
       if (x.productId) row.productId = x.productId;
@@ -299,7 +300,7 @@ export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanCont
     const raws = (input as { recordRaws?: string[] }).recordRaws ?? [];
     input.records.forEach((x, i) => {
       const c = resolveRef(x.contact, index);
-      if (typeof c === 'string') return reject(input.recordLines[i], c, raws[i] ?? '');
+      if (isWhy(c)) return reject(input.recordLines[i], c, raws[i] ?? '');
       if (input.kind === 'notes') {
         const n = x as (typeof input.records)[number];
         addNote(c.id, n.text, n.at ?? now);

@@ -7,8 +7,9 @@ import type { ColumnMapping, ImportedContact } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import { type PresetId, presetById } from './presets';
 import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
+import { why } from './why';
 
-export const NAMES_NOBODY = 'names nobody: no name and no e-mail';
+export const NAMES_NOBODY = why('namesNobody');
 
 export interface Duplicate {
   /** physical line of the duplicate row */
@@ -91,7 +92,7 @@ export class ContactSink implements RowSink {
     }
     const { record, names } = this.map(fields);
     if (!names) {
-      this.rejected.push({ line: r.line, reason: NAMES_NOBODY, raw: r.raw });
+      this.rejected.push({ line: r.line, ...NAMES_NOBODY, raw: r.raw });
       return;
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;

@@ -11,6 +11,7 @@ import type { CsvRecord } from './records';
 import { detectHeader } from './sniff';
 import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS, type RowSink, type TableInfo } from './table';
 import { type CellValue, cellText, isoDate, serialToIso } from './workbook';
+import { why } from './why';
 
 export type GridFormat = 'xlsx' | 'xls-html';
 
@@ -103,11 +104,11 @@ export function readGrid(
     }
     if (long >= 0) {
       const raw = csvLine(fields.map((f) => (f.length > 1000 ? f.slice(0, 1000) + '…' : f)));
-      sink.reject({ line, reason: `a cell of ${long.toLocaleString('en-US')} characters: at most ${MAX_CELL_CHARS.toLocaleString('en-US')}`, raw });
+      sink.reject({ line, ...why('cellTooLong', { chars: long, max: MAX_CELL_CHARS }), raw });
       continue;
     }
     if (rowKey(fields) === headerKey) {
-      sink.reject({ line, reason: 'the header row again, not a contact', raw: csvLine(fields) });
+      sink.reject({ line, ...why('headerAgain'), raw: csvLine(fields) });
       continue;
     }
     // raw is only needed for a row that is rejected or kept as an activity's text

@@ -16,6 +16,7 @@ import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
 import { parseTimestamp } from './values';
+import { why, type Why } from './why';
 
 const text = z.string();
 const opt = text.optional();
@@ -165,7 +166,7 @@ export function importJson(source: string): JsonImportReport {
       if (c && !keyOf.has(c)) keyOf.set(c, k);
       else if (!c || keyOf.get(c) !== k) {
         out.rows++;
-        out.rejected.push({ collection: k, index: 0, line: keyLines.get(k) ?? 1, reason: `unknown collection "${k}": Tiewise reads ${COLLECTIONS.join(', ')}`, raw: preview((doc as Record<string, unknown>)[k], 2000) });
+        out.rejected.push({ collection: k, index: 0, line: keyLines.get(k) ?? 1, ...why('jsonUnknownCollection', { key: k, known: COLLECTIONS.join(', ') }), raw: preview((doc as Record<string, unknown>)[k], 2000) });
       }
     }
   } else keyOf.set('contacts', 'contacts');
@@ -177,19 +178,19 @@ export function importJson(source: string): JsonImportReport {
     const lineOf = (i: number) => lines.get(key)?.[i] ?? keyLines.get(key) ?? 1;
     if (!Array.isArray(list)) {
       out.rows++;
-      out.rejected.push({ collection, index: 0, line: keyLines.get(key) ?? 1, reason: `${key} is not an array`, raw: preview(list, 2000) });
+      out.rejected.push({ collection, index: 0, line: keyLines.get(key) ?? 1, ...why('jsonNotArray', { key }), raw: preview(list, 2000) });
       continue;
     }
     list.forEach((entry, i) => {
       out.rows++;
-      const reject = (reason: string) => out.rejected.push({ collection, index: i, line: lineOf(i), reason, raw: preview(entry, 100_000) });
+      const reject = (reason: Why) => out.rejected.push({ collection, index: i, line: lineOf(i), ...reason, raw: preview(entry, 100_000) });
       const depth = depthOf(entry, MAX_DEPTH);
-      if (depth > MAX_DEPTH) return reject(`nested more than ${MAX_DEPTH} levels deep`);
+      if (depth > MAX_DEPTH) return reject(why('jsonTooDeep', { max: MAX_DEPTH }));
       if (collection === 'contacts') {
         const parsed = JsonContact.safeParse(friends ? facebookFriend(entry) : entry);
-        if (!parsed.success) return reject(describe(parsed.error, entry));
+        if (!parsed.success) return reject(why('jsonInvalid', { detail: describe(parsed.error, entry) }));
         const rec = toRecord(parsed.data);
-        if (!rec) return reject('names nobody: no name and no e-mail');
+        if (!rec) return reject(why('namesNobody'));
         const keys = keysOf(rec);
         const dup = index.find(keys, (i, by) => sameRecord(out.contacts[i], rec, by));
         if (dup) {
@@ -205,7 +206,7 @@ export function importJson(source: string): JsonImportReport {
         return;
       }
       const parsed = schemas[collection].safeParse(entry);
-      if (!parsed.success) return reject(describe(parsed.error, entry));
+      if (!parsed.success) return reject(why('jsonInvalid', { detail: describe(parsed.error, entry) }));
       (out[collection] as unknown[]).push(parsed.data);
     });
   }

@@ -6,6 +6,7 @@
 // Line breaks counted as an editor counts them: \r\n, \n and \r each end a line,
 // also inside a quoted cell (Excel writes \n inside cells and \r\n between rows).
 import Papa from 'papaparse';
+import { why, type Why } from './why';
 
 export type Delimiter = ',' | ';' | '\t';
 export type Newline = '\r\n' | '\n' | '\r';
@@ -20,7 +21,7 @@ export interface CsvRecord {
   /** the cells; null when the record could not be parsed (see problem) */
   fields: string[] | null;
   /** why fields is null, in words a person understands */
-  problem?: string;
+  problem?: Why;
 }
 
 export interface RecordReaderOptions {
@@ -42,7 +43,7 @@ export interface RecordReaderOptions {
 /** The default longest line: far beyond any real row (a 92-column Outlook row is ~1 KB). */
 export const MAX_LINE_CHARS = 4_000_000;
 
-export const UNCLOSED_QUOTE = 'unclosed quote';
+export const UNCLOSED_QUOTE = why('unclosedQuote');
 
 /** Streaming reader: push() text as it arrives, end() once; onRecord gets every non-blank record in order. */
 export class CsvRecordReader {
@@ -101,7 +102,7 @@ export class CsvRecordReader {
       }
       if (limit === 0) {
         if (!final && this.buf.length > this.maxChars) {
-          this.onRecord({ line: this.line, lines: 1, raw: this.buf.slice(0, 1000) + '…', fields: null, problem: `a line longer than ${this.maxChars.toLocaleString('en-US')} characters` });
+          this.onRecord({ line: this.line, lines: 1, raw: this.buf.slice(0, 1000) + '…', fields: null, problem: why('lineTooLong', { max: this.maxChars }) });
           this.buf = '';
           this.skipping = true;
         }

@@ -7,6 +7,7 @@
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
 import { detectDelimiter, detectHeader, detectNewline, shortRows } from './sniff';
+import { why, type WhyCode, type WhyParams } from './why';
 
 export interface TableInfo extends EncodingGuess {
   delimiter: Delimiter;
@@ -41,7 +42,11 @@ export interface TableRow {
 export interface Rejected {
   /** 1-based physical line the row starts on */
   line: number;
+  /** why, in English (the command line, the rejects file) */
   reason: string;
+  /** why, for a page to say in its language (why.ts) */
+  code?: WhyCode;
+  params?: WhyParams;
   /** the row as it is in the file */
   raw: string;
 }
@@ -171,7 +176,7 @@ export class TableReader {
     const info = this.info!;
     if (r.line < info.headerLine) return;
     if (!this.headers) {
-      if (!r.fields) throw new ImportError(`the header row (line ${r.line}) cannot be read: ${r.problem}`);
+      if (!r.fields) throw new ImportError(`the header row (line ${r.line}) cannot be read: ${r.problem?.reason}`);
       if (r.fields.length > MAX_COLUMNS) throw new ImportError(`the header row (line ${r.line}) has ${r.fields.length.toLocaleString('en-US')} columns; Tiewise reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`);
       this.headers = r.fields;
       this.headerKey = rowKey(r.fields);
@@ -183,7 +188,7 @@ export class TableReader {
     }
     const sink = this.sink!;
     if (!r.fields) {
-      sink.reject({ line: r.line, reason: r.problem ?? 'cannot be read', raw: r.raw });
+      sink.reject({ line: r.line, ...(r.problem ?? why('unreadable')), raw: r.raw });
       return;
     }
     if (r.fields.every((f) => f.trim() === '')) return;
@@ -191,19 +196,19 @@ export class TableReader {
     let fields = r.fields;
     const long = fields.find((f) => f.length > MAX_CELL_CHARS);
     if (long !== undefined) {
-      sink.reject({ line: r.line, reason: `a cell of ${long.length.toLocaleString('en-US')} characters: at most ${MAX_CELL_CHARS.toLocaleString('en-US')}`, raw: r.raw.slice(0, MAX_CELL_CHARS) + '…' });
+      sink.reject({ line: r.line, ...why('cellTooLong', { chars: long.length, max: MAX_CELL_CHARS }), raw: r.raw.slice(0, MAX_CELL_CHARS) + '…' });
       return;
     }
     // two files glued together, or an export in pages: the header again is not a row
     if (rowKey(fields) === this.headerKey) {
-      sink.reject({ line: r.line, reason: 'the header row again, not a contact', raw: r.raw });
+      sink.reject({ line: r.line, ...why('headerAgain'), raw: r.raw });
       return;
     }
     // a row in another encoding than the file's (a U+FFFD the file itself holds is its text: letters lost
     // before the export; in a file with both, from the chunk that held the first bad byte on, a row with
     // U+FFFD is refused)
     if (this.decoder?.malformed && info.encoding === 'utf-8' && r.raw.includes('\uFFFD')) {
-      sink.reject({ line: r.line, reason: 'not UTF-8 like the rest of the file (a row saved in another encoding?): its letters cannot be read', raw: r.raw });
+      sink.reject({ line: r.line, ...why('notUtf8'), raw: r.raw });
       return;
     }
     if (info.encoding === 'windows-1251') {
@@ -221,7 +226,7 @@ export class TableReader {
     else if (fields.length < want && ((this.rowWidth !== undefined && fields.length >= this.rowWidth) || this.headers.slice(fields.length).every((h) => h.trim() === ''))) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
     if (fields.length !== want) {
       const n = r.fields.length;
-      sink.reject({ line: r.line, reason: `${n} ${n === 1 ? 'field' : 'fields'} for ${want} ${want === 1 ? 'column' : 'columns'}`, raw: r.raw });
+      sink.reject({ line: r.line, ...(n === 1 ? why('width1', { columns: want }) : want === 1 ? why('widthCol1', { fields: n }) : why('width', { fields: n, columns: want })), raw: r.raw });
       return;
     }
     sink.row({ line: r.line, fields, raw: r.raw });

@@ -17,6 +17,7 @@ import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, numericRefs } from './fields';
 import { orderKeys } from './mapping';
+import { why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
   kind: 'contacts';
@@ -34,16 +35,16 @@ export function readVcards(text: string): VcardReport {
   // (iOS writes CR CR LF: one line break, not a blank line between every two lines)
   const lines = text.replace(/^\uFEFF/, '').split(/\r*\n|\r/);
   let start = -1;
-  const reject = (line: number, reason: string, raw: string) => {
+  const reject = (line: number, reason: Why, raw: string) => {
     out.rows++;
-    out.rejected.push({ line, reason, raw });
+    out.rejected.push({ line, ...reason, raw });
   };
   const card = (from: number, to: number) => {
     const raw = lines.slice(from, to + 1).join('\r\n');
     out.rows++;
     const made = toRecord(raw);
-    if (typeof made === 'string') {
-      out.rejected.push({ line: from + 1, reason: made, raw });
+    if ('code' in made) {
+      out.rejected.push({ line: from + 1, ...made, raw });
       return;
     }
     const keys = keysOf(made);
@@ -62,20 +63,20 @@ export function readVcards(text: string): VcardReport {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i].trim().toUpperCase();
     if (l === 'BEGIN:VCARD') {
-      if (start >= 0) reject(start + 1, 'no END:VCARD before the next card', lines.slice(start, i).join('\r\n'));
+      if (start >= 0) reject(start + 1, why('vcardNoEndBeforeNext'), lines.slice(start, i).join('\r\n'));
       start = i;
     } else if (/^END:VCARD[^\p{L}\p{N}]*$/u.test(l)) {
       // (a phone tool left "END:VCARD." at a card's end: the card is whole all the same)
       lines[i] = 'END:VCARD';
-      if (start < 0) reject(i + 1, 'END:VCARD without a BEGIN:VCARD', lines[i]);
+      if (start < 0) reject(i + 1, why('vcardEndWithoutBegin'), lines[i]);
       else card(start, i);
       start = -1;
     } else if (start >= 0 && i - start > MAX_CARD_LINES) {
-      reject(start + 1, `no END:VCARD within ${MAX_CARD_LINES} lines`, lines.slice(start, start + 50).join('\r\n') + '…');
+      reject(start + 1, why('vcardNoEndWithin', { max: MAX_CARD_LINES }), lines.slice(start, start + 50).join('\r\n') + '…');
       start = -1;
     }
   }
-  if (start >= 0) reject(start + 1, 'no END:VCARD: the file ends inside this card', lines.slice(start, start + 200).join('\r\n'));
+  if (start >= 0) reject(start + 1, why('vcardNoEndAtAll'), lines.slice(start, start + 200).join('\r\n'));
   out.accepted = out.records.length;
   return out;
 }
@@ -84,12 +85,12 @@ export function readVcards(text: string): VcardReport {
 const APPLE_OPAQUE = /^(?:x-addressing-grammar|x-imagehash|x-imagetype|x-shared-photo-display-pref|x-abuid|x-abshowas|x-ablabel|x-abadr|vnd-\d+-[\w-]+)$/;
 
 /** One card's text → a record, or why it is rejected. */
-function toRecord(raw: string): ImportedContact | string {
+function toRecord(raw: string): ImportedContact | Why {
   let comp: ICAL.Component;
   try {
     comp = new ICAL.Component(ICAL.parse(as30(raw)) as unknown as unknown[]);
   } catch (e) {
-    return `cannot be read: ${(e as Error).message}`;
+    return why('unreadableBecause', { detail: (e as Error).message });
   }
   const r: Record<string, unknown> = {};
   const custom = Object.create(null) as Record<string, string>;

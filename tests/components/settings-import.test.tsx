@@ -12,6 +12,7 @@ import { createInlineParser } from '@/components/settings/parser';
 import type { ImportSummary as Summary } from '@/lib/import/apply';
 import type { ColumnMapping } from '@/lib/import/fields';
 import { createI18n } from '@/components/shared/i18n';
+import { why } from '@/lib/import/why';
 import { freshDb } from './setup';
 
 const wrap = (ui: React.ReactNode, lng: 'en' | 'ru' = 'en') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
@@ -66,8 +67,9 @@ describe('the mapping screen', () => {
 
 const SUMMARY: Summary = { added: 21, merged: 3, updated: 1, duplicates: 2, rejected: 2, notes: 5, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 1, skipped: 0, deals: 0, dealsUpdated: 0 };
 const REJECTED = [
-  { line: 7, reason: 'names nobody: no name and no e-mail', raw: ',,Nobody Ltd' },
-  { line: 12, reason: '4 fields for 3 columns', raw: 'a,b,c,d' },
+  { line: 7, ...why('namesNobody'), raw: ',,Nobody Ltd' },
+  { line: 12, ...why('width', { fields: 4, columns: 3 }), raw: 'a,b,c,d' },
+  { line: 15, ...why('cellTooLong', { chars: 100_001, max: 100_000 }), raw: 'x,…' },
 ];
 
 describe('the import summary', () => {
@@ -85,6 +87,7 @@ describe('the import summary', () => {
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
       ['7', 'names nobody: no name and no e-mail', ',,Nobody Ltd'],
       ['12', '4 fields for 3 columns', 'a,b,c,d'],
+      ['15', 'a cell of 100,001 characters: at most 100,000', 'x,…'],
     ]);
     await userEvent.click(screen.getByRole('button', { name: 'Download the rejected rows' }));
     expect(downloads).toBe(1);
@@ -96,6 +99,18 @@ describe('the import summary', () => {
     expect(screen.getByText('3 записи совпали с контактами из базы')).toBeTruthy();
     expect(screen.getByText('5 строк отклонено')).toBeTruthy();
     expect(screen.getByText('Пересчитываем силу связей…')).toBeTruthy();
+  });
+
+  it('says in Russian why each row was rejected; a reason it has no words for stays as the file reader gave it', () => {
+    const unknown = { line: 20, reason: 'some reason from an older reader', raw: 'y' };
+    wrap(<ImportSummary summary={SUMMARY} rejected={[...REJECTED, unknown]} refreshing={false} onDownloadRejects={() => {}} />, 'ru');
+    const rows = within(screen.getByRole('region', { name: 'Отклонённые строки' })).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1].textContent)).toEqual([
+      'никого не называет: нет ни имени, ни e-mail',
+      'полей: 4, а столбцов: 3',
+      'ячейка в 100\u00a0001 символов: не больше 100\u00a0000',
+      'some reason from an older reader',
+    ]);
   });
 });
 

@@ -79,7 +79,7 @@ describe('CsvRecordReader', () => {
     [7, ['9', '10', '11']],
     [9, ['12', '13', '14']],
   ];
-  const summary = (recs: { line: number; fields: string[] | null; problem?: string }[]) => recs.map((r) => [r.line, r.fields ?? r.problem]);
+  const summary = (recs: { line: number; fields: string[] | null; problem?: { reason: string } }[]) => recs.map((r) => [r.line, r.fields ?? r.problem?.reason]);
 
   it('physical lines: cells spanning lines, blank lines, an unclosed quote', () => {
     expect(summary(readRecords(text, { delimiter: ',' }))).toEqual(expected);

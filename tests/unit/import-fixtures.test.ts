@@ -47,7 +47,7 @@ describe('Google Contacts (old layout, UTF-8 with BOM, CRLF)', () => {
   it('rejects the row naming nobody', () => {
     invariant(r);
     expect([r.rows, r.accepted, r.duplicates]).toEqual([4, 3, []]);
-    expect(r.rejected).toEqual([{ line: 4, reason: 'names nobody: no name and no e-mail', raw: ',,,,,,Met at the conference,* myContacts,,,,,Mobile,+1 555 0100,,,,,' }]);
+    expect(r.rejected).toEqual([{ line: 4, code: 'namesNobody', reason: 'names nobody: no name and no e-mail', raw: ',,,,,,Met at the conference,* myContacts,,,,,Mobile,+1 555 0100,,,,,' }]);
   });
   it('two e-mails, markup kept verbatim', () => {
     expect(r.records[0]).toMatchObject({
@@ -119,8 +119,8 @@ describe('Pipedrive: broken rows do not swallow the rows after them', () => {
     invariant(r);
     expect([r.preset, r.rows, r.accepted]).toEqual(['pipedrive', 6, 4]);
     expect(r.rejected).toEqual([
-      { line: 3, reason: 'unclosed quote', raw: '2,"Olaf Berg,olaf@berg.example,+47 555 0102,Berg AS,CEO,Customer' },
-      { line: 5, reason: '9 fields for 7 columns', raw: '4,Kevin Duarte,kevin@duarte.example,+351 555 0103,Duarte Lda,Manager,Warm,extra,cells' },
+      { line: 3, code: 'unclosedQuote', reason: 'unclosed quote', raw: '2,"Olaf Berg,olaf@berg.example,+47 555 0102,Berg AS,CEO,Customer' },
+      { line: 5, code: 'width', params: { fields: 9, columns: 7 }, reason: '9 fields for 7 columns', raw: '4,Kevin Duarte,kevin@duarte.example,+351 555 0103,Duarte Lda,Manager,Warm,extra,cells' },
     ]);
     expect(r.recordLines).toEqual([2, 4, 6, 7]);
     expect(r.records.map((x) => x.name)).toEqual(['Nina Weber', 'Елена Новикова', 'Sara "The Closer" Lind', 'Paulo Costa']);
@@ -159,7 +159,7 @@ describe('Bitrix24 (Windows-1251, ";")', () => {
     invariant(r);
     expect([r.rows, r.accepted]).toEqual([5, 3]);
     expect(r.duplicates).toEqual([{ line: 6, sameAs: 2, by: 'email' }]);
-    expect(r.rejected).toEqual([{ line: 4, reason: 'names nobody: no name and no e-mail', raw: '103;;;;;;ЗАО «Полюс»;;+7 (495) 555-99-99;;;Москва;Общий номер;Елена Орлова' }]);
+    expect(r.rejected).toEqual([{ line: 4, code: 'namesNobody', reason: 'names nobody: no name and no e-mail', raw: '103;;;;;;ЗАО «Полюс»;;+7 (495) 555-99-99;;;Москва;Общий номер;Елена Орлова' }]);
     expect(r.records[0]).toMatchObject({ name: 'Николай Иванович Сидоров', middleName: 'Иванович', company: 'ООО «Вектор»', email: 'sidorov@vector.example', city: 'Москва', notes: 'Постоянный клиент — №1', birthday: '12.05.1978' });
     expect(r.records[1]).toMatchObject({ name: 'Татьяна Петровна Ёлкина', notes: 'Заказ; доставка в пятницу' });
     expect(r.records[2].notes).toBe('=СУММ(1;2)');

@@ -79,7 +79,7 @@ describe('CSV', () => {
   it('a repeated header row is not a contact', () => {
     const r = read('Name,Email\nAnna Berg,anna@berg.example\nName,Email\nBo Lind,bo@lind.example\n');
     expect(r.records.map((x) => x.name)).toEqual(['Anna Berg', 'Bo Lind']);
-    expect(r.rejected).toEqual([{ line: 3, reason: 'the header row again, not a contact', raw: 'Name,Email' }]);
+    expect(r.rejected).toEqual([{ line: 3, code: 'headerAgain', reason: 'the header row again, not a contact', raw: 'Name,Email' }]);
   });
   it('a cell has a size cap; an endless line is skipped without holding it, and the next row is read', () => {
     const big = '9'.repeat(200_000);
