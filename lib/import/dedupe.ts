@@ -85,10 +85,35 @@ export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boole
  */
 export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean {
   if (by === 'email' || by === 'profileUrl') return !namesConflict(earlier, r);
-  return (by !== 'name+company' && by !== 'name+phone') || !otherRecord(earlier, r);
+  return (by !== 'name+company' && by !== 'name+phone') || (!otherRecord(earlier, r) && !(otherAddresses(earlier, r) && !personalName(r)));
 }
 
-type Named = { crmId?: string; name?: string; firstName?: string; lastName?: string; email?: string };
+type Named = { crmId?: string; name?: string; firstName?: string; lastName?: string; email?: string; emails?: string[] };
+
+/**
+ * Two records that each give e-mail addresses, none of them the other's: a first name or a desk's
+ * name and a company (or a phone) are then not enough to make them one (a NetSuite export's
+ * "Lindsay" at lindsayw@ and "LINDSAY" at lindsay@ of one customer; "Email Proof" at two mailboxes
+ * behind one switchboard); a person's full name is ("Alek Szmajda" at his .net and .com addresses).
+ */
+export function otherAddresses(a: Named, b: Named): boolean {
+  const of = (x: Named) => (x.emails ?? (x.email ? [x.email] : [])).filter((e) => e.includes('@') && !placeholderEmail(e)).map(normEmail);
+  const ea = of(a);
+  const eb = new Set(of(b));
+  return ea.length > 0 && eb.size > 0 && !ea.some((e) => eb.has(e));
+}
+
+/** Words that name a mailbox or a desk, not a person ("Email Proof", "Accounts Payable", "Отдел продаж"). */
+const DESK_WORDS = new Set(['email', 'mail', 'proof', 'proofs', 'office', 'info', 'sales', 'support', 'admin', 'orders', 'order', 'accounts', 'accounting', 'billing', 'invoices', 'payable', 'receivable', 'team', 'reception', 'marketing', 'purchasing', 'service', 'customer', 'department', 'dept', 'отдел', 'офис', 'бухгалтерия', 'приемная', 'продажи', 'продаж', 'заказы', 'снабжение', 'поддержка']);
+
+/**
+ * A name that names one person: two words or more, none of them a desk's. A first name alone
+ * ("Lindsay") or a desk ("Email Proof", "Office") at one company is many people's.
+ */
+export function personalName(x: Named): boolean {
+  const words = normaliseName(fullName(x)).split(' ').filter((w) => w.length > 1);
+  return words.length >= 2 && !words.some((w) => DESK_WORDS.has(w));
+}
 
 /**
  * Two records both named by a person's name (not just an address) that the model's name

@@ -15,8 +15,8 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie']],
   ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko']],
-  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone']],
+  ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone']],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto']],
@@ -37,8 +37,8 @@ export function genericField(header: string): ContactField | null {
   const key = headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
   if (!key) return null;
   // a column that says whose it is: Kommo's "Celular (contato)", "E-mail do Cliente", amoCRM's "(контакт)",
-  // Dynamics 365's lookup "Email (Primary Contact) (Contact)"
-  for (const k of [key, key.replace(/(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/, '')]) {
+  // Dynamics 365's lookup "Email (Primary Contact) (Contact)", Pipedrive's "Person - E-Mail" in any language
+  for (const k of [key, key.replace(/(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '']) {
     if (!k) continue;
     for (const [field, names] of GENERIC) {
       if (names.some((n) => (typeof n === 'string' ? n === k : n.test(k)))) return field;
@@ -302,6 +302,15 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       const list = (many[f] ??= []);
       for (const x of xs) if (!list.includes(x)) list.push(x);
     }
+    // a record its CRM names by its number (amoCRM: "'+77780000000" as the name, no phone column filled):
+    // the number is its phone too, and its name without the apostrophe that kept it text
+    for (const k of ['name', 'firstName'] as const) {
+      const v = one[k]?.trim();
+      if (v === undefined || !ownPhone(v)) continue;
+      one[k] = numberText(v);
+      const list = (many.phone ??= []);
+      if (!list.includes(one[k])) list.push(one[k]);
+    }
     const main = primary >= 0 ? phoneCols.get(headerKey(fields[primary] ?? '')) : undefined;
     const mainPhone = main !== undefined ? numberText(fields[main]?.split(MULTI_SEP)[0].trim() ?? '') : undefined;
     if (mainPhone && many.phone?.includes(mainPhone)) many.phone = [mainPhone, ...many.phone.filter((p) => p !== mainPhone)];
@@ -310,6 +319,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (!list) continue;
       one[f] = list[0];
       if (list.length > 1) plural[pl] = list;
+    }
+    // NetSuite's contact under its customer: "C1002 Halo Print: Dana" beside the company "C1002 Halo Print"
+    if (one.name !== undefined && one.company !== undefined) {
+      const m = /^(.+?)\s*:\s*(\S.*)$/.exec(one.name);
+      if (m && normaliseName(m[1]) === normaliseName(one.company)) one.name = m[2].trim();
     }
     if (odooName >= 0 && mapping[odooName] === 'name' && one.name !== undefined) {
       const m = /^(.+?), (.+)$/.exec(one.name);

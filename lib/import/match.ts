@@ -3,7 +3,7 @@
 // contacts an import adds as it goes, so a file's later rows find its earlier ones.
 import type { Contact, Profile } from '../domain/entities';
 import { AUTO_LINK_THRESHOLD, MatchIndex, normEmail, placeholderEmail, type MatchInput } from '../model/identity';
-import { namesConflict, normaliseName, otherRecord, SAME } from './dedupe';
+import { namesConflict, normaliseName, otherAddresses, otherRecord, personalName, SAME } from './dedupe';
 import type { ImportedContact } from './fields';
 import { emailsOf, phonesOf, urlsOf, type PlannedContact } from './to-contact';
 
@@ -113,9 +113,10 @@ export function matchRecord(r: ImportedContact, index: ImportIndex, fileId?: str
     const c = index.findByUrl(u);
     if (c && !namesConflict(r, c)) return { contact: c, by: 'profileUrl' };
   }
-  // (a likeness is weak evidence: a contact the CRM keeps under another id is another record)
+  // (a likeness is weak evidence: a contact the CRM keeps under another id is another record, and so
+  // is one at other addresses than the row's unless a person's full name says it is the same)
   const c = index.findByIdentity(matchInput(r));
-  return c && !otherRecord(r, c) ? { contact: c, by: 'identity' } : undefined;
+  return c && !otherRecord(r, c) && !(otherAddresses(r, c) && !personalName(r)) ? { contact: c, by: 'identity' } : undefined;
 }
 
 function matchInput(r: ImportedContact): MatchInput {

@@ -631,3 +631,63 @@ describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite exp
   });
 });
 
+describe("NetSuite's contact search export (a real one: 49,387 rows, first names and role names at one customer)", () => {
+  const header = 'Internal ID,Name,Email,Phone,Office Phone,Fax,Company,Alt. Email\r\n';
+  const rows =
+    '101,Lindsay,lindsayw@harbor.example,,,,C1001 Harbor Signs,\r\n' +
+    '102,LINDSAY,lindsay@harborsigns.example,,,,C1001 Harbor Signs,\r\n' +
+    '103,Email Proof,proof1@halo.example,555-0100,,,C1002 Halo Print,\r\n' +
+    '104,Email Proof,proof2@halo.example,555-0100,,,C1002 Halo Print,\r\n' +
+    // the same person twice, one address in both: one contact
+    '105,Dana Cole,dana@halo.example,555-0100,,,C1002 Halo Print,\r\n' +
+    '106,Dana Cole,dana@halo.example,,,,C1002 Halo Print,dcole@home.example\r\n' +
+    // a person's full name at one company is one person at two addresses
+    '107,Rui Sousa,rui@halo.example,555-0100,,,C1002 Halo Print,\r\n' +
+    '108,Rui Sousa.,rsousa@halo-print.example,,,,C1002 Halo Print,\r\n';
+
+  it('a first name or a desk at a company, or with a phone, does not make two records at other addresses one person; a full name does', () => {
+    const r = csv(enc.encode(header + rows));
+    expect([r.rows, r.accepted, r.duplicates.length]).toEqual([8, 6, 2]);
+    expect(r.records.map((x) => x.email)).toEqual(['lindsayw@harbor.example', 'lindsay@harborsigns.example', 'proof1@halo.example', 'proof2@halo.example', 'dana@halo.example', 'rui@halo.example']);
+    expect(r.records[5].emails).toEqual(['rui@halo.example', 'rsousa@halo-print.example']);
+  });
+
+  it('nor one already in the book: a likeness at other addresses is another record', async () => {
+    const d = new TiewiseDB(`traps-netsuite-${Date.now()}`);
+    await applyImport(csv(enc.encode(header + rows.split('\r\n')[0] + '\r\n')), { fileName: 'a.csv', now: 1 }, d);
+    const second = await applyImport(csv(enc.encode(header + rows.split('\r\n')[1] + '\r\n')), { fileName: 'b.csv', now: 2 }, d);
+    expect(second.summary).toMatchObject({ added: 1 });
+    expect((await d.contacts.toArray()).map((c) => c.emails.join()).sort()).toEqual(['lindsay@harborsigns.example', 'lindsayw@harbor.example']);
+    d.close();
+  });
+});
+
+describe("amoCRM's contacts export and NetSuite's second address, as they really come", () => {
+  it("a contact amoCRM names by its number (\"'+7…\" as the name, no phone filled) has that number as its phone; 'Другой телефон' is a phone", () => {
+    const r = csv(enc.encode('ID,Тип,Наименование,Имя,Фамилия,Компания,Рабочий телефон,Другой телефон\r\n' +
+      "1,контакт,'+77780000001,'+77780000001,,,,\r\n" +
+      "2,контакт,Ирина Соколова,Ирина,Соколова,,,'+998 90-000-0002\r\n"));
+    expect(r.records.map((x) => [x.name, x.firstName, x.phone])).toEqual([['+77780000001', '+77780000001', '+77780000001'], ['Ирина Соколова', 'Ирина', '+998 90-000-0002']]);
+  });
+
+  it("NetSuite's 'Alt. Email' is an e-mail of the person's, the only one when 'Email' is empty", () => {
+    const r = csv(enc.encode('Internal ID,Name,Email,Phone,Company,Alt. Email\r\n201,Dana Cole,,,C1002 Halo Print,dana@halo.example\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Dana Cole', email: 'dana@halo.example' });
+  });
+});
+
+describe('Pipedrive in German and NetSuite names, as they really come', () => {
+  it("Pipedrive's leads export in German: 'Person - E-Mail', 'Person - Telefonnummer', 'Person - Nachname' are the person's", () => {
+    const r = csv(enc.encode('Person - Name,Person - Nachname,Person - Telefonnummer,Person - E-Mail,Lead - Lead erstellt,Lead - Titel\r\n' +
+      'Jonas Frei,Frei,+41790000001,jonas@frei.example,2024-07-12 18:27:51,PVA - Jonas Frei - Olten\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Jonas Frei', lastName: 'Frei', phone: '+41790000001', email: 'jonas@frei.example' });
+    expect(r.records[0].custom).toEqual({ 'Lead - Lead erstellt': '2024-07-12 18:27:51', 'Lead - Titel': 'PVA - Jonas Frei - Olten' });
+  });
+
+  it("NetSuite's contact named under its customer ('C1002 Halo Print: Dana Cole') is Dana Cole", () => {
+    const r = csv(enc.encode('Internal ID,Name,Email,Company\r\n301,C1002 Halo Print: Dana Cole,dana@halo.example,C1002 Halo Print\r\n302,Support: Level 2,l2@halo.example,C1002 Halo Print\r\n'));
+    expect(r.records.map((x) => [x.name, x.company])).toEqual([['Dana Cole', 'C1002 Halo Print'], ['Support: Level 2', 'C1002 Halo Print']]);
+  });
+
+});
+
