@@ -11,6 +11,9 @@ import { why } from './why';
 
 export const NAMES_NOBODY = why('namesNobody');
 
+/** A group's heading: its name and how many it holds, "Origin Agent (FFW) (9)". */
+const GROUP_HEADING = /^\s*\S.*\s\(\d[\d\s.,]*\)\s*$/;
+
 export interface Duplicate {
   /** physical line of the duplicate row */
   line: number;
@@ -89,6 +92,11 @@ export class ContactSink implements RowSink {
     if (this.unset.length) {
       fields = [...fields];
       for (const [i, values] of this.unset) if (values.has(fields[i]?.trim())) fields[i] = '';
+    }
+    // a grouped list's heading (Odoo: "Customer (526)" alone in the first column, its records below)
+    if (fields.length > 2 && GROUP_HEADING.test(fields[0]) && fields.every((f, i) => i === 0 || !f.trim())) {
+      this.rejected.push({ line: r.line, ...why('groupHeading'), raw: r.raw });
+      return;
     }
     const { record, names } = this.map(fields);
     if (!names) {

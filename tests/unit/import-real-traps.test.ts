@@ -691,3 +691,11 @@ describe('Pipedrive in German and NetSuite names, as they really come', () => {
 
 });
 
+describe("Odoo's contacts exported while the list was grouped (a real one: 6,978 rows under 22 group headings)", () => {
+  it("a group's heading ('Customer (526)' alone in the first column) is no contact, and says so", () => {
+    const r = csv(enc.encode('Display Name,Email,Phone,Party Types\r\nCustomer (2),,,\r\nNordvik AB,orders@nordvik.example,,Customer\r\nLima Bakery (Centro),lima@bakery.example,,Customer\r\nOrigin Agent (FFW) (1),,,\r\nAnna Berg,anna@berg.example,,Origin Agent\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Nordvik AB', 'Lima Bakery (Centro)', 'Anna Berg']);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'groupHeading'], [5, 'groupHeading']]);
+  });
+});
+
