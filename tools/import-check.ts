@@ -61,7 +61,7 @@ if (size === 0) fail(`${file} is empty`);
   readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
   const refused = unreadableFormat(head);
-  if (refused) fail(`${file}: ${refused}`);
+  if (refused) fail(`${file}: ${refused.reason}`);
 }
 
 const limit = (xs: unknown[]) => (all ? xs : xs.slice(0, 5));

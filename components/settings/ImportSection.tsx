@@ -44,7 +44,10 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     const err = e as Error;
     if (err instanceof ParseCancelled || err instanceof ImportCancelled) setState({ step: 'message', text: t('data.import.cancelled'), error: false });
     else if (err instanceof StorageFullError) setState({ step: 'message', text: t('data.import.storageFull'), error: true });
-    else if (err instanceof ParseFailed) setState({ step: 'message', text: t('data.import.unreadable', { reason: err.message }), error: true });
+    else if (err instanceof ParseFailed) {
+      const reason = err.why ? t(`data.reject.${err.why.code}`, { ...err.why.params, defaultValue: err.message }) : err.message;
+      setState({ step: 'message', text: t('data.import.unreadable', { reason }), error: true });
+    }
     else setState({ step: 'message', text: t('data.import.failed', { reason: err?.message ?? String(e) }), error: true });
   };
 

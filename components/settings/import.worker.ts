@@ -1,6 +1,7 @@
 // The import's Web Worker: reads the File off the UI thread, streaming, through
 // lib/import (lib/import/read.ts), and posts progress and the report. Thin glue.
 import { type ReadOptions, previewFile, readChunks } from '@/lib/import/read';
+import { ImportError } from '@/lib/import/table';
 import type { WorkerReply, WorkerRequest } from './parser';
 import { previewInput } from './preview-input';
 const post = (m: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(m);
@@ -31,6 +32,6 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       post({ type: 'done', report });
     }
   } catch (err) {
-    post({ type: 'error', name: (err as Error).name, message: (err as Error).message });
+    post({ type: 'error', name: (err as Error).name, message: (err as Error).message, ...(err instanceof ImportError && { why: err.why }) });
   }
 };

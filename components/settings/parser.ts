@@ -1,6 +1,8 @@
 // How the import UI reads a file: in a Web Worker (the default), so a 100,000-row
 // file never blocks the page; or in-thread (tests). Cancel ends the worker.
 import { type FilePreview, type FileRead, type ReadOptions, previewFile, readChunks } from '@/lib/import/read';
+import { ImportError } from '@/lib/import/table';
+import type { Why } from '@/lib/import/why';
 import { previewInput } from './preview-input';
 
 export type WorkerRequest = { type: 'preview'; file: File } | { type: 'parse'; file: File; opts: ReadOptions };
@@ -8,7 +10,7 @@ export type WorkerReply =
   | { type: 'preview'; preview: FilePreview }
   | { type: 'progress'; bytes: number }
   | { type: 'done'; report: FileRead }
-  | { type: 'error'; name: string; message: string };
+  | { type: 'error'; name: string; message: string; why?: Why };
 
 export interface ImportParser {
   preview(file: File): Promise<FilePreview>;
@@ -21,11 +23,16 @@ export class ParseCancelled extends Error {
   override name = 'ParseCancelled';
 }
 
-/** A failure reading the file, with the error's name (ImportError: the file cannot be read). */
+/** A failure reading the file, with the error's name (ImportError: the file cannot be read) and, for an ImportError, why. */
 export class ParseFailed extends Error {
-  constructor(public kind: string, message: string) {
+  constructor(public kind: string, message: string, public why?: Why) {
     super(message);
     this.name = 'ParseFailed';
+  }
+
+  static of(e: unknown): ParseFailed {
+    const err = e as Error;
+    return new ParseFailed(err.name, err.message, e instanceof ImportError ? e.why : undefined);
   }
 }
 
@@ -43,7 +50,7 @@ export function createWorkerParser(): ImportParser {
         const m = e.data;
         if (m.type === 'error') {
           done();
-          reject(new ParseFailed(m.name, m.message));
+          reject(new ParseFailed(m.name, m.message, m.why));
         } else onMessage(m, (v) => (done(), resolve(v)));
       };
       worker.onerror = (e) => {
@@ -72,7 +79,7 @@ export function createInlineParser(): ImportParser {
         return await previewFile(file.name, await previewInput(file));
       } catch (e) {
         // as the worker reports it: a file that cannot be read is said so, not "the import failed"
-        throw new ParseFailed((e as Error).name, (e as Error).message);
+        throw ParseFailed.of(e);
       }
     },
     async parse(file, opts, onProgress) {
@@ -85,7 +92,7 @@ export function createInlineParser(): ImportParser {
         return await readChunks(chunks(), opts, onProgress, () => cancelled);
       } catch (e) {
         if (cancelled) throw new ParseCancelled('cancelled');
-        throw new ParseFailed((e as Error).name, (e as Error).message);
+        throw ParseFailed.of(e);
       }
     },
     cancel() {

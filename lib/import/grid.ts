@@ -37,7 +37,7 @@ const texts = (row: CellValue[]) => row.map(cellText);
 export function gridHeader(grid: Grid, headerLine?: number): { headerLine: number; width: number } {
   let width = 0;
   for (const r of grid.rows) if (r.length > width) width = r.length;
-  if (width > MAX_COLUMNS) throw new ImportError(`“${grid.name}” has ${width.toLocaleString('en-US')} columns; Tiewise reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`);
+  if (width > MAX_COLUMNS) throw new ImportError(why('fileTooWide', { sheet: grid.name, columns: width, max: MAX_COLUMNS }));
   if (headerLine !== undefined && grid.rows[headerLine - 1] && !isBlankRow(grid.rows[headerLine - 1])) return { headerLine, width };
   const sample: CsvRecord[] = [];
   for (let i = 0; i < grid.rows.length && sample.length < HEADER_SAMPLE; i++) {
@@ -45,7 +45,7 @@ export function gridHeader(grid: Grid, headerLine?: number): { headerLine: numbe
     sample.push({ line: i + 1, lines: 1, raw: '', fields: texts(grid.rows[i]) });
   }
   const header = detectHeader(sample);
-  if (!header) throw new ImportError(`“${grid.name}” is empty: it has no header row and no rows`);
+  if (!header) throw new ImportError(why('sheetEmpty', { sheet: grid.name }));
   return { headerLine: header.line, width };
 }
 

@@ -18,6 +18,7 @@
 import { Parser } from 'htmlparser2';
 import { type Encoding, detectEncoding } from './decode';
 import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS } from './table';
+import { why } from './why';
 
 export interface HtmlTable {
   /** "Table 1", … (a <caption> when it has one) */
@@ -165,7 +166,7 @@ export function readHtmlTables(text: string): HtmlTable[] {
   if (!tables.length) {
     const telegram = readTelegramContacts(text);
     if (telegram) return [telegram];
-    throw new ImportError('this HTML file has no table with rows in it: there is nothing to import (export the list again with at least one record, or as CSV)');
+    throw new ImportError(why('htmlNoTable'));
   }
   return tables;
 }

@@ -142,10 +142,10 @@ export function importJson(source: string): JsonImportReport {
   try {
     data = JSON.parse(src);
   } catch (e) {
-    throw new ImportError(`not valid JSON: ${(e as Error).message}`);
+    throw new ImportError(why('jsonInvalidFile', { detail: (e as Error).message }));
   }
   const doc: Partial<Record<Collection, unknown>> = Array.isArray(data) ? { contacts: data } : (data as Record<string, unknown>);
-  if (!doc || typeof doc !== 'object') throw new ImportError('the JSON is neither an object with contacts, notes… nor an array of contacts');
+  if (!doc || typeof doc !== 'object') throw new ImportError(why('jsonNotContacts'));
   const { lines, keyLines } = entryLines(src);
   const out: JsonImportReport = {
     kind: 'json', rows: 0, accepted: 0, duplicates: [], rejected: [],

@@ -22,6 +22,7 @@ import { ImportError, concat, type Rejected, type RowSink, type TableInfo, type 
 import { type Grid, type GridFormat, dateColumnsOf, gridHeader, gridHeaders, readGrid } from './grid';
 import { htmlEncoding, looksLikeHtml, looksLikeSpreadsheetXml, readHtmlTables } from './html-table';
 import { ENCRYPTED_OR_XLS, cellText, isCfb, isZip, readWorkbook, serialToIso } from './workbook';
+import { type Why, why } from './why';
 
 export type ImportFormat = 'csv' | 'json' | 'vcard' | GridFormat;
 
@@ -51,12 +52,12 @@ export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
  * words a person can act on; undefined when it may be text. A file like that is
  * refused whole with this message, never read as CSV and rejected row by row.
  */
-export function unreadableFormat(head: Uint8Array): string | undefined {
+export function unreadableFormat(head: Uint8Array): Why | undefined {
   const b = head;
   if (isCfb(b)) return ENCRYPTED_OR_XLS;
-  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'this is a PDF, not a table of contacts: export a CSV from the program that made it';
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return why('pdf');
   if (looksLikeSpreadsheetXml(b)) {
-    return 'this is an Excel 2003 XML spreadsheet, which Tiewise cannot open: open it in Excel or LibreOffice, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”, and import that';
+    return why('xml2003');
   }
   return undefined;
 }
@@ -99,7 +100,7 @@ export function previewBytes(fileName: string, head: Uint8Array, rows = 8): File
   const refused = unreadableFormat(head);
   if (refused) throw new ImportError(refused);
   const format = formatOf(fileName, head);
-  if (isGridFormat(format)) throw new ImportError('a workbook is read whole: use previewFile()');
+  if (isGridFormat(format)) throw new Error('a workbook is read whole: use previewFile()');
   if (format !== 'csv') return { format };
   const sample: string[][] = [];
   const table = new TableReader({}, () => ({ row: (r) => void (sample.length < rows && sample.push(r.fields)), reject: () => {} }));
@@ -163,7 +164,7 @@ export class ImportReader {
   push(chunk: Uint8Array): void {
     if (this.first && chunk.length) {
       this.first = false;
-      const refused = unreadableFormat(chunk) ?? (isZip(chunk) || looksLikeHtml(chunk) ? 'this is an Excel workbook or an HTML table, not CSV text: choose the file again so Tiewise reads it as one' : undefined);
+      const refused = unreadableFormat(chunk) ?? (isZip(chunk) || looksLikeHtml(chunk) ? why('notCsvText') : undefined);
       if (refused) throw new ImportError(refused);
     }
     if (this.table) this.table.push(chunk);
@@ -296,7 +297,7 @@ function previewGrid(grid: Grid, base: Pick<TableInfo, 'encoding' | 'bom'> & { f
 export async function previewGridFile(bytes: Uint8Array, format: GridFormat, rows = 8): Promise<TablePreview> {
   const { grids, base } = await gridsOf(bytes, format);
   const sheets = grids.map((g) => previewGrid(g, base, rows)).filter((s): s is SheetPreview => !!s);
-  if (!sheets.length) throw new ImportError(format === 'xlsx' ? 'every sheet of this workbook is empty: there is nothing to import' : 'every table in this file is empty: there is nothing to import');
+  if (!sheets.length) throw new ImportError(why(format === 'xlsx' ? 'workbookEmpty' : 'tablesEmpty'));
   const at = Math.max(0, sheets.findIndex((s) => s.looksLikeData));
   return { ...sheets[at], sheets, sheet: at };
 }
@@ -317,10 +318,10 @@ export async function readGridFile(bytes: Uint8Array, opts: ReadOptions): Promis
   let grid: Grid | undefined;
   if (opts.sheet !== undefined) {
     grid = grids.find((g) => g.name === opts.sheet);
-    if (!grid) throw new ImportError(`there is no sheet “${opts.sheet}” in this file; it has ${grids.map((g) => `“${g.name}”`).join(', ')}`);
+    if (!grid) throw new ImportError(why('noSuchSheet', { sheet: opts.sheet ?? '', sheets: grids.map((g) => `“${g.name}”`).join(', ') }));
   } else {
     const previews = grids.map((g) => ({ g, p: previewGrid(g, base, 0) })).filter((x) => x.p);
-    if (!previews.length) throw new ImportError(format === 'xlsx' ? 'every sheet of this workbook is empty: there is nothing to import' : 'every table in this file is empty: there is nothing to import');
+    if (!previews.length) throw new ImportError(why(format === 'xlsx' ? 'workbookEmpty' : 'tablesEmpty'));
     grid = (previews.find((x) => x.p!.looksLikeData) ?? previews[0]).g;
   }
   let sink: ContactSink | RawKeeper | undefined;

@@ -7,7 +7,7 @@
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
 import { detectDelimiter, detectHeader, detectNewline, shortRows } from './sniff';
-import { why, type WhyCode, type WhyParams } from './why';
+import { type Why, why, type WhyCode, type WhyParams } from './why';
 
 export interface TableInfo extends EncodingGuess {
   delimiter: Delimiter;
@@ -65,8 +65,12 @@ export interface TableOptions {
 }
 
 /** Why a file cannot be imported at all (as opposed to rows that are rejected). */
+/** A whole file Tiewise cannot read, and why (the English as its message; the code for a page to say it). */
 export class ImportError extends Error {
   override name = 'ImportError';
+  constructor(readonly why: Why) {
+    super(why.reason);
+  }
 }
 
 const SNIFF_CHARS = 64 * 1024;
@@ -119,7 +123,7 @@ export class TableReader {
     if (this.decoder) this.text(this.decoder.end(), false);
     this.text('', true);
     this.reader?.end();
-    if (!this.info || !this.headers) throw new ImportError('the file has no header row: it is empty or blank');
+    if (!this.info || !this.headers) throw new ImportError(why('noHeader'));
     const warnings = [...this.warnings];
     if (this.cleaned) warnings.unshift({ message: `${this.cleaned} NUL or byte-order-mark ${this.cleaned === 1 ? 'character' : 'characters'} removed from inside the text` });
     return { ...this.info, headers: this.headers, ...(warnings.length ? { warnings } : {}) };
@@ -176,8 +180,8 @@ export class TableReader {
     const info = this.info!;
     if (r.line < info.headerLine) return;
     if (!this.headers) {
-      if (!r.fields) throw new ImportError(`the header row (line ${r.line}) cannot be read: ${r.problem?.reason}`);
-      if (r.fields.length > MAX_COLUMNS) throw new ImportError(`the header row (line ${r.line}) has ${r.fields.length.toLocaleString('en-US')} columns; Tiewise reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`);
+      if (!r.fields) throw new ImportError(why('headerUnreadable', { line: r.line, detail: r.problem?.reason ?? '' }));
+      if (r.fields.length > MAX_COLUMNS) throw new ImportError(why('headerTooWide', { line: r.line, columns: r.fields.length, max: MAX_COLUMNS }));
       this.headers = r.fields;
       this.headerKey = rowKey(r.fields);
       this.reader!.expectFields = this.rowWidth ?? r.fields.length;

@@ -24,6 +24,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import { ImportError } from './table';
+import { why } from './why';
 
 /** What one cell can hold once read: text, a date, a boolean, or nothing. */
 export type CellValue = string | boolean | Date | null;
@@ -44,8 +45,7 @@ export const MAX_UNPACKED_BYTES = 768 * 1024 * 1024;
  */
 export const MAX_SHEET_ROWS = 300_000;
 
-export const ENCRYPTED_OR_XLS =
-  'this is a password-protected (encrypted) Excel workbook or an old binary Excel .xls file, which Tiewise cannot open: open it in Excel or LibreOffice, remove the password if it has one, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”, and import that';
+export const ENCRYPTED_OR_XLS = why('encryptedOrXls');
 
 export function isZip(b: Uint8Array): boolean {
   return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -58,7 +58,7 @@ export function isCfb(b: Uint8Array): boolean {
 /** Reads every sheet. Throws ImportError (one clear message) when the file is not a workbook Tiewise can read. */
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
   if (isCfb(bytes)) throw new ImportError(ENCRYPTED_OR_XLS);
-  if (!isZip(bytes)) throw new ImportError('this file is not an Excel workbook (.xlsx): it does not start like one');
+  if (!isZip(bytes)) throw new ImportError(why('notXlsx'));
   let unpacked = 0;
   const names: string[] = [];
   try {
@@ -71,26 +71,26 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
       },
     });
   } catch (e) {
-    throw new ImportError(`this workbook cannot be unpacked (${(e as Error).message}): it may be damaged or not an Excel file`);
+    throw new ImportError(why('cannotUnpack', { detail: (e as Error).message }));
   }
   if (names.includes('mimetype') && !names.includes('xl/workbook.xml')) {
-    throw new ImportError('this is an OpenDocument spreadsheet (.ods), not an Excel workbook: open it in LibreOffice, save it as “Excel 2007-365 (.xlsx)” or CSV, and import that');
+    throw new ImportError(why('ods'));
   }
   if (names.includes('xl/workbook.bin')) {
-    throw new ImportError('this is a binary Excel workbook (.xlsb), which Tiewise cannot open: save it as “Excel Workbook (.xlsx)” or “CSV UTF-8” and import that');
+    throw new ImportError(why('xlsb'));
   }
   if (!names.includes('xl/workbook.xml')) {
-    throw new ImportError('this is a zip archive but not an Excel workbook (.xlsx): Tiewise reads .xlsx workbooks, CSV, JSON and vCard files');
+    throw new ImportError(why('zipNotXlsx'));
   }
   if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new ImportError(`this workbook unpacks to ${Math.round(unpacked / 1024 / 1024).toLocaleString('en-US')} MB, more than Tiewise reads (${MAX_UNPACKED_BYTES / 1024 / 1024} MB): save the sheet with the contacts as “CSV UTF-8” and import that`);
+    throw new ImportError(why('tooBigUnpacked', { mb: Math.round(unpacked / 1024 / 1024), max: MAX_UNPACKED_BYTES / 1024 / 1024 }));
   }
   const ab = withoutEmptyRows(bytes);
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = (await readXlsxFile(ab, { trim: false, parseNumber: (s: string) => s })) as unknown as typeof sheets;
   } catch (e) {
-    throw new ImportError(`this workbook cannot be read: ${(e as Error).message || String(e)}`);
+    throw new ImportError(why('workbookUnreadable', { detail: (e as Error).message || String(e) }));
   }
   return sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellOf)) }));
 }
@@ -113,7 +113,7 @@ function withoutEmptyRows(bytes: Uint8Array): ArrayBuffer {
     let rows = 0;
     for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) rows++;
     if (rows > MAX_SHEET_ROWS) {
-      throw new ImportError(`a sheet of this workbook has ${rows.toLocaleString('en-US')} rows, more than Tiewise reads from a workbook (${MAX_SHEET_ROWS.toLocaleString('en-US')}): save that sheet as “CSV UTF-8” (a CSV has no such limit) and import that`);
+      throw new ImportError(why('sheetTooLong', { rows, max: MAX_SHEET_ROWS }));
     }
   }
   const out = zipSync(files, { level: 0 });

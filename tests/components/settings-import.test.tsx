@@ -162,6 +162,12 @@ describe('workbooks on the import screen (issue 15)', () => {
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([fixture('encrypted.xlsx')], 'encrypted.xlsx'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^This file cannot be imported: this is a password-protected \(encrypted\) Excel workbook/);
   });
+
+  it('says in Russian why a file is refused', async () => {
+    wrap(<ImportSection parser={createInlineParser()} />, 'ru');
+    await userEvent.upload(screen.getByLabelText('Выбрать файл для импорта'), new File([fixture('encrypted.xlsx')], 'encrypted.xlsx'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Этот файл нельзя импортировать: это книга Excel с паролем/);
+  });
 });
 
 describe('what the file holds (issue 15)', () => {

@@ -94,7 +94,7 @@ describe('CSV', () => {
   });
   it('a 1,000,000-column header is refused with one clear message, quickly', () => {
     const t0 = performance.now();
-    expect(() => read('c,'.repeat(999_999) + 'c\nAnna\n', 1 << 20)).toThrow(new ImportError('the header row (line 1) has 1,000,000 columns; Tiewise reads at most 10,000'));
+    expect(() => read('c,'.repeat(999_999) + 'c\nAnna\n', 1 << 20)).toThrow('the header row (line 1) has 1,000,000 columns; Tiewise reads at most 10,000');
     expect(performance.now() - t0).toBeLessThan(5000);
   });
   it('mixed encodings, per row: a Windows-1251 row in a UTF-8 file is rejected and says why', () => {
