@@ -934,12 +934,6 @@ function photo(url: string | null | undefined): string | null {
 }
 
 /**
- * A Facebook Page (a business, a public figure's page), not a person: its app link says
- * so (fb://page/…), or og:url is a /pages/… address, or its link preview counts who talks
- * about it and who was there, or the m. site's Page chrome, or links only a Page has, or the
- * Intro's first row is the kind of Page ("Page · Software company").
- */
-/**
  * The classic About tab (2015–2020, www): the place links of <li id="current_city"> and
  * <li id="hometown">, whatever the language of the label under them ("Quê quán").
  */
@@ -947,6 +941,12 @@ function aboutPlace(c: Ctx, id: string): string | null {
   return plausible(short(first(c.doc.getElementById(id), 'a'), 300), 200);
 }
 
+/**
+ * A Facebook Page (a business, a public figure's page), not a person: its app link says
+ * so (fb://page/…), or og:url is a /pages/… address, or its link preview counts who talks
+ * about it and who was there, or the m. site's Page chrome, or links only a Page has, or the
+ * Intro's first row is the kind of Page ("Page · Software company").
+ */
 function isPage(c: Ctx): boolean {
   for (const k of ['al:android:url', 'al:ios:url']) if (/^fb:\/\/page\b/i.test(meta(c.doc, k) ?? '')) return true;
   if (/^https?:\/\/[^/]*facebook\.com\/pages\//i.test(meta(c.doc, 'og:url') ?? '')) return true;
