@@ -69,15 +69,17 @@ export function createBackground(deps: BackgroundDeps): Background {
   const { session, team } = deps;
   const tabs = new Map<number, TabState>();
   let lastWebTab: number | undefined;
-  /** the tab switched to last (any tab, the panel's own among them): a read from another tab is no tab looked at */
-  let lastActive: number | undefined;
+  /** when each tab was last switched to (a count, not a time): which of two tabs was looked at later */
+  const activated = new Map<number, number>();
+  let switches = 0;
   let recording: Promise<unknown> = Promise.resolve(); // the profile reads' writes, one after another
 
   async function saveState(s: TabState) {
     tabs.set(s.tabId, s);
-    // a tab in the background (opened with a middle click, or still loading when another was
-    // switched to) that reads later does not take the panel over from the one looked at
-    const looked = lastActive === undefined || lastActive === s.tabId;
+    // a tab that reads later but was looked at before the last profile tab (one still loading when
+    // another was switched to, one opened in the background) does not take the panel over from it;
+    // switching to a page of no profile (the panel's own tab) leaves the last profile tab as it was
+    const looked = lastWebTab === undefined || lastWebTab === s.tabId || (activated.get(s.tabId) ?? 0) >= (activated.get(lastWebTab) ?? 0);
     if (looked) lastWebTab = s.tabId;
     // the open pages are told (the state with it) before the session copy is written
     notify(s.tabId, s);
@@ -169,7 +171,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       });
     },
     tabActivated(tabId) {
-      lastActive = tabId;
+      activated.set(tabId, ++switches);
       if (tabs.has(tabId)) {
         lastWebTab = tabId;
         void session?.set({ lastWebTab: tabId }).catch(() => undefined);
@@ -179,6 +181,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     stored: () => recording.then(() => undefined),
     tabRemoved(tabId) {
       tabs.delete(tabId);
+      activated.delete(tabId);
       void session?.remove(`tab:${tabId}`).catch(() => undefined);
       if (lastWebTab === tabId) lastWebTab = undefined;
     },

@@ -226,7 +226,13 @@ describe('the background\'s message handlers', () => {
     // tab 5 read again (late rendering) while tab 4 is the one looked at
     await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromOther);
     expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
-    // switched to tab 5 before its read came: its read is the one looked at
+    // switching to a page of no profile (the panel's own tab, 9) leaves the profile tab looked at last;
+    // a read from it (a re-read) still counts
+    h.bg.tabActivated(9);
+    await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromOther);
+    await h.bg.receive(read, fromPage);
+    expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
+    // switched to tab 5: its read is the one looked at
     h.bg.tabActivated(5);
     await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromOther);
     expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 5, url: other });
