@@ -93,8 +93,8 @@ type Named = { crmId?: string; name?: string; firstName?: string; lastName?: str
 /**
  * Two records that each give e-mail addresses, none of them the other's: a first name or a desk's
  * name and a company (or a phone) are then not enough to make them one (a NetSuite export's
- * "Lindsay" at lindsayw@ and "LINDSAY" at lindsay@ of one customer; "Email Proof" at two mailboxes
- * behind one switchboard); a person's full name is ("Alek Szmajda" at his .net and .com addresses).
+ * "Lena" at lenaw@ and "LENA" at lena@ of one customer; "Email Proof" at two mailboxes
+ * behind one switchboard); a person's full name is ("Rui Sousa" at his .com and .net addresses).
  */
 export function otherAddresses(a: Named, b: Named): boolean {
   const of = (x: Named) => (x.emails ?? (x.email ? [x.email] : [])).filter((e) => e.includes('@') && !placeholderEmail(e)).map(normEmail);
@@ -108,7 +108,7 @@ const DESK_WORDS = new Set(['email', 'mail', 'proof', 'proofs', 'office', 'info'
 
 /**
  * A name that names one person: two words or more, none of them a desk's. A first name alone
- * ("Lindsay") or a desk ("Email Proof", "Office") at one company is many people's.
+ * ("Lena") or a desk ("Email Proof", "Office") at one company is many people's.
  */
 export function personalName(x: Named): boolean {
   const words = normaliseName(fullName(x)).split(' ').filter((w) => w.length > 1);
