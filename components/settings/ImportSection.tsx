@@ -18,6 +18,7 @@ import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
 import { type ImportParser, ParseCancelled, ParseFailed } from './parser';
 import { refreshTiesOffThread } from './ties';
 import { SampleTable } from './SampleTable';
+import { whyText } from './why-text';
 
 type State =
   | { step: 'idle' }
@@ -44,10 +45,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     const err = e as Error;
     if (err instanceof ParseCancelled || err instanceof ImportCancelled) setState({ step: 'message', text: t('data.import.cancelled'), error: false });
     else if (err instanceof StorageFullError) setState({ step: 'message', text: t('data.import.storageFull'), error: true });
-    else if (err instanceof ParseFailed) {
-      const reason = err.why ? t(`data.reject.${err.why.code}`, { ...err.why.params, defaultValue: err.message }) : err.message;
-      setState({ step: 'message', text: t('data.import.unreadable', { reason }), error: true });
-    }
+    else if (err instanceof ParseFailed) setState({ step: 'message', text: t('data.import.unreadable', { reason: whyText(t, err.why ?? { reason: err.message }) }), error: true });
     else setState({ step: 'message', text: t('data.import.failed', { reason: err?.message ?? String(e) }), error: true });
   };
 

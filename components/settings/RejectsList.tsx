@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rejected } from '@/lib/import/table';
+import { whyText } from './why-text';
 
 /** Every rejected row: its line in the file, why, and the row as it was (as text). */
 export function RejectsList({ rejected, onDownload }: { rejected: readonly Rejected[]; onDownload(): void }) {
@@ -24,7 +25,7 @@ export function RejectsList({ rejected, onDownload }: { rejected: readonly Rejec
             {rejected.map((r, i) => (
               <tr key={i}>
                 <td className="num">{r.line}</td>
-                <td>{r.code ? t(`data.reject.${r.code}`, { ...r.params, defaultValue: r.reason }) : r.reason}</td>
+                <td>{whyText(t, r)}</td>
                 <td><code className="raw">{r.raw}</code></td>
               </tr>
             ))}

@@ -17,7 +17,7 @@ import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, numericRefs } from './fields';
 import { orderKeys } from './mapping';
-import { why, type Why } from './why';
+import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
   kind: 'contacts';
@@ -43,7 +43,7 @@ export function readVcards(text: string): VcardReport {
     const raw = lines.slice(from, to + 1).join('\r\n');
     out.rows++;
     const made = toRecord(raw);
-    if ('code' in made) {
+    if (isWhy(made)) {
       out.rejected.push({ line: from + 1, ...made, raw });
       return;
     }
@@ -135,12 +135,14 @@ function toRecord(raw: string): ImportedContact | Why {
         if (text && !text.includes('@')) keep('EMAIL', text);
         else if (text && !emails.includes(text)) emails.splice(preferred(p) ? pref.emails++ : emails.length, 0, text);
         break;
-      case 'tel':
+      case 'tel': {
         // a fax is no number to call (kept, as a CSV's fax column is); the one the card prefers
         // (TYPE=PREF, 4.0's PREF=1) is the main one
-        if (types(p).includes('fax') && !types(p).some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
+        const ts = types(p);
+        if (ts.includes('fax') && !ts.some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
         else if (text && !phones.includes(text)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, text);
         break;
+      }
       case 'org':
         if (first[0]?.trim()) r.company = first[0];
         if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
@@ -165,7 +167,7 @@ function toRecord(raw: string): ImportedContact | Why {
         // all of it, joined back; a stray \" some exporters write is a quote; Yahoo's leading space and
         // trailing blank lines dropped
         const note = values.map((v) => v.join('')).join(',').replace(/\\"/g, '"').trim();
-        if (note.trim()) r.notes = r.notes ? `${r.notes}\n${note}` : note;
+        if (note) r.notes = r.notes ? `${r.notes}\n${note}` : note;
         break;
       }
       case 'url': case 'x-socialprofile':
