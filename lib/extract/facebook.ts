@@ -55,16 +55,17 @@ const JOB_CONNECTOR = /^(.+?)\s+(?:at|@|в компании|в компанії|
 const STUDY_SUBJECT = /^\S+(?:\s+\((?:-?ась|а|ла)\))?\s+(.+?)\s+(?:at|в|у|an der|an|à|en|na|no|em|w|do)\s*$/i;
 
 const LABEL = {
-  friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|znajom(?:ych|i|y)|przyjaciół',
+  // (Indonesian "teman bersama", "teman yang sama" are mutual friends; Chinese "380 位朋友")
+  friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|znajom(?:ych|i|y)|przyjaciół|teman(?! bersama| yang)|位朋友',
   followers: 'followers?|подписчик\\p{L}*|читач\\p{L}*|підписник\\p{L}*|follower(?:innen)?|abonné\\p{L}*|seguidor\\p{L}*|obserwując\\p{L}*',
-  mutual: 'mutual(?: friends?)?|общ(?:их|ий|их друзей|ий друг)(?: друз\\p{L}*)?(?![\\p{L}])|спільн\\p{L}*(?: друз\\p{L}*)?|gemeinsame?(?: freunde)?|en commun|amis? en commun|en común|em comum|wspóln\\p{L}*(?: znajom\\p{L}*)?',
+  mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])|спільн\\p{L}*(?: друз\\p{L}*)?|gemeinsame?(?: freunde)?|en commun|amis? en commun|en común|em comum|wspóln\\p{L}*(?: znajom\\p{L}*)?|teman (?:bersama|yang sama)|位共同朋友',
   // mbasic/m. "About" tables
   city: /^(?:current city|текущий город|город проживания|город|поточне місто|aktueller wohnort|wohnort|ville actuelle|ciudad actual|cidade atual|obecne miasto|aktualne miasto)$/i,
   hometown: /^(?:hometown|родной город|рідне місто|heimatstadt|ville d’origine|ville d'origine|ciudad de origen|cidade natal|miasto rodzinne)$/i,
   birthday: /^(?:birthday|birth date|date of birth|день рождения|дата рождения|дата народження|день народження|geburtstag|anniversaire|date de naissance|cumpleaños|fecha de nacimiento|aniversário|data de nascimento|urodziny|data urodzenia)$/i,
   birthYear: /^(?:birth year|year of birth|год рождения|рік народження|geburtsjahr|année de naissance|año de nacimiento|ano de nascimento|rok urodzenia)$/i,
   languages: /^(?:languages|языки|мови|sprachen|langues|idiomas|línguas|języki)$/i,
-  websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|websites?|sites? web|sitios web|sites|strony internetowe)$/i,
+  websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|sites? web|sitios web|sites|strony internetowe)$/i,
   intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
   // the profile's own action buttons: already friends ("Friends", with Unfriend in its menu) or not ("Add friend", a request pending)
   friend: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)$/i,
@@ -637,8 +638,9 @@ const SPEC: Spec = {
           // the first dir="auto" block outside the rows that holds no link and no row
           const rs = rows(c).map((r) => r.el);
           for (const el of introScan(c).bios) {
-            // (a fact of the list, even one no label names, is no bio: Comet's rows sit in a <ul>)
-            if (firstTag(el, 'A') || firstTag(el, 'LI', 50) || rs.some((r) => el.contains(r)) || el.closest('ul, li')) continue;
+            // (a fact of the list, even one no label names, is no bio: Comet's rows sit in a <ul>; nor is a
+            // block around the card's heading, in a language whose "Intro" we do not know)
+            if (firstTag(el, 'A') || firstTag(el, 'LI', 50) || firstTag(el, 'H2', 50) || rs.some((r) => el.contains(r)) || el.closest('ul, li')) continue;
             const t = short(el, 500);
             if (LABEL.intro.test(t) || classifyText(t)) continue;
             const v = plausible(t, 400);
@@ -720,7 +722,11 @@ const SPEC: Spec = {
         via: 'profile-role-img',
         read: (c) => {
           const n = name(c);
-          const el = pick(els(c), '[role="img"][aria-label]').find((e) => isProfilePhotoLabel(clean(e.getAttribute('aria-label')), n));
+          // (m. 2020: the cover's avatar, class "profpic", is labelled with the bare name)
+          const el = pick(els(c), '[role="img"][aria-label]').find((e) => {
+            const a = clean(e.getAttribute('aria-label'));
+            return isProfilePhotoLabel(a, n) || (a === n && e.matches('.profpic'));
+          });
           return el ? photo(cssUrl(el.getAttribute('style'))) : null;
         },
       },

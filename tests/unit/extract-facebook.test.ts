@@ -278,3 +278,31 @@ describe('facebook mbasic 2016', () => {
     expect(doc(page('', likes.replace(/friends_likes/, 'friends')), url).kind).toBe('profile');
   });
 });
+
+describe('facebook in Chinese and Indonesian (real pages of 2024 and 2020)', () => {
+  it("an Intro card whose heading we have no word for ('簡介'): its heading is not the bio, the bio under it is; '380 位朋友' friends", () => {
+    const url = 'https://www.facebook.com/profile.php?id=100000000000777';
+    const html = `<html lang="zh-Hant"><head><title>(3) Facebook</title></head><body><div role="main"><h1>林小安&nbsp;</h1>` +
+      `<a href="https://www.facebook.com/profile.php?id=100000000000777&amp;sk=friends" role="link">380 位朋友</a>` +
+      `<div data-pagelet="ProfileTilesFeed_0"><span dir="auto"><div><div><h2><span><span>簡介</span></span></h2></div><div><div>&nbsp;</div></div></div></span>` +
+      `<div><div><span dir="auto">( ˘ω˘ )！</span></div><div><div aria-label="編輯個人簡介" role="button"><span dir="auto">編輯個人簡介</span></div></div></div>` +
+      `<ul><div><span dir="auto">曾就讀台中女中</span></div></ul></div></div></body></html>`;
+    const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(r.fields.headline).toMatchObject({ status: 'ok', value: '( ˘ω˘ )！' });
+    expect(r.fields.connections).toMatchObject({ status: 'ok', value: 380 });
+  });
+
+  it("m.facebook.com in Indonesian: the friends tile's '2.028 (2 teman bersama)' is 2,028 friends, 2 mutual — not a friend's '4 teman yang sama'; the cover's avatar labelled with the bare name", () => {
+    const url = 'https://m.facebook.com/dewi.lestari.1000';
+    const tile = (n: string) => `<a href="/budi.${n}"><div>Budi ${n}</div><div>${n} teman yang sama</div></a>`;
+    const html = `<html><head><title>Dewi Lestari</title></head><body><div id="viewport"><div id="root" role="main">` +
+      `<div id="m-timeline-cover-section"><div class="_52jj"><a href="/photo.php?fbid=119000000000001"><div><i class="img profpic" aria-label="Dewi Lestari" role="img" style="background:#d8dce6 url('https\\3a //scontent.xx.fbcdn.net/v/t1.0-1/p320x320/1_n.jpg?_nc_cat\\3d 101\\26 oe\\3d 5E9D8B50') no-repeat center;"></i></div></a></div>` +
+      `<div><h3>Dewi Lestari</h3></div></div>` +
+      `<div id="timelineProfileTiles"><a href="/dewi.lestari.1000/friends?lst=1&amp;refid=17"><div><div>Teman</div></div><div>2.028 (2 teman bersama)</div></a>${tile('4')}${tile('6')}</div>` +
+      `</div></div></body></html>`;
+    const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(r.fields.connections).toMatchObject({ status: 'ok', value: 2028 });
+    expect(r.fields.mutual).toMatchObject({ status: 'ok', value: 2 });
+    expect(r.fields.photoUrl).toMatchObject({ status: 'ok', value: 'https://scontent.xx.fbcdn.net/v/t1.0-1/p320x320/1_n.jpg?_nc_cat=101&oe=5E9D8B50' });
+  });
+});
