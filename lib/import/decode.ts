@@ -144,6 +144,10 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
   let given = 0;
   let held = 0;
   let tail = new Uint8Array(0);
+  // UTF-8 guessed from a sample of ASCII alone (no BOM, none forced): the first bytes past ASCII
+  // decide it again (a Windows-1252 "’" on row 2,000 of an English export), losslessly — the
+  // text given out so far is the same in every encoding we read
+  let asciiSoFar = false;
   const count = (text: string, chunk: Uint8Array) => {
     if (guess?.encoding !== 'utf-8') return;
     const before = given;
@@ -171,6 +175,18 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
         // single-byte body is dropped here
         decoder = new TextDecoder(guess.encoding);
         if (guess.bom && guess.encoding.startsWith('windows-')) chunk = chunk.subarray(3);
+        asciiSoFar = !forced && !guess.bom && guess.encoding === 'utf-8';
+      }
+      if (asciiSoFar) {
+        const high = firstHigh(chunk);
+        if (high >= 0) {
+          asciiSoFar = false;
+          const encoding = byteEncoding(chunk.subarray(high, high + SNIFF_BYTES));
+          if (encoding !== 'utf-8') {
+            guess = { encoding, bom: false };
+            decoder = new TextDecoder(encoding);
+          }
+        }
       }
       const text = decoder.decode(chunk, { stream: true });
       count(text, chunk);
@@ -182,6 +198,12 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
       return text;
     },
   };
+}
+
+/** The index of the first byte past ASCII; -1 when there is none. */
+function firstHigh(b: Uint8Array): number {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return i;
+  return -1;
 }
 
 function hasBom(b: Uint8Array, enc: Encoding): boolean {

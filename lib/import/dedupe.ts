@@ -159,6 +159,24 @@ function handleHolds(handle: string, other: string): boolean {
   return normaliseName(other).split(' ').some((w) => w.length >= 3 && h.includes(w));
 }
 
+/**
+ * Whether a name holds every word of another and more ("Lotte de Vries" holds "lotte"), and is a
+ * name as people write one: words of letters, at most five (not a CRM's "C1234 Acme : Ann Lee, C1234
+ * Acme : Proof.", whose words hold "Ann Lee" too).
+ */
+function holdsAllWords(fuller: string, other: string): boolean {
+  if (!/^[\p{L}\p{M}'’. -]+$/u.test(fuller.trim())) return false;
+  const words = normaliseName(fuller).split(' ');
+  if (words.length > 5) return false;
+  const theirs = normaliseName(other).split(' ').filter(Boolean);
+  return theirs.length > 0 && words.length > theirs.length && theirs.every((w) => words.includes(w));
+}
+
+/** Whether two values of a field say the same: letter case aside ("ANNA" and "Anna"), but a CRM's id as written (Salesforce's are case-sensitive). */
+function sameValue(field: string, a: string, b: string): boolean {
+  return field === 'crmId' ? a.trim() === b.trim() : a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */
 export const SAME = {
   email: normEmail,
@@ -202,14 +220,19 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
     besides('name', earlier.name);
     for (const k of NAME_PARTS) delete e[k];
     e.name = dup.name;
-  } else if (dupNamed && normaliseName(dup.name) !== normaliseName(earlier.name)) besides('name', dup.name);
+  } else if (dupNamed && normaliseName(dup.name) !== normaliseName(earlier.name)) {
+    // the same name, one fuller than the other ("lotte" and "Lotte de Vries"): the fuller one (the parts the
+    // earlier record gives stay: a CRM's row may hold the whole name in its first-name column)
+    if (holdsAllWords(dup.name, earlier.name)) e.name = dup.name;
+    else if (!holdsAllWords(earlier.name, dup.name)) besides('name', dup.name);
+  }
   const dupHandle = handleName(dup) && !handleName(earlier);
   for (const [k, v] of Object.entries(d)) {
     if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
     if (dupHandle && (NAME_PARTS as readonly string[]).includes(k)) continue; // kept whole as "name 2"
     if (e[k] === undefined || e[k] === '') e[k] = v;
     // the CRM's other record of this person keeps its id, so a later sync by id still finds it
-    else if (typeof v === 'string' && v.trim() && v.trim() !== String(e[k]).trim()) besides(k, v);
+    else if (typeof v === 'string' && v.trim() && !sameValue(k, v, String(e[k]))) besides(k, v);
   }
   if (dup.custom) {
     const c = (earlier.custom ??= Object.create(null) as Record<string, string>);

@@ -7,7 +7,7 @@
 import { type ActivityRole, roleOf } from './activity';
 import type { ContactField } from './fields';
 import { headerKey } from './fields';
-import { knownField } from './mapping';
+import { bareHeaders, knownField } from './mapping';
 
 export const FILE_KINDS = ['contacts', 'leads', 'deals', 'purchases', 'notes'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -52,7 +52,7 @@ export function judgeKind(headers: string[]): KindJudgement {
   let lead = 0;
   let deal = 0;
   let refers = false;
-  for (const h of headers) {
+  for (const h of bareHeaders(headers)) {
     const key = headerKey(h);
     if (!key) continue;
     const role = roleOf(h);

@@ -13,19 +13,19 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['name', ['name', '姓名', 'fullname', 'completename', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
   ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie']],
-  ['middleName', ['middlename', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
+  ['middleName', ['middlename', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone']],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao']],
-  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto']],
-  ['country', [/^(business|home|other|mailing|billing|general|primaryaddress)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj']],
-  ['notes', ['notes', 'note', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes']],
+  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'maincity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto']],
+  ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj']],
+  ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/]],
   ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
   ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор', 'idderegistro']],
-  ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
+  ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
   ['tags', ['tags', 'tag', 'labels', 'categories', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
   ['connectedOn', ['connectedon', 'connectiondate', 'датаподключения']],
@@ -45,6 +45,20 @@ export function genericField(header: string): ContactField | null {
     }
   }
   return null;
+}
+
+/**
+ * The headers past a prefix every one of them carries ("CON_" of a legal CRM's "CON_FirstName",
+ * "CON_Email"; "Contact." of a report's "Contact.Email"), when without it more of them are known
+ * columns; else the headers themselves ("Email_1", "Email_2" stay e-mail columns).
+ */
+export function bareHeaders(headers: string[]): string[] {
+  const named = headers.map((h) => h.trim()).filter(Boolean);
+  const m = named.length >= 3 ? /^[\p{L}\d]{1,12}[_.:]/u.exec(named[0]) : null;
+  if (!m || !named.every((h) => h.startsWith(m[0]) && h.length > m[0].length)) return headers;
+  const bare = headers.map((h) => (h.trim() ? h.trim().slice(m[0].length) : h));
+  const known = (hs: string[]) => hs.filter(isKnownHeader).length;
+  return known(bare) > known(headers) ? bare : headers;
 }
 
 /** Whether a header is one we know (any preset or a generic name); used to find the header row. */
@@ -115,6 +129,7 @@ function scorePreset(p: Preset, headers: string[]): number {
  * field is fed by one column only; email, phone and profile URL take several.
  */
 export function proposeMapping(headers: string[], preset: PresetId = detectPreset(headers).preset): ColumnMapping {
+  if (preset === 'generic') headers = bareHeaders(headers);
   const p = PRESETS.find((x) => x.id === preset);
   const taken = new Set<ContactField>();
   const decided: (ContactField | null | undefined)[] = headers.map((h) => {
@@ -145,6 +160,12 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     headers.forEach((h, i) => {
       if ((out[i] === 'firstName' || out[i] === 'lastName') && decided[i] === undefined && WHOLE_NAME_ALONE.has(headerKey(h))) out[i] = 'name';
     });
+  }
+  // a list that names its members only by a nickname beside their address (Google Groups' "Nickname"):
+  // the name they go by there, rather than the address
+  if (!out.some((f) => f === 'name' || f === 'firstName' || f === 'lastName')) {
+    const nick = headers.findIndex((h, i) => out[i] === null && NICKNAME.has(headerKey(h)));
+    if (nick >= 0) out[nick] = 'name';
   }
   // HubSpot's export of contacts with their associated company: the columns from "Record ID -
   // Company" on are the company's (its phone, city, dates) and stay beside the person, not on
@@ -187,6 +208,8 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
 export function applyMapping(headers: string[], mapping: ColumnMapping, fields: string[]): { record: ImportedContact; names: boolean } {
   return planMapping(headers, mapping)(fields);
 }
+
+const NICKNAME = new Set(['nickname', 'nick', 'никнейм', 'псевдоним', 'spitzname', 'surnom', 'apodo']);
 
 const WHOLE_NAME_ALONE = new Set(['nombre', 'nome', 'nom']);
 

@@ -1,6 +1,6 @@
 // Looking at the first part of a CSV text: which line break, which delimiter, and
 // which record is the header (LinkedIn's Connections.csv has notes before it).
-import { isKnownHeader } from './mapping';
+import { bareHeaders, isKnownHeader } from './mapping';
 import { type CsvRecord, type Delimiter, type Newline, readRecords } from './records';
 
 export const DELIMITERS: Delimiter[] = [',', ';', '\t'];
@@ -53,7 +53,7 @@ export function detectHeader(records: CsvRecord[]): CsvRecord | undefined {
   let best: CsvRecord | undefined;
   let bestScore = 1;
   for (const r of recs) {
-    const score = r.fields!.filter(isKnownHeader).length;
+    const score = bareHeaders(r.fields!).filter(isKnownHeader).length;
     if (score > bestScore) {
       best = r;
       bestScore = score;

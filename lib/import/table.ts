@@ -126,7 +126,9 @@ export class TableReader {
     if (!this.info || !this.headers) throw new ImportError(why('noHeader'));
     const warnings = [...this.warnings];
     if (this.cleaned) warnings.unshift({ message: `${this.cleaned} NUL or byte-order-mark ${this.cleaned === 1 ? 'character' : 'characters'} removed from inside the text` });
-    return { ...this.info, headers: this.headers, ...(warnings.length ? { warnings } : {}) };
+    // (the decoder may have read past an ASCII sample into another encoding: decode.ts)
+    const encoding = this.decoder?.guess?.encoding ?? this.info.encoding;
+    return { ...this.info, encoding, headers: this.headers, ...(warnings.length ? { warnings } : {}) };
   }
 
   private flushBytes(): void {

@@ -207,6 +207,9 @@ function toRecord(raw: string): ImportedContact | Why {
   // a lone dash or dot (a phone book's placeholder) names no one; an emoji or a sign the owner typed does
   const named = (x: unknown): x is string => typeof x === 'string' && !/^\s*[-–—.]?\s*$/.test(x);
   for (const k of ['name', 'firstName', 'middleName', 'lastName']) if (r[k] !== undefined && !named(r[k])) delete r[k];
+  // an address split at its dots into N ("N:example;lena;l.x@mail.;;") beside it whole as FN: pieces of
+  // the FN, no name's parts (Sony Ericsson's "Коваль@CS" is one; an address alone in N is the only name)
+  if (typeof r.name === 'string' && r.name.includes('@') && NAME_PARTS.some((k) => /@[^\s@]*\./.test(String(r[k] ?? '')))) for (const k of NAME_PARTS) delete r[k];
   const parts = [r.firstName, r.middleName, r.lastName].filter(named);
   // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
   const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
@@ -215,6 +218,8 @@ function toRecord(raw: string): ImportedContact | Why {
   if (Object.keys(custom).length) r.custom = custom;
   return orderKeys(r as unknown as ImportedContact);
 }
+
+const NAME_PARTS = ['firstName', 'middleName', 'lastName'];
 
 /** A property the library has no type for (X-…) comes with its escapes: the text they stand for. */
 function unescaped(p: ICAL.Property, v: string): string {
@@ -332,6 +337,8 @@ function decodeQp(v: string, charset: string): string {
     if (v[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) {
       bytes.push(parseInt(v.slice(i + 1, i + 3), 16));
       i += 2;
+    } else if (v[i] === '=' && /^=[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 4))) {
+      // "…=65==6D…": a soft break whose line end was lost ("lance=ment" else)
     } else bytes.push(v.charCodeAt(i) & 0xff);
   }
   try {

@@ -296,7 +296,9 @@ describe('phone books and Outlook in Russian', () => {
         'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Huawei Hotline 华为客服\r\nEMAIL:service@hotline.example\r\nADR:;;坂田路1号;深圳;;;\r\nEND:VCARD\r\n',
     );
     expect(two.records).toHaveLength(1);
-    expect(two.records[0]).toMatchObject({ name: 'Huawei Hotline', city: 'Shenzhen', custom: { Address: '1 Bantian Road, Shenzhen', 'name 2': 'Huawei Hotline 华为客服', 'Address 2': '坂田路1号, 深圳', 'city 2': '深圳' } });
+    // (the fuller of two names, the one holding the other's words, is the name: nothing is lost)
+    expect(two.records[0]).toMatchObject({ name: 'Huawei Hotline 华为客服', city: 'Shenzhen', custom: { Address: '1 Bantian Road, Shenzhen', 'Address 2': '坂田路1号, 深圳', 'city 2': '深圳' } });
+    expect(two.records[0].custom).not.toHaveProperty('name 2');
     // a department's mailbox shared by people of other names is not one person (five drivers at voditel@ in a real directory)
     const drivers = readVcards(
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Сабиров Ринат\r\nEMAIL:driver@depot.example\r\nEND:VCARD\r\n' +
@@ -699,3 +701,79 @@ describe("Odoo's contacts exported while the list was grouped (a real one: 6,978
   });
 });
 
+
+describe('a legal CRM, a mailing list, phones and an attendee list, as they really come', () => {
+  it("every column carrying one prefix (Time Matters' 'CON_FirstName', 'CON_Email'): the columns are read past it; the header row is found", () => {
+    const r = csv(enc.encode('Members of the firm\r\nCON_Last_Name,CON_FirstName,CON_Middle_Initial,CON_WorkTelephone,CON_CellPhone,CON_Main_City,CON_Email,CON_DOB,CON_Memo,,,\r\n' +
+      'Doe,Jane,Q,,(813) 555-0100,Tampa,jane@doe.example,10/22/1949,Prefers mornings,,,\r\n' +
+      'Roe,Rick,,(813) 555-0111,,Clearwater,,,,,,\r\n'));
+    expect(r.headerLine).toBe(2);
+    expect(r.records.map((x) => [x.name, x.firstName, x.lastName, x.phone, x.city, x.email, x.birthday, x.notes])).toEqual([
+      ['Jane Q Doe', 'Jane', 'Doe', '(813) 555-0100', 'Tampa', 'jane@doe.example', '10/22/1949', 'Prefers mornings'],
+      ['Rick Roe', 'Rick', 'Roe', '(813) 555-0111', 'Clearwater', undefined, undefined, undefined],
+    ]);
+    // a prefix that is the columns' whole meaning stays: "Email_1", "Email_2" are e-mail columns
+    const e = csv(enc.encode('Email_1,Email_2,Email_3\r\na@x.example,b@x.example,\r\n'));
+    expect(e.records[0]).toMatchObject({ email: 'a@x.example', emails: ['a@x.example', 'b@x.example'] });
+  });
+
+  it('an English export in Windows-1252 whose first non-ASCII byte comes after the first 64 KB is read as Windows-1252, row by row, in chunks', () => {
+    const head = 'Name,Email,Notes\r\n';
+    let rows = '';
+    for (let i = 0; rows.length < 80_000; i++) rows += `Person ${i},p${i}@x.example,plain\r\n`;
+    const ascii = enc.encode(head + rows);
+    // "Don\x92t call \x93before\x94 9" in Windows-1252
+    const tail = Uint8Array.from([...enc.encode('Kim Lee,kim@lee.example,Don'), 0x92, ...enc.encode('t call '), 0x93, ...enc.encode('before'), 0x94, ...enc.encode(' 9\r\n')]);
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < ascii.length; i += 16_384) chunks.push(ascii.subarray(i, i + 16_384));
+    const r = csv(...chunks, tail);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.rejected).toEqual([]);
+    expect(r.records.find((x) => x.name === 'Kim Lee')?.notes).toBe('Don\u2019t call \u201cbefore\u201d 9');
+    // while a UTF-8 letter after an ASCII start stays UTF-8
+    const u = csv(ascii, enc.encode('Zoë Brand,zoe@brand.example,café\r\n'));
+    expect(u.encoding).toBe('utf-8');
+    expect(u.records.find((x) => x.email === 'zoe@brand.example')).toMatchObject({ name: 'Zoë Brand', notes: 'café' });
+  });
+
+  it("a mailing list's export names members by their 'Nickname' when it has no name column; with one, the nickname stays beside it", () => {
+    const r = csv(enc.encode('Members for group team-list\r\nEmail address,Nickname,Group status,Join year\r\nian@ex.example,Ian Example,member,2023\r\nbo@ex.example,,member,2024\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Ian Example', 'bo@ex.example']);
+    const g = csv(enc.encode('First Name,Last Name,Nickname,E-mail 1 - Value\r\nRobert,Smith,Bobby,bob@smith.example\r\n'));
+    expect(g.records[0]).toMatchObject({ name: 'Robert Smith', custom: { Nickname: 'Bobby' } });
+  });
+
+  it("ClickSend's 'address_city' and 'address_country' are the city and country", () => {
+    const r = csv(enc.encode('phone_number,first_name,last_name,email,address_line_1,address_city,address_state,address_country\r\n+61400000001,Kai,Ng,kai@ng.example,1 Example St,Perth,WA,AU\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Kai Ng', city: 'Perth', country: 'AU', phone: '+61400000001' });
+  });
+
+  it('two rows of one person in other letter case or one name fuller than the other: one record, the fuller name, no noise beside it', () => {
+    const r = csv(enc.encode('First Name,Last Name,Email,Organization\r\nANNA HOLT,,aholt@news.example,NEWS CO\r\nAnna Holt,,aholt@news.example,News Co\r\n'));
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0].custom ?? {}).toEqual({});
+    const v = readVcards(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:;lotte;;;\r\nFN:lotte\r\nEMAIL;PREF;HOME:l.vries@post.example\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:2.1\r\nN:de Vries;Lotte;;;\r\nFN:Lotte de Vries\r\nTEL;CELL:0600000001\r\nEMAIL;HOME:l.vries@post.example\r\nEND:VCARD\r\n',
+    );
+    expect(v.records).toHaveLength(1);
+    expect(v.records[0]).toMatchObject({ name: 'Lotte de Vries', firstName: 'lotte', lastName: 'de Vries', phone: '0600000001' });
+    expect(v.records[0].custom ?? {}).toEqual({});
+  });
+
+  it("a phone's vCard whose N is its e-mail split at the dots has no name parts from it; a soft break whose line end was lost leaves no '='", () => {
+    const v = readVcards(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:example;lena;l.x@mail.;;\r\nFN:l.x@mail.example\r\nEMAIL;X-Autre:l.x@mail.example\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:;=4C=C3=A9a;;;\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=4C=C3=A9a\r\n' +
+        'NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=6C=61=6E=63=65==6D=65=6E=74\r\nTEL;CELL:0600000002\r\nEND:VCARD\r\n',
+    );
+    expect(v.records[0]).toMatchObject({ name: 'l.x@mail.example', email: 'l.x@mail.example' });
+    expect(v.records[0]).not.toHaveProperty('firstName');
+    expect(v.records[0]).not.toHaveProperty('middleName');
+    expect(v.records[1]).toMatchObject({ name: 'Léa', notes: 'lancement' });
+    // Sony Ericsson's "<family>@CS" (a name the SIM holds) is a name; an address alone in N is the card's only name
+    const se = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:Koval@CS;Oleh\r\nTEL;CELL:+380660000001\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:;op@net.example\r\nTEL;CELL:+380500000002\r\nEND:VCARD\r\n');
+    expect(se.records.map((x) => x.name)).toEqual(['Oleh Koval@CS', 'op@net.example']);
+  });
+});
