@@ -174,7 +174,10 @@ function holdsAllWords(fuller: string, other: string): boolean {
 
 /** Whether two values of a field say the same: letter case aside ("ANNA" and "Anna"), but a CRM's id as written (Salesforce's are case-sensitive). */
 function sameValue(field: string, a: string, b: string): boolean {
-  return field === 'crmId' ? a.trim() === b.trim() : a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (field === 'crmId') return a.trim() === b.trim();
+  // a name's part with a stray dot or in other case ("Sweety." and "sweety") is the same part
+  if ((NAME_PARTS as readonly string[]).includes(field)) return normaliseName(a) === normaliseName(b);
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** When two values of a list field are the same thing written differently (also the import plan's keys: match.ts, to-contact.ts). */
@@ -227,9 +230,23 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
     else if (!holdsAllWords(earlier.name, dup.name)) besides('name', dup.name);
   }
   const dupHandle = handleName(dup) && !handleName(earlier);
+  // a name's parts come from one record, never some from each ("Rudi bandung." as a first name beside
+  // another card's "Rudi" / "bandung" read "Rudi bandung. bandung"): of two records naming the same
+  // name, the one that splits it into more parts gives them all
+  const partsOf = (x: Record<string, unknown>) => NAME_PARTS.filter((k) => typeof x[k] === 'string' && (x[k] as string).trim()).length;
+  const earlierParts = partsOf(e);
+  const theirParts = !dupHandle && normaliseName(String(e.name)) === normaliseName(dup.name) && partsOf(d) > earlierParts;
+  if (theirParts) for (const k of NAME_PARTS) if (d[k] === undefined) delete e[k];
   for (const [k, v] of Object.entries(d)) {
     if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
-    if (dupHandle && (NAME_PARTS as readonly string[]).includes(k)) continue; // kept whole as "name 2"
+    if ((NAME_PARTS as readonly string[]).includes(k)) {
+      if (dupHandle) continue; // kept whole as "name 2"
+      if (theirParts) {
+        e[k] = v;
+        continue;
+      }
+      if (earlierParts && (e[k] === undefined || e[k] === '')) continue;
+    }
     if (e[k] === undefined || e[k] === '') e[k] = v;
     // the CRM's other record of this person keeps its id, so a later sync by id still finds it
     else if (typeof v === 'string' && v.trim() && !sameValue(k, v, String(e[k]))) besides(k, v);

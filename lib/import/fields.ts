@@ -76,9 +76,25 @@ export function freeKey(custom: Record<string, string>, name: string, numbered =
   return k;
 }
 
-/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it. */
+/** Marks that set a text's direction (a phone book writes "\u202A0703 000 0000\u202C"): no one's text in a number or an address. */
+const DIRECTION_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutDirectionMarks(v: string): string {
+  return v.replace(DIRECTION_MARKS, '');
+}
+
+/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks. */
 export function numberText(v: string): string {
-  return v.replace(/^'(?=[+\d(])/, '');
+  return withoutDirectionMarks(v).replace(/^'(?=[+\d(])/, '');
+}
+
+/** A phone number written as one: digits, spaces, + ( ) - . / — at least six digits. */
+const PHONE_SHAPE = /^\+?[\d\s().\-/]+$/;
+
+/** Whether a value is a phone number and nothing else ("0800 000 0001", "+234 800 000 0000"). */
+export function phoneShaped(x: string): boolean {
+  const t = numberText(x.trim());
+  return PHONE_SHAPE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6;
 }
 
 export function isBlank(v: string | undefined): boolean {

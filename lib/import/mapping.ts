@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped } from './fields';
 import { normaliseName } from './dedupe';
 import { PRESETS, type Preset, type PresetId } from './presets';
 import { profileUrlKey } from '../extract/urls';
@@ -230,13 +230,10 @@ const EXCEL_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/i;
 /** A value that is an e-mail address and nothing else. */
 const EMAIL_SHAPE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
-/** A phone number written as one: digits, spaces, + ( ) - . / — at least six digits. */
-const PHONE_SHAPE = /^\+?[\d\s().\-/]+$/;
-
 /** What a value in the wrong column is: a phone number or a profile's link (null: neither). */
 function strayKind(x: string): 'phone' | 'profileUrl' | null {
   const t = numberText(x.trim());
-  if (PHONE_SHAPE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6) return 'phone';
+  if (phoneShaped(t)) return 'phone';
   if (/^https?:\/\//i.test(t) && profileUrlKey(t)) return 'profileUrl';
   return null;
 }
@@ -253,7 +250,7 @@ function partsIf(v: string, each: (part: string) => boolean): string[] {
 }
 
 /** A number of its own: six digits or more, written as a phone number is. */
-const ownPhone = (x: string) => (x.match(/\d/g)?.length ?? 0) >= 6 && PHONE_SHAPE.test(numberText(x));
+const ownPhone = phoneShaped;
 const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
 
 /** Google Contacts' separator of several values in one cell. */

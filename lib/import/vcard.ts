@@ -15,7 +15,7 @@ import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
-import { freeKey, type ImportedContact, numericRefs } from './fields';
+import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, withoutDirectionMarks } from './fields';
 import { orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
 
@@ -130,32 +130,43 @@ function toRecord(raw: string): ImportedContact | Why {
         if (family?.trim()) r.lastName = family;
         break;
       }
-      case 'email':
+      case 'email': {
         // (what is no address is kept, not mailed: as in a CSV's e-mail column)
-        if (text && !text.includes('@')) keep('EMAIL', text);
-        else if (text && !emails.includes(text)) emails.splice(preferred(p) ? pref.emails++ : emails.length, 0, text);
+        const address = withoutDirectionMarks(text).trim();
+        if (address && !address.includes('@')) keep('EMAIL', text);
+        else if (address && !emails.includes(address)) emails.splice(preferred(p) ? pref.emails++ : emails.length, 0, address);
         break;
+      }
       case 'tel': {
         // a fax is no number to call (kept, as a CSV's fax column is); the one the card prefers
         // (TYPE=PREF, 4.0's PREF=1) is the main one
         const ts = types(p);
         if (ts.includes('fax') && !ts.some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
-        else if (text && !phones.includes(text)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, text);
+        else {
+          const tel = numberText(text).trim();
+          if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
+        }
         break;
       }
       case 'org':
-        if (first[0]?.trim()) r.company = first[0];
+        // a number typed where the organisation goes is a number to call, no company
+        if (first[0]?.trim() && phoneShaped(first[0])) {
+          const tel = numberText(first[0]).trim();
+          if (!phones.includes(tel)) phones.push(tel);
+        } else if (first[0]?.trim()) r.company = first[0];
         if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
         break;
       case 'title':
         if (text) r.position = first.join('');
         break;
       case 'adr': {
-        // post office box; extended; street; locality; region; postal code; country
+        // post office box; extended; street; locality; region; postal code; country (Google adds an eighth:
+        // the same address formatted, "Leeds, West Yorkshire\nGB" — kept only when the seven are empty)
         const [, , , city, , , country] = first;
         if (city?.trim() && r.city === undefined) r.city = city;
         if (country?.trim() && r.country === undefined) r.country = country;
-        keep('Address', first.filter((x) => x.trim()).join(', '));
+        const parts = first.length > 7 && first.slice(0, 7).some((x) => x.trim()) ? first.slice(0, 7) : first;
+        keep('Address', parts.filter((x) => x.trim()).join(', '));
         break;
       }
       case 'bday':
@@ -200,6 +211,14 @@ function toRecord(raw: string): ImportedContact | Why {
     r.profileUrl = profiles[0];
     if (profiles.length > 1) r.profileUrls = profiles;
   }
+  // a card the phone book names by its number ("FN:+234 800 000 0000", "N:0001;0800;000"): that number is the
+  // name, no first or last name, and the number to call when the card has no other
+  const partsText = NAME_PARTS.map((k) => r[k]).filter((x): x is string => typeof x === 'string' && !!x.trim()).join(' ');
+  if (partsText && phoneShaped(partsText)) {
+    if (typeof r.name !== 'string') r.name = partsText;
+    for (const k of NAME_PARTS) delete r[k];
+  }
+  if (typeof r.name === 'string' && phoneShaped(r.name) && !phones.length) phones.push(numberText(r.name).trim());
   if (emails.length) r.email = emails[0];
   if (emails.length > 1) r.emails = emails;
   if (phones.length) r.phone = phones[0];
@@ -247,7 +266,9 @@ const ONE = new Set(['fn', 'n', 'org', 'title', 'bday']);
  * ("TZ:1:00" as a UTC offset, "BDAY:15.03.1980" as a date) is the text the card holds.
  */
 function valuesOf(p: ICAL.Property): string[][] {
-  const list = (vs: unknown[]) => vs.map((v) => (Array.isArray(v) ? v.map(String) : [String(v ?? '')]));
+  // (Google writes "\:" in text, an escape vCard 3.0 does not have: the colon it stands for)
+  const text = (v: unknown) => String(v ?? '').replace(/\\:/g, ':');
+  const list = (vs: unknown[]) => vs.map((v) => (Array.isArray(v) ? v.map(text) : [text(v)]));
   try {
     return list(p.getValues());
   } catch {

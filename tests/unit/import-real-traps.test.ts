@@ -757,7 +757,7 @@ describe('a legal CRM, a mailing list, phones and an attendee list, as they real
         'BEGIN:VCARD\r\nVERSION:2.1\r\nN:de Vries;Lotte;;;\r\nFN:Lotte de Vries\r\nTEL;CELL:0600000001\r\nEMAIL;HOME:l.vries@post.example\r\nEND:VCARD\r\n',
     );
     expect(v.records).toHaveLength(1);
-    expect(v.records[0]).toMatchObject({ name: 'Lotte de Vries', firstName: 'lotte', lastName: 'de Vries', phone: '0600000001' });
+    expect(v.records[0]).toMatchObject({ name: 'Lotte de Vries', firstName: 'Lotte', lastName: 'de Vries', phone: '0600000001' });
     expect(v.records[0].custom ?? {}).toEqual({});
   });
 
@@ -775,5 +775,39 @@ describe('a legal CRM, a mailing list, phones and an attendee list, as they real
     const se = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:Koval@CS;Oleh\r\nTEL;CELL:+380660000001\r\nEND:VCARD\r\n' +
       'BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:;op@net.example\r\nTEL;CELL:+380500000002\r\nEND:VCARD\r\n');
     expect(se.records.map((x) => x.name)).toEqual(['Oleh Koval@CS', 'op@net.example']);
+  });
+});
+
+describe("phones' and Google's vCards as they really come (Nigeria, Ethiopia, Sri Lanka, Indonesia)", () => {
+  const card = (...lines: string[]) => `BEGIN:VCARD\r\nVERSION:2.1\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`;
+
+  it('a card named by its number is named so, with no first or last name made of the digits, and has it as its phone', () => {
+    const v = readVcards(card('N:;+2340000000001;;;', 'FN:+2340000000001') + card('N:0001;0800;000;;', 'FN:0800 000 0001', 'TEL;CELL:080-000-00001') + card('N:;+251900000003;;;'));
+    expect(v.records.map((x) => [x.name, x.phone, x.firstName, x.middleName, x.lastName])).toEqual([
+      ['+2340000000001', '+2340000000001', undefined, undefined, undefined],
+      ['0800 000 0001', '080-000-00001', undefined, undefined, undefined],
+      ['+251900000003', '+251900000003', undefined, undefined, undefined],
+    ]);
+  });
+
+  it("direction marks around a number or an address are not kept; Google's '\\:' is a colon; its eighth ADR part does not repeat the address", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Obi\r\nTEL;TYPE=CELL:\u202a0703 000 0000\u202c\r\nEMAIL:\u200eada@obi.example\r\n' +
+      'NOTE:Acc Nos\\: 0157000000\r\nADR:;;;Leeds;West Yorkshire;;GB;Leeds\\, West Yorkshire\\nGB\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Obi Home\r\nADR;TYPE=HOME:;;;;;;;Lagos\\nNigeria\r\nEND:VCARD\r\n');
+    expect(v.records[0]).toMatchObject({ phone: '0703 000 0000', email: 'ada@obi.example', notes: 'Acc Nos: 0157000000', city: 'Leeds', country: 'GB', custom: { Address: 'Leeds, West Yorkshire, GB' } });
+    expect(v.records[1].custom?.Address).toBe('Lagos\nNigeria');
+  });
+
+  it('a number typed where the organisation goes is the phone, not the company', () => {
+    const v = readVcards(card('FN:Gayan', 'ORG:076 000 0000'));
+    expect(v.records[0]).toMatchObject({ name: 'Gayan', phone: '076 000 0000' });
+    expect(v.records[0]).not.toHaveProperty('company');
+  });
+
+  it("two cards of one person: the name's parts all come from the card that splits it more, never some from each", () => {
+    const v = readVcards(card('N:;Rudi bandung.;;;', 'FN:Rudi bandung.', 'TEL;CELL:0812000001') + card('N:bandung;Rudi;;;', 'FN:Rudi bandung.', 'TEL;CELL:0812000001') +
+      card('N:;Sweety.;;;', 'FN:Sweety.', 'TEL;CELL:0812000002') + card('N:;Sweety;;;', 'FN:Sweety', 'TEL;CELL:0812000002'));
+    expect(v.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([['Rudi bandung.', 'Rudi', 'bandung'], ['Sweety.', 'Sweety.', undefined]]);
+    expect(v.records.map((x) => x.custom ?? {})).toEqual([{}, {}]);
   });
 });
