@@ -7,6 +7,8 @@ import { follow } from './reader/follow';
 export default defineContentScript({
   // "*." also matches the bare domain
   matches: ['https://*.linkedin.com/*'],
+  // Sales Navigator's pages have their own script (salesnav.content.ts)
+  excludeMatches: ['https://www.linkedin.com/sales/*'],
   runAt: 'document_idle',
   main() {
     follow({ read: readLinkedIn, profileUrl: linkedinProfileUrl });

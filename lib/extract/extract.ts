@@ -6,13 +6,19 @@ import { emptyFields } from './types';
 import { pageLang } from './core';
 import { extractFacebook } from './facebook';
 import { extractLinkedIn } from './linkedin';
+import { extractSalesNav } from './salesnav';
 import { extractVk } from './vk';
-import { siteOf } from './urls';
+import { salesNavLeadUrl, siteOf } from './urls';
 
 export { canonicalProfileUrl } from './urls';
 export { identityMatches } from './identity';
 
-const EXTRACTORS = { linkedin: extractLinkedIn, facebook: extractFacebook, vk: extractVk } as const;
+// (Sales Navigator's lead pages are LinkedIn's, read by a reader of their own: salesnav.ts)
+const EXTRACTORS = {
+  linkedin: (doc: Document, url: string) => (salesNavLeadUrl(url) ? extractSalesNav(doc, url) : extractLinkedIn(doc, url)),
+  facebook: extractFacebook,
+  vk: extractVk,
+} as const;
 
 export function extractPage(doc: Document, url: string): Extraction {
   const site = siteOf(url);

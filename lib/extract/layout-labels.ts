@@ -3,6 +3,7 @@
 // keep. Words not in it are placeholdered (layout-report.ts).
 import * as facebook from './facebook';
 import * as linkedin from './linkedin';
+import * as salesnav from './salesnav';
 import * as vk from './vk';
 import type { Site } from './types';
 
@@ -19,7 +20,8 @@ export interface Labels {
 
 // each site file exports its label tables as UI_LABELS (read loosely: a report without labels is still a report)
 const uiLabels = (m: object): unknown => (m as { UI_LABELS?: unknown }).UI_LABELS ?? [];
-const LABEL_SETS: Record<Site, unknown> = { linkedin: uiLabels(linkedin), facebook: uiLabels(facebook), vk: uiLabels(vk) };
+// (Sales Navigator's lead pages are LinkedIn's: its reader's labels join LinkedIn's)
+const LABEL_SETS: Record<Site, unknown> = { linkedin: [uiLabels(linkedin), uiLabels(salesnav)], facebook: uiLabels(facebook), vk: uiLabels(vk) };
 const labelCache = new Map<string, Labels>();
 
 // keys of the extractors' tables that hold CSS selectors, not labels

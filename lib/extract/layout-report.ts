@@ -241,7 +241,7 @@ const KNOWN_HOST =
 const STATIC_HOST = /^(?:static\.licdn\.com|static\.[\w.-]*fbcdn\.net|st\d*(?:-\d+)?\.vk\.com|(?:www\.)?schema\.org|(?:www\.)?w3\.org|ogp\.me)$/i;
 // The sites' route words: path segments that name a feature, not a person
 const ROUTES = new Set(
-  ('in pub details experience education skills languages certifications projects honors courses interests ' +
+  ('in pub sales lead details experience education skills languages certifications projects honors courses interests ' +
     'recommendations volunteering-experiences organizations publications patents test-scores overlay contact-info ' +
     'about-this-profile photo background-photo recent-activity all shares comments reactions posts company school ' +
     'showcase feed search results people mynetwork messaging notifications jobs learning premium redir redirect safety ' +
@@ -383,7 +383,7 @@ const TEXT_ATTRS = new Set([
   'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder', 'aria-keyshortcuts',
 ]);
 // data-* keys whose values name a part of the layout (LinkedIn 2026, Facebook pagelets, m.facebook sigils)
-const STRUCTURAL_DATA = /^(?:data-(?:view-name|testid|test-id|test-[\w-]+|section|pagelet|sigil|control-name|tracking-control-name|field|view-tracking-scope|generated-suggestion-target|finite-scroll-hotkey-context|visible|display-contents|rtl|supported-dps|token-id|loaded|module-id|id-type|nosnippet|entity-hovercard-id-type|layout|block|ft-type|role|type|name-type)|componentkey|data-sdui-[\w-]+)$/i;
+const STRUCTURAL_DATA = /^(?:data-(?:view-name|sn-view-name|anonymize|testid|test-id|test-[\w-]+|section|pagelet|sigil|control-name|tracking-control-name|field|view-tracking-scope|generated-suggestion-target|finite-scroll-hotkey-context|visible|display-contents|rtl|supported-dps|token-id|loaded|module-id|id-type|nosnippet|entity-hovercard-id-type|layout|block|ft-type|role|type|name-type)|componentkey|data-sdui-[\w-]+)$/i;
 const ARIA_IDREFS = new Set(['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto', 'for', 'headers', 'list', 'form', 'popovertarget', 'anchor']);
 // SVG geometry and presentation: numbers that draw icons, not people
 const SVG_ATTRS = /^(?:d|points|viewbox|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|fx|fy|dx|dy|width|height|fill|stroke|stroke-[\w-]+|fill-[\w-]+|clip-rule|clip-path|mask|opacity|offset|stop-color|stop-opacity|gradientunits|gradienttransform|preserveaspectratio|focusable|version|xmlns(?::\w+)?|xml:space|shape-rendering|color|display|visibility|pathlength|markerwidth|markerheight|refx|refy|orient|filter|flood-color|flood-opacity|stddeviation|in|in2|result|mode|operator|k1|k2|k3|k4|values|type|vector-effect)$/i;

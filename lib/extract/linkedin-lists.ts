@@ -6,6 +6,10 @@ import type { Job, School } from './types';
 import { all, first, items, pieces, uniq } from './core';
 import { isoMonth, labelRe, parseRange, plausible, text } from './text';
 
+// the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
+// ("3. i dalsze", "3-й и далее": Polish and Russian for 3rd+); the digit is the degree
+export const DEGREE =
+  /^[·•]?\s*(?:(?:conexão|conexión|contacto|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|\.?º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?(?:\s+et plus)?$/i;
 const EMPLOYMENT_WORDS =
   'full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка|tempo integral|meio período|autônomo|estágio|jornada completa|media jornada|autónomo|prácticas|temps plein|temps partiel|indépendant|stage|vollzeit|teilzeit|selbstständig|praktikum|pełny etat|część etatu|samozatrudnienie|staż|praktyka|повна зайнятість|часткова зайнятість|стажування';
 export const EMPLOYMENT_ONLY = new RegExp(`^(?:${EMPLOYMENT_WORDS})$`, 'i');

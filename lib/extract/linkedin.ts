@@ -20,7 +20,7 @@ import {
 } from './core';
 import { linkedinIdentity } from './identity';
 import {
-  cardFirstLines, cardJobs, cardSchools, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, notShown, pvsJobs, pvsSchools,
+  cardFirstLines, cardJobs, cardSchools, DEGREE, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, notShown, pvsJobs, pvsSchools,
 } from './linkedin-lists';
 import { clean, cssUrl, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { linkedinProfileUrl } from './urls';
@@ -68,10 +68,6 @@ const CURRENT_COMPANY = /^(?:current company|текущая компания|т�
 const DIALOG = '[role="dialog"], dialog, [aria-modal="true"]';
 const MODAL = DIALOG + ', form';
 
-// the connection-degree badge after the name: "· 2nd", "3rd+", "2º", "Conexão de 2º grau", "1-й", "2nd degree connection"
-// ("3. i dalsze", "3-й и далее": Polish and Russian for 3rd+); the digit is the degree
-const DEGREE =
-  /^[·•]?\s*(?:(?:conexão|conexión|contacto|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|\.?º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?(?:\s+et plus)?$/i;
 const PRONOUN = '(?:he|him|his|she|her|hers|they|them|their|theirs|ze|zir|xe|xem|ela|dela|ele|dele|elu|él|ella|elle|il|lui|iel|sie|ihr|er|ihn|ona|jej|on|jego|oni|ich|он|его|она|её|ее|они|их|він|його|вона|її)';
 const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 'i');
 const TITLE_SITE = /^linkedin$/i;

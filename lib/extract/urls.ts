@@ -140,6 +140,16 @@ function vkRule(u: URL): string | null {
   return `https://vk.com/${name}`;
 }
 
+// Sales Navigator's lead page: /sales/lead/<its id for the member>,<how it was found>,<token>
+// (and the older /sales/people/…). The id is case-sensitive; the rest names no one. A rule of
+// its own: the lead page has its own content script, LinkedIn's reader never sees it.
+function salesLeadRule(u: URL): string | null {
+  const segs = segments(u);
+  if (segs[0] !== 'sales' || (segs[1] !== 'lead' && segs[1] !== 'people') || !segs[2] || segs.length > 3) return null;
+  const id = segs[2].split(',')[0];
+  return SALES_ID.test(id) ? `https://www.linkedin.com/sales/lead/${id}` : null;
+}
+
 /** `rule` applied to `url` when it is an http(s) URL on `site`'s host. */
 function onSite(site: Site, rule: (u: URL) => string | null, url: string): string | null {
   const u = parse(url);
@@ -149,6 +159,11 @@ function onSite(site: Site, rule: (u: URL) => string | null, url: string): strin
 /** The canonical URL of the LinkedIn member `url` names, or null (canonicalProfileUrl's rule, for LinkedIn's content script). */
 export function linkedinProfileUrl(url: string): string | null {
   return onSite('linkedin', linkedinRule, url);
+}
+
+/** The canonical URL of the Sales Navigator lead `url` names, or null (canonicalProfileUrl's rule, for the lead page's content script). */
+export function salesNavLeadUrl(url: string): string | null {
+  return onSite('linkedin', salesLeadRule, url);
 }
 
 /** The canonical URL of the Facebook person `url` names, or null (canonicalProfileUrl's rule, for Facebook's content script). */
@@ -169,12 +184,15 @@ export function canonicalProfileUrl(url: string): { site: Site; profileUrl: stri
   const u = parse(url);
   const site = u && siteOfUrl(u);
   if (!site) return null;
-  const profileUrl = (site === 'linkedin' ? linkedinRule : site === 'facebook' ? facebookRule : vkRule)(u);
+  const profileUrl = site === 'linkedin' ? linkedinRule(u) ?? salesLeadRule(u) : (site === 'facebook' ? facebookRule : vkRule)(u);
   return profileUrl ? { site, profileUrl } : null;
 }
 
 /** LinkedIn's member-id handles (as links from search and Sales Navigator carry them). */
 const MEMBER_ID = /^ACo[A-Za-z0-9_-]{20,}$/;
+
+/** Sales Navigator's id of a lead ("ACwAAB…": an opaque run of 20 letters, digits, - and _ or more). */
+const SALES_ID = /^[A-Za-z0-9_-]{20,}$/;
 
 /** Query parameters that only say how a link was followed, never whom it names. */
 // (only unambiguous ad/analytics tags: a CRM may well name a record `?ref=17`)
@@ -204,5 +222,5 @@ export function profileUrlKey(url: string): string | null {
 /** Numeric ids and chosen names are two spellings of a key: comparable only within one kind. */
 export function keyKind(profileUrl: string): 'id' | 'name' {
   // (a LinkedIn /pub/ URL carries the member id: it names the same people as /in/ handles do, in other words)
-  return /profile\.php\?id=|vk\.com\/id\d+$|linkedin\.com\/pub\//.test(profileUrl) ? 'id' : 'name';
+  return /profile\.php\?id=|vk\.com\/id\d+$|linkedin\.com\/(?:pub|sales)\//.test(profileUrl) ? 'id' : 'name';
 }

@@ -143,6 +143,17 @@ describe('Tiewise in Firefox', () => {
     await closeSite(anna);
   });
 
+  it('a Sales Navigator lead is read by its own script and shown as the person', async () => {
+    const lead = 'https://www.linkedin.com/sales/lead/ACwAAB1000000xxxxxxxxxxxxxxxxxxxxxxxxxxx,NAME_SEARCH,Ab1c';
+    s.serve(lead, readFileSync('tests/fixtures/real/linkedin/li-2024-salesnav-lead-en.html', 'utf8'));
+    const page = await site(lead);
+    await waitHeading(panel, 'Tomáš Novák');
+    await text(panel, '7 mutual connections');
+    expect(await headings(panel)).toEqual(['Tomáš Novák']);
+    await shot(panel, 'panel-salesnav-lead');
+    await closeSite(page);
+  });
+
   it('adds a note that is still there after a reload', async () => {
     anna = await site(ANNA);
     await waitHeading(panel, 'Anna Kowalski');
@@ -258,7 +269,7 @@ describe('Tiewise in Firefox', () => {
 
     it('the built content scripts hold no way to signal the page', () => {
       const files = readdirSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js'));
-      expect(files.sort()).toEqual(['facebook.js', 'linkedin.js', 'vk.js']);
+      expect(files.sort()).toEqual(['facebook.js', 'linkedin.js', 'salesnav.js', 'vk.js']);
       for (const f of files) {
         const code = readFileSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts', f), 'utf8');
         expect(BUNDLE_SIGNALS.filter((re) => re.test(code)).map(String), f).toEqual([]);

@@ -245,6 +245,9 @@ describe('the built manifest', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined(); // the default CSP: no remote code
-    expect(manifest.content_scripts[0].matches.every((m: string) => /^https:\/\/\*\.(linkedin\.com|facebook\.com|vk\.com|vk\.ru)\/\*$/.test(m))).toBe(true);
+    // the three networks' pages only (Sales Navigator's lead pages are LinkedIn's, under /sales/)
+    const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.filter((m: string) => !/^https:\/\/(?:\*\.(?:linkedin\.com|facebook\.com|vk\.com|vk\.ru)|www\.linkedin\.com\/sales)\/\*$/.test(m))).toEqual([]);
   });
 });

@@ -79,3 +79,33 @@ describe('the connection degree the page shows', () => {
     await tab.close();
   });
 });
+
+// A Sales Navigator lead page (the real structure, people invented), served under its real
+// address: the lead page's own content script reads it and the panel shows the lead with the
+// degree and the mutual connections the page names; LinkedIn's own script leaves it alone.
+describe('a Sales Navigator lead', () => {
+  const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAB1000000xxxxxxxxxxxxxxxxxxxxxxxxxxx,NAME_SEARCH,Ab1c';
+  let s: Session;
+  let panel: Page;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    panel = await s.openPanel();
+  });
+  afterAll(async () => s?.close());
+
+  it('is read by its own script and shown as the person, with the connection the page shows', async () => {
+    s.serve(LEAD, readFileSync('tests/fixtures/real/linkedin/li-2024-salesnav-lead-en.html', 'utf8'));
+    const tab = await s.context.newPage();
+    await tab.goto(LEAD);
+    await panel.getByRole('heading', { level: 2, name: 'Tomáš Novák' }).waitFor({ timeout: 20_000 });
+    await panel.getByText('2nd-degree connection · 7 mutual connections, among them Ewa Zielińska, Jonas Berg').waitFor();
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-salesnav-lead.png'), fullPage: true });
+    await panel.getByText('Developer · Company C · Brno, Czechia').waitFor();
+    expect(await panel.getByText(/could not read/).count()).toBe(0);
+    // a rep adds the lead to the book: kept under the lead's address
+    await panel.getByRole('button', { name: 'Add to book' }).click();
+    await panel.getByText('Not in your book yet').waitFor({ state: 'detached' });
+    await panel.getByRole('heading', { level: 2, name: 'Tomáš Novák' }).waitFor();
+    await tab.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { canonicalProfileUrl } from '../../lib/extract/extract';
-import { facebookProfileUrl, linkedinProfileUrl, vkProfileUrl } from '../../lib/extract/urls';
+import { facebookProfileUrl, linkedinProfileUrl, salesNavLeadUrl, vkProfileUrl } from '../../lib/extract/urls';
 
 const LI = 'https://www.linkedin.com/in/anna-kowalski-42/';
 const cases: [string, string | null][] = [
@@ -21,6 +21,14 @@ const cases: [string, string | null][] = [
   ['https://www.linkedin.com/authwall?trk=gf&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fanna', null],
   ['https://www.linkedin.com/groups/99881/', null],
   ['https://www.linkedin.com.evil.example/in/anna-kowalski-42/', null],
+  // Sales Navigator's lead page: /sales/lead/<the app's id of the member>,<how it was found>,<token>; the id names the lead, case kept
+  ['https://www.linkedin.com/sales/lead/ACwAAB1000000aBcDeFgHiJkLmNoPqRsTuVwXyZ,NAME_SEARCH,Ab1c', 'https://www.linkedin.com/sales/lead/ACwAAB1000000aBcDeFgHiJkLmNoPqRsTuVwXyZ'],
+  ['https://www.linkedin.com/sales/people/ACwAAB1000000aBcDeFgHiJkLmNoPqRsTuVwXyZ,name,undefined', 'https://www.linkedin.com/sales/lead/ACwAAB1000000aBcDeFgHiJkLmNoPqRsTuVwXyZ'],
+  ['https://www.linkedin.com/sales/lead/', null],
+  ['https://www.linkedin.com/sales/lead/ACwAAB1000000aBcDeFgHiJkLmNoPqRsTuVwXyZ,NAME_SEARCH,Ab1c/activity', null],
+  ['https://www.linkedin.com/sales/search/people?query=(keywords%3Aanna)', null],
+  ['https://www.linkedin.com/sales/company/1035', null],
+  ['https://www.linkedin.com/sales/lead/anna-kowalski-42', null],
   // LinkedIn public profiles of 2009–2016: /pub/<name>/<member id in three hex parts>/
   ['http://www.linkedin.com/pub/anna-kowalski/1b/a23/456', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
   ['https://pl.linkedin.com/pub/Anna-Kowalski/1B/A23/456/?trk=pub-pbmap', 'https://www.linkedin.com/pub/anna-kowalski/1b/a23/456/'],
@@ -96,7 +104,10 @@ describe('canonicalProfileUrl', () => {
   // each content script carries only its own network's rule: the same rule, on its own network only
   it.each(cases)('each network\'s own rule agrees: %s', (url) => {
     const canon = canonicalProfileUrl(url);
-    expect(linkedinProfileUrl(url)).toBe(canon?.site === 'linkedin' ? canon.profileUrl : null);
+    // (a Sales Navigator lead is LinkedIn's, read by the lead page's own script and rule)
+    const lead = canon?.profileUrl.includes('/sales/lead/') ?? false;
+    expect(linkedinProfileUrl(url)).toBe(canon?.site === 'linkedin' && !lead ? canon.profileUrl : null);
+    expect(salesNavLeadUrl(url)).toBe(lead ? canon!.profileUrl : null);
     expect(facebookProfileUrl(url)).toBe(canon?.site === 'facebook' ? canon.profileUrl : null);
     expect(vkProfileUrl(url)).toBe(canon?.site === 'vk' ? canon.profileUrl : null);
   });
