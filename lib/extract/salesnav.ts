@@ -5,7 +5,9 @@
 // data-sn-view-name ("feature-lead-top-card", "lead-current-role", "feature-about-lead",
 // "feature-lead-education", "shared-in-common"): the reader reads those, inside those cards
 // only (company hovercards and other leads — "People also viewed" — sit elsewhere on the page,
-// some hidden), never by its hashed class names.
+// some hidden), never by its hashed class names. The app's layout of 2017–2020 (a real 2019 lead
+// page) named its parts with classes instead: profile-topcard, profile-topcard-person-entity__name,
+// profile-topcard__location-data, …__connections-data, …__current-positions, profile-education__…
 import type { Extraction, Job, School } from './types';
 import { all, allUnreadable, countLabelled, drain, fieldSteps, first, makeCtx, pathOf, result, type Ctx, type Spec, type Steps } from './core';
 import { DEGREE } from './linkedin-lists';
@@ -22,7 +24,7 @@ const CARD = {
 
 // "500+ connections", "7 mutual connections" in the UI languages LinkedIn's reader knows
 const CONNECTIONS = 'connections?|contacts?|контакт\\p{L}*|conex\\p{L}*|relations?|kontakt\\p{L}*|połącze\\p{L}*|contatti|collegamenti';
-const MUTUAL = 'mutual connections?|общи\\p{L}* контакт\\p{L}*|спільн\\p{L}* контакт\\p{L}*|conex\\p{L}* em comum|conex\\p{L}* en común|relations? en commun|gemeinsame kontakte|wspóln\\p{L}* kontakt\\p{L}*|collegamenti in comune';
+const MUTUAL = 'mutual connections?|shared connections?|общи\\p{L}* контакт\\p{L}*|спільн\\p{L}* контакт\\p{L}*|conex\\p{L}* em comum|conex\\p{L}* en común|relations? en commun|gemeinsame kontakte|wspóln\\p{L}* kontakt\\p{L}*|collegamenti in comune';
 
 /**
  * The labels the layout report may keep (layout-labels.ts): the counts' words, the app's name, and
@@ -35,12 +37,29 @@ function shown(el: Element): boolean {
   return !el.closest('[aria-hidden="true"], [role="tooltip"], [role="dialog"], template');
 }
 
+/** The 2017–2020 layout's parts, by their classes. */
+const OLD = {
+  top: '.profile-topcard',
+  name: '.profile-topcard-person-entity__name',
+  location: '.profile-topcard__location-data',
+  total: '.profile-topcard__connections-data.type-total',
+  shared: '.profile-topcard__connections-data.type-shared',
+  position: '.profile-topcard__current-positions .profile-topcard__summary-position-title',
+  summary: '.profile-topcard__summary-content',
+  school: '.profile-education__school-name',
+};
+
 function top(c: Ctx): Element | null {
-  return c.memo(top, () => all(c.doc, CARD.top).find(shown) ?? null);
+  return c.memo(top, () => all(c.doc, CARD.top).find(shown) ?? all(c.doc, OLD.top).find(shown) ?? null);
 }
 
 function nameEl(c: Ctx): Element | null {
-  return c.memo(nameEl, () => all(top(c), '[data-x--lead--name], h1[data-anonymize="person-name"]').find(shown) ?? null);
+  return c.memo(nameEl, () => all(top(c), `[data-x--lead--name], h1[data-anonymize="person-name"], ${OLD.name}`).find(shown) ?? null);
+}
+
+/** The shown text of the first element `sel` finds in the top card. */
+function topText(c: Ctx, sel: string, max = 300): string | null {
+  return plausible(text(all(top(c), sel).find(shown), max * 2), max);
 }
 
 /** The top card's name, else the title's ("Ann Lee | Sales Navigator"). */
@@ -63,25 +82,32 @@ function lines(c: Ctx): string[] {
   });
 }
 
+/**
+ * The current roles: each "<title> at <company>" line — its job title, and the company in the same
+ * line (a link, or plain text when the company has no page); "Also worked at <a>…</a>" in the same
+ * card names past employers, no role. One role is a line of its own, several a list.
+ */
 function roles(c: Ctx): Job[] {
-  return c.memo(roles, () =>
-    all(first(c.doc, CARD.roles), 'li')
-      .filter(shown)
-      .flatMap((li): Job[] => {
-        const company = plausible(text(first(li, '[data-anonymize="company-name"]'), 300), 200);
-        if (!company) return [];
-        const job: Job = { company };
-        const title = plausible(text(first(li, '[data-anonymize="job-title"]'), 300), 200);
-        if (title) job.title = title;
-        // "May 2024–Present 7 mos": the range before the duration
-        const dates = all(li, 'p span').map((e) => text(e, 100)).find((t) => /\d{4}/.test(t));
-        return [{ ...job, ...parseRange(dates?.replace(/\s+\d+\s+\p{L}+\.?$/u, '')) }];
-      }),
-  );
+  return c.memo(roles, () => {
+    const lines = all(first(c.doc, CARD.roles), '[data-anonymize="job-title"]').filter(shown).map((t) => [t, first(t.parentElement, '[data-anonymize="company-name"]')] as const);
+    // 2017–2020: "<span …position-title>Title</span> at <a>Company</a>" in the top card
+    const old = all(top(c), OLD.position).filter(shown).map((t) => [t, t.nextElementSibling] as const);
+    return [...lines, ...old].flatMap(([t, co]): Job[] => {
+      const company = plausible(text(co, 300), 200);
+      if (!company) return [];
+      const job: Job = { company };
+      const title = plausible(text(t, 300), 200);
+      if (title) job.title = title;
+      // "May 2024–Present 7 mos" in the line after it: the range before the duration
+      const item = t.closest('li') ?? t.parentElement?.parentElement;
+      const dates = all(item, 'p span').map((e) => text(e, 100)).find((x) => /\d{4}/.test(x));
+      return [{ ...job, ...parseRange(dates?.replace(/\s+\d+\s+\p{L}+\.?$/u, '')) }];
+    });
+  });
 }
 
 function schools(c: Ctx): School[] {
-  return all(first(c.doc, CARD.education), '[data-anonymize="education-name"]')
+  return [...all(first(c.doc, CARD.education), '[data-anonymize="education-name"]'), ...all(c.doc, OLD.school)]
     .filter(shown)
     .flatMap((h): School[] => {
       const school = plausible(text(h, 300), 200);
@@ -104,7 +130,19 @@ const SPEC: Spec = {
     ],
     shown: () => true,
   },
-  headline: { hooks: [{ via: 'lead-headline', read: (c) => plausible(text(first(top(c), '[data-anonymize="headline"]'), 600), 400) }] },
+  headline: {
+    hooks: [
+      { via: 'lead-headline', read: (c) => topText(c, '[data-anonymize="headline"]', 400) },
+      // 2017–2020: the line under the name (the <dd> after its <dt>), before the summary
+      {
+        via: 'topcard-headline',
+        read: (c) => {
+          const dd = nameEl(c)?.closest('dt')?.nextElementSibling;
+          return dd?.tagName === 'DD' && !first(dd, OLD.summary) ? plausible(text(dd, 600), 400) : null;
+        },
+      },
+    ],
+  },
   location: {
     hooks: [
       {
@@ -112,15 +150,22 @@ const SPEC: Spec = {
         // the line that is no count: the place (the app writes it as words, no digits)
         read: (c) => plausible(lines(c).find((t) => !/\d/.test(t)), 200),
       },
+      { via: 'topcard-location', read: (c) => topText(c, OLD.location, 200) },
     ],
   },
-  connections: { hooks: [{ via: 'lead-lines', read: (c) => countLabelled(lines(c).join(' · '), CONNECTIONS) }] },
+  connections: {
+    hooks: [
+      { via: 'lead-lines', read: (c) => countLabelled(lines(c).join(' · '), CONNECTIONS) },
+      { via: 'topcard-connections', read: (c) => countLabelled(topText(c, OLD.total) ?? '', CONNECTIONS) },
+    ],
+  },
   mutual: {
     hooks: [
       {
         via: 'lead-spotlight',
         read: (c) => {
-          for (const b of all(top(c), 'button').filter(shown)) {
+          // (2017–2020: "1 shared connection" beside the count)
+          for (const b of all(top(c), `button, ${OLD.shared}`).filter(shown)) {
             const n = countLabelled(text(b, 200), MUTUAL);
             if (n !== null) return n;
           }
@@ -135,10 +180,12 @@ const SPEC: Spec = {
       {
         via: 'lead-badge',
         read: (c) => {
-          // the badge follows the name: "2nd", "3rd+", "1st"
+          // the badge follows the name: "2nd", "3rd+", "1st" (2017–2020: in a list of badges after it)
           for (let el = nameEl(c)?.nextElementSibling; el; el = el.nextElementSibling) {
-            const m = DEGREE.exec(clean(el.textContent));
-            if (m) return Number(m[1]) as 1 | 2 | 3;
+            for (const b of [el, ...all(el, 'li, span').slice(0, 20)]) {
+              const m = shown(b) ? DEGREE.exec(clean(b.textContent)) : null;
+              if (m) return Number(m[1]) as 1 | 2 | 3;
+            }
           }
           return null;
         },
@@ -159,7 +206,7 @@ const SPEC: Spec = {
   },
   company: { hooks: [{ via: 'current-roles', read: (c) => roles(c)[0]?.company }] },
   position: { hooks: [{ via: 'current-roles', read: (c) => roles(c)[0]?.title }] },
-  experience: { hooks: [{ via: 'current-roles', read: roles }], shown: (c) => first(c.doc, CARD.roles) },
+  experience: { hooks: [{ via: 'current-roles', read: roles }], shown: (c) => first(c.doc, CARD.roles) ?? first(top(c), OLD.position) },
   about: {
     hooks: [
       {
@@ -170,10 +217,12 @@ const SPEC: Spec = {
           return plausible(clean(blurb?.getAttribute('title')) || text(blurb, 5000), 5000);
         },
       },
+      // 2017–2020: the summary in the top card, as far as it shows it (its "…see more" is no text of it)
+      { via: 'topcard-summary', read: (c) => plausible(text(all(top(c), OLD.summary).find(shown), 5000, (e) => e.tagName === 'BUTTON'), 5000) },
     ],
-    shown: (c) => first(c.doc, CARD.about),
+    shown: (c) => first(c.doc, CARD.about) ?? first(top(c), OLD.summary),
   },
-  education: { hooks: [{ via: 'lead-education', read: schools }], shown: (c) => first(c.doc, CARD.education) },
+  education: { hooks: [{ via: 'lead-education', read: schools }], shown: (c) => first(c.doc, CARD.education) ?? first(c.doc, OLD.school) },
 };
 
 export function extractSalesNav(doc: Document, url: string): Extraction {
@@ -186,7 +235,9 @@ export function* readSalesNav(doc: Document, url: string): Steps<Extraction> {
   const canon = salesNavLeadUrl(url);
   if (!canon) return result('linkedin', /^\/(?:checkpoint|login|uas\/login)/.test(pathOf(url)) ? 'login-wall' : 'not-profile', null, c.lang);
   yield;
-  if (!top(c)) return result('linkedin', 'not-profile', null, c.lang);
+  // a lead's address without a top card we know: the app still loading it, or a layout we have not seen —
+  // the lead's page all the same, not yet readable (follow.ts reads it again a few times)
+  if (!top(c)) return result('linkedin', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
   // the app keeps the lead before on screen a moment after its address changed; the page names no lead
   // id, but its title follows the route: a top card that is not the title's person is the one before
   const shownName = name(c);
