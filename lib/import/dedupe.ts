@@ -25,6 +25,9 @@ export function normaliseCompany(s: string): string {
 
 export type RecordKeys = Array<[DuplicateKind, string]>;
 
+/** How many characters of a name a phone's SIM keeps. */
+const SIM_NAME = 14;
+
 /** What a record is matched by, most telling first. */
 export function keysOf(r: ImportedContact): RecordKeys {
   const out: RecordKeys = [];
@@ -39,10 +42,15 @@ export function keysOf(r: ImportedContact): RecordKeys {
   const company = r.company ? normaliseCompany(r.company) : '';
   if (name && company) out.push(['name+company', 'n:' + name + '|' + company]);
   if (name) {
+    // a phone's SIM keeps a name's first 14 characters ("Kwabena Mensahh" is "Kwabena Mensah" there): a
+    // longer name is also keyed by them, so the SIM's copy of a card, with its number, finds the card
+    const sim = personal.length > SIM_NAME ? normaliseName(personal.slice(0, SIM_NAME)) : '';
     for (const p of r.phones ?? (r.phone ? [r.phone] : [])) {
       const n = normPhone(p);
       // (a number a spreadsheet rounded, "7.70091E+11", is no number)
-      if (n.length >= 6 && !/e\+/i.test(p)) out.push(['name+phone', 'p:' + name + '|' + n]);
+      if (n.length < 6 || /e\+/i.test(p)) continue;
+      out.push(['name+phone', 'p:' + name + '|' + n]);
+      if (sim && sim !== name) out.push(['name+phone', 'p:' + sim + '|' + n]);
     }
   }
   return out;
@@ -85,6 +93,9 @@ export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boole
  */
 export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean {
   if (by === 'email' || by === 'profileUrl') return !namesConflict(earlier, r);
+  // by a SIM's cut of the name (keysOf): one name is the other's first 14 characters, not two longer
+  // names that begin alike ("Daniel Whitmore" and "Daniel Whitmore 2" at one number)
+  if (by === 'name+phone' && normaliseName(fullName(earlier)) !== normaliseName(fullName(r)) && !simCut(fullName(earlier), fullName(r)) && !simCut(fullName(r), fullName(earlier))) return false;
   return (by !== 'name+company' && by !== 'name+phone') || (!otherRecord(earlier, r) && !(otherAddresses(earlier, r) && !personalName(r)));
 }
 
@@ -165,11 +176,20 @@ function handleHolds(handle: string, other: string): boolean {
  * Acme : Proof.", whose words hold "Ann Lee" too).
  */
 function holdsAllWords(fuller: string, other: string): boolean {
-  if (!/^[\p{L}\p{M}'’. -]+$/u.test(fuller.trim())) return false;
+  if (!nameShaped(fuller)) return false;
   const words = normaliseName(fuller).split(' ');
-  if (words.length > 5) return false;
   const theirs = normaliseName(other).split(' ').filter(Boolean);
   return theirs.length > 0 && words.length > theirs.length && theirs.every((w) => words.includes(w));
+}
+
+/** A name as people write one: words of letters, at most five. */
+function nameShaped(s: string): boolean {
+  return /^[\p{L}\p{M}'’. -]+$/u.test(s.trim()) && normaliseName(s).split(' ').length <= 5;
+}
+
+/** Whether `cut` is `whole` as a SIM keeps it: its first 14 characters (and `whole` a name as people write one). */
+function simCut(cut: string, whole: string): boolean {
+  return cut.length === SIM_NAME && whole.length > SIM_NAME && whole.toLowerCase().startsWith(cut.toLowerCase()) && nameShaped(whole);
 }
 
 /** Whether two values of a field say the same: letter case aside ("ANNA" and "Anna"), but a CRM's id as written (Salesforce's are case-sensitive). */
@@ -216,6 +236,8 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
   };
   // a record named only by its e-mail (or by the address's first half, or an address typed where
   // the name goes) takes the duplicate's real name
+  /** the duplicate's name replaced the earlier one as the fuller of the two */
+  let fuller = false;
   const earlierUnnamed = !earlier.firstName && !earlier.lastName && earlier.name === earlier.email;
   const dupNamed = !!(dup.firstName || dup.lastName || dup.name !== dup.email);
   if (earlierUnnamed && dupNamed) e.name = dup.name;
@@ -226,8 +248,11 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
   } else if (dupNamed && normaliseName(dup.name) !== normaliseName(earlier.name)) {
     // the same name, one fuller than the other ("lotte" and "Lotte de Vries"): the fuller one (the parts the
     // earlier record gives stay: a CRM's row may hold the whole name in its first-name column)
-    if (holdsAllWords(dup.name, earlier.name)) e.name = dup.name;
-    else if (!holdsAllWords(earlier.name, dup.name)) besides('name', dup.name);
+    if (holdsAllWords(dup.name, earlier.name) || simCut(earlier.name, dup.name)) {
+      e.name = dup.name;
+      fuller = true;
+    }
+    else if (!holdsAllWords(earlier.name, dup.name) && !simCut(dup.name, earlier.name)) besides('name', dup.name);
   }
   const dupHandle = handleName(dup) && !handleName(earlier);
   // a name's parts come from one record, never some from each ("Rudi bandung." as a first name beside
@@ -235,12 +260,14 @@ export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void 
   // name, the one that splits it into more parts gives them all
   const partsOf = (x: Record<string, unknown>) => NAME_PARTS.filter((k) => typeof x[k] === 'string' && (x[k] as string).trim()).length;
   const earlierParts = partsOf(e);
-  const theirParts = !dupHandle && normaliseName(String(e.name)) === normaliseName(dup.name) && partsOf(d) > earlierParts;
+  const theirParts = !dupHandle && normaliseName(String(e.name)) === normaliseName(dup.name) && (partsOf(d) > earlierParts || (fuller && partsOf(d) >= earlierParts));
+  // (a SIM's copy cuts the parts with the name: no second value of them)
+  const dupCut = simCut(dup.name, String(e.name));
   if (theirParts) for (const k of NAME_PARTS) if (d[k] === undefined) delete e[k];
   for (const [k, v] of Object.entries(d)) {
     if (k in MULTI_FIELDS || Object.values(MULTI_FIELDS).includes(k as never) || k === 'name' || k === 'custom') continue;
     if ((NAME_PARTS as readonly string[]).includes(k)) {
-      if (dupHandle) continue; // kept whole as "name 2"
+      if (dupHandle || dupCut) continue; // kept whole as "name 2"; or cut by a SIM
       if (theirParts) {
         e[k] = v;
         continue;

@@ -811,3 +811,22 @@ describe("phones' and Google's vCards as they really come (Nigeria, Ethiopia, Sr
     expect(v.records.map((x) => x.custom ?? {})).toEqual([{}, {}]);
   });
 });
+
+describe("a phone's SIM copies (a real Samsung export: names cut to 14 characters)", () => {
+  const card = (n: string, tel: string) => `BEGIN:VCARD\r\nVERSION:2.1\r\nN:${n.split(' ').slice(1).join(' ')};${n.split(' ')[0]};;;\r\nFN:${n}\r\nTEL;CELL:${tel}\r\nEND:VCARD\r\n`;
+
+  it("the SIM's copy of a card, its name cut to 14 characters, with the same number, is the card: the whole name stays", () => {
+    const v = readVcards(card('Kwabena Mensahh', '+233240000001') + card('Kwabena Mensah', '+233240000001') + card('Akosua Boatengg', '+233240000002'));
+    expect(v.duplicates).toEqual([{ line: 7, sameAs: 1, by: 'name+phone' }]);
+    expect(v.records.map((x) => x.name)).toEqual(['Kwabena Mensahh', 'Akosua Boatengg']);
+    expect(v.records[0].custom ?? {}).toEqual({});
+    // the copy first: the whole name replaces it
+    const w = readVcards(card('Kwabena Mensah', '+233240000001') + card('Kwabena Mensahh', '+233240000001'));
+    expect(w.records.map((x) => x.name)).toEqual(['Kwabena Mensahh']);
+  });
+
+  it('a shorter name that is no cut (not 14 characters), or another number, is someone else', () => {
+    const v = readVcards(card('Kofi Asante Jnr', '+233240000003') + card('Kofi Asante', '+233240000003') + card('Kwabena Mensahh', '+233240000001') + card('Kwabena Mensah', '+233240000009'));
+    expect(v.records).toHaveLength(4);
+  });
+});
