@@ -72,7 +72,7 @@ function titleName(c: Ctx): string | null {
   return m ? plausible(m[1], 120) : null;
 }
 
-/** The lines under the headline: "Bratislava, Slovakia", "500+ connections" (no hook of their own: the headline's next block). */
+/** The lines under the headline: "Brno, Czechia", "500+ connections" (no hook of their own: the headline's next block). */
 function lines(c: Ctx): string[] {
   return c.memo(lines, () => {
     const head = first(top(c), '[data-anonymize="headline"]');
