@@ -94,7 +94,7 @@ const MAIN: ((d: Document) => Element | null)[] = [
 const INTRO = ['#intro_container_id', 'ProfileTilesFeed_0', 'ProfileIntro', '#profile_intro_card', '[data-sigil="profile-intro-card"]', '#m-timeline-cover-section'];
 
 // mbasic / m. section ids (the "About" page's blocks)
-const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info', bio: '#bio' };
+const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info' };
 
 // ---------- context ----------
 
@@ -440,7 +440,8 @@ function followedCount(c: Ctx): number | null {
 function row(c: Ctx, sel: string, label: RegExp): Element | null {
   for (const r of all(pickOne(els(c), sel) ?? null, 'tr, .row, dl, div[title]').slice(0, 60)) {
     const cells = all(r, 'td, dt, dd, span.label');
-    const lab = cells[0] ? short(cells[0], 80).replace(/:$/, '') : clean(r.getAttribute('title'));
+    // (the own page's label ends in " · Edit")
+    const lab = cells[0] ? short(cells[0], 80).replace(/:$|\s*·.*$/, '') : clean(r.getAttribute('title'));
     if (label.test(lab)) return cells[1] ?? cells[0];
   }
   return null;
@@ -454,7 +455,8 @@ function row(c: Ctx, sel: string, label: RegExp): Element | null {
 function mbEntries(c: Ctx, sel: string): { lead: string; rest: string[] }[] {
   const s = pickOne(els(c), sel);
   if (!s) return [];
-  const leads = all(s, 'a, strong').slice(0, 40).filter((e) => !e.closest('header, h3') && !e.parentElement?.closest('a, strong') && plausible(short(e, 300), 200) && !/edit|изменить|see all|смотреть все/i.test(short(e, 300)));
+  // (not the edit links, nor the own page's prompts for an empty section: "Add work", "Add college")
+  const leads = all(s, 'a, strong').slice(0, 40).filter((e) => !e.closest('header, h3') && !e.parentElement?.closest('a, strong') && plausible(short(e, 300), 200) && !/edit|изменить|see all|смотреть все|^add |^добав/i.test(short(e, 300)));
   const out: { lead: string; rest: string[] }[] = [];
   for (const lead of leads) {
     let box: Element = lead;
@@ -654,12 +656,13 @@ const SPEC: Spec = {
       // m.facebook.com: the bio under the name (data-sigil="profile-intro-card-bio")
       { via: 'intro-card-bio', read: (c) => plausible(short(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
       // mbasic: the line under the name in the cover (#m-timeline-cover-section)
+      // (not mbasic's #bio block, "About <name>": a longer text they wrote about themselves, which a real
+      // own About page shows as "About You" apart from the bio under the name — no headline)
       { via: 'cover-subtitle', read: coverSubtitle },
-      // mbasic / m.: the #bio block
-      { via: 'bio-section', read: (c) => plausible(short(pickOne(els(c), MB.bio), 2000, 2000, undefined, (e) => e.matches('header, h3, h4, a[href*="edit"]')), 400) },
     ],
-    shown: (c) => pickOne(els(c), MB.bio) || first(intro(c), '#profile_intro_card_bio'),
+    shown: (c) => first(intro(c), '#profile_intro_card_bio'),
   },
+
   company: {
     hooks: [
       { via: 'intro-line', read: (c) => currentJob(c)?.value },

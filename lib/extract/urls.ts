@@ -221,6 +221,7 @@ export function profileUrlKey(url: string): string | null {
 
 /** Numeric ids and chosen names are two spellings of a key: comparable only within one kind. */
 export function keyKind(profileUrl: string): 'id' | 'name' {
-  // (a LinkedIn /pub/ URL carries the member id: it names the same people as /in/ handles do, in other words)
-  return /profile\.php\?id=|vk\.com\/id\d+$|linkedin\.com\/(?:pub|sales)\//.test(profileUrl) ? 'id' : 'name';
+  // (canonical URLs only: Facebook's profile.php?id=, VK's id123, LinkedIn's /pub/ — the member id, naming the
+  // same people as /in/ handles do, in other words — and Sales Navigator's /sales/lead/; only LinkedIn's end in "/")
+  return /\.php\?id=|vk\.com\/id\d+$|\.com\/(?:pub|sales)\//.test(profileUrl) ? 'id' : 'name';
 }

@@ -306,3 +306,28 @@ describe('facebook in Chinese and Indonesian (real pages of 2024 and 2020)', () 
     expect(r.fields.photoUrl).toMatchObject({ status: 'ok', value: 'https://scontent.xx.fbcdn.net/v/t1.0-1/p320x320/1_n.jpg?_nc_cat=101&oe=5E9D8B50' });
   });
 });
+
+describe('facebook mbasic About, seen by its owner (a real page of 2021)', () => {
+  const url = 'https://mbasic.facebook.com/lena.ortiz.5/about';
+  const section = (id: string, head: string, body: string) =>
+    `<div id="${id}"><div class="dc"><header class="de"><span class="dn">${head}</span></header><div class="dp dq">${body}</div></div></div>`;
+  const add = (n: number, what: string) => `<div class="dr ds" id="add-${n}"><div class="du dv"><a href="/editprofile/eduwork/add/?type=${n}" class="z dz"><span class="ea">${what}</span></a></div></div>`;
+  const cityRow = `<table class="ee"><tr><td valign="top"><div class="cs ef"><span class="ch ci"><span class="dn cs ba">Current City</span><span aria-hidden="true"> · </span><a href="/editprofile.php?type=basic&amp;edit=current_city"><span class="eg">Edit</span></a></span></div></td><td valign="top" class="eh"><div class="ei"><a href="/profile.php?id=114952118516947">Lisbon, Portugal</a></div></td></tr></table>`;
+  const html = `<html><head><title>Lena Ortiz</title></head><body><div id="root" role="main"><div><strong>Lena Ortiz</strong></div>` +
+    section('work', 'Work', add(2002, 'Add work')) + section('education', 'Education', add(2004, 'Add college') + add(2005, 'Add high school')) +
+    section('living', 'Places Lived', cityRow) +
+    section('bio', 'About You', '<a href="/profile/edit/infotab/section/forms/?section=bio"><span>Write about yourself</span></a><div class="ec">Plays the cello badly.</div>') +
+    `</div></body></html>`;
+  const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+
+  it("an empty section's prompt ('Add work', 'Add college') is no employer and no school", () => {
+    expect(r.fields.company.status).not.toBe('ok');
+    expect(r.fields.experience.status).not.toBe('ok');
+    expect(r.fields.education.status).not.toBe('ok');
+  });
+
+  it("a label followed by the owner's ' · Edit' is still its label; 'About You' is no headline", () => {
+    expect(r.fields.location).toMatchObject({ status: 'ok', value: 'Lisbon, Portugal' });
+    expect(r.fields.headline.status).not.toBe('ok');
+  });
+});
