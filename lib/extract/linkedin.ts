@@ -594,7 +594,8 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
   return c.memo(mutuals, () => {
     const t = mutualText(c);
     if (!t) return null;
-    const names = (s: string) => uniq(s.split(/,\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
+    // (a comma before a credential is inside a name: "Rui Teles, CPIM, CSCP")
+    const names = (s: string) => uniq(s.split(/,(?!\s*[A-Z]{2,6}(?:,|$))\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
     // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
     const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/i.exec(t);
     if (m) return { count: +m[2] + m[1].split(/,\s*/).filter(Boolean).length, names: names(m[1]) };

@@ -97,6 +97,12 @@ describe('LinkedIn: the degree badge', () => {
     const ru = readReal('linkedin/li-2025-client-ru');
     expect(ru.fields.mutual).toMatchObject({ value: 8 });
     expect(ru.fields.mutualNames).toMatchObject({ value: ['Aliqui', 'Lorem'] });
+    // a name with its credentials after commas is one name (a real 2021 page: "…, Rui Teles, CPIM, CSCP, CSSGB e mais 22 pessoas")
+    // (the page holds the line twice, shown and for screen readers: both carry the credentials)
+    const pt = readReal('linkedin/li-2021-client-pt', (h) => h.split('Laboris sed exer<').join('Laboris Sed, CPIM, CSCP<').split('Ullamco adipisci<').join('Ullamco Adip, CPIM, CSCP<'));
+    const names = pt.fields.mutualNames.status === 'ok' ? pt.fields.mutualNames.value : [];
+    expect(names).toHaveLength(2);
+    expect(names[1]).toMatch(/^\S+ \S+, CPIM, CSCP$/);
   });
 });
 
