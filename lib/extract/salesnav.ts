@@ -62,7 +62,7 @@ function topText(c: Ctx, sel: string, max = 300): string | null {
   return plausible(text(all(top(c), sel).find(shown), max * 2), max);
 }
 
-/** The top card's name, else the title's ("Ann Lee | Sales Navigator"). */
+/** The top card's name (the title's, "Ann Lee | Sales Navigator", is the next hook). */
 function name(c: Ctx): string | null {
   return plausible(text(nameEl(c), 300), 120);
 }
@@ -242,7 +242,7 @@ export function* readSalesNav(doc: Document, url: string): Steps<Extraction> {
   // id, but its title follows the route: a top card that is not the title's person is the one before
   const shownName = name(c);
   const titled = titleName(c);
-  if (shownName && titled && shownName !== titled) return result('linkedin', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
+  if (shownName && titled && shownName.toLowerCase() !== titled.toLowerCase()) return result('linkedin', 'profile', canon, c.lang, allUnreadable('identity-mismatch'));
   const fields = yield* fieldSteps(SPEC, c);
   return result('linkedin', 'profile', canon, c.lang, fields);
 }
