@@ -89,10 +89,10 @@ function lines(c: Ctx): string[] {
  */
 function roles(c: Ctx): Job[] {
   return c.memo(roles, () => {
-    const lines = all(first(c.doc, CARD.roles), '[data-anonymize="job-title"]').filter(shown).map((t) => [t, first(t.parentElement, '[data-anonymize="company-name"]')] as const);
+    const current = all(first(c.doc, CARD.roles), '[data-anonymize="job-title"]').filter(shown).map((t) => [t, first(t.parentElement, '[data-anonymize="company-name"]')] as const);
     // 2017–2020: "<span …position-title>Title</span> at <a>Company</a>" in the top card
     const old = all(top(c), OLD.position).filter(shown).map((t) => [t, t.nextElementSibling] as const);
-    return [...lines, ...old].flatMap(([t, co]): Job[] => {
+    return [...current, ...old].flatMap(([t, co]): Job[] => {
       const company = plausible(text(co, 300), 200);
       if (!company) return [];
       const job: Job = { company };

@@ -95,7 +95,10 @@ export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean
   if (by === 'email' || by === 'profileUrl') return !namesConflict(earlier, r);
   // by a SIM's cut of the name (keysOf): one name is the other's first 14 characters, not two longer
   // names that begin alike ("Daniel Whitmore" and "Daniel Whitmore 2" at one number)
-  if (by === 'name+phone' && normaliseName(fullName(earlier)) !== normaliseName(fullName(r)) && !simCut(fullName(earlier), fullName(r)) && !simCut(fullName(r), fullName(earlier))) return false;
+  if (by === 'name+phone') {
+    const [a, b] = [fullName(earlier), fullName(r)];
+    if (normaliseName(a) !== normaliseName(b) && !simCut(a, b) && !simCut(b, a)) return false;
+  }
   return (by !== 'name+company' && by !== 'name+phone') || (!otherRecord(earlier, r) && !(otherAddresses(earlier, r) && !personalName(r)));
 }
 
@@ -213,7 +216,7 @@ export const SAME = {
  * `custom` as "<field> 2": nothing the file holds is dropped.
  */
 /** The parts a name is split into: a handle's parts give way to the real name's. */
-const NAME_PARTS = ['firstName', 'middleName', 'lastName'] as const;
+export const NAME_PARTS = ['firstName', 'middleName', 'lastName'] as const;
 
 export function mergeInto(earlier: ImportedContact, dup: ImportedContact): void {
   const e = earlier as unknown as Record<string, unknown>;

@@ -14,7 +14,7 @@
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
-import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
+import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, withoutDirectionMarks } from './fields';
 import { orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
@@ -237,8 +237,6 @@ function toRecord(raw: string): ImportedContact | Why {
   if (Object.keys(custom).length) r.custom = custom;
   return orderKeys(r as unknown as ImportedContact);
 }
-
-const NAME_PARTS = ['firstName', 'middleName', 'lastName'];
 
 /** A property the library has no type for (X-…) comes with its escapes: the text they stand for. */
 function unescaped(p: ICAL.Property, v: string): string {
