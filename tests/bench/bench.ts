@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fmt, meets, type BenchCase, type BenchResult } from './harness';
+import { failed, fmt, meets, type BenchCase, type BenchResult } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -44,14 +44,20 @@ const results: BenchResult[] = [];
 for (const c of cases) {
   process.stderr.write(`… ${c.id}\n`);
   const t0 = performance.now();
-  results.push(...(await c.run()).map((r) => ({ ...r, met: r.met ?? meets(r) })));
+  try {
+    results.push(...(await c.run()).map((r) => ({ ...r, met: r.met ?? meets(r) })));
+  } catch (e) {
+    // one case's crash (a browser that timed out) does not lose the figures of the others
+    process.stderr.write(`  ${c.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    results.push(failed(c.id, e));
+  }
   process.stderr.write(`  (${c.id}: ${Math.round((performance.now() - t0) / 1000)} s)\n`);
 }
 
 if (json) {
   process.stdout.write(JSON.stringify(results, null, 1) + '\n');
 } else {
-  const rows = results.map((r) => [
+  const rows = results.map((r) => r.error !== undefined ? [r.name, `error: ${r.error}`, '', '', '', 'FAILED', '', ''] : [
     r.name,
     `${fmt(r.value)} ${r.unit}${r.spread ? ` [${fmt(r.spread.value.min)}–${fmt(r.spread.value.max)}]` : ''}`,
     `${fmt(r.baseline)} ${r.unit}${r.spread ? ` [${fmt(r.spread.baseline.min)}–${fmt(r.spread.baseline.max)}]` : ''}`,
@@ -69,7 +75,7 @@ if (json) {
   for (const r of rows) console.log(line(r));
   console.log('\nBaselines:');
   for (const r of results) {
-    console.log(`- ${r.name}\n  baseline: ${r.baselineIs ?? '(not named)'}${r.note ? `\n  note: ${r.note}` : ''}`);
+    if (r.error === undefined) console.log(`- ${r.name}\n  baseline: ${r.baselineIs ?? '(not named)'}${r.note ? `\n  note: ${r.note}` : ''}`);
   }
 }
 if (results.some((r) => !r.met)) process.exitCode = 1;

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '@/tools/browser';
+import { launch, serveFixtures, type Session } from '@/tools/browser';
 
 export interface Spread {
   min: number;
@@ -50,6 +50,8 @@ export interface BenchResult {
   spread?: { value: Spread; baseline: Spread; ratio: { min: number; max: number } };
   /** anything else worth printing with the figure (e.g. per-row costs at two sizes) */
   note?: string;
+  /** the case threw before it had this figure: what it said (value, baseline and ratio are then NaN, and the target counts as missed) */
+  error?: string;
 }
 
 export interface BenchCase {
@@ -214,7 +216,25 @@ export async function benchPage(s: Session, code: string, files: Record<string, 
   return page;
 }
 
-/** Whether r meets its target. */
+/** Whether r meets its target (a case that threw meets none). */
 export function meets(r: BenchResult): boolean {
+  if (r.error !== undefined) return false;
   return r.better === 'lower' ? r.ratio <= r.target : r.ratio >= r.target;
+}
+
+/** The row of a case that threw: the run goes on to the next case and ends with exit 1, the other cases' figures kept. */
+export function failed(id: string, e: unknown): BenchResult {
+  const error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return { name: `${id}: did not finish`, value: NaN, baseline: NaN, unit: '', ratio: NaN, target: NaN, better: 'lower', met: false, error };
+}
+
+/**
+ * The saved profile pages under the sites' names, and every other host (the pages'
+ * images and styles on the sites' CDNs) answered at once with nothing. Without it the
+ * machine's resolver sometimes took ~5 s — once over 30 s — to fail those requests: the
+ * page's load event came that late, and what a case timed was the resolver.
+ */
+export async function serveOffline(s: Session): Promise<void> {
+  serveFixtures(s, 'en');
+  await s.context.route((u) => /^https?:$/.test(u.protocol) && !/(^|\.)(linkedin\.com|facebook\.com|vk\.com|vk\.ru)$/.test(u.hostname), (route) => route.abort('blockedbyclient'));
 }

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, serveFixtures, type Session } from '@/tools/browser';
-import { bundle, result, stats, type BenchCase, type BenchResult } from '../harness';
+import { launch, type Session } from '@/tools/browser';
+import { bundle, result, serveOffline, stats, type BenchCase, type BenchResult } from '../harness';
 
 // The panel on a big book: from the profile page's load event to the full card
 // (the tie, small talk and cross-sell sections all shown) for a customer linked
@@ -40,17 +40,6 @@ async function openPanel(s: Session): Promise<Page> {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });`);
   await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html`);
   return panel;
-}
-
-/**
- * The profile pages, served under the sites' names; every other host (the saved pages'
- * images and styles on the sites' CDNs) answered at once with nothing. Without it the
- * machine's resolver sometimes took ~5 s to fail those requests, the page's load event
- * came that late, and a card shown long before it counted as 0 ms.
- */
-async function serveOffline(s: Session): Promise<void> {
-  serveFixtures(s, 'en');
-  await s.context.route((u) => /^https?:$/.test(u.protocol) && !/(^|\.)(linkedin\.com|facebook\.com|vk\.com|vk\.ru)$/.test(u.hostname), (route) => route.abort('blockedbyclient'));
 }
 
 /** Marks, inside the panel, the moment the card for `name` has its tie, small talk and cross-sell. */

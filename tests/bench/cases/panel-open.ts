@@ -1,6 +1,6 @@
-import { loadDemo, serveFixtures } from '@/tools/browser';
+import { loadDemo } from '@/tools/browser';
 import { seedHeavy, timePanelOpen } from '../../e2e/heavy';
-import { alternate, inFreshBrowser, result, type BenchCase } from '../harness';
+import { alternate, inFreshBrowser, result, serveOffline, type BenchCase } from '../harness';
 
 // Opening a profile whose contact has 200 notes and 500 purchases, from the
 // page load to the merged contact in the panel, against the same flow with an
@@ -15,7 +15,7 @@ const panelOpen: BenchCase = {
   async run() {
     const samples = await alternate(
       () => inFreshBrowser(async (s) => {
-        serveFixtures(s, 'en');
+        await serveOffline(s);
         const panel = await s.openPanel();
         await loadDemo(panel);
         await seedHeavy(panel, 'demo-olga', 200, 500);
@@ -26,7 +26,7 @@ const panelOpen: BenchCase = {
         });
       }),
       () => inFreshBrowser(async (s) => {
-        serveFixtures(s, 'en');
+        await serveOffline(s);
         const panel = await s.openPanel();
         return timePanelOpen(s, panel, OLGA, (p) => p.getByRole('button', { name: 'Add to book' }).waitFor());
       }),
