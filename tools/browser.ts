@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 
 export const EXTENSION_DIR = resolve(process.env.TIEWISE_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES = resolve('tests/fixtures/pages');
+/** The sites' own hosts, which the sessions below serve saved pages under. */
+const SITE_HOST = /(?:^|\.)(?:linkedin\.com|facebook\.com|vk\.com|vk\.ru)$/;
 
 export function chromiumPath(): string {
   const candidates = [process.env.TIEWISE_CHROMIUM, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -61,6 +63,14 @@ export async function launch(opts: { locale?: string; headless?: boolean; userDa
     }
     requests.push({ url: r.url(), from });
   });
+  // Every other host (the saved pages' images and styles on the sites' CDNs) is answered
+  // at once with nothing: asked of this machine's resolver, such a request sometimes took
+  // 5 s, once over 30 s, to fail, and a page's load event waited for it. Loopback stays
+  // open (the team-book tests' server); a route added later (a test's own) comes first.
+  await context.route(
+    (u) => /^https?:$/.test(u.protocol) && !SITE_HOST.test(u.hostname) && !/^(?:localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname),
+    (route) => route.abort('blockedbyclient'),
+  );
   const pages = new Map<string, string>();
   await context.route(/^https:\/\/([a-z0-9-]+\.)?(linkedin\.com|facebook\.com|vk\.com|vk\.ru)\//, (route) => {
     const url = route.request().url();

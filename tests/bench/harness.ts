@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launch, serveFixtures, type Session } from '@/tools/browser';
+import { launch, type Session } from '@/tools/browser';
 
 export interface Spread {
   min: number;
@@ -226,15 +226,4 @@ export function meets(r: BenchResult): boolean {
 export function failed(id: string, e: unknown): BenchResult {
   const error = e instanceof Error ? e.message.split('\n')[0] : String(e);
   return { name: `${id}: did not finish`, value: NaN, baseline: NaN, unit: '', ratio: NaN, target: NaN, better: 'lower', met: false, error };
-}
-
-/**
- * The saved profile pages under the sites' names, and every other host (the pages'
- * images and styles on the sites' CDNs) answered at once with nothing. Without it the
- * machine's resolver sometimes took ~5 s — once over 30 s — to fail those requests: the
- * page's load event came that late, and what a case timed was the resolver.
- */
-export async function serveOffline(s: Session): Promise<void> {
-  serveFixtures(s, 'en');
-  await s.context.route((u) => /^https?:$/.test(u.protocol) && !/(^|\.)(linkedin\.com|facebook\.com|vk\.com|vk\.ru)$/.test(u.hostname), (route) => route.abort('blockedbyclient'));
 }

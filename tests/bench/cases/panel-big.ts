@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, type Session } from '@/tools/browser';
-import { bundle, result, serveOffline, stats, type BenchCase, type BenchResult } from '../harness';
+import { launch, serveFixtures, type Session } from '@/tools/browser';
+import { bundle, result, stats, type BenchCase, type BenchResult } from '../harness';
 
 // The panel on a big book: from the profile page's load event to the full card
 // (the tie, small talk and cross-sell sections all shown) for a customer linked
@@ -151,7 +151,7 @@ async function seeded(contacts: number): Promise<{ dir: string; name: string; co
     await panel.evaluate(code);
     const r = await panel.evaluate((o) => window.seedBook!(o), { contacts, purchases: contacts * 5, products: 400, url: OLGA, now: NOW });
     // the first open ever: the panel's worker mines the rules and stores them (kept between sessions)
-    await serveOffline(s);
+    serveFixtures(s, 'en');
     const fresh = await openPanel(s);
     const first = (await timeCard(s, fresh, r.name)).fromLoad;
     const t0 = Date.now();
@@ -189,7 +189,7 @@ const panelBig: BenchCase = {
           };
           if (i % 2 === 1) await floor();
           await inFreshCopy(seed.dir, async (s) => {
-            await serveOffline(s);
+            serveFixtures(s, 'en');
             const panel = await openPanel(s);
             const c = await timeCard(s, panel, seed.name);
             await away(s, panel);
