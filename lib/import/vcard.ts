@@ -264,8 +264,10 @@ const ONE = new Set(['fn', 'n', 'org', 'title', 'bday']);
  * ("TZ:1:00" as a UTC offset, "BDAY:15.03.1980" as a date) is the text the card holds.
  */
 function valuesOf(p: ICAL.Property): string[][] {
-  // (Google writes "\:" in text, an escape vCard 3.0 does not have: the colon it stands for)
-  const text = (v: unknown) => String(v ?? '').replace(/\\:/g, ':');
+  // (Google writes "\:" in text, an escape vCard 3.0 does not have: the colon it stands for; the
+  // library leaves 3.0's "\;" in a text value as written — Evolution's, Apple's and Lotus Notes' notes
+  // have them: the semicolon it stands for)
+  const text = (v: unknown) => String(v ?? '').replace(/\\([:;])/g, '$1');
   const list = (vs: unknown[]) => vs.map((v) => (Array.isArray(v) ? v.map(text) : [text(v)]));
   try {
     return list(p.getValues());
