@@ -117,16 +117,21 @@ export function otherAddresses(a: Named, b: Named): boolean {
   return ea.length > 0 && eb.size > 0 && !ea.some((e) => eb.has(e));
 }
 
-/** Words that name a mailbox or a desk, not a person ("Email Proof", "Accounts Payable", "Отдел продаж"). */
-const DESK_WORDS = new Set(['email', 'mail', 'proof', 'proofs', 'office', 'info', 'sales', 'support', 'admin', 'orders', 'order', 'accounts', 'accounting', 'billing', 'invoices', 'payable', 'receivable', 'team', 'reception', 'marketing', 'purchasing', 'service', 'customer', 'department', 'dept', 'отдел', 'офис', 'бухгалтерия', 'приемная', 'продажи', 'продаж', 'заказы', 'снабжение', 'поддержка']);
+/** Words that name a mailbox or a desk, not a person ("Email Proof", "Accounts Payable"). */
+const DESK_WORDS = new Set(['email', 'mail', 'proof', 'proofs', 'office', 'info', 'sales', 'support', 'admin', 'orders', 'order', 'accounts', 'accounting', 'billing', 'invoices', 'payable', 'receivable', 'team', 'reception', 'marketing', 'purchasing', 'service', 'customer', 'department', 'dept', 'staff', 'employees']);
+/**
+ * The same in Russian, by stem: its words change their ending with their place in the name
+ * ("Отдел продаж", "Сотрудники отдела", "Приёмная директора", "Служба поддержки").
+ */
+const DESK_STEM = /^(?:отдел|офис|бухгалтер|приемн|продаж|заказ|снабжени|поддержк|сотрудник|служб|канцеляри|секретариат)/;
 
 /**
  * A name that names one person: two words or more, none of them a desk's. A first name alone
- * ("Lena") or a desk ("Email Proof", "Office") at one company is many people's.
+ * ("Lena") or a desk ("Email Proof", "Office", "Сотрудники отдела") at one company is many people's.
  */
 export function personalName(x: Named): boolean {
   const words = normaliseName(fullName(x)).split(' ').filter((w) => w.length > 1);
-  return words.length >= 2 && !words.some((w) => DESK_WORDS.has(w));
+  return words.length >= 2 && !words.some((w) => DESK_WORDS.has(w) || DESK_STEM.test(w));
 }
 
 /**
