@@ -13,7 +13,7 @@ import { InteractionKind, ProductRelation } from '../domain/entities';
 import type { Duplicate } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import { type ImportedContact, MULTI_FIELDS } from './fields';
-import { orderKeys } from './mapping';
+import { knownField, orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
 import { parseTimestamp } from './values';
 import { why, type Why } from './why';
@@ -159,7 +159,9 @@ export function importJson(source: string): JsonImportReport {
   // any other is one rejected entry, said, never silently left out
   const keyOf = new Map<Collection, string>();
   const friends = facebookFriendsKey(data);
+  const sfdx = salesforceRecordsKey(data);
   if (friends) keyOf.set('contacts', friends);
+  else if (sfdx) keyOf.set('contacts', sfdx);
   else if (!Array.isArray(data)) {
     for (const k of Object.keys(doc)) {
       const c = COLLECTIONS.find((x) => x === k) ?? COLLECTIONS.find((x) => x === k.trim().toLowerCase());
@@ -187,6 +189,9 @@ export function importJson(source: string): JsonImportReport {
       const depth = depthOf(entry, MAX_DEPTH);
       if (depth > MAX_DEPTH) return reject(why('jsonTooDeep', { max: MAX_DEPTH }));
       if (collection === 'contacts') {
+        // a Salesforce record of another object (an Account's "Name" is a company's): no person
+        const type = sfdx ? salesforceType(entry) : undefined;
+        if (type !== undefined && !SALESFORCE_PEOPLE.has(type)) return reject(why('jsonNotPerson', { type }));
         const parsed = JsonContact.safeParse(friends ? facebookFriend(entry) : entry);
         if (!parsed.success) return reject(why('jsonInvalid', { detail: describe(parsed.error, entry) }));
         const rec = toRecord(parsed.data);
@@ -228,6 +233,23 @@ function facebookFriendsKey(data: unknown): string | undefined {
   return Array.isArray(list) && list.length > 0 && list.every(friend) ? keys[0] : undefined;
 }
 
+/**
+ * The Salesforce CLI's data tree export (`sf data export tree`: `{"records": [{"attributes":
+ * {"type": "Contact", "referenceId": …}, "FirstName": …}]}`): its key, when the file is one.
+ */
+function salesforceRecordsKey(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const keys = Object.keys(data);
+  if (keys.length !== 1 || keys[0] !== 'records') return undefined;
+  const list = (data as Record<string, unknown>).records;
+  return Array.isArray(list) && list.length > 0 && list.every((e) => salesforceType(e) !== undefined) ? 'records' : undefined;
+}
+function salesforceType(entry: unknown): string | undefined {
+  const a = entry && typeof entry === 'object' ? (entry as { attributes?: { type?: unknown } }).attributes : undefined;
+  return a && typeof a === 'object' && typeof a.type === 'string' ? a.type : undefined;
+}
+const SALESFORCE_PEOPLE = new Set(['Contact', 'Lead', 'User']);
+
 /** A Facebook friend as a contact: the name, the day you became friends (the timestamp is in seconds). */
 function facebookFriend(entry: unknown): unknown {
   const e = entry as { name: string; timestamp?: number };
@@ -267,6 +289,22 @@ function toRecord(c: JsonContact): ImportedContact | undefined {
   const custom = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(c)) {
     if (k === 'id') continue;
+    // a key of another tool (Salesforce's "FirstName", "Email", "MailingCity", "Title"; a CRM API's dump) is
+    // read as a CSV's header would be, for a field the entry's own keys leave empty
+    const f = !KNOWN_CONTACT_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? knownField(k) : null;
+    if (f && String(v).trim()) {
+      const x = String(v);
+      if (f in MULTI_FIELDS) {
+        const many = MULTI_FIELDS[f as keyof typeof MULTI_FIELDS];
+        if (rec[f] === undefined) rec[f] = x;
+        else ((rec[many] as string[] | undefined) ??= []).push(x);
+        continue;
+      }
+      if (rec[f] === undefined) {
+        rec[f] = x;
+        continue;
+      }
+    }
     if (!KNOWN_CONTACT_KEYS.has(k)) {
       // a nested value is kept as its JSON text, under its key
       if (typeof v === 'string') {

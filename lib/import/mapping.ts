@@ -55,11 +55,36 @@ export function genericField(header: string): ContactField | null {
 export function bareHeaders(headers: string[]): string[] {
   const named = headers.map((h) => h.trim()).filter(Boolean);
   const m = named.length >= 3 ? /^[\p{L}\d]{1,12}[_.:]/u.exec(named[0]) : null;
-  if (!m || !named.every((h) => h.startsWith(m[0]) && h.length > m[0].length)) return headers;
+  if (!m || !named.every((h) => h.startsWith(m[0]) && h.length > m[0].length)) return objectHeaders(headers, named);
   const bare = headers.map((h) => (h.trim() ? h.trim().slice(m[0].length) : h));
   const known = (hs: string[]) => hs.filter(isKnownHeader).length;
   return known(bare) > known(headers) ? bare : headers;
 }
+
+/** "Contact: First Name": a report's column named with the object it comes from. */
+const OBJECT_HEADER = /^(\p{L}[\p{L}\d ]{0,19}):\s*(\S.*)$/u;
+
+/**
+ * A report over two or three objects ("Account: Account Name", "Account: Phone", "Contact: First
+ * Name", "Contact: Phone"): the person's object is the one with a name column, and its columns are
+ * read by their own names; of another object's (the account's) only its name is read, as the
+ * person's company — its phone, type or city are not the person's and stay as they are (kept, not
+ * mapped). Else the headers themselves.
+ */
+function objectHeaders(headers: string[], named: string[]): string[] {
+  const parts = named.map((h) => OBJECT_HEADER.exec(h));
+  if (named.length < 3 || parts.some((x) => !x)) return headers;
+  const objects = new Set(parts.map((x) => x![1].toLowerCase()));
+  const person = new Set([...objects].filter((o) => parts.some((x) => x![1].toLowerCase() === o && NAME_FIELDS.has(knownField(x![2]) ?? ''))));
+  if (objects.size < 2 || objects.size > 4 || person.size !== 1) return headers;
+  return headers.map((h) => {
+    const x = OBJECT_HEADER.exec(h.trim());
+    if (!x) return h;
+    if (person.has(x[1].toLowerCase())) return x[2];
+    return knownField(x[2]) === 'company' ? x[2] : headerKey(x[2]) === 'name' ? 'Company Name' : h;
+  });
+}
+const NAME_FIELDS = new Set(['name', 'firstName', 'lastName']);
 
 /** Whether a header is one we know (any preset or a generic name); used to find the header row. */
 export function isKnownHeader(header: string): boolean {
@@ -364,8 +389,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const fullName = one.name?.replace(/\s+/g, ' ').trim() || (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);
     one.name = fullName ?? one.email ?? '';
     // a CRM that wants a company for every contact (Zoho) has a private customer's first and last name there:
-    // no account (a business kept as a contact, its name in one field, keeps its company)
-    if (fullName && one.firstName && one.lastName && one.company !== undefined && normaliseName(one.company) === normaliseName(fullName)) one.company = undefined;
+    // no account (a business kept as a contact, its name in one field, keeps its company); what the cell
+    // held is kept as written, under its column (LinkedIn's "We Train" "Atlanta" at "We Train Atlanta")
+    if (fullName && one.firstName && one.lastName && one.company !== undefined && normaliseName(one.company) === normaliseName(fullName)) {
+      keep(cols.find((c) => c.field === 'company')?.header ?? 'Company', one.company);
+      one.company = undefined;
+    }
     const out: Record<string, unknown> = {};
     for (const k of ORDER) {
       const v = k === 'custom' ? custom : (plural[k] ?? one[k]);

@@ -77,6 +77,10 @@ describe('vCards as real exporters write them', () => {
     expect(r.records[0]).toMatchObject({ company: 'Primera SL', position: 'Buyer', notes: 'Sold "as is"', birthday: '--03-15' });
     expect(r.records[0].custom).toEqual({ ORG: 'Segunda SL', TITLE: 'Head of Buying', 'X-EVOLUTION-FILE-AS': 'Ibáñez, Rosa' });
   });
+  it("3.0's escaped semicolon (Evolution's, Apple's, Lotus Notes' notes and titles) is a semicolon", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Lind\r\nTITLE:Buyer\\; Logistics\r\nNOTE:Write anything here\\; even this\\, and that\r\nEND:VCARD\r\n');
+    expect(r.records[0]).toMatchObject({ position: 'Buyer; Logistics', notes: 'Write anything here; even this, and that' });
+  });
 });
 
 describe("phones' vCard 2.1 as they really come (Android 4.4, Sony Ericsson)", () => {
@@ -160,9 +164,31 @@ describe('Google Contacts and LinkedIn CSVs as they really come', () => {
     expect(r.records[0].email).toBeUndefined();
   });
 
+  it("a connection that is a business named in the name columns ('We Train' 'Atlanta' at 'We Train Atlanta') keeps the company cell, as written", () => {
+    const r = csv(enc.encode('First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nCedar,Labs,https://www.linkedin.com/in/cedar-labs,,Cedar Labs,Founder,01 Mar 2024\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Cedar Labs', position: 'Founder', custom: { Company: 'Cedar Labs' } });
+    expect(r.records[0].company).toBeUndefined();
+  });
+
   it('two unmapped columns of one name are both kept', () => {
     const r = csv(enc.encode('Name,E-mail,Label,Label\r\nIvo Petrov,ivo@petrov.example,Trade fair,Reseller\r\n'));
     expect(r.records[0].custom).toEqual({ Label: 'Trade fair', 'Label 2': 'Reseller' });
+  });
+});
+
+describe("Salesforce's report over accounts and their contacts ('Account: …', 'Contact: …' headers)", () => {
+  it("reads the contact's columns by their own names, the account's name as the company; the account's phone stays the account's", () => {
+    const r = csv(enc.encode(
+      '\ufeffAccount: Account Name,Account: Type,Account: Phone,Contact: First Name,Contact: Last Name,Contact: Title,Contact: Phone,Contact: Email\r\n' +
+        'Brightwater Ltd,Customer - Direct,5550001000,Nora,Lind,Buyer,5550002000,nora@brightwater.example\r\n' +
+        'Brightwater Ltd,Customer - Direct,5550001000,Ivo,Marsh,CFO,5550003000,ivo@brightwater.example\r\n' +
+        // an account with no contact names nobody
+        'Halo Print,Customer - Channel,5550004000\r\n',
+    ));
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([3, 2, 1]);
+    expect(r.records[0]).toMatchObject({ name: 'Nora Lind', firstName: 'Nora', lastName: 'Lind', position: 'Buyer', phone: '5550002000', email: 'nora@brightwater.example', company: 'Brightwater Ltd' });
+    expect(r.records[0].phones).toBeUndefined();
+    expect(r.records[0].custom).toEqual({ 'Account: Type': 'Customer - Direct', 'Account: Phone': '5550001000' });
   });
 });
 
@@ -464,6 +490,24 @@ describe("Facebook's friends list (Download your information: your_friends.json)
   });
 });
 
+describe("Salesforce CLI's data tree export (sf data export tree: {\"records\": [...]})", () => {
+  it("its contacts and leads are read by their Salesforce field names; an account's record is no person, said", () => {
+    const file = JSON.stringify({
+      records: [
+        { attributes: { type: 'Contact', referenceId: 'ContactRef1' }, AccountId: '@AccountRef1', FirstName: 'Nora', LastName: 'Lind', Title: 'Buyer', Email: 'nora@brightwater.example', Phone: '5550002000', MobilePhone: '5550002001', MailingCity: 'Leeds' },
+        { attributes: { type: 'Lead', referenceId: 'LeadRef1' }, firstName: 'Ivo', lastName: 'Marsh', title: 'CFO', company: 'Halo Print', email: 'ivo@halo.example' },
+        { attributes: { type: 'Account', referenceId: 'AccountRef1' }, Name: 'Brightwater Ltd', Phone: '5550001000' },
+      ],
+    }, null, 2);
+    const r = importJson(file);
+    expect([r.rows, r.accepted, r.duplicates.length, r.rejected.length]).toEqual([3, 2, 0, 1]);
+    expect(r.contacts[0]).toMatchObject({ name: 'Nora Lind', firstName: 'Nora', lastName: 'Lind', position: 'Buyer', email: 'nora@brightwater.example', phone: '5550002000', phones: ['5550002000', '5550002001'], city: 'Leeds' });
+    expect(r.contacts[0].custom).toMatchObject({ AccountId: '@AccountRef1' });
+    expect(r.contacts[1]).toMatchObject({ name: 'Ivo Marsh', position: 'CFO', company: 'Halo Print', email: 'ivo@halo.example' });
+    expect(r.rejected[0]).toMatchObject({ index: 2, reason: 'a record of type Account, not a person' });
+  });
+});
+
 describe("Thunderbird's address book export", () => {
   it('is called Thunderbird, not Outlook; its header one comma wider than its rows', () => {
     const file =
@@ -652,6 +696,21 @@ describe("NetSuite's contact search export (a real one: 49,387 rows, first names
     expect([r.rows, r.accepted, r.duplicates.length]).toEqual([8, 6, 2]);
     expect(r.records.map((x) => x.email)).toEqual(['lenaw@harbor.example', 'lena@harborsigns.example', 'proof1@halo.example', 'proof2@halo.example', 'dana@halo.example', 'rui@halo.example']);
     expect(r.records[5].emails).toEqual(['rui@halo.example', 'rsousa@halo-print.example']);
+  });
+
+  it('a desk named in Russian by any form of its words is no person: its cards at other addresses stay apart', () => {
+    const card = (n: string, org: string, email: string) => `BEGIN:VCARD\r\nVERSION:3.0\r\nN;CHARSET=utf-8:${n};;;;\r\nORG;CHARSET=utf-8:${org}\r\nEMAIL;INTERNET:${email}\r\nEND:VCARD\r\n`;
+    const r = readVcards(
+      card('Сотрудники отдела', 'Отдел корпоративных отношений', 'desk1@example.ru') +
+        card('Сотрудники отдела', 'Отдел корпоративных отношений', 'desk2@example.ru') +
+        card('Служба поддержки', 'Промсвет', 'help1@example.ru') +
+        card('Служба поддержки', 'Промсвет', 'help2@example.ru') +
+        // a person's full name at one organisation is one person at two addresses
+        card('Гордеева Ольга', 'Промсвет', 'olga@example.ru') +
+        card('Гордеева Ольга', 'Промсвет', 'o.gordeeva@example.ru'),
+    );
+    expect([r.rows, r.accepted, r.duplicates.length]).toEqual([6, 5, 1]);
+    expect(r.records.map((x) => x.email)).toEqual(['desk1@example.ru', 'desk2@example.ru', 'help1@example.ru', 'help2@example.ru', 'olga@example.ru']);
   });
 
   it('nor one already in the book: a likeness at other addresses is another record', async () => {
