@@ -39,7 +39,8 @@ export function genericField(header: string): ContactField | null {
   // a column that says whose it is: Kommo's "Celular (contato)", "E-mail do Cliente", amoCRM's "(контакт)",
   // Dynamics 365's lookup "Email (Primary Contact) (Contact)", Pipedrive's "Person - E-Mail" in any language
   for (const k of [key, key.replace(/(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '']) {
-    if (!k) continue;
+    // ("Last Contact", "First Contact" are dates, no name's parts: Tiewise's own export has "Last Contact")
+    if (!k || (k !== key && /^(?:last|first)$/.test(k))) continue;
     for (const [field, names] of GENERIC) {
       if (names.some((n) => (typeof n === 'string' ? n === k : n.test(k)))) return field;
     }

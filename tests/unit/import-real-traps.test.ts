@@ -508,6 +508,17 @@ describe("Salesforce CLI's data tree export (sf data export tree: {\"records\": 
   });
 });
 
+describe("Tiewise's own export imported again", () => {
+  it("its 'Last Contact' (a date) is no last name, in the CSV or the JSON", () => {
+    const r = csv(enc.encode('\ufeffName,Email,Company,Position,City,Network Type,Stage,Tie Score,Last Contact,Groups,Owner\r\nAnna Berg,anna@berg.example,Berg AB,CFO,Malmö,weak-tie prospect,2,0.41,2026-05-01,Fairs,\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Anna Berg', company: 'Berg AB', custom: { 'Last Contact': '2026-05-01' } });
+    expect(r.records[0].lastName).toBeUndefined();
+    const j = importJson(JSON.stringify([{ name: 'Anna Berg', email: 'anna@berg.example', lastContact: '2026-05-01', groups: ['Fairs'] }]));
+    expect(j.contacts[0]).toMatchObject({ name: 'Anna Berg', custom: { lastContact: '2026-05-01' } });
+    expect(j.contacts[0].lastName).toBeUndefined();
+  });
+});
+
 describe("Thunderbird's address book export", () => {
   it('is called Thunderbird, not Outlook; its header one comma wider than its rows', () => {
     const file =
