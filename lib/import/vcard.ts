@@ -234,6 +234,11 @@ function toRecord(raw: string): ImportedContact | Why {
   const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
   if (!name && !r.email) return NAMES_NOBODY;
   r.name = name ?? r.email;
+  // a card with a ROLE and no TITLE (a directory converted from a spreadsheet writes only ROLE): that is the position
+  if (r.position === undefined && custom.ROLE !== undefined && custom['ROLE 2'] === undefined) {
+    r.position = custom.ROLE;
+    delete custom.ROLE;
+  }
   if (Object.keys(custom).length) r.custom = custom;
   return orderKeys(r as unknown as ImportedContact);
 }

@@ -77,6 +77,13 @@ describe('vCards as real exporters write them', () => {
     expect(r.records[0]).toMatchObject({ company: 'Primera SL', position: 'Buyer', notes: 'Sold "as is"', birthday: '--03-15' });
     expect(r.records[0].custom).toEqual({ ORG: 'Segunda SL', TITLE: 'Head of Buying', 'X-EVOLUTION-FILE-AS': 'Ibáñez, Rosa' });
   });
+  it('a ROLE with no TITLE is the position; beside a TITLE it is kept', () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Lind\r\nROLE:Head of buying\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ivo Marsh\r\nROLE:Project lead\r\nTITLE:CFO\r\nEND:VCARD\r\n');
+    expect(r.records[0]).toMatchObject({ name: 'Nora Lind', position: 'Head of buying' });
+    expect(r.records[0].custom).toBeUndefined();
+    expect(r.records[1]).toMatchObject({ name: 'Ivo Marsh', position: 'CFO', custom: { ROLE: 'Project lead' } });
+  });
   it("3.0's escaped semicolon (Evolution's, Apple's, Lotus Notes' notes and titles) is a semicolon", () => {
     const r = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Lind\r\nTITLE:Buyer\\; Logistics\r\nNOTE:Write anything here\\; even this\\, and that\r\nEND:VCARD\r\n');
     expect(r.records[0]).toMatchObject({ position: 'Buyer; Logistics', notes: 'Write anything here; even this, and that' });
