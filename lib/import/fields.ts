@@ -97,6 +97,11 @@ export function phoneShaped(x: string): boolean {
   return PHONE_SHAPE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6;
 }
 
+/** A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"). */
+export function placeholderPhone(x: string): boolean {
+  return /^[^1-9]*0[^1-9]*$/.test(x) && !/[^\d\s()+.\-/]/.test(x);
+}
+
 export function isBlank(v: string | undefined): boolean {
   return v === undefined || v.trim() === '';
 }

@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone } from './fields';
 import { normaliseName } from './dedupe';
 import { PRESETS, type Preset, type PresetId } from './presets';
 import { profileUrlKey } from '../extract/urls';
@@ -320,6 +320,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
           if (field === 'phone') x = numberText(x.trim());
+          // a placeholder number (Salesforce's "000000000") is no one's to call: kept, never the main number
+          if (field === 'phone' && placeholderPhone(x)) {
+            keep(header, x);
+            continue;
+          }
           // a value typed into the other's column: an address in a phone column is an address,
           // a number in an e-mail column a phone; a profile's link in either is the profile
           const is: string | null = field === 'email' ? (x.includes('@') ? 'email' : strayKind(x)) : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;

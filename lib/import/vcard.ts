@@ -15,7 +15,7 @@ import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
-import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, withoutDirectionMarks } from './fields';
+import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
 import { orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
 
@@ -144,7 +144,9 @@ function toRecord(raw: string): ImportedContact | Why {
         if (ts.includes('fax') && !ts.some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
         else {
           const tel = numberText(text).trim();
-          if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
+          // a placeholder number ("000000000") is no one's to call: kept, never the main number
+          if (tel && placeholderPhone(tel)) keep('TEL', tel);
+          else if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
         }
         break;
       }

@@ -515,6 +515,18 @@ describe("Salesforce CLI's data tree export (sf data export tree: {\"records\": 
   });
 });
 
+describe('a placeholder number (a real Salesforce export: "000000000" where the person gave none)', () => {
+  it('is no phone and never the main one, in a CSV or a vCard: kept as written', () => {
+    const r = csv(enc.encode('First Name,Last Name,Phone,Mobile Phone,Email\r\nNora,Lind,000000000,+44 7700 900123,nora@lind.example\r\nIvo,Marsh,(000) 000-0000,,ivo@marsh.example\r\n'));
+    expect(r.records[0]).toMatchObject({ phone: '+44 7700 900123', custom: { Phone: '000000000' } });
+    expect(r.records[0].phones).toBeUndefined();
+    expect(r.records[1].phone).toBeUndefined();
+    expect(r.records[1].custom).toEqual({ Phone: '(000) 000-0000' });
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Lind\r\nTEL;TYPE=WORK:000000000\r\nTEL;TYPE=CELL:+44 7700 900123\r\nEND:VCARD\r\n');
+    expect(v.records[0]).toMatchObject({ phone: '+44 7700 900123', custom: { TEL: '000000000' } });
+  });
+});
+
 describe("Tiewise's own export imported again", () => {
   it("its 'Last Contact' (a date) is no last name, in the CSV or the JSON", () => {
     const r = csv(enc.encode('\ufeffName,Email,Company,Position,City,Network Type,Stage,Tie Score,Last Contact,Groups,Owner\r\nAnna Berg,anna@berg.example,Berg AB,CFO,Malmö,weak-tie prospect,2,0.41,2026-05-01,Fairs,\r\n'));
