@@ -396,7 +396,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     one.name = fullName ?? one.email ?? '';
     // a CRM that wants a company for every contact (Zoho) has a private customer's first and last name there:
     // no account (a business kept as a contact, its name in one field, keeps its company); what the cell
-    // held is kept as written, under its column (LinkedIn's "We Train" "Atlanta" at "We Train Atlanta")
+    // held is kept as written, under its column (LinkedIn's "Cedar" "Labs" at "Cedar Labs")
     if (fullName && one.firstName && one.lastName && one.company !== undefined && normaliseName(one.company) === normaliseName(fullName)) {
       keep(cols.find((c) => c.field === 'company')?.header ?? 'Company', one.company);
       one.company = undefined;
