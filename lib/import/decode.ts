@@ -5,7 +5,7 @@
 // Streaming: createTextDecoder() sniffs the first chunk and decodes the rest with
 // TextDecoder's stream mode, so a chunk may end in the middle of a character.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'shift_jis';
 
 export interface EncodingGuess {
   encoding: Encoding;
@@ -42,7 +42,34 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
  */
 function byteEncoding(b: Uint8Array): Encoding {
   if (isUtf8(b) || mostlyUtf8(b)) return 'utf-8';
+  if (looksShiftJis(b)) return 'shift_jis';
   return looksCyrillic1251(b) ? 'windows-1251' : 'windows-1252';
+}
+
+/**
+ * Japanese Windows exports (Outlook's, Thunderbird's CSV): every byte pair valid Shift_JIS, and
+ * what it spells Japanese — full-width kana among it (their lead bytes 0x82/0x83 are a rare
+ * quote and ƒ in Windows-1252, ‚ and ѓ in -1251), and kana or kanji nearly all of it. A Western
+ * or Russian file's accented letters break Shift_JIS at the first one before a space.
+ */
+function looksShiftJis(b: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(b, { stream: true });
+  } catch {
+    return false;
+  }
+  let kana = 0;
+  let japanese = 0;
+  let other = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    if (c >= 0x3040 && c <= 0x30ff) kana++;
+    if ((c >= 0x3000 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff5e)) japanese++;
+    else other++;
+  }
+  return kana >= 2 && japanese >= 4 * other;
 }
 
 function dominantByte(b: Uint8Array, parity: 0 | 1, n: number): { value: number; share: number } {
