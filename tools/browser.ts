@@ -72,7 +72,7 @@ export async function launch(opts: { locale?: string; headless?: boolean; userDa
     (route) => route.abort('blockedbyclient'),
   );
   const pages = new Map<string, string>();
-  await context.route(/^https:\/\/([a-z0-9-]+\.)?(linkedin\.com|facebook\.com|vk\.com|vk\.ru)\//, (route) => {
+  await context.route((u) => u.protocol === 'https:' && SITE_HOST.test(u.hostname), (route) => {
     const url = route.request().url();
     const html = pages.get(url) ?? pages.get(url.split('#')[0]);
     if (html === undefined) return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title><h1>Not found</h1>' });

@@ -99,7 +99,7 @@ export function phoneShaped(x: string): boolean {
 
 /** A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"). */
 export function placeholderPhone(x: string): boolean {
-  return /^[^1-9]*0[^1-9]*$/.test(x) && !/[^\d\s()+.\-/]/.test(x);
+  return /^[\s()+./-]*0[0\s()+./-]*$/.test(x);
 }
 
 export function isBlank(v: string | undefined): boolean {

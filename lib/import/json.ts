@@ -290,7 +290,8 @@ function toRecord(c: JsonContact): ImportedContact | undefined {
   for (const [k, v] of Object.entries(c)) {
     if (k === 'id') continue;
     // a key of another tool (Salesforce's "FirstName", "Email", "MailingCity", "Title"; a CRM API's dump) is
-    // read as a CSV's header would be, for a field the entry's own keys leave empty
+    // read as a CSV's header would be, for a field the entry's own keys leave empty (zod's output lists the
+    // schema's keys first, so those are set before any other tool's)
     const f = !KNOWN_CONTACT_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? knownField(k) : null;
     if (f && String(v).trim()) {
       const x = String(v);

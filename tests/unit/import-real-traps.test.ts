@@ -513,6 +513,10 @@ describe("Salesforce CLI's data tree export (sf data export tree: {\"records\": 
     expect(r.contacts[1]).toMatchObject({ name: 'Ivo Marsh', position: 'CFO', company: 'Halo Print', email: 'ivo@halo.example' });
     expect(r.rejected[0]).toMatchObject({ index: 2, reason: 'a record of type Account, not a person' });
   });
+  it("another tool's key fills only what our own keys leave empty, wherever it stands in the entry", () => {
+    const r = importJson(JSON.stringify([{ Email: 'nora@work.example', Title: 'Buyer', name: 'Nora Lind', email: 'nora@home.example', position: 'Head of buying' }]));
+    expect(r.contacts[0]).toMatchObject({ email: 'nora@home.example', emails: ['nora@home.example', 'nora@work.example'], position: 'Head of buying', custom: { Title: 'Buyer' } });
+  });
 });
 
 describe('a placeholder number (a real Salesforce export: "000000000" where the person gave none)', () => {
