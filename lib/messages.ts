@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { ExtractionSchema } from './extract/schema';
 import type { TeamStatus } from './sync/status';
+import { lazySchema } from './domain/lazy-schema';
 
 // Every message between the content script, the background and the extension
 // pages: one zod union, route-named types. Every receiver parses with it and
@@ -8,15 +9,15 @@ import type { TeamStatus } from './sync/status';
 
 // lib/sync/status.ts's schemas in zod/mini (this file's flavour): the same fields; the
 // unit test checks that both accept the same status
-const TeamConfigMsg = z.object({
+const TeamConfigMsg = lazySchema(() => z.object({
   url: z.string().check(z.maxLength(2048)),
   database: z.string().check(z.maxLength(256)),
   user: z.string().check(z.minLength(1), z.maxLength(256)),
   password: z.string().check(z.maxLength(1024)),
-});
+}));
 const TEAM_REASONS = ['bad-url', 'not-https', 'bad-database', 'permission', 'unauthorized', 'forbidden', 'not-found', 'unreachable', 'server', 'storage-full'] as const;
 const TEAM_STATES = ['off', 'connecting', 'syncing', 'connected', 'offline', 'refused'] as const;
-export const TeamStatusMsg = z.object({
+export const TeamStatusMsg = lazySchema(() => z.object({
   state: z.enum(TEAM_STATES),
   origin: z.optional(z.string()),
   database: z.optional(z.string()),
@@ -27,19 +28,19 @@ export const TeamStatusMsg = z.object({
   lastSyncAt: z.optional(z.number()),
   reason: z.optional(z.enum(TEAM_REASONS)),
   detail: z.optional(z.string().check(z.maxLength(500))),
-});
+}));
 
 /** A tab's last read, as the background keeps it. */
-export const TabState = z.object({
+export const TabState = lazySchema(() => z.object({
   tabId: z.number(),
   url: z.string(),
   at: z.number(),
   extraction: z.optional(ExtractionSchema),
   error: z.optional(z.string()),
-});
+}));
 export type TabState = z.infer<typeof TabState>;
 
-export const Message = z.discriminatedUnion('type', [
+export const Message = lazySchema(() => z.discriminatedUnion('type', [
   // content script → background: what the page shows now
   z.object({ type: z.literal('content:page-read'), url: z.string(), extraction: ExtractionSchema }),
   // content script → background: the extractor threw on this page
@@ -63,7 +64,7 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('team:sync-now') }),
   // background → extension pages: the status changed
   z.object({ type: z.literal('bg:team-status'), status: TeamStatusMsg }),
-]);
+]));
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
 
@@ -81,14 +82,14 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
  * The content script's reply to bg:layout-report: the page's own HTML and URL. It stays in
  * the extension's memory; the panel makes the report from it and saves only the report.
  */
-export const LayoutReportReply = z.object({ html: z.string().check(z.maxLength(64 * 1024 * 1024)), url: z.string() });
+export const LayoutReportReply = lazySchema(() => z.object({ html: z.string().check(z.maxLength(64 * 1024 * 1024)), url: z.string() }));
 export type LayoutReportReply = z.infer<typeof LayoutReportReply>;
 
 /** What the panel gets: the page to make the report from, or why there is none. */
-export const LayoutReportResult = z.discriminatedUnion('ok', [
+export const LayoutReportResult = lazySchema(() => z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), html: z.string(), url: z.string() }),
   z.object({ ok: z.literal(false), reason: z.enum(['no-tab', 'no-page']) }),
-]);
+]));
 export type LayoutReportResult = z.infer<typeof LayoutReportResult>;
 
 /** What each request answers. */

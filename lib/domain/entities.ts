@@ -1,5 +1,6 @@
 // Over 300 lines on purpose: every entity in one place, the domain at a glance.
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 // The domain: every entity Tiewise knows, as a zod schema and its type under one name.
 // Below everything: model/, book/, import/, workflow/ and retention/ reason about these;
@@ -8,7 +9,7 @@ import { z } from 'zod';
 // Dates are epoch milliseconds (numbers index and sort well in IndexedDB).
 
 /** Where a fact came from, and when: shown next to it in the UI. */
-export const Provenance = z.object({
+export const Provenance = lazySchema(() => z.object({
   kind: z.enum(['profile', 'import', 'user', 'demo', 'rule']),
   /** profile URL, import file name, rule id… */
   ref: z.string().optional(),
@@ -16,7 +17,7 @@ export const Provenance = z.object({
   /** the teammate who wrote it, when the team book is on (lib/sync: stamped with the
    *  team user's name when the record is first sent to the team's server) */
   by: z.string().optional(),
-});
+}));
 export type Provenance = z.infer<typeof Provenance>;
 
 /**
@@ -29,18 +30,18 @@ export function ownerOf(c: { owner?: string; source: Provenance }): string | und
 }
 
 /** The rep's relation to the contact's organisation, set by import or the user. */
-export const Relation = z.enum(['customer', 'prospect', 'colleague', 'partner', 'other']);
+export const Relation = lazySchema(() => z.enum(['customer', 'prospect', 'colleague', 'partner', 'other']));
 export type Relation = z.infer<typeof Relation>;
 
 export const NETWORK_TYPES = ['weak-tie-prospect', 'strong-tie-champion', 'team', 'referral-advocate', 'unclassified'] as const;
-export const NetworkType = z.enum(NETWORK_TYPES);
+export const NetworkType = lazySchema(() => z.enum(NETWORK_TYPES));
 export type NetworkType = z.infer<typeof NetworkType>;
 
 /** Sales-cycle stage, model.md's table: 1 prospecting … 4 closing and referrals. */
-export const Stage = z.enum(['prospecting', 'entering-account', 'solution-team', 'closing-referrals']);
+export const Stage = lazySchema(() => z.enum(['prospecting', 'entering-account', 'solution-team', 'closing-referrals']));
 export type Stage = z.infer<typeof Stage>;
 
-export const Contact = z.object({
+export const Contact = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(),
   firstName: z.string().optional(),
@@ -88,11 +89,11 @@ export const Contact = z.object({
   /** derived with the tie: the state of the relation the model names (lib/model/network.ts's TieState:
    *  "dormant-customer", "advocate-candidate", "deal-won"…), for the book's filter */
   state: z.string().optional(),
-});
+}));
 export type Contact = z.infer<typeof Contact>;
 
 /** A social profile linked to a contact, with the last read of it. */
-export const Profile = z.object({
+export const Profile = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   network: z.enum(['linkedin', 'facebook', 'vk']),
@@ -108,23 +109,23 @@ export const Profile = z.object({
   /** when the page was last read, whatever that read said */
   triedAt: z.number().optional(),
   linkedAt: z.number(),
-});
+}));
 export type Profile = z.infer<typeof Profile>;
 
-export const Note = z.object({
+export const Note = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   text: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
   source: Provenance,
-});
+}));
 export type Note = z.infer<typeof Note>;
 
-export const InteractionKind = z.enum(['call', 'meeting', 'email', 'chat', 'referral', 'introduction']);
+export const InteractionKind = lazySchema(() => z.enum(['call', 'meeting', 'email', 'chat', 'referral', 'introduction']));
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
-export const Interaction = z.object({
+export const Interaction = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   kind: InteractionKind,
@@ -134,10 +135,10 @@ export const Interaction = z.object({
   /** for referrals and introductions: whom the contact referred (free text or contact id) */
   subject: z.string().optional(),
   source: Provenance,
-});
+}));
 export type Interaction = z.infer<typeof Interaction>;
 
-export const Complaint = z.object({
+export const Complaint = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   subject: z.string(),
@@ -146,26 +147,26 @@ export const Complaint = z.object({
   closedAt: z.number().optional(),
   productId: z.string().optional(),
   source: Provenance,
-});
+}));
 export type Complaint = z.infer<typeof Complaint>;
 
-export const ProductRelation = z.object({
+export const ProductRelation = lazySchema(() => z.object({
   kind: z.enum(['upgrade-of', 'accessory-to', 'replaces']),
   productId: z.string(),
-});
+}));
 export type ProductRelation = z.infer<typeof ProductRelation>;
 
-export const Product = z.object({
+export const Product = lazySchema(() => z.object({
   id: z.string(),
   sku: z.string().optional(),
   name: z.string(),
   price: z.number().optional(),
   currency: z.string().optional(),
   relations: z.array(ProductRelation).default([]),
-});
+}));
 export type Product = z.infer<typeof Product>;
 
-export const Purchase = z.object({
+export const Purchase = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   productId: z.string(),
@@ -176,7 +177,7 @@ export const Purchase = z.object({
   source: Provenance,
   /** the won deal this purchase was made from (lib/import/deals.ts) */
   dealId: z.string().optional(),
-});
+}));
 export type Purchase = z.infer<typeof Purchase>;
 
 /**
@@ -184,9 +185,9 @@ export type Purchase = z.infer<typeof Purchase>;
  * `stage` is the CRM's own text, shown as is; `status` is what it means:
  * open, won, lost, or closed with an outcome the file does not say.
  */
-export const DealStatus = z.enum(['open', 'won', 'lost', 'closed']);
+export const DealStatus = lazySchema(() => z.enum(['open', 'won', 'lost', 'closed']));
 export type DealStatus = z.infer<typeof DealStatus>;
-export const Deal = z.object({
+export const Deal = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   /** what a re-import of the same deal is known by: the CRM's deal id, else a hash of its row */
@@ -217,7 +218,7 @@ export const Deal = z.object({
   /** file and line it came from (ref "deals.csv:12") */
   source: Provenance,
   updatedAt: z.number(),
-});
+}));
 export type Deal = z.infer<typeof Deal>;
 
 /** A condition over a contact, shared by smart groups and workflow rules. */
@@ -226,7 +227,7 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition }
   | { field: string; op: 'is' | 'is-not' | 'contains' | 'gt' | 'lt' | 'exists'; value?: string | number };
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
+export const Condition: z.ZodType<Condition> = lazySchema(() => z.lazy(() =>
   z.union([
     z.object({ all: z.array(Condition) }),
     z.object({ any: z.array(Condition) }),
@@ -237,53 +238,53 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       value: z.union([z.string(), z.number()]).optional(),
     }),
   ]),
-);
+));
 
-export const Group = z.object({
+export const Group = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(),
   color: z.string().default('#4f6bed'),
   /** a smart group has a rule; its members are computed, not stored */
   rule: Condition.optional(),
   createdAt: z.number(),
-});
+}));
 export type Group = z.infer<typeof Group>;
 
-export const Membership = z.object({
+export const Membership = lazySchema(() => z.object({
   groupId: z.string(),
   contactId: z.string(),
   addedAt: z.number(),
-});
+}));
 export type Membership = z.infer<typeof Membership>;
 
 /** The user's own choice of network type / stage: shown as the user's, never replaced. */
-export const TagOverride = z.object({
+export const TagOverride = lazySchema(() => z.object({
   contactId: z.string(),
   networkType: NetworkType,
   stage: Stage.optional(),
   at: z.number(),
-});
+}));
 export type TagOverride = z.infer<typeof TagOverride>;
 
-export const WorkflowAction = z.discriminatedUnion('kind', [
+export const WorkflowAction = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('add-tag'), tag: z.string() }),
   z.object({ kind: z.literal('add-to-group'), groupId: z.string() }),
   z.object({ kind: z.literal('set-stage'), stage: Stage }),
   z.object({ kind: z.literal('remind'), days: z.number().int().positive() }),
-]);
+]));
 export type WorkflowAction = z.infer<typeof WorkflowAction>;
 
-export const WorkflowRule = z.object({
+export const WorkflowRule = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(),
   when: Condition,
   then: WorkflowAction,
   enabled: z.boolean().default(true),
   createdAt: z.number(),
-});
+}));
 export type WorkflowRule = z.infer<typeof WorkflowRule>;
 
-export const RuleRun = z.object({
+export const RuleRun = lazySchema(() => z.object({
   id: z.string(),
   ruleId: z.string(),
   contactId: z.string(),
@@ -295,24 +296,24 @@ export const RuleRun = z.object({
   seq: z.number().optional(),
   /** for set-stage: the override it replaced, so undo restores it exactly */
   before: z.unknown().optional(),
-});
+}));
 export type RuleRun = z.infer<typeof RuleRun>;
 
-export const Reminder = z.object({
+export const Reminder = lazySchema(() => z.object({
   id: z.string(),
   contactId: z.string(),
   due: z.number(),
   text: z.string(),
   done: z.boolean().default(false),
-});
+}));
 export type Reminder = z.infer<typeof Reminder>;
 
 /** Settings: one row per key. */
-export const Setting = z.object({ key: z.string(), value: z.unknown() });
+export const Setting = lazySchema(() => z.object({ key: z.string(), value: z.unknown() }));
 export type Setting = z.infer<typeof Setting>;
 
 /** The extension's own log: errors and dropped messages, kept locally. */
-export const LogEntry = z.object({
+export const LogEntry = lazySchema(() => z.object({
   id: z.number().optional(),
   at: z.number(),
   level: z.enum(['info', 'warn', 'error']),
@@ -320,14 +321,14 @@ export const LogEntry = z.object({
   message: z.string(),
   /** a contact the line names, so erasure can remove it */
   contactId: z.string().optional(),
-});
+}));
 export type LogEntry = z.infer<typeof LogEntry>;
 
 /**
  * The merge log: one row per merge of two contacts, with what it moved, so the
  * merge can be split again later (lib/db/merge.ts). Kept until split or erased.
  */
-export const MergeRecord = z.object({
+export const MergeRecord = lazySchema(() => z.object({
   id: z.string(),
   at: z.number(),
   survivorId: z.string(),
@@ -343,15 +344,15 @@ export const MergeRecord = z.object({
   /** both contacts' group memberships and tag overrides before the merge */
   memberships: z.array(Membership),
   overrides: z.array(TagOverride),
-});
+}));
 export type MergeRecord = z.infer<typeof MergeRecord>;
 
 /** A contact an earlier version may have made of two people (lib/model/wrong-merge.ts), awaiting the user's word. */
-export const WrongMergeReview = z.array(z.object({
+export const WrongMergeReview = lazySchema(() => z.array(z.object({
   contactId: z.string(),
   network: z.string(),
   profileIds: z.array(z.string()),
-}));
+})));
 export type WrongMergeReview = z.infer<typeof WrongMergeReview>;
 
 /**
@@ -359,14 +360,14 @@ export type WrongMergeReview = z.infer<typeof WrongMergeReview>;
  * merged into another (their rows move to the survivor, wherever they were written),
  * or erased (every row about them is deleted, wherever it was written). Holds an id only.
  */
-export const Mark = z.object({
+export const Mark = lazySchema(() => z.object({
   /** the contact that is gone */
   id: z.string(),
   kind: z.enum(['merged', 'erased']),
   /** for a merge: the survivor */
   into: z.string().optional(),
   at: z.number(),
-});
+}));
 export type Mark = z.infer<typeof Mark>;
 
 /**
@@ -374,13 +375,13 @@ export type Mark = z.infer<typeof Mark>;
  * versions are kept here until someone says which stands (lib/sync/merge.ts). The
  * record itself shows the version the server's rule picked meanwhile.
  */
-export const QuestionVersion = z.object({ value: z.unknown(), by: z.string().optional(), at: z.number().optional() });
-export const Question = z.object({
+export const QuestionVersion = lazySchema(() => z.object({ value: z.unknown(), by: z.string().optional(), at: z.number().optional() }));
+export const Question = lazySchema(() => z.object({
   /** the record's document id (lib/domain/shared.ts) */
   id: z.string(),
   /** the contact the record is, or belongs to, for the panel */
   contactId: z.string().optional(),
   fields: z.array(z.object({ field: z.string(), versions: z.array(QuestionVersion).min(2) })).min(1),
   at: z.number(),
-});
+}));
 export type Question = z.infer<typeof Question>;

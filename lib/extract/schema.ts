@@ -1,33 +1,34 @@
 import { z } from 'zod/mini';
 import { DEGREES, PAGE_KINDS, SITES, type Extraction } from './types';
+import { lazySchema } from '../domain/lazy-schema';
 
 // The zod schema of an extraction (docs/extraction.md): what the background
 // and the panel check a content script's message and a stored snapshot against. Kept
 // out of types.ts so that the content scripts, which only build extractions, bundle no
 // zod. zod/mini: lib/messages.ts, which the content script's types come through, uses it.
 
-const Site = z.enum(SITES);
-const PageKind = z.enum(PAGE_KINDS);
+const Site = lazySchema(() => z.enum(SITES));
+const PageKind = lazySchema(() => z.enum(PAGE_KINDS));
 
-const Birthday = z.object({
+const Birthday = lazySchema(() => z.object({
   day: z.number(),
   month: z.number(),
   year: z.optional(z.number()),
-});
+}));
 
-const Job = z.object({
+const Job = lazySchema(() => z.object({
   title: z.optional(z.string()),
   company: z.string(),
   start: z.optional(z.string()),
   end: z.optional(z.string()),
-});
+}));
 
-const School = z.object({
+const School = lazySchema(() => z.object({
   school: z.string(),
   degree: z.optional(z.string()),
   start: z.optional(z.string()),
   end: z.optional(z.string()),
-});
+}));
 
 function fieldResult<T extends z.core.$ZodType>(value: T) {
   return z.discriminatedUnion('status', [
@@ -44,7 +45,7 @@ const text = () => fieldResult(z.string());
 const count = () => fieldResult(z.number());
 const texts = () => fieldResult(z.array(z.string()));
 
-export const ExtractionSchema = z.object({
+export const ExtractionSchema = lazySchema(() => z.object({
   site: z.nullable(Site),
   kind: PageKind,
   profileUrl: z.nullable(z.string()),
@@ -70,7 +71,7 @@ export const ExtractionSchema = z.object({
     interests: texts(),
     websites: texts(),
   }),
-});
+}));
 
 // The schema and the hand-written type must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

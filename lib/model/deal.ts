@@ -2,8 +2,9 @@
 // CRM deals, lib/import/deals.ts) or the assess command's input (issue 20).
 import { z } from 'zod';
 import type { Deal as StoredDeal } from '../domain/entities';
+import { lazySchema } from '../domain/lazy-schema';
 
-export const DealInput = z.object({
+export const DealInput = lazySchema(() => z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   /** the CRM's own stage name ("qualification", "proposal", "negotiation"…), shown as is */
@@ -15,7 +16,7 @@ export const DealInput = z.object({
   openedAt: z.number().optional(),
   /** epoch ms; for won and lost deals */
   closedAt: z.number().optional(),
-});
+}));
 export type Deal = z.infer<typeof DealInput>;
 
 /** The deal that speaks for the relation now: an open one first, else the last closed. */
