@@ -138,6 +138,7 @@ export const dataEn = {
   // why a row was refused (lib/import/why.ts: the English here is also the command line's)
   reject: {
     namesNobody: 'names nobody: no name and no e-mail',
+    companyNoPerson: 'names a company (“{{company}}”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts',
     noContactRef: 'names nobody: no contact e-mail, id or name',
     unreadable: 'cannot be read',
     unreadableBecause: 'cannot be read: {{detail}}',
@@ -182,6 +183,7 @@ export const dataEn = {
     noSuchSheet: 'there is no sheet “{{sheet}}” in this file; it has {{sheets}}',
     noHeader: 'the file has no header row: it is empty or blank',
     headerUnreadable: 'the header row (line {{line}}) cannot be read: {{detail}}',
+    headerIsData: 'line {{line}} holds data (an e-mail address or a number), not column names: add a first line that names the columns (Name, E-mail, Phone…) and import the file again',
     headerTooWide: 'the header row (line {{line}}) has {{columns, number}} columns; Tiewise reads at most {{max, number}}',
     notXlsx: 'this file is not an Excel workbook (.xlsx): it does not start like one',
     cannotUnpack: 'this workbook cannot be unpacked ({{detail}}): it may be damaged or not an Excel file',
@@ -392,6 +394,7 @@ export const dataRu: Loose<typeof dataEn> = {
   },
   reject: {
     namesNobody: 'никого не называет: нет ни имени, ни e-mail',
+    companyNoPerson: 'называет компанию («{{company}}»), а не человека: нет ни имени, ни e-mail; Tiewise хранит людей — импортируйте контакты компании',
     noContactRef: 'никого не называет: нет ни e-mail, ни id, ни имени контакта',
     unreadable: 'не читается',
     unreadableBecause: 'не читается: {{detail}}',
@@ -435,6 +438,7 @@ export const dataRu: Loose<typeof dataEn> = {
     noSuchSheet: 'в этом файле нет листа «{{sheet}}»; в нём есть {{sheets}}',
     noHeader: 'в файле нет строки заголовка: он пуст',
     headerUnreadable: 'строка заголовка (строка {{line}}) не читается: {{detail}}',
+    headerIsData: 'в строке {{line}} данные (адрес почты или число), а не названия столбцов: добавьте первой строкой названия столбцов (Имя, E-mail, Телефон…) и импортируйте файл снова',
     headerTooWide: 'в строке заголовка (строка {{line}}) столбцов: {{columns, number}}; Tiewise читает не больше {{max, number}}',
     notXlsx: 'это не книга Excel (.xlsx): она начинается не так',
     cannotUnpack: 'эту книгу не распаковать ({{detail}}): она повреждена или это не файл Excel',

@@ -100,7 +100,9 @@ export class ContactSink implements RowSink {
     }
     const { record, names } = this.map(fields);
     if (!names) {
-      this.rejected.push({ line: r.line, ...NAMES_NOBODY, raw: r.raw });
+      // (a companies export's rows: said so, not "names nobody")
+      const company = record.company?.trim();
+      this.rejected.push({ line: r.line, ...(company ? why('companyNoPerson', { company }) : NAMES_NOBODY), raw: r.raw });
       return;
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;

@@ -85,7 +85,12 @@ export function withoutDirectionMarks(v: string): string {
 
 /** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks. */
 export function numberText(v: string): string {
-  return withoutDirectionMarks(v).replace(/^'(?=[+\d(])/, '');
+  const t = withoutDirectionMarks(v).replace(/^'(?=[+\d(])/, '');
+  // a tel: URI (vCard 4.0's TEL;VALUE=uri, RFC 3966): the number, and its extension as people write it
+  const uri = /^\s*tel:([^;]*)(.*)$/i.exec(t);
+  if (!uri) return t;
+  const ext = /;ext=([^;]+)/i.exec(uri[2]);
+  return ext ? `${uri[1]} ext. ${ext[1]}` : uri[1];
 }
 
 /** A phone number written as one: digits, spaces, + ( ) - . / — at least six digits. */

@@ -72,6 +72,16 @@ export function detectHeader(records: CsvRecord[]): CsvRecord | undefined {
   return fits ?? recs[0];
 }
 
+/**
+ * A header taken by its width, not its names, that holds data (an address, a bare number):
+ * the file has no header row, and reading its first person as one would lose them without a word.
+ */
+export function headerIsData(header: CsvRecord): boolean {
+  const fields = header.fields ?? [];
+  return bareHeaders(fields).filter(isKnownHeader).length < 2 && fields.some((f) => DATA_CELL.test(f.trim()));
+}
+const DATA_CELL = /@|^[\d\s.,:/+()-]+$/;
+
 /** The width most records have (a record with empty fields at its end fits every width from its last value on). */
 export function rowsWidth(records: CsvRecord[]): number | undefined {
   const widths = new Map<number, number>();
@@ -92,7 +102,7 @@ export function shortRows(records: CsvRecord[], header: CsvRecord): number | und
 /** Cells that read as column names: filled ones distinct, none a number, a date or an address. */
 function headerLike(fields: string[]): boolean {
   const filled = fields.map((f) => f.trim()).filter(Boolean);
-  return filled.length >= 2 && new Set(filled).size === filled.length && !filled.some((f) => /@|^[\d\s.,:/+()-]+$/.test(f));
+  return filled.length >= 2 && new Set(filled).size === filled.length && !filled.some((f) => DATA_CELL.test(f));
 }
 
 /** Fields up to the last non-empty one (at least one). */

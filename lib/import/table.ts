@@ -6,7 +6,7 @@
 // is open; the rows go to the sink as they are read.
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
-import { detectDelimiter, detectHeader, detectNewline, shortRows } from './sniff';
+import { detectDelimiter, detectHeader, detectNewline, headerIsData, shortRows } from './sniff';
 import { type Why, why, type WhyCode, type WhyParams } from './why';
 
 export interface TableInfo extends EncodingGuess {
@@ -167,6 +167,7 @@ export class TableReader {
         if (final) return; // nothing but blank lines: end() reports it
         headerLine = 1;
       } else {
+        if (headerIsData(header)) throw new ImportError(why('headerIsData', { line: header.line }));
         headerLine = header.line;
         this.rowWidth = shortRows(records, header);
       }

@@ -32,8 +32,11 @@ const SOCIAL = /^https?:\/\/([a-z0-9-]+\.)*(linkedin\.com|vk\.com|vkontakte\.ru|
 export function readVcards(text: string): VcardReport {
   const out: VcardReport = { kind: 'contacts', entity: 'contacts', format: 'vcard', rows: 0, accepted: 0, duplicates: [], rejected: [], records: [], recordLines: [] };
   const index = new DuplicateIndex<number>();
-  // (iOS writes CR CR LF: one line break, not a blank line between every two lines)
-  const lines = text.replace(/^\uFEFF/, '').split(/\r*\n|\r/);
+  // (iOS writes CR CR LF: one line break, not a blank line between every two lines; a lone CR
+  // breaks lines only in a file with no LF at all, classic Mac OS's: Thunderbird keeps one typed
+  // inside a value, "X-CUSTOM3:custom<CR>3", and a break there would lose the card)
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(body.includes('\n') ? /\r*\n/ : /\r/);
   let start = -1;
   const reject = (line: number, reason: Why, raw: string) => {
     out.rows++;
@@ -323,8 +326,11 @@ function as30(raw: string): string {
   for (const line of logical) {
     const colon = line.indexOf(':');
     if (colon < 0) {
-      // not a property: left for the parser to refuse, so the card is rejected, not silently cut
-      if (line.trim()) out.push(line);
+      // a property's bare name, its value left out (Evolution writes "FN" for a company's card):
+      // an empty property; anything else is no property, left for the parser to refuse, so the
+      // card is rejected, not silently cut
+      if (PROPERTY_START.test(`${line.trim()}:`)) out.push(`${line.trim()}:`);
+      else if (line.trim()) out.push(line);
       continue;
     }
     let head = line.slice(0, colon);
@@ -349,6 +355,9 @@ function as30(raw: string): string {
       else if (key === '' && v) kept.push(`TYPE=${v}`);
       else if (v) kept.push(p);
     }
+    // a time zone or a position given as text, as 4.0 writes them ("TZ:Europe/London",
+    // "GEO:geo:51.52,0.15"): read as 3.0's offset and numbers they came out cut ("London/", "0")
+    if (/^(?:tz|geo)$/i.test(name) && !kept.some((k) => /^value=/i.test(k))) kept.push('VALUE=text');
     if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
     // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien"); Google's escaped
     // CR LF ("\r\n") is one line break

@@ -55,7 +55,7 @@ describe('import-check', () => {
     expect(Object.keys(o)).toEqual(['preset', 'encoding', 'bom', 'format', 'sheet', 'delimiter', 'headerLine', 'rows', 'accepted', 'duplicates', 'rejected', 'records']);
     expect(o).toMatchObject({ preset: 'amocrm', encoding: null, format: 'xlsx', sheet: 'Контакты', delimiter: null, headerLine: 2, rows: 6, accepted: 4, duplicates: [{ line: 7, sameAs: 3 }] });
     expect(o.rows).toBe(o.accepted + o.duplicates.length + o.rejected.length);
-    expect(o.rejected).toEqual([{ line: 6, reason: 'names nobody: no name and no e-mail', raw: '9003,,,,ООО «Без Имени»,,,2025-11-05,0,+7 (343) 555-03-03' }]);
+    expect(o.rejected).toEqual([{ line: 6, reason: 'names a company (“ООО «Без Имени»”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts', raw: '9003,,,,ООО «Без Имени»,,,2025-11-05,0,+7 (343) 555-03-03' }]);
     expect(o.records[0]).toMatchObject({ name: 'Соколова Ирина Андреевна', birthday: '1989-05-18', custom: { 'Дата создания': '2025-11-03T09:30', 'Сделок': '2' } });
   });
   it('--sheet reads another sheet', () => {

@@ -94,7 +94,7 @@ describe('HubSpot', () => {
     invariant(r);
     expect([r.preset, r.rows, r.accepted]).toEqual(['hubspot', 6, 3]);
     expect(r.duplicates).toEqual([{ line: 4, sameAs: 2, by: 'email' }, { line: 5, sameAs: 3, by: 'crmId' }]);
-    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[6, 'names nobody: no name and no e-mail']]);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[6, 'names a company (“Hooli”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts']]);
     // the duplicate's second phone is added; the earlier row's own values stay
     expect(r.records[0]).toMatchObject({ name: 'Priya Sharma', email: 'priya.sharma@globex.example', phones: ['+44 20 7946 0958', '+44 7700 900123'], crmId: '101', stage: 'customer' });
     expect(r.records[1]).toMatchObject({ name: 'Tom Becker', firstName: 'Tom', crmId: '102' });
@@ -159,7 +159,7 @@ describe('Bitrix24 (Windows-1251, ";")', () => {
     invariant(r);
     expect([r.rows, r.accepted]).toEqual([5, 3]);
     expect(r.duplicates).toEqual([{ line: 6, sameAs: 2, by: 'email' }]);
-    expect(r.rejected).toEqual([{ line: 4, code: 'namesNobody', reason: 'names nobody: no name and no e-mail', raw: '103;;;;;;ЗАО «Полюс»;;+7 (495) 555-99-99;;;Москва;Общий номер;Елена Орлова' }]);
+    expect(r.rejected).toEqual([{ line: 4, code: 'companyNoPerson', params: { company: 'ЗАО «Полюс»' }, reason: 'names a company (“ЗАО «Полюс»”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts', raw: '103;;;;;;ЗАО «Полюс»;;+7 (495) 555-99-99;;;Москва;Общий номер;Елена Орлова' }]);
     expect(r.records[0]).toMatchObject({ name: 'Николай Иванович Сидоров', middleName: 'Иванович', company: 'ООО «Вектор»', email: 'sidorov@vector.example', city: 'Москва', notes: 'Постоянный клиент — №1', birthday: '12.05.1978' });
     expect(r.records[1]).toMatchObject({ name: 'Татьяна Петровна Ёлкина', notes: 'Заказ; доставка в пятницу' });
     expect(r.records[2].notes).toBe('=СУММ(1;2)');

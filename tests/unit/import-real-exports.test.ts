@@ -25,7 +25,7 @@ describe('Outlook CSV whose every row ends with a trailing comma', () => {
   it('a trailing empty field is not a broken row: every row read', () => {
     expect([r.preset, r.encoding, r.bom, r.delimiter, r.headerLine]).toEqual(['outlook', 'utf-8', true, ',', 1]);
     expect(r.headers).toHaveLength(92);
-    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[6, 'names nobody: no name and no e-mail']]);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([[6, 'names a company (“Reception only”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts']]);
     expect([r.rows, r.accepted]).toEqual([4, 3]);
     // the note spans two physical lines: the rows after it keep their lines
     expect(r.recordLines).toEqual([2, 4, 5]);

@@ -695,7 +695,7 @@ describe('a Gmail "Outlook CSV" of 2013 (a French account) and a Nokia Suite exp
       '"Lima Bakery","a2","","orders@lima.example","","","","","Prospect","Food","","",""\r\n'));
     expect([r.accepted, r.rejected.length]).toEqual([1, 1]);
     expect(r.records[0]).toMatchObject({ name: 'orders@lima.example', company: 'Lima Bakery' });
-    expect(r.rejected[0].reason).toMatch(/names nobody/);
+    expect(r.rejected[0].code).toBe('companyNoPerson');
   });
 
   it("Dynamics 365's activities export is notes about the contact it regards, not contacts that name nobody", () => {
@@ -921,5 +921,61 @@ describe("a phone's SIM copies (a real Samsung export: names cut to 14 character
   it('a shorter name that is no cut (not 14 characters), or another number, is someone else', () => {
     const v = readVcards(card('Kofi Asante Jnr', '+233240000003') + card('Kofi Asante', '+233240000003') + card('Kwabena Mensahh', '+233240000001') + card('Kwabena Mensah', '+233240000009'));
     expect(v.records).toHaveLength(4);
+  });
+});
+
+// Found in real exports of a later round (Thunderbird's and KDE's test data, a HubSpot
+// contacts export with its companies' columns, Yahoo's CSV, a German phone list): the
+// structures are theirs, the people invented.
+describe('exports of a later round', () => {
+  it("Thunderbird's CR typed inside a value (an LF file) is the value's, not a line break that loses the card", () => {
+    const r = readVcards('BEGIN:VCARD\nVERSION:4.0\nFN:Ada Brook\nEMAIL:ada@brook.example\nX-CUSTOM3:custom\r3\nEND:VCARD\n' +
+      'BEGIN:VCARD\nVERSION:4.0\nFN:Ben Brook\nEMAIL:ben@brook.example\nEND:VCARD\n');
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([2, 2, 0]);
+    expect(r.records[0].custom).toMatchObject({ 'X-CUSTOM3': 'custom\r3' });
+  });
+
+  it("Evolution's bare \"FN\" (a company's card, no name given) is an empty name, not a card refused", () => {
+    const r = readVcards('BEGIN:VCARD\r\nX-EVOLUTION-FILE-AS:Fernhill Labs\r\nFN\r\nN:\r\nTEL;WORK;VOICE:(617) 555-0142\r\n' +
+      'EMAIL;INTERNET:hello@fernhill.example\r\nORG:Fernhill Labs\r\nEND:VCARD\r\n');
+    expect([r.rows, r.accepted]).toEqual([1, 1]);
+    expect(r.records[0]).toMatchObject({ name: 'Fernhill Labs', company: 'Fernhill Labs', email: 'hello@fernhill.example', phone: '(617) 555-0142' });
+    // still: a line that is no property at all refuses its card
+    expect(readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cara Dune\r\nthis is no property\r\nEND:VCARD\r\n').accepted).toBe(0);
+  });
+
+  it("vCard 4.0's tel: URIs are numbers with their extension; its time zone and position are kept whole", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dora Finch\r\n' +
+      'TEL;VALUE=uri;PREF=1;TYPE="voice,home":tel:+44-555-555-0101;ext=5555\r\nTEL;VALUE=uri;TYPE="voice,cell":tel:+44-555-555-0102\r\n' +
+      'TZ:London/Europe\r\nGEO:geo:51.5237,0.1585\r\nEND:VCARD\r\n');
+    expect(r.records[0]).toMatchObject({ phone: '+44-555-555-0101 ext. 5555', phones: ['+44-555-555-0101 ext. 5555', '+44-555-555-0102'] });
+    expect(r.records[0].custom).toMatchObject({ TZ: 'London/Europe', GEO: 'geo:51.5237,0.1585' });
+  });
+
+  it("HubSpot's contact and associated-company columns: a second company is kept, an address typed as the first name is the address", () => {
+    const r = csv(enc.encode('First Name,Last Name,Email,Company Name,Associated Company,Company name\r\n' +
+      'Eli,Moss,eli@moss.example,Moss Freight,Moss Freight Ltd,Harbour Group\r\n' +
+      'gil@pike.example,A,,Pike & Co,,Pike & Co\r\n'));
+    expect([r.rows, r.accepted]).toEqual([2, 2]);
+    expect(r.records[0]).toMatchObject({ name: 'Eli Moss', company: 'Moss Freight' });
+    expect(Object.values(r.records[0].custom ?? {})).toContain('Harbour Group');
+    expect(r.records[1]).toMatchObject({ name: 'gil@pike.example', email: 'gil@pike.example', company: 'Pike & Co' });
+    expect(r.records[1].firstName).toBeUndefined();
+    expect(r.records[1].lastName).toBeUndefined();
+    expect(r.records[1].custom).toMatchObject({ 'Last Name': 'A' });
+  });
+
+  it("Yahoo's Middle and Category, Roundcube's Email Home, a German list's Büro: the fields they are", () => {
+    const r = csv(enc.encode('First,Middle,Last,Category,Email Home,Büro\r\nIra,Jo,Kent,Suppliers,ira@kent.example,+49 30 5550 1234\r\n'));
+    expect(r.records[0]).toMatchObject({ firstName: 'Ira', middleName: 'Jo', lastName: 'Kent', tags: 'Suppliers', email: 'ira@kent.example', phone: '+49 30 5550 1234' });
+  });
+
+  it('a file with no header row is refused with why, not read with its first person taken for the column names', () => {
+    expect(() => csv(enc.encode('Lev Orr,Lev,Orr,lev@orr.example\r\nMia Orr,Mia,Orr,mia@orr.example\r\n'))).toThrow(/line 1 holds data/);
+  });
+
+  it("a companies export's rows say they name a company, no person", () => {
+    const r = csv(enc.encode('Record ID,Company name,Company Domain Name,Phone Number\r\n9001,Quarry Works,quarry.example,+1 555 0100\r\n'));
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 2, code: 'companyNoPerson', params: { company: 'Quarry Works' } })]);
   });
 });

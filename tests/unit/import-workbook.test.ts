@@ -57,7 +57,7 @@ describe('xlsx: amoCRM-like workbook (Russian headers, summary sheet first, merg
     adds(r);
     expect(r).toMatchObject({ rows: 6, accepted: 4, headerLine: 2, sheet: 'Контакты', format: 'xlsx' });
     expect(r.duplicates).toEqual([{ line: 7, sameAs: 3, by: 'email' }]);
-    expect(r.rejected).toEqual([expect.objectContaining({ line: 6, reason: 'names nobody: no name and no e-mail' })]);
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 6, code: 'companyNoPerson', params: { company: 'ООО «Без Имени»' } })]);
     expect(r.recordLines).toEqual([3, 4, 8, 9]);
     const [irina, denis, olga, pavel] = r.records;
     // the full name as the file gives it (with patronymic), a serial in the birthday column a date
