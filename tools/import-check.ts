@@ -30,7 +30,7 @@ import { CsvImport, type CsvImportReport } from '../lib/import/csv-kind';
 import { decodeBytes } from '../lib/import/decode';
 import { importJson } from '../lib/import/json';
 import { ImportError } from '../lib/import/table';
-import { readVcards } from '../lib/import/vcard';
+import { readVcardBytes } from '../lib/import/vcard';
 import { formatOf, isGridFormat, readGridFile, unreadableFormat } from '../lib/import/read';
 
 const args = process.argv.slice(2);
@@ -109,7 +109,7 @@ try {
     printTable(r, { encoding: format === 'xlsx' ? null : r.encoding, format, sheet: r.sheet, delimiter: null });
   } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file)) {
     const bytes = readAll();
-    const r = readVcards(decodeBytes(bytes).text);
+    const r = readVcardBytes(bytes);
     print({
       preset: 'generic',
       encoding: null,

@@ -12,8 +12,7 @@ import { ContactSink } from './contacts';
 import type { CsvImportReport } from './csv-kind';
 import type { ColumnMapping, ImportedContact } from './fields';
 import { type JsonImportReport, importJson } from './json';
-import { type VcardReport, readVcards } from './vcard';
-import { decodeBytes } from './decode';
+import { type VcardReport, readVcardBytes } from './vcard';
 import { type FileKind, type KindJudgement, isPeopleKind, judgeKind } from './kind';
 import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
@@ -174,7 +173,7 @@ export class ImportReader {
   /** Throws ImportError when the file cannot be read at all. */
   end(): FileRead {
     if (!this.table) {
-      if (this.opts.format === 'vcard') return readVcards(decodeBytes(concat(this.json)).text);
+      if (this.opts.format === 'vcard') return readVcardBytes(concat(this.json));
       const text = new TextDecoder('utf-8').decode(concat(this.json));
       return importJson(text);
     }

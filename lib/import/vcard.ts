@@ -14,6 +14,7 @@
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
+import { decodeBytes } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
 import { orderKeys } from './mapping';
@@ -28,6 +29,37 @@ export interface VcardReport extends ContactRows {
 /** A card longer than this many lines is taken for a missing END:VCARD. */
 const MAX_CARD_LINES = 5000;
 const SOCIAL = /^https?:\/\/([a-z0-9-]+\.)*(linkedin\.com|vk\.com|vkontakte\.ru|facebook\.com|fb\.com)\//i;
+
+/**
+ * A vCard's bytes with every UTF-8 character a fold split (RFC 6350 lets a line be folded
+ * inside one: ownCloud's "…\xC3" CR LF SPACE "\xA9…") whole again: the continuation bytes
+ * after the fold's space moved before its line break. Unfolded, the text is the same bytes
+ * in the same order, whatever the encoding; decoded before unfolding, the split letter was
+ * two replacement characters (and the file no valid UTF-8 for the encoding's guess).
+ */
+export function joinFoldedCharacters(b: Uint8Array): Uint8Array {
+  let out: Uint8Array | undefined;
+  for (let i = 0; i < b.length; i++) {
+    const at = out ?? b;
+    if (at[i] !== 0x0a || (at[i + 1] !== 0x20 && at[i + 1] !== 0x09)) continue;
+    let j = i + 2;
+    while (j < at.length && (at[j] & 0xc0) === 0x80) j++;
+    const n = j - (i + 2);
+    const brk = at[i - 1] === 0x0d ? i - 1 : i;
+    if (!n || brk === 0 || at[brk - 1] < 0x80) continue;
+    out ??= b.slice();
+    const tail = out.slice(i + 2, j);
+    out.copyWithin(brk + n, brk, i + 2);
+    out.set(tail, brk);
+    i = j - 1;
+  }
+  return out ?? b;
+}
+
+/** A vCard file's bytes read: split characters joined, the encoding found (decode.ts), the cards read. */
+export function readVcardBytes(bytes: Uint8Array): VcardReport {
+  return readVcards(decodeBytes(joinFoldedCharacters(bytes)).text);
+}
 
 export function readVcards(text: string): VcardReport {
   const out: VcardReport = { kind: 'contacts', entity: 'contacts', format: 'vcard', rows: 0, accepted: 0, duplicates: [], rejected: [], records: [], recordLines: [] };

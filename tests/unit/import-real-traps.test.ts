@@ -7,7 +7,7 @@ import { importJson } from '@/lib/import/json';
 import { importCsv } from '@/lib/import/csv-kind';
 import { judgeKind } from '@/lib/import/kind';
 import { ImportReader } from '@/lib/import/read';
-import { readVcards } from '@/lib/import/vcard';
+import { readVcardBytes, readVcards } from '@/lib/import/vcard';
 import { scoreMatch } from '@/lib/model/identity';
 
 const enc = new TextEncoder();
@@ -933,6 +933,17 @@ describe('exports of a later round', () => {
       'BEGIN:VCARD\nVERSION:4.0\nFN:Ben Brook\nEMAIL:ben@brook.example\nEND:VCARD\n');
     expect([r.rows, r.accepted, r.rejected.length]).toEqual([2, 2, 0]);
     expect(r.records[0].custom).toMatchObject({ 'X-CUSTOM3': 'custom\r3' });
+  });
+
+  it("a fold inside a UTF-8 letter (ownCloud's, as RFC 6350 allows) keeps the letter; a fold between letters of any encoding reads as before", () => {
+    const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...enc.encode(p)] : p)));
+    // "Ωmega Ψ": Ω is CE A9, Ψ is CE A8; the folds fall inside each
+    const split = bytes('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ira Kent\r\nNOTE:', [0xce], '\r\n ', [0xa9], 'mega ', [0xce], '\r\n\t', [0xa8], '\r\nEND:VCARD\r\n');
+    expect(readVcardBytes(split).records[0]).toMatchObject({ name: 'Ira Kent', notes: 'Ωmega Ψ' });
+    // Windows-1251 "Жёлтиков" folded between Ж (C6) and ё (B8), a pair UTF-8 would also take: the same text as unfolded
+    const name = [0xc6, 0xb8, 0xeb, 0xf2, 0xe8, 0xea, 0xee, 0xe2];
+    const cp = bytes('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=WINDOWS-1251:', name.slice(0, 1), '\r\n ', name.slice(1), ';\r\nFN;CHARSET=WINDOWS-1251:', name, '\r\nEND:VCARD\r\n');
+    expect(readVcardBytes(cp).records[0]).toMatchObject({ lastName: 'Жёлтиков', name: 'Жёлтиков' });
   });
 
   it("Evolution's bare \"FN\" (a company's card, no name given) is an empty name, not a card refused", () => {
