@@ -101,11 +101,18 @@ export const PRESETS: Preset[] = [
       alt('Haupttelefon', 'phone'), alt('Weiteres Telefon', 'phone'), alt('E-Mail-Adresse', 'email'), alt('E-Mail 2: Adresse', 'email'),
       alt('E-Mail 3: Adresse', 'email'), alt('E-Mail-Typ', null), alt('E-Mail: Angezeigter Name', null), alt('Notizen', 'notes'),
       alt('Webseite', 'website'), alt('Geburtstag', 'birthday'), alt('Kategorien', 'tags'), alt('Ort privat', null), alt('Straße geschäftlich', null),
+      // and the Chinese one (UTF-8)
+      alt('名', 'firstName'), alt('中间名', 'middleName'), alt('姓', 'lastName'), alt('单位', 'company'), alt('部门', null),
+      alt('职务', 'position'), alt('商务地址 市/县', 'city'), alt('商务地址 国家/地区', 'country'), alt('商务电话', 'phone'),
+      alt('商务电话 2', 'phone'), alt('移动电话', 'phone'), alt('住宅电话', 'phone'), alt('住宅电话 2', 'phone'), alt('主要电话', 'phone'),
+      alt('其他电话', 'phone'), alt('电子邮件地址', 'email'), alt('电子邮件 2 地址', 'email'), alt('电子邮件 3 地址', 'email'),
+      alt('电子邮件类型', null), alt('电子邮件显示名称', null), alt('附注', 'notes'), alt('网页', 'website'), alt('生日', 'birthday'), alt('类别', 'tags'),
     ],
     signature: [
       'E-mail Address', 'Business Phone', 'Job Title', 'E-mail Display Name', 'Business City', 'E-mail Type', 'Web Page', 'Categories',
       'Адрес эл. почты', 'Телефон переносной', 'Улица (раб. адрес)', 'Тип эл. почты', 'Краткое имя эл. почты', 'Веб-страница',
       'E-Mail-Adresse', 'E-Mail-Typ', 'E-Mail: Angezeigter Name', 'Telefon geschäftlich', 'Straße geschäftlich', 'Weitere Vornamen',
+      '电子邮件地址', '电子邮件类型', '电子邮件显示名称', '商务电话', '商务地址 街道', '中间名',
     ],
     // the desktop export fills every contact's unset dates and flags with these (in English and in Russian)
     unset: {
@@ -115,6 +122,7 @@ export const PRESETS: Preset[] = [
       'Пометка': ['Обычная'], 'Частное': ['Ложь'], 'Отложено': ['Ложь'],
       Geburtstag: ['0.0.00'], Jahrestag: ['0.0.00'], Geschlecht: ['Keine Angabe'], 'Priorität': ['Normal'],
       Vertraulichkeit: ['Normal'], Privat: ['Aus'],
+      生日: ['00/0/0'], 纪念日: ['00/0/0'], 性别: ['未指定'], 优先级: ['中'], 敏感度: ['普通'], 私有: ['False'],
     },
   },
   {

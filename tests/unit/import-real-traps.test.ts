@@ -985,6 +985,15 @@ describe('exports of a later round', () => {
     expect(() => csv(enc.encode('Lev Orr,Lev,Orr,lev@orr.example\r\nMia Orr,Mia,Orr,mia@orr.example\r\n'))).toThrow(/line 1 holds data/);
   });
 
+  it("Outlook's Chinese export is Outlook's: its unset dates and flags are no one's values", () => {
+    const head = '"名","中间名","姓","单位","职务","移动电话","电子邮件地址","电子邮件类型","电子邮件显示名称","附注","纪念日","敏感度","生日","私有","性别","优先级"';
+    const r = csv(enc.encode(`\uFEFF${head}\r\n"","","周凯","","","13800000000","zhou.kai@example.cn","SMTP","周凯 (zhou.kai@example.cn)","\n","00/0/0","普通","00/0/0","False","未指定","中"\r\n`));
+    expect(r.preset).toBe('outlook');
+    expect(r.records[0]).toMatchObject({ name: '周凯', lastName: '周凯', email: 'zhou.kai@example.cn', phone: '13800000000' });
+    expect(r.records[0].birthday).toBeUndefined();
+    expect(Object.keys(r.records[0].custom ?? {}).sort()).toEqual(['电子邮件显示名称', '电子邮件类型']);
+  });
+
   it("a companies export's rows say they name a company, no person", () => {
     const r = csv(enc.encode('Record ID,Company name,Company Domain Name,Phone Number\r\n9001,Quarry Works,quarry.example,+1 555 0100\r\n'));
     expect(r.rejected).toEqual([expect.objectContaining({ line: 2, code: 'companyNoPerson', params: { company: 'Quarry Works' } })]);
