@@ -112,7 +112,7 @@ export const PRESETS: Preset[] = [
       'E-mail Address', 'Business Phone', 'Job Title', 'E-mail Display Name', 'Business City', 'E-mail Type', 'Web Page', 'Categories',
       'Адрес эл. почты', 'Телефон переносной', 'Улица (раб. адрес)', 'Тип эл. почты', 'Краткое имя эл. почты', 'Веб-страница',
       'E-Mail-Adresse', 'E-Mail-Typ', 'E-Mail: Angezeigter Name', 'Telefon geschäftlich', 'Straße geschäftlich', 'Weitere Vornamen',
-      '电子邮件地址', '电子邮件类型', '电子邮件显示名称', '商务电话', '商务地址 街道', '中间名',
+      '电子邮件地址', '电子邮件类型', '电子邮件显示名称', '商务电话', '移动电话', '中间名',
     ],
     // the desktop export fills every contact's unset dates and flags with these (in English and in Russian)
     unset: {
