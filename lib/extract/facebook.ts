@@ -102,17 +102,18 @@ function main(c: Ctx): Element {
   return region(c, 'main', MAIN);
 }
 
-// Where other people's text lives inside main: posts, comments, feeds, chat and dialogs
+// Where other people's text lives inside main: posts (2024's too: div[aria-posinset], no role), comments,
+// feeds, chat and dialogs
 const PRUNE_ROLES = ['article', 'feed', 'complementary', 'dialog'];
 const PRUNE_PAGELET = 'ProfileTimeline';
 /** The same parts as a selector. */
-const PRUNE = [...PRUNE_ROLES.map((r) => `[role="${r}"]`), `[data-pagelet="${PRUNE_PAGELET}"]`].join(', ');
+const PRUNE = [...PRUNE_ROLES.map((r) => `[role="${r}"]`), `[data-pagelet="${PRUNE_PAGELET}"]`, '[aria-posinset]'].join(', ');
 const PRUNE_ROLE_SET = new Set(PRUNE_ROLES);
 
 /** Whether `el` is one of PRUNE's parts (two attribute reads, not a selector match). */
 function pruned(el: Element): boolean {
   const role = el.getAttribute('role');
-  return (role !== null && PRUNE_ROLE_SET.has(role)) || el.getAttribute('data-pagelet') === PRUNE_PAGELET;
+  return (role !== null && PRUNE_ROLE_SET.has(role)) || el.getAttribute('data-pagelet') === PRUNE_PAGELET || el.hasAttribute('aria-posinset');
 }
 
 /**

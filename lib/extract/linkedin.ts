@@ -225,8 +225,8 @@ function top(c: Ctx): Element | null {
       () => first(m, '[componentkey$=Topcard]'),
       // older top card (2019–2021), no h1; the public view without <main>
       () => first(c.doc, 'section.pv-top-card, section.top-card-layout'),
-      // 2013–2016 public hCard
-      () => byId(c, 'top-card topcard'),
+      // 2013–2016 public hCard; a member's /recent-activity/ page: the card in the left rail
+      () => byId(c, 'top-card topcard recent-activity-top-card'),
       // 2013 public hResume: no <section>; the h1 sits in div.masthead.vcard
       () => tags(c, 'h1').find((x) => !x.closest(MODAL))?.closest('.masthead, .vcard, .profile-header'),
       // any layout: the section that holds the "Contact info" link

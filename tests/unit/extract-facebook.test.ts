@@ -46,6 +46,15 @@ describe('facebook Intro rows', () => {
     for (const f of ['location', 'hometown', 'company', 'education', 'followers'] as const) expect(r.fields[f].status).not.toBe('ok');
   });
 
+  it("takes nothing from 2024's posts, which are div[aria-posinset] with no role and no pagelet: a shared Page's links make no Page of the person", () => {
+    // a post sharing a Page: its links go where only a Page's do (its likers, its category)
+    const posts = `<div><div aria-posinset="1" aria-describedby="x"><h3>Bo Ek</h3>
+      <a href="https://www.facebook.com/bikeshop/friends_likes/">25K likes</a><a href="https://www.facebook.com/pages/category/bicycle-shop/">Bicycle shop</a></div></div>`;
+    const r = read(row('Lives in', 'Oslo'), posts);
+    expect(r.kind).toBe('profile');
+    expect(r.fields.location).toMatchObject({ status: 'ok', value: 'Oslo' });
+  });
+
   it('is a Page, not a person, when the Intro says "Page · …"', () => {
     const r = read(`<div><span dir="auto"><strong>Page</strong> · Bicycle shop</span></div>${row('Lives in', 'Oslo')}`);
     expect(r.kind).toBe('not-profile');
