@@ -74,7 +74,13 @@ async function timeCard(s: Session, panel: Page, name: string): Promise<{ fromLo
   const page = await s.context.newPage();
   await page.goto(OLGA);
   const [startAt, loadAt] = await page.evaluate(() => [performance.timeOrigin, performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart]);
-  await panel.waitForFunction(() => window.__cardAt !== undefined, null, { timeout: 120_000, polling: 50 });
+  try {
+    await panel.waitForFunction(() => window.__cardAt !== undefined, null, { timeout: 120_000, polling: 50 });
+  } catch (e) {
+    // what the panel shows instead, for the "did not finish" row
+    const shown = (await panel.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+    throw new Error(`no full card for ${name} in 120 s; the panel shows: ${shown}`, { cause: e });
+  }
   const cardAt = await panel.evaluate(() => window.__cardAt!);
   await page.close();
   return { fromLoad: Math.max(0, cardAt - loadAt), fromStart: cardAt - startAt };
