@@ -37,7 +37,7 @@ const SOCIAL = /^https?:\/\/([a-z0-9-]+\.)*(linkedin\.com|vk\.com|vkontakte\.ru|
  * in the same order, whatever the encoding; decoded before unfolding, the split letter was
  * two replacement characters (and the file no valid UTF-8 for the encoding's guess).
  */
-export function joinFoldedCharacters(b: Uint8Array): Uint8Array {
+function joinFoldedCharacters(b: Uint8Array): Uint8Array {
   let out: Uint8Array | undefined;
   for (let i = 0; i < b.length; i++) {
     const at = out ?? b;
