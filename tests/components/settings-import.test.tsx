@@ -67,7 +67,7 @@ describe('the mapping screen', () => {
 
 const SUMMARY: Summary = { added: 21, merged: 3, updated: 1, duplicates: 2, rejected: 2, notes: 5, interactions: 0, purchases: 0, products: 0, complaints: 0, profiles: 1, skipped: 0, deals: 0, dealsUpdated: 0 };
 const REJECTED = [
-  { line: 7, ...why('namesNobody'), raw: ',,Nobody Ltd' },
+  { line: 7, ...why('namesNobody'), raw: ',,,555-0100' },
   { line: 12, ...why('width', { fields: 4, columns: 3 }), raw: 'a,b,c,d' },
   { line: 15, ...why('cellTooLong', { chars: 100_001, max: 100_000 }), raw: 'x,…' },
 ];
@@ -85,7 +85,7 @@ describe('the import summary', () => {
     expect(within(region).queryByText(/purchase/)).toBeNull();
     const rows = within(screen.getByRole('region', { name: 'Rejected rows' })).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
-      ['7', 'names nobody: no name and no e-mail', ',,Nobody Ltd'],
+      ['7', 'names nobody: no name and no e-mail', ',,,555-0100'],
       ['12', '4 fields for 3 columns', 'a,b,c,d'],
       ['15', 'a cell of 100,001 characters: at most 100,000', 'x,…'],
     ]);

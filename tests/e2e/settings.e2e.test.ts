@@ -69,7 +69,7 @@ describe('the settings page, in English', () => {
     const rejects = summary.getByRole('region', { name: 'Rejected rows' });
     const rows = await rejects.getByRole('row').allTextContents();
     expect(await rejects.locator('tbody tr td:first-child').allTextContents()).toEqual(['5', '6']);
-    expect(rows[1]).toContain('names nobody');
+    expect(rows[1]).toContain('names a company (“Nobody Ltd”), no person');
     expect(rows[2]).toContain('6 fields for 5 columns');
     await summary.getByText('Tie strengths are up to date.').waitFor();
     await page.screenshot({ path: join(SHOTS, 'data-import-summary.png'), fullPage: true });
