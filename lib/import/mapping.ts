@@ -387,19 +387,22 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       }
     }
     // a first or last name that is an address (Dynamics 365's and HubSpot's contacts made from an
-    // e-mail) is the address; a single letter left beside it is no name (HubSpot's "A"): kept under its column
+    // e-mail) is the address; a differing one is kept under its column
     for (const part of ['lastName', 'firstName'] as const) {
       const a = one[part]?.trim();
       if (a === undefined || !EMAIL_SHAPE.test(a)) continue;
+      // (a first name is taken for an address only in a row with no other: HubSpot's, made from one)
+      if (part === 'firstName' && one.email !== undefined && one.email.trim().toLowerCase() !== a.toLowerCase()) continue;
       one[part] = undefined;
       if (one.email === undefined) one.email = a;
-      else if (one.email.trim().toLowerCase() !== a.toLowerCase()) keep(part === 'firstName' ? 'First Name' : 'Last Name', a);
+      else if (one.email.trim().toLowerCase() !== a.toLowerCase()) keep('Last Name', a);
       if (one.name?.trim() === a) one.name = undefined;
-      const other = part === 'firstName' ? 'lastName' : 'firstName';
-      const left = one[other]?.trim();
-      if (left !== undefined && left.replace(/\.$/, '').length <= 1) {
-        keep(part === 'firstName' ? 'Last Name' : 'First Name', one[other]!);
-        one[other] = undefined;
+      // (beside a first name that was the address, HubSpot's filler last name "A"; a first initial
+      // beside a last name that was one is a person's)
+      const left = one.lastName?.trim();
+      if (part === 'firstName' && left !== undefined && left.replace(/\.$/, '').length <= 1) {
+        keep('Last Name', one.lastName!);
+        one.lastName = undefined;
       }
     }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
