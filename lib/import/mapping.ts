@@ -294,6 +294,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
   const shownAs = cols.filter((c) => c.field === null && /^e?mail\d*displayname$/.test(headerKey(c.header))).map((c) => c.i);
+  /** the file's own name of the column a field was read from (a value moved off that field is kept under it) */
+  const columnOf = (field: ContactField, fallback: string) => cols.find((c) => c.field === field)?.header ?? fallback;
   return (fields) => {
     const one: Partial<Record<string, string>> = {};
     /** by the singular field while reading, then the plurals for lists of more than one */
@@ -395,13 +397,13 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (part === 'firstName' && one.email !== undefined && one.email.trim().toLowerCase() !== a.toLowerCase()) continue;
       one[part] = undefined;
       if (one.email === undefined) one.email = a;
-      else if (one.email.trim().toLowerCase() !== a.toLowerCase()) keep('Last Name', a);
+      else if (one.email.trim().toLowerCase() !== a.toLowerCase()) keep(columnOf('lastName', 'Last Name'), a);
       if (one.name?.trim() === a) one.name = undefined;
       // (beside a first name that was the address, HubSpot's filler last name "A"; a first initial
       // beside a last name that was one is a person's)
       const left = one.lastName?.trim();
       if (part === 'firstName' && left !== undefined && left.replace(/\.$/, '').length <= 1) {
-        keep('Last Name', one.lastName!);
+        keep(columnOf('lastName', 'Last Name'), one.lastName!);
         one.lastName = undefined;
       }
     }
@@ -413,7 +415,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     // no account (a business kept as a contact, its name in one field, keeps its company); what the cell
     // held is kept as written, under its column (LinkedIn's "Cedar" "Labs" at "Cedar Labs")
     if (fullName && one.firstName && one.lastName && one.company !== undefined && normaliseName(one.company) === normaliseName(fullName)) {
-      keep(cols.find((c) => c.field === 'company')?.header ?? 'Company', one.company);
+      keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }
     const out: Record<string, unknown> = {};
