@@ -56,6 +56,9 @@ export const Message = lazySchema(() => z.discriminatedUnion('type', [
   // background → that tab's content script (tabs.sendMessage): the page as it is now. The content
   // script bundles no zod: it checks the sender's id and the type; the background parses its reply.
   z.object({ type: z.literal('bg:layout-report') }),
+  // background → that tab's content script: its tab loaded again since its read (another page, or the
+  // same one whose history the site changed in place): read again and send it, even unchanged
+  z.object({ type: z.literal('bg:read-again') }),
   // the team book (lib/sync): extension pages ask, the background answers with the status
   z.object({ type: z.literal('team:get-status') }),
   z.object({ type: z.literal('team:connect'), config: TeamConfigMsg }),
@@ -100,6 +103,7 @@ export interface Responses {
   'bg:tab-state-changed': void;
   'panel:layout-report': LayoutReportResult;
   'bg:layout-report': LayoutReportReply | { error: string };
+  'bg:read-again': void;
   'team:get-status': TeamStatus;
   'team:connect': TeamStatus;
   'team:disconnect': TeamStatus;

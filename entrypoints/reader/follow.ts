@@ -204,14 +204,20 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
     }
   }, POLL_MS);
 
-  // The panel's "Save layout report": the page as it is now, answered to this extension
-  // only; the panel turns it into the report (lib/extract/layout-report.ts), so the page's
-  // thread and this script's size pay nothing for it.
+  // Words from the background (tabs.sendMessage), answered to this extension only. Any of
+  // them: read again and send the read even if unchanged — the tab loaded since it was sent
+  // (bg:read-again: the site changed its history in place, which the browser reports as a
+  // load), and the background forgets a read nobody answers for. The panel's "Save layout
+  // report" (bg:layout-report) also gets the page as it is now; the panel turns it into the
+  // report (lib/extract/layout-report.ts), so the page's thread and this script's size pay
+  // nothing for it.
   const onReport = (raw: unknown, sender: { id?: string }) => {
-    if (!alive() || sender.id !== browser.runtime.id || (raw as { type?: unknown } | null)?.type !== 'bg:layout-report') return undefined;
+    if (!alive() || sender.id !== browser.runtime.id) return undefined;
+    lastSent = '';
+    schedule(0);
     // with its doctype: without one the panel's parser would read the page in quirks mode
-    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
-    return Promise.resolve({ html: doctype + document.documentElement.outerHTML, url: location.href });
+    return Promise.resolve((raw as { type?: unknown } | null)?.type !== 'bg:layout-report' ||
+      { html: (document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '') + document.documentElement.outerHTML, url: location.href });
   };
   browser.runtime.onMessage.addListener(onReport);
   stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));

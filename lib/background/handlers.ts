@@ -58,7 +58,7 @@ export interface Background {
   /** the user switched tabs */
   tabActivated(tabId: number): void;
   tabRemoved(tabId: number): void;
-  /** a tab's load status changed (a full page load forgets the old read) */
+  /** a tab's load status changed (a tab that left the sites forgets its read) */
   tabUpdated(tabId: number, status: string | undefined): void;
   /** resolves once the profile reads received so far are stored */
   stored(): Promise<void>;
@@ -72,6 +72,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   /** when each tab was last switched to (a count, not a time): which of two tabs was looked at later */
   const activated = new Map<number, number>();
   let switches = 0;
+  /** when each tab last started loading: a read from before it is asked for again once the tab completes */
+  const loadingSince = new Map<number, number>();
   let recording: Promise<unknown> = Promise.resolve(); // the profile reads' writes, one after another
 
   async function saveState(s: TabState) {
@@ -141,6 +143,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       return { ok: true, html: reply.data.html, url: reply.data.url };
     },
     'bg:layout-report': async () => ({ error: 'not for the background' }), // sent to content scripts only
+    'bg:read-again': async () => undefined, // sent to content scripts only
     // the team book (lib/sync/service.ts)
     'team:get-status': async () => team.status(),
     'team:connect': async (msg) => {
@@ -182,18 +185,28 @@ export function createBackground(deps: BackgroundDeps): Background {
     tabRemoved(tabId) {
       tabs.delete(tabId);
       activated.delete(tabId);
+      loadingSince.delete(tabId);
       void session?.remove(`tab:${tabId}`).catch(() => undefined);
       if (lastWebTab === tabId) lastWebTab = undefined;
     },
     tabUpdated(tabId, status) {
-      // a full page load (maybe away from the sites): forget the old read; the
-      // content script, if it runs on the new page, sends a fresh one at idle
-      const cur = tabs.get(tabId);
-      if (status === 'loading' && cur && now() - cur.at > 1000) {
-        tabs.delete(tabId);
-        void session?.remove(`tab:${tabId}`).catch(() => undefined);
-        notify(tabId, null);
-      }
+      if (status === 'loading') loadingSince.set(tabId, now());
+      const since = loadingSince.get(tabId);
+      if (status !== 'complete' || since === undefined) return;
+      loadingSince.delete(tabId);
+      void loadState(tabId).then((cur) => {
+        if (!cur || cur.at > since) return; // none, or read since the load began (the new page's)
+        // The tab loaded after its read: another page, or the same one whose history the site
+        // changed in place (Chrome reports replaceState and pushState as a load). Its content
+        // script, asked, reads again and sends it; none answering, the tab left the sites:
+        // the read is forgotten, unless a newer one came meanwhile.
+        deps.toTab(tabId, { type: 'bg:read-again' }).catch(async () => {
+          if ((await loadState(tabId)) !== cur) return;
+          tabs.delete(tabId);
+          void session?.remove(`tab:${tabId}`).catch(() => undefined);
+          notify(tabId, null);
+        });
+      });
     },
   };
 }

@@ -155,6 +155,27 @@ describe('the panel follows the page', () => {
     await page.close();
   });
 
+  it('keeps the person while the site rewrites its history in place; forgets them once the tab leaves the sites', async () => {
+    const page = await visit(s, ANNA);
+    const anna = panel.getByRole('heading', { level: 2, name: 'Anna Kowalski' });
+    await anna.waitFor();
+    await page.waitForTimeout(1200);
+    // the sites call replaceState with the same address as the user scrolls: Chromium reports a load
+    // ('loading', 'complete') though the page stays; the panel used to go blank, for good
+    await page.evaluate(() => history.replaceState({ scrolled: 1 }, '', location.href));
+    for (let i = 0; i < 12; i++) {
+      await page.waitForTimeout(250);
+      expect(await panel.getByText(/Open a person’s profile/).count()).toBe(0);
+      expect(await anna.count()).toBe(1);
+    }
+    // a page where no content script runs: the read is forgotten
+    await s.context.route('https://example.org/', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Elsewhere</title><p>elsewhere</p>' }));
+    await page.goto('https://example.org/');
+    await panel.getByText(/Open a person’s profile/).waitFor();
+    expect(await anna.count()).toBe(0);
+    await page.close();
+  });
+
   it('says which fields a damaged page did not give up', async () => {
     const page = await visit(s, 'https://www.linkedin.com/in/lena-fischer/');
     await panel.getByText('LinkedIn: could not read name.').waitFor();

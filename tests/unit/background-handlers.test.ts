@@ -159,11 +159,13 @@ describe('the background\'s message handlers', () => {
     if (!['panel:get-tab-state', 'bg:tab-state-changed', 'bg:team-status'].includes(k.type)) expect(done).not.toBe(before);
   });
 
-  it('bg:layout-report is for content scripts: the background takes it from nobody', () => {
-    for (const sender of [fromPage, fromPanel]) {
-      const h = harness();
-      expect(h.bg.receive({ type: 'bg:layout-report' }, sender)).toBeUndefined();
-      expect(h.logs).toEqual([expect.stringMatching(/dropped: .* may not send bg:layout-report/)]);
+  it('bg:layout-report and bg:read-again are for content scripts: the background takes them from nobody', () => {
+    for (const type of ['bg:layout-report', 'bg:read-again']) {
+      for (const sender of [fromPage, fromPanel]) {
+        const h = harness();
+        expect(h.bg.receive({ type }, sender)).toBeUndefined();
+        expect(h.logs).toEqual([expect.stringMatching(new RegExp(`dropped: .* may not send ${type}`))]);
+      }
     }
   });
 
@@ -245,18 +247,60 @@ describe('the background\'s message handlers', () => {
     expect(await restarted.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toMatchObject({ tabId: 4, url: PAGE_URL });
   });
 
-  it('a full page load forgets the tab\'s read; closing the tab too', async () => {
+  it('a tab that left the sites forgets its read once loaded (no content script answers); closing the tab too', async () => {
     let now = 10_000;
-    const h = harness({ now: () => now });
+    const h = harness({ now: () => now, toTab: async (id, m) => { h.toTab.push([id, m]); throw new Error('Receiving end does not exist'); } });
     await h.bg.receive(read, fromPage);
     now += 5_000;
     h.bg.tabUpdated(4, 'loading');
-    expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toBeNull();
+    // still loading: the page may still be the one read
+    expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toMatchObject({ url: PAGE_URL });
+    h.bg.tabUpdated(4, 'complete');
+    await vi.waitFor(async () => expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toBeNull());
+    expect(h.toTab).toEqual([[4, { type: 'bg:read-again' }]]);
+    expect(h.session.has('tab:4')).toBe(false);
     // and the panels are told the tab has none now
     expect(h.toPages.at(-1)).toEqual({ type: 'bg:tab-state-changed', tabId: 4, state: null });
     await h.bg.receive(read, fromPage);
     h.bg.tabRemoved(4);
     expect(await h.bg.receive({ type: 'panel:get-tab-state' }, fromPanel)).toBeNull();
+  });
+
+  it('a tab whose page stays (the site rewrote its history: a "load" to the browser) keeps its read, and its content script is asked to read again', async () => {
+    let now = 10_000;
+    const h = harness({ now: () => now });
+    await h.bg.receive(read, fromPage);
+    const told = h.toPages.length;
+    now += 5_000;
+    h.bg.tabUpdated(4, 'loading');
+    h.bg.tabUpdated(4, 'complete');
+    await vi.waitFor(() => expect(h.toTab).toEqual([[4, { type: 'bg:read-again' }]]));
+    await h.bg.stored();
+    expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toMatchObject({ url: PAGE_URL });
+    expect(h.toPages.length).toBe(told); // the panel was not told of any change
+    // a load whose page read after it began (the new page's read) asks nothing
+    h.bg.tabUpdated(4, 'loading');
+    now += 100;
+    await h.bg.receive(read, fromPage);
+    h.bg.tabUpdated(4, 'complete');
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(h.toTab).toHaveLength(1);
+  });
+
+  it('a newer read that comes while the content script is asked is kept, though the old page never answered', async () => {
+    let now = 10_000;
+    let fail: (e: Error) => void = () => undefined;
+    const h = harness({ now: () => now, toTab: () => new Promise((_, no) => (fail = no)) });
+    await h.bg.receive(read, fromPage);
+    now += 5_000;
+    h.bg.tabUpdated(4, 'loading');
+    h.bg.tabUpdated(4, 'complete');
+    await new Promise((ok) => setTimeout(ok, 0));
+    const other = 'https://www.linkedin.com/in/tom/';
+    await h.bg.receive({ ...read, url: other, extraction: { ...extraction, profileUrl: other } }, fromPage);
+    fail(new Error('Receiving end does not exist'));
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toMatchObject({ url: other });
   });
 
   it('the layout report says why there is none: no tab seen, or no page from the tab', async () => {

@@ -160,3 +160,24 @@ describe('follow: a read in slices', () => {
     expect(got.map((m) => [m.url, m.extraction?.fields.name])).toEqual([[ALICE, { status: 'ok', value: 'Alice Example', via: 'test' }]]);
   });
 });
+
+describe('follow: a word from the background', () => {
+  it('bg:read-again from this extension sends the read again though unchanged; from anyone else, nothing', async () => {
+    const listeners: ((m: unknown, s: { id?: string }) => unknown)[] = [];
+    vi.spyOn(browser.runtime.onMessage, 'addListener').mockImplementation((l) => void listeners.push(l as never));
+    follow(reader(2, 1, []));
+    await settle();
+    expect(sent.filter((m) => m.type === 'content:page-read')).toHaveLength(1);
+    // the page unchanged: a late re-read says nothing new
+    expect(listeners).toHaveLength(1);
+    expect(listeners[0]({ type: 'bg:read-again' }, { id: 'another-extension' })).toBeUndefined();
+    await settle();
+    expect(sent.filter((m) => m.type === 'content:page-read')).toHaveLength(1);
+    // the background asks (the tab "loaded": the site rewrote its history): answered, read, sent
+    await expect(listeners[0]({ type: 'bg:read-again' }, { id: browser.runtime.id })).resolves.toBe(true);
+    await settle();
+    const reads = sent.filter((m) => m.type === 'content:page-read');
+    expect(reads).toHaveLength(2);
+    expect(reads[1]).toEqual(reads[0]);
+  });
+});
