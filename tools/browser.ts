@@ -33,7 +33,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { locale?: string; headless?: boolean; userDataDir?: string; deviceScaleFactor?: number; extensionDir?: string } = {}): Promise<Session> {
+export async function launch(opts: {
+  locale?: string; headless?: boolean; userDataDir?: string; deviceScaleFactor?: number; extensionDir?: string;
+  /** keep Chromium's back/forward cache on, as it is for users (Playwright turns it off) */
+  backForwardCache?: boolean;
+} = {}): Promise<Session> {
   const EXT = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`Build the extension first (${EXT} is missing): npx wxt build`);
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'tiewise-e2e-'));
@@ -43,6 +47,7 @@ export async function launch(opts: { locale?: string; headless?: boolean; userDa
     headless: opts.headless ?? true,
     locale: lang,
     viewport: { width: 1100, height: 900 },
+    ...(opts.backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
     // 2 with a halved viewport is what a user at 200% zoom sees
     deviceScaleFactor: opts.deviceScaleFactor,
     args: [

@@ -72,7 +72,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   /** when each tab was last switched to (a count, not a time): which of two tabs was looked at later */
   const activated = new Map<number, number>();
   let switches = 0;
-  /** when each tab last started loading: a read from before it is asked for again once the tab completes */
+  /** when each tab last started loading: once it completes, a read from before it (or none) is asked for again */
   const loadingSince = new Map<number, number>();
   let recording: Promise<unknown> = Promise.resolve(); // the profile reads' writes, one after another
 
@@ -195,13 +195,14 @@ export function createBackground(deps: BackgroundDeps): Background {
       if (status !== 'complete' || since === undefined) return;
       loadingSince.delete(tabId);
       void loadState(tabId).then((cur) => {
-        if (!cur || cur.at > since) return; // none, or read since the load began (the new page's)
-        // The tab loaded after its read: another page, or the same one whose history the site
-        // changed in place (Chrome reports replaceState and pushState as a load). Its content
-        // script, asked, reads again and sends it; none answering, the tab left the sites:
-        // the read is forgotten, unless a newer one came meanwhile.
+        if (cur && cur.at > since) return; // read since the load began (the new page's)
+        // The tab loaded after its read, or has none: another page; the same one whose history
+        // the site changed in place (Chrome reports replaceState and pushState as a load); or a
+        // page shown again from the back/forward cache, whose content script had read it before
+        // and reads nothing new. Its content script, asked, reads again and sends it; none
+        // answering, the tab left the sites: its read is forgotten, unless a newer one came meanwhile.
         deps.toTab(tabId, { type: 'bg:read-again' }).catch(async () => {
-          if ((await loadState(tabId)) !== cur) return;
+          if (!cur || (await loadState(tabId)) !== cur) return;
           tabs.delete(tabId);
           void session?.remove(`tab:${tabId}`).catch(() => undefined);
           notify(tabId, null);

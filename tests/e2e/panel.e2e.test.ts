@@ -201,6 +201,36 @@ describe('the panel follows the page', () => {
   });
 });
 
+// Chromium's back/forward cache is on for users (Playwright turns it off): a profile left for
+// another site and gone back to is shown again from the cache, its content script not restarted
+describe('the panel and the back/forward cache', () => {
+  let s: Session;
+  let panel: Page;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US', backForwardCache: true });
+    serveFixtures(s, 'en');
+    await s.context.route('https://example.org/', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Elsewhere</title><p>elsewhere</p>' }));
+    panel = await s.openPanel();
+    await loadDemo(panel);
+  });
+  afterAll(async () => s?.close());
+
+  it('shows the person again when the user goes back to their profile from another site', async () => {
+    const page = await visit(s, ANNA);
+    const anna = panel.getByRole('heading', { level: 2, name: 'Anna Kowalski' });
+    await anna.waitFor();
+    await page.evaluate(() => Object.assign(window, { beforeLeaving: true }));
+    await page.goto('https://example.org/');
+    await panel.getByText(/Open a person’s profile/).waitFor();
+    // restored from the cache (the page as it was, its globals kept), not loaded again
+    await page.goBack({ waitUntil: 'commit' });
+    expect(await page.evaluate(() => 'beforeLeaving' in window)).toBe(true);
+    await anna.waitFor({ timeout: 10_000 });
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-back-forward.png'), fullPage: true });
+    await page.close();
+  });
+});
+
 describe('the panel, in Russian', () => {
   let s: Session;
   let panel: Page;

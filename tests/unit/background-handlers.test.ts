@@ -287,6 +287,19 @@ describe('the background\'s message handlers', () => {
     expect(h.toTab).toHaveLength(1);
   });
 
+  it('a tab with no read that loads is asked too (a page back from the back/forward cache reads nothing new by itself); none answering changes nothing', async () => {
+    const h = harness({ toTab: async (id, m) => { h.toTab.push([id, m]); throw new Error('Receiving end does not exist'); } });
+    h.bg.tabUpdated(7, 'loading');
+    h.bg.tabUpdated(7, 'complete');
+    await vi.waitFor(() => expect(h.toTab).toEqual([[7, { type: 'bg:read-again' }]]));
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(h.toPages).toEqual([]);
+    // a 'complete' with no 'loading' before it (a title or icon change) asks nothing
+    h.bg.tabUpdated(7, 'complete');
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(h.toTab).toHaveLength(1);
+  });
+
   it('a newer read that comes while the content script is asked is kept, though the old page never answered', async () => {
     let now = 10_000;
     let fail: (e: Error) => void = () => undefined;

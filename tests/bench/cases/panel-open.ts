@@ -31,13 +31,14 @@ const panelOpen: BenchCase = {
         const logs: string[] = [];
         panel.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
         panel.on('pageerror', (e) => logs.push(`error: ${e.message}`));
+        s.worker.on('console', (m) => logs.push(`background ${m.type()}: ${m.text()}`));
         try {
           return await timePanelOpen(s, panel, OLGA, (p) => p.getByRole('button', { name: 'Add to book' }).waitFor());
         } catch (e) {
           // twice in four full runs (each time right after panel-big), never alone in 40: what the panel showed
           // and what the background holds: each tab's read and the last profile tab (its session store)
           const held = await s.worker.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome.storage.session.get(null)).slice(0, 1500)).catch((x: unknown) => String(x));
-          process.stderr.write(`  panel-open: no "Add to book"; the panel shows: ${JSON.stringify((await panel.locator('body').innerText()).slice(0, 600))}; its console: ${JSON.stringify(logs.slice(-20))}; tabs: ${JSON.stringify(s.context.pages().map((p) => p.url()))}; the background's session store: ${held}\n`);
+          process.stderr.write(`  panel-open: no "Add to book"; the panel shows: ${JSON.stringify((await panel.locator('body').innerText()).slice(0, 600))}; its console and the background's: ${JSON.stringify(logs.slice(-20))}; tabs: ${JSON.stringify(s.context.pages().map((p) => p.url()))}; the background's session store: ${held}\n`);
           throw e;
         }
       }),
