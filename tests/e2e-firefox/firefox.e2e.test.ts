@@ -135,6 +135,17 @@ describe('Tiewise in Firefox', () => {
     await anna.evaluate(() => history.replaceState({ scrolled: 1 }, '', location.href));
     await new Promise((ok) => setTimeout(ok, 2000));
     expect(await headings(panel)).toEqual(['Anna Kowalski']);
+    // another site: the read is forgotten; back (from Firefox's back/forward cache, its globals kept): shown again
+    const elsewhere = 'http://example.org/';
+    s.serve(elsewhere, '<!doctype html><title>Elsewhere</title><p>elsewhere</p>');
+    siteLoaded.add(elsewhere);
+    await anna.evaluate(() => Object.assign(window, { beforeLeaving: true }));
+    await anna.goto(elsewhere);
+    await text(panel, 'Open a person’s profile');
+    await anna.evaluate(() => history.back());
+    await until(anna, () => location.href.startsWith('https://www.linkedin.com/') && document.readyState === 'complete', undefined, 'back on the profile');
+    console.log(`firefox: back to the profile ${await anna.evaluate(() => 'beforeLeaving' in window) ? 'from the back/forward cache' : 'loaded again'}`);
+    await waitHeading(panel, 'Anna Kowalski');
   });
 
   it('follows an in-site navigation to another person', async () => {
