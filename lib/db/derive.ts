@@ -316,6 +316,7 @@ export async function refreshAllTies(
   only?: string[],
   onProgress?: (p: RefreshProgress) => void,
 ): Promise<void> {
+  if (only?.length === 0) return; // nobody to refresh: not even the book's strong ties are read
   const rep = await repContext(d);
   const total = await d.contacts.count();
   // sorted, so that a chunk is a run of consecutive keys (primaryKeys() comes sorted)
