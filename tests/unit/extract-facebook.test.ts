@@ -55,6 +55,15 @@ describe('facebook Intro rows', () => {
     expect(r.fields.location).toMatchObject({ status: 'ok', value: 'Oslo' });
   });
 
+  it("the photo labelled with the profile's whole name, not with a longer name that contains it", () => {
+    const img = (alt: string, src: string) => `<svg aria-label="${alt}" role="img"><g><image href="x"></image></g></svg><img alt="${alt}" src="https://scontent.xx.fbcdn.net/v/t39.30808-1/${src}.jpg">`;
+    // a friend's tile before the profile's own photo: "Ann Leeson" contains "Ann Lee"
+    const r = read(row('Lives in', 'Oslo'), `<div>${img('Ann Leeson, profile picture', 'friend')}</div><div>${img('Ann Lee, profile picture', 'own')}</div>`);
+    expect(r.fields.photoUrl).toMatchObject({ status: 'ok', value: 'https://scontent.xx.fbcdn.net/v/t39.30808-1/own.jpg' });
+    expect(read(row('Lives in', 'Oslo'), `<div>${img('Profile picture of Ann Lee', 'own')}</div>`).fields.photoUrl).toMatchObject({ value: 'https://scontent.xx.fbcdn.net/v/t39.30808-1/own.jpg' });
+    expect(read(row('Lives in', 'Oslo'), `<div>${img('Ann Leeson, profile picture', 'friend')}</div>`).fields.photoUrl.status).not.toBe('ok');
+  });
+
   it('is a Page, not a person, when the Intro says "Page · …"', () => {
     const r = read(`<div><span dir="auto"><strong>Page</strong> · Bicycle shop</span></div>${row('Lives in', 'Oslo')}`);
     expect(r.kind).toBe('not-profile');
