@@ -594,8 +594,9 @@ const COVER = /cover|обложк|обкладинк|titelbild|couverture|portad
 function isProfilePhotoLabel(a: string, n: string | null): boolean {
   if (!a || COVER.test(a)) return false;
   // another person's avatar says their name; ours says the profile's name (when known) with a photo word,
-  // the whole name ("Ann Lee, profile picture", "Profile picture of Ann Lee"): not "Ann Leeson, …"
-  if (n) return (a + ',').includes(n + ',') && PROFILE_PHOTO.test(a);
+  // the whole name ("Ann Lee, profile picture", "Ann Lee's Profile Photo", "Фото профиля Ann Lee."): not "Ann Leeson, …"
+  // (what follows the name: none when the label does not hold it)
+  if (n) return !hasWordChar(a.split(n)[1]?.charAt(0) ?? 'x') && PROFILE_PHOTO.test(a);
   return PROFILE_PHOTO.test(a) && /^(?:profile picture|фото профиля)/i.test(a);
 }
 
