@@ -96,11 +96,17 @@ export function numberText(v: string): string {
 /** A phone number written as one: digits, spaces, + ( ) - . / — at least six digits. */
 const PHONE_SHAPE = /^\+?[\d\s().\-/]+$/;
 
-/** Whether a value is a phone number and nothing else ("0800 000 0001", "+234 800 000 0000"). */
+/** A date in a text: "10/1/2014", "12.03.1985", "1985-03-12", "9/6/16" — day and month in either order, each in its range ("12-34-56" is none). */
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const MONTH = '(?:0?[1-9]|1[0-2])';
+export const DATE_IN_TEXT = new RegExp(`(?<![\\d./-])(?:(?:${DAY}[./-]${MONTH}|${MONTH}[./-]${DAY})[./-](?:\\d{4}|\\d{2})|\\d{4}[./-]${MONTH}[./-]${DAY})(?![\\d./-])`);
+
+/** Whether a value is a phone number and nothing else ("0800 000 0001", "+234 800 000 0000"); a date ("10/1/2014") is none. */
 export function phoneShaped(x: string): boolean {
   const t = numberText(x.trim());
-  return PHONE_SHAPE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6;
+  return PHONE_SHAPE.test(t) && (t.match(/\d/g)?.length ?? 0) >= 6 && !DATE_ONLY.test(t);
 }
+const DATE_ONLY = new RegExp(`^\\s*(?:${DATE_IN_TEXT.source})\\s*$`);
 
 /** A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"). */
 export function placeholderPhone(x: string): boolean {

@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone } from './fields';
 import { normaliseName } from './dedupe';
 import { PRESETS, type Preset, type PresetId } from './presets';
 import { profileUrlKey } from '../extract/urls';
@@ -387,6 +387,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         one.company = m[1].trim();
         one.name = m[2].trim();
       }
+    }
+    // a name that holds a date is no one's name: a note's line cut loose from its record (a law firm's
+    // export: "Address change 4/18/08 BHP", "10/1/2014" in the name columns); kept under its column
+    for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
+      const v = one[part];
+      if (v === undefined || !DATE_IN_TEXT.test(v)) continue;
+      keep(columnOf(part, part), v);
+      one[part] = undefined;
     }
     // a first or last name that is an address (Dynamics 365's and HubSpot's contacts made from an
     // e-mail) is the address; a differing one is kept under its column

@@ -999,3 +999,30 @@ describe('exports of a later round', () => {
     expect(r.rejected).toEqual([expect.objectContaining({ line: 2, code: 'companyNoPerson', params: { company: 'Quarry Works' } })]);
   });
 });
+
+// Found in real exports of the round after (a law firm's contacts export whose notes run over
+// lines without quotes, Insightly's columns, a Mac Address Book card): structures theirs, people invented.
+describe('exports of the round after', () => {
+  it("a note's lines cut loose from their record (a date where the name should be) name nobody, and never join two records by a 'phone' that is a date", () => {
+    const r = csv(enc.encode('CON_LastName,CON_FirstName,CON_Phone,CON_Notes,CON_CreateDate\r\n' +
+      'Marsh,Edna,555-0101,moved... new address 9/30/15 BHP,3/2/2012\r\n' +
+      '"change of address again 12/22/15 BHP""",10/1/2014,,,\r\n' +
+      'Pike,Owen,555-0102,see file,5/6/2013\r\n' +
+      '"Address change 4/18/08 BHP""",10/1/2014,,,\r\n' +
+      'changed phone # 2/18/19 BHP,,,,\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Edna Marsh', 'Owen Pike']);
+    expect(r.records.some((x) => x.phone === '10/1/2014' || x.phones?.includes('10/1/2014'))).toBe(false);
+    expect(r.duplicates).toEqual([]);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[3, 'namesNobody'], [5, 'namesNobody'], [6, 'namesNobody']]);
+  });
+
+  it('a date is no phone number, in a name or in another column; a six-digit number written like one still is', () => {
+    const r = csv(enc.encode('Name,Email\r\n12.03.1985,\r\n12-34-56,\r\nIvo Lind,1985-03-12\r\n'));
+    expect(r.rejected.map((x) => x.line)).toEqual([2]);
+    // a number as the name (amoCRM's way): the number is the phone too
+    expect(r.records[0]).toMatchObject({ name: '12-34-56', phone: '12-34-56' });
+    // a date in the e-mail column is no phone: kept under its column
+    expect(r.records[1].phone).toBeUndefined();
+    expect(r.records[1].custom).toMatchObject({ Email: '1985-03-12' });
+  });
+});
