@@ -179,8 +179,9 @@ function toRecord(raw: string): ImportedContact | Why {
         if (ts.includes('fax') && !ts.some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
         else {
           const tel = numberText(text).trim();
-          // a placeholder number ("000000000") is no one's to call: kept, never the main number
-          if (tel && placeholderPhone(tel)) keep('TEL', tel);
+          // a placeholder number ("000000000") or no digit at all (a Mac card's lone "§") is no one's
+          // to call: kept, never the main number (as in a CSV's phone column)
+          if (tel && (placeholderPhone(tel) || !/\d/.test(tel))) keep('TEL', tel);
           else if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
         }
         break;

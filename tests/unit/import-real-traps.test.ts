@@ -1025,4 +1025,17 @@ describe('exports of the round after', () => {
     expect(r.records[1].phone).toBeUndefined();
     expect(r.records[1].custom).toMatchObject({ Email: '1985-03-12' });
   });
+
+  it("Insightly's columns: PhoneMobile is the phone, SocialLinkedin the profile, AddressMailCity the city", () => {
+    const r = csv(enc.encode('ContactId,FirstName,LastName,SocialLinkedin,SocialFacebook,PhoneMobile,EmailAddress,AddressMailCity,AddressMailCountry\r\n' +
+      '301000001,Rosa,Vine,https://www.linkedin.com/in/rosa-vine-1,,555.555.0101,rosa@vine.example,Leeds,United Kingdom\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Rosa Vine', phone: '555.555.0101', profileUrl: 'https://www.linkedin.com/in/rosa-vine-1', city: 'Leeds', country: 'United Kingdom', email: 'rosa@vine.example' });
+    expect(r.records[0].custom).toBeUndefined();
+  });
+
+  it("a vCard's TEL with no digit (a Mac card's lone '§') is kept, not the phone", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Wren;Ida;;;\r\nFN:Ida Wren\r\nTEL;type=WORK;type=pref:§\r\nTEL;type=CELL:+44 20 7946 0001\r\nEND:VCARD\r\n');
+    expect(r.records[0]).toMatchObject({ name: 'Ida Wren', phone: '+44 20 7946 0001', custom: { TEL: '§' } });
+    expect(r.records[0].phones).toBeUndefined();
+  });
 });
