@@ -111,7 +111,16 @@ export function createBackground(deps: BackgroundDeps): Background {
   const handlers: Handlers = {
     'content:page-read': async (msg, tabId) => {
       if (tabId === undefined) return { ok: true };
-      await saveState({ tabId, url: msg.url, at: now(), extraction: msg.extraction });
+      // the same read again (asked for after a "load" that left the page as it was: the sites
+      // rewrite their history as the user scrolls): its time moves, the panels are not told
+      // (nothing for them to show anew); it is stored as any read is (a write that failed is retried)
+      const cur = tabs.get(tabId);
+      const same = cur?.extraction !== undefined && cur.url === msg.url && JSON.stringify(cur.extraction) === JSON.stringify(msg.extraction);
+      if (same) {
+        const again = { ...cur, at: now() };
+        tabs.set(tabId, again);
+        await session?.set({ [`tab:${tabId}`]: again }).catch(() => undefined);
+      } else await saveState({ tabId, url: msg.url, at: now(), extraction: msg.extraction });
       if (msg.extraction.kind === 'profile') {
         const x = msg.extraction;
         const after = new Promise((ok) => setTimeout(ok, deps.recordAfterMs ?? RECORD_AFTER_MS));

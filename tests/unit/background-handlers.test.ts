@@ -300,6 +300,24 @@ describe('the background\'s message handlers', () => {
     expect(h.toTab).toHaveLength(1);
   });
 
+  it('the same read sent again (after a "load" that left the page as it was) moves its time and is stored, but the panels are not told', async () => {
+    let now = 10_000;
+    const h = harness({ now: () => now });
+    await h.bg.receive(read, fromPage);
+    await h.bg.stored();
+    const [told, recorded] = [h.toPages.length, h.recorded.length];
+    now += 5_000;
+    await h.bg.receive(read, fromPage);
+    await h.bg.stored();
+    expect([h.toPages.length, h.recorded.length]).toEqual([told, recorded + 1]);
+    expect(await h.bg.receive({ type: 'panel:get-tab-state', tabId: 4 }, fromPanel)).toMatchObject({ url: PAGE_URL, at: 15_000 });
+    // a read that differs is news
+    const other = { ...read, extraction: { ...extraction, fields: { ...emptyFields(), name: { status: 'ok', value: 'Anna', via: 'h1' } } } };
+    await h.bg.receive(other, fromPage);
+    await h.bg.stored();
+    expect([h.toPages.length, h.recorded.length]).toEqual([told + 1, recorded + 2]);
+  });
+
   it('a newer read that comes while the content script is asked is kept, though the old page never answered', async () => {
     let now = 10_000;
     let fail: (e: Error) => void = () => undefined;
