@@ -204,16 +204,15 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
     }
   }, POLL_MS);
 
-  // Words from the background (tabs.sendMessage), answered to this extension only. Any of
-  // them: read again and send the read even if unchanged — the tab loaded since it was sent
-  // (bg:read-again: the site changed its history in place, which the browser reports as a
-  // load, or the page came back from the back/forward cache), and the background forgets a
-  // read nobody answers for. The panel's "Save layout
-  // report" (bg:layout-report) also gets the page as it is now; the panel turns it into the
-  // report (lib/extract/layout-report.ts), so the page's thread and this script's size pay
-  // nothing for it.
-  // Answered with sendResponse, at once: every browser takes that (a returned promise only the newer ones)
-  const onReport = (raw: unknown, sender: { id?: string }, answer: (reply: unknown) => void) => {
+  // Words from the background (tabs.sendMessage), answered to this extension only, at once with
+  // sendResponse (every browser takes that; a returned promise only the newer ones). Any word:
+  // read again and send the read even if unchanged — the tab loaded since it was sent
+  // (bg:read-again: the site changed its history in place, which the browser reports as a load,
+  // or the page came back from the back/forward cache), and the background forgets a read no
+  // content script answers for. The panel's "Save layout report" (bg:layout-report) also gets
+  // the page as it is now; the panel turns it into the report (lib/extract/layout-report.ts), so
+  // the page's thread and this script's size pay nothing for it.
+  const fromBackground = (raw: unknown, sender: { id?: string }, answer: (reply: unknown) => void) => {
     if (!alive() || sender.id !== browser.runtime.id) return;
     // a script that has sent nothing yet is still at its first read: that one is sent anyway
     if (lastSent) {
@@ -224,7 +223,7 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
     answer((raw as { type?: unknown } | null)?.type !== 'bg:layout-report' ||
       { html: (document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '') + document.documentElement.outerHTML, url: location.href });
   };
-  browser.runtime.onMessage.addListener(onReport);
-  stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onReport));
+  browser.runtime.onMessage.addListener(fromBackground);
+  stops.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(fromBackground));
   afterFrame(read);
 }

@@ -388,11 +388,13 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         one.name = m[2].trim();
       }
     }
-    // a name that holds a date is no one's name: a note's line cut loose from its record (a law firm's
-    // export: "Address change 4/18/08 BHP", "10/1/2014" in the name columns); kept under its column
+    // in a row with no address, number or company, a name that holds a date is no one's name: a
+    // note's line cut loose from its record (a law firm's export: "Address change 4/18/08 BHP",
+    // "10/1/2014" in the name columns); kept under its column. (Beside a number, "Mum 12.03.1960" stays a name.)
+    const bare = one.email === undefined && !many.phone?.length && one.company === undefined;
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
       const v = one[part];
-      if (v === undefined || !DATE_IN_TEXT.test(v)) continue;
+      if (!bare || v === undefined || !DATE_IN_TEXT.test(v)) continue;
       keep(columnOf(part, part), v);
       one[part] = undefined;
     }

@@ -1017,8 +1017,10 @@ describe('exports of the round after', () => {
   });
 
   it('a date is no phone number, in a name or in another column; a six-digit number written like one still is', () => {
-    const r = csv(enc.encode('Name,Email\r\n12.03.1985,\r\n12-34-56,\r\nIvo Lind,1985-03-12\r\n'));
+    const r = csv(enc.encode('Name,Email\r\n12.03.1985,\r\n12-34-56,\r\nIvo Lind,1985-03-12\r\nMum 12.03.1960,mum@lind.example\r\n'));
     expect(r.rejected.map((x) => x.line)).toEqual([2]);
+    // beside an address (or a number, or a company), a name with a date in it is still the name
+    expect(r.records[2]).toMatchObject({ name: 'Mum 12.03.1960', email: 'mum@lind.example' });
     // a number as the name (amoCRM's way): the number is the phone too
     expect(r.records[0]).toMatchObject({ name: '12-34-56', phone: '12-34-56' });
     // a date in the e-mail column is no phone: kept under its column
