@@ -417,6 +417,15 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         one.lastName = undefined;
       }
     }
+    // Google's contact made from an address: "x@gmail com" (given name "x@gmail", family name "com")
+    // ("ivo lune@gmail. com") is the row's own address, spaces for its dots — no name: the
+    // address stands for one
+    const own = one.email?.trim().toLowerCase();
+    const spelled = (one.name ?? [one.firstName, one.middleName, one.lastName].filter(Boolean).join(' ')).trim();
+    const plain = (x: string) => x.replace(/[\s.]+/g, '').toLowerCase();
+    if (own && spelled.includes('@') && plain(spelled) === plain(own)) {
+      one.name = one.firstName = one.middleName = one.lastName = undefined;
+    }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
     // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")
     const fullName = one.name?.replace(/\s+/g, ' ').trim() || (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);

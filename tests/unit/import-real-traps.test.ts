@@ -1040,4 +1040,20 @@ describe('exports of the round after', () => {
     expect(r.records[0]).toMatchObject({ name: 'Ida Wren', phone: '+44 20 7946 0001', custom: { TEL: '§' } });
     expect(r.records[0].phones).toBeUndefined();
   });
+
+  it("Google's contact made from an address ('x@gmail com': given 'x@gmail', family 'com') is named by its address, not by that", () => {
+    const r = csv(enc.encode('Name,Given Name,Additional Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value\r\n' +
+      'tara.vell77@gmail com,tara.vell77@gmail,,com,* myContacts,* INTERNET,tara.vell77@gmail.com\r\n' +
+      'ode@mail com,ode@mail,,com,* myContacts,* INTERNET,someone.else@mail.example\r\n' +
+      // (Google's other way: the whole address as the name, split at its dots)
+      'ivo.lune@gmail.com,ivo,lune@gmail.,com,* myContacts,* INTERNET,ivo.lune@gmail.com\r\n' +
+      'Ivo Lune,Ivo,,Lune,* myContacts,* INTERNET,ivo.lune@gmail.com\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'tara.vell77@gmail.com', email: 'tara.vell77@gmail.com' });
+    expect(r.records[0].firstName).toBeUndefined();
+    // the address stood for the name: the real name of the same address replaces it, one person
+    expect(r.records[2]).toMatchObject({ name: 'Ivo Lune', firstName: 'Ivo', email: 'ivo.lune@gmail.com' });
+    expect(r.duplicates).toHaveLength(1);
+    // an "@" name that is not the row's own address is left as written
+    expect(r.records[1]).toMatchObject({ name: 'ode@mail com' });
+  });
 });
