@@ -389,8 +389,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       }
     }
     // in a row with no address, number or company, a name that holds a date is no one's name: a
-    // note's line cut loose from its record (a law firm's export: "Address change 4/18/08 BHP",
-    // "10/1/2014" in the name columns); kept under its column. (Beside a number, "Mum 12.03.1960" stays a name.)
+    // note's line cut loose from its record (a law firm's export: "Address change 4/11/08 KLM",
+    // "10/3/2014" in the name columns); kept under its column. (Beside a number, "Mum 12.03.1960" stays a name.)
     const bare = one.email === undefined && !many.phone?.length && one.company === undefined;
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
       const v = one[part];
