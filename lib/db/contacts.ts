@@ -1,6 +1,6 @@
 import { db, type TiewiseDB } from './database';
 import type { Contact } from '../domain/entities';
-import { normEmail } from '../model/identity';
+import { normCompany, normEmail } from '../model/identity';
 import { keysForName } from './keys';
 import { refreshTie } from './derive';
 import { guarded } from './errors';
@@ -15,7 +15,10 @@ export type NewContact = Omit<Contact, 'id' | 'nameKeys' | 'createdAt' | 'update
 
 /** Fills the derived fields a stored contact carries (ids, keys, timestamps). */
 export function prepareContact(c: NewContact, now = Date.now()): Contact {
-  return {
+  // its organisation key set here, as the keys middleware would (withCompanyKey): the
+  // middleware then stores the object as it is, not a copy of each contact an import writes
+  const companyKey = normCompany(c.company);
+  const out: Contact = {
     ...c,
     id: c.id ?? newId(),
     emails: (c.emails ?? []).map(normEmail).filter(Boolean),
@@ -24,7 +27,10 @@ export function prepareContact(c: NewContact, now = Date.now()): Contact {
     nameKeys: keysForName(c.name),
     createdAt: c.createdAt ?? now,
     updatedAt: c.updatedAt ?? now,
+    ...(companyKey ? { companyKey } : {}),
   };
+  if (!companyKey && 'companyKey' in out) delete out.companyKey;
+  return out;
 }
 
 export async function addContact(c: NewContact, d: TiewiseDB = db()): Promise<Contact> {
