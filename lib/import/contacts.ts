@@ -98,11 +98,11 @@ export class ContactSink implements RowSink {
       this.rejected.push({ line: r.line, ...why('groupHeading'), raw: r.raw });
       return;
     }
-    const { record, names } = this.map(fields);
+    const { record, names, companyRecord } = this.map(fields);
     if (!names) {
-      // (a companies export's rows: said so, not "names nobody")
+      // (a companies export's rows, or a company's own record among people: said so, not "names nobody")
       const company = record.company?.trim();
-      this.rejected.push({ line: r.line, ...(company ? why('companyNoPerson', { company }) : NAMES_NOBODY), raw: r.raw });
+      this.rejected.push({ line: r.line, ...(company ? why(companyRecord ? 'companyRecord' : 'companyNoPerson', { company }) : NAMES_NOBODY), raw: r.raw });
       return;
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;

@@ -87,12 +87,15 @@ export function otherRecord(a: { crmId?: string }, b: { crmId?: string }): boole
  * Whether a record found by `by` is the earlier one: the same CRM id is one person; the
  * same e-mail or profile is, unless the two are named and neither name is the other's
  * (a department's mailbox: five drivers at voditel@, two relatives at one clinic's
- * administrator@; one colleague's LinkedIn pasted into another's row); the same name at the same company, or with the same phone, is not
+ * administrator@; one colleague's LinkedIn pasted into another's row), or the CRM keeps the two
+ * under different ids and their names differ at all; the same name at the same company, or with the same phone, is not
  * when the CRM keeps the two under different ids (two "Accounts Payable" mailboxes at one
  * company, two namesakes).
  */
 export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean {
-  if (by === 'email' || by === 'profileUrl') return !namesConflict(earlier, r);
+  // (two rows the CRM keeps under different ids at one address, both named, are one only when named
+  // alike: "Marie" and "Maria" at one family's mailbox are two; a row named by its address is not named)
+  if (by === 'email' || by === 'profileUrl') return !namesConflict(earlier, r) && !(otherRecord(earlier, r) && namedApart(earlier, r));
   // by a SIM's cut of the name (keysOf): one name is the other's first 14 characters, not two longer
   // names that begin alike ("Daniel Whitmore" and "Daniel Whitmore 2" at one number)
   if (by === 'name+phone') {
@@ -152,6 +155,13 @@ export function namesConflict(a: Named, b: Named): boolean {
   const wa = normaliseName(fa).split(' ').filter((w) => w.length > 1);
   const wb = new Set(normaliseName(fb).split(' '));
   return wa.filter((w) => wb.has(w)).length < 2;
+}
+
+/** Both records carry a person's name (not an address, nor one made from it) and the names differ at all. */
+function namedApart(a: Named, b: Named): boolean {
+  const [fa, fb] = [fullName(a), fullName(b)];
+  const named = (x: Named, f: string) => !!f.trim() && !f.includes('@') && !handleName(x);
+  return named(a, fa) && named(b, fb) && normaliseName(fa) !== normaliseName(fb);
 }
 
 function fullName(x: Named): string {

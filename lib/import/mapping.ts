@@ -17,7 +17,9 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail']],
   ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/]],
-  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies']],
+  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies',
+    // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
+    'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto']],
   ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj']],
@@ -216,6 +218,15 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
       if (YAHOO_PHONES.has(k)) out[i] = 'phone';
     });
   }
+  // Kivitendo's (LX-Office's) customers with their contact person: the person is the cp_ columns, the
+  // customer's "name" the company where a person is given, its own phone and e-mail after the
+  // person's (planMapping)
+  if (keys.includes('cpgivenname') && keys.includes('cpname')) {
+    keys.forEach((k, i) => {
+      const f = KIVITENDO_PERSON[k];
+      if (f) out[i] = f;
+    });
+  }
   // an accounts export (SuiteCRM's Organizations, Salesforce's Account.csv): its "Name" is a company's, no
   // person's; a row then names someone only by its e-mail, as a companies file of another CRM does
   if (keys.filter((k) => ACCOUNT_ONLY.has(k)).length >= 2 && !out.includes('firstName') && !out.includes('lastName')) {
@@ -246,6 +257,13 @@ const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основно
 
 /** Columns only Odoo's contacts export (res.partner) has beside "Complete Name". */
 const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);
+
+/** Kivitendo's contact person's columns. */
+const KIVITENDO_PERSON: Record<string, ContactField> = { cpgivenname: 'firstName', cpname: 'lastName', cpemail: 'email', cpmobile1: 'phone', cpmobile2: 'phone', cpphone1: 'phone', cpphone2: 'phone', cpposition: 'position' };
+
+/** Odoo's flag of a company's own record ("Is a Company", "Ist ein Unternehmen"…): such a row is a company, no person. */
+const IS_COMPANY = new Set(['isacompany', 'iscompany', 'isteinunternehmen', 'estunesociete', 'esunaempresa', 'escompania', 'являетсякомпанией', 'этокомпания']);
+const TRUE = /^(?:true|1|yes|y|ja|wahr|vrai|oui|s[ií]|да|x)$/i;
 
 const APOLLO_COMPANY = new Set(['facebookurl', 'twitterurl', 'companylinkedinurl', 'corporatephone', 'companyphone']);
 const YAHOO_PHONES = new Set(['home', 'work', 'mobile', 'other', 'yahoophone']);
@@ -283,13 +301,17 @@ const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
 const MULTI_SEP = /\s+:::\s+/;
 
 /** applyMapping with the per-file work done once: for 100k rows. */
-export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean } {
+export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean; companyRecord?: true } {
   const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
+  // (Kivitendo's contact person's numbers and address before its customer's: read first, they are the main ones)
+  if (headers.some((h) => headerKey(h) === 'cpgivenname')) cols.sort((a, b) => Number(!(headerKey(a.header) in KIVITENDO_PERSON)) - Number(!(headerKey(b.header) in KIVITENDO_PERSON)));
   // Yahoo's "Primary" names the phone column that is the main one ("home", "mobile", "work")
   const primary = headers.findIndex((h, i) => headerKey(h) === 'primary' && mapping[i] == null);
   // Odoo's "Complete Name" of a company's person is "<company>, <person>"
   const keysAll = headers.map(headerKey);
   const odooName = keysAll.includes('completename') && keysAll.some((k) => ODOO.has(k)) ? keysAll.indexOf('completename') : -1;
+  const isCompany = keysAll.findIndex((k) => IS_COMPANY.has(k));
+  const kivitendo = keysAll.includes('cpgivenname') && keysAll.includes('cpname') ? keysAll.indexOf('name') : -1;
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
@@ -426,6 +448,17 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (own && spelled.includes('@') && plain(spelled) === plain(own)) {
       one.name = one.firstName = one.middleName = one.lastName = undefined;
     }
+    // Kivitendo: a customer with a contact person is the person's company
+    if (kivitendo >= 0 && mapping[kivitendo] === 'name' && one.name !== undefined && (one.firstName || one.lastName) && one.company === undefined) {
+      one.company = one.name;
+      one.name = undefined;
+    }
+    // a company's own record (Odoo's "Is a Company" true): its name is the company's, and it names no person
+    const companyRow = isCompany >= 0 && TRUE.test(fields[isCompany]?.trim() ?? '');
+    if (companyRow && one.company === undefined) {
+      one.company = one.name ?? ([one.firstName, one.middleName, one.lastName].filter(Boolean).join(' ') || undefined);
+      one.name = one.firstName = one.middleName = one.lastName = undefined;
+    }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
     // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")
     const fullName = one.name?.replace(/\s+/g, ' ').trim() || (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);
@@ -442,6 +475,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       const v = k === 'custom' ? custom : (plural[k] ?? one[k]);
       if (v !== undefined) out[k] = v;
     }
+    if (companyRow) return { record: out as unknown as ImportedContact, names: false, companyRecord: true };
     return { record: out as unknown as ImportedContact, names: fullName !== undefined || one.email !== undefined };
   };
 }

@@ -132,6 +132,8 @@ function toRecord(raw: string): ImportedContact | Why {
   const keep = (name: string, v: string) => {
     if (v.trim()) custom[freeKey(custom, name)] = v;
   };
+  /** N's honorific prefix and suffix ("Dr.", "Jr."): kept when the shown name leaves them out */
+  const honorifics: [string, string][] = [];
   const emails: string[] = [];
   const phones: string[] = [];
   /** how many preferred ones lead each list, in the card's order */
@@ -159,7 +161,9 @@ function toRecord(raw: string): ImportedContact | Why {
         if (text) r.name = oneLine(first.join(''));
         break;
       case 'n': {
-        const [family, given, additional] = first.map(oneLine);
+        const [family, given, additional, prefix, suffix] = first.map(oneLine);
+        if (prefix?.trim()) honorifics.push(['Name Prefix', prefix]);
+        if (suffix?.trim()) honorifics.push(['Name Suffix', suffix]);
         if (given?.trim()) r.firstName = given;
         if (additional?.trim()) r.middleName = additional;
         if (family?.trim()) r.lastName = family;
@@ -272,6 +276,8 @@ function toRecord(raw: string): ImportedContact | Why {
   const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
   if (!name && !r.email) return NAMES_NOBODY;
   r.name = name ?? r.email;
+  // (under the names Google's CSV gives them)
+  for (const [k, v] of honorifics) if (!String(r.name).includes(v.trim())) keep(k, v);
   // a card with a ROLE and no TITLE (a directory converted from a spreadsheet writes only ROLE): that is the position
   if (r.position === undefined && custom.ROLE !== undefined && custom['ROLE 2'] === undefined) {
     r.position = custom.ROLE;
@@ -322,6 +328,9 @@ function valuesOf(p: ICAL.Property): string[][] {
 /** The start of a property line as phones write it: a known name (or an X- one) in capitals, its parameters, a colon. */
 const PROPERTY_START = /^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|N|FN|TEL|EMAIL|ADR|LABEL|ORG|TITLE|ROLE|NOTE|URL|BDAY|PHOTO|LOGO|NICKNAME|CATEGORIES|UID|REV|SOUND|KEY|GEO|TZ|MAILER|AGENT|CLASS|SOURCE|NAME|PRODID|SORT-STRING|IMPP|X-[A-Z0-9-]+)(?:;[^:]*)?:/;
 
+/** A property whose text a stray line after it continues: an address, its label, a note. */
+const CONTINUED = /^(?:ADR|LABEL|NOTE)[;,:]/i;
+
 /**
  * vCard 2.1 → 3.0, line by line: folded lines unfolded, QUOTED-PRINTABLE decoded
  * (soft breaks joined, bytes read in the CHARSET given), bare parameters named
@@ -343,7 +352,8 @@ function as30(raw: string): string {
     // not into the next property when a phone left a last "=" before it (Android 4.4: "FN;…:=4a=6f=",
     // then "TEL;CELL:…"); a line no property can start with (";…", "=D0=A2…") continues it even
     // without one (Sony Ericsson: "N;…QUOTED-PRINTABLE:", then ";=D0=A2=D0=B0…")
-    if (/ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]/i.test(line.split(':')[0] ?? '')) {
+    // (the parameter may be the head's last, its colon cut off: "FN;CHARSET=UTF-8;QUOTED-PRINTABLE")
+    if (/;(?:ENCODING=)?QUOTED-PRINTABLE(?:;|$)/i.test(line.split(':')[0] ?? '')) {
       for (let next = src[i + 1]; next !== undefined && !PROPERTY_START.test(next); next = src[i + 1]) {
         if (line.endsWith('=')) line = line.slice(0, -1) + next;
         else if (/^(?:;|=[0-9A-F]{2})/i.test(next)) line += next;
@@ -360,9 +370,12 @@ function as30(raw: string): string {
     const colon = line.indexOf(':');
     if (colon < 0) {
       // a property's bare name, its value left out (Evolution writes "FN" for a company's card):
-      // an empty property; anything else is no property, left for the parser to refuse, so the
-      // card is rejected, not silently cut
+      // an empty property; a line after an address, a label or a note continues its text (an
+      // exporter wrote its line break as it is: "LABEL;TYPE=HOME:Klippe 58", then "21255 Bad
+      // Vilbel"); anything else is no property, left for the parser to refuse, so the card is
+      // rejected, not silently cut
       if (PROPERTY_START.test(`${line.trim()}:`)) out.push(`${line.trim()}:`);
+      else if (out.length && CONTINUED.test(out[out.length - 1])) out[out.length - 1] += `\\n${line.trim().replace(/[\\;,]/g, '\\$&')}`;
       else if (line.trim()) out.push(line);
       continue;
     }

@@ -1057,3 +1057,77 @@ describe('exports of the round after', () => {
     expect(r.records[1]).toMatchObject({ name: 'ode@mail com' });
   });
 });
+
+// Traps of stop 46's real exports (Evolution's and a user's vCards from a groupware's test data,
+// Odoo 8 and a German Odoo, Kivitendo/LX-Office): their structures, invented people.
+describe('vCards with a value an exporter left as it is', () => {
+  it('quoted-printable as the last parameter still joins its soft line break (Evolution 2.1): the card is read', () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;QUOTED-PRINTABLE:=E5=8D=81=E5=9F=8E=E7=9B=AE=E5=\r\n=B9=B3\r\n' +
+        'EMAIL;INTERNET:jumonji@kaisha.example\r\nEND:VCARD\r\n',
+    );
+    expect(r.rejected).toEqual([]);
+    expect(r.records[0]).toMatchObject({ name: '十城目平', email: 'jumonji@kaisha.example' });
+  });
+
+  it("a label's second line written as a line of its own continues the label; the card is kept (a stray line after an e-mail still refuses it)", () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Vogt;Ilse\r\nFN:Ilse Vogt\r\nEMAIL;TYPE=PREF,INTERNET:ilse@verein.example\r\n' +
+        'LABEL,TYPE=HOME:Am Hang 3\r\n61118 Bad Vilbel\r\nNOTE:Kommt; bringt Kuchen\r\nzweite Zeile, mit Komma\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kurt Lenz\r\nEMAIL:kurt@verein.example\r\nverloren\r\nEND:VCARD\r\n',
+    );
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0]).toMatchObject({ name: 'Ilse Vogt', email: 'ilse@verein.example' });
+    expect(r.records[0].custom).toMatchObject({ 'LABEL,TYPE=HOME': 'Am Hang 3\n61118 Bad Vilbel' });
+    expect(r.records[0].notes ?? r.records[0].custom?.NOTE).toBe('Kommt; bringt Kuchen\nzweite Zeile, mit Komma');
+    expect(r.rejected.map((x) => x.line)).toEqual([11]);
+  });
+
+  it("N's prefix and suffix are kept when the shown name leaves them out, not when it holds them", () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brandt;Otto;K;Mr.;Jr.\r\nFN:Otto\r\nEMAIL:otto@brandt.example\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Sommer;Eva;;Dr.;\r\nFN:Dr. Eva Sommer\r\nEMAIL:eva@sommer.example\r\nEND:VCARD\r\n',
+    );
+    expect(r.records[0]).toMatchObject({ name: 'Otto', lastName: 'Brandt', custom: { 'Name Prefix': 'Mr.', 'Name Suffix': 'Jr.' } });
+    expect(r.records[1].custom).toBeUndefined();
+  });
+});
+
+describe('Odoo and Kivitendo: who is a person, who a company', () => {
+  it('two records the CRM keeps under different ids at one address are one only when named alike', () => {
+    const file =
+      '"External ID","Name","Ref","Email","Street"\r\n' +
+      '"res_partner_23","Colette Marais","cl03","cmarais@fai.example","14 rue du Bac"\r\n' +
+      '"res_partner_24","Jules Terrin","cl04","jterrin@fai.example","3 place Haute"\r\n' +
+      '"res_partner_51","Coletta Marais","cl31","cmarais@fai.example","14 rue du Parc"\r\n' +
+      '"res_partner_57","Jules Terrin","cl19","jterrin@fai.example","3 place Haute"\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.records.map((x) => x.name)).toEqual(['Colette Marais', 'Jules Terrin', 'Coletta Marais']);
+    expect(r.duplicates).toEqual([expect.objectContaining({ line: 5, sameAs: 3 })]);
+  });
+
+  it('"Is a Company" rows are the companies\' own records, refused as such; "Related Company" is the person\'s company (English and German)', () => {
+    for (const [head, yes] of [['"Name","Is a Company","Related Company","Email","Phone"', 'true'], ['"Name","Ist ein Unternehmen","Verbundenes Unternehmen","E-Mail","Telefon"', 'true']]) {
+      const r = csv(enc.encode(
+        `${head}\r\n"Kessler Metall AG","${yes}",,"info@kessler.example","+41 41 000 00 01"\r\n` +
+          '"Rolf Amrein","false","Kessler Metall AG","info@kessler.example",\r\n"Nina Gut","false",,"nina@gut.example",\r\n',
+      ));
+      expect(r.records.map((x) => [x.name, x.company])).toEqual([['Rolf Amrein', 'Kessler Metall AG'], ['Nina Gut', undefined]]);
+      expect(r.rejected).toEqual([expect.objectContaining({ line: 2, code: 'companyRecord', params: { company: 'Kessler Metall AG' } })]);
+    }
+  });
+
+  it("Kivitendo's contact person is the person, the customer their company, the person's numbers first; a customer with no person is one", () => {
+    const file =
+      'customernumber,greeting,name,street,city,phone,email,cp_greeting,cp_title,cp_givenname,cp_name,cp_phone1,cp_mobile1,cp_email\r\n' +
+      '"60014","","Gärtnerei Lind & Sohn","Am Weg 1","Dorf","0123 40001","laden@lind.example","Herr","","Benno","Lind","","0170 0000001","benno@lind.example"\r\n' +
+      '"73029","","Hartung","Hauptstr. 2","Stadt","0123 40002","",,,,,,,\r\n';
+    const r = csv(enc.encode(file));
+    expect(r.records[0]).toMatchObject({
+      name: 'Benno Lind', firstName: 'Benno', lastName: 'Lind', company: 'Gärtnerei Lind & Sohn',
+      email: 'benno@lind.example', emails: ['benno@lind.example', 'laden@lind.example'], phone: '0170 0000001', phones: ['0170 0000001', '0123 40001'],
+    });
+    expect(r.records[1]).toMatchObject({ name: 'Hartung', phone: '0123 40002' });
+    expect(r.records[1].company).toBeUndefined();
+  });
+});
