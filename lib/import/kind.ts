@@ -8,6 +8,8 @@ import { type ActivityRole, roleOf } from './activity';
 import type { ContactField } from './fields';
 import { headerKey } from './fields';
 import { bareHeaders, knownField } from './mapping';
+import { ImportError } from './table';
+import { why } from './why';
 
 export const FILE_KINDS = ['contacts', 'leads', 'deals', 'purchases', 'notes'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -45,7 +47,21 @@ const weigh = (key: string, table: Array<[RegExp, number]>) => {
   return 0;
 };
 
+/**
+ * Outlook's export of a mail folder instead of its contacts ("Subject", "Body", "From: (Name)",
+ * "To: (Name)"…, in its languages): messages, not people — its senders' addresses are often
+ * Exchange paths. Refused whole with what to export instead, not rejected row by row.
+ */
+const MAIL_SUBJECT = new Set(['subject', 'betreff', 'тема', 'objet', 'asunto', 'oggetto', 'assunto', 'onderwerp', 'temat']);
+const MAIL_FROM = /^(?:from|von|от|de|da|van|od)(?:name|имя|nom|nombre|nome|naam|nazwa)$/;
+const MAIL_TO = /^(?:to|an|кому|à|a|para|aan|do)(?:name|имя|nom|nombre|nome|naam|nazwa)$/;
+
+/** The kind of file its header says; throws ImportError (mailItems) for a mail folder's export. */
 export function judgeKind(headers: string[]): KindJudgement {
+  const keys = headers.map(headerKey);
+  if (keys.some((k) => MAIL_SUBJECT.has(k)) && keys.some((k) => MAIL_FROM.test(k)) && keys.some((k) => MAIL_TO.test(k))) {
+    throw new ImportError(why('mailItems'));
+  }
   const evidence: Record<FileKind, string[]> = { contacts: [], leads: [], deals: [], purchases: [], notes: [] };
   const roles = new Set<ActivityRole>();
   const persons = new Set<ContactField>();

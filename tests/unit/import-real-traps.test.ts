@@ -1131,3 +1131,17 @@ describe('Odoo and Kivitendo: who is a person, who a company', () => {
     expect(r.records[1].company).toBeUndefined();
   });
 });
+
+describe("Outlook's export of a mail folder instead of its contacts", () => {
+  it('is refused whole with what to export instead, not 320 rows that name nobody (English and German)', () => {
+    for (const head of [
+      '"Subject","Body","From: (Name)","From: (Address)","From: (Type)","To: (Name)","To: (Address)","To: (Type)","Importance"',
+      '"Betreff","Nachricht","Von: (Name)","Von: (Adresse)","Von: (Typ)","An: (Name)","An: (Adresse)","An: (Typ)","Wichtigkeit"',
+    ]) {
+      const file = `${head}\r\n"RE: Report","Hello,\r\nsee below","Ada Quill","/O=ORG/OU=EXCHANGE/CN=RECIPIENTS/CN=AQUILL","EX","Tom Reed","tom@reed.example","SMTP","Normal"\r\n`;
+      expect(() => csv(enc.encode(file))).toThrow(/e-mail messages .* not contacts: export the Contacts folder/);
+    }
+    // a notes export with a subject and its contact is not one
+    expect(() => importCsv('Subject,Body,Contact Email\r\nCall,Spoke about renewal,ann@firm.example\r\n')).not.toThrow();
+  });
+});
