@@ -607,7 +607,6 @@ const SPEC: Spec = {
   },
   photoUrl: {
     hooks: [
-      { via: 'og:image', read: (c) => photo(og(c, 'og:image')) },
       // the avatar: an <img> in the person's part whose alt is the person's name
       {
         via: 'avatar-alt',
@@ -618,6 +617,7 @@ const SPEC: Spec = {
         },
       },
       { via: 'avatar-class', read: (c) => imgUrl(avatarImg(c)) },
+      { via: 'og:image', read: (c) => photo(og(c, 'og:image')) },
       // m.vk.com: <div role="img" aria-label="<name>"> with the photo as a CSS background-image
       {
         via: 'avatar-background',
@@ -816,6 +816,15 @@ function photo(u: string | null | undefined): string | null {
 // ---------- kind of page ----------
 
 /** A sign-in or captcha wall: by ids, names and tag lists the browser keeps (no page-wide selector scan). */
+/**
+ * The profile's own header (its name's block, its photo's): shown, the page is the person's
+ * even when its name cannot be read — the login box beside it on every logged-out page
+ * (#quick_login_form) is no wall.
+ */
+function header(c: Ctx): boolean {
+  return c.memo(header, () => !!(c.doc.getElementById('page_info_wrap') || c.doc.getElementById('page_avatar_wrap') || cls(c, 'OwnerPageName').length));
+}
+
 function wall(c: Ctx): boolean {
   return c.memo(wall, () => {
     const d = c.doc;
@@ -859,12 +868,12 @@ export function* readVk(doc: Document, url: string): Steps<Extraction> {
   // The profile's body is not rendered (a mobile shell whose content is still inside a
   // <template>, a page cut off before the header): only <title> could name someone,
   // and a title alone is no proof the page shows that person. Nothing is read.
-  if (!nameEl(c) && !nameOk(plausible(og(c, 'og:title'), 120))) {
+  if (!nameEl(c) && !nameOk(plausible(og(c, 'og:title'), 120)) && !header(c)) {
     if (wall(c)) return result('vk', 'login-wall', canon, c.lang);
     return result('vk', 'profile', canon, c.lang, allUnreadable('not-rendered'));
   }
   const fields = yield* fieldSteps(SPEC, c);
-  if (fields.name.status !== 'ok' && wall(c)) {
+  if (fields.name.status !== 'ok' && wall(c) && !header(c)) {
     return result('vk', 'login-wall', canon, c.lang);
   }
   // a closed profile reads like any other: what it shows is ok, the rest missing

@@ -66,4 +66,25 @@ describe('vk: pages that show the signed-in user, not a profile', () => {
     expect(r.kind).not.toBe('profile');
     expect(r.fields.name.status).not.toBe('ok');
   });
+  it("a logged-out profile whose name cannot be read is still the profile (the login box beside it is no wall): its status and photo read", () => {
+    const login = '<div id="side_bar"><form id="quick_login_form" action="https://login.vk.com/?act=login"><input type="password" name="pass"></form></div>';
+    const profile = '<div id="narrow_column"><div class="page_block page_photo"><div id="page_avatar_wrap" class="page_avatar_wrap"><div id="page_avatar" class="page_avatar">' +
+      '<img class="page_avatar_img" src="https://sun1-1.userapi.com/s/v1/ig2/avatar.jpg?size=200x200&ava=1"></div></div></div></div>' +
+      '<div id="wide_column"><div id="page_info_wrap" class="page_info_wrap"><div class="page_top"><h1 class="page_name">\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD</h1>' +
+      '<div id="page_current_info" class="page_current_info"><span class="current_text">Back on Monday</span></div></div></div></div>';
+    const r = read(login + '<div id="content">' + profile + '</div>');
+    expect(r.kind).toBe('profile');
+    expect(r.fields.name.status).not.toBe('ok');
+    expect(value(r, 'headline')).toBe('Back on Monday');
+    expect(value(r, 'photoUrl')).toBe('https://sun1-1.userapi.com/s/v1/ig2/avatar.jpg?size=200x200&ava=1');
+    // the same login box with no profile's header: a wall
+    expect(read(login + '<div id="content"><h1>Войдите, чтобы просмотреть страницу</h1></div>').kind).toBe('login-wall');
+  });
+
+  it("the photo is the avatar the page shows; og:image (another size, another file) only when there is none", () => {
+    const head = '<meta property="og:image" content="https://sun1-1.userapi.com/impg/big_400x400.jpg?size=400x400">';
+    const shown = read('<div id="content"><h1 class="page_name">Анна Петрова</h1><img class="page_avatar_img" alt="Анна Петрова" src="https://sun1-1.userapi.com/impg/small_200x200.jpg?size=200x200"></div>', head);
+    expect(value(shown, 'photoUrl')).toBe('https://sun1-1.userapi.com/impg/small_200x200.jpg?size=200x200');
+    expect(value(read('<div id="content"><h1 class="page_name">Анна Петрова</h1></div>', head), 'photoUrl')).toBe('https://sun1-1.userapi.com/impg/big_400x400.jpg?size=400x400');
+  });
 });
