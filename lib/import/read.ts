@@ -58,7 +58,19 @@ export function unreadableFormat(head: Uint8Array): Why | undefined {
   if (looksLikeSpreadsheetXml(b)) {
     return why('xml2003');
   }
+  if (looksLikeLdif(b)) return why('ldif');
   return undefined;
+}
+
+/**
+ * An LDIF address book (Thunderbird's, an LDAP directory's export): its first entry's
+ * "dn:" line, after comments and an optional "version: 1". Read as a CSV, each of its
+ * lines was a row naming nobody.
+ */
+function looksLikeLdif(head: Uint8Array): boolean {
+  const lines = new TextDecoder('latin1').decode(head.subarray(0, 2048)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').split(/\r?\n/);
+  const first = lines.find((l) => l.trim() && !l.startsWith('#') && !/^version:\s*1\s*$/i.test(l));
+  return !!first && /^dn::?\s/i.test(first) && lines.some((l) => /^objectclass:/i.test(l));
 }
 
 /** One sheet of a workbook (or table of an HTML file) as the mapping screen shows it. */

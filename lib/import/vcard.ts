@@ -237,7 +237,7 @@ function toRecord(raw: string): ImportedContact | Why {
       default:
         // Apple's bookkeeping (its labels' codes "_$!<HomePage>!$_", image hashes, base64 plists): no one's text
         if (APPLE_OPAQUE.test(name)) break;
-        keep(p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
+        keep(name === UNREAD_LINE.toLowerCase() ? 'vCard line' : p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
     }
   }
   for (const u of new Set(urls)) {
@@ -272,6 +272,12 @@ function toRecord(raw: string): ImportedContact | Why {
   // the FN, no name's parts (Sony Ericsson's "Коваль@CS" is one; an address alone in N is the only name)
   if (typeof r.name === 'string' && r.name.includes('@') && NAME_PARTS.some((k) => /@[^\s@]*\./.test(String(r[k] ?? '')))) for (const k of NAME_PARTS) delete r[k];
   const parts = [r.firstName, r.middleName, r.lastName].filter(named);
+  // an address as the shown name beside a person's name in N (Roundcube writes the address when the
+  // display name is left blank): the person's name; an address the card does not list too is kept
+  if (typeof r.name === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.name.trim()) && parts.length && !parts.some((x) => x.includes('@'))) {
+    if (!emails.some((e) => e.toLowerCase() === String(r.name).trim().toLowerCase())) keep('FN', r.name);
+    delete r.name;
+  }
   // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
   const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
   if (!name && !r.email) return NAMES_NOBODY;
@@ -318,6 +324,10 @@ function valuesOf(p: ICAL.Property): string[][] {
   // have them: the semicolon it stands for)
   const text = (v: unknown) => String(v ?? '').replace(/\\([:;])/g, '$1');
   const list = (vs: unknown[]) => vs.map((v) => (Array.isArray(v) ? v.map(text) : [text(v)]));
+  // a time written without colons ("1996-04-15T201243+04:00", DAVx5's BDAY) the library reads
+  // wrong (20:24:43): kept as the card writes it
+  const raw = (p.jCal as unknown[]).slice(3);
+  if (/date/.test(p.type) && raw.some((v) => typeof v === 'string' && /T\d{6}/.test(v))) return list(raw);
   try {
     return list(p.getValues());
   } catch {
@@ -327,6 +337,9 @@ function valuesOf(p: ICAL.Property): string[][] {
 
 /** The start of a property line as phones write it: a known name (or an X- one) in capitals, its parameters, a colon. */
 const PROPERTY_START = /^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|N|FN|TEL|EMAIL|ADR|LABEL|ORG|TITLE|ROLE|NOTE|URL|BDAY|PHOTO|LOGO|NICKNAME|CATEGORIES|UID|REV|SOUND|KEY|GEO|TZ|MAILER|AGENT|CLASS|SOURCE|NAME|PRODID|SORT-STRING|IMPP|X-[A-Z0-9-]+)(?:;[^:]*)?:/;
+
+/** A card's line that is no property, as the rewrite passes it on (kept in `custom` as "vCard line"). */
+const UNREAD_LINE = 'X-TIEWISE-UNREAD-LINE';
 
 /** A property whose text a stray line after it continues: an address, its label, a note. */
 const CONTINUED = /^(?:ADR|LABEL|NOTE)[;,:]/i;
@@ -372,11 +385,12 @@ function as30(raw: string): string {
       // a property's bare name, its value left out (Evolution writes "FN" for a company's card):
       // an empty property; a line after an address, a label or a note continues its text (an
       // exporter wrote its line break as it is: "LABEL;TYPE=HOME:Klippe 58", then "21255 Bad
-      // Vilbel"); anything else is no property, left for the parser to refuse, so the card is
-      // rejected, not silently cut
+      // Vilbel"); any other line that is no property ("blablabla" in a Roundcube card) is kept
+      // under UNREAD_LINE, not dropped, and costs the card nothing else
+      const escaped = line.trim().replace(/[\\;,]/g, '\\$&');
       if (PROPERTY_START.test(`${line.trim()}:`)) out.push(`${line.trim()}:`);
-      else if (out.length && CONTINUED.test(out[out.length - 1])) out[out.length - 1] += `\\n${line.trim().replace(/[\\;,]/g, '\\$&')}`;
-      else if (line.trim()) out.push(line);
+      else if (out.length && CONTINUED.test(out[out.length - 1])) out[out.length - 1] += `\\n${escaped}`;
+      else if (line.trim()) out.push(`${UNREAD_LINE}:${escaped}`);
       continue;
     }
     let head = line.slice(0, colon);
@@ -389,14 +403,19 @@ function as30(raw: string): string {
       continue;
     }
     let qp = false;
+    let b64 = false;
     let charset = 'utf-8';
     const kept: string[] = [];
+    // (a text property in base64 — "NOTE;BASE64:", "NOTE;ENCODING=b:" — is text all the same; a
+    // photo's or a key's bytes are not, and stay as they are)
+    const binary = /^(?:photo|logo|sound|key)$/i.test(name);
     for (const p of params) {
       const eq = p.indexOf('=');
       const key = eq < 0 ? '' : p.slice(0, eq).toUpperCase();
       const v = eq < 0 ? p : p.slice(eq + 1);
       if ((key === 'ENCODING' || key === '') && /^quoted-printable$/i.test(v)) qp = true;
       else if (key === 'CHARSET') charset = v;
+      else if ((key === 'ENCODING' || key === '') && /^(base64|b)$/i.test(v) && !binary) b64 = true;
       else if (key === 'ENCODING' && /^(base64|b)$/i.test(v)) kept.push('ENCODING=b');
       else if (key === '' && v) kept.push(`TYPE=${v}`);
       else if (v) kept.push(p);
@@ -405,6 +424,7 @@ function as30(raw: string): string {
     // "GEO:geo:51.52,0.15"): read as 3.0's offset and numbers they came out cut ("London/", "0")
     if (/^(?:tz|geo)$/i.test(name) && !kept.some((k) => /^value=/i.test(k))) kept.push('VALUE=text');
     if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
+    else if (b64) value = decodeBase64(value, charset).replace(/\r\n|\n|\r/g, '\\n');
     // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien"); Google's escaped
     // CR LF ("\r\n") is one line break
     value = numericRefs(value).replace(/\\r(?=\\n)/gi, '');
@@ -412,6 +432,22 @@ function as30(raw: string): string {
     out.push(`${head}:${value}`);
   }
   return out.join('\r\n') + '\r\n';
+}
+
+/** A base64 text value in its CHARSET; the value as written when it is no base64. */
+function decodeBase64(v: string, charset: string): string {
+  let bin: string;
+  try {
+    bin = atob(v.replace(/\s+/g, ''));
+  } catch {
+    return v;
+  }
+  const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+  try {
+    return new TextDecoder(charset, { fatal: true }).decode(bytes);
+  } catch {
+    return v;
+  }
 }
 
 function decodeQp(v: string, charset: string): string {

@@ -129,6 +129,8 @@ describe('a file of a format Tiewise cannot read is refused whole, with one mess
     ['book.xlsx', concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), enc('[Content_Types].xml'.repeat(20))), /this workbook cannot be unpacked/],
     ['old.xls', concat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), new Uint8Array(200)), /password-protected \(encrypted\) Excel workbook or an old binary Excel \.xls/],
     ['report.pdf', enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /this is a PDF/],
+    // Thunderbird's LDIF export (its first entry a mailing list): read as a CSV, 32 lines were 32 rows naming nobody
+    ['abook.ldif', enc('dn: cn=team list\nobjectclass: top\nobjectclass: groupOfNames\ncn: team list\n\ndn: cn=Una Test,mail=una@test.example\nobjectclass: top\nobjectclass: person\ngivenName: Una\nsn: Test\nmail: una@test.example\n'), /LDIF address book .* export the address book as vCard/],
   ])('%s: exit 2, never rows rejected one by one', (name, body, msg) => {
     const r = cli(name, body);
     expect([r.code, r.out]).toEqual([2, '']);

@@ -42,10 +42,15 @@ describe('contacts.vcf', () => {
     expect(r.records[3]).toEqual({ name: 'Ксения Дорохова', email: 'k.dorokhova@stal.example' });
   });
   it('a file ending inside a card, a card the parser cannot read, an END without BEGIN: each one rejected record', () => {
-    const x = readVcards('END:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\n;;;\nEND:VCARD\nBEGIN:VCARD\nFN:Cut\n');
+    const x = readVcards('END:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nEMAIL;TYPE="x:a@b.example\nEND:VCARD\nBEGIN:VCARD\nFN:Cut\n');
     expect(x.records.map((c) => c.name)).toEqual(['Ok Person']);
     expect(x.rejected.map((c) => [c.line, c.reason.replace(/:.*/, '')])).toEqual([[1, 'END'], [6, 'cannot be read'], [10, 'no END']]);
     expect(x.rows).toBe(4);
+  });
+  it('a line that is no property (a Roundcube card\'s "blablabla") is kept as the card\'s "vCard line", not the end of the card', () => {
+    const x = readVcards('BEGIN:VCARD\nblablabla\nVERSION:3.0\nN:Test;Una;;;\nFN:Una Test\nEMAIL:una@test.example\n;;;\nEND:VCARD\n');
+    expect(x.rejected).toEqual([]);
+    expect(x.records[0]).toMatchObject({ name: 'Una Test', email: 'una@test.example', custom: { 'vCard line': 'blablabla', 'vCard line 2': ';;;' } });
   });
 });
 
