@@ -6,7 +6,7 @@
 // a closed deal whose outcome the file does not say is "closed" (never guessed won),
 // an amount or date that does not parse is left out.
 import { headerKey } from './fields';
-import { parseAmount, parseTimestamp } from './values';
+import { currencyCode, parseAmount, parseTimestamp } from './values';
 
 export type DealRole =
   | 'id' | 'title' | 'stage' | 'status' | 'closed' | 'won' | 'amount' | 'currency' | 'product' | 'owner'
@@ -140,7 +140,7 @@ export function dealOfRow(
   const amount = amountText ? parseAmount(amountText) : undefined;
   if (amount && amount.value >= 0) out.amount = amount.value;
   const currency = cell('currency') ?? amount?.currency;
-  if (currency) out.currency = currency.toUpperCase();
+  if (currency) out.currency = currencyCode(currency);
   const product = cell('product');
   if (product) out.product = product;
   const owner = cell('owner');

@@ -30,10 +30,13 @@ const LEAD: Array<[RegExp, number]> = [
   [/^(статус|источник)$/, 1],
 ];
 const DEAL: Array<[RegExp, number]> = [
-  [/^(названиесделки|dealname|dealtitle|dealid|dealstage|dealvalue|dealowner|dealpipeline|этапсделки|стадиясделки|воронка|pipeline|бюджет|dealexpectedclosedate|expectedclosedate|closedate|вероятность|probability|датазакрытиясделки|ответственныйзасделку)$/, 3],
-  [/^deal[a-z]+$|сделк/, 2],
+  [/^(названиесделки|dealname|dealtitle|dealid|dealstage|dealvalue|dealowner|dealpipeline|этапсделки|стадиясделки|воронка|pipeline|бюджет|dealexpectedclosedate|вероятность|probability|датазакрытиясделки|ответственныйзасделку)$/, 3],
+  // (a close date alone is a contact's too: HubSpot's "Close Date", the day it became a customer)
+  [/^deal[a-z]+$|сделк|^(?:expected)?closedate$/, 2],
   [/^(stage|стадия|этап|amount|датазакрытия)$/, 1],
 ];
+/** Columns about a row's associated records or their history, not the row itself. */
+const ABOUT_OTHERS = /^associated|ids$|withprimary|^numberof|^(?:recent|first|latest|last)(?:deal|lead|closed)|responsetime|^dateentered|^dateexited|^daysto/;
 const PERSON: ReadonlySet<ContactField> = new Set<ContactField>([
   'name', 'firstName', 'middleName', 'lastName', 'email', 'phone', 'company', 'position', 'city', 'country',
   'birthday', 'profileUrl', 'website',
@@ -73,8 +76,11 @@ export function judgeKind(headers: string[]): KindJudgement {
     if (!key) continue;
     const role = roleOf(h);
     const field = knownField(h);
-    const lw = weigh(key, LEAD);
-    const dw = weigh(key, DEAL);
+    // a column about other records (HubSpot's "Associated Deal IDs", "Lead with Primary Contact",
+    // "Number of Associated Deals", "Recent Deal Amount") says nothing of what a row is
+    const about = ABOUT_OTHERS.test(key);
+    const lw = about ? 0 : weigh(key, LEAD);
+    const dw = about ? 0 : weigh(key, DEAL);
     if (lw) {
       lead += lw;
       evidence.leads.push(h);

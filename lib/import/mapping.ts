@@ -10,12 +10,12 @@ import { profileUrlKey } from '../extract/urls';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', '姓名', 'fullname', 'completename', 'nfn', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
+  ['name', ['name', '姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
   // (Tine 2.0's own column names: n_given, n_middle, n_family, n_fn, org_name, tel_work, tel_cell…)
-  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven']],
-  ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名', 'nmiddle']],
-  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily']],
+  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst']],
+  ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名', 'nmiddle', 'cntctmid']],
+  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail']],
   ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', 'telefon', 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telefone', 'telefones', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies',
@@ -272,6 +272,9 @@ const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основно
 /** Columns only Odoo's contacts export (res.partner) has beside "Complete Name". */
 const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);
 
+/** What a form or an old system writes where a person has no company. */
+const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет)$/i;
+
 /** Kivitendo's contact person's columns. */
 const KIVITENDO_PERSON: Record<string, ContactField> = { cpgivenname: 'firstName', cpname: 'lastName', cpemail: 'email', cpmobile1: 'phone', cpmobile2: 'phone', cpphone1: 'phone', cpphone2: 'phone', cpposition: 'position' };
 
@@ -316,7 +319,15 @@ const MULTI_SEP = /\s+:::\s+/;
 
 /** applyMapping with the per-file work done once: for 100k rows. */
 export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean; companyRecord?: true } {
-  const cols = headers.map((h, i) => ({ i, field: mapping[i] ?? null, header: h || `column ${i + 1}` }));
+  // a column's name in `custom`: its header, numbered from its second occurrence on ("Товар",
+  // "Товар 2") — the same for every row, whether the columns before it were filled or not
+  const seen = new Map<string, number>();
+  const cols = headers.map((h, i) => {
+    const header = h || `column ${i + 1}`;
+    const n = (seen.get(header) ?? 0) + 1;
+    seen.set(header, n);
+    return { i, field: mapping[i] ?? null, header, key: n > 1 ? `${header} ${n}` : header };
+  });
   // (Kivitendo's contact person's numbers and address before its customer's: read first, they are the main ones)
   if (headers.some((h) => headerKey(h) === 'cpgivenname')) cols.sort((a, b) => Number(!(headerKey(a.header) in KIVITENDO_PERSON)) - Number(!(headerKey(b.header) in KIVITENDO_PERSON)));
   // Yahoo's "Primary" names the phone column that is the main one ("home", "mobile", "work")
@@ -346,7 +357,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       // two columns of one name both kept ("Notes", "Notes 2")
       custom[freeKey(custom, header)] = v;
     };
-    for (const { i, field, header } of cols) {
+    for (const { i, field, key: header } of cols) {
       // (HubSpot and LinkedIn write "null" where they have nothing)
       if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 9 && /^\s*null\s*$/i.test(fields[i]))) continue;
       const v = numericRefs(fields[i]);
@@ -411,6 +422,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (!list) continue;
       one[f] = list[0];
       if (list.length > 1) plural[pl] = list;
+    }
+    // a placeholder where a company goes ("none", "N/A") is no organisation: kept under its column
+    if (one.company !== undefined && NO_COMPANY.test(one.company.trim())) {
+      keep(columnOf('company', 'Company'), one.company);
+      one.company = undefined;
     }
     // NetSuite's contact under its customer: "C1002 Halo Print: Dana" beside the company "C1002 Halo Print"
     if (one.name !== undefined && one.company !== undefined) {

@@ -51,6 +51,20 @@ function utc(y: number, mo: number, d: number, h?: string, mi?: string, sec?: st
 
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '₽': 'RUB', '¥': 'CNY', 'руб': 'RUB', 'р': 'RUB', 'kr': 'ISK' };
 
+/** A currency column's words as CRMs write them (Bitrix24's "Рубль"), lower case: their ISO code. */
+const CURRENCY_WORDS: Record<string, string> = {
+  рубль: 'RUB', рубли: 'RUB', рублей: 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', '₽': 'RUB', 'российский рубль': 'RUB', 'rouble': 'RUB', 'ruble': 'RUB',
+  'белорусский рубль': 'BYN', доллар: 'USD', 'доллар сша': 'USD', 'доллары': 'USD', '$': 'USD', 'us dollar': 'USD', 'dollar': 'USD',
+  евро: 'EUR', euro: 'EUR', '€': 'EUR', гривна: 'UAH', гривня: 'UAH', '₴': 'UAH', тенге: 'KZT', '₸': 'KZT', '£': 'GBP', 'pound': 'GBP', юань: 'CNY',
+};
+
+/** A currency cell's ISO code: a three-letter code as it is (upper case), a known word or sign as its code, else the text as written. */
+export function currencyCode(text: string): string {
+  const t = text.trim();
+  if (/^[A-Za-z]{3}$/.test(t)) return t.toUpperCase();
+  return CURRENCY_WORDS[t.toLowerCase()] ?? t;
+}
+
 /**
  * "1 234,50 ₽" → {value: 1234.5, currency: "RUB"}; "$1,234.50" → 1234.5 USD; "12" → 12.
  * The last of "," and "." followed by one or two digits is the decimal mark.

@@ -211,7 +211,7 @@ describe('HubSpot and Shopify exports as they really come', () => {
     expect(r.records[0]).toMatchObject({ crmId: '51000000001', company: 'Abara Appraisals', position: 'Buyer' });
     expect(r.records[0].phone).toBeUndefined();
     expect(r.records[0].city).toBeUndefined();
-    expect(r.records[0].custom).toMatchObject({ 'Phone Number': ' (555) 010-7000', City: 'Edmond', 'Record ID - Company': '31000000001' });
+    expect(r.records[0].custom).toMatchObject({ 'Phone Number 2': ' (555) 010-7000', City: 'Edmond', 'Record ID - Company': '31000000001' });
     expect(r.records[1]).toMatchObject({ email: 'support@shield.example', custom: { 'Record ID - Contact': '1.11015E+11' } });
     // a first name typed with a space after it (and a thin space) does not double the space in the name shown
     const spaced = csv(enc.encode('First Name,Last Name,Email\r\nAppraisal Shield ,Accounting\u2009,acc@shield.example\r\n'));
@@ -1180,5 +1180,53 @@ describe('Tine 2.0, German "Name;Vorname" and vCards that say things their own w
     expect(r.records[0]).toMatchObject({ name: 'Una Test', email: 'una@test.example' });
     expect(r.records[0].custom).toBeUndefined();
     expect(r.records[1]).toMatchObject({ name: 'Kurt Lenz', email: 'kurt@lenz.example', custom: { FN: 'old@lenz.example' } });
+  });
+});
+
+// Traps of stop 46's third round of real exports (an amoCRM leads export, a HubSpot "all contacts"
+// export, Bitrix24 leads, a Thai loyalty CRM, an old billing system): their structures, invented people.
+describe('columns and kinds as CRMs really write them', () => {
+  const read = (file: string) => {
+    const r = new ImportReader({ format: 'csv' });
+    r.push(enc.encode(file));
+    const out = r.end();
+    if (out.kind !== 'contacts' || 'format' in out) throw new Error(out.kind);
+    expect(out.rows).toBe(out.accepted + out.duplicates.length + out.rejected.length);
+    return out;
+  };
+
+  it("a second column of one name keeps its value when the first is empty (amoCRM's two 'Товар' columns)", () => {
+    const out = read(
+      'ID,Название сделки,Бюджет,Этап сделки,Товар,Полное имя контакта,Мобильный телефон,Товар\r\n' +
+        '27000002,Ворота,12000,Первичный контакт,,Олег Бойко,+380 67 000 0002,Роллеты\r\n' +
+        '27000003,Навес,9000,Первичный контакт,Навес стальной,Ольга Бойко,+380 67 000 0003,Монтаж\r\n',
+    );
+    expect(out.entity).toBe('deals');
+    expect(out.deals?.[0].deal.custom).toEqual(expect.arrayContaining([{ name: 'Товар 2', value: 'Роллеты' }]));
+    expect(out.deals?.[1].deal).toMatchObject({ product: 'Навес стальной' });
+    expect(out.deals?.[1].deal.custom).toEqual(expect.arrayContaining([{ name: 'Товар 2', value: 'Монтаж' }]));
+  });
+
+  it("a HubSpot contacts export with its association and history columns is contacts, not leads or deals", () => {
+    const head = ['Record ID', 'First Name', 'Last Name', 'Email', 'Close Date', 'Days To Close', 'Lead Status', 'Lead response time (HH:mm:ss)',
+      'Recent Deal Amount', 'Number of Associated Deals', 'Associated Deal', 'Lead with Primary Contact', 'Associated Deal IDs', 'Lead with Primary Contact IDs', 'Associated Lead IDs'];
+    expect(judgeKind(head).kind).toBe('contacts');
+    // a deals export still is one
+    expect(judgeKind(['Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Contact Name', 'Email']).kind).toBe('deals');
+    expect(judgeKind(['Opportunity Name', 'Stage', 'Amount', 'Close Date', 'Contact: Full Name']).kind).toBe('deals');
+  });
+
+  it("a currency written as a word is its code (Bitrix24's 'Рубль')", () => {
+    const out = read('"ID";"Название лида";"Имя";"Фамилия";"Сумма";"Валюта";"Мобильный телефон"\r\n"10001";"Заявка с сайта";"Вера";"Клим";"15000";"Рубль";"+7 900 000-00-01"\r\n');
+    expect(out.entity).toBe('leads');
+    expect(out.deals?.[0].deal).toMatchObject({ amount: 15000, currency: 'RUB' });
+  });
+
+  it("'Crm Name' is the name; an old system's Cntct_Fst/Cntct_Lst the person's; 'none' or 'N/A' as company is no company", () => {
+    const th = read('Crm Name,Membership Tier,Phone Number,Email\r\nสมหญิง ใจดี,Member,0810000001,\r\n');
+    expect(th.records[0]).toMatchObject({ name: 'สมหญิง ใจดี', phone: '0810000001' });
+    const old = read('Id,Company,Email,Cntct_Lst,Cntct_Fst,Cntct_Mid\r\n10000101,none,vera@mail.example,Holm,Vera,K\r\n10000102,N/A,ivo@mail.example,Sand,Ivo,\r\n');
+    expect(old.records.map((x) => [x.name, x.company])).toEqual([['Vera K Holm', undefined], ['Ivo Sand', undefined]]);
+    expect(old.records[0].custom).toMatchObject({ Company: 'none' });
   });
 });
