@@ -384,7 +384,7 @@ function as30(raw: string): string {
     if (colon < 0) {
       // a property's bare name, its value left out (Evolution writes "FN" for a company's card):
       // an empty property; a line after an address, a label or a note continues its text (an
-      // exporter wrote its line break as it is: "LABEL;TYPE=HOME:Klippe 58", then "21255 Bad
+      // exporter wrote its line break as it is: "LABEL;TYPE=HOME:Am Hang 3", then "61118 Bad
       // Vilbel"); any other line that is no property ("blablabla" in a Roundcube card) is kept
       // under UNREAD_LINE, not dropped, and costs the card nothing else
       const escaped = line.trim().replace(/[\\;,]/g, '\\$&');
