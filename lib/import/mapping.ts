@@ -222,7 +222,7 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
   // Kivitendo's (LX-Office's) customers with their contact person: the person is the cp_ columns, the
   // customer's "name" the company where a person is given, its own phone and e-mail after the
   // person's (planMapping)
-  if (keys.includes('cpgivenname') && keys.includes('cpname')) {
+  if (isKivitendo(keys)) {
     keys.forEach((k, i) => {
       const f = KIVITENDO_PERSON[k];
       if (f) out[i] = f;
@@ -274,6 +274,9 @@ const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname'
 
 /** What a form or an old system writes where a person has no company. */
 const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет)$/i;
+
+/** A Kivitendo (LX-Office) customers export with its contact person's columns, by its headers' keys. */
+const isKivitendo = (keys: string[]) => keys.includes('cpgivenname') && keys.includes('cpname');
 
 /** Kivitendo's contact person's columns. */
 const KIVITENDO_PERSON: Record<string, ContactField> = { cpgivenname: 'firstName', cpname: 'lastName', cpemail: 'email', cpmobile1: 'phone', cpmobile2: 'phone', cpphone1: 'phone', cpphone2: 'phone', cpposition: 'position' };
@@ -328,15 +331,17 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     seen.set(header, n);
     return { i, field: mapping[i] ?? null, header, key: n > 1 ? `${header} ${n}` : header };
   });
-  // (Kivitendo's contact person's numbers and address before its customer's: read first, they are the main ones)
-  if (headers.some((h) => headerKey(h) === 'cpgivenname')) cols.sort((a, b) => Number(!(headerKey(a.header) in KIVITENDO_PERSON)) - Number(!(headerKey(b.header) in KIVITENDO_PERSON)));
-  // Yahoo's "Primary" names the phone column that is the main one ("home", "mobile", "work")
-  const primary = headers.findIndex((h, i) => headerKey(h) === 'primary' && mapping[i] == null);
-  // Odoo's "Complete Name" of a company's person is "<company>, <person>"
   const keysAll = headers.map(headerKey);
+  // Kivitendo's customer "name" is the company of a contact person it gives; the person's numbers and
+  // address are read before the customer's, so they are the main ones
+  const kivitendoFile = isKivitendo(keysAll);
+  const kivitendo = kivitendoFile ? keysAll.indexOf('name') : -1;
+  if (kivitendoFile) cols.sort((a, b) => Number(!(keysAll[a.i] in KIVITENDO_PERSON)) - Number(!(keysAll[b.i] in KIVITENDO_PERSON)));
+  // Yahoo's "Primary" names the phone column that is the main one ("home", "mobile", "work")
+  const primary = keysAll.findIndex((k, i) => k === 'primary' && mapping[i] == null);
+  // Odoo's "Complete Name" of a company's person is "<company>, <person>"
   const odooName = keysAll.includes('completename') && keysAll.some((k) => ODOO.has(k)) ? keysAll.indexOf('completename') : -1;
   const isCompany = keysAll.findIndex((k) => IS_COMPANY.has(k));
-  const kivitendo = keysAll.includes('cpgivenname') && keysAll.includes('cpname') ? keysAll.indexOf('name') : -1;
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")

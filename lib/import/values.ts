@@ -51,18 +51,19 @@ function utc(y: number, mo: number, d: number, h?: string, mi?: string, sec?: st
 
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '₽': 'RUB', '¥': 'CNY', 'руб': 'RUB', 'р': 'RUB', 'kr': 'ISK' };
 
-/** A currency column's words as CRMs write them (Bitrix24's "Рубль"), lower case: their ISO code. */
+/** A currency column's words as CRMs write them (Bitrix24's "Рубль"), lower case: their ISO code (signs: CURRENCY_SIGNS). */
 const CURRENCY_WORDS: Record<string, string> = {
-  рубль: 'RUB', рубли: 'RUB', рублей: 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', '₽': 'RUB', 'российский рубль': 'RUB', 'rouble': 'RUB', 'ruble': 'RUB',
-  'белорусский рубль': 'BYN', доллар: 'USD', 'доллар сша': 'USD', 'доллары': 'USD', '$': 'USD', 'us dollar': 'USD', 'dollar': 'USD',
-  евро: 'EUR', euro: 'EUR', '€': 'EUR', гривна: 'UAH', гривня: 'UAH', '₴': 'UAH', тенге: 'KZT', '₸': 'KZT', '£': 'GBP', 'pound': 'GBP', юань: 'CNY',
+  рубль: 'RUB', рубли: 'RUB', рублей: 'RUB', 'российский рубль': 'RUB', rouble: 'RUB', ruble: 'RUB', 'белорусский рубль': 'BYN',
+  доллар: 'USD', 'доллар сша': 'USD', доллары: 'USD', 'us dollar': 'USD', dollar: 'USD',
+  евро: 'EUR', euro: 'EUR', гривна: 'UAH', гривня: 'UAH', '₴': 'UAH', тенге: 'KZT', '₸': 'KZT', pound: 'GBP', юань: 'CNY',
 };
 
 /** A currency cell's ISO code: a three-letter code as it is (upper case), a known word or sign as its code, else the text as written. */
 export function currencyCode(text: string): string {
   const t = text.trim();
   if (/^[A-Za-z]{3}$/.test(t)) return t.toUpperCase();
-  return CURRENCY_WORDS[t.toLowerCase()] ?? t;
+  const k = t.toLowerCase();
+  return CURRENCY_WORDS[k] ?? CURRENCY_SIGNS[k.replace('.', '')] ?? t;
 }
 
 /**
