@@ -72,14 +72,10 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       check();
       const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now });
       check();
-      const overrides = plan.contactsUpdate.length ? await d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : [];
-      check();
-
       // Written in chunks, each issued without waiting for the one before: the database
       // stores one chunk while this page prepares the next. The rows that need no tie
       // fields go first, so the database is busy with them while the ties are computed.
-      const added = plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[];
-      const total = added.length + plan.contactsUpdate.length + plan.productsAdd.length + plan.profilesAdd.length + plan.notesAdd.length +
+      const total = plan.contactsAdd.length + plan.contactsUpdate.length + plan.productsAdd.length + plan.profilesAdd.length + plan.notesAdd.length +
         plan.interactionsAdd.length + plan.purchasesAdd.length + plan.complaintsAdd.length + plan.dealsAdd.length + plan.dealsUpdate.length;
       let done = 0;
       const inFlight: Promise<unknown>[] = [];
@@ -104,6 +100,13 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       write(d.complaints, plan.complaintsAdd, 'add');
       write(d.deals, plan.dealsAdd, 'add');
       write(d.deals, plan.dealsUpdate, 'put');
+      // A write reaches the database once the outbox middleware has read whether the book is
+      // shared (outbox.ts): a read placed after the writes answers after that, so waiting for
+      // one lets the database store those rows while the tie fields below are computed.
+      await d.settings.count();
+      const overrides = plan.contactsUpdate.length ? await d.overrides.bulkGet(plan.contactsUpdate.map((c) => c.id)) : [];
+      check();
+      const added = plan.contactsAdd.map((c) => prepareContact(c, now)) satisfies Contact[];
 
       // the tie fields, computed here from what the plan and the book hold (while the
       // rows above are stored), so the contacts are written once and usable when the import says done

@@ -60,8 +60,18 @@ export const outboxMiddleware: Middleware<DBCore> = {
   create(down) {
     // once this database has a team target it keeps one (a new target replaces it)
     let started = false;
-    const readStarted = (trans: DBCoreMutateRequest['trans']): Promise<boolean> =>
-      down.table('settings').get({ trans, key: TEAM_TARGET }).then((row) => (started = row !== undefined));
+    // What a transaction read, until it writes a setting: no other transaction can store the
+    // target while this one holds the settings table, so its later writes need not ask again
+    // (and wait behind the rows it has asked to store meanwhile).
+    const asked = new WeakMap<object, Promise<boolean>>();
+    const readStarted = (trans: DBCoreMutateRequest['trans']): Promise<boolean> => {
+      let p = asked.get(trans);
+      if (!p) {
+        p = down.table('settings').get({ trans, key: TEAM_TARGET }).then((row) => (started = row !== undefined));
+        asked.set(trans, p);
+      }
+      return p;
+    };
     return {
       ...down,
       transaction(stores, mode, options) {
@@ -71,6 +81,15 @@ export const outboxMiddleware: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
+        if (name === 'settings') {
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+              asked.delete(req.trans);
+              return table.mutate(req);
+            },
+          };
+        }
         if (!SHARED.has(name)) return table;
         return {
           ...table,

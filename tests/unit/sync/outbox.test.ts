@@ -45,6 +45,18 @@ describe('the outbox', () => {
     other.close();
   });
 
+  it('in one transaction: writes before the target is stored record nothing, writes after it are recorded', async () => {
+    // the outbox asks a transaction once whether the book is shared, until that transaction writes a setting
+    const d = await unconnected();
+    const note = (id: string, text: string) => ({ id, contactId: 'c1', text, createdAt: 1, updatedAt: 1, source: src });
+    await d.transaction('rw', [d.contacts, d.notes, d.settings, d.outbox], async () => {
+      await d.notes.bulkAdd([note('n1', 'before'), note('n2', 'before too')]);
+      await d.settings.put({ key: TEAM_TARGET, value: 'http://team.example/book|ada' });
+      await d.notes.put(note('n3', 'after'));
+    });
+    expect(await ids(d)).toEqual(['notes:n3']);
+  });
+
   it('a clear() or a range delete names every record it removed', async () => {
     const d = await fresh();
     for (let i = 0; i < 5; i++) await d.products.put({ id: `p${i}`, name: `Product ${i}`, relations: [] });
