@@ -179,22 +179,16 @@ export function parseCount(s: string | null | undefined): number | null {
 // ---------- dates ----------
 
 // Month name stems: English and Russian (nominative, genitive and LinkedIn's
-// abbreviations "янв.", "февр.", "мая", "сент.").
-const MONTHS: [RegExp, number][] = [
-  [/^(?:jan|янв)/i, 1], [/^(?:feb|фев)/i, 2], [/^(?:mar|мар)/i, 3], [/^(?:apr|апр)/i, 4],
-  [/^(?:may|ма[йяи])/i, 5], [/^(?:jun|июн)/i, 6], [/^(?:jul|июл)/i, 7], [/^(?:aug|авг)/i, 8],
-  [/^(?:sep|сен)/i, 9], [/^(?:oct|окт)/i, 10], [/^(?:nov|ноя)/i, 11], [/^(?:dec|дек)/i, 12],
-  // LinkedIn's other UI languages (pt, es, fr, de, it, pl, uk): "ago de 2025", "sty 2020", "черв. 2021 р."
-  [/^(?:ene|gen|sty|січ)/i, 1], [/^(?:fev|fév|lut|лют)/i, 2], [/^(?:mär|бер)/i, 3], [/^(?:abr|avr|kwi|кві)/i, 4],
-  [/^(?:mai|maj|тра)/i, 5], [/^(?:juin|cze|чер)/i, 6], [/^(?:juil|lip|лип)/i, 7], [/^(?:ago|aoû|aou|sie|сер)/i, 8],
-  [/^(?:set|wrz|вер)/i, 9], [/^(?:out|okt|paź|paz|ott|жов)/i, 10], [/^(?:lis|лис)/i, 11], [/^(?:dez|déc|dic|gru|гру)/i, 12],
-];
+// abbreviations "янв.", "февр.", "мая", "сент."), and LinkedIn's other UI languages
+// (pt, es, fr, de, it, pl, uk: "ago de 2025", "sty 2020", "черв. 2021 р."). One
+// pattern, a group per month: the group that matched is the month.
+const MONTHS =
+  /^(?:(jan|янв|ene|gen|sty|січ)|(feb|фев|fev|fév|lut|лют)|(mar|мар|mär|бер)|(apr|апр|abr|avr|kwi|кві)|(may|ма[йяи]|mai|maj|тра)|(jun|июн|juin|cze|чер)|(jul|июл|juil|lip|лип)|(aug|авг|ago|aoû|aou|sie|сер)|(sep|сен|set|wrz|вер)|(oct|окт|out|okt|paź|paz|ott|жов)|(nov|ноя|lis|лис)|(dec|дек|dez|déc|dic|gru|гру))/i;
 
 export function monthOf(word: string): number | null {
-  const w = word.toLowerCase();
-  if (w.length < 3) return null;
-  for (const [re, n] of MONTHS) if (re.test(w)) return n;
-  return null;
+  if (word.length < 3) return null;
+  const m = MONTHS.exec(word);
+  return m ? m.findIndex((g, i) => i && g) : null;
 }
 
 export interface DateParts { day?: number; month?: number; year?: number }
@@ -241,8 +235,8 @@ function valid(d: DateParts): DateParts | null {
 /** A birthday needs a day and a month; the year is optional. */
 export function parseBirthday(s: string | null | undefined): { day: number; month: number; year?: number } | null {
   const d = parseDate(s);
-  if (!d || d.day === undefined || d.month === undefined) return null;
-  return d.year !== undefined ? { day: d.day, month: d.month, year: d.year } : { day: d.day, month: d.month };
+  // (parseDate's parts are only those it found: a day and a month are a birthday as they are)
+  return d?.day && d.month ? (d as { day: number; month: number; year?: number }) : null;
 }
 
 const PRESENT = /^(?:present|now|current|today|по настоящее время|настоящее время|н\.?\s?в\.?|сейчас|наст\. время|o momento|momento atual|presente|actualidad|hoy|aujourd[’']hui|heute|obecnie|teraz|зараз|дотепер|по теперішній час|oggi|attuale)$/i;
