@@ -59,7 +59,7 @@ const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'int
   languages: { anchors: 'main #languages, main section[data-section="languages"], section#languages', label: HEAD.languages },
   interests: { anchors: 'main #interests', label: HEAD.interests },
   contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: HEAD.contact },
-  activity: { anchors: 'main #content_collections, main [componentkey$="Activity"], main section.pv-recent-activity-section-v2', label: HEAD.activity },
+  activity: { anchors: 'main #content_collections, main section.pv-recent-activity-section-v2', label: HEAD.activity },
 };
 
 // the top card's current-company button: "Current company: Globex. Click to skip to experience card"
@@ -353,6 +353,9 @@ function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return c.memo('sec:' + k, () => {
     const h = HCARD[k] && byId(c, HCARD[k]!);
     if (h) return h;
+    // the 2026 Contact info overlay, open at its own address (looked for only there: a query of the whole page)
+    const o = k === 'contact' && /overlay\/contact-info/.test(c.url) && first(c.doc, '[componentkey$=ContactInfoDetailSection]');
+    if (o) return o;
     const found = section(c, k);
     if (found) return found;
     // /in/<handle>/details/experience/: the page is that one list, whatever its heading's tag

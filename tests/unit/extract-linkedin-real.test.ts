@@ -445,3 +445,30 @@ describe('LinkedIn: pages that are not the person, said so; what saved pages kee
     expect(ok(read(html, URL_), 'followers')).toBe(7643);
   });
 });
+
+describe('LinkedIn 2026: the Contact info overlay', () => {
+  // the real overlay's structure (a saved 2026 page), an invented person: rows of an icon, a label
+  // <p> and value <p>s; websites behind LinkedIn's safety/go redirect; a mailto; a Premium upsell
+  const row = (icon: string, label: string, value: string) =>
+    `<div componentkey="r-${icon}"><svg id="${icon}" aria-hidden="true"></svg><div><p>${label}</p>${value}</div></div>`;
+  const go = (u: string) => `https://www.linkedin.com/safety/go/?url=${encodeURIComponent(u)}&amp;urlhash=x1&amp;isSdui=true`;
+  const overlay = `<div data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.ProfileContactDetailsOverlay"><div componentkey="com.linkedin.sdui.profile.card.refACoAAB1ContactInfoDetailSection"><div data-component-type="LazyColumn">
+    ${row('linkedin-bug-medium', 'Jana’s profile', '<p><a href="https://www.linkedin.com/in/jana-novak/">linkedin.com/in/jana-novak</a></p>')}
+    ${row('link-medium', 'Website', `<p><a href="${go('https://vltava-ceramics.example/')}"><strong><span>vltava-ceramics.example</span></strong></a> (Company)</p><p><a href="${go('https://jana.example/blog')}"><span>jana.example</span></a> (Blog)</p>`)}
+    ${row('phone-handset-small', 'Phone', '<p><span>+420 555 0100</span> (Mobile)</p>')}
+    ${row('envelope-medium', 'Email', '<p><a href="mailto:jana@example.com">jana@example.com</a></p>')}
+    ${row('calendar-medium', 'Birthday', '<p>March 3</p>')}
+    <div><a href="https://www.linkedin.com/premium/products/?upsellOrderOrigin=profile_contact_info_upsell">Try Premium</a></div>
+  </div></div></div>`;
+
+  it('reads the websites of the overlay open at its own address, unwrapped, without LinkedIn\'s own links or the e-mail', () => {
+    const r = read(`<html><body>${overlay}</body></html>`, `${URL_}overlay/contact-info/`);
+    expect(r.kind).toBe('profile');
+    expect(ok(r, 'websites')).toEqual(['https://vltava-ceramics.example/', 'https://jana.example/blog']);
+  });
+
+  it('a javascript: or data: link in the overlay is no website', () => {
+    const hostile = overlay.replace(go('https://jana.example/blog'), 'javascript:alert(1)').replace(go('https://vltava-ceramics.example/'), 'data:text/html,x');
+    expect(ok(read(`<html><body>${hostile}</body></html>`, `${URL_}overlay/contact-info/`), 'websites')).toBeUndefined();
+  });
+});
