@@ -22,7 +22,7 @@ import { linkedinIdentity } from './identity';
 import {
   cardFirstLines, cardJobs, cardSchools, DEGREE, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, notShown, pvsJobs, pvsSchools,
 } from './linkedin-lists';
-import { clean, cssUrl, isoMonth, labelReOnce, parseCount, plausible, safeUrl, shownText, text } from './text';
+import { clean, cssUrl, isoMonth, labelReOnce, parseBirthday, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { linkedinProfileUrl } from './urls';
 
 // ---------- hooks as data ----------
@@ -73,11 +73,6 @@ const PRONOUNS = new RegExp(`^\\(?${PRONOUN}(?:\\s*/\\s*${PRONOUN}){1,2}\\)?$`, 
 const TITLE_SITE = /^linkedin$/i;
 
 // ---------- context ----------
-
-/** The handle the URL names (lower case, URI-encoded as in the canonical URL). */
-function handle(c: Ctx): string | null {
-  return c.memo(handle, () => /\/in\/([^/]+)\//.exec(self(c) ?? '')?.[1] ?? null);
-}
 
 /** The canonical URL of the person the URL names, once per read. */
 function self(c: Ctx): string | null {
@@ -208,9 +203,10 @@ function top(c: Ctx): Element | null {
   return c.memo(top, () => {
     if (detailsPage(c)) {
       // its sticky header (2022–2025, above <main>; the page's first entity lockup): name, headline and
-      // photo, when the name is the title's
+      // photo, when the name is the title's (a header left from the previous person names someone else);
+      // a capture with no title at all (a live page always has one): when it sits in the page's own toolbar
       const bar = first(c.doc, '.artdeco-entity-lockup');
-      return text(first(bar, '.artdeco-entity-lockup__title')) === titleName(c) ? bar : null;
+      return text(first(bar, '.artdeco-entity-lockup__title')) === titleName(c) || (!c.doc.title && bar?.closest('.scaffold-layout-toolbar')) ? bar : null;
     }
     const m = mainEl(c);
     const hooks: (() => Element | null | undefined)[] = [
@@ -381,30 +377,6 @@ function person(c: Ctx): Record<string, unknown> | null {
   });
 }
 
-/** The logged-in page's JSON state (<code> blocks): the profile entity whose publicIdentifier is the URL's handle. */
-function state(c: Ctx): Record<string, unknown> | null {
-  return c.memo(state, () => {
-    const h = handle(c);
-    if (!h) return null;
-    const codes = c.doc.getElementsByTagName('code');
-    for (let i = 0; i < codes.length; i++) {
-      const raw = codes[i].textContent ?? '';
-      if (!raw.includes('publicIdentifier')) continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(raw);
-      } catch {
-        continue;
-      }
-      for (const e of arr((data as { included?: unknown }).included)) {
-        const o = e as Record<string, unknown>;
-        if (o && typeof o.publicIdentifier === 'string' && encodeURIComponent(o.publicIdentifier.toLowerCase()) === h) return o;
-      }
-    }
-    return null;
-  });
-}
-
 /** JSON-LD / JSON text: literal <br> tags and other markup are not text. */
 function jsonText(v: unknown, max: number): string | null {
   const s = typeof v === 'string' ? v : str(v);
@@ -448,7 +420,7 @@ function afterName(c: Ctx): string | null {
 function headline(c: Ctx): string | null {
   return c.memo(headline, () => {
     if (!top(c)) return null;
-    return str(state(c)?.headline) ?? jsonText(first(top(c), '#headline .title, p.headline, .headline.title')?.textContent, 400) ?? afterName(c);
+    return jsonText(first(top(c), '#headline .title, p.headline, .headline.title')?.textContent, 400) ?? afterName(c);
   });
 }
 
@@ -682,7 +654,6 @@ const SPEC: Spec = {
   name: {
     hooks: [
       { via: 'json-ld', read: (c) => jsonText(person(c)?.name, 120) },
-      { via: 'json-state', read: (c) => plausible(`${str(state(c)?.firstName) ?? ''} ${str(state(c)?.lastName) ?? ''}`, 120) },
       { via: 'top-card-heading', read: (c) => plausible(text(nameEl(c)), 120) },
       // <title>: "(3) Anna Kowalski | LinkedIn", "Experience | Anna Kowalski | LinkedIn"
       // (only beside a top card or a /details/ page's list: a page with neither, "Profil bearbeiten"
@@ -743,7 +714,6 @@ const SPEC: Spec = {
   },
   about: {
     hooks: [
-      { via: 'json-state', read: (c) => jsonText(state(c)?.summary, 10_000) },
       { via: 'json-ld', read: (c) => jsonText(person(c)?.description, 10_000) },
       { via: 'about-section', read: (c) => plausible(sectionBody(sec(c, 'about')), 10_000) },
       // 2017–2019: the summary inside the top card, clamped with a "…" of its own
@@ -846,6 +816,10 @@ const SPEC: Spec = {
   interests: {
     hooks: [{ via: 'interests-section', read: (c) => firstPieces(sec(c, 'interests')) }],
     shown: (c) => sec(c, 'interests'),
+  },
+  birthday: {
+    // the 2026 Contact info overlay: its calendar icon's row, the day after the label ("April 30")
+    hooks: [{ via: 'contact-info', read: (c) => parseBirthday(text(first(sec(c, 'contact'), '#calendar-medium+div>p:last-child'))) }],
   },
   websites: {
     hooks: [

@@ -467,8 +467,40 @@ describe('LinkedIn 2026: the Contact info overlay', () => {
     expect(ok(r, 'websites')).toEqual(['https://vltava-ceramics.example/', 'https://jana.example/blog']);
   });
 
+  it('reads the birthday of the overlay\'s calendar row, in any UI language, and no birthday from a row that holds no date', () => {
+    const at = `${URL_}overlay/contact-info/`;
+    expect(ok(read(`<html><body>${overlay}</body></html>`, at), 'birthday')).toEqual({ day: 3, month: 3 });
+    const ru = overlay.replace('<p>Birthday</p><p>March 3</p>', '<p>День рождения</p><p>30 апреля</p>');
+    expect(ok(read(`<html><body>${ru}</body></html>`, at), 'birthday')).toEqual({ day: 30, month: 4 });
+    const none = overlay.replace('<p>March 3</p>', '<p>Hidden</p>');
+    expect(ok(read(`<html><body>${none}</body></html>`, at), 'birthday')).toBeUndefined();
+  });
+
   it('a javascript: or data: link in the overlay is no website', () => {
     const hostile = overlay.replace(go('https://jana.example/blog'), 'javascript:alert(1)').replace(go('https://vltava-ceramics.example/'), 'data:text/html,x');
     expect(ok(read(`<html><body>${hostile}</body></html>`, `${URL_}overlay/contact-info/`), 'websites')).toBeUndefined();
+  });
+});
+
+describe('LinkedIn: what the page shows, not the data behind it', () => {
+  it('a logged-in page saved before it rendered (its <code> data names the person, the page shows no one) reads no name', () => {
+    const data = JSON.stringify({ included: [{ publicIdentifier: 'jana-novak', firstName: 'Jana', lastName: 'Novak', headline: 'Potter' }] });
+    const html = `<html><head><title>LinkedIn</title></head><body class="render-mode-BIGPIPE"><div id="app-boot-bg-loader"></div><code style="display: none">${data}</code></body></html>`;
+    const r = read(html, URL_);
+    expect(ok(r, 'name')).toBeUndefined();
+    expect(ok(r, 'headline')).toBeUndefined();
+  });
+
+  it('a /details/ page captured without its <title>: the toolbar\'s mini top card is the person\'s', () => {
+    // the real 2023 structure: the sticky header's entity lockup in the scaffold toolbar, above <main>
+    const html = `<html><body><div class="scaffold-layout pv-profile"><section class="scaffold-layout-toolbar"><div class="scaffold-layout-toolbar__content">
+      <div class="pv-profile-sticky-header-v2__container"><div class="artdeco-entity-lockup pv-profile-sticky-header-v2__mini-profile-container">
+        <div class="presence-entity"><img src="https://media.licdn.com/dms/image/C5603AQ0/profile-displayphoto-shrink_100_100/0/1613544121236" alt="Jana Novak" class="presence-entity__image"></div>
+        <div class="artdeco-entity-lockup__content"><div class="artdeco-entity-lockup__title"> Jana Novak </div><div class="artdeco-entity-lockup__subtitle"> Potter at Vltava Ceramics </div></div>
+      </div></div></div></section>
+      <main><section><h2>Experience</h2></section></main></div></body></html>`;
+    const r = read(html, `${URL_}details/experience/`);
+    expect(ok(r, 'name')).toBe('Jana Novak');
+    expect(ok(r, 'headline')).toBe('Potter at Vltava Ceramics');
   });
 });
