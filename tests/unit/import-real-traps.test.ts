@@ -1222,4 +1222,22 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(old.records.map((x) => [x.name, x.company])).toEqual([['Vera K Holm', undefined], ['Ivo Sand', undefined]]);
     expect(old.records[0].custom).toMatchObject({ Company: 'none' });
   });
+
+  it("a Russian client table: 'Название' is the company, 'ОбращатьсяК' / 'Контактное лицо' the person, 'КодКлиента' its id", () => {
+    // MS Access's Russian Northwind ("Борей"): every row had been refused as naming nobody
+    const access = read('КодКлиента,Название,ОбращатьсяК,Должность,Адрес,Город,Область,Индекс,Страна,Телефон,Факс\r\n' +
+      '"VLTVA","Vltava Keramika","Jana Novak","Представитель","Na Louži 5","Прага",,"10100","Чехия","+420 555 010 100","+420 555 010 101"\r\n');
+    expect([access.accepted, access.rejected.length]).toEqual([1, 0]);
+    expect(access.records[0]).toMatchObject({ name: 'Jana Novak', company: 'Vltava Keramika', position: 'Представитель', crmId: 'VLTVA', city: 'Прага' });
+    expect(access.records[0].custom).toMatchObject({ Факс: '+420 555 010 101' });
+    const list = read('Организация;Контактное лицо;Телефон\r\nООО "Ромашка";Пётр Ильин;+7 900 000-00-02\r\n');
+    expect(list.records[0]).toMatchObject({ name: 'Пётр Ильин', company: 'ООО "Ромашка"' });
+  });
+
+  it('two numbers on two lines of one cell are two phones; a number and a note stay one value', () => {
+    const out = read('Имя,Телефон\r\nВера,"+7-917-000-00-44\r\n+7-347-000-00-35 (1701)"\r\nИво,"+7 843 000-00-01\nдоб. 201"\r\n');
+    expect(out.records[0]).toMatchObject({ phone: '+7-917-000-00-44', phones: ['+7-917-000-00-44', '+7-347-000-00-35 (1701)'] });
+    expect(out.records[1].phones).toBeUndefined();
+    expect(out.records[1].phone).toContain('доб. 201');
+  });
 });
