@@ -1,8 +1,8 @@
 // `npm run --silent import-check -- <file> [--all]` — what importing this file would
 // do, without a browser and without writing anything (docs/import.md).
 //
-// stdout: one JSON object — preset, encoding, bom, delimiter, headerLine, rows,
-// accepted, duplicates [{line, sameAs}], rejected [{line, reason, raw}], records
+// stdout: one JSON object — preset, encoding, bom, format, delimiter, headerLine, rows,
+// accepted, duplicates [{line, sameAs}], rejected [{line, reason, code, params, raw}], records
 // (the first five accepted, every one with --all). Exit 0 whenever the file could
 // be read, also when every row is bad; exit 2 with one line on stderr when it cannot
 // (missing, a directory, empty, no header row, not valid JSON).
@@ -87,7 +87,8 @@ function printTable(r: CsvImportReport, how: { encoding: string | null; delimite
     rows: r.rows,
     accepted: r.accepted,
     duplicates: r.kind === 'contacts' ? r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })) : [],
-    rejected: r.rejected.map(({ line, reason, raw }) => ({ line, reason, raw })),
+    // with its reason's code and params, as the settings page says it in the user's language
+    rejected: r.rejected.map(({ line, reason, code, params, raw }) => ({ line, reason, code, params, raw })),
     records: limit(r.records),
     // leads and deals: the deal each row carries (lib/import/deals.ts), with its line
     ...(r.kind === 'contacts' && r.deals ? { deals: limit(r.deals.map((x) => x.deal)) } : {}),
@@ -154,7 +155,7 @@ try {
     }
     closeSync(fd);
     const r = imp.end();
-    printTable(r, { encoding: r.encoding, delimiter: r.delimiter });
+    printTable(r, { encoding: r.encoding, delimiter: r.delimiter, format: 'csv' });
   }
 } catch (e) {
   if (e instanceof ImportError) fail(`${file}: ${e.message}`);

@@ -15,8 +15,8 @@ describe('import-check', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const o = JSON.parse(r.stdout);
-    expect(Object.keys(o)).toEqual(['preset', 'encoding', 'bom', 'delimiter', 'headerLine', 'rows', 'accepted', 'duplicates', 'rejected', 'records']);
-    expect(o).toMatchObject({ preset: 'linkedin-connections', encoding: 'utf-8', bom: false, delimiter: ',', headerLine: 4, rows: 7, accepted: 6, duplicates: [{ line: 10, sameAs: 5 }], rejected: [] });
+    expect(Object.keys(o)).toEqual(['preset', 'encoding', 'bom', 'format', 'delimiter', 'headerLine', 'rows', 'accepted', 'duplicates', 'rejected', 'records']);
+    expect(o).toMatchObject({ preset: 'linkedin-connections', encoding: 'utf-8', bom: false, format: 'csv', delimiter: ',', headerLine: 4, rows: 7, accepted: 6, duplicates: [{ line: 10, sameAs: 5 }], rejected: [] });
     expect(o.duplicates[0]).toEqual({ line: 10, sameAs: 5 });
     expect(o.records).toHaveLength(5);
     expect(o.records[0].name).toBe('Anna Lindqvist');
@@ -27,7 +27,8 @@ describe('import-check', () => {
   it('exit 0 when every row is bad', () => {
     const r = run(fixture('all-bad.csv'));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, accepted: 0, rejected: [{ line: 2 }, { line: 3, reason: 'unclosed quote', raw: '"unclosed,x@example.com,1' }] });
+    // each reason with its code, as the settings page says it in the user's language
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, accepted: 0, rejected: [{ line: 2, code: expect.any(String) }, { line: 3, reason: 'unclosed quote', code: expect.any(String), raw: '"unclosed,x@example.com,1' }] });
   });
   it.each([
     ['missing', fixture('nope.csv'), /no such file/],
@@ -55,7 +56,8 @@ describe('import-check', () => {
     expect(Object.keys(o)).toEqual(['preset', 'encoding', 'bom', 'format', 'sheet', 'delimiter', 'headerLine', 'rows', 'accepted', 'duplicates', 'rejected', 'records']);
     expect(o).toMatchObject({ preset: 'amocrm', encoding: null, format: 'xlsx', sheet: 'Контакты', delimiter: null, headerLine: 2, rows: 6, accepted: 4, duplicates: [{ line: 7, sameAs: 3 }] });
     expect(o.rows).toBe(o.accepted + o.duplicates.length + o.rejected.length);
-    expect(o.rejected).toEqual([{ line: 6, reason: 'names a company (“ООО «Без Имени»”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts', raw: '9003,,,,ООО «Без Имени»,,,2025-11-05,0,+7 (343) 555-03-03' }]);
+    expect(o.rejected).toEqual([{ line: 6, reason: 'names a company (“ООО «Без Имени»”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts',
+      code: 'companyNoPerson', params: expect.anything(), raw: '9003,,,,ООО «Без Имени»,,,2025-11-05,0,+7 (343) 555-03-03' }]);
     expect(o.records[0]).toMatchObject({ name: 'Соколова Ирина Андреевна', birthday: '1989-05-18', custom: { 'Дата создания': '2025-11-03T09:30', 'Сделок': '2' } });
   });
   it('--sheet reads another sheet', () => {
