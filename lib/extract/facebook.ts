@@ -40,7 +40,7 @@ const LBL = {
     'worked at|worked for|former|ex-|работал(?:а|\\(а\\)|\\(-а\\))? в(?: компании)?|працював(?:ла|\\(ла\\))? в|працювала в|arbeitete bei|arbeitete für|a travaillé chez|a travaillé à|trabajó en|trabajó para|trabalhou na|trabalhou no|trabalhou em|pracował(?:a)? w(?: firmie)?|pracowała w',
   ),
   study: rx(
-    'studie[sd]|studying|went to|goes to|attended|attends|учил(?:ся|ась)(?:\\(-ась\\))?|учится|обучал(?:ся|ась)|изучал(?:а|\\(а\\))?|окончил(?:а)?|навчав(?:ся)?|навчалася|навчається|вчився|вчилася|studierte|studiert|ging (?:zur|zum|auf die|auf das|an die)|geht (?:zur|zum|auf die|auf das)|besuchte|besucht|a étudié|étudie|étudiait|est allée? à|va à|estudió|estudia|estudiaba|fue a|va a|estudou|estuda|frequentou|frequenta|studiował(?:a)?|studiuje|chodził(?:a)? do|chodzi do|uczęszczał(?:a)? do|uczy się w',
+    'studie[sd]|studying|went to|goes to|attended|attends|учил(?:ся|ась)(?:\\(-ась\\))?|учится|обучал(?:ся|ась)|изучал(?:а|\\(а\\))?|окончил(?:а)?|навчав(?:ся)?|навчалася|навчається|вчився|вчилася|studierte|studiert|ging (?:zur|zum|auf die|auf das|an die)|geht (?:zur|zum|auf die|auf das)|besuchte|besucht|a étudié|étudie|étudiait|est allée? à|va à|estudió|estudia|estudiaba|fue a|va a|estudou|estuda|frequentou|frequenta|studiował(?:a)?|studiuje|chodził(?:a)? do|chodzi do|uczęszczał(?:a)? do|uczy się w|曾就讀|曾就读|就讀於|就读于',
   ),
   followed: rx(
     'followed by|подписчики:?|его отслеживают|ее отслеживают|её отслеживают|отслеживают|на (?:него|неё|нее) подписаны|стежать|читачі:?|gefolgt von|suivie? par|seguid[oa] por|l[oa] siguen|obserwowan[ya] przez|obserwuj[ea] (?:go|ją)',

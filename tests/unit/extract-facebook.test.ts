@@ -32,6 +32,13 @@ describe('facebook Intro rows', () => {
     });
   }
 
+  it('reads a Chinese Intro\'s schools: "曾就讀" before the school\'s name, no link, no space (a 2024 zh-Hant page)', () => {
+    // the real rows: a bare <div> per row straight inside a <ul>, an icon, then the whole phrase in one span
+    const zh = (t: string) => `<div><div><img src="https://static.xx.fbcdn.net/rsrc.php/v3/yS/r/s.png" alt="" width="20"></div><div class="xu06os2 x1ok221b"><span dir="auto">${t}</span></div></div>`;
+    const r = read(`<ul>${zh('曾就讀臺北第一女中')}${zh('曾就读北京大学')}</ul>`, '', 'zh-Hant');
+    expect(r.fields.education).toMatchObject({ status: 'ok', value: [{ school: '臺北第一女中' }, { school: '北京大学' }] });
+  });
+
   it('never reports a past job as the current employer', () => {
     const r = read(row('Worked at', 'Globex') + row('Former Designer at', 'Initech'));
     expect(r.fields.company.status).not.toBe('ok');
