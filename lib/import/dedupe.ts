@@ -10,13 +10,14 @@ import { freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
 import { normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
+import { wordsOf } from '../model/words';
 
 export type DuplicateKind = 'email' | 'crmId' | 'profileUrl' | 'name+company' | 'name+phone';
 
 const LEGAL_FORMS = /\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|gmbh|corp|co|plc|sa|ag)\b/g;
 
 export function normaliseName(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return wordsOf(s).trim();
 }
 
 export function normaliseCompany(s: string): string {

@@ -1,5 +1,6 @@
 // The contact fields an import can fill, the record shape it produces, and how a
 // header name is normalised for matching ("E-mail Address" ~ "email address" ~ "EmailAddress").
+import { wordsOf } from '../model/words';
 
 export const CONTACT_FIELDS = [
   'name', 'firstName', 'middleName', 'lastName', 'email', 'phone', 'company', 'position',
@@ -48,10 +49,7 @@ export type ColumnMapping = (ContactField | null)[];
 
 /** Lower-cased, ё→е, everything but letters and digits dropped: "E-mail 1 - Value" → "email1value". */
 export function headerKey(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return wordsOf(header, '');
 }
 
 /**

@@ -10,6 +10,7 @@
 // contract", "the parent company", "дочерняя компания", "отпускная цена",
 // "готовит предложение", "операционные расходы" names no personal topic. Such
 // words appear only inside a phrase that makes them personal.
+import { wordsOf } from './words';
 
 /** Personal topics: a note that names them is evidence of intimacy (model.md). */
 export const PERSONAL_TOPICS: Record<string, readonly string[]> = {
@@ -55,7 +56,7 @@ export function findTopics(
   table: Record<string, readonly string[]> = PERSONAL_TOPICS,
   all = false,
 ): { topic: string; keyword: string; word: string }[] {
-  const t = ` ${text.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const t = ` ${wordsOf(text)} `;
   const out: { topic: string; keyword: string; word: string }[] = [];
   for (const [topic, words] of Object.entries(table)) {
     for (const w of words) {
