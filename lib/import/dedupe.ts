@@ -8,7 +8,7 @@
 // keys nothing.
 import { freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
-import { normEmail, normPhone, placeholderEmail } from '../model/identity';
+import { hasLegalForm, normCompany, normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
 import { wordsOf } from '../model/words';
 
@@ -152,6 +152,14 @@ export function namesConflict(a: Named, b: Named): boolean {
   // a name it holds a word of: "petersandoval" with "Carlos Peter Sandoval", not "paulo" with "Gilberto Dantas")
   if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@')) return false;
   if ((handleName(a) && handleHolds(fa, fb)) || (handleName(b) && handleHolds(fb, fa))) return false;
+  // organisations' names (a legal form in either): one only when, legal forms aside, one holds every
+  // word of the other — many share "Co. Ltd" and a trade's words ("Hebei Veyong Bio-Chemical Co. Ltd"
+  // and "Jiangsu Kuaida Agrochemical Co. Ltd" at one freight agent's address are two)
+  if (hasLegalForm(fa) || hasLegalForm(fb)) {
+    const [ka, kb] = [normCompany(fa).split(' '), normCompany(fb).split(' ')];
+    const holds = (x: string[], y: string[]) => y.every((w) => x.includes(w));
+    return !holds(ka, kb) && !holds(kb, ka);
+  }
   if (compareNames(parseName(fa), parseName(fb)).kind !== 'none') return false;
   const wa = normaliseName(fa).split(' ').filter((w) => w.length > 1);
   const wb = new Set(normaliseName(fb).split(' '));

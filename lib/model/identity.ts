@@ -103,6 +103,18 @@ const LEGAL_FORMS = new Set([
   'the',
 ].map((w) => foldText(w)));
 
+/**
+ * More legal forms, only for telling an organisation's name (normCompany's own list keys the
+ * stored contacts' organisations: a change to it needs the book's keys rebuilt).
+ */
+const MORE_LEGAL_FORMS = new Set(['ltda', 'limitada', 'eirl', 'fzc', 'fze', 'fzco', 'pte', 'pty', 'sdn', 'bhd', 'jsc', 'pjsc', 'sarl', 'sro', 'kft', 'aps']);
+
+/** Whether a name holds a legal form ("Co. Ltd", "GmbH", "ООО", "L.L.C.", "S.P.A."): an organisation's name. */
+export function hasLegalForm(s: string): boolean {
+  // (written with dots between its letters, a form is one word: "L.L.C." is llc)
+  return [s, s.replace(/\./g, '')].some((t) => foldText(t).split(' ').some((w) => LEGAL_FORMS.has(w) || MORE_LEGAL_FORMS.has(w)));
+}
+
 export function normCompany(s?: string): string {
   if (!s) return '';
   let k = companies.get(s);

@@ -1234,6 +1234,26 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(list.records[0]).toMatchObject({ name: 'Пётр Ильин', company: 'ООО "Ромашка"' });
   });
 
+  it('companies at one agent\'s address are as many records: legal forms and trade words are no shared name', () => {
+    // an Odoo export of a freight forwarder's partners: the agent's mailbox on each client it books for
+    const out = read('Display Name,Email,Country\r\n' +
+      'HEBEI VEYONG BIO-CHEMICAL CO. LTD,agent@u-express.example,China\r\n' +
+      'JIANGSU KUAIDA AGROCHEMICAL CO. LTD.,agent@u-express.example,China\r\n' +
+      'Al Wadaq General Trading L.L.C.,ops@gulf.example,UAE\r\n' +
+      'MIDDLE EAST INTERNATIONAL GENERAL TRADING FZC,ops@gulf.example,UAE\r\n' +
+      'IMPORTADORA Y EXPORTADORA DON BETO SPA,fletes@andes.example,Chile\r\n' +
+      'EXPORTADORA E IMPORTADORA JC SPA,fletes@andes.example,Chile\r\n' +
+      'EXPORTADORA TRANSFRUT LIMITADA,transfrut@andes.example,Chile\r\n' +
+      'TRANSFRUT SPA,transfrut@andes.example,Chile\r\n');
+    expect(out.records.map((r) => r.name)).toEqual([
+      'HEBEI VEYONG BIO-CHEMICAL CO. LTD', 'JIANGSU KUAIDA AGROCHEMICAL CO. LTD.', 'Al Wadaq General Trading L.L.C.',
+      'MIDDLE EAST INTERNATIONAL GENERAL TRADING FZC', 'IMPORTADORA Y EXPORTADORA DON BETO SPA', 'EXPORTADORA E IMPORTADORA JC SPA',
+      'EXPORTADORA TRANSFRUT LIMITADA',
+    ]);
+    // one organisation's two names, one holding the other's every word, are one
+    expect(out.duplicates).toEqual([expect.objectContaining({ line: 9, sameAs: 8 })]);
+  });
+
   it('two numbers on two lines of one cell are two phones; a number and a note stay one value', () => {
     const out = read('Имя,Телефон\r\nВера,"+7-917-000-00-44\r\n+7-347-000-00-35 (1701)"\r\nИво,"+7 843 000-00-01\nдоб. 201"\r\n');
     expect(out.records[0]).toMatchObject({ phone: '+7-917-000-00-44', phones: ['+7-917-000-00-44', '+7-347-000-00-35 (1701)'] });
