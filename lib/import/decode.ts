@@ -1,11 +1,13 @@
 // Bytes → text, with the encoding detected the way CRM exports need it:
 // a BOM wins; then UTF-16 by its high-byte pattern (NULs for Latin text); then UTF-8 if the bytes are
-// valid UTF-8; then Windows-1251 (Russian CRM exports: Bitrix24, 1C, old amoCRM)
-// when Cyrillic-looking high bytes dominate; else Windows-1252.
+// valid UTF-8; then Shift_JIS, GBK (GB18030), Big5 or EUC-KR when the text they spell is
+// Japanese, Chinese or Korean (Excel and Thunderbird on Windows in those languages); then
+// Windows-1251 (Russian CRM exports: Bitrix24, 1C, old amoCRM) when Cyrillic-looking high
+// bytes dominate; else Windows-1252.
 // Streaming: createTextDecoder() sniffs the first chunk and decodes the rest with
 // TextDecoder's stream mode, so a chunk may end in the middle of a character.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'shift_jis';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
 
 export interface EncodingGuess {
   encoding: Encoding;
@@ -43,7 +45,60 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 function byteEncoding(b: Uint8Array): Encoding {
   if (isUtf8(b) || mostlyUtf8(b)) return 'utf-8';
   if (looksShiftJis(b)) return 'shift_jis';
-  return looksCyrillic1251(b) ? 'windows-1251' : 'windows-1252';
+  return cjkEncoding(b) ?? (looksCyrillic1251(b) ? 'windows-1251' : 'windows-1252');
+}
+
+/**
+ * Characters most Chinese text is made of — the commonest words' and the commonest surnames',
+ * simplified and traditional: a file decoded in the wrong one of these encodings spells rare
+ * characters instead (a Korean file read as GBK, a Big5 one as GBK, a Russian one that happens
+ * to pair up).
+ */
+const COMMON_HAN = new Set(
+  '的一是不了人我在有他这這中大来來上国國个個到说說们們为為子和你地出道也时時年得就那要下以生会會自着著去之过過家学學对對可她里裡后後小么麼心多天而能好都然没沒日于於起还還发發成事只作当當想看文无無开開手十用主行方又如前所本见見经經头頭面公同三已老从從动動两兩长長知民样樣现現分将將外但身些与與高意进進把法此实實回二理美点點月明其种種声聲全工己话話儿兒者向情部正名定女问問力机機给給等几幾很业業最间間新什打便位因重被走电電四第门門相次东東政海口使教西再平真听聽世气氣信北少关關并並内內加化由却卻代军軍产產入先山五太水万萬市眼体體别別处處总總才场場师師书書比住员員九笑性通目华華报報立马馬命张張活难難神数數件安表原车車白应應路期叫死常提感金何更反合放做系计計或司利受光王果亲親界及今京务務制解各任至清物台象记記边邊共风風战戰干接它许許八特觉覺望直服毛林题題建南度统統色字请請交爱愛让讓认認算论論百吃义義科怎元社术術结結六功指思非流每青管夫连連远遠资資队隊跟带帶花快条條院变變联聯言权權往展该該领領传傳近留红紅治决決周保达達办辦运運武半候七必城父强強步完革深区區即求品士转轉量空众眾技轻輕程告江语語英基派满滿式李息写寫识識极極令黄黃德收脸臉钱錢党黨未持取设設始版双雙历歷史商千片容研像找友孩站广廣改议議形委早房音火际際则則首单單据據导導影失拿网網香似专專石若兵弟谁誰校读讀志飞飛观觀争爭究包组組造落视視济濟喜离離虽雖兴興愿願银銀刘劉陈陳杨楊赵趙吴吳徐孙孫朱胡郭罗羅郑鄭梁谢謝宋唐韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘蒋蔣蔡余餘杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范贾賈夏韦韋付邹鄒孟熊秦邱尹薛段雷侯龙龍陶黎贺賀顾顧郝龚龔邵严嚴覃戴莫孔汤湯限科技份銷销售部经理總监監市场場電话話邮郵箱址號号',
+);
+
+/**
+ * GB18030 (GBK, GB2312), Big5 or EUC-KR, when the bytes are valid in it and spell the language
+ * it is for: Korean (nearly all Hangul syllables) or Chinese (Han characters, enough of them the
+ * common ones). Null when none does.
+ */
+function cjkEncoding(b: Uint8Array): Encoding | null {
+  let best: { encoding: Encoding; common: number } | null = null;
+  for (const encoding of ['euc-kr', 'gb18030', 'big5'] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(b, { stream: true });
+    } catch {
+      continue;
+    }
+    let high = 0;
+    let hangul = 0;
+    let han = 0;
+    let common = 0;
+    // a character between two Latin letters: a Western word's accented letter paired with the
+    // letter after it ("Jörg" in Windows-1252 is "J鰎g" in Big5), never how CJK text is written
+    let inLatin = 0;
+    const latin = (i: number) => /[A-Za-z]/.test(text[i] ?? '');
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) continue;
+      high++;
+      if (latin(i - 1) && latin(i + 1)) inLatin++;
+      if (c >= 0xac00 && c <= 0xd7a3) hangul++;
+      else if (c >= 0x4e00 && c <= 0x9fff) {
+        han++;
+        if (COMMON_HAN.has(text[i])) common++;
+      }
+    }
+    if (inLatin * 5 > high) continue;
+    if (encoding === 'euc-kr') {
+      if (hangul >= 6 && hangul >= 0.8 * high) return 'euc-kr';
+      continue;
+    }
+    if (han >= 6 && han >= 0.7 * high && common >= 0.25 * han && (!best || common > best.common)) best = { encoding, common };
+  }
+  return best?.encoding ?? null;
 }
 
 /**

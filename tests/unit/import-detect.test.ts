@@ -51,6 +51,25 @@ describe('detectEncoding', () => {
     const western = Uint8Array.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x3b, 0x4a, 0xfc, 0x72, 0x67, 0x65, 0x6e, 0x3b, 0x47, 0x72, 0xe4, 0x66, 0x69, 0x6e, 0x3b, 0x93, 0x53, 0x6d, 0x69, 0x74, 0x68, 0x94]);
     expect(detectEncoding(western).encoding).toBe('windows-1252');
   });
+  it('GBK, Big5 and EUC-KR (Excel and Thunderbird on Chinese and Korean Windows) when the text they spell is Chinese or Korean', () => {
+    const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((x) => parseInt(x, 16)));
+    // "姓名,电子邮件,手机,公司" and two people in GBK; the same in Big5 (traditional); a Korean list in EUC-KR
+    const gbk = hex('d0d5c3fb2cb5e7d7d3d3cabcfe2ccad6bbfa2cb9abcbbe0d0acdf5d0a1c3f72c7869616f6d696e67406578616d706c652e636f6d2c31333930303030303030312cc4cfbea9bfc6bcbcd3d0cfdeb9abcbbe0d0ac0eebbaa2c6c69687561406578616d706c652e636f6d2c31333930303030303030322cb1b1bea9b5e7d7d3d3d0cfdeb9abcbbe0d0a');
+    const big5 = hex('a96da6572cb971a46cb66ca5f32ca4e2bef72ca4bda5710d0ab3afa46aa4e52c746169406578616d706c652e636f6d2c303931323030303030312ca578a55faceca7dea6b3adada4bda5710d0aaa4cacfcacc22c6d6569406578616d706c652e636f6d2c303931323030303030322cb0aab6afb971a46ca6b3adada4bda5710d0a');
+    const euckr = hex('c0ccb8a72cc0ccb8dec0cf2cc1f7c3a52cc8b8bbe70d0ab1e8b9cebcf62c6d696e7375406578616d706c652e636f6d2cb4ebc7a5c0ccbbe72cc7d1bafbc0fcc0da0d0ac0ccbcadbfac2c73656f79656f6e406578616d706c652e636f6d2cb0fac0e52cc7aab8a5b9d9b4d9bbf3bbe70d0a');
+    expect(detectEncoding(gbk).encoding).toBe('gb18030');
+    expect(decodeBytes(gbk).text.split('\r\n')[1]).toBe('王小明,xiaoming@example.com,13900000001,南京科技有限公司');
+    expect(detectEncoding(big5).encoding).toBe('big5');
+    expect(decodeBytes(big5).text.split('\r\n')[1]).toBe('陳大文,tai@example.com,0912000001,台北科技有限公司');
+    expect(detectEncoding(euckr).encoding).toBe('euc-kr');
+    expect(decodeBytes(euckr).text.split('\r\n')[0]).toBe('이름,이메일,직책,회사');
+    // a German row whose accented letters pair up with the letters after them ("Jörg" is "J鰎g" in Big5) stays
+    // Windows-1252; a Russian list of four- and six-letter words (each letter a byte: pairs, as GBK's are) stays Windows-1251
+    const de = hex('6e5f676976656e2c6e5f66616d696c792c7469746c652c6f72675f6e616d652c6164725f6f6e655f6c6f63616c6974790d0a4af672672c4865696e7a2c4765736368e466747366fc687265722c4dfc6c6c657220476d62482c4bf66c6e0d0a');
+    expect(detectEncoding(de).encoding).toBe('windows-1252');
+    const ru = hex('c0edede02ccfe5f2f0eee22cceecf1ea0d0aceebe5e32cc8e2e0edeee22cd2f3ebe00d0adeebe8ff2ccef0ebeee2e02cd1eef7e80d0a');
+    expect(detectEncoding(ru).encoding).toBe('windows-1251');
+  });
   it('Latin-1 accents alone between ASCII letters are Windows-1252', () => {
     // "José;Müller"
     const bytes = Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9, 0x3b, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]);

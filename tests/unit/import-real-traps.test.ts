@@ -1254,6 +1254,23 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(out.duplicates).toEqual([expect.objectContaining({ line: 9, sameAs: 8 })]);
   });
 
+  it('headers in Korean, Czech and Chinese (Thunderbird), PrestaShop\'s "Customer e-mail*" and "Birthday (yyyy-mm-dd)", a French "Non renseigné" company', () => {
+    // every row of the real files had been refused as naming nobody, or had kept its e-mail in custom
+    const ko = read('이름,이메일,직책,부서,회사\r\n김민수,minsu@example.com,대표이사,,한빛전자\r\n');
+    expect(ko.records[0]).toMatchObject({ name: '김민수', email: 'minsu@example.com', position: '대표이사', company: '한빛전자' });
+    const cz = read('"Jméno","Příjmení","E-mailová adresa","Telefon","Město","Země","Firma"\r\n"Lenka","Dvořáková","lenka@example.cz","777 000 001","Brno","Česká republika","Vinařství Dvořák"\r\n');
+    expect(cz.records[0]).toMatchObject({ name: 'Lenka Dvořáková', email: 'lenka@example.cz', phone: '777 000 001', city: 'Brno', country: 'Česká republika', company: 'Vinařství Dvořák' });
+    const zh = read('名字,姓氏,显示名称,昵称,主要电子邮件,次要电子邮件,手机\r\n小明,王,王小明,,xiaoming@example.com,,13900000001\r\n');
+    expect(zh.records[0]).toMatchObject({ name: '王小明', email: 'xiaoming@example.com', phone: '13900000001' });
+    const ps = read('Adress ID;Alias*;Customer e-mail*;Lastname*;Firstname*;City*\r\n1;Home;nora@example.com;Lund;Nora;Malmö\r\n');
+    expect(ps.records[0]).toMatchObject({ name: 'Nora Lund', email: 'nora@example.com', city: 'Malmö' });
+    const psc = read('Customer ID;Email *;Birthday (yyyy-mm-dd);Last Name *;First Name *\r\n7;nora@example.com;1987-04-02;Lund;Nora\r\n');
+    expect(psc.records[0]).toMatchObject({ birthday: '1987-04-02' });
+    const fr = read('Nom,Email,Entreprise\r\nclaire.roux,claire@example.fr,Non renseigné\r\n');
+    expect(fr.records[0].company).toBeUndefined();
+    expect(fr.records[0].custom).toMatchObject({ Entreprise: 'Non renseigné' });
+  });
+
   it('two numbers on two lines of one cell are two phones; a number and a note stay one value', () => {
     const out = read('Имя,Телефон\r\nВера,"+7-917-000-00-44\r\n+7-347-000-00-35 (1701)"\r\nИво,"+7 843 000-00-01\nдоб. 201"\r\n');
     expect(out.records[0]).toMatchObject({ phone: '+7-917-000-00-44', phones: ['+7-917-000-00-44', '+7-347-000-00-35 (1701)'] });
