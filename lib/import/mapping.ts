@@ -5,6 +5,7 @@
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
 import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone } from './fields';
 import { normaliseName } from './dedupe';
+import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
 import { profileUrlKey } from '../extract/urls';
 
@@ -518,6 +519,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (v !== undefined) out[k] = v;
     }
     if (companyRow) return { record: out as unknown as ImportedContact, names: false, companyRecord: true };
+    // a row named only by an organisation's name (a legal form in it: "Airbest Express Cargo LLC"), no
+    // person's name parts, no address, no other company: the organisation's own record (a partners or
+    // accounts list), refused as naming a company and no person — not stored as a person of that name
+    if (!personal.length && fullName && one.email === undefined && (one.company === undefined || normaliseName(one.company) === normaliseName(fullName)) && hasLegalForm(fullName)) {
+      return { record: { ...out, company: fullName } as unknown as ImportedContact, names: false };
+    }
     return { record: out as unknown as ImportedContact, names: fullName !== undefined || one.email !== undefined };
   };
 }

@@ -7,6 +7,7 @@ import type { Contact } from '../domain/entities';
 import type { Extraction } from '../extract/types';
 import { profileUrlKey } from '../extract/urls';
 import type { Reason } from './reason';
+import { wordsOf } from './words';
 import {
   compareNames, foldText, lookupKeys, parseName, keysOfParsed,
   type NameMatchKind, type ParsedName,
@@ -104,15 +105,21 @@ const LEGAL_FORMS = new Set([
 ].map((w) => foldText(w)));
 
 /**
- * More legal forms, only for telling an organisation's name (normCompany's own list keys the
- * stored contacts' organisations: a change to it needs the book's keys rebuilt).
+ * Legal forms as words of a name, for telling an organisation's name from a person's (normCompany's
+ * own list keys the stored contacts' organisations: a change to it needs the book's keys rebuilt).
+ * Not the words that are also names, or parts of names in a phone book ("the", "as", "ab", "ao", "sa",
+ * "co": "Marsh & Co").
  */
-const MORE_LEGAL_FORMS = new Set(['ltda', 'limitada', 'eirl', 'fzc', 'fze', 'fzco', 'pte', 'pty', 'sdn', 'bhd', 'jsc', 'pjsc', 'sarl', 'sro', 'kft', 'aps']);
+const LEGAL_WORDS = new Set([
+  'llc', 'inc', 'ltd', 'limited', 'gmbh', 'ag', 'sas', 'srl', 'bv', 'nv', 'plc', 'corp', 'corporation', 'oy', 'spa', 'kg',
+  'ltda', 'limitada', 'eirl', 'fzc', 'fze', 'fzco', 'pte', 'pty', 'pvt', 'sdn', 'bhd', 'jsc', 'pjsc', 'sarl', 'sro', 'kft', 'aps', 'aş', 'şti', 'tic',
+  'ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'тоо', 'чп',
+]);
 
 /** Whether a name holds a legal form ("Co. Ltd", "GmbH", "ООО", "L.L.C.", "S.P.A."): an organisation's name. */
 export function hasLegalForm(s: string): boolean {
   // (written with dots between its letters, a form is one word: "L.L.C." is llc)
-  return [s, s.replace(/\./g, '')].some((t) => foldText(t).split(' ').some((w) => LEGAL_FORMS.has(w) || MORE_LEGAL_FORMS.has(w)));
+  return [s, s.replace(/\./g, '')].some((t) => wordsOf(t).split(' ').some((w) => LEGAL_WORDS.has(w)));
 }
 
 export function normCompany(s?: string): string {

@@ -1271,6 +1271,20 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(fr.records[0].custom).toMatchObject({ Entreprise: 'Non renseigné' });
   });
 
+  it('a row named only by an organisation (a legal form, no person\'s parts, no address) is refused as a company, not stored as a person', () => {
+    // an Odoo partners list of a Hong Kong firm: 9,606 companies had come in as people named "… LIMITED"
+    const out = read('Display Name,Phone,Parent Company,Email\r\n' +
+      'HARBOUR LIGHT LOGISTICS (HONG KONG) LIMITED,+852 5550 0001,HARBOUR LIGHT LOGISTICS (HONG KONG) LIMITED,\r\n' +
+      'Airbest Express Cargo L.L.C.,+1 555 0100,,\r\n' +
+      'Felix the Cat,+1 555 0101,,\r\n' +
+      'Vltava Keramika s.r.o.,,,info@vltava.example\r\n');
+    expect(out.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'companyNoPerson'], [3, 'companyNoPerson']]);
+    // a person's name with "the" in it stays a person; an organisation with an address stays as it was
+    expect(out.records.map((r) => r.name)).toEqual(['Felix the Cat', 'Vltava Keramika s.r.o.']);
+    const people = read('First Name,Last Name,Company\r\nNora,Lund,Lund Design AB\r\n');
+    expect(people.records[0]).toMatchObject({ name: 'Nora Lund', company: 'Lund Design AB' });
+  });
+
   it('two numbers on two lines of one cell are two phones; a number and a note stay one value', () => {
     const out = read('Имя,Телефон\r\nВера,"+7-917-000-00-44\r\n+7-347-000-00-35 (1701)"\r\nИво,"+7 843 000-00-01\nдоб. 201"\r\n');
     expect(out.records[0]).toMatchObject({ phone: '+7-917-000-00-44', phones: ['+7-917-000-00-44', '+7-347-000-00-35 (1701)'] });
