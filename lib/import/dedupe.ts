@@ -153,8 +153,8 @@ export function namesConflict(a: Named, b: Named): boolean {
   if (!fa.trim() || !fb.trim() || fa.includes('@') || fb.includes('@')) return false;
   if ((handleName(a) && handleHolds(fa, fb)) || (handleName(b) && handleHolds(fb, fa))) return false;
   // organisations' names (a legal form in either): one only when, legal forms aside, one holds every
-  // word of the other — many share "Co. Ltd" and a trade's words ("Hebei Veyong Bio-Chemical Co. Ltd"
-  // and "Jiangsu Kuaida Agrochemical Co. Ltd" at one freight agent's address are two)
+  // word of the other — many share "Co. Ltd" and a trade's words ("Northstar Bio-Chemical Co. Ltd"
+  // and "Eastriver Agrochemical Co. Ltd" at one freight agent's address are two)
   if (hasLegalForm(fa) || hasLegalForm(fb)) {
     const [ka, kb] = [normCompany(fa).split(' '), normCompany(fb).split(' ')];
     const holds = (x: string[], y: string[]) => y.every((w) => x.includes(w));

@@ -519,7 +519,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       if (v !== undefined) out[k] = v;
     }
     if (companyRow) return { record: out as unknown as ImportedContact, names: false, companyRecord: true };
-    // a row named only by an organisation's name (a legal form in it: "Airbest Express Cargo LLC"), no
+    // a row named only by an organisation's name (a legal form in it: "Skyline Express Cargo LLC"), no
     // person's name parts, no address, no other company: the organisation's own record (a partners or
     // accounts list), refused as naming a company and no person — not stored as a person of that name
     if (!personal.length && fullName && one.email === undefined && (one.company === undefined || normaliseName(one.company) === normaliseName(fullName)) && hasLegalForm(fullName)) {
