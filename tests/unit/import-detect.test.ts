@@ -63,9 +63,9 @@ describe('detectEncoding', () => {
     expect(decodeBytes(big5).text.split('\r\n')[1]).toBe('陳大文,tai@example.com,0912000001,台北科技有限公司');
     expect(detectEncoding(euckr).encoding).toBe('euc-kr');
     expect(decodeBytes(euckr).text.split('\r\n')[0]).toBe('이름,이메일,직책,회사');
-    // a German row whose accented letters pair up with the letters after them ("Jörg" is "J鰎g" in Big5) stays
+    // German rows whose accented letters pair up with the letters after them ("Jörg" is "J鰎g" in GBK) stay
     // Windows-1252; a Russian list of four- and six-letter words (each letter a byte: pairs, as GBK's are) stays Windows-1251
-    const de = hex('6e5f676976656e2c6e5f66616d696c792c7469746c652c6f72675f6e616d652c6164725f6f6e655f6c6f63616c6974790d0a4af672672c4865696e7a2c4765736368e466747366fc687265722c4dfc6c6c657220476d62482c4bf66c6e0d0a');
+    const de = hex('6e5f676976656e2c6e5f66616d696c792c7469746c652c6f72675f6e616d652c6164725f6f6e655f6c6f63616c6974790d0a4af672672c4272616e64742c4765736368e466747366fc687265722c4dfc6c6c657220476d62482c4bf66c6e0d0a4afc7267656e2c536368e46665722c50726f6b75726973742c4df662656c6861757320536368e46665722c4cfc6265636b0d0a4be47468652c46f672737465722c4275636868616c746572696e2c4dfc6c6c657220476d62482c44fc7373656c646f72660d0a');
     expect(detectEncoding(de).encoding).toBe('windows-1252');
     const ru = hex('c0edede02ccfe5f2f0eee22cceecf1ea0d0aceebe5e32cc8e2e0edeee22cd2f3ebe00d0adeebe8ff2ccef0ebeee2e02cd1eef7e80d0a');
     expect(detectEncoding(ru).encoding).toBe('windows-1251');
