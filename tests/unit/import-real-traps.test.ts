@@ -1266,6 +1266,9 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(ps.records[0]).toMatchObject({ name: 'Nora Lund', email: 'nora@example.com', city: 'Malmö' });
     const psc = read('Customer ID;Email *;Birthday (yyyy-mm-dd);Last Name *;First Name *\r\n7;nora@example.com;1987-04-02;Lund;Nora\r\n');
     expect(psc.records[0]).toMatchObject({ birthday: '1987-04-02' });
+    // (Turkish "Cep Telefonu" is a mobile; a Brazilian "CEP" is a postal code, never a phone)
+    const br = read('Nome,E-mail,CEP,Cep Telefonu\r\nAna Lima,ana@example.com.br,01310-100,+90 532 000 0001\r\n');
+    expect(br.records[0]).toMatchObject({ phone: '+90 532 000 0001', custom: { CEP: '01310-100' } });
     const fr = read('Nom,Email,Entreprise\r\nclaire.roux,claire@example.fr,Non renseigné\r\n');
     expect(fr.records[0].company).toBeUndefined();
     expect(fr.records[0].custom).toMatchObject({ Entreprise: 'Non renseigné' });
