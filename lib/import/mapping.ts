@@ -40,14 +40,18 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер', 'propietario', 'propietariodelcontacto', 'proprietaire', 'responsavel']],
 ];
 
+/** A header's key with its Latin letters' accents dropped ("Teléfono", "Prénom"; a Cyrillic й stays itself). */
+function plainKey(header: string): string {
+  return headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
+}
+
 export function genericField(header: string): ContactField | null {
-  // (Latin letters' accents dropped: "Teléfono", "Prénom"; a Cyrillic й stays itself)
-  const key = headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
+  const key = plainKey(header);
   if (!key) return null;
   // a column that says whose it is: Kommo's "Celular (contato)", "E-mail do Cliente", amoCRM's "(контакт)",
   // Dynamics 365's lookup "Email (Primary Contact) (Contact)", Pipedrive's "Person - E-Mail" in any language
   // … or before it (PrestaShop's "Customer e-mail*"); a format hint after the name ("Birthday (yyyy-mm-dd)")
-  const hinted = headerKey(header.replace(/\([^()]*\)/g, ' ')).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
+  const hinted = plainKey(header.replace(/\([^()]*\)/g, ' '));
   for (const k of [key, key.replace(/(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '',
     key.replace(/^(?:customer|client|contact|cliente|kunden)(?=.)/, ''), hinted === key ? '' : hinted]) {
     // ("Last Contact", "First Contact" are dates, no name's parts: Tiewise's own export has "Last Contact")
