@@ -3,11 +3,13 @@
 // valid UTF-8; then Shift_JIS, GBK (GB18030), Big5 or EUC-KR when the text they spell is
 // Japanese, Chinese or Korean (Excel and Thunderbird on Windows in those languages); then
 // Windows-1251 (Russian CRM exports: Bitrix24, 1C, old amoCRM) when Cyrillic-looking high
-// bytes dominate; else Windows-1252.
+// bytes dominate; Mac Roman (Excel for Mac's "CSV", Salesforce reports saved on a Mac) when
+// its reading gives the words' letters and Windows-1252's gives punctuation inside them; else
+// Windows-1252.
 // Streaming: createTextDecoder() sniffs the first chunk and decodes the rest with
 // TextDecoder's stream mode, so a chunk may end in the middle of a character.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'macintosh' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
 
 export interface EncodingGuess {
   encoding: Encoding;
@@ -45,7 +47,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 function byteEncoding(b: Uint8Array): Encoding {
   if (isUtf8(b) || mostlyUtf8(b)) return 'utf-8';
   if (looksShiftJis(b)) return 'shift_jis';
-  return cjkEncoding(b) ?? (looksCyrillic1251(b) ? 'windows-1251' : 'windows-1252');
+  return cjkEncoding(b) ?? (looksCyrillic1251(b) ? 'windows-1251' : looksMacRoman(b) ? 'macintosh' : 'windows-1252');
 }
 
 /**
@@ -205,6 +207,56 @@ function looksCyrillic1251(bytes: Uint8Array): boolean {
   return high > 0 && letters / high > 0.6 && inRuns / letters > 0.5;
 }
 
+/**
+ * Mac Roman and Windows-1252 agree on ASCII and differ on every high byte: Mac Roman's accented
+ * letters are 0x80–0x9F, where Windows-1252 has punctuation ("Pe\x96a" is "Peña" on a Mac and
+ * "Pe–a" on Windows), and Windows-1252's are 0xC0–0xFF, where Mac Roman has symbols and
+ * capitals ("Andr\xe9" is "André" on Windows, "AndrÈ" on a Mac). Each high byte between two
+ * ASCII letters is read both ways; a reading that puts a non-letter inside a word, or a capital
+ * after a small letter, counts against it. Mac Roman only when Windows-1252's reading is the
+ * worse one (typographic apostrophes inside words — "O’Brien", "don’t" — count against neither).
+ */
+function looksMacRoman(b: Uint8Array): boolean {
+  const letter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const high: number[] = [];
+  const at: number[] = [];
+  for (let i = 1; i + 1 < b.length; i++) {
+    if (b[i] >= 0x80 && letter(b[i - 1]) && letter(b[i + 1])) {
+      high.push(b[i]);
+      at.push(i);
+    }
+  }
+  if (!high.length) return false;
+  const bytes = Uint8Array.from(high);
+  const odd = (text: string) => {
+    let n = 0;
+    for (let k = 0; k < text.length; k++) {
+      const ch = text[k];
+      const before = b[at[k] - 1];
+      const after = b[at[k] + 1];
+      const small = ch !== ch.toUpperCase();
+      const capital = ch !== ch.toLowerCase();
+      if (!small && !capital) n += /['‘’`´]/.test(ch) ? 0 : 1;
+      else if (capital && before >= 0x61) n++;
+      else if (small && after <= 0x5a) n++;
+    }
+    return n;
+  };
+  return odd(new TextDecoder('macintosh').decode(bytes)) < odd(cp1252(new TextDecoder('windows-1252').decode(bytes)));
+}
+
+/** Windows-1252's 0x80–0x9F (the five bytes it leaves undefined stay C1 controls, as the Encoding Standard has them). */
+const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/**
+ * Windows-1252 as the Encoding Standard (and every browser) decodes it: Node 20's TextDecoder
+ * gives ISO-8859-1 under that label, C1 controls for 0x80–0x9F, so the command-line tools and
+ * the tests would read "’" as U+0092. The same in a browser, where there is nothing to mend.
+ */
+function cp1252(text: string): string {
+  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]) : text;
+}
+
 export interface StreamingDecoder {
   /** Decodes one chunk; the first call detects the encoding from it. */
   write(chunk: Uint8Array): string;
@@ -256,7 +308,7 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
         // ignoreBOM: false (the default) makes TextDecoder drop the BOM for us; a UTF-8 BOM over a
         // single-byte body is dropped here
         decoder = new TextDecoder(guess.encoding);
-        if (guess.bom && guess.encoding.startsWith('windows-')) chunk = chunk.subarray(3);
+        if (guess.bom && (guess.encoding.startsWith('windows-') || guess.encoding === 'macintosh')) chunk = chunk.subarray(3);
         asciiSoFar = !forced && !guess.bom && guess.encoding === 'utf-8';
       }
       if (asciiSoFar) {
@@ -272,12 +324,12 @@ export function createTextDecoder(forced?: Encoding): StreamingDecoder {
       }
       const text = decoder.decode(chunk, { stream: true });
       count(text, chunk);
-      return text;
+      return guess!.encoding === 'windows-1252' ? cp1252(text) : text;
     },
     end() {
       const text = decoder ? decoder.decode() : '';
       count(text, new Uint8Array(0));
-      return text;
+      return guess?.encoding === 'windows-1252' ? cp1252(text) : text;
     },
   };
 }
@@ -289,7 +341,7 @@ function firstHigh(b: Uint8Array): number {
 }
 
 function hasBom(b: Uint8Array, enc: Encoding): boolean {
-  if (enc === 'utf-8' || enc.startsWith('windows-')) return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  if (enc === 'utf-8' || enc.startsWith('windows-') || enc === 'macintosh') return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
   if (enc === 'utf-16le') return b[0] === 0xff && b[1] === 0xfe;
   if (enc === 'utf-16be') return b[0] === 0xfe && b[1] === 0xff;
   return false;

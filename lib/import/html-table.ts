@@ -47,7 +47,7 @@ export function looksLikeSpreadsheetXml(head: Uint8Array): boolean {
 
 const LABELS: Record<string, Encoding> = {
   'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1251': 'windows-1251', cp1251: 'windows-1251', 'win-1251': 'windows-1251',
-  'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', shift_jis: 'shift_jis', 'x-sjis': 'shift_jis', 'windows-31j': 'shift_jis', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
+  'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', macintosh: 'macintosh', 'x-mac-roman': 'macintosh', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', shift_jis: 'shift_jis', 'x-sjis': 'shift_jis', 'windows-31j': 'shift_jis', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
 };
 
 /** The page's encoding: a BOM, else its <meta> charset, else the bytes' look (decode.ts). */

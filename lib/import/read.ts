@@ -6,6 +6,7 @@
 // Over 300 lines on purpose: one way in for every file kind (detect, preview, streamed
 // report, rejects file), each step choosing by the same detected format.
 import Papa from 'papaparse';
+import { decodeBytes } from './decode';
 import { NoteSink, PurchaseSink } from './activity';
 import type { ContactImportOptions } from './contacts';
 import { ContactSink } from './contacts';
@@ -261,7 +262,7 @@ export async function gridsOf(bytes: Uint8Array, format: GridFormat): Promise<{ 
   const refused = unreadableFormat(bytes);
   if (refused) throw new ImportError(refused);
   const enc = htmlEncoding(bytes);
-  const text = new TextDecoder(enc.encoding).decode(bytes);
+  const { text } = decodeBytes(bytes, enc.encoding);
   return { grids: readHtmlTables(text), base: { ...enc, format } };
 }
 

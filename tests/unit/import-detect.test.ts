@@ -76,6 +76,19 @@ describe('detectEncoding', () => {
     expect(detectEncoding(bytes).encoding).toBe('windows-1252');
     expect(decodeBytes(bytes).text).toBe('José;Müller');
   });
+  it('Mac Roman (a Salesforce report saved on a Mac) is read as Mac Roman; typographic apostrophes stay Windows-1252', () => {
+    const mac = (s: string) => Uint8Array.from([...s].map((ch) => ({ ñ: 0x96, é: 0x8e, ã: 0x8b, í: 0x92, ë: 0x91 })[ch as 'ñ'] ?? ch.charCodeAt(0)));
+    const rows = 'First Name,Last Name\nElena,Muñoz\nRenée,Walsh\nJoão,Lima\nTeo,Ríos\nNoël,Hart\n';
+    expect(detectEncoding(mac(rows)).encoding).toBe('macintosh');
+    expect(decodeBytes(mac(rows)).text).toBe(rows);
+    // Windows-1252: "O’Brien", "don’t", an en dash, and "André" (0xE9: "AndrÈ" on a Mac)
+    const win = Uint8Array.from([...'Name,Note\nO’Brien,don’t\nAndré,Smith–Jones\n'].map((ch) => ({ '’': 0x92, é: 0xe9, '–': 0x96 })[ch as 'é'] ?? ch.charCodeAt(0)));
+    expect(detectEncoding(win).encoding).toBe('windows-1252');
+    expect(decodeBytes(win).text).toBe('Name,Note\nO’Brien,don’t\nAndré,Smith–Jones\n');
+    // only apostrophes: nothing says Mac
+    const quotes = Uint8Array.from([...'Name\nO’Brien\nD’Angelo\n'].map((ch) => (ch === '’' ? 0x92 : ch.charCodeAt(0))));
+    expect(detectEncoding(quotes).encoding).toBe('windows-1252');
+  });
 });
 
 describe('detectDelimiter', () => {
