@@ -148,6 +148,7 @@ export const dataEn = {
     cellTooLong: 'a cell of {{chars, number}} characters: at most {{max, number}}',
     headerAgain: 'the header row again, not a contact',
     groupHeading: 'a group’s heading (the list was grouped when it was exported), not a contact',
+    reportFooter: 'a line of the report’s footer (its name, copyright, who ran it), not a contact',
     notUtf8: 'not UTF-8 like the rest of the file (a row saved in another encoding?): its letters cannot be read',
     width: '{{fields}} fields for {{columns}} columns',
     width1: '1 field for {{columns}} columns',
@@ -407,6 +408,7 @@ export const dataRu: Loose<typeof dataEn> = {
     cellTooLong: 'ячейка в {{chars, number}} символов: не больше {{max, number}}',
     headerAgain: 'снова строка заголовка, не контакт',
     groupHeading: 'заголовок группы (список выгружен сгруппированным), не контакт',
+    reportFooter: 'строка подвала отчёта (его название, авторские права, кто его сформировал), не контакт',
     notUtf8: 'не в UTF-8, как остальной файл (строка сохранена в другой кодировке?): её буквы не прочесть',
     width: 'полей: {{fields}}, а столбцов: {{columns}}',
     width1: 'поле одно, а столбцов: {{columns}}',
@@ -492,3 +494,4 @@ export const dataRu: Loose<typeof dataEn> = {
     storageFull: 'Хранилище браузера заполнено, поэтому восстановление отменено. Освободите место на диске и попробуйте снова.',
   },
 };
+
