@@ -173,6 +173,7 @@ export const dataEn = {
     // why a whole file was refused
     fileTooWide: '“{{sheet}}” has {{columns, number}} columns; Tiewise reads at most {{max, number}}',
     sheetEmpty: '“{{sheet}}” is empty: it has no header row and no rows',
+    sheetHeaderIsData: 'row {{line}} of “{{sheet}}” holds data (an e-mail address or a number), not column names: add a first row that names the columns (Name, E-mail, Phone…) and import the file again',
     htmlNoTable: 'this HTML file has no table with rows in it: there is nothing to import (export the list again with at least one record, or as CSV)',
     jsonInvalidFile: 'not valid JSON: {{detail}}',
     jsonNotContacts: 'the JSON is neither an object with contacts, notes… nor an array of contacts',
@@ -432,6 +433,7 @@ export const dataRu: Loose<typeof dataEn> = {
     noSuchContact: 'контакта «{{said}}» нет ни в базе, ни в файле',
     fileTooWide: 'в «{{sheet}}» столбцов: {{columns, number}}; Tiewise читает не больше {{max, number}}',
     sheetEmpty: '«{{sheet}}» пуст: ни строки заголовка, ни строк',
+    sheetHeaderIsData: 'в строке {{line}} листа «{{sheet}}» данные (адрес почты или число), а не названия столбцов: добавьте первой строкой названия столбцов (Имя, E-mail, Телефон…) и импортируйте файл снова',
     htmlNoTable: 'в этом HTML-файле нет таблицы со строками: импортировать нечего (выгрузите список снова, хотя бы с одной записью, или в CSV)',
     jsonInvalidFile: 'это не JSON: {{detail}}',
     jsonNotContacts: 'этот JSON — ни объект с contacts, notes…, ни массив контактов',
@@ -494,4 +496,3 @@ export const dataRu: Loose<typeof dataEn> = {
     storageFull: 'Хранилище браузера заполнено, поэтому восстановление отменено. Освободите место на диске и попробуйте снова.',
   },
 };
-

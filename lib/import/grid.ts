@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { roleOf } from './activity';
 import type { ContactField } from './fields';
 import type { CsvRecord } from './records';
-import { detectHeader } from './sniff';
+import { detectHeader, headerIsData } from './sniff';
 import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS, type RowSink, type TableInfo } from './table';
 import { type CellValue, cellText, isoDate, serialToIso } from './workbook';
 import { why } from './why';
@@ -46,6 +46,7 @@ export function gridHeader(grid: Grid, headerLine?: number): { headerLine: numbe
   }
   const header = detectHeader(sample);
   if (!header) throw new ImportError(why('sheetEmpty', { sheet: grid.name }));
+  if (headerIsData(header)) throw new ImportError(why('sheetHeaderIsData', { sheet: grid.name, line: header.line }));
   return { headerLine: header.line, width };
 }
 

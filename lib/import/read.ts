@@ -268,15 +268,30 @@ export async function gridsOf(bytes: Uint8Array, format: GridFormat): Promise<{ 
 
 const NAMING: ReadonlySet<string> = new Set(['name', 'firstName', 'lastName', 'email']);
 
-/** Detection and the first rows of one sheet; undefined for an empty sheet. */
-function previewGrid(grid: Grid, base: Pick<TableInfo, 'encoding' | 'bom'> & { format: GridFormat }, rows: number): SheetPreview | undefined {
-  let found: { headerLine: number; width: number };
-  try {
-    found = gridHeader(grid);
-  } catch (e) {
-    if (e instanceof ImportError) return undefined;
-    throw e;
+type GridBase = Pick<TableInfo, 'encoding' | 'bom'> & { format: GridFormat };
+
+/**
+ * The sheets (an HTML file's tables) there is something to read in, each with its preview. None:
+ * the first sheet's own reason when one had rows but no header (its first row is data), else
+ * "every sheet is empty".
+ */
+function readableSheets(grids: Grid[], base: GridBase, rows: number): { g: Grid; p: SheetPreview }[] {
+  const out: { g: Grid; p: SheetPreview }[] = [];
+  let headless: ImportError | undefined;
+  for (const g of grids) {
+    try {
+      out.push({ g, p: previewGrid(g, gridHeader(g), base, rows) });
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      if (e.why.code === 'sheetHeaderIsData') headless ??= e;
+    }
   }
+  if (!out.length) throw headless ?? new ImportError(why(base.format === 'xlsx' ? 'workbookEmpty' : 'tablesEmpty'));
+  return out;
+}
+
+/** Detection and the first rows of one sheet, its header row found. */
+function previewGrid(grid: Grid, found: { headerLine: number; width: number }, base: GridBase, rows: number): SheetPreview {
   const headers = gridHeaders(grid, found.headerLine, found.width);
   const judgement = judgeKind(headers);
   const kind = judgement.kind;
@@ -308,8 +323,7 @@ function previewGrid(grid: Grid, base: Pick<TableInfo, 'encoding' | 'bom'> & { f
 /** The sheets with rows; which one is shown first (the first that looks like data). */
 export async function previewGridFile(bytes: Uint8Array, format: GridFormat, rows = 8): Promise<TablePreview> {
   const { grids, base } = await gridsOf(bytes, format);
-  const sheets = grids.map((g) => previewGrid(g, base, rows)).filter((s): s is SheetPreview => !!s);
-  if (!sheets.length) throw new ImportError(why(format === 'xlsx' ? 'workbookEmpty' : 'tablesEmpty'));
+  const sheets = readableSheets(grids, base, rows).map((x) => x.p);
   const at = Math.max(0, sheets.findIndex((s) => s.looksLikeData));
   return { ...sheets[at], sheets, sheet: at };
 }
@@ -332,9 +346,8 @@ export async function readGridFile(bytes: Uint8Array, opts: ReadOptions): Promis
     grid = grids.find((g) => g.name === opts.sheet);
     if (!grid) throw new ImportError(why('noSuchSheet', { sheet: opts.sheet ?? '', sheets: grids.map((g) => `“${g.name}”`).join(', ') }));
   } else {
-    const previews = grids.map((g) => ({ g, p: previewGrid(g, base, 0) })).filter((x) => x.p);
-    if (!previews.length) throw new ImportError(why(format === 'xlsx' ? 'workbookEmpty' : 'tablesEmpty'));
-    grid = (previews.find((x) => x.p!.looksLikeData) ?? previews[0]).g;
+    const previews = readableSheets(grids, base, 0);
+    grid = (previews.find((x) => x.p.looksLikeData) ?? previews[0]).g;
   }
   let sink: ContactSink | RawKeeper | undefined;
   const info = readGrid(grid, base, { headerLine: opts.headerLine }, (info) => {

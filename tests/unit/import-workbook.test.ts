@@ -96,6 +96,30 @@ describe('xlsx: HubSpot-like workbook (English headers)', () => {
     expect(companies).toMatchObject({ sheet: 'Companies', rows: 2, accepted: 0 });
     await expect(readGridFile(fixture('hubspot-contacts.xlsx'), { format: 'xlsx', sheet: 'Nope' })).rejects.toThrow(/no sheet “Nope”.*“Contacts”, “Companies”/);
   });
+
+  it('a sheet with no header row (a list of phone numbers from row 1) is refused with the reason, as the same CSV is — its first number is not taken for a column name', async () => {
+    const data = [1, 2, 3, 4].map((r) => `<row r="${r}"><c r="A${r}"><v>7965320959${r}</v></c></row>`).join('');
+    const err = await readGridFile(xlsx(data, 'База'), { format: 'xlsx' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).why).toMatchObject({ code: 'sheetHeaderIsData', params: { sheet: 'База', line: 1 } });
+    expect((err as ImportError).message).toMatch(/^row 1 of “База” holds data/);
+    await expect(previewFile('baza.xlsx', xlsx(data, 'База'))).rejects.toThrow(/row 1 of “База” holds data/);
+  });
+
+  it("Google Sheets' whole numbers in exponent form or with '.0' read as Excel shows them", async () => {
+    const num = (r: number, c: number, v: string) => `<c r="${col(c)}${r}"><v>${v}</v></c>`;
+    const str = (r: number, c: number, v: string) => `<c r="${col(c)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const data =
+      `<row r="1">${str(1, 0, 'Name')}${str(1, 1, 'Phone')}${str(1, 2, 'Company ID')}${str(1, 3, 'Shared connections')}${str(1, 4, 'Score')}</row>` +
+      `<row r="2">${str(2, 0, 'Lena Dahl')}${num(2, 1, '3.2488983471E10')}${num(2, 2, '1.131638E7')}${num(2, 3, '4.0')}${num(2, 4, '0.75')}</row>` +
+      `<row r="3">${str(3, 0, 'Ivo Berg')}${num(3, 1, '79653209599')}${num(3, 2, '9698301.0')}${num(3, 3, '12')}${num(3, 4, '1.5E-3')}</row>`;
+    const r = (await readGridFile(xlsx(data), { format: 'xlsx' })) as Extract<CsvRead, { kind: 'contacts' }>;
+    adds(r);
+    expect(r.records.map((x) => [x.name, x.phone, x.custom])).toEqual([
+      ['Lena Dahl', '32488983471', { 'Company ID': '11316380', 'Shared connections': '4', Score: '0.75' }],
+      ['Ivo Berg', '79653209599', { 'Company ID': '9698301', 'Shared connections': '12', Score: '1.5E-3' }],
+    ]);
+  });
 });
 
 describe('refused whole with one message', () => {
