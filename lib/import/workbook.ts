@@ -13,7 +13,8 @@
 // - a cell with a date format comes as a Date → an ISO date (time kept when it has one);
 //   a plain number in a column that is a date field (grid.ts) is taken for a date serial;
 // - numbers are kept as the text the file stores them as (no float rounding of phone
-//   numbers or IDs);
+//   numbers or IDs), but a whole number the file stores in exponent or with ".0" (Google
+//   Sheets writes "3.2488983471E10", "4.0") is written out as Excel shows it: 32488983471, 4;
 // - merged cells: the value is in the top-left cell, the others are empty — as the file
 //   says; nothing is copied into them;
 // - rows keep their places, so a row's index + 1 is its row number in Excel.
@@ -88,7 +89,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
   const ab = withoutEmptyRows(bytes);
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(ab, { trim: false, parseNumber: (s: string) => s })) as unknown as typeof sheets;
+    sheets = (await readXlsxFile(ab, { trim: false, parseNumber: plainNumber })) as unknown as typeof sheets;
   } catch (e) {
     throw new ImportError(why('workbookUnreadable', { detail: (e as Error).message || String(e) }));
   }
@@ -118,6 +119,13 @@ function withoutEmptyRows(bytes: Uint8Array): ArrayBuffer {
   }
   const out = zipSync(files, { level: 0 });
   return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+}
+
+/** A number cell's stored text; a whole number in exponent form or with a zero fraction as its digits. */
+function plainNumber(s: string): string {
+  if (!/^-?\d+(?:\.\d*)?(?:[eE][+-]?\d+|(?<=\.0*))$/.test(s)) return s;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? String(n) : s;
 }
 
 function cellOf(v: unknown): CellValue {
