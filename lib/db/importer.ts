@@ -32,6 +32,8 @@ export interface ApplyOptions {
   chunkSize?: number;
   /** rows written so far, of the total */
   onProgress?: (done: number, total: number) => void;
+  /** the new records' keys (default: a fresh UUID each) */
+  newId?: () => string;
 }
 
 export interface ApplyResult {
@@ -70,7 +72,7 @@ export async function applyImport(input: ImportInput, opts: ApplyOptions, d: Tie
       const keys = input.kind === 'contacts' && 'deals' in input ? [...new Set((input.deals ?? []).map((x) => x.deal.key))] : [];
       const deals = keys.length ? await d.deals.where('key').anyOf(keys).toArray() : [];
       check();
-      const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now });
+      const plan = planImport(input, { contacts, profiles, products, notes, interactions, purchases, complaints, deals }, { fileName: opts.fileName, now, newId: opts.newId });
       check();
       // Written in chunks, each issued without waiting for the one before: the database
       // stores one chunk while this page prepares the next. The rows that need no tie

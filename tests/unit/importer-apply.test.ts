@@ -170,6 +170,19 @@ describe('an import that fails leaves the book as it was', () => {
   });
 });
 
+  it('a new record given a key the book already holds aborts: nothing is overwritten', async () => {
+    const d = fresh();
+    await applyImport(await read(fixture('hubspot.csv'), 'hubspot.csv'), { fileName: 'hubspot.csv' }, d);
+    const before = await counts(d);
+    const snapshot = await d.contacts.toArray();
+    const taken = snapshot[0].id;
+    const big = await read(new TextEncoder().encode(genContactsCsv(50, 7)));
+    // `add` refuses a key the store holds: the whole import is rolled back
+    await expect(applyImport(big, { fileName: 'big.csv', newId: () => taken }, d)).rejects.toThrow();
+    expect(await counts(d)).toEqual(before);
+    expect(await d.contacts.toArray()).toEqual(snapshot);
+  });
+
 describe('the rejects file', () => {
   it('has the header and the bad rows verbatim; fixed, it imports', async () => {
     const d = fresh();
