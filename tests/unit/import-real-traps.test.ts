@@ -1310,3 +1310,27 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(out.records[1].phone).toContain('доб. 201');
   });
 });
+
+describe('column names as real lists in German, Portuguese, Hebrew and Russian (1C) write them', () => {
+  it("German Outlook's chosen columns ('Telefon geschäftlich', 'Mobiltelefon') and Portuguese 'Telefone1…4' are phones", () => {
+    const de = csv(enc.encode('"Nachname","Vorname","Telefon geschäftlich","Telefon geschäftlich 2","Telefon Firma","Mobiltelefon"\r\n"Kähler","Jonas","+4969000000180","","","+491700000001"\r\n'));
+    expect(de.records[0]).toMatchObject({ name: 'Jonas Kähler', phone: '+4969000000180', phones: ['+4969000000180', '+491700000001'] });
+    const pt = csv(enc.encode('Nome;Empresa;Telefone1;Telefone2;Telefone3;Telefone4;E-mail\r\nTiago Rocha;ROCA;021900000001;021900000002;;;tiago@rocha.example\r\n'));
+    expect(pt.records[0]).toMatchObject({ name: 'Tiago Rocha', company: 'ROCA', phones: ['021900000001', '021900000002'], email: 'tiago@rocha.example' });
+  });
+
+  it("a Hebrew list ('שם', 'מס טלפון', 'הערות') and an Arabic one are read by their column names", () => {
+    const he = csv(enc.encode('שם,מס טלפון,הערות\r\nנועה לוי,052-0000001,זמינה בערב\r\n'));
+    expect(he.records[0]).toMatchObject({ name: 'נועה לוי', phone: '052-0000001', notes: 'זמינה בערב' });
+    const ar = csv(enc.encode('الاسم,رقم الهاتف,البريد الإلكتروني,الشركة\r\nليلى حسن,0500000001,layla@hasan.example,شركة النور\r\n'));
+    expect(ar.records[0]).toMatchObject({ name: 'ليلى حسن', phone: '0500000001', email: 'layla@hasan.example', company: 'شركة النور' });
+  });
+
+  it("1C's counterparties: a person's (ФизЛицо) name is the person, a sole trader's 'ИП' dropped; an organisation's (ЮрЛицо) is a company, said so", () => {
+    const r = csv(enc.encode('ГруппаКонтрагента;Наименование;ВидКонтрагента\r\nФизическое Лицо;ИП Лаптев;ФизЛицо\r\nФизические лица;Орлова Анна Петровна;Физ лицо\r\nЮридическое Лицо;ОАО Северный берег;ЮрЛицо\r\n'));
+    expect(r.records.map((x) => [x.name, x.company])).toEqual([['Лаптев', undefined], ['Орлова Анна Петровна', undefined]]);
+    expect(r.rejected.map((x) => [x.line, x.code, x.params])).toEqual([[4, 'companyNoPerson', { company: 'ОАО Северный берег' }]]);
+    const t = csv(enc.encode('ФИО,Контрагент,Телефон\r\nГусева Ольга Игоревна,ПАО «Сибирская энергия»,8-904-000-00-01\r\n'));
+    expect(t.records[0]).toMatchObject({ name: 'Гусева Ольга Игоревна', company: 'ПАО «Сибирская энергия»', phone: '8-904-000-00-01' });
+  });
+});
