@@ -34,7 +34,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
   ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
-  ['profileUrl', ['url', 'profileurl', 'profile', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
+  ['profileUrl', ['url', 'profileurl', 'profile', 'defaultprofileurl', 'publicprofileurl', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
   ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
   ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
   ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
@@ -337,6 +337,9 @@ function partsIf(v: string, each: (part: string) => boolean): string[] {
 const ownPhone = phoneShaped;
 const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
 
+/** A value of marks alone, no letter or digit: what a form wrote for "nothing". */
+const NOTHING = /^[\s*\-–—_.?!#/\\]+$/;
+
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
 
@@ -384,8 +387,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       custom[freeKey(custom, header)] = v;
     };
     for (const { i, field, key: header } of cols) {
-      // (HubSpot and LinkedIn write "null" where they have nothing)
-      if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 9 && /^\s*null\s*$/i.test(fields[i]))) continue;
+      // (HubSpot and LinkedIn write "null" where they have nothing; a JavaScript form "undefined")
+      if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 14 && /^\s*(?:null|undefined)\s*$/i.test(fields[i]))) continue;
       const v = numericRefs(fields[i]);
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
@@ -418,7 +421,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       } else if (field === 'crmId' && EXCEL_NUMBER.test(v.trim())) {
         // an id a spreadsheet rounded ("1.11015E+11": many records' ids become one) names no record: kept, not keyed
         keep(header, v);
-      } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : field === 'notes' ? v.replace(/\r(?!\n)/g, '\n') : v;
+      } else if (field !== 'notes' && NOTHING.test(v)) {
+        // ("**", "-", "?" where a form wanted a city or a company: nothing said, kept as written)
+        keep(header, v);
+      } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : field === 'notes' ? v.replace(/\r(?!\n)/g, '\n') : v.trim();
       // another column of the same field with another value (HubSpot's contact's "Company Name" beside
       // its associated company's "Company name"): kept under its column, never lost
       else if (one[field]!.trim().toLowerCase() !== v.trim().toLowerCase()) keep(header, v);

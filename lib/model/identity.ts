@@ -111,7 +111,7 @@ const LEGAL_FORMS = new Set([
  * "co": "Marsh & Co").
  */
 const LEGAL_WORDS = new Set([
-  'llc', 'inc', 'ltd', 'limited', 'gmbh', 'ag', 'sas', 'srl', 'bv', 'nv', 'plc', 'corp', 'corporation', 'oy', 'spa', 'kg',
+  'llc', 'llp', 'pllc', 'inc', 'ltd', 'limited', 'gmbh', 'ag', 'sas', 'srl', 'bv', 'nv', 'plc', 'corp', 'corporation', 'oy', 'spa', 'kg', 'trust',
   'ltda', 'limitada', 'eirl', 'fzc', 'fze', 'fzco', 'pte', 'pty', 'pvt', 'sdn', 'bhd', 'jsc', 'pjsc', 'sarl', 'sro', 'kft', 'aps', 'aş', 'şti', 'tic',
   'ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'тоо', 'чп',
 ]);

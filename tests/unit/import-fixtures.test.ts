@@ -191,7 +191,7 @@ describe('formula-like and markup cells', () => {
     expect(r.records.map((x) => [x.name, x.company, x.notes])).toEqual([
       ['=HYPERLINK("http://evil.example","click")', '+Plus Corp', '-minus note'],
       ['@mention', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>'],
-      ['Tab Start', '\ttabbed company', 'normal'],
+      ['Tab Start', 'tabbed company', 'normal'],
     ]);
   });
 });

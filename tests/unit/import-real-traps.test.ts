@@ -213,9 +213,9 @@ describe('HubSpot and Shopify exports as they really come', () => {
     expect(r.records[0].city).toBeUndefined();
     expect(r.records[0].custom).toMatchObject({ 'Phone Number 2': ' (555) 010-7000', City: 'Edmond', 'Record ID - Company': '31000000001' });
     expect(r.records[1]).toMatchObject({ email: 'support@shield.example', custom: { 'Record ID - Contact': '1.11015E+11' } });
-    // a first name typed with a space after it (and a thin space) does not double the space in the name shown
+    // a first name typed with a space after it (and a thin space) does not double the space in the name shown; the parts are trimmed
     const spaced = csv(enc.encode('First Name,Last Name,Email\r\nAppraisal Shield ,Accounting\u2009,acc@shield.example\r\n'));
-    expect(spaced.records[0]).toMatchObject({ name: 'Appraisal Shield Accounting', firstName: 'Appraisal Shield ' });
+    expect(spaced.records[0]).toMatchObject({ name: 'Appraisal Shield Accounting', firstName: 'Appraisal Shield', lastName: 'Accounting' });
     expect(r.records[1].crmId).toBeUndefined();
   });
 
@@ -1332,5 +1332,28 @@ describe('column names as real lists in German, Portuguese, Hebrew and Russian (
     expect(r.rejected.map((x) => [x.line, x.code, x.params])).toEqual([[4, 'companyNoPerson', { company: 'ОАО Северный берег' }]]);
     const t = csv(enc.encode('ФИО,Контрагент,Телефон\r\nГусева Ольга Игоревна,ПАО «Сибирская энергия»,8-904-000-00-01\r\n'));
     expect(t.records[0]).toMatchObject({ name: 'Гусева Ольга Игоревна', company: 'ПАО «Сибирская энергия»', phone: '8-904-000-00-01' });
+  });
+});
+
+describe('what forms and scrapers write where they have nothing, and organisations by their legal form', () => {
+  it("'undefined', '**' and '-' say nothing (kept under their column); values are trimmed", () => {
+    const r = csv(enc.encode('Customer ID\tFirst Name\tLast Name\tCity\tBirthday\tCompany\r\n7\tMara \t Lopes\t Königs Wusterhausen\tundefined\t**\r\n8\tundefined\tundefined\t-\tundefined\tundefined\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Mara Lopes', firstName: 'Mara', lastName: 'Lopes', city: 'Königs Wusterhausen', custom: { Company: '**' } });
+    expect(r.records[0].birthday).toBeUndefined();
+    expect(r.records[0].company).toBeUndefined();
+    // a row of nothing but 'undefined' names nobody
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[3, 'namesNobody']]);
+  });
+
+  it("an LLP's and a trust's own rows are organisations, refused as such; a person at one is a person", () => {
+    const r = csv(enc.encode('Name,City,Email\r\nKestrel Precision LLP,Pune,\r\nHARBOR 2012 INSURANCE TRUST,Tulsa,\r\nMeera Rao,Pune,meera@kestrel.example\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Meera Rao']);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'companyNoPerson'], [3, 'companyNoPerson']]);
+  });
+
+  it("a Sales Navigator list's public profile link (defaultProfileUrl) is one of the contact's profiles, beside the lead's", () => {
+    const r = csv(enc.encode('profileUrl,fullName,companyName,linkedInProfileUrl,defaultProfileUrl\r\n"https://www.linkedin.com/sales/lead/ACwAAAexample1,NAME_SEARCH,ab1_",Lise Moreau,Mairie de Brest,https://www.linkedin.com/in/ACwAAAexample1/,https://linkedin.com/in/lise-moreau-example\r\n'));
+    expect(r.records[0].profileUrls).toContain('https://linkedin.com/in/lise-moreau-example');
+    expect(r.records[0].custom?.defaultProfileUrl).toBeUndefined();
   });
 });
