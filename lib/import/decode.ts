@@ -16,6 +16,17 @@ export interface EncodingGuess {
   bom: boolean;
 }
 
+/** Encodings by the names files give them (an HTML page's <meta charset>, a vCard's CHARSET=). */
+const LABELS: Record<string, Encoding> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1251': 'windows-1251', cp1251: 'windows-1251', 'win-1251': 'windows-1251',
+  'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', macintosh: 'macintosh', 'x-mac-roman': 'macintosh', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', shift_jis: 'shift_jis', 'x-sjis': 'shift_jis', 'windows-31j': 'shift_jis', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
+};
+
+/** The encoding a file's own label names; undefined for one we do not read. */
+export function encodingOfLabel(label: string): Encoding | undefined {
+  return Object.hasOwn(LABELS, label.toLowerCase()) ? LABELS[label.toLowerCase()] : undefined;
+}
+
 /** How many leading bytes detection looks at. */
 export const SNIFF_BYTES = 64 * 1024;
 

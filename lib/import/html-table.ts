@@ -16,7 +16,7 @@
 // colspan adds empty cells, up to MAX_COLUMNS; nothing recurses, so deep nesting is just
 // a longer stack of open tags inside the parser.
 import { Parser } from 'htmlparser2';
-import { type Encoding, detectEncoding } from './decode';
+import { type Encoding, detectEncoding, encodingOfLabel } from './decode';
 import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS } from './table';
 import { why } from './why';
 
@@ -45,10 +45,6 @@ export function looksLikeSpreadsheetXml(head: Uint8Array): boolean {
   return /^\uFEFF?\s*<\?xml/.test(start) && /progid="Excel\.Sheet"|urn:schemas-microsoft-com:office:spreadsheet/i.test(start);
 }
 
-const LABELS: Record<string, Encoding> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1251': 'windows-1251', cp1251: 'windows-1251', 'win-1251': 'windows-1251',
-  'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', macintosh: 'macintosh', 'x-mac-roman': 'macintosh', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', shift_jis: 'shift_jis', 'x-sjis': 'shift_jis', 'windows-31j': 'shift_jis', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
-};
 
 /** The page's encoding: a BOM, else its <meta> charset, else the bytes' look (decode.ts). */
 export function htmlEncoding(bytes: Uint8Array): { encoding: Encoding; bom: boolean } {
@@ -56,7 +52,7 @@ export function htmlEncoding(bytes: Uint8Array): { encoding: Encoding; bom: bool
   if (byBytes.bom) return byBytes;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  const said = m ? LABELS[m[1].toLowerCase()] : undefined;
+  const said = m ? encodingOfLabel(m[1]) : undefined;
   // a page that says UTF-8 but is not (a server's template with the wrong LANG_CHARSET): the bytes win
   if (said === 'utf-8' && byBytes.encoding !== 'utf-8') return byBytes;
   return { encoding: said ?? byBytes.encoding, bom: false };

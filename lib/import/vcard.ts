@@ -14,7 +14,7 @@
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { NAMES_NOBODY } from './contacts';
-import { decodeBytes } from './decode';
+import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
 import { orderKeys } from './mapping';
@@ -58,7 +58,25 @@ function joinFoldedCharacters(b: Uint8Array): Uint8Array {
 
 /** A vCard file's bytes read: split characters joined, the encoding found (decode.ts), the cards read. */
 export function readVcardBytes(bytes: Uint8Array): VcardReport {
-  return readVcards(decodeBytes(joinFoldedCharacters(bytes)).text);
+  const joined = joinFoldedCharacters(bytes);
+  return readVcards(decodeBytes(joined, declaredCharset(joined)).text);
+}
+
+/**
+ * The one charset a file's cards give their values (old Japanese phones: "N;CHARSET=SHIFT_JIS:"
+ * and the name's bytes as they are), when its bytes are not UTF-8: the whole file is read in it,
+ * so a name's bytes are never taken for another encoding's letters, and a Shift_JIS character's
+ * 0x5C byte never for the backslash that escapes a separator. Undefined when the cards name
+ * none, or several, or the bytes are UTF-8.
+ */
+function declaredCharset(bytes: Uint8Array): Encoding | undefined {
+  const text = new TextDecoder('latin1').decode(bytes);
+  const labels = new Set<string>();
+  for (const m of text.matchAll(/;CHARSET=([\w-]+)/gi)) labels.add(m[1].toLowerCase());
+  if (labels.size !== 1) return undefined;
+  const enc = encodingOfLabel([...labels][0]);
+  if (!enc || enc === 'utf-8' || detectEncoding(bytes).encoding === 'utf-8') return undefined;
+  return enc;
 }
 
 export function readVcards(text: string): VcardReport {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
 import { ImportReader, formatOf, rejectsFile } from '@/lib/import/read';
-import { readVcards } from '@/lib/import/vcard';
+import { readVcardBytes, readVcards } from '@/lib/import/vcard';
 
 const bytes = new Uint8Array(readFileSync('tests/fixtures/import/contacts.vcf'));
 const r = readVcards(new TextDecoder().decode(bytes));
@@ -75,5 +75,26 @@ describe('through the import', () => {
     expect(h).toMatchObject({ country: 'United Kingdom', website: 'https://brightwater.example', tags: ['Clients'], birthday: { day: 14, month: 3, year: 1984 } });
     expect(h?.custom).toEqual(expect.arrayContaining([{ name: 'Department', value: 'Purchasing' }]));
     expect((await d.profiles.toArray()).map((p) => p.network).sort()).toEqual(['linkedin', 'vk']);
+  });
+});
+
+describe("old Japanese phones' vCards: plain values in the CHARSET they name", () => {
+  it("'N;CHARSET=SHIFT_JIS:' and its bytes (and the reading's half-width katakana) are read in Shift_JIS, a 0x5C byte inside a character no backslash", () => {
+    const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+    // ソニア 山田 in Shift_JIS: ソ is 83 5C
+    const sonia = [0x83, 0x5c, 0x83, 0x6a, 0x83, 0x41];
+    const yamada = [0x8e, 0x52, 0x93, 0x63];
+    const bytes = Uint8Array.from([
+      ...ascii('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:'), ...yamada, 0x3b, ...sonia, ...ascii(';;;\r\n'),
+      // the reading in half-width katakana, one byte each (ﾔﾏﾀﾞ ｿﾆｱ)
+      ...ascii('SOUND;X-IRMC-N;CHARSET=SHIFT_JIS:'), 0xd4, 0xcf, 0xc0, 0xde, 0x3b, 0xbf, 0xc6, 0xb1, ...ascii(';;;\r\nTEL;PREF;VOICE:0300000001\r\nEND:VCARD\r\n'),
+      ...ascii('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:'), ...sonia, ...ascii(';;;;\r\nEMAIL:sonia@example.jp\r\nEND:VCARD\r\n'),
+    ]);
+    const r = readVcardBytes(bytes);
+    expect(r.records.map((x) => [x.name, x.lastName, x.firstName])).toEqual([['ソニア 山田', '山田', 'ソニア'], ['ソニア', 'ソニア', undefined]]);
+  });
+  it('a card that names a charset but is UTF-8 stays UTF-8', () => {
+    const r = readVcardBytes(new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:山田;花子;;;\r\nEND:VCARD\r\n'));
+    expect(r.records[0].name).toBe('花子 山田');
   });
 });
