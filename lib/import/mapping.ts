@@ -323,19 +323,22 @@ function strayKind(x: string): 'phone' | 'profileUrl' | null {
 }
 
 /**
- * The values one cell holds when a comma, semicolon or line break parts it and every part is one of
- * its own: "01785 000000, 07709 000000" is two phones, "a@x.ru, b@y.ru" two addresses;
+ * The values one cell holds when a comma, semicolon, line break or spaced slash parts it and every
+ * part is one of its own: "01785 000000, 07709 000000" and "(3012) 344-923 / 8 9021 669532" are two phones, "a@x.ru, b@y.ru" two addresses;
  * "+7 843 000-00-01, доб. 201" stays one. (A spreadsheet cell may hold a number per line.)
  */
 function partsIf(v: string, each: (part: string) => boolean): string[] {
-  if (!/[,;\n]/.test(v)) return [v];
-  const parts = v.split(/[,;\r\n]/).map((x) => x.trim()).filter(Boolean);
+  if (!/[,;\n]|\s\/\s/.test(v)) return [v];
+  const parts = v.split(/[,;\r\n]|\s\/\s/).map((x) => x.trim()).filter(Boolean);
   return parts.length > 1 && parts.every(each) ? parts : [v];
 }
 
+/** "Name <address>", "\"Name\" <address>": an address as mail programs write it with its owner's name. */
+const NAMED_ADDRESS = /^\s*"?([^"<>@]*?)"?\s*<([^<>\s]+)>\s*$/;
+
 /** A number of its own: six digits or more, written as a phone number is. */
 const ownPhone = phoneShaped;
-const ownEmail = (x: string) => EMAIL_SHAPE.test(x);
+const ownEmail = (x: string) => EMAIL_SHAPE.test(x) || EMAIL_SHAPE.test(NAMED_ADDRESS.exec(x)?.[2] ?? '');
 
 /** A value of marks alone, no letter or digit: what a form wrote for "nothing". */
 const NOTHING = /^[\s*\-–—_.?!#/\\]+$/;
@@ -378,6 +381,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const many: Partial<Record<string, string[]>> = {};
     const plural: Partial<Record<string, string[]>> = {};
     let custom: Record<string, string> | undefined;
+    /** the name an e-mail cell gave with its address */
+    let shownName: string | undefined;
     /** values found in another field's column, after that field's own */
     const stray: Partial<Record<keyof typeof MULTI_FIELDS, string[]>> = {};
     const keep = (header: string, v: string) => {
@@ -398,6 +403,13 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
           if (field === 'phone') x = numberText(x.trim());
+          // an address written as mail programs show it ("Петров И. С. <ps@example.com>"): the address, and
+          // the name shown with it for a row that gives no other
+          const shown = field === 'email' ? NAMED_ADDRESS.exec(x) : null;
+          if (shown && EMAIL_SHAPE.test(shown[2])) {
+            x = shown[2];
+            if (shown[1].trim()) shownName ??= shown[1].trim();
+          }
           // a placeholder number (Salesforce's "000000000") is no one's to call: kept, never the main number
           if (field === 'phone' && placeholderPhone(x)) {
             keep(header, x);
@@ -504,6 +516,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     // Google's contact made from an address: "x@gmail com" (given name "x@gmail", family name "com")
     // ("ivo lune@gmail. com") is the row's own address, spaces for its dots — no name: the
     // address stands for one
+    if (shownName !== undefined && one.name === undefined && !one.firstName && !one.lastName && !one.middleName) one.name = shownName;
     const own = one.email?.trim().toLowerCase();
     const spelled = (one.name ?? [one.firstName, one.middleName, one.lastName].filter(Boolean).join(' ')).trim();
     const plain = (x: string) => x.replace(/[\s.]+/g, '').toLowerCase();

@@ -1357,3 +1357,19 @@ describe('what forms and scrapers write where they have nothing, and organisatio
     expect(r.records[0].custom?.defaultProfileUrl).toBeUndefined();
   });
 });
+
+describe('an address as mail programs write it', () => {
+  it("'Name <address>' in an e-mail column is the address, and the name when the row gives none", () => {
+    const r = csv(enc.encode('Country,Company,E-mail\r\nTurkey,Demir Yapi A.S.,Петров И. С. <rv@example.com>\r\nChina,Nantong Example,"""Lin Wei"" <lin@example.cn>, ops@example.cn"\r\n'));
+    expect(r.records.map((x) => [x.name, x.email, x.emails])).toEqual([
+      ['Петров И. С.', 'rv@example.com', undefined],
+      ['Lin Wei', 'lin@example.cn', ['lin@example.cn', 'ops@example.cn']],
+    ]);
+    const named = csv(enc.encode('Name,Email\r\nAnna Berg,Office <office@berg.example>\r\n'));
+    expect(named.records[0]).toMatchObject({ name: 'Anna Berg', email: 'office@berg.example' });
+  });
+  it("two numbers parted by a spaced slash are two phones; an extension after one is not a number of its own", () => {
+    const r = csv(enc.encode('ФИО,Телефон\r\nГусева Ольга,(3012) 300-923 / 8 9021 000532\r\nОрлов Пётр,+7 843 000-00-01 / 02\r\n'));
+    expect(r.records.map((x) => [x.phone, x.phones])).toEqual([['(3012) 300-923', ['(3012) 300-923', '8 9021 000532']], ['+7 843 000-00-01 / 02', undefined]]);
+  });
+});
