@@ -340,6 +340,11 @@ const NAMED_ADDRESS = /^\s*"?([^"<>@]*?)"?\s*<([^<>\s]+)>\s*$/;
 const ownPhone = phoneShaped;
 const ownEmail = (x: string) => EMAIL_SHAPE.test(x) || EMAIL_SHAPE.test(NAMED_ADDRESS.exec(x)?.[2] ?? '');
 
+/** "Family, Given": one comma between names of letters (and hyphens, apostrophes, dots). */
+const SORTED_NAME = /^([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*)?), ([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*)?)$/u;
+/** What follows a name after a comma and is no given name. */
+const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq|dds|cpa|mba)\.?$/i;
+
 /** A value of marks alone, no letter or digit: what a form wrote for "nothing". */
 const NOTHING = /^[\s*\-–—_.?!#/\\]+$/;
 
@@ -471,6 +476,15 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (one.company !== undefined && NO_COMPANY.test(one.company.trim())) {
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
+    }
+    // a name written as a list sorts it ("Lund, Britta") in the first name's column, the last name's empty
+    // (Outlook's contacts saved with "File As" in the first name): the family name, then the given name
+    if (one.firstName !== undefined && one.lastName === undefined && one.middleName === undefined && one.name === undefined) {
+      const m = SORTED_NAME.exec(one.firstName.trim());
+      if (m && !SUFFIX.test(m[2]) && !hasLegalForm(one.firstName)) {
+        one.lastName = m[1];
+        one.firstName = m[2];
+      }
     }
     // NetSuite's contact under its customer: "C1002 Halo Print: Dana" beside the company "C1002 Halo Print"
     if (one.name !== undefined && one.company !== undefined) {

@@ -99,6 +99,8 @@ describe('property: export → import', () => {
             else if (/^[\s*\-–—_.?!#/\\]+$/.test(sent)) sent = '';
             else sent = sent.trim();
             if (k === 'lastName' && /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/.test(sent.trim())) continue;
+            // a first name written "Family, Given" with no last name is read as the two (checked elsewhere)
+            if ((k === 'firstName' || k === 'lastName') && blank(input[i].lastName) && input[i].firstName.includes(', ')) continue;
             if (k === 'company' && rec.firstName && rec.lastName && normaliseName(sent) === normaliseName(rec.name)) continue;
             if (blank(sent)) expect(got, k).toBeUndefined();
             else expect(got, k).toBe(sent);

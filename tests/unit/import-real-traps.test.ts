@@ -1373,3 +1373,15 @@ describe('an address as mail programs write it', () => {
     expect(r.records.map((x) => [x.phone, x.phones])).toEqual([['(3012) 300-923', ['(3012) 300-923', '8 9021 000532']], ['+7 843 000-00-01 / 02', undefined]]);
   });
 });
+
+describe("Outlook's contacts filed by their last name", () => {
+  it("'Lund, Britta' in the first name's column, the last name's empty, is Britta Lund; a suffix or a firm is not split", () => {
+    const r = csv(enc.encode('Title,First Name,Middle Name,Last Name,E-mail Address\r\n,"Lund, Britta",,,britta@lund.example\r\n,"Kim, Jr.",,,kim@example.com\r\n,"Vega, Inc.",,,info@vega.example\r\n,"Olsen, Ida",,Olsen,ida@olsen.example\r\n'));
+    expect(r.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([
+      ['Britta Lund', 'Britta', 'Lund'],
+      ['Kim, Jr.', 'Kim, Jr.', undefined],
+      ['Vega, Inc.', 'Vega, Inc.', undefined],
+      ['Olsen, Ida Olsen', 'Olsen, Ida', 'Olsen'],
+    ]);
+  });
+});
