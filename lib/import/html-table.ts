@@ -36,7 +36,8 @@ export function looksLikeHtml(head: Uint8Array): boolean {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
   const start = new TextDecoder('latin1').decode(head.subarray(i, i + 256)).toLowerCase();
-  return /^(<!doctype html|<html|<table|<meta|<head|<body|<style|<!--)/.test(start) || /^<\?xml[^>]*>\s*<html/.test(start);
+  // (a script's log of rows with no <table> around them: "<tr> <td>…</td> </tr>")
+  return /^(<!doctype html|<html|<table|<meta|<head|<body|<style|<!--|<tr[\s>]|<tbody|<thead)/.test(start) || /^<\?xml[^>]*>\s*<html/.test(start);
 }
 
 /** Excel 2003's XML Spreadsheet (`<?mso-application progid="Excel.Sheet"?>`), which is not an HTML table. */
@@ -69,6 +70,8 @@ export function readHtmlTables(text: string): HtmlTable[] {
   let caption = null as string | null;
   let inCaption = false;
   let span = 1;
+  /** the rows being read have no <table> around them */
+  let implicit = false;
 
   const endCell = () => {
     if (cell === null || !row) return;
@@ -93,12 +96,26 @@ export function readHtmlTables(text: string): HtmlTable[] {
         }
         if (skip) return;
         if (name === 'table') {
+          // a real table after bare rows: those rows were a table of their own
+          if (implicit && depth === 1) {
+            endRow();
+            if (rows.length && tables.length < MAX_TABLES) tables.push({ name: `Table ${tables.length + 1}`, rows });
+            depth = 0;
+          }
+          implicit = false;
           depth++;
           if (depth === 1) {
             rows = [];
             caption = null;
           } else if (cell !== null) cell += ' ';
           return;
+        }
+        // rows with no table around them (a script's log written as bare <tr>s): a table of their own
+        if (depth === 0 && name === 'tr') {
+          implicit = true;
+          depth = 1;
+          rows = [];
+          caption = null;
         }
         if (depth !== 1) {
           if (cell !== null && (name === 'br' || name === 'tr' || name === 'p' || name === 'div' || name === 'li')) cell += name === 'br' ? '\u2028' : ' ';

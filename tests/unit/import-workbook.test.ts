@@ -233,6 +233,16 @@ describe('Bitrix24 HTML "xls"', () => {
     expect(() => readHtmlTables('<table></table>')).toThrow(/no table with rows/);
   });
 
+  it("a landing page's lead log named .xls (bare <tr> rows, no <table>, no header) is refused with the reason, not read as CSV", async () => {
+    const log = ' <tr> <td></td> <td>Олена Коваль</td> <td>+380670000001</td>   <td>19.02.18 / 22:56</td> </tr>\n  <tr> <td></td> <td>Ігор Мельник</td> <td>+380670000002</td>   <td>19.02.18 / 23:11</td> </tr>\n';
+    const bytes = new TextEncoder().encode(log);
+    expect(formatOf('leads.xls', bytes)).toBe('xls-html');
+    await expect(readGridFile(bytes, { format: 'xls-html' })).rejects.toThrow(/^row 1 of “Table 1” holds data/);
+    // with a header row, the same rows are a table; a real table after bare rows is a table of its own
+    const tables = readHtmlTables('<tr><td>Name</td><td>Phone</td></tr><tr><td>Олена Коваль</td><td>+380670000001</td></tr><table><tr><td>Email</td></tr><tr><td>a@example.com</td></tr></table>');
+    expect(tables.map((t) => t.rows)).toEqual([[['Name', 'Phone'], ['Олена Коваль', '+380670000001']], [['Email'], ['a@example.com']]]);
+  });
+
   it('nesting 50,000 deep and a 5 MB cell: bounded, the row rejected with its line', async () => {
     const deep = '<div>'.repeat(50_000) + 'x' + '</div>'.repeat(50_000);
     const html = `<meta charset="utf-8"><table><tr><th>Name</th><th>Email</th></tr><tr><td>${deep}</td><td>d@example.com</td></tr><tr><td>${'y'.repeat(5_000_000)}</td><td>y@example.com</td></tr><tr><td>Ann Example</td><td>ann@example.com</td></tr></table>`;
