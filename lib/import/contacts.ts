@@ -7,9 +7,14 @@ import type { ColumnMapping, ImportedContact } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import { type PresetId, presetById } from './presets';
 import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
-import { why } from './why';
+import { type Why, why } from './why';
 
-export const NAMES_NOBODY = why('namesNobody');
+const NAMES_NOBODY = why('namesNobody');
+
+/** Why a record that names nobody is refused (saying so when it has a phone number: the number is not lost, the row is in the rejects). */
+export function nobody(phone: string | undefined): Why {
+  return phone?.trim() ? why('phoneOnly', { phone: phone.trim() }) : NAMES_NOBODY;
+}
 
 /** A group's heading: its name and how many it holds, "Origin Agent (FFW) (9)". */
 const GROUP_HEADING = /^\s*\S.*\s\(\d[\d\s.,]*\)\s*$/;
@@ -136,7 +141,7 @@ export class ContactSink implements RowSink {
     if (!names) {
       // (a companies export's rows, or a company's own record among people: said so, not "names nobody")
       const company = record.company?.trim();
-      this.rejected.push({ line: r.line, ...(company ? why(companyRecord ? 'companyRecord' : 'companyNoPerson', { company }) : NAMES_NOBODY), raw: r.raw });
+      this.rejected.push({ line: r.line, ...(company ? why(companyRecord ? 'companyRecord' : 'companyNoPerson', { company }) : nobody(record.phone)), raw: r.raw });
       return;
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;

@@ -13,7 +13,7 @@
 // properties (PHOTO, LOGO, SOUND, KEY) are not a contact's text and are left out.
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
-import { NAMES_NOBODY } from './contacts';
+import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
@@ -298,7 +298,7 @@ function toRecord(raw: string): ImportedContact | Why {
   }
   // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
   const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
-  if (!name && !r.email) return NAMES_NOBODY;
+  if (!name && !r.email) return nobody(r.phone as string | undefined);
   r.name = name ?? r.email;
   // (under the names Google's CSV gives them)
   for (const [k, v] of honorifics) if (!String(r.name).includes(v.trim())) keep(k, v);

@@ -47,7 +47,7 @@ describe('Google Contacts (old layout, UTF-8 with BOM, CRLF)', () => {
   it('rejects the row naming nobody', () => {
     invariant(r);
     expect([r.rows, r.accepted, r.duplicates]).toEqual([4, 3, []]);
-    expect(r.rejected).toEqual([{ line: 4, code: 'namesNobody', reason: 'names nobody: no name and no e-mail', raw: ',,,,,,Met at the conference,* myContacts,,,,,Mobile,+1 555 0100,,,,,' }]);
+    expect(r.rejected).toEqual([{ line: 4, code: 'phoneOnly', params: { phone: '+1 555 0100' }, reason: 'names nobody: a phone number (+1 555 0100) but no name and no e-mail', raw: ',,,,,,Met at the conference,* myContacts,,,,,Mobile,+1 555 0100,,,,,' }]);
   });
   it('two e-mails, markup kept verbatim', () => {
     expect(r.records[0]).toMatchObject({

@@ -16,7 +16,7 @@ describe('contacts.vcf', () => {
     expect(r.recordLines).toEqual([1, 18, 29, 51]);
     expect(r.duplicates).toEqual([{ line: 42, sameAs: 1, by: 'email' }]);
     expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
-      [37, 'names nobody: no name and no e-mail'],
+      [37, 'names nobody: a phone number (+44 113 496 0000) but no name and no e-mail'],
       [48, 'no END:VCARD before the next card'],
     ]);
   });

@@ -26,8 +26,9 @@ describe('reasons a row is refused', () => {
     expect(r.rejected.map((x) => [x.line, x.code, x.params])).toEqual([
       [3, 'width', { fields: 2, columns: 3 }],
       [5, 'headerAgain', undefined],
-      [6, 'namesNobody', undefined],
+      [6, 'phoneOnly', { phone: '555 0100 200' }],
     ]);
     expect(r.rejected[0].reason).toBe('2 fields for 3 columns');
+    expect(r.rejected[2].reason).toBe('names nobody: a phone number (555 0100 200) but no name and no e-mail');
   });
 });
