@@ -160,10 +160,31 @@ export function namesConflict(a: Named, b: Named): boolean {
     const holds = (x: string[], y: string[]) => y.every((w) => x.includes(w));
     return !holds(ka, kb) && !holds(kb, ka);
   }
-  if (compareNames(parseName(fa), parseName(fb)).kind !== 'none') return false;
-  const wa = normaliseName(fa).split(' ').filter((w) => w.length > 1);
-  const wb = new Set(normaliseName(fb).split(' '));
-  return wa.filter((w) => wb.has(w)).length < 2;
+  if (normaliseName(fa) === normaliseName(fb)) return false;
+  const [pa, pb] = [parseName(fa), parseName(fb)];
+  if (compareNames(pa, pb).kind !== 'none') return false;
+  // names the matcher cannot line up (or read: Thai, Chinese, Arabic) are one when they share two
+  // words, a typo aside ("Omar Pak Plumber", "Omar Plumber Pak"; "สุภาวดี ทองคำ", "สภาวดี ทองคำ"),
+  // unless each holds a word the other does not: "Rui Cesar Lobo" and "Rui Ismael Lobo" at one
+  // company's mailbox are two of a family
+  const [wa, wb] = [fa, fb].map((f) => normaliseName(f).split(' ').filter((w) => w.length > 1));
+  // (a typo is allowed only in a script the matcher cannot read: in Latin or Cyrillic it said no)
+  const unread = !pa.tokens.length || !pb.tokens.length;
+  const inOther = (w: string, other: string[]) => other.some((x) => x === w || (unread && oneEditApart(w, x)));
+  if (wa.filter((w) => inOther(w, wb)).length < 2) return true;
+  // (names as people write them: a phone book's labels, "Ravi Kumar Electrical Shop Market Road Home",
+  // are one person's by two words)
+  return nameShaped(fa) && nameShaped(fb) && wa.some((w) => !inOther(w, wb)) && wb.some((w) => !inOther(w, wa));
+}
+
+/** The same word, or (four letters or more) one typed with one letter added, dropped or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  // past the first difference the rest must agree: after a change, or after the longer's extra letter
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
 /** Both records carry a person's name (not an address, nor one made from it) and the names differ at all. */

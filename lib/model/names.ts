@@ -292,7 +292,7 @@ export interface NameComparison {
 
 /**
  * Compares two parsed names independent of order: every token of the shorter
- * name (patronymics aside) must match a distinct token of the longer one, and at
+ * name (patronymics aside, unless both have one and they differ) must match a distinct token of the longer one, and at
  * least one pair must be a full word that is not only a nickname (the surname,
  * usually). The result is the weakest pair's kind. One-word names only reach
  * `partial`.
@@ -300,6 +300,9 @@ export interface NameComparison {
 export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
   const none: NameComparison = { kind: 'none', pairs: [] };
   if (!a.tokens.length || !b.tokens.length) return none;
+  // two patronymics that differ are two people (Иванов Пётр Сергеевич and Иванов Пётр Алексеевич: a son
+  // named after his grandfather); one name without its patronymic still matches
+  if (a.patronymic && b.patronymic && a.patronymic !== b.patronymic) return none;
   const [short, long] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
   const swapped = short !== a.tokens;
   // Greedy assignment of the short name's tokens, strongest matches first; names

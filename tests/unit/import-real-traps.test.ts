@@ -1385,3 +1385,19 @@ describe("Outlook's contacts filed by their last name", () => {
     ]);
   });
 });
+
+describe('people of one family at one mailbox, and one person typed twice', () => {
+  it("'Rui Cesar Lobo' and 'Rui Ismael Lobo' at one company's mailbox are two; patronymics that differ are two people", () => {
+    const r = csv(enc.encode('Lead;Company;Name;Email\r\n1;Lobo Bombas;Rui Cesar Lobo;vendas@lobo.example\r\n1;Lobo Bombas;Rui Ismael Lobo;vendas@lobo.example\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Rui Cesar Lobo', 'Rui Ismael Lobo']);
+    const ru = csv(enc.encode('ФИО,Email\r\nСоколов Пётр Сергеевич,office@sokol.example\r\nСоколов Пётр Алексеевич,office@sokol.example\r\nСоколов Пётр,office@sokol.example\r\n'));
+    // (the third names no patronymic: it is the first of them, by its address)
+    expect(ru.records.map((x) => x.name)).toEqual(['Соколов Пётр Сергеевич', 'Соколов Пётр Алексеевич']);
+    expect(ru.duplicates).toEqual([{ line: 4, sameAs: 2, by: 'email' }]);
+  });
+  it('a Thai name typed with one vowel sign missing, same address and birthday, is one person', () => {
+    const r = csv(enc.encode('Name,Phone,Email,Birthday\r\nสุภาวดี ทองคำ,0640000001,supa@example.com,07/05/2000\r\nสภาวดี ทองคำ,0830000002,supa@example.com,07/05/2000\r\nสมชาย ใจดี,0640000003,family@example.com,\r\nสมหญิง ใจดี,0640000004,family@example.com,\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['สุภาวดี ทองคำ', 'สมชาย ใจดี', 'สมหญิง ใจดี']);
+    expect(r.duplicates).toEqual([{ line: 3, sameAs: 2, by: 'email' }]);
+  });
+});
