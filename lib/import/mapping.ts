@@ -11,7 +11,7 @@ import { profileUrlKey } from '../extract/urls';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', '姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
+  ['name', ['name', '姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'participantname', 'guestname', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
     // the person to ask for at a client (MS Access's Russian Northwind "ОбращатьсяК"; 1C's and many lists' "Контактное лицо")
     'обращатьсяк', 'контактноелицо', 'фиоконтактноголица', 'контактноелицофио',
     // Chinese (Thunderbird's 显示名称), Korean, Japanese, Turkish
@@ -30,7 +30,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies',
     // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
-  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'תפקיד', 'المسمىالوظيفي']],
+  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'תפקיד', 'المسمىالوظيفي']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
   ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
@@ -52,12 +52,15 @@ function plainKey(header: string): string {
 export function genericField(header: string): ContactField | null {
   const key = plainKey(header);
   if (!key) return null;
+  // a meeting's attendance report names each person in a column of that name alone (Zoom's "Attendee");
+  // "Attendee #" is the ticket's number
+  if (/^\s*(?:attendee|participant|teilnehmer|participante|участник)\s*$/i.test(header)) return 'name';
   // a column that says whose it is: Kommo's "Celular (contato)", "E-mail do Cliente", amoCRM's "(контакт)",
   // Dynamics 365's lookup "Email (Primary Contact) (Contact)", Pipedrive's "Person - E-Mail" in any language
   // … or before it (PrestaShop's "Customer e-mail*"); a format hint after the name ("Birthday (yyyy-mm-dd)")
   const hinted = plainKey(header.replace(/\([^()]*\)/g, ' '));
   for (const k of [key, key.replace(/(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '',
-    key.replace(/^(?:customer|client|contact|cliente|kunden)(?=.)/, ''), hinted === key ? '' : hinted]) {
+    key.replace(/^(?:customer|client|contact|cliente|kunden|member|loyalty|subscriber|attendee|participant)(?=.)/, ''), /^account(?:email|emailaddress)$/.test(key) ? key.slice(7) : '', hinted === key ? '' : hinted]) {
     // ("Last Contact", "First Contact" are dates, no name's parts: Tiewise's own export has "Last Contact")
     if (!k || (k !== key && /^(?:last|first)$/.test(k))) continue;
     for (const [field, names] of GENERIC) {
@@ -203,7 +206,9 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
   // a first-name word alone ("Nombre", "Nome") or the French "Nom" alone holds the whole name
   if (!out.includes('name') && !(out.includes('firstName') && out.includes('lastName'))) {
     headers.forEach((h, i) => {
-      if ((out[i] === 'firstName' || out[i] === 'lastName') && decided[i] === undefined && WHOLE_NAME_ALONE.has(headerKey(h))) out[i] = 'name';
+      // (also when it says whose it is: Exact Spotter's "Nome contato")
+      const k = headerKey(h);
+      if ((out[i] === 'firstName' || out[i] === 'lastName') && decided[i] === undefined && (WHOLE_NAME_ALONE.has(k) || WHOLE_NAME_ALONE.has(k.replace(/(?:d[oa])?(?:contato|cliente)$/, '')))) out[i] = 'name';
     });
   }
   // a list that names its members only by a nickname beside their address (Google Groups' "Nickname"):
@@ -553,6 +558,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (companyRow && one.company === undefined) {
       one.company = one.name ?? ([one.firstName, one.middleName, one.lastName].filter(Boolean).join(' ') || undefined);
       one.name = one.firstName = one.middleName = one.lastName = undefined;
+    }
+    // "Name" beside "Last Name" and no first name's column (an event tool's export): the name there is the
+    // given name, unless it already holds the last name
+    if (one.name !== undefined && one.lastName !== undefined && one.firstName === undefined && !normaliseName(one.name).split(' ').includes(normaliseName(one.lastName).split(' ')[0])) {
+      one.firstName = one.name;
+      one.name = undefined;
     }
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
     // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")

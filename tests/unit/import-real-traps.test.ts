@@ -1401,3 +1401,21 @@ describe('people of one family at one mailbox, and one person typed twice', () =
     expect(r.duplicates).toEqual([{ line: 3, sameAs: 2, by: 'email' }]);
   });
 });
+
+describe('attendee lists, loyalty programmes and prospecting tools, by their column names', () => {
+  it("Zoom's 'Attendee' is the name; 'Function' the position; 'Account_Email' and 'Loyalty_Date_Of_Birth' the person's", () => {
+    const zoom = csv(enc.encode('Attendee,Join Time,Leave Time,Date\r\nIda Berg,11/9/2020 15:18,11/9/2020 16:02,11/9/2020\r\n'));
+    expect(zoom.records[0]).toMatchObject({ name: 'Ida Berg' });
+    const list = csv(enc.encode('Name,Function,Country\r\nOla Nordmann,Chairman and CEO,NOR\r\n'));
+    expect(list.records[0]).toMatchObject({ name: 'Ola Nordmann', position: 'Chairman and CEO' });
+    const loyalty = csv(enc.encode('ACCOUNT_NO,FIRST_NAME,LAST_NAME,ACCOUNT_EMAIL,Loyalty_Date_Of_Birth\r\n100200,Kemar,Brown,kemar@brown.example,1988-04-02\r\n'));
+    expect(loyalty.records[0]).toMatchObject({ name: 'Kemar Brown', email: 'kemar@brown.example', birthday: '1988-04-02' });
+  });
+  it("Exact Spotter's 'Nome contato' holds the whole name; an event tool's 'Name' beside 'Last Name' is the given name", () => {
+    const spotter = csv(enc.encode('LEAD_ID;NOME LEAD;NOME CONTATO;EMAIL\r\n33800001;Lobo Bombas;Maria Aurea Lobo;maria@lobo.example\r\n'));
+    expect(spotter.records[0]).toMatchObject({ name: 'Maria Aurea Lobo' });
+    expect(spotter.records[0].firstName).toBeUndefined();
+    const event = csv(enc.encode('Name,Last Name,Email\r\nTomás,Lozano,g@lozano.example\r\nAna Ruiz,Ruiz,ana@ruiz.example\r\n'));
+    expect(event.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([['Tomás Lozano', 'Tomás', 'Lozano'], ['Ana Ruiz', undefined, 'Ruiz']]);
+  });
+});
