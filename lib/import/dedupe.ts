@@ -47,14 +47,31 @@ export function keysOf(r: ImportedContact): RecordKeys {
     // longer name is also keyed by them, so the SIM's copy of a card, with its number, finds the card
     const sim = personal.length > SIM_NAME ? normaliseName(personal.slice(0, SIM_NAME)) : '';
     for (const p of r.phones ?? (r.phone ? [r.phone] : [])) {
-      const n = normPhone(p);
       // (a number a spreadsheet rounded, "7.70091E+11", is no number)
-      if (n.length < 6 || /e\+/i.test(p)) continue;
-      out.push(['name+phone', 'p:' + name + '|' + n]);
-      if (sim && sim !== name) out.push(['name+phone', 'p:' + sim + '|' + n]);
+      if (normPhone(p).length < 6 || /e\+/i.test(p)) continue;
+      for (const n of phoneForms(p)) {
+        out.push(['name+phone', 'p:' + name + '|' + n]);
+        if (sim && sim !== name) out.push(['name+phone', 'p:' + sim + '|' + n]);
+      }
     }
   }
   return out;
+}
+
+/**
+ * The forms one number takes for a name's match: as compared everywhere (normPhone), and its
+ * national number when it is written with a trunk 0 ("0422 479 248") or with a country code
+ * ("+61 422 479 248": the code is one to three digits, so each is tried) — a shop's customer
+ * who typed it both ways is one person.
+ */
+function phoneForms(p: string): string[] {
+  const d = p.replace(/\D/g, '');
+  const out = [normPhone(p)];
+  if (/^\s*(?:\+|00)/.test(p)) {
+    const intl = d.replace(/^00/, '');
+    for (let cc = 1; cc <= 3; cc++) if (intl.length - cc >= 8) out.push(intl.slice(cc));
+  } else if (/^0[1-9]/.test(d) && d.length >= 9) out.push(d.slice(1));
+  return [...new Set(out)];
 }
 
 export class DuplicateIndex<T> {

@@ -1419,3 +1419,11 @@ describe('attendee lists, loyalty programmes and prospecting tools, by their col
     expect(event.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([['Tomás Lozano', 'Tomás', 'Lozano'], ['Ana Ruiz', undefined, 'Ruiz']]);
   });
 });
+
+describe('one number written two ways', () => {
+  it("a shop's customer with her number national ('0422 000 248') and international ('+61422000248') is one person; another name is not", () => {
+    const r = csv(enc.encode('First Name,Last Name,Phone,Country Code\r\nDale,Hartigan,0422 000 248,AU\r\nDale ,Hartigan ,+61422000248,AU\r\nBrian,Hartigan,+61422000248,AU\r\n'));
+    expect(r.records.map((x) => [x.name, x.phones ?? [x.phone]])).toEqual([['Dale Hartigan', ['0422 000 248', '+61422000248']], ['Brian Hartigan', ['+61422000248']]]);
+    expect(r.duplicates).toEqual([{ line: 3, sameAs: 2, by: 'name+phone' }]);
+  });
+});
