@@ -11,7 +11,7 @@ import { profileUrlKey } from '../extract/urls';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', '姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'participantname', 'guestname', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
+  ['name', ['name', '姓名', '真实姓名', '真實姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'participantname', 'guestname', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
     // the person to ask for at a client (MS Access's Russian Northwind "ОбращатьсяК"; 1C's and many lists' "Контактное лицо")
     'обращатьсяк', 'контактноелицо', 'фиоконтактноголица', 'контактноелицофио',
     // Chinese (Thunderbird's 显示名称), Korean, Japanese, Turkish
@@ -281,7 +281,7 @@ export function applyMapping(headers: string[], mapping: ColumnMapping, fields: 
   return planMapping(headers, mapping)(fields);
 }
 
-const NICKNAME = new Set(['nickname', 'nick', 'никнейм', 'псевдоним', 'spitzname', 'surnom', 'apodo']);
+const NICKNAME = new Set(['nickname', 'nick', 'никнейм', 'псевдоним', 'spitzname', 'surnom', 'apodo', '昵称', '暱稱', '微博昵称', 'ニックネーム', '닉네임']);
 
 const WHOLE_NAME_ALONE = new Set(['nombre', 'nome', 'nom']);
 
@@ -379,6 +379,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   const odooName = keysAll.includes('completename') && keysAll.some((k) => ODOO.has(k)) ? keysAll.indexOf('completename') : -1;
   const isCompany = keysAll.findIndex((k) => IS_COMPANY.has(k));
   const partyType = keysAll.findIndex((k) => PARTY_TYPE.has(k));
+  const nickCol = keysAll.findIndex((k, i) => NICKNAME.has(k) && mapping[i] == null);
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
@@ -565,6 +566,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       one.firstName = one.name;
       one.name = undefined;
     }
+    // a row that gives no name and no address, but the nickname its member goes by (a Weibo event's join
+    // list, its "真实姓名" mostly empty): named by the nickname, which stays under its column too
+    const nick = nickCol >= 0 ? fields[nickCol]?.trim() : undefined;
+    if (nick && !NOTHING.test(nick) && one.name === undefined && !one.firstName && !one.lastName && !one.middleName && one.email === undefined) one.name = nick;
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
     // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")
     const fullName = one.name?.replace(/\s+/g, ' ').trim() || (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);

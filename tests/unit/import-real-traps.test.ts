@@ -1427,3 +1427,11 @@ describe('one number written two ways', () => {
     expect(r.duplicates).toEqual([{ line: 3, sameAs: 2, by: 'name+phone' }]);
   });
 });
+
+describe("a Weibo event's join list", () => {
+  it('a member who left the real name empty is named by the nickname; one who gave it, by the name', () => {
+    const r = csv(enc.encode('微博昵称,粉丝数,微博数,真实姓名,电话\r\nLin_Mo_,63,355,,\r\n小鱼儿2012,120,80,李小玉,13900000001\r\n,5,1,,\r\n'));
+    expect(r.records.map((x) => [x.name, x.custom?.['微博昵称']])).toEqual([['Lin_Mo_', 'Lin_Mo_'], ['李小玉', '小鱼儿2012']]);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[4, 'namesNobody']]);
+  });
+});
