@@ -62,16 +62,26 @@ export function keysOf(r: ImportedContact): RecordKeys {
  * The forms one number takes for a name's match: as compared everywhere (normPhone), and its
  * national number when it is written with a trunk 0 ("0422 479 248") or with a country code
  * ("+61 422 479 248": the code is one to three digits, so each is tried) — a shop's customer
- * who typed it both ways is one person.
+ * who typed it both ways is one person, and so is a Czech member written "+420 732…" and "732…".
  */
 function phoneForms(p: string): string[] {
-  const d = p.replace(/\D/g, '');
-  const out = [normPhone(p)];
-  if (/^\s*(?:\+|00)/.test(p)) {
-    const intl = d.replace(/^00/, '');
-    for (let cc = 1; cc <= 3; cc++) if (intl.length - cc >= 8) out.push(intl.slice(cc));
-  } else if (/^0[1-9]/.test(d) && d.length >= 9) out.push(d.slice(1));
-  return [...new Set(out)];
+  const n = normPhone(p);
+  let at = 0;
+  while (p.charCodeAt(at) === 32) at++;
+  const c = p.charCodeAt(at);
+  if (c === 43 || (c === 48 && p.charCodeAt(at + 1) === 48)) {
+    // +CC… or 00CC…: the number past a code of one, two or three digits, when eight digits or more remain
+    const d = p.replace(/\D/g, '').slice(c === 43 ? 0 : 2);
+    const out = [n];
+    for (let cc = 1; cc <= 3 && d.length - cc >= 8; cc++) if (d.slice(cc) !== n) out.push(d.slice(cc));
+    return out;
+  }
+  if (c === 48 || c === 40) {
+    // 0… or (0…): the number past its trunk 0
+    const d = p.replace(/\D/g, '');
+    if (d.length >= 9 && d.charCodeAt(0) === 48 && d.charCodeAt(1) !== 48) return [n, d.slice(1)];
+  }
+  return [n];
 }
 
 export class DuplicateIndex<T> {
