@@ -118,7 +118,7 @@ export class ContactSink implements RowSink {
     }
     if (lone && (this.footer || REPORT_FOOTER.test(fields[0].trim()))) {
       this.footer = true;
-      for (const [x] of this.held ? [this.held] : []) this.rejected.push({ line: x.line, ...why('reportFooter'), raw: x.raw });
+      if (this.held) this.rejected.push({ line: this.held[0].line, ...why('reportFooter'), raw: this.held[0].raw });
       this.held = undefined;
       this.rejected.push({ line: r.line, ...why('reportFooter'), raw: r.raw });
       return;

@@ -23,7 +23,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst', '名字', 'jmeno', 'voornaam', 'nomedibattesimo', 'שםפרטי', 'الاسمالأول']],
   ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名', 'nmiddle', 'cntctmid']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'שםמשפחה', 'اسمالعائلة']],
-  ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
+  ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
   ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', /^(mobil|auto|weiteres)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', /^telefones?\d*$/,
     // Hebrew, Arabic
     'טלפון', 'מסטלפון', 'מספרטלפון', 'טלפוןנייד', 'נייד', 'פלאפון', 'סלולרי', 'هاتف', 'الهاتف', 'رقمالهاتف', 'جوال', 'الجوال', 'رقمالجوال', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
@@ -49,6 +49,9 @@ function plainKey(header: string): string {
   return headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
 }
 
+/** What a column name says of whose column it is, at its end ("Celular (contato)", "E-mail do Cliente"). */
+const WHOSE = /(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/;
+
 export function genericField(header: string): ContactField | null {
   const key = plainKey(header);
   if (!key) return null;
@@ -59,8 +62,8 @@ export function genericField(header: string): ContactField | null {
   // Dynamics 365's lookup "Email (Primary Contact) (Contact)", Pipedrive's "Person - E-Mail" in any language
   // … or before it (PrestaShop's "Customer e-mail*"); a format hint after the name ("Birthday (yyyy-mm-dd)")
   const hinted = plainKey(header.replace(/\([^()]*\)/g, ' '));
-  for (const k of [key, key.replace(/(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '',
-    key.replace(/^(?:customer|client|contact|cliente|kunden|member|loyalty|subscriber|attendee|participant)(?=.)/, ''), /^account(?:email|emailaddress)$/.test(key) ? key.slice(7) : '', hinted === key ? '' : hinted]) {
+  for (const k of [key, key.replace(WHOSE, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '',
+    key.replace(/^(?:customer|client|contact|cliente|kunden|member|loyalty|subscriber|attendee|participant)(?=.)/, ''), hinted === key ? '' : hinted]) {
     // ("Last Contact", "First Contact" are dates, no name's parts: Tiewise's own export has "Last Contact")
     if (!k || (k !== key && /^(?:last|first)$/.test(k))) continue;
     for (const [field, names] of GENERIC) {
@@ -208,7 +211,7 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     headers.forEach((h, i) => {
       // (also when it says whose it is: Exact Spotter's "Nome contato")
       const k = headerKey(h);
-      if ((out[i] === 'firstName' || out[i] === 'lastName') && decided[i] === undefined && (WHOLE_NAME_ALONE.has(k) || WHOLE_NAME_ALONE.has(k.replace(/(?:d[oa])?(?:contato|cliente)$/, '')))) out[i] = 'name';
+      if ((out[i] === 'firstName' || out[i] === 'lastName') && decided[i] === undefined && (WHOLE_NAME_ALONE.has(k) || WHOLE_NAME_ALONE.has(k.replace(WHOSE, '')))) out[i] = 'name';
     });
   }
   // a list that names its members only by a nickname beside their address (Google Groups' "Nickname"):
@@ -416,7 +419,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
           if (field === 'phone') x = numberText(x.trim());
           // an address written as mail programs show it ("Петров И. С. <ps@example.com>"): the address, and
           // the name shown with it for a row that gives no other
-          const shown = field === 'email' ? NAMED_ADDRESS.exec(x) : null;
+          const shown = field === 'email' && x.includes('<') ? NAMED_ADDRESS.exec(x) : null;
           if (shown && EMAIL_SHAPE.test(shown[2])) {
             x = shown[2];
             if (shown[1].trim()) shownName ??= shown[1].trim();
