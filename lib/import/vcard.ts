@@ -148,7 +148,10 @@ function toRecord(raw: string): ImportedContact | Why {
   const r: Record<string, unknown> = {};
   const custom = Object.create(null) as Record<string, string>;
   const keep = (name: string, v: string) => {
-    if (v.trim()) custom[freeKey(custom, name)] = v;
+    if (!v.trim()) return;
+    // the same value again under the same name (Samsung writes each ADR twice) says nothing more
+    for (let k = name, n = 2; Object.hasOwn(custom, k); k = `${name} ${n++}`) if (custom[k] === v) return;
+    custom[freeKey(custom, name)] = v;
   };
   /** N's honorific prefix and suffix ("Dr.", "Jr."): kept when the shown name leaves them out */
   const honorifics: [string, string][] = [];
@@ -213,11 +216,11 @@ function toRecord(raw: string): ImportedContact | Why {
         if (first[0]?.trim() && phoneShaped(first[0])) {
           const tel = numberText(first[0]).trim();
           if (!phones.includes(tel)) phones.push(tel);
-        } else if (first[0]?.trim()) r.company = first[0];
+        } else if (first[0]?.trim()) r.company = first[0].trim();
         if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
         break;
       case 'title':
-        if (text) r.position = first.join('');
+        if (text) r.position = first.join('').trim();
         break;
       case 'adr': {
         // post office box; extended; street; locality; region; postal code; country (Google adds an eighth:
@@ -226,7 +229,7 @@ function toRecord(raw: string): ImportedContact | Why {
         if (city?.trim() && r.city === undefined) r.city = city;
         if (country?.trim() && r.country === undefined) r.country = country;
         const parts = first.length > 7 && first.slice(0, 7).some((x) => x.trim()) ? first.slice(0, 7) : first;
-        keep('Address', parts.filter((x) => x.trim()).join(', '));
+        keep('Address', parts.map((x) => x.trim()).filter(Boolean).join(', '));
         break;
       }
       case 'bday':
@@ -316,8 +319,11 @@ function unescaped(p: ICAL.Property, v: string): string {
   return p.type === 'unknown' ? v.replace(/\\([nN,;:\\"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : v;
 }
 
-/** A name is one line: a line break typed into it ("Роман\nСущик") is a space; a space a phone left at its end is not its text. */
-const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/**
+ * A name is one line: a line break typed into it ("Роман\nСущик") is a space; a space a phone left at
+ * its end is not its text, nor a doubled one inside ("Zuzana  B.", as a CSV's name is read).
+ */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
 function preferred(p: ICAL.Property): boolean {
@@ -416,8 +422,11 @@ function as30(raw: string): string {
     const [grouped, ...params] = head.split(';');
     // Apple and Google group properties with their labels ("item1.EMAIL", "item1.X-ABLabel")
     const name = grouped.replace(/^[A-Za-z0-9-]+\./, '');
-    if (/^version$/i.test(name)) {
-      out.push('VERSION:3.0');
+    // the version the card is read in comes right after its BEGIN, wherever the card wrote it (Netscape
+    // Communicator 4 writes "version:2.1" after N, ORG and ADR: read before it, they were not split)
+    if (/^version$/i.test(name)) continue;
+    if (/^begin$/i.test(name) && /^vcard$/i.test(value.trim())) {
+      out.push('BEGIN:VCARD', 'VERSION:3.0');
       continue;
     }
     let qp = false;
@@ -441,6 +450,9 @@ function as30(raw: string): string {
     // a time zone or a position given as text, as 4.0 writes them ("TZ:Europe/London",
     // "GEO:geo:51.52,0.15"): read as 3.0's offset and numbers they came out cut ("London/", "0")
     if (/^(?:tz|geo)$/i.test(name) && !kept.some((k) => /^value=/i.test(k))) kept.push('VALUE=text');
+    // (a value that is nothing but "=XX" bytes with no ENCODING said — an Android phone book's "N:;=D0=9B=D0=B5=D0=BD=D0=B0;;;"
+    // — is quoted-printable all the same when its bytes are UTF-8 text)
+    if (!qp && !b64 && !binary && undeclaredQp(value)) qp = true;
     if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
     else if (b64) value = decodeBase64(value, charset).replace(/\r\n|\n|\r/g, '\\n');
     // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien"); Google's escaped
@@ -450,6 +462,24 @@ function as30(raw: string): string {
     out.push(`${head}:${value}`);
   }
   return out.join('\r\n') + '\r\n';
+}
+
+/**
+ * A value whose every part (between ";" and ",") is "=XX" bytes only, two or more, and whose bytes
+ * are UTF-8 with a letter beyond ASCII: quoted-printable text the card did not declare.
+ */
+function undeclaredQp(v: string): boolean {
+  if (!/^(?:=[0-9A-F]{2}){2}/i.test(v.replace(/^[;,]+/, ''))) return false;
+  const parts = v.split(/[;,]/).filter(Boolean);
+  if (!parts.every((x) => /^(?:=[0-9A-F]{2})+$/i.test(x))) return false;
+  const bytes = Uint8Array.from(v.replace(/[;,]/g, '').slice(1).split('='), (h) => parseInt(h, 16));
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A base64 text value in its CHARSET; the value as written when it is no base64. */

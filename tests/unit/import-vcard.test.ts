@@ -98,3 +98,33 @@ describe("old Japanese phones' vCards: plain values in the CHARSET they name", (
     expect(r.records[0].name).toBe('花子 山田');
   });
 });
+
+describe('cards as old and careless exporters wrote them', () => {
+  it("Netscape Communicator 4: lower-case names and 'version:2.1' after N, ORG and ADR — the name, company and address split all the same", () => {
+    const r = readVcards([
+      'begin:vcard', 'n:Marlowe;Petra', 'tel;work:+30 31 555 0100', 'org:Harbour College;Network Centre', 'version:2.1',
+      'email;internet:petra@harbour.example', 'adr;quoted-printable:;;Science Building, 1st Floor=0D=0A;Volos;Thessaly;383 33;Greece',
+      'fn:Petra Marlowe', 'end:vcard', '',
+    ].join('\r\n'));
+    expect(r.records[0]).toMatchObject({
+      name: 'Petra Marlowe', firstName: 'Petra', lastName: 'Marlowe', company: 'Harbour College', city: 'Volos', country: 'Greece',
+      custom: { Department: 'Network Centre', Address: 'Science Building, 1st Floor, Volos, Thessaly, 383 33, Greece' },
+    });
+  });
+  it('a value of nothing but "=XX" bytes with no ENCODING said is quoted-printable UTF-8; one that is not UTF-8 stays as written', () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:;=D0=9B=D0=B5=D0=BD=D0=B0;;;', 'FN:=D0=9B=D0=B5=D0=BD=D0=B0', 'TEL:+79000000001', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada =D0=9B', 'NOTE:=FF=FE', 'TEL:+79000000002', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.records.map((x) => [x.name, x.firstName, x.notes])).toEqual([['Лена', 'Лена', undefined], ['Ada =D0=9B', undefined, '=FF=FE']]);
+  });
+  it("the same address twice is one (Samsung writes each ADR twice); a name's doubled space and a title's leading ones are not its text", () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:Novak;Zuzana  B.;;;', 'FN:Zuzana  B. Novak ', 'TITLE:  Buyer', 'ORG: Lipa Trade ',
+      'ADR;HOME:;;Main Street 1;Brno;;;Czechia', 'ADR;HOME:;;Main Street 1;Brno;;;Czechia', 'ADR;WORK:;;Depot 2;Brno;;;Czechia',
+      'TEL;CELL:+420 600 000 001', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Zuzana B. Novak', firstName: 'Zuzana B.', position: 'Buyer', company: 'Lipa Trade' });
+    expect(r.records[0].custom).toEqual({ Address: 'Main Street 1, Brno, Czechia', 'Address 2': 'Depot 2, Brno, Czechia' });
+  });
+});
