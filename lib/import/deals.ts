@@ -1,11 +1,11 @@
 // The deal (or lead) a row of a CRM's deals or leads export carries, beside the
 // person it names: its title, stage (the CRM's own words), what that stage means
 // (open, won, lost), amount and currency, product, owner and dates. Column names
-// as Bitrix24, amoCRM, HubSpot and Pipedrive export them (en and ru), compared by
-// headerKey(). Values are read conservatively: a stage we cannot place is "open",
+// as Bitrix24, amoCRM, HubSpot, Zoho and Pipedrive export them (en, ru, pt), compared by
+// plainKey() (accents dropped). Values are read conservatively: a stage we cannot place is "open",
 // a closed deal whose outcome the file does not say is "closed" (never guessed won),
 // an amount or date that does not parse is left out.
-import { headerKey } from './fields';
+import { plainKey } from './fields';
 import { currencyCode, parseAmount, parseTimestamp } from './values';
 
 export type DealRole =
@@ -15,25 +15,25 @@ export type DealRole =
 /** Header keys per role, first match wins within a role; the first role a column fits takes it. */
 const ROLES: Array<[DealRole, string[]]> = [
   ['id', ['dealid', 'idсделки', 'recordid', 'leadid', 'idлида', 'id', 'ид', 'идентификатор']],
-  ['title', ['dealname', 'dealtitle', 'названиесделки', 'названиелида', 'leadtitle', 'leadname', 'сделка', 'название', 'opportunityname']],
-  ['stage', ['dealstage', 'этапсделки', 'стадиясделки', 'stage', 'стадия', 'этап', 'stagename', 'лидстадия']],
+  ['title', ['dealname', 'dealtitle', 'названиесделки', 'названиелида', 'leadtitle', 'leadname', 'сделка', 'название', 'opportunityname', 'titulo']],
+  ['stage', ['dealstage', 'этапсделки', 'стадиясделки', 'stage', 'стадия', 'этап', 'stagename', 'лидстадия', 'etapa']],
   ['status', ['dealstatus', 'статуссделки', 'status', 'статус', 'leadstatus', 'статуслида']],
   ['closed', ['закрыта', 'сделказакрыта', 'closed', 'isclosed', 'isdealclosed']],
   ['won', ['isclosedwon', 'won']],
-  ['amount', ['dealvalue', 'dealamount', 'amount', 'value', 'сумма', 'бюджет', 'opportunity', 'суммасделки']],
-  ['currency', ['dealcurrency', 'currency', 'валюта', 'currencycode']],
+  ['amount', ['dealvalue', 'dealamount', 'amount', 'value', 'сумма', 'бюджет', 'opportunity', 'суммасделки', 'valor']],
+  ['currency', ['dealcurrency', 'currency', 'валюта', 'currencycode', 'moedadevalor', 'moeda', 'monedadevalor', 'moneda']],
   ['product', ['dealproduct', 'dealproducts', 'product', 'products', 'productname', 'товар', 'товары', 'продукт', 'продукты', 'наименованиетовара']],
-  ['owner', ['dealowner', 'ответственныйзасделку', 'owner', 'ответственный', 'leadowner', 'dealownername']],
-  ['openedAt', ['dealdealcreated', 'dealcreated', 'dealcreatedate', 'createdate', 'datecreated', 'created', 'createdat', 'датасоздания', 'датаначала', 'создана', 'dealaddtime', 'addtime']],
-  ['closedAt', ['dealclosedon', 'closedon', 'actualclosedate', 'датазакрытиясделки', 'датазакрытия', 'датазавершения', 'closedate', 'dealclosedate', 'dealclosetime', 'closetime']],
-  ['wonAt', ['dealwontime', 'wontime', 'closedwondate', 'датауспешногозакрытия']],
-  ['lostAt', ['deallosttime', 'losttime', 'closedlostdate']],
+  ['owner', ['dealowner', 'ответственныйзасделку', 'owner', 'ответственный', 'leadowner', 'dealownername', 'proprietario', 'propietario']],
+  ['openedAt', ['dealdealcreated', 'dealcreated', 'dealcreatedate', 'createdate', 'datecreated', 'created', 'createdat', 'датасоздания', 'датаначала', 'создана', 'dealaddtime', 'addtime', 'negociocriadoem', 'leadcriadoem', 'tratocreado', 'leadcreado']],
+  ['closedAt', ['dealclosedon', 'closedon', 'actualclosedate', 'датазакрытиясделки', 'датазакрытия', 'датазавершения', 'closedate', 'dealclosedate', 'dealclosetime', 'closetime', 'negociofechadoem', 'tratocerrado']],
+  ['wonAt', ['dealwontime', 'wontime', 'closedwondate', 'датауспешногозакрытия', 'ganhoem', 'ganadoel']],
+  ['lostAt', ['deallosttime', 'losttime', 'closedlostdate', 'datadeperda', 'fechadeperdida']],
 ];
 
 // Stage texts, as the CRMs name their closed stages. Lost is checked first:
 // amoCRM's "Закрыто и не реализовано" also contains "реализовано".
-const LOST = /closed\s*[-_]?\s*lost|^lost$|deal\s+lost|deal\s+failed|^junk|unqualified|провал|не\s*реализ|нереализ|проигр|отказ|некачествен|^lose$|^отмен/i;
-const WON = /closed\s*[-_]?\s*won|^won$|deal\s+won|успешн|выигр|^реализовано|оплачен|^win$/i;
+const LOST = /closed\s*[-_]?\s*lost|^lost(?:\s+lead)?$|deal\s+lost|deal\s+failed|^junk|unqualified|^not\s+qualified$|провал|не\s*реализ|нереализ|проигр|отказ|некачествен|^lose$|^отмен|^perdid[oa]$|^perdu$|^verloren$/i;
+const WON = /closed\s*[-_]?\s*won|^won$|deal\s+won|успешн|выигр|^реализовано|оплачен|^win$|^ganh[oa]$|^ganad[oa]$|^gagn[ée]$|^gewonnen$/i;
 const YES = /^(да|yes|y|true|1|closed|закрыта)$/i;
 
 export interface DealRecord {
@@ -66,7 +66,7 @@ export interface DealColumns {
 /** Which column feeds which part of a deal, decided once per file. */
 export function dealColumns(headers: string[]): DealColumns {
   const at: Partial<Record<DealRole, number>> = {};
-  const keys = headers.map(headerKey);
+  const keys = headers.map(plainKey);
   const used = new Set<number>();
   for (const [role, names] of ROLES) {
     for (const n of names) {

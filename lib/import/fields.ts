@@ -52,6 +52,11 @@ export function headerKey(header: string): string {
   return wordsOf(header, '');
 }
 
+/** A header's key with its Latin letters' accents dropped ("Teléfono", "Prénom", "Organização"; a Cyrillic й stays itself). */
+export function plainKey(header: string): string {
+  return headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
+}
+
 /**
  * Numeric character references an exporter left in its text (Yahoo writes "O&#39;Brien")
  * → the characters; anything else, and a reference to no character, stays as written.

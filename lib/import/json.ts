@@ -13,7 +13,7 @@ import { InteractionKind, ProductRelation } from '../domain/entities';
 import type { Duplicate } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import { type ImportedContact, MULTI_FIELDS } from './fields';
-import { knownField, orderKeys } from './mapping';
+import { isGivenName, knownField, orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
 import { parseTimestamp } from './values';
 import { why, type Why } from './why';
@@ -250,11 +250,21 @@ function salesforceType(entry: unknown): string | undefined {
 }
 const SALESFORCE_PEOPLE = new Set(['Contact', 'Lead', 'User']);
 
-/** A Facebook friend as a contact: the name, the day you became friends (the timestamp is in seconds). */
+/**
+ * A Facebook friend as a contact: the name, the day you became friends (the timestamp is in seconds),
+ * and what else the entry holds (older exports' "contact_info", an address the friend shared): an
+ * address is the e-mail, anything else kept under its key.
+ */
 function facebookFriend(entry: unknown): unknown {
-  const e = entry as { name: string; timestamp?: number };
-  const when = typeof e.timestamp === 'number' && Number.isFinite(e.timestamp) && e.timestamp > 0 ? new Date(e.timestamp * 1000) : undefined;
-  return { name: facebookText(e.name), ...(when && !Number.isNaN(when.getTime()) ? { connectedOn: when.toISOString().slice(0, 10) } : {}) };
+  const { name, timestamp, ...rest } = entry as { name: string; timestamp?: number } & Record<string, unknown>;
+  const when = typeof timestamp === 'number' && Number.isFinite(timestamp) && timestamp > 0 ? new Date(timestamp * 1000) : undefined;
+  const out: Record<string, unknown> = { name: facebookText(name), ...(when && !Number.isNaN(when.getTime()) ? { connectedOn: when.toISOString().slice(0, 10) } : {}) };
+  for (const [k, v] of Object.entries(rest)) {
+    const text = typeof v === 'string' ? facebookText(v).trim() : v;
+    if (k === 'contact_info' && typeof text === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) out.email = text;
+    else if (text !== '' && text !== null && text !== undefined) out[k] = text;
+  }
+  return out;
 }
 
 /**
@@ -329,6 +339,11 @@ function toRecord(c: JsonContact): ImportedContact | undefined {
     delete rec[many];
     if (list.length) rec[one] = list[0];
     if (list.length > 1) rec[many] = list;
+  }
+  // (the name beside a surname and no first name is the given name, as in a CSV: {"surname", "name", "patronymic"})
+  if (typeof rec.name === 'string' && typeof rec.lastName === 'string' && rec.firstName === undefined && isGivenName(rec.name, rec.lastName)) {
+    rec.firstName = rec.name;
+    delete rec.name;
   }
   const personal = [rec.firstName, rec.middleName, rec.lastName].filter((x): x is string => typeof x === 'string');
   const name = (rec.name as string | undefined) ?? (personal.length ? personal.join(' ') : undefined);

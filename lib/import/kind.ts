@@ -6,7 +6,7 @@
 // say why, and ask when it is not sure.
 import { type ActivityRole, roleOf } from './activity';
 import type { ContactField } from './fields';
-import { headerKey } from './fields';
+import { headerKey, plainKey } from './fields';
 import { bareHeaders, knownField } from './mapping';
 import { ImportError } from './table';
 import { why } from './why';
@@ -25,15 +25,19 @@ export interface KindJudgement {
 
 /** Columns that say "this row is a lead" (3) or hint at it (1), as headerKey()s. */
 const LEAD: Array<[RegExp, number]> = [
-  [/^(названиелида|leadtitle|leadname|leadid|idлида|leadowner|повторныйлид|дополнительноостатусе|дополнительнообисточнике|статуслида|leadrating)$/, 3],
+  [/^(названиелида|leadtitle|leadname|leadid|idлида|leadowner|повторныйлид|дополнительноостатусе|дополнительнообисточнике|статуслида|leadrating|leadcriadoem|leadcreado)$/, 3],
+  // Salesforce's Lead object (Data Export's Lead.csv): what became of the lead
+  [/^(isconverted|converteddate|convertedcontactid|convertedaccountid|convertedopportunityid)$/, 3],
   [/^lead[a-z]+$/, 1], // Pipedrive "Lead - Title", Zoho/Salesforce "Lead Source", HubSpot contacts' "Lead Status" too
   [/^(статус|источник)$/, 1],
 ];
 const DEAL: Array<[RegExp, number]> = [
   [/^(названиесделки|dealname|dealtitle|dealid|dealstage|dealvalue|dealowner|dealpipeline|этапсделки|стадиясделки|воронка|pipeline|бюджет|dealexpectedclosedate|вероятность|probability|датазакрытиясделки|ответственныйзасделку)$/, 3],
+  // Pipedrive's deals in Portuguese and Spanish: its funnel, probability, the day the deal was created, why it was lost
+  [/^(funil|embudo|probabilidade|probabilidad|negociocriadoem|tratocreado|motivodaperda|motivodeperdida)$/, 3],
   // (a close date alone is a contact's too: HubSpot's "Close Date", the day it became a customer)
   [/^deal[a-z]+$|сделк|^(?:expected)?closedate$/, 2],
-  [/^(stage|стадия|этап|amount|датазакрытия)$/, 1],
+  [/^(stage|стадия|этап|amount|датазакрытия|etapa|valor)$/, 1],
 ];
 /** Columns about a row's associated records or their history, not the row itself. */
 const ABOUT_OTHERS = /^associated|ids$|withprimary|^numberof|^(?:recent|first|latest|last)(?:deal|lead|closed)|responsetime|^dateentered|^dateexited|^daysto/;
@@ -72,7 +76,7 @@ export function judgeKind(headers: string[]): KindJudgement {
   let deal = 0;
   let refers = false;
   for (const h of bareHeaders(headers)) {
-    const key = headerKey(h);
+    const key = plainKey(h);
     if (!key) continue;
     const role = roleOf(h);
     const field = knownField(h);

@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey } from './fields';
 import { normaliseName } from './dedupe';
 import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
@@ -11,7 +11,7 @@ import { profileUrlKey } from '../extract/urls';
 
 /** Generic header names, as headerKey()s or patterns over them. */
 const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
-  ['name', ['name', '姓名', '真实姓名', '真實姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'participantname', 'guestname', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
+  ['name', ['name', '姓名', '真实姓名', '真實姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'participantname', 'guestname', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactperson', 'pessoadecontato', 'personadecontacto', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
     // the person to ask for at a client (MS Access's Russian Northwind "ОбращатьсяК"; 1C's and many lists' "Контактное лицо")
     'обращатьсяк', 'контактноелицо', 'фиоконтактноголица', 'контактноелицофио',
     // Chinese (Thunderbird's 显示名称), Korean, Japanese, Turkish
@@ -27,7 +27,9 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', /^(mobil|auto|weiteres)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', /^telefones?\d*$/,
     // Hebrew, Arabic
     'טלפון', 'מסטלפון', 'מספרטלפון', 'טלפוןנייד', 'נייד', 'פלאפון', 'סלולרי', 'هاتف', 'الهاتف', 'رقمالهاتف', 'جوال', 'الجوال', 'رقمالجوال', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
-  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'companies',
+  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'organizacao', 'companies',
+    // a client company (Russian lists' "Заказчик"); a prospecting CRM's lead, which is a company (Exact Spotter's "Nome lead")
+    'заказчик', 'nomelead',
     // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'תפקיד', 'المسمىالوظيفي']],
@@ -38,16 +40,17 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
   ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
   ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
-  ['tags', ['tags', 'tag', 'labels', 'categories', 'category', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
+  ['tags', ['tags', 'tag', 'labels', 'etiqueta', 'categories', 'category', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
   ['connectedOn', ['connectedon', 'connectiondate', 'датаподключения']],
-  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер', 'propietario', 'propietariodelcontacto', 'proprietaire', 'responsavel']],
+  ['owner', ['owner', 'contactowner', 'leadowner', 'accountowner', 'personowner', 'recordowner', 'assignedto', 'responsible', 'ответственный', 'ответственныйзаконтакт', 'ответственныйменеджер', 'менеджер', 'propietario', 'propietariodelcontacto', 'proprietaire', 'proprietario', 'responsavel']],
 ];
 
-/** A header's key with its Latin letters' accents dropped ("Teléfono", "Prénom"; a Cyrillic й stays itself). */
-function plainKey(header: string): string {
-  return headerKey(header).normalize('NFD').replace(/([a-z])[\u0300-\u036f]+/g, '$1').normalize('NFC');
-}
+/**
+ * The kind of a phone or an address a column's name ends with after a dash (Pipedrive's "Telefone -
+ * Trabalho", "E-mail - Outros", "Phone - Mobile"), in the languages CRMs export in.
+ */
+const TYPE_SUFFIX = /^(?:work|home|mobile|cell|other|office|main|personal|private|business|trabalho|residencial|celular|outros?|comercial|pessoal|trabajo|casa|movil|otros?|personal|travail|domicile|portable|autres?|arbeit|privat|mobil|sonstige|geschaftlich|работа|рабочий|домашний|мобильный|другой|личный)$/;
 
 /** What a column name says of whose column it is, at its end ("Celular (contato)", "E-mail do Cliente"). */
 const WHOSE = /(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/;
@@ -62,7 +65,9 @@ export function genericField(header: string): ContactField | null {
   // Dynamics 365's lookup "Email (Primary Contact) (Contact)", Pipedrive's "Person - E-Mail" in any language
   // … or before it (PrestaShop's "Customer e-mail*"); a format hint after the name ("Birthday (yyyy-mm-dd)")
   const hinted = plainKey(header.replace(/\([^()]*\)/g, ' '));
-  for (const k of [key, key.replace(WHOSE, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '',
+  const typed = /^(.*\S)\s+-\s+([^-]+)$/.exec(header.trim());
+  const untyped = typed && TYPE_SUFFIX.test(plainKey(typed[2])) ? plainKey(typed[1]) : '';
+  for (const k of [key, key.replace(WHOSE, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '', untyped,
     key.replace(/^(?:customer|client|contact|cliente|kunden|member|loyalty|subscriber|attendee|participant)(?=.)/, ''), hinted === key ? '' : hinted]) {
     // ("Last Contact", "First Contact" are dates, no name's parts: Tiewise's own export has "Last Contact")
     if (!k || (k !== key && /^(?:last|first)$/.test(k))) continue;
@@ -202,6 +207,14 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     taken.add(f);
     out[i] = f;
   });
+  // a name word alone ("Nome") beside a first name's own column ("Primeiro nome", Pipedrive's Portuguese
+  // export): the whole name, and the first name is that column's
+  const whole = headers.findIndex((h, i) => out[i] === 'firstName' && decided[i] === undefined && WHOLE_NAME_ALONE.has(plainKey(h)));
+  const given = headers.findIndex((h, i) => out[i] === null && decided[i] === undefined && !WHOLE_NAME_ALONE.has(plainKey(h)) && genericField(h) === 'firstName');
+  if (whole >= 0 && given >= 0 && !out.includes('name')) {
+    out[whole] = 'name';
+    out[given] = 'firstName';
+  }
   // "Contato principal" is the main contact's name in Kommo, a yes/no in Exact Spotter (beside its
   // "Nome contato"): with another column naming the person it is not the name
   const primary = headers.findIndex((h, i) => out[i] === 'name' && WEAK_NAME.has(headerKey(h)));
@@ -267,9 +280,9 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
   }
   // an accounts export (SuiteCRM's Organizations, Salesforce's Account.csv): its "Name" is a company's, no
   // person's; a row then names someone only by its e-mail, as a companies file of another CRM does
-  if (keys.filter((k) => ACCOUNT_ONLY.has(k)).length >= 2 && !out.includes('firstName') && !out.includes('lastName')) {
+  if (keys.filter((k) => ACCOUNT_ONLY.has(plainKey(k))).length >= 2 && !out.includes('firstName') && !out.includes('lastName')) {
     out.forEach((f, i) => {
-      if (f === 'name' && (keys[i] === 'name' || keys[i] === 'accountname')) out[i] = out.includes('company') ? null : 'company';
+      if (f === 'name' && (keys[i] === 'name' || keys[i] === 'accountname' || WHOLE_NAME_ALONE.has(plainKey(keys[i])))) out[i] = out.includes('company') ? null : 'company';
     });
   }
   return out;
@@ -289,7 +302,9 @@ const NICKNAME = new Set(['nickname', 'nick', 'никнейм', 'псевдон�
 const WHOLE_NAME_ALONE = new Set(['nombre', 'nome', 'nom']);
 
 /** Columns only a companies file has (SuiteCRM, SugarCRM, Salesforce, Dynamics, HubSpot accounts). */
-const ACCOUNT_ONLY = new Set(['billingstreet', 'shippingstreet', 'annualrevenue', 'employees', 'numberofemployees', 'siccode', 'tickersymbol', 'parentaccountid', 'ownership', 'accountnumber', 'parentaccount', 'accountsource']);
+const ACCOUNT_ONLY = new Set(['billingstreet', 'shippingstreet', 'annualrevenue', 'employees', 'numberofemployees', 'siccode', 'tickersymbol', 'parentaccountid', 'ownership', 'accountnumber', 'parentaccount', 'accountsource',
+  // Pipedrive's organizations export (its people count, the day the organisation was created), English and Portuguese
+  'people', 'organizationcreated', 'pessoas', 'organizacaocriada']);
 
 const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основнойконтакт']);
 
@@ -565,7 +580,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     // "Name" beside "Last Name" and no first name's column (an event tool's export): the name there is the
     // given name, unless it already holds the last name
-    if (one.name !== undefined && one.lastName !== undefined && one.firstName === undefined && !normaliseName(one.name).split(' ').includes(normaliseName(one.lastName).split(' ')[0])) {
+    if (one.name !== undefined && one.lastName !== undefined && one.firstName === undefined && isGivenName(one.name, one.lastName)) {
       one.firstName = one.name;
       one.name = undefined;
     }
@@ -598,6 +613,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     return { record: out as unknown as ImportedContact, names: fullName !== undefined || one.email !== undefined };
   };
+}
+
+/** Whether a name written beside a last name (and no first name) is the given name: it does not hold the last name already. */
+export function isGivenName(name: string, lastName: string): boolean {
+  return !normaliseName(name).split(' ').includes(normaliseName(lastName).split(' ')[0]);
 }
 
 const ORDER = ['name', 'firstName', 'middleName', 'lastName', 'email', 'emails', 'phone', 'phones', 'company', 'position', 'city', 'country', 'profileUrl', 'profileUrls', 'website', 'crmId', 'notes', 'birthday', 'tags', 'stage', 'connectedOn', 'owner', 'custom'];

@@ -216,3 +216,48 @@ describe('the model reads stored deals', () => {
     expect(Math.round(a.signals.durationDays!)).toBe(Math.round((NOW - 10 * DAY - Date.UTC(2023, 2, 14)) / DAY));
   });
 });
+
+describe("Pipedrive's exports in Portuguese", () => {
+  const deals = [
+    '"ID","Título","Proprietário","Valor","Moeda de Valor","Probabilidade","Organização","Funil","Pessoa de contato","Etapa","Status","Negócio criado em","Ganho em","Data de perda","Motivo da perda"',
+    '"15","Lobo Montagem","Helena","4100","BRL","","Lobo Montagem","Vendas","Marcos Tavares Souza","FECHAMENTO","Ganho","2024-06-12 12:51:16","2024-06-21 17:54:03","",""',
+    '"16","Rio Verde","Helena","900","BRL","","Rio Verde Ltda","Vendas","Ana Paula Reis","PROPOSTA","Perdido","2024-06-13 09:00:00","","2024-07-01 10:00:00","Preço"',
+    '"17","Serra Azul","Helena","","","","Serra Azul Transportes","Vendas","","QUALIFICAÇÃO","Aberto","2024-06-14 09:00:00","","",""',
+  ].join('\r\n');
+  it('deals: the contact person is the person, "Ganho" and "Perdido" are won and lost, Valor and Proprietário the amount and owner', () => {
+    expect(judgeKind(deals.split('\r\n')[0].split(',').map((h) => h.replace(/"/g, ''))).kind).toBe('deals');
+    const r = read(deals);
+    if (r.kind !== 'contacts' || !('deals' in r)) throw new Error(r.kind);
+    expect([r.rows, r.accepted, r.duplicates.length, r.rejected.length]).toEqual([3, 2, 0, 1]);
+    expect(r.records.map((x) => [x.name, x.company])).toEqual([['Marcos Tavares Souza', 'Lobo Montagem'], ['Ana Paula Reis', 'Rio Verde Ltda']]);
+    expect(r.deals?.map((x) => [x.deal.title, x.deal.status, x.deal.amount, x.deal.currency, x.deal.owner, x.deal.stage])).toEqual([
+      ['Lobo Montagem', 'won', 4100, 'BRL', 'Helena', 'FECHAMENTO'],
+      ['Rio Verde', 'lost', 900, 'BRL', 'Helena', 'PROPOSTA'],
+    ]);
+    // a deal with an organisation and no person: refused as naming a company, no person
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[4, 'companyNoPerson']]);
+  });
+  it("people: 'Nome' is the whole name beside 'Primeiro nome'; 'E-mail - Trabalho', 'Telefone - Celular', 'Organização' are the person's", () => {
+    const r = read([
+      '"ID","Nome","Etiqueta","Telefone - Trabalho","Telefone - Celular","E-mail - Trabalho","E-mail - Outros","Organização","Proprietário","Primeiro nome","Sobrenome","Cargo"',
+      '"19","Marcos Tavares Souza","Cliente","(62) 3310-3807","(62) 98310-3807","compras@lobo.example","marcos@pessoal.example","Lobo Montagem","Helena","Marcos","Tavares Souza","Comprador"',
+    ].join('\r\n'));
+    if (r.kind !== 'contacts') throw new Error(r.kind);
+    expect(r.records[0]).toMatchObject({
+      name: 'Marcos Tavares Souza', firstName: 'Marcos', lastName: 'Tavares Souza', email: 'compras@lobo.example', emails: ['compras@lobo.example', 'marcos@pessoal.example'],
+      phone: '(62) 3310-3807', phones: ['(62) 3310-3807', '(62) 98310-3807'], company: 'Lobo Montagem', owner: 'Helena', position: 'Comprador', tags: 'Cliente',
+    });
+  });
+  it('organizations: companies, refused as such, not people', () => {
+    const r = read('"ID","Nome","Etiqueta","Proprietário","Pessoas","Negócios em aberto","Organização criada"\r\n"12","Lobo Montagem","","Helena","2","0","2024-06-12 12:51:16"\r\n');
+    if (r.kind !== 'contacts') throw new Error(r.kind);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'companyNoPerson']]);
+  });
+});
+
+describe('leads by what became of them', () => {
+  it("Zoho's 'Lost Lead' and 'Not Qualified' are lost; Salesforce's Lead.csv (IsConverted, ConvertedContactId) is leads", () => {
+    expect([statusOfStage('Lost Lead'), statusOfStage('Not Qualified'), statusOfStage('Contacted')]).toEqual(['lost', 'lost', undefined]);
+    expect(judgeKind(['Id', 'LastName', 'FirstName', 'Company', 'Email', 'Status', 'LeadSource', 'IsConverted', 'ConvertedContactId']).kind).toBe('leads');
+  });
+});

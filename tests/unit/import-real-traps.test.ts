@@ -1435,3 +1435,26 @@ describe("a Weibo event's join list", () => {
     expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[4, 'namesNobody']]);
   });
 });
+
+describe('JSON contacts as other programs write them', () => {
+  it('{"surname", "name", "patronymic"}: the name beside a surname is the given name, as in a CSV', () => {
+    const r = importJson('[{"surname":"Соболева","name":"Ирина","patronymic":"Олеговна","phoneNumber":"88000000001"},{"name":"Олег Соболев","surname":"Соболев"}]');
+    expect(r.contacts.map((x) => [x.name, x.firstName, x.middleName, x.lastName])).toEqual([
+      ['Ирина Олеговна Соболева', 'Ирина', 'Олеговна', 'Соболева'], ['Олег Соболев', undefined, undefined, 'Соболев'],
+    ]);
+  });
+  it("a Facebook friend's 'contact_info' is the e-mail, not dropped", () => {
+    const r = importJson('{"friends_v2":[{"name":"Ann Bee","timestamp":1722880565},{"name":"Cat Dee","timestamp":1421388297,"contact_info":"cat@dee.example"}]}');
+    expect(r.contacts.map((x) => [x.name, x.email, x.connectedOn])).toEqual([['Ann Bee', undefined, '2024-08-05'], ['Cat Dee', 'cat@dee.example', '2015-01-16']]);
+  });
+});
+
+describe('a company named by its client or its lead', () => {
+  it("'Заказчик' and Exact Spotter's 'Nome lead' are the company: a row naming only it is refused as a company, with no person", () => {
+    const ru = csv(enc.encode('Страна;Город;Заказчик\r\nTurkey;Izmir;Lipa Yapi A.S.\r\n'));
+    expect(ru.rejected.map((x) => x.code)).toEqual(['companyNoPerson']);
+    const br = csv(enc.encode('LEAD_ID;NOME LEAD;NOME CONTATO;EMAIL\r\n33800001;Lobo Bombas;Maria Aurea Lobo;maria@lobo.example\r\n33800002;Rio Verde;;\r\n'));
+    expect(br.records.map((x) => [x.name, x.company])).toEqual([['Maria Aurea Lobo', 'Lobo Bombas']]);
+    expect(br.rejected.map((x) => x.code)).toEqual(['companyNoPerson']);
+  });
+});
