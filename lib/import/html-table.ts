@@ -179,10 +179,13 @@ export function readHtmlTables(text: string): HtmlTable[] {
   if (!tables.length) {
     const telegram = readTelegramContacts(text);
     if (telegram) return [telegram];
-    throw new ImportError(why('htmlNoTable'));
+    throw new ImportError(why(FACEBOOK_DYI.test(text.slice(0, 20_000)) ? 'facebookHtml' : 'htmlNoTable'));
   }
   return tables;
 }
+
+/** A page of Facebook's "Download your information" in HTML (2018–2024: its body's classes, its entries' blocks). */
+const FACEBOOK_DYI = /<body class="[^"]*\b_5vb_ _2yq\b|class="[^"]*\b_a6-g\b/;
 
 /**
  * Telegram Desktop's export of your contacts (lists/contacts.html): no table, a

@@ -233,6 +233,12 @@ describe('Bitrix24 HTML "xls"', () => {
     expect(() => readHtmlTables('<table></table>')).toThrow(/no table with rows/);
   });
 
+  it("Facebook's 'Download your information' friends page in HTML: refused with the way to the JSON it can read", () => {
+    const page = '<html><head><meta charset="UTF-8" /><base href="../../" /><title>Your friends</title></head><body class="_5vb_ _2yq _a7o5"><div class="_a706" role="main">' +
+      '<div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Ann Example</div><div class="_3-94 _a6-o _2pie"><div class="_a72d">Feb 03, 2024 5:08:06pm</div></div></div></div></body></html>';
+    expect(() => readHtmlTables(page)).toThrow(/Facebook’s “Download your information” in HTML.*JSON format/);
+  });
+
   it("a landing page's lead log named .xls (bare <tr> rows, no <table>, no header) is refused with the reason, not read as CSV", async () => {
     const log = ' <tr> <td></td> <td>Олена Коваль</td> <td>+380670000001</td>   <td>19.02.18 / 22:56</td> </tr>\n  <tr> <td></td> <td>Ігор Мельник</td> <td>+380670000002</td>   <td>19.02.18 / 23:11</td> </tr>\n';
     const bytes = new TextEncoder().encode(log);
