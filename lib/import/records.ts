@@ -129,7 +129,7 @@ export class CsvRecordReader {
         const end = res.meta.cursor;
         const withBreak = text.slice(start, end);
         const raw = stripFinalBreak(withBreak);
-        const inner = countBreaks(raw);
+        const inner = countBreaks(raw, this.opts.newline);
         const quoteTrouble = res.errors.some((e) => e.type === 'Quotes');
         const unterminated = res.errors.some((e) => e.code === 'MissingQuotes');
         const misclosed = inner > 0 && this.expectFields !== undefined && !fitsWidth(res.data, this.expectFields) &&
@@ -140,7 +140,7 @@ export class CsvRecordReader {
             parser.abort();
             return;
           }
-          const first = firstBreak(raw);
+          const first = firstBreak(raw, this.opts.newline);
           if (first) {
             // a quote opened on this line swallowed the following ones: reject this line only
             this.onRecord({ line, lines: 1, raw: raw.slice(0, first.at), fields: null, problem: UNCLOSED_QUOTE });
@@ -183,24 +183,33 @@ export function readRecords(text: string, opts: RecordReaderOptions, final = tru
   return out;
 }
 
-export function countBreaks(s: string): number {
+/**
+ * The line breaks in a record's text, as an editor counts the file's lines: in a file whose lines end
+ * in \n or \r\n a lone \r inside a quoted cell (a CRM that ends every row with a "\r" cell) is no line
+ * of its own; in an old Mac file (lines ending in \r) it is.
+ */
+export function countBreaks(s: string, newline?: Newline): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 10) n++;
-    else if (c === 13) {
+    else if (c === 13 && s.charCodeAt(i + 1) === 10) {
       n++;
-      if (s.charCodeAt(i + 1) === 10) i++;
-    }
+      i++;
+    } else if (c === 13 && loneCrBreaks(newline)) n++;
   }
   return n;
 }
 
-function firstBreak(s: string): { at: number; length: number } | undefined {
+/** Whether a lone \r ends a line: in a file whose lines end in \r (or whose line ends are not known). */
+const loneCrBreaks = (newline?: Newline) => newline === undefined || newline === '\r';
+
+function firstBreak(s: string, newline?: Newline): { at: number; length: number } | undefined {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 10) return { at: i, length: 1 };
-    if (c === 13) return { at: i, length: s.charCodeAt(i + 1) === 10 ? 2 : 1 };
+    if (c === 13 && s.charCodeAt(i + 1) === 10) return { at: i, length: 2 };
+    if (c === 13 && loneCrBreaks(newline)) return { at: i, length: 1 };
   }
   return undefined;
 }

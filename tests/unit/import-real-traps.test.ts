@@ -1458,3 +1458,13 @@ describe('a company named by its client or its lead', () => {
     expect(br.rejected.map((x) => x.code)).toEqual(['companyNoPerson']);
   });
 });
+
+describe('line numbers as an editor shows them', () => {
+  it('a CRM that ends every row with a quoted "\\r" cell: a rejected row is told by its own line; an old Mac file\'s lone \\r still ends a line', () => {
+    const crlf = csv(enc.encode('Name,Email,City,End\r\nAda Lind,ada@lind.example,Oslo,"\r"\r\n,,Oslo,"\r"\r\nBo Lind,bo@lind.example,Bergen,"\r"\r\n,,Bergen,"\r"\r\n'));
+    expect(crlf.rejected.map((x) => x.line)).toEqual([3, 5]);
+    expect(crlf.recordLines).toEqual([2, 4]);
+    const mac = csv(enc.encode('Name,Email\rAda Lind,ada@lind.example\r,\rBo Lind,bo@lind.example\r'));
+    expect(mac.recordLines).toEqual([2, 4]);
+  });
+});
