@@ -99,6 +99,22 @@ export function shortRows(records: CsvRecord[], header: CsvRecord): number | und
   return w !== undefined && header.fields && w < header.fields.length ? w : undefined;
 }
 
+/**
+ * Rows wider than their header: (nearly) every row after it has the same number of fields, more than
+ * the header names, and some of them fill the unnamed ones (a tool that added columns without names:
+ * "ID,Email,Status" over rows of six fields). Then that width, else undefined. A stray delimiter in one
+ * row makes that row alone wider, and it stays a broken row.
+ */
+export function wideRows(records: CsvRecord[], header: CsvRecord): number | undefined {
+  const named = header.fields?.length ?? 0;
+  const recs = records.filter((r) => r.line > header.line && r.fields && r.fields.some((f) => f.trim() !== '')).slice(0, SAMPLE_RECORDS);
+  if (recs.length < 2 || !named) return undefined;
+  const counts = new Map<number, number>();
+  for (const r of recs) counts.set(r.fields!.length, (counts.get(r.fields!.length) ?? 0) + 1);
+  const [w, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return w > named && n >= recs.length * 0.9 && recs.some((r) => r.fields!.length === w && filledWidth(r.fields!) > named) ? w : undefined;
+}
+
 /** Cells that read as column names: filled ones distinct, none a number, a date or an address. */
 function headerLike(fields: string[]): boolean {
   const filled = fields.map((f) => f.trim()).filter(Boolean);

@@ -6,7 +6,7 @@
 // is open; the rows go to the sink as they are read.
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
-import { detectDelimiter, detectHeader, detectNewline, headerIsData, shortRows } from './sniff';
+import { detectDelimiter, detectHeader, detectNewline, headerIsData, shortRows, wideRows } from './sniff';
 import { type Why, why, type WhyCode, type WhyParams } from './why';
 
 export interface TableInfo extends EncodingGuess {
@@ -77,6 +77,8 @@ const SNIFF_CHARS = 64 * 1024;
 
 export class TableReader {
   private decoder: StreamingDecoder | undefined;
+  /** how many unnamed columns the rows have after the header's (sniff.ts wideRows) */
+  private unnamed = 0;
   /** the rows' width when they leave the header's last columns out (sniff.ts shortRows) */
   private rowWidth: number | undefined;
   private pendingBytes: Uint8Array[] = [];
@@ -170,6 +172,7 @@ export class TableReader {
         if (headerIsData(header)) throw new ImportError(why('headerIsData', { line: header.line }));
         headerLine = header.line;
         this.rowWidth = shortRows(records, header);
+        this.unnamed = (wideRows(records, header) ?? header.fields!.length) - header.fields!.length;
       }
     }
     this.info = { ...guess, delimiter, newline, headerLine };
@@ -185,11 +188,12 @@ export class TableReader {
     if (!this.headers) {
       if (!r.fields) throw new ImportError(why('headerUnreadable', { line: r.line, detail: r.problem?.reason ?? '' }));
       if (r.fields.length > MAX_COLUMNS) throw new ImportError(why('headerTooWide', { line: r.line, columns: r.fields.length, max: MAX_COLUMNS }));
-      this.headers = r.fields;
+      // (the rows' unnamed columns after the named ones: empty names, kept as "column N")
+      this.headers = this.unnamed > 0 ? [...r.fields, ...new Array<string>(this.unnamed).fill('')] : r.fields;
       this.headerKey = rowKey(r.fields);
-      this.reader!.expectFields = this.rowWidth ?? r.fields.length;
+      this.reader!.expectFields = this.rowWidth ?? this.headers.length;
       if (this.rowWidth !== undefined) this.reader!.expectMax = r.fields.length;
-      this.sink = this.onHeader({ ...info, headerLine: r.line, headers: r.fields });
+      this.sink = this.onHeader({ ...info, headerLine: r.line, headers: this.headers });
       this.info = { ...info, headerLine: r.line };
       return;
     }

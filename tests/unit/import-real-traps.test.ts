@@ -1468,3 +1468,13 @@ describe('line numbers as an editor shows them', () => {
     expect(mac.recordLines).toEqual([2, 4]);
   });
 });
+
+describe('rows wider than their header', () => {
+  it('every row has six fields under three names: the unnamed ones are kept as "column N", not the row refused; one stray wider row stays refused', () => {
+    const r = csv(enc.encode('ID,Email,Status\r\n1,ada@lind.example,clean,,,\r\n2,bo@lind.example,clean,Bo,Lind Builders,Houston\r\n3,cy@lind.example,invalid,,,\r\n'));
+    expect([r.accepted, r.rejected.length]).toEqual([3, 0]);
+    expect(r.records[1].custom).toEqual({ 'column 4': 'Bo', 'column 5': 'Lind Builders', 'column 6': 'Houston' });
+    const stray = csv(enc.encode('Name,Email,City\r\nAda Lind,ada@lind.example,Oslo\r\nBo Lind,bo@lind.example,Bergen, Vestland\r\nCy Lind,cy@lind.example,Oslo\r\n'));
+    expect(stray.rejected.map((x) => [x.line, x.code])).toEqual([[3, 'width']]);
+  });
+});
