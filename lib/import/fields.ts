@@ -111,9 +111,14 @@ export function phoneShaped(x: string): boolean {
 }
 const DATE_ONLY = new RegExp(`^\\s*(?:${DATE_IN_TEXT.source})\\s*$`);
 
-/** A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"). */
+/**
+ * A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"),
+ * or the digits counted up ("12", "123", "1234", "123456789").
+ */
 export function placeholderPhone(x: string): boolean {
-  return /^[\s()+./-]*0[0\s()+./-]*$/.test(x);
+  if (/^[\s()+./-]*0[0\s()+./-]*$/.test(x)) return true;
+  const digits = x.replace(/[\s()+./-]/g, '');
+  return digits.length >= 2 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits));
 }
 
 export function isBlank(v: string | undefined): boolean {

@@ -1478,3 +1478,10 @@ describe('rows wider than their header', () => {
     expect(stray.rejected.map((x) => [x.line, x.code])).toEqual([[3, 'width']]);
   });
 });
+
+describe('numbers that stand for none', () => {
+  it("'12', '1234', '123456789' in a phone column are kept, not the number to call; a real short number stays one", () => {
+    const r = csv(enc.encode('First Name,Last Name,Phone,Mobile\r\nAda,Lind,1234,+47 912 34 567\r\nBo,Lind,123456789,\r\nCy,Lind,+47 456 78 901,\r\n'));
+    expect(r.records.map((x) => [x.name, x.phone, x.custom?.Phone])).toEqual([['Ada Lind', '+47 912 34 567', '1234'], ['Bo Lind', undefined, '123456789'], ['Cy Lind', '+47 456 78 901', undefined]]);
+  });
+});
