@@ -12,15 +12,15 @@ export function DetectionFacts({ fileName, preview }: { fileName: string; previe
     rows.push([t('data.import.format'), 'JSON'], [t('data.import.kind'), t('data.import.kinds.json')]);
   } else if (preview.format === 'vcard') {
     rows.push([t('data.import.format'), 'vCard'], [t('data.import.kind'), t('data.import.kinds.contacts')]);
-  } else if (preview.format === 'xlsx' || preview.format === 'xls-html') {
+  } else if (preview.format === 'xlsx' || preview.format === 'xls-html' || preview.format === 'xml') {
     const enc = preview.info.encoding.toUpperCase();
     rows.push(
-      [t('data.import.format'), t(preview.format === 'xlsx' ? 'data.import.formats.xlsx' : 'data.import.formats.xlsHtml')],
+      [t('data.import.format'), t(preview.format === 'xlsx' ? 'data.import.formats.xlsx' : preview.format === 'xml' ? 'data.import.formats.xml' : 'data.import.formats.xlsHtml')],
       [t('data.import.sheet'), preview.info.sheet ?? ''],
       ...(preview.judgement.sure ? [[t('data.import.kind'), t(`data.import.kinds.${preview.kind}`)] as [string, string]] : []),
       ...(preview.kind === 'contacts' || preview.kind === 'leads' || preview.kind === 'deals' ? [[t('data.import.preset'), presetLabel(preview.preset) ?? t('data.import.generic')] as [string, string]] : []),
       // a workbook has no encoding of its own to speak of; an HTML page has one
-      ...(preview.format === 'xls-html' ? [[t('data.import.encoding'), preview.info.bom ? t('data.import.withBom', { encoding: enc }) : enc] as [string, string]] : []),
+      ...(preview.format !== 'xlsx' ? [[t('data.import.encoding'), preview.info.bom ? t('data.import.withBom', { encoding: enc }) : enc] as [string, string]] : []),
       [t('data.import.headerRow'), String(preview.info.headerLine)],
     );
   } else {

@@ -142,7 +142,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         id={inputId}
         type="file"
         className="visually-hidden-file"
-        accept=".csv,.tsv,.txt,.json,.vcf,.xlsx,.xls,.html,.htm,text/csv,text/html,application/json,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+        accept=".csv,.tsv,.txt,.json,.vcf,.xlsx,.xls,.html,.htm,.xml,text/csv,text/html,application/json,text/vcard,text/xml,application/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
         onChange={(e) => {
           void pick(e.target.files?.[0]);
           e.target.value = '';

@@ -1,4 +1,4 @@
-// A sheet of a workbook or a table of an HTML "xls" → the same rows a CSV gives
+// A sheet of a workbook, a table of an HTML "xls" or an XML address book's records → the same rows a CSV gives
 // (TableRow), into the same sinks (contacts, leads, deals, purchases, notes), so
 // detection, mapping, rejects and accounting are the CSV's own. A row's line is its
 // row number in the sheet (the header row included; in an HTML table the header row
@@ -13,7 +13,7 @@ import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS, type RowSink, type TableInfo 
 import { type CellValue, cellText, isoDate, serialToIso } from './workbook';
 import { why } from './why';
 
-export type GridFormat = 'xlsx' | 'xls-html';
+export type GridFormat = 'xlsx' | 'xls-html' | 'xml';
 
 export interface Grid {
   /** the sheet's or the table's name */

@@ -21,6 +21,7 @@ import { rejectsText } from './export';
 import { ImportError, concat, type Rejected, type RowSink, type TableInfo, type TableRow, TableReader } from './table';
 import { type Grid, type GridFormat, dateColumnsOf, gridHeader, gridHeaders, readGrid } from './grid';
 import { htmlEncoding, looksLikeHtml, looksLikeSpreadsheetXml, readHtmlTables } from './html-table';
+import { looksLikeXml, readXmlRecords, xmlEncoding } from './xml-records';
 import { ENCRYPTED_OR_XLS, cellText, isCfb, isZip, readWorkbook, serialToIso } from './workbook';
 import { type Why, why } from './why';
 
@@ -28,7 +29,7 @@ export type ImportFormat = 'csv' | 'json' | 'vcard' | GridFormat;
 
 /** Workbooks and HTML "xls" files are read whole (a zip's directory is at its end). */
 export function isGridFormat(f: ImportFormat): f is GridFormat {
-  return f === 'xlsx' || f === 'xls-html';
+  return f === 'xlsx' || f === 'xls-html' || f === 'xml';
 }
 
 /**
@@ -38,6 +39,8 @@ export function isGridFormat(f: ImportFormat): f is GridFormat {
 export function formatOf(fileName: string, head: Uint8Array): ImportFormat {
   if (isZip(head)) return 'xlsx';
   if (looksLikeHtml(head)) return 'xls-html';
+  // (Excel 2003's XML spreadsheet is refused by unreadableFormat)
+  if (looksLikeXml(head)) return 'xml';
   if (/\.json$/i.test(fileName)) return 'json';
   if (/\.(vcf|vcard)$/i.test(fileName)) return 'vcard';
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
@@ -261,6 +264,10 @@ export async function gridsOf(bytes: Uint8Array, format: GridFormat): Promise<{ 
   }
   const refused = unreadableFormat(bytes);
   if (refused) throw new ImportError(refused);
+  if (format === 'xml') {
+    const enc = xmlEncoding(bytes);
+    return { grids: [readXmlRecords(decodeBytes(bytes, enc.encoding).text)], base: { ...enc, format } };
+  }
   const enc = htmlEncoding(bytes);
   const { text } = decodeBytes(bytes, enc.encoding);
   return { grids: readHtmlTables(text), base: { ...enc, format } };

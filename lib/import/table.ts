@@ -18,7 +18,7 @@ export interface TableInfo extends EncodingGuess {
   /** what the reader changed or doubted, said (NULs removed, a row re-read in another encoding) */
   warnings?: TableWarning[];
   /** a workbook or an HTML "xls" (grid.ts); absent for a CSV */
-  format?: 'xlsx' | 'xls-html';
+  format?: 'xlsx' | 'xls-html' | 'xml';
   /** the sheet (or HTML table) read */
   sheet?: string;
 }

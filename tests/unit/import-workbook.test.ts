@@ -294,3 +294,34 @@ describe("Telegram Desktop's export of your contacts (lists/contacts.html)", () 
     expect(() => readHtmlTables(page(''))).toThrow(/no table with rows/);
   });
 });
+
+describe('XML address books (IP phones, phone books)', () => {
+  const enc = new TextEncoder();
+  it("a Yealink directory: each DirectoryEntry a contact, its Telephones the numbers; character references read", async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<YealinkIPPhoneDirectory><DirectoryEntry><Name>&#x41E;&#x43B;&#x44F; &#x41B;&#x438;&#x43D;&#x434;</Name><Telephone>+7 912 000-00-01</Telephone><Telephone>202</Telephone></DirectoryEntry>' +
+      '<DirectoryEntry><Name>Bo Lind</Name><Telephone>+47 912 34 567</Telephone></DirectoryEntry><DirectoryEntry><Telephone>203</Telephone></DirectoryEntry></YealinkIPPhoneDirectory>';
+    const bytes = enc.encode(xml);
+    expect(formatOf('phonebook.xml', bytes)).toBe('xml');
+    const r = (await readGridFile(bytes, { format: 'xml' })) as Extract<CsvRead, { kind: 'contacts' }>;
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([3, 2, 1]);
+    expect(r.records.map((x) => [x.name, x.phones ?? [x.phone]])).toEqual([['Оля Линд', ['+7 912 000-00-01', '202']], ['Bo Lind', ['+47 912 34 567']]]);
+    expect(r.rejected[0]).toMatchObject({ line: 4, code: 'phoneOnly' });
+  });
+  it("a Grandstream address book: its Contacts, not its groups; a nested <Phone><phonenumber> is the number; what has no field is kept", async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<AddressBook><pbgroup><id>1</id><name>Sales</name></pbgroup>' +
+      ['Ada', 'Bo', 'Cy'].map((n, i) => `<Contact><FirstName>${n}</FirstName><LastName>Lind</LastName><Phone><phonenumber>0585 000 00${i}</phonenumber><accountindex>0</accountindex></Phone><Group>1</Group></Contact>`).join('') + '</AddressBook>';
+    const r = (await readGridFile(enc.encode(xml), { format: 'xml' })) as Extract<CsvRead, { kind: 'contacts' }>;
+    expect(r.records.map((x) => [x.name, x.phone, x.custom])).toEqual([
+      ['Ada Lind', '0585 000 000', { accountindex: '0', Group: '1' }], ['Bo Lind', '0585 000 001', { accountindex: '0', Group: '1' }], ['Cy Lind', '0585 000 002', { accountindex: '0', Group: '1' }],
+    ]);
+  });
+  it('hostile or empty: an external entity is never read, a file with no records is refused whole, an Excel XML sheet still refused', async () => {
+    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><list><person><name>&x;Ann Lind</name><email>ann@lind.example</email></person><person><name>Bo</name><email>bo@lind.example</email></person></list>';
+    const r = (await readGridFile(enc.encode(xxe), { format: 'xml' })) as Extract<CsvRead, { kind: 'contacts' }>;
+    expect(r.records.map((x) => x.email)).toEqual(['ann@lind.example', 'bo@lind.example']);
+    expect(JSON.stringify(r.records)).not.toContain('root:');
+    await expect(readGridFile(enc.encode('<?xml version="1.0"?>\n<settings/>'), { format: 'xml' })).rejects.toThrow(/holds no records/);
+    const excel = enc.encode('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
+    await expect(readGridFile(excel, { format: formatOf('x.xml', excel) as 'xml' })).rejects.toThrow(/Excel 2003 XML/);
+  });
+});
