@@ -221,8 +221,21 @@ function namedApart(a: Named, b: Named): boolean {
   return named(a, fa) && named(b, fb) && normaliseName(fa) !== normaliseName(fb);
 }
 
+/**
+ * The name a record gives: its parts, or the name shown when there are none — or when it has no first
+ * name and the shown name holds its last name and more (a CRM's full "Person - Name" beside its
+ * "Nachname" and no first name's column: "Rolf Keller" and "Keller" is Rolf Keller, never Keller).
+ */
 function fullName(x: Named): string {
-  return [x.firstName, x.lastName].filter(Boolean).join(' ') || (x.name !== x.email ? x.name ?? '' : '');
+  const parts = [x.firstName, x.lastName].filter(Boolean).join(' ');
+  const shown = x.name !== x.email ? (x.name ?? '') : '';
+  if (!parts) return shown;
+  if (shown && !x.firstName) {
+    const had = normaliseName(parts).split(' ');
+    const words = normaliseName(shown).split(' ');
+    if (words.length > had.length && had.every((w) => words.includes(w))) return shown;
+  }
+  return parts;
 }
 
 /**

@@ -1485,3 +1485,17 @@ describe('numbers that stand for none', () => {
     expect(r.records.map((x) => [x.name, x.phone, x.custom?.Phone])).toEqual([['Ada Lind', '+47 912 34 567', '1234'], ['Bo Lind', undefined, '123456789'], ['Cy Lind', '+47 456 78 901', undefined]]);
   });
 });
+
+describe('a full name beside a last name, at a shared mailbox', () => {
+  it("Pipedrive's 'Person - Name' and 'Person - Nachname' (no first name's column): Rolf and Fritz Keller at info@ are two; the same person twice is one", () => {
+    const r = csv(enc.encode([
+      'Person - Name,Person - Nachname,Person - Telefon,Person - E-Mail',
+      'Fritz Keller,Keller,41764440000,info@keller-hilfe.example',
+      'Rolf Keller,Keller,041 76 444 00 00,info@keller-hilfe.example',
+      'Jonas Weber,Weber,+41765840000,jonas@weber.example',
+      'Jonas Weber,Weber,+41765840000,jonas@weber.example',
+    ].join('\r\n')));
+    expect(r.records.map((x) => x.name)).toEqual(['Fritz Keller', 'Rolf Keller', 'Jonas Weber']);
+    expect(r.duplicates.map((x) => [x.line, x.sameAs])).toEqual([[5, 4]]);
+  });
+});
