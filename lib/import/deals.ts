@@ -15,17 +15,17 @@ export type DealRole =
 /** Header keys per role, first match wins within a role; the first role a column fits takes it. */
 const ROLES: Array<[DealRole, string[]]> = [
   ['id', ['dealid', 'idсделки', 'recordid', 'leadid', 'idлида', 'id', 'ид', 'идентификатор']],
-  ['title', ['dealname', 'dealtitle', 'названиесделки', 'названиелида', 'leadtitle', 'leadname', 'сделка', 'название', 'opportunityname', 'titulo']],
-  ['stage', ['dealstage', 'этапсделки', 'стадиясделки', 'stage', 'стадия', 'этап', 'stagename', 'лидстадия', 'etapa']],
+  ['title', ['dealname', 'dealtitle', 'названиесделки', 'названиелида', 'leadtitle', 'leadname', 'сделка', 'название', 'opportunityname', 'titulo', 'leadtitulo', 'leadtitel', 'dealtitel']],
+  ['stage', ['dealstage', 'этапсделки', 'стадиясделки', 'stage', 'стадия', 'этап', 'stagename', 'лидстадия', 'etapa', 'etapadolead', 'leadphase', 'dealphase']],
   ['status', ['dealstatus', 'статуссделки', 'status', 'статус', 'leadstatus', 'статуслида']],
   ['closed', ['закрыта', 'сделказакрыта', 'closed', 'isclosed', 'isdealclosed']],
   ['won', ['isclosedwon', 'won']],
-  ['amount', ['dealvalue', 'dealamount', 'amount', 'value', 'сумма', 'бюджет', 'opportunity', 'суммасделки', 'valor']],
+  ['amount', ['dealvalue', 'dealamount', 'amount', 'value', 'сумма', 'бюджет', 'opportunity', 'суммасделки', 'valor', 'venda', 'leadwert', 'dealwert']],
   ['currency', ['dealcurrency', 'currency', 'валюта', 'currencycode', 'moedadevalor', 'moeda', 'monedadevalor', 'moneda']],
   ['product', ['dealproduct', 'dealproducts', 'product', 'products', 'productname', 'товар', 'товары', 'продукт', 'продукты', 'наименованиетовара']],
-  ['owner', ['dealowner', 'ответственныйзасделку', 'owner', 'ответственный', 'leadowner', 'dealownername', 'proprietario', 'propietario']],
-  ['openedAt', ['dealdealcreated', 'dealcreated', 'dealcreatedate', 'createdate', 'datecreated', 'created', 'createdat', 'датасоздания', 'датаначала', 'создана', 'dealaddtime', 'addtime', 'negociocriadoem', 'leadcriadoem', 'tratocreado', 'leadcreado']],
-  ['closedAt', ['dealclosedon', 'closedon', 'actualclosedate', 'датазакрытиясделки', 'датазакрытия', 'датазавершения', 'closedate', 'dealclosedate', 'dealclosetime', 'closetime', 'negociofechadoem', 'tratocerrado']],
+  ['owner', ['dealowner', 'ответственныйзасделку', 'owner', 'ответственный', 'leadowner', 'dealownername', 'proprietario', 'propietario', 'leadusuarioresponsavel', 'usuarioresponsavel', 'leadbesitzer', 'dealbesitzer']],
+  ['openedAt', ['dealdealcreated', 'dealcreated', 'dealcreatedate', 'createdate', 'datecreated', 'created', 'createdat', 'датасоздания', 'датаначала', 'создана', 'dealaddtime', 'addtime', 'negociocriadoem', 'leadcriadoem', 'tratocreado', 'leadcreado', 'leaderstellt', 'dealerstellt', 'datacriada']],
+  ['closedAt', ['dealclosedon', 'closedon', 'actualclosedate', 'датазакрытиясделки', 'датазакрытия', 'датазавершения', 'closedate', 'dealclosedate', 'dealclosetime', 'closetime', 'negociofechadoem', 'tratocerrado', 'fechadaem']],
   ['wonAt', ['dealwontime', 'wontime', 'closedwondate', 'датауспешногозакрытия', 'ganhoem', 'ganadoel']],
   ['lostAt', ['deallosttime', 'losttime', 'closedlostdate', 'datadeperda', 'fechadeperdida']],
 ];
@@ -67,10 +67,12 @@ export interface DealColumns {
 export function dealColumns(headers: string[]): DealColumns {
   const at: Partial<Record<DealRole, number>> = {};
   const keys = headers.map(plainKey);
+  // Pipedrive names a lead's columns after it ("Lead - Lead erstellt", "Deal - Deal created"): also by what follows
+  const bare = headers.map((h) => (/^\s*(?:lead|deal)\s+-\s/i.test(h) ? plainKey(h.replace(/^[^-]*-\s*/, '')) : ''));
   const used = new Set<number>();
   for (const [role, names] of ROLES) {
     for (const n of names) {
-      const i = keys.findIndex((k, j) => k === n && !used.has(j));
+      const i = keys.findIndex((k, j) => (k === n || bare[j] === n) && !used.has(j));
       if (i >= 0) {
         at[role] = i;
         used.add(i);

@@ -25,7 +25,7 @@ export interface KindJudgement {
 
 /** Columns that say "this row is a lead" (3) or hint at it (1), as headerKey()s. */
 const LEAD: Array<[RegExp, number]> = [
-  [/^(названиелида|leadtitle|leadname|leadid|idлида|leadowner|повторныйлид|дополнительноостатусе|дополнительнообисточнике|статуслида|leadrating|leadcriadoem|leadcreado)$/, 3],
+  [/^(названиелида|leadtitle|leadname|leadid|idлида|leadowner|повторныйлид|дополнительноостатусе|дополнительнообисточнике|статуслида|leadrating|leadcriadoem|leadcreado|leaderstellt|leadtitel|leadtitulo|etapadolead)$/, 3],
   // Salesforce's Lead object (Data Export's Lead.csv): what became of the lead
   [/^(isconverted|converteddate|convertedcontactid|convertedaccountid|convertedopportunityid)$/, 3],
   [/^lead[a-z]+$/, 1], // Pipedrive "Lead - Title", Zoho/Salesforce "Lead Source", HubSpot contacts' "Lead Status" too

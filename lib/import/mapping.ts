@@ -24,15 +24,17 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', '中间名', 'nmiddle', 'cntctmid']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'שםמשפחה', 'اسمالعائلة']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', /^(mobil|auto|weiteres)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', /^telefones?\d*$/,
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo)?$/, 'movil', 'celular', /^(mobil|auto|weiteres)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
     // Hebrew, Arabic
     'טלפון', 'מסטלפון', 'מספרטלפון', 'טלפוןנייד', 'נייד', 'פלאפון', 'סלולרי', 'هاتف', 'الهاتف', 'رقمالهاتف', 'جوال', 'الجوال', 'رقمالجوال', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'organizacao', 'companies',
     // a client company (Russian lists' "Заказчик"); a prospecting CRM's lead, which is a company (Exact Spotter's "Nome lead")
     'заказчик', 'nomelead',
+    // a lead list of businesses (Google Maps scrapers' "Business Name"); Kommo's lead's company ("Empresa lead 's")
+    'businessname', 'empresaleads', 'empresalead',
     // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
-  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'תפקיד', 'المسمىالوظيفي']],
+  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
   ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
   ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
@@ -52,8 +54,8 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
  */
 const TYPE_SUFFIX = /^(?:work|home|mobile|cell|other|office|main|personal|private|business|trabalho|residencial|celular|outros?|comercial|pessoal|trabajo|casa|movil|otros?|personal|travail|domicile|portable|autres?|arbeit|privat|mobil|sonstige|geschaftlich|работа|рабочий|домашний|мобильный|другой|личный)$/;
 
-/** What a column name says of whose column it is, at its end ("Celular (contato)", "E-mail do Cliente"). */
-const WHOSE = /(?:primarycontact)?(?:d[oa])?(?:contato|cliente|contact|контакт)$/;
+/** What a column name says of whose column it is, at its end ("Celular (contato)", "E-mail do Cliente", Axonaut's "Prénom du contact"). */
+const WHOSE = /(?:primarycontact)?(?:d[oau])?(?:contato|cliente|contact|контакт)$/;
 
 export function genericField(header: string): ContactField | null {
   const key = plainKey(header);
@@ -423,7 +425,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     for (const { i, field, key: header } of cols) {
       // (HubSpot and LinkedIn write "null" where they have nothing; a JavaScript form "undefined")
       if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 14 && /^\s*(?:null|undefined)\s*$/i.test(fields[i]))) continue;
-      const v = numericRefs(fields[i]);
+      // (an apostrophe a spreadsheet was given so that it keeps "+…", "@…", "=…" as text is no part of the value)
+      const v = numericRefs(fields[i]).replace(/^'(?=[=+\-@])/, '');
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
@@ -583,6 +586,16 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (one.name !== undefined && one.lastName !== undefined && one.firstName === undefined && isGivenName(one.name, one.lastName)) {
       one.firstName = one.name;
       one.name = undefined;
+    }
+    // a last name's column that holds the whole name ("Étienne" | "Étienne Rivière", a prospecting tool's
+    // re-export): the last name is what follows the first name there, not the first name twice
+    if (one.firstName && one.lastName && one.name === undefined) {
+      const [given, whole] = [normaliseName(one.firstName), normaliseName(one.lastName)];
+      if (given && whole.startsWith(`${given} `)) {
+        const words = one.lastName.trim().split(/\s+/);
+        const n = given.split(' ').length;
+        if (words.length > n) one.lastName = words.slice(n).join(' ');
+      }
     }
     // a row that gives no name and no address, but the nickname its member goes by (a Weibo event's join
     // list, its "真实姓名" mostly empty): named by the nickname, which stays under its column too

@@ -261,3 +261,15 @@ describe('leads by what became of them', () => {
     expect(judgeKind(['Id', 'LastName', 'FirstName', 'Company', 'Email', 'Status', 'LeadSource', 'IsConverted', 'ConvertedContactId']).kind).toBe('leads');
   });
 });
+
+describe("lead columns in German and Portuguese", () => {
+  it("Pipedrive's 'Lead - Titel', 'Lead - Lead erstellt'; Kommo's 'Lead título', 'Etapa do lead', 'Venda', 'Lead usuário responsável'", () => {
+    const de = read('Person - Name,Person - Nachname,Person - E-Mail,Lead - Lead erstellt,Lead - Titel\r\nJonas Weber,Weber,jonas@weber.example,2024-07-12 18:22:24,PVA - Jonas Weber - Zug\r\n');
+    if (de.kind !== 'contacts' || !('deals' in de)) throw new Error(de.kind);
+    expect(de.deals?.map((x) => [x.deal.kind, x.deal.title, x.deal.openedAt])).toEqual([['lead', 'PVA - Jonas Weber - Zug', Date.UTC(2024, 6, 12, 18, 22, 24)]]);
+    const pt = read('Lead título,Etapa do lead,Venda,Lead usuário responsável,Contato principal,Empresa lead \'s\r\nMentoria 12,Negociação,1500,Helena,Rui Lobo,Peixe Bom\r\n');
+    if (pt.kind !== 'contacts' || !('deals' in pt)) throw new Error(pt.kind);
+    expect(pt.records[0]).toMatchObject({ name: 'Rui Lobo', company: 'Peixe Bom' });
+    expect(pt.deals?.map((x) => [x.deal.title, x.deal.stage, x.deal.amount, x.deal.owner])).toEqual([['Mentoria 12', 'Negociação', 1500, 'Helena']]);
+  });
+});

@@ -1499,3 +1499,15 @@ describe('a full name beside a last name, at a shared mailbox', () => {
     expect(r.duplicates.map((x) => [x.line, x.sameAs])).toEqual([[5, 4]]);
   });
 });
+
+describe('column names of French, German and Portuguese CRMs', () => {
+  it("Axonaut's 'Prénom du contact', 'Nom du contact', 'Email du contact', 'Téléphone portable', 'Poste/job du contact' are the person's", () => {
+    const r = csv(enc.encode('"Id de la société";Société;Ville;Civilité;"Prénom du contact";"Nom du contact";"Email du contact";"Téléphone fixe";"Téléphone portable";"Poste/job du contact"\r\n' +
+      "3860001;Atelier Lune;Nancy;M;Paul;Morel;paul@atelierlune.example;03 83 00 00 01;06 00 00 00 01;Gérant\r\n"));
+    expect(r.records[0]).toMatchObject({ name: 'Paul Morel', company: 'Atelier Lune', email: 'paul@atelierlune.example', phones: ['03 83 00 00 01', '06 00 00 00 01'], position: 'Gérant' });
+  });
+  it("a last name's column holding the whole name is not the first name twice; 'Business Name' is the company; a spreadsheet's text guard is dropped", () => {
+    const r = csv(enc.encode('Prénom;Nom;Email;Business Name;Instagram\r\nÉtienne;Étienne Rivière;e@riviere.example;Rivière Conseil;\'@riviereconseil\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Étienne Rivière', firstName: 'Étienne', lastName: 'Rivière', company: 'Rivière Conseil', custom: { Instagram: '@riviereconseil' } });
+  });
+});
