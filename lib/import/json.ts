@@ -10,7 +10,7 @@
 // line tracking every rejection reports, which they share.
 import { z } from 'zod';
 import { InteractionKind, ProductRelation } from '../domain/entities';
-import type { Duplicate } from './contacts';
+import { type Duplicate, nobody } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
 import { type ImportedContact, MULTI_FIELDS } from './fields';
 import { isGivenName, knownField, orderKeys } from './mapping';
@@ -144,7 +144,9 @@ export function importJson(source: string): JsonImportReport {
   } catch (e) {
     throw new ImportError(why('jsonInvalidFile', { detail: (e as Error).message }));
   }
-  const doc: Partial<Record<Collection, unknown>> = Array.isArray(data) ? { contacts: data } : (data as Record<string, unknown>);
+  // (Telegram Desktop's export: its contacts' list; its "about" and its frequent chats are no contacts)
+  const telegram = telegramContacts(data);
+  const doc: Partial<Record<Collection, unknown>> = Array.isArray(data) ? { contacts: data } : telegram ? { contacts: telegram } : (data as Record<string, unknown>);
   if (!doc || typeof doc !== 'object') throw new ImportError(why('jsonNotContacts'));
   const { lines, keyLines } = entryLines(src);
   const out: JsonImportReport = {
@@ -160,7 +162,11 @@ export function importJson(source: string): JsonImportReport {
   const keyOf = new Map<Collection, string>();
   const friends = facebookFriendsKey(data);
   const sfdx = salesforceRecordsKey(data);
-  if (friends) keyOf.set('contacts', friends);
+  if (telegram) {
+    keyOf.set('contacts', 'contacts');
+    const at = telegramLines(src);
+    lines.set('contacts', at.length === telegram.length ? at : []);
+  } else if (friends) keyOf.set('contacts', friends);
   else if (sfdx) keyOf.set('contacts', sfdx);
   else if (!Array.isArray(data)) {
     for (const k of Object.keys(doc)) {
@@ -192,10 +198,10 @@ export function importJson(source: string): JsonImportReport {
         // a Salesforce record of another object (an Account's "Name" is a company's): no person
         const type = sfdx ? salesforceType(entry) : undefined;
         if (type !== undefined && !SALESFORCE_PEOPLE.has(type)) return reject(why('jsonNotPerson', { type }));
-        const parsed = JsonContact.safeParse(friends ? facebookFriend(entry) : entry);
+        const parsed = JsonContact.safeParse(telegram ? telegramContact(entry) : friends ? facebookFriend(entry) : entry);
         if (!parsed.success) return reject(why('jsonInvalid', { detail: describe(parsed.error, entry) }));
         const rec = toRecord(parsed.data);
-        if (!rec) return reject(why('namesNobody'));
+        if (!rec) return reject(nobody(typeof parsed.data.phone === 'string' ? parsed.data.phone : undefined));
         const keys = keysOf(rec);
         const dup = index.find(keys, (i, by) => sameRecord(out.contacts[i], rec, by));
         if (dup) {
@@ -231,6 +237,43 @@ function facebookFriendsKey(data: unknown): string | undefined {
   const list = (data as Record<string, unknown>)[keys[0]];
   const friend = (e: unknown) => !!e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string' && (typeof (e as { timestamp?: unknown }).timestamp === 'number' || (e as { timestamp?: unknown }).timestamp === undefined);
   return Array.isArray(list) && list.length > 0 && list.every(friend) ? keys[0] : undefined;
+}
+
+/**
+ * Telegram Desktop's "Export Telegram data" (result.json): `{"about": …, "contacts": {"about": …, "list":
+ * [{"first_name", "last_name", "phone_number", "date"}…]}, "frequent_contacts": …}`. Its contacts' list,
+ * when the file is one.
+ */
+function telegramContacts(data: unknown): unknown[] | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const c = (data as { contacts?: unknown }).contacts;
+  const list = c && typeof c === 'object' && !Array.isArray(c) ? (c as { list?: unknown }).list : undefined;
+  const person = (e: unknown) => !!e && typeof e === 'object' && ('first_name' in e || 'last_name' in e) && 'phone_number' in e;
+  return Array.isArray(list) && list.length > 0 && list.every(person) ? list : undefined;
+}
+
+/** The line of each Telegram contact: where the entry holding its "first_name" opens (one per entry, in order). */
+function telegramLines(src: string): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let counted = 0; // lines are counted up to here
+  for (let from = 0; ; ) {
+    const i = src.indexOf('"first_name"', from);
+    if (i < 0) return out;
+    // (the entry's own line: where its "{" is)
+    const open = Math.max(counted, src.lastIndexOf('{', i));
+    for (; counted < open; counted++) if (src.charCodeAt(counted) === 10) line++;
+    out.push(line);
+    from = i + 1;
+  }
+}
+
+/** A Telegram contact as a contact: its names, its number, the day it was added. */
+function telegramContact(entry: unknown): unknown {
+  const { first_name: first, last_name: last, phone_number: phone, date, date_unixtime: _unix, ...rest } = entry as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const day = typeof date === 'string' && /^\d{4}-\d\d-\d\d/.test(date) ? date.slice(0, 10) : undefined;
+  return { firstName: text(first), lastName: text(last), phone: text(phone), ...(day ? { connectedOn: day } : {}), ...rest };
 }
 
 /**

@@ -1511,3 +1511,20 @@ describe('column names of French, German and Portuguese CRMs', () => {
     expect(r.records[0]).toMatchObject({ name: 'Étienne Rivière', firstName: 'Étienne', lastName: 'Rivière', company: 'Rivière Conseil', custom: { Instagram: '@riviereconseil' } });
   });
 });
+
+describe("Telegram Desktop's export (result.json)", () => {
+  it('its contacts are the list under "contacts", each at its own line; its frequent chats are no contacts', () => {
+    const src = JSON.stringify({
+      about: 'Here is the data you requested.',
+      contacts: { about: 'This is your contact list.', list: [
+        { first_name: 'Ada', last_name: 'Lind', phone_number: '+47 912 34 567', date: '2021-03-15T10:00:00', date_unixtime: '1615802400' },
+        { first_name: '', last_name: '', phone_number: '+47 912 34 568', date: '2021-03-16T10:00:00', date_unixtime: '1615888800' },
+      ] },
+      frequent_contacts: { about: 'The people you talk to most.', list: [{ id: 1, category: 'people', type: 'user', name: 'Ada Lind', rating: 0.5 }] },
+    }, null, 1);
+    const r = importJson(src);
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([2, 1, 1]);
+    expect(r.contacts[0]).toMatchObject({ name: 'Ada Lind', firstName: 'Ada', lastName: 'Lind', phone: '+47 912 34 567', connectedOn: '2021-03-15' });
+    expect(r.rejected[0]).toMatchObject({ line: 13, code: 'phoneOnly' });
+  });
+});
