@@ -63,11 +63,19 @@ const MAIL_SUBJECT = new Set(['subject', 'betreff', 'тема', 'objet', 'asunto
 const MAIL_FROM = /^(?:from|von|от|de|da|van|od)(?:name|имя|nom|nombre|nome|naam|nazwa)$/;
 const MAIL_TO = /^(?:to|an|кому|à|a|para|aan|do)(?:name|имя|nom|nombre|nome|naam|nazwa)$/;
 
-/** The kind of file its header says; throws ImportError (mailItems) for a mail folder's export. */
+/** A calendar's export (Outlook's, Google Calendar's CSV): when its events start and end, in its languages. */
+const EVENT_START = /^(?:startdate|startday|beginntam|datedebut|debut|fechadecomienzo|fechadeinicio|datainizio|datadeinicio|begindatum|датаначала|startdatum)$/;
+const EVENT_END = /^(?:enddate|endday|endetam|datedefin|fin|fechadefinalizacion|fechadefin|datafine|datadetermino|einddatum|датаокончания|enddatum)$/;
+
+/** The kind of file its header says; throws ImportError for a mail folder's or a calendar's export. */
 export function judgeKind(headers: string[]): KindJudgement {
   const keys = headers.map(headerKey);
   if (keys.some((k) => MAIL_SUBJECT.has(k)) && keys.some((k) => MAIL_FROM.test(k)) && keys.some((k) => MAIL_TO.test(k))) {
     throw new ImportError(why('mailItems'));
+  }
+  const plain = headers.map(plainKey);
+  if (keys.some((k) => MAIL_SUBJECT.has(k)) && plain.some((k) => EVENT_START.test(k)) && plain.some((k) => EVENT_END.test(k))) {
+    throw new ImportError(why('calendarItems'));
   }
   const evidence: Record<FileKind, string[]> = { contacts: [], leads: [], deals: [], purchases: [], notes: [] };
   const roles = new Set<ActivityRole>();

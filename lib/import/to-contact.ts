@@ -47,19 +47,21 @@ export function birthdayOf(text: string | undefined): Contact['birthday'] {
   const t = parseTimestamp(text);
   if (t === undefined) return undefined;
   const d = new Date(t);
+  // a year no one living was born in is an address book's "no date" (Evolution writes 1000-01-01): kept as written, no birthday
+  if (d.getUTCFullYear() < 1850) return undefined;
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
 }
 
 /**
  * A tags cell → tags: "a, b", "a;b" (Outlook's Categories), Google's "a ::: b" labels.
- * Google's system group "* myContacts" (every contact has it) is no tag; "* starred" is.
+ * Google's system group "* myContacts" ("* My Contacts" in its older export; every contact has it) is no tag; "* starred" is.
  */
 export function tagsOf(text: string | undefined): string[] {
   if (!text) return [];
   const out = new Map<string, string>();
   for (const raw of text.split(/\s*:::\s*|[,;|]/)) {
     const t = raw.trim().replace(/^\*\s*/, '');
-    if (!t || /^mycontacts$/i.test(t)) continue;
+    if (!t || /^my\s*contacts$/i.test(t)) continue;
     if (!out.has(t.toLowerCase())) out.set(t.toLowerCase(), t);
   }
   return [...out.values()];

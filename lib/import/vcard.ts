@@ -186,7 +186,8 @@ function toRecord(raw: string): ImportedContact | Why {
         if (prefix?.trim()) honorifics.push(['Name Prefix', prefix]);
         if (suffix?.trim()) honorifics.push(['Name Suffix', suffix]);
         if (given?.trim()) r.firstName = given;
-        if (additional?.trim()) r.middleName = additional;
+        // (3.0 parts several middle names with commas: "Richter,James" is two names)
+        if (additional?.trim()) r.middleName = additional.split(',').map((x) => x.trim()).filter(Boolean).join(' ');
         if (family?.trim()) r.lastName = family;
         break;
       }
@@ -194,7 +195,8 @@ function toRecord(raw: string): ImportedContact | Why {
         // (what is no address is kept, not mailed: as in a CSV's e-mail column)
         const address = withoutDirectionMarks(text).trim();
         if (address && !address.includes('@')) keep('EMAIL', text);
-        else if (address && !emails.includes(address)) emails.splice(preferred(p) ? pref.emails++ : emails.length, 0, address);
+        // (an address the card marks obsolete — Google's X-Obsolete — goes last, never first, however preferred)
+        else if (address && !emails.includes(address)) emails.splice(obsolete(p) ? emails.length : preferred(p) ? pref.emails++ : emails.length, 0, address);
         break;
       }
       case 'tel': {
@@ -328,6 +330,11 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
 function preferred(p: ICAL.Property): boolean {
   return types(p).includes('pref') || String(p.getParameter('pref') ?? '') === '1';
+}
+
+/** Whether the card marks this value no longer in use (Google's "EMAIL;PREF;X-Obsolete:…", a bare parameter). */
+function obsolete(p: ICAL.Property): boolean {
+  return types(p).includes('x-obsolete') || p.getParameter('x-obsolete') !== undefined;
 }
 
 /** A property's TYPE parameters, lower case ("TEL;TYPE=WORK,FAX" and 2.1's "TEL;FAX;WORK" alike, once rewritten). */

@@ -1528,3 +1528,11 @@ describe("Telegram Desktop's export (result.json)", () => {
     expect(r.rejected[0]).toMatchObject({ line: 13, code: 'phoneOnly' });
   });
 });
+
+describe("a calendar's export", () => {
+  it("Outlook's calendar in German or English is refused whole with what to export instead, not rejected row by row", () => {
+    expect(() => judgeKind(['Betreff', 'Beginnt am', 'Beginnt um', 'Endet am', 'Endet um', 'Ganztägiges Ereignis', 'Ort'])).toThrow(/calendar events/);
+    expect(() => judgeKind(['Subject', 'Start Date', 'Start Time', 'End Date', 'End Time', 'All day event', 'Location'])).toThrow(/calendar events/);
+    expect(judgeKind(['Name', 'E-mail', 'Start Date']).kind).toBe('contacts');
+  });
+});

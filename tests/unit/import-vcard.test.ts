@@ -128,3 +128,20 @@ describe('cards as old and careless exporters wrote them', () => {
     expect(r.records[0].custom).toEqual({ Address: 'Main Street 1, Brno, Czechia', 'Address 2': 'Depot 2, Brno, Czechia' });
   });
 });
+
+describe('what a card says of its values', () => {
+  it("an address marked X-Obsolete goes last even when PREF; middle names parted by commas are names; a birthday in the year 1000 is no birthday", async () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:Doe;John;Richter,James;;', 'FN:John Richter James Doe', 'EMAIL:jd@gmail.example', 'EMAIL;PREF;X-Obsolete:jd@googlemail.example',
+      'BDAY:1000-01-01', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.records[0]).toMatchObject({ middleName: 'Richter James', email: 'jd@gmail.example', emails: ['jd@gmail.example', 'jd@googlemail.example'] });
+    const d = new TiewiseDB(`vcard-bday-${Date.now()}`);
+    const read = new ImportReader({ format: 'vcard' });
+    read.push(new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lind\r\nEMAIL:ada@lind.example\r\nBDAY:1000-01-01\r\nEND:VCARD\r\n'));
+    await applyImport(read.end(), { fileName: 'x.vcf', now: 1 }, d);
+    const c = await d.contacts.where('name').equals('Ada Lind').first();
+    expect(c?.birthday).toBeUndefined();
+    expect(c?.custom).toEqual([{ name: 'Birthday', value: '1000-01-01' }]);
+  });
+});
