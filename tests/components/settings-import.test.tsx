@@ -219,6 +219,22 @@ describe('a vCard file', () => {
   });
 });
 
+describe('an XML address book', () => {
+  it("an IP phone's directory is read as one table of contacts and imported", async () => {
+    const d = freshDb();
+    wrap(<ImportSection parser={createInlineParser()} />);
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<YealinkIPPhoneDirectory><DirectoryEntry><Name>Ada Lind</Name><Telephone>+47 912 34 567</Telephone></DirectoryEntry>' +
+      '<DirectoryEntry><Name>Bo Lind</Name><Telephone>+47 912 34 568</Telephone></DirectoryEntry></YealinkIPPhoneDirectory>';
+    await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([xml], 'phonebook.xml', { type: 'text/xml' }));
+    expect(await screen.findByText('What Tiewise found in phonebook.xml')).toBeTruthy();
+    expect(screen.getByText('XML address book (an IP phone’s directory, a phone book)')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const region = await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
+    expect(within(region).getByText('2 contacts added')).toBeTruthy();
+    expect((await d.contacts.toArray()).map((c) => [c.name, c.phones]).sort()).toEqual([['Ada Lind', ['+47 912 34 567']], ['Bo Lind', ['+47 912 34 568']]]);
+  });
+});
+
 describe('choices remembered per header signature', () => {
   it('the next file with the same columns imports in one click', async () => {
     const d = freshDb();
