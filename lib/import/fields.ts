@@ -121,6 +121,21 @@ export function placeholderPhone(x: string): boolean {
   return digits.length >= 2 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits));
 }
 
+/** A name in a script written family name first: Chinese, Japanese (kana too), Korean. */
+const FAMILY_FIRST = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー・\s]+$/u;
+
+/**
+ * The name shown for a record that gives only its parts: first, middle, last, stray spaces not doubled
+ * ("Anna " + "Berg"); in Chinese, Japanese and Korean the family name first, as they write it
+ * (佐藤 + 太郎: "佐藤 太郎"). Undefined when there are no parts.
+ */
+export function nameOfParts(first: string | undefined, middle: string | undefined, last: string | undefined): string | undefined {
+  const parts = [first, middle, last].map((x) => x?.replace(/\s+/g, ' ').trim()).filter((x): x is string => !!x);
+  if (!parts.length) return undefined;
+  if (first?.trim() && last?.trim() && parts.every((x) => FAMILY_FIRST.test(x))) parts.unshift(parts.pop()!);
+  return parts.join(' ');
+}
+
 export function isBlank(v: string | undefined): boolean {
   return v === undefined || v.trim() === '';
 }

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { InteractionKind, ProductRelation } from '../domain/entities';
 import { type Duplicate, nobody } from './contacts';
 import { DuplicateIndex, keysOf, mergeInto, sameRecord } from './dedupe';
-import { type ImportedContact, MULTI_FIELDS } from './fields';
+import { type ImportedContact, MULTI_FIELDS, nameOfParts } from './fields';
 import { isGivenName, knownField, orderKeys } from './mapping';
 import { ImportError, type Rejected } from './table';
 import { parseTimestamp } from './values';
@@ -388,8 +388,8 @@ function toRecord(c: JsonContact): ImportedContact | undefined {
     rec.firstName = rec.name;
     delete rec.name;
   }
-  const personal = [rec.firstName, rec.middleName, rec.lastName].filter((x): x is string => typeof x === 'string');
-  const name = (rec.name as string | undefined) ?? (personal.length ? personal.join(' ') : undefined);
+  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const name = (rec.name as string | undefined) ?? nameOfParts(text(rec.firstName), text(rec.middleName), text(rec.lastName));
   if (!name && !rec.email) return undefined;
   const out = { ...rec, name: name ?? (rec.email as string) } as ImportedContact;
   if (Object.keys(custom).length) out.custom = custom;

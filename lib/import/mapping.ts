@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey } from './fields';
 import { normaliseName } from './dedupe';
 import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
@@ -602,8 +602,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const nick = nickCol >= 0 ? fields[nickCol]?.trim() : undefined;
     if (nick && !NOTHING.test(nick) && one.name === undefined && !one.firstName && !one.lastName && !one.middleName && one.email === undefined) one.name = nick;
     const personal = [one.firstName, one.middleName, one.lastName].filter((x): x is string => x !== undefined);
-    // (the name shown is built from the parts as written, their stray spaces not doubled: "Anna " + "Berg")
-    const fullName = one.name?.replace(/\s+/g, ' ').trim() || (personal.length ? personal.join(' ').replace(/\s+/g, ' ').trim() : undefined);
+    const fullName = one.name?.replace(/\s+/g, ' ').trim() || nameOfParts(one.firstName, one.middleName, one.lastName);
     one.name = fullName ?? one.email ?? '';
     // a CRM that wants a company for every contact (Zoho) has a private customer's first and last name there:
     // no account (a business kept as a contact, its name in one field, keeps its company); what the cell

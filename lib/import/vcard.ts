@@ -16,7 +16,7 @@ import type { ContactRows } from './contacts';
 import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
-import { freeKey, type ImportedContact, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
+import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
 import { orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
 
@@ -302,7 +302,8 @@ function toRecord(raw: string): ImportedContact | Why {
     delete r.name;
   }
   // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
-  const name = (r.name as string | undefined) ?? (parts.length ? parts.join(' ') : undefined) ?? (r.company as string | undefined);
+  const part = (x: unknown) => (named(x) ? x : undefined);
+  const name = (r.name as string | undefined) ?? nameOfParts(part(r.firstName), part(r.middleName), part(r.lastName)) ?? (r.company as string | undefined);
   if (!name && !r.email) return nobody(r.phone as string | undefined);
   r.name = name ?? r.email;
   // (under the names Google's CSV gives them)
