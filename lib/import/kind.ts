@@ -73,6 +73,8 @@ export function judgeKind(headers: string[]): KindJudgement {
   if (keys.some((k) => MAIL_SUBJECT.has(k)) && keys.some((k) => MAIL_FROM.test(k)) && keys.some((k) => MAIL_TO.test(k))) {
     throw new ImportError(why('mailItems'));
   }
+  // LinkedIn's Invitations.csv: who invited whom, the account's owner on every row; its people are in Connections.csv
+  if (['from', 'to', 'direction'].every((k) => keys.includes(k)) && (keys.includes('sentat') || keys.includes('datesent'))) throw new ImportError(why('linkedinInvitations'));
   const plain = headers.map(plainKey);
   if (keys.some((k) => MAIL_SUBJECT.has(k)) && plain.some((k) => EVENT_START.test(k)) && plain.some((k) => EVENT_END.test(k))) {
     throw new ImportError(why('calendarItems'));

@@ -194,6 +194,8 @@ function toRecord(raw: string): ImportedContact | Why {
       case 'email': {
         // (what is no address is kept, not mailed: as in a CSV's e-mail column)
         const address = withoutDirectionMarks(text).trim();
+        // (a phone book's "null" is no value)
+        if (/^null$/i.test(address)) break;
         if (address && !address.includes('@')) keep('EMAIL', text);
         // (an address the card marks obsolete — Google's X-Obsolete — goes last, never first, however preferred)
         else if (address && !emails.includes(address)) emails.splice(obsolete(p) ? emails.length : preferred(p) ? pref.emails++ : emails.length, 0, address);
@@ -222,7 +224,11 @@ function toRecord(raw: string): ImportedContact | Why {
         if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
         break;
       case 'title':
-        if (text) r.position = first.join('').trim();
+        // a number typed where the job title goes is a number to call (as in ORG), no position
+        if (text && phoneShaped(text)) {
+          const tel = numberText(text).trim();
+          if (!phones.includes(tel)) phones.push(tel);
+        } else if (text) r.position = first.join('').trim();
         break;
       case 'adr': {
         // post office box; extended; street; locality; region; postal code; country (Google adds an eighth:
@@ -410,6 +416,12 @@ function as30(raw: string): string {
     }
     logical.push(line);
   }
+  // Apple's and Google's label of a grouped value ("item1.TEL:…" beside "item1.X-ABLabel:Work Fax")
+  const labels = new Map<string, string>();
+  for (const line of logical) {
+    const m = /^([A-Za-z0-9-]+)\.X-ABLABEL(?:;[^:]*)?:(.*)$/i.exec(line);
+    if (m) labels.set(m[1].toLowerCase(), m[2].trim());
+  }
   const out: string[] = [];
   for (const line of logical) {
     const colon = line.indexOf(':');
@@ -458,6 +470,9 @@ function as30(raw: string): string {
     // a time zone or a position given as text, as 4.0 writes them ("TZ:Europe/London",
     // "GEO:geo:51.52,0.15"): read as 3.0's offset and numbers they came out cut ("London/", "0")
     if (/^(?:tz|geo)$/i.test(name) && !kept.some((k) => /^value=/i.test(k))) kept.push('VALUE=text');
+    // a number its label calls a fax ("Work Fax", "Fax") is one, as TYPE=FAX says
+    const group = /^([A-Za-z0-9-]+)\./.exec(grouped)?.[1]?.toLowerCase();
+    if (group && /^tel$/i.test(name) && /\bfax\b|факс/i.test(labels.get(group) ?? '')) kept.push('TYPE=fax');
     // (a value that is nothing but "=XX" bytes with no ENCODING said — an Android phone book's "N:;=D0=9B=D0=B5=D0=BD=D0=B0;;;"
     // — is quoted-printable all the same when its bytes are UTF-8 text)
     if (!qp && !b64 && !binary && undeclaredQp(value)) qp = true;

@@ -1536,3 +1536,18 @@ describe("a calendar's export", () => {
     expect(judgeKind(['Name', 'E-mail', 'Start Date']).kind).toBe('contacts');
   });
 });
+
+describe('lists kept by hand: whose name, in which language', () => {
+  it("'Player Name', 'expert name' are the name; Ukrainian 'Назва', 'Прізвище', 'Ім'я', 'Посада'; Spanish 'Celular personal', 'Posición', 'Email de la empresa'", () => {
+    expect(csv(enc.encode('Column1,Player Name,Select Sport\r\n,Kiran Shah,"Cricket, Volleyball"\r\n')).records[0]).toMatchObject({ name: 'Kiran Shah' });
+    expect(csv(enc.encode('wg code,expert name,email\r\nWG1,Ravi Rao,ravi@rao.example\r\n')).records[0]).toMatchObject({ name: 'Ravi Rao', email: 'ravi@rao.example' });
+    expect(csv(enc.encode('Назва;Телефон;Роль\r\nОксана Коваленко;+380670000001;бариста\r\n')).records[0]).toMatchObject({ name: 'Оксана Коваленко', phone: '+380670000001' });
+    expect(csv(enc.encode("Прізвище;Ім'я;По батькові;Посада\r\nКоваленко;Оксана;Іванівна;бухгалтер\r\n")).records[0]).toMatchObject({ name: 'Оксана Іванівна Коваленко', position: 'бухгалтер' });
+    const es = csv(enc.encode('Nombre completo,Posición,Email de la empresa,Email personal,Celular personal\r\nMaría Ruiz,Gerente,maria@empresa.example,maria@casa.example,+34 600 000 001\r\n'));
+    expect(es.records[0]).toMatchObject({ name: 'María Ruiz', position: 'Gerente', emails: ['maria@empresa.example', 'maria@casa.example'], phone: '+34 600 000 001' });
+  });
+  it("a LinkedIn export whose header row was deleted is refused (its first row holds a date), not read with its first person as the column names; Invitations.csv is refused with the file to import", () => {
+    expect(() => csv(enc.encode('Lars,Berg,,Nordlys,Business Analyst,11 Jun 2021\r\nMona,Lind,,Fjord,Co-Founder,11 Jun 2021\r\n'))).toThrow(/line 1 holds data/);
+    expect(() => csv(enc.encode('From,To,Sent At,Message,Direction\r\nAna Bell,Carl Dunn,"2/12/26, 11:44 AM",Hi,OUTGOING\r\n'))).toThrow(/Invitations\.csv/);
+  });
+});

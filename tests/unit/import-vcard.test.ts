@@ -146,3 +146,15 @@ describe('what a card says of its values', () => {
     expect(c?.custom).toEqual([{ name: 'Birthday', value: '1000-01-01' }]);
   });
 });
+
+describe("a phone book's labels and slips", () => {
+  it("a number labelled 'Work Fax' (item1.X-ABLabel) is a fax, kept; a number in TITLE is a phone; EMAIL:null is nothing", () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Somchai Dee', 'TEL;TYPE=CELL:084 000 0001', 'item1.TEL:074 000 111', 'item1.X-ABLabel:Work Fax',
+      'item2.TEL:71234', 'item2.X-ABLabel:Office', 'TITLE:  081-111-2233', 'EMAIL;TYPE=INTERNET:null', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Somchai Dee', phones: ['084 000 0001', '71234', '081-111-2233'], custom: { FAX: '074 000 111' } });
+    expect(r.records[0].position).toBeUndefined();
+    expect(r.records[0].custom?.EMAIL).toBeUndefined();
+  });
+});
