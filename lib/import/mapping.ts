@@ -54,7 +54,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
  * The kind of a phone or an address a column's name ends with after a dash (Pipedrive's "Telefone -
  * Trabalho", "E-mail - Outros", "Phone - Mobile"), in the languages CRMs export in.
  */
-const TYPE_SUFFIX = /^(?:work|home|mobile|cell|other|office|main|personal|private|business|trabalho|residencial|celular|outros?|comercial|pessoal|trabajo|casa|movil|otros?|personal|travail|domicile|portable|autres?|arbeit|privat|mobil|sonstige|geschaftlich|работа|рабочий|домашний|мобильный|другой|личный)$/;
+const TYPE_SUFFIX = /^(?:work|home|mobile|cell|other|office|main|personal|private|business|trabalho|residencial|celular|outros?|comercial|pessoal|trabajo|casa|movil|otros?|travail|domicile|portable|autres?|arbeit|privat|mobil|sonstige|geschaftlich|работа|рабочий|домашний|мобильный|другой|личный)$/;
 
 /** What a column name says of whose column it is, at its end ("Celular (contato)", "E-mail do Cliente", Axonaut's "Prénom du contact"). */
 const WHOSE = /(?:primarycontact)?(?:d[oau])?(?:contato|cliente|contact|контакт)$/;
@@ -374,8 +374,8 @@ const SORTED_NAME = /^([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*)
 /** What follows a name after a comma and is no given name. */
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq|dds|cpa|mba)\.?$/i;
 
-/** A value of marks alone, no letter or digit: what a form wrote for "nothing". */
-const NOTHING = /^[\s*\-–—_.?!#/\\]+$/;
+/** A value of marks alone, no letter or digit: what a form wrote for "nothing" (a spreadsheet's text guard before it too: "'-"). */
+const NOTHING = /^'?[\s*\-–—_.?!#/\\]+$/;
 
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
@@ -429,8 +429,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     for (const { i, field, key: header } of cols) {
       // (HubSpot and LinkedIn write "null" where they have nothing; a JavaScript form "undefined")
       if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 14 && /^\s*(?:null|undefined)\s*$/i.test(fields[i]))) continue;
-      // (an apostrophe a spreadsheet was given so that it keeps "+…", "@…", "=…" as text is no part of the value)
-      const v = numericRefs(fields[i]).replace(/^'(?=[=+\-@])/, '');
+      const v = numericRefs(fields[i]);
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);

@@ -17,7 +17,7 @@ export interface TableInfo extends EncodingGuess {
   headers: string[];
   /** what the reader changed or doubted, said (NULs removed, a row re-read in another encoding) */
   warnings?: TableWarning[];
-  /** a workbook or an HTML "xls" (grid.ts); absent for a CSV */
+  /** a workbook, an HTML "xls" or an XML address book (grid.ts); absent for a CSV */
   format?: 'xlsx' | 'xls-html' | 'xml';
   /** the sheet (or HTML table) read */
   sheet?: string;

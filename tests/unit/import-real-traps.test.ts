@@ -1506,9 +1506,10 @@ describe('column names of French, German and Portuguese CRMs', () => {
       "3860001;Atelier Lune;Nancy;M;Paul;Morel;paul@atelierlune.example;03 83 00 00 01;06 00 00 00 01;Gérant\r\n"));
     expect(r.records[0]).toMatchObject({ name: 'Paul Morel', company: 'Atelier Lune', email: 'paul@atelierlune.example', phones: ['03 83 00 00 01', '06 00 00 00 01'], position: 'Gérant' });
   });
-  it("a last name's column holding the whole name is not the first name twice; 'Business Name' is the company; a spreadsheet's text guard is dropped", () => {
-    const r = csv(enc.encode('Prénom;Nom;Email;Business Name;Instagram\r\nÉtienne;Étienne Rivière;e@riviere.example;Rivière Conseil;\'@riviereconseil\r\n'));
-    expect(r.records[0]).toMatchObject({ name: 'Étienne Rivière', firstName: 'Étienne', lastName: 'Rivière', company: 'Rivière Conseil', custom: { Instagram: '@riviereconseil' } });
+  it("a last name's column holding the whole name is not the first name twice; 'Business Name' is the company; a guarded dash (\"'-\") names no one", () => {
+    const r = csv(enc.encode('Prénom;Nom;Email;Business Name\r\nÉtienne;Étienne Rivière;e@riviere.example;Rivière Conseil\r\n\'-;\'-;;Lune SARL\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Étienne Rivière', firstName: 'Étienne', lastName: 'Rivière', company: 'Rivière Conseil' });
+    expect(r.rejected.map((x) => x.code)).toEqual(['companyNoPerson']);
   });
 });
 
