@@ -132,7 +132,8 @@ const FAMILY_FIRST = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 export function nameOfParts(first: string | undefined, middle: string | undefined, last: string | undefined): string | undefined {
   const parts = [first, middle, last].map((x) => x?.replace(/\s+/g, ' ').trim()).filter((x): x is string => !!x);
   if (!parts.length) return undefined;
-  if (first?.trim() && last?.trim() && parts.every((x) => FAMILY_FIRST.test(x))) parts.unshift(parts.pop()!);
+  // (a look at the first letter before the script test: 100k rows of Latin or Cyrillic names skip it)
+  if (first?.trim() && last?.trim() && parts.every((x) => x.charCodeAt(0) >= 0x2e80 && FAMILY_FIRST.test(x))) parts.unshift(parts.pop()!);
   return parts.join(' ');
 }
 

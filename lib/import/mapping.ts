@@ -592,7 +592,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     // a last name's column that holds the whole name ("Étienne" | "Étienne Rivière", a prospecting tool's
     // re-export): the last name is what follows the first name there, not the first name twice
-    if (one.firstName && one.lastName && one.name === undefined) {
+    // (two words at least, the same first letter: a cheap look before the names are normalised, for 100k rows)
+    if (one.firstName && one.lastName && one.name === undefined && /\S\s+\S/.test(one.lastName) && one.firstName.trim()[0]?.toLowerCase() === one.lastName.trim()[0]?.toLowerCase()) {
       const [given, whole] = [normaliseName(one.firstName), normaliseName(one.lastName)];
       if (given && whole.startsWith(`${given} `)) {
         const words = one.lastName.trim().split(/\s+/);
