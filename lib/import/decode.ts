@@ -30,6 +30,21 @@ export function encodingOfLabel(label: string): Encoding | undefined {
 /** How many leading bytes detection looks at. */
 export const SNIFF_BYTES = 64 * 1024;
 
+/**
+ * A document's encoding when its first bytes may name one (an HTML page's <meta charset>, an XML
+ * declaration's encoding="…", matched by `declared` on them read as Latin-1): a BOM, else the name it
+ * gives, else the bytes' look — and the bytes when it says UTF-8 and they are not (a server's
+ * template with the wrong charset).
+ */
+export function declaredEncoding(bytes: Uint8Array, declared: RegExp): EncodingGuess {
+  const byBytes = detectEncoding(bytes);
+  if (byBytes.bom) return byBytes;
+  const m = declared.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
+  const said = m ? encodingOfLabel(m[1]) : undefined;
+  if (said === 'utf-8' && byBytes.encoding !== 'utf-8') return byBytes;
+  return { encoding: said ?? byBytes.encoding, bom: false };
+}
+
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   const b = bytes;
   // a UTF-8 BOM over a body that is not UTF-8 at all (Gmail's 2013 "Outlook CSV" of a French

@@ -16,7 +16,7 @@
 // colspan adds empty cells, up to MAX_COLUMNS; nothing recurses, so deep nesting is just
 // a longer stack of open tags inside the parser.
 import { Parser } from 'htmlparser2';
-import { type Encoding, detectEncoding, encodingOfLabel } from './decode';
+import { type Encoding, declaredEncoding } from './decode';
 import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS } from './table';
 import { why } from './why';
 
@@ -49,14 +49,7 @@ export function looksLikeSpreadsheetXml(head: Uint8Array): boolean {
 
 /** The page's encoding: a BOM, else its <meta> charset, else the bytes' look (decode.ts). */
 export function htmlEncoding(bytes: Uint8Array): { encoding: Encoding; bom: boolean } {
-  const byBytes = detectEncoding(bytes);
-  if (byBytes.bom) return byBytes;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  const said = m ? encodingOfLabel(m[1]) : undefined;
-  // a page that says UTF-8 but is not (a server's template with the wrong LANG_CHARSET): the bytes win
-  if (said === 'utf-8' && byBytes.encoding !== 'utf-8') return byBytes;
-  return { encoding: said ?? byBytes.encoding, bom: false };
+  return declaredEncoding(bytes, /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i);
 }
 
 /** Every top-level table with at least one row. Throws ImportError when there is none. */

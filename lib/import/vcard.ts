@@ -160,6 +160,11 @@ function toRecord(raw: string): ImportedContact | Why {
   /** how many preferred ones lead each list, in the card's order */
   const pref = { emails: 0, phones: 0 };
   const urls: string[] = [];
+  /** a number typed where a text goes (ORG, TITLE): one of the numbers to call */
+  const strayNumber = (x: string) => {
+    const tel = numberText(x).trim();
+    if (!phones.includes(tel)) phones.push(tel);
+  };
   const seen = new Map<string, string>();
   for (const p of comp.getAllProperties()) {
     const name = p.name.toLowerCase();
@@ -217,18 +222,14 @@ function toRecord(raw: string): ImportedContact | Why {
       }
       case 'org':
         // a number typed where the organisation goes is a number to call, no company
-        if (first[0]?.trim() && phoneShaped(first[0])) {
-          const tel = numberText(first[0]).trim();
-          if (!phones.includes(tel)) phones.push(tel);
-        } else if (first[0]?.trim()) r.company = first[0].trim();
+        if (first[0]?.trim() && phoneShaped(first[0])) strayNumber(first[0]);
+        else if (first[0]?.trim()) r.company = first[0].trim();
         if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
         break;
       case 'title':
         // a number typed where the job title goes is a number to call (as in ORG), no position
-        if (text && phoneShaped(text)) {
-          const tel = numberText(text).trim();
-          if (!phones.includes(tel)) phones.push(tel);
-        } else if (text) r.position = first.join('').trim();
+        if (text && phoneShaped(text)) strayNumber(text);
+        else if (text) r.position = first.join('').trim();
         break;
       case 'adr': {
         // post office box; extended; street; locality; region; postal code; country (Google adds an eighth:

@@ -10,20 +10,26 @@
 //
 // Parsed with htmlparser2 in XML mode (the import's HTML parser; no DTD, no external
 // entity is ever read: only the five named and numeric character references are
-// decoded). Bounded: a file of more than MAX_ELEMENTS elements is refused whole.
+// decoded). Bounded: a file of more than MAX_ELEMENTS elements, or nested deeper than MAX_DEPTH, is refused whole.
 import { Parser } from 'htmlparser2';
-import { type Encoding, detectEncoding, encodingOfLabel } from './decode';
+import { type Encoding, declaredEncoding } from './decode';
 import type { HtmlTable } from './html-table';
 import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS } from './table';
 import { why } from './why';
 
 const MAX_ELEMENTS = 1_000_000;
+/** An address book nests a few levels; a file nested deeper is refused (the parser's work on it grows with the square of its depth). */
+const MAX_DEPTH = 200;
 
 interface Node {
   name: string;
-  path: string;
+  /** its path of tag names from the root, as a number (one per distinct path) */
+  path: number;
+  depth: number;
   children: Node[];
   text: string;
+  /** some element at or under it holds text and no element (set when it closes) */
+  hasText: boolean;
 }
 
 /** Whether the first bytes are an XML document (after a BOM and blank space), not an HTML page. */
@@ -34,25 +40,27 @@ export function looksLikeXml(head: Uint8Array): boolean {
 
 /** The document's encoding: a BOM, else its declaration's, else the bytes' look (decode.ts). */
 export function xmlEncoding(bytes: Uint8Array): { encoding: Encoding; bom: boolean } {
-  const byBytes = detectEncoding(bytes);
-  if (byBytes.bom) return byBytes;
-  const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 512)));
-  const said = m ? encodingOfLabel(m[1]) : undefined;
-  if (said === 'utf-8' && byBytes.encoding !== 'utf-8') return byBytes;
-  return { encoding: said ?? byBytes.encoding, bom: false };
+  return declaredEncoding(bytes, /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i);
 }
 
 /** The document's records as one table (header row first). Throws ImportError when it has none. */
 export function readXmlRecords(text: string): HtmlTable {
-  const root: Node = { name: '', path: '', children: [], text: '' };
+  const root: Node = { name: '', path: 0, depth: 0, children: [], text: '', hasText: false };
   const stack: Node[] = [root];
+  // one number per distinct path ("parent's number/tag"), and each path's elements that hold text under them
+  const pathIds = new Map<string, number>();
+  const instances = new Map<number, Node[]>();
   let count = 0;
   const parser = new Parser(
     {
       onopentag(name) {
         if (++count > MAX_ELEMENTS) throw new ImportError(why('xmlTooBig', { max: MAX_ELEMENTS }));
+        if (stack.length > MAX_DEPTH) throw new ImportError(why('xmlTooDeep', { max: MAX_DEPTH }));
         const parent = stack[stack.length - 1];
-        const node: Node = { name, path: `${parent.path}/${name}`, children: [], text: '' };
+        const key = `${parent.path}/${name}`;
+        let path = pathIds.get(key);
+        if (path === undefined) pathIds.set(key, (path = pathIds.size + 1));
+        const node: Node = { name, path, depth: parent.depth + 1, children: [], text: '', hasText: false };
         parent.children.push(node);
         stack.push(node);
       },
@@ -61,7 +69,15 @@ export function readXmlRecords(text: string): HtmlTable {
         if (node !== root && node.text.length <= MAX_CELL_CHARS) node.text += t;
       },
       onclosetag() {
-        if (stack.length > 1) stack.pop();
+        if (stack.length <= 1) return;
+        const node = stack.pop()!;
+        // (bottom up, once: an element's children closed before it)
+        node.hasText = node.children.length ? node.children.some((c) => c.hasText) : node.text.trim() !== '';
+        if (node.children.length && node.hasText) {
+          const list = instances.get(node.path);
+          if (list) list.push(node);
+          else instances.set(node.path, [node]);
+        }
       },
     },
     { xmlMode: true, decodeEntities: true },
@@ -69,26 +85,12 @@ export function readXmlRecords(text: string): HtmlTable {
   parser.write(text);
   parser.end();
 
-  // how many times each path holds an element with elements under it, and text somewhere below
-  const instances = new Map<string, Node[]>();
-  const walk: Node[] = [...root.children];
-  while (walk.length) {
-    const n = walk.pop()!;
-    if (n.children.length && hasText(n)) {
-      const list = instances.get(n.path);
-      if (list) list.push(n);
-      else instances.set(n.path, [n]);
-    }
-    walk.push(...n.children);
+  // the path that repeats most (the shallowest of equals); its elements in document order (they closed in it)
+  let records: Node[] | undefined;
+  for (const list of instances.values()) {
+    if (!records || list.length > records.length || (list.length === records.length && list[0].depth < records[0].depth)) records = list;
   }
-  let best: Node[] | undefined;
-  for (const [path, list] of instances) {
-    const depth = path.split('/').length;
-    if (!best || list.length > best.length || (list.length === best.length && depth < best[0].path.split('/').length)) best = list;
-  }
-  if (!best) throw new ImportError(why('xmlNoRecords'));
-  // document order (the walk above went backwards)
-  const records = best.reverse();
+  if (!records) throw new ImportError(why('xmlNoRecords'));
 
   const headers: string[] = [];
   const rows = records.map((rec) => {
@@ -112,16 +114,6 @@ export function readXmlRecords(text: string): HtmlTable {
   return { name: records[0].name, rows: [headers, ...rows.map((r) => Array.from({ length: headers.length }, (_, i) => r[i] ?? ''))] };
 }
 
-function hasText(n: Node): boolean {
-  const walk = [n];
-  while (walk.length) {
-    const x = walk.pop()!;
-    if (!x.children.length && x.text.trim()) return true;
-    walk.push(...x.children);
-  }
-  return false;
-}
-
 /** The elements under a record that hold text and no element, in document order. */
 function leaves(rec: Node): Node[] {
   const out: Node[] = [];
@@ -130,7 +122,7 @@ function leaves(rec: Node): Node[] {
     const x = walk.pop()!;
     if (!x.children.length) {
       if (x.text.trim()) out.push(x);
-    } else walk.push(...[...x.children].reverse());
+    } else for (let i = x.children.length - 1; i >= 0; i--) walk.push(x.children[i]);
   }
   return out;
 }

@@ -321,6 +321,8 @@ describe('XML address books (IP phones, phone books)', () => {
     expect(r.records.map((x) => x.email)).toEqual(['ann@lind.example', 'bo@lind.example']);
     expect(JSON.stringify(r.records)).not.toContain('root:');
     await expect(readGridFile(enc.encode('<?xml version="1.0"?>\n<settings/>'), { format: 'xml' })).rejects.toThrow(/holds no records/);
+    const deep = `<?xml version="1.0"?>\n${'<a>'.repeat(5000)}x${'</a>'.repeat(5000)}`;
+    await expect(readGridFile(enc.encode(deep), { format: 'xml' })).rejects.toThrow(/more than 200 levels deep/);
     const excel = enc.encode('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
     await expect(readGridFile(excel, { format: formatOf('x.xml', excel) as 'xml' })).rejects.toThrow(/Excel 2003 XML/);
   });
