@@ -1,13 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RefreshProgress } from '@/lib/db/derive';
-import { ImportCancelled, applyImport, type ApplyResult } from '@/lib/db/importer';
+import { ImportCancelled } from '@/lib/db/importer';
 import { StorageFullError } from '@/lib/db/errors';
 import { getSetting, setSetting } from '@/lib/db/settings';
 import type { ColumnMapping } from '@/lib/import/fields';
 import { type FileKind, isPeopleKind } from '@/lib/import/kind';
 import { recall, remember } from '@/lib/import/remember';
-import { type FilePreview, type FileRead, type ReadOptions, type TablePreview, isTablePreview, rejectsFile } from '@/lib/import/read';
+import { type FilePreview, type ReadOptions, type TablePreview, isTablePreview } from '@/lib/import/read';
 import { Section } from '../shared/Section';
 import { DetectionFacts, presetLabel } from './DetectionFacts';
 import { download } from '../shared/download';
@@ -15,7 +15,8 @@ import { ImportProgress } from './ImportProgress';
 import { ImportSummary } from './ImportSummary';
 import { KindChoice } from './KindChoice';
 import { MappingScreen, mappingNamesSomeone } from './MappingScreen';
-import { type ImportParser, ParseCancelled, ParseFailed } from './parser';
+import type { Imported } from './run-import';
+import { type ImportRunner, ParseFailed } from './runner';
 import { refreshTiesOffThread } from './ties';
 import { SampleTable } from './SampleTable';
 import { whyText } from './why-text';
@@ -27,23 +28,22 @@ type State =
   | { step: 'preview'; file: File; preview: FilePreview; kind: FileKind | null; mapping: ColumnMapping; recalled: boolean }
   | { step: 'reading'; file: File; bytes: number }
   | { step: 'writing'; file: File; done: number; total: number }
-  | { step: 'done'; file: File; report: FileRead; result: ApplyResult; refreshing: boolean; progress?: RefreshProgress }
+  | { step: 'done'; file: File; imported: Imported; refreshing: boolean; progress?: RefreshProgress }
   | { step: 'message'; text: string; error: boolean };
 
 /**
  * Import: pick a file → detection and the first rows (the mapping screen for
- * contacts) → read in a Web Worker with progress and Cancel → written in one
- * transaction (Cancel still undoes it) → the summary with every rejected row.
+ * contacts) → read and written in a Web Worker (one transaction) with progress and
+ * Cancel, which undoes the writing → the summary with every rejected row.
  */
-export function ImportSection({ parser }: { parser: ImportParser }) {
+export function ImportSection({ runner }: { runner: ImportRunner }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ step: 'idle' });
-  const abort = useRef<AbortController | null>(null);
   const inputId = useId();
 
   const fail = (e: unknown) => {
     const err = e as Error;
-    if (err instanceof ParseCancelled || err instanceof ImportCancelled) setState({ step: 'message', text: t('data.import.cancelled'), error: false });
+    if (err instanceof ImportCancelled) setState({ step: 'message', text: t('data.import.cancelled'), error: false });
     else if (err instanceof StorageFullError) setState({ step: 'message', text: t('data.import.storageFull'), error: true });
     else if (err instanceof ParseFailed) setState({ step: 'message', text: t('data.import.unreadable', { reason: whyText(t, err.why ?? { reason: err.message }) }), error: true });
     else setState({ step: 'message', text: t('data.import.failed', { reason: err?.message ?? String(e) }), error: true });
@@ -53,7 +53,7 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     if (!file) return;
     setState({ step: 'previewing', file });
     try {
-      const preview = await parser.preview(file);
+      const preview = await runner.preview(file);
       setState(await choose(file, preview));
     } catch (e) {
       fail(e);
@@ -96,34 +96,27 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
       }
     }
     setState({ step: 'reading', file, bytes: 0 });
-    let report: FileRead;
+    let imported: Imported;
     try {
-      report = await parser.parse(file, opts, (bytes) => setState((cur) => (cur.step === 'reading' ? { ...cur, bytes } : cur)));
+      imported = await runner.run(file, opts, (p) =>
+        setState((cur) => {
+          if (cur.step === 'reading' && p.step === 'reading') return { ...cur, bytes: p.bytes };
+          if ((cur.step === 'reading' || cur.step === 'writing') && p.step === 'writing') return { step: 'writing', file, done: p.done, total: p.total };
+          return cur;
+        }),
+      );
     } catch (e) {
       return fail(e);
     }
-    const ctl = new AbortController();
-    abort.current = ctl;
-    setState({ step: 'writing', file, done: 0, total: 0 });
-    try {
-      const result = await applyImport(report, {
-        fileName: file.name,
-        signal: ctl.signal,
-        onProgress: (done, total) => setState((cur) => (cur.step === 'writing' ? { ...cur, done, total } : cur)),
-      });
-      // the imported contacts were stored with their tie fields; the book's other contacts at
-      // the organisations the import touched (a new champion there) follow, in a worker
-      setState({ step: 'done', file, report, result, refreshing: result.peerIds.length > 0 });
-      if (result.peerIds.length) {
-        await refreshTiesOffThread(result.peerIds, (progress) => setState((cur) => (cur.step === 'done' ? { ...cur, progress } : cur)))
-          .catch((e: unknown) => console.error('[tiewise] refresh ties', e));
-      }
-      setState((cur) => (cur.step === 'done' ? { ...cur, refreshing: false } : cur));
-    } catch (e) {
-      fail(e);
-    } finally {
-      abort.current = null;
+    const { peerIds } = imported.result;
+    // the imported contacts were stored with their tie fields; the book's other contacts at
+    // the organisations the import touched (a new champion there) follow, in a worker
+    setState({ step: 'done', file, imported, refreshing: peerIds.length > 0 });
+    if (peerIds.length) {
+      await refreshTiesOffThread(peerIds, (progress) => setState((cur) => (cur.step === 'done' ? { ...cur, progress } : cur)))
+        .catch((e: unknown) => console.error('[tiewise] refresh ties', e));
     }
+    setState((cur) => (cur.step === 'done' ? { ...cur, refreshing: false } : cur));
   };
 
   /** a kind chosen, and for people a mapping that names someone */
@@ -131,7 +124,8 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
     !isTablePreview(s.preview) || (s.kind !== null && (!isPeopleKind(s.kind) || mappingNamesSomeone(s.mapping)));
 
   const saveRejects = (s: Extract<State, { step: 'done' }>) => {
-    const f = rejectsFile(s.report, s.result.rejected);
+    const f = s.imported.rejects;
+    if (!f) return;
     const base = s.file.name.replace(/\.[^.]+$/, '');
     download(f.text, `${base}-rejected.${f.ext}`, f.ext === 'csv' ? 'text/csv;charset=utf-8' : f.ext === 'vcf' ? 'text/vcard;charset=utf-8' : 'application/json');
   };
@@ -195,14 +189,14 @@ export function ImportSection({ parser }: { parser: ImportParser }) {
         </>
       )}
       {state.step === 'reading' && (
-        <ImportProgress label={t('data.import.reading', { name: state.file.name })} done={state.bytes} total={state.file.size} unit="bytes" onCancel={() => parser.cancel()} />
+        <ImportProgress label={t('data.import.reading', { name: state.file.name })} done={state.bytes} total={state.file.size} unit="bytes" onCancel={() => runner.cancel()} />
       )}
       {state.step === 'writing' && (
-        <ImportProgress label={t('data.import.writing')} done={state.done} total={state.total} unit="rows" onCancel={() => abort.current?.abort()} />
+        <ImportProgress label={t('data.import.writing')} done={state.done} total={state.total} unit="rows" onCancel={() => runner.cancel()} />
       )}
       {state.step === 'done' && (
         <>
-          <ImportSummary summary={state.result.summary} rejected={state.result.rejected} refreshing={state.refreshing} progress={state.progress} onDownloadRejects={() => saveRejects(state)} />
+          <ImportSummary summary={state.imported.result.summary} rejected={state.imported.result.rejected} refreshing={state.refreshing} progress={state.progress} onDownloadRejects={() => saveRejects(state)} />
           {chooser(t('data.import.importAnother'))}
         </>
       )}

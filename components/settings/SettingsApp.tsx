@@ -1,12 +1,12 @@
 import { PageShell } from '../shared/PageShell';
-import type { ImportParser } from './parser';
+import type { ImportRunner } from './runner';
 import { SettingsPage } from './SettingsPage';
 
 /** The settings page (WXT's options entrypoint, entrypoints/options). */
-export function SettingsApp({ languages, parser }: { languages: readonly string[]; parser: ImportParser }) {
+export function SettingsApp({ languages, runner }: { languages: readonly string[]; runner: ImportRunner }) {
   return (
     <PageShell languages={languages} title="data.pageTitle">
-      <SettingsPage parser={parser} />
+      <SettingsPage runner={runner} />
     </PageShell>
   );
 }

@@ -3,12 +3,12 @@ import { BackupReminder } from './BackupReminder';
 import { BackupSection } from './BackupSection';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
-import type { ImportParser } from './parser';
+import type { ImportRunner } from './runner';
 import { RepSection } from './RepSection';
 import { TeamSection } from './TeamSection';
 
 /** The extension's options page: the rep's profile, import, export, backup, the team book; links to the book and dashboard. */
-export function SettingsPage({ parser }: { parser: ImportParser }) {
+export function SettingsPage({ runner }: { runner: ImportRunner }) {
   const { t } = useTranslation();
   return (
     <main className="settings">
@@ -21,7 +21,7 @@ export function SettingsPage({ parser }: { parser: ImportParser }) {
       </header>
       <BackupReminder />
       <RepSection />
-      <ImportSection parser={parser} />
+      <ImportSection runner={runner} />
       <ExportSection />
       <BackupSection />
       <TeamSection />

@@ -1,10 +1,14 @@
 // The import's Web Worker: reads the File off the UI thread, streaming, through
-// lib/import (lib/import/read.ts), and posts progress and the report. Thin glue.
-import { type ReadOptions, previewFile, readChunks } from '@/lib/import/read';
-import { ImportError } from '@/lib/import/table';
-import type { WorkerReply, WorkerRequest } from './parser';
+// lib/import (lib/import/read.ts), then — once the page says so — writes it with the
+// importer's one transaction (run-import.ts), posting progress and the outcome. Thin glue.
+import { previewFile } from '@/lib/import/read';
 import { previewInput } from './preview-input';
+import { ReadFailure, replyOf, runImport } from './run-import';
+import type { WorkerReply, WorkerRequest } from './runner';
+
 const post = (m: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(m);
+const ctl = new AbortController();
+let allowWrite: (() => void) | null = null;
 
 async function* chunks(file: Blob): AsyncIterable<Uint8Array> {
   const reader = file.stream().getReader();
@@ -17,21 +21,35 @@ async function* chunks(file: Blob): AsyncIterable<Uint8Array> {
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
-  try {
-    if (msg.type === 'preview') {
+  if (msg.type === 'cancel') return ctl.abort();
+  if (msg.type === 'write') return allowWrite?.();
+  if (msg.type === 'preview') {
+    try {
       post({ type: 'preview', preview: await previewFile(msg.file.name, await previewInput(msg.file)) });
-    } else {
-      let last = 0;
-      const report = await readChunks(chunks(msg.file), msg.opts as ReadOptions, (bytes) => {
-        // a message per ~1% is plenty
-        if (bytes - last >= msg.file.size / 100 || bytes === msg.file.size) {
-          last = bytes;
-          post({ type: 'progress', bytes });
-        }
-      });
-      post({ type: 'done', report });
+    } catch (err) {
+      post(replyOf(new ReadFailure(err)));
     }
+    return;
+  }
+  try {
+    let last = 0;
+    const size = msg.file.size;
+    const imported = await runImport(chunks(msg.file), msg.file.name, msg.opts, {
+      signal: ctl.signal,
+      onProgress: (p) => {
+        // a message per ~1% of the bytes is plenty; every write chunk's
+        if (p.step === 'reading' && p.bytes - last < size / 100 && p.bytes !== size) return;
+        if (p.step === 'reading') last = p.bytes;
+        post({ type: 'progress', ...p });
+      },
+      beforeWrite: () =>
+        new Promise<void>((resolve) => {
+          allowWrite = resolve;
+          post({ type: 'read' });
+        }),
+    });
+    post({ type: 'done', imported });
   } catch (err) {
-    post({ type: 'error', name: (err as Error).name, message: (err as Error).message, ...(err instanceof ImportError && { why: err.why }) });
+    post(replyOf(err));
   }
 };

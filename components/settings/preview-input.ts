@@ -1,4 +1,4 @@
-// The bytes a preview needs, for the import worker and the in-thread parser alike.
+// The bytes a preview needs, for the import worker and the in-thread runner alike.
 import { formatOf, isGridFormat } from '@/lib/import/read';
 
 /** The first 64 KB of a text file; a workbook or an HTML "xls" whole (a zip's directory is at its end). */

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { SettingsApp } from '@/components/settings/SettingsApp';
-import { createWorkerParser } from '@/components/settings/parser';
+import { createWorkerRunner } from '@/components/settings/runner';
 import '@/components/shared/base.css';
 import '@/components/settings/settings.css';
 import { provideTeam } from '@/components/shared/team';
@@ -9,4 +9,4 @@ import { createTeamBridge } from '../shared/team-bridge';
 // the team book's status and pulse (components/shared/useTeam.tsx)
 provideTeam(createTeamBridge());
 
-createRoot(document.getElementById('root')!).render(<SettingsApp languages={navigator.languages} parser={createWorkerParser()} />);
+createRoot(document.getElementById('root')!).render(<SettingsApp languages={navigator.languages} runner={createWorkerRunner()} />);

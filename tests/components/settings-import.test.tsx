@@ -8,7 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import { ImportSection } from '@/components/settings/ImportSection';
 import { ImportSummary } from '@/components/settings/ImportSummary';
 import { MappingScreen } from '@/components/settings/MappingScreen';
-import { createInlineParser } from '@/components/settings/parser';
+import { createInlineRunner } from '@/components/settings/runner';
 import type { ImportSummary as Summary } from '@/lib/import/apply';
 import type { ColumnMapping } from '@/lib/import/fields';
 import { createI18n } from '@/components/shared/i18n';
@@ -114,10 +114,10 @@ describe('the import summary', () => {
   });
 });
 
-describe('the import section (in-thread parser)', () => {
+describe('the import section (in-thread runner)', () => {
   it('picks a file, shows the detection, imports, and summarises', async () => {
     const d = freshDb();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     const csv = 'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage\r\n1,Priya,Sharma,priya@globex.example,Globex,customer\r\n2,,,,Nobody,lead\r\n';
     const file = new File([csv], 'hubspot.csv', { type: 'text/csv' });
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), file);
@@ -137,7 +137,7 @@ describe('workbooks on the import screen (issue 15)', () => {
 
   it('an .xlsx: the sheets offered, the data sheet first, another sheet shows its own columns, the chosen one imported', async () => {
     const d = freshDb();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([fixture('amocrm-contacts.xlsx')], 'amocrm-contacts.xlsx'));
     expect(await screen.findByText('What Tiewise found in amocrm-contacts.xlsx', undefined, { timeout: 8000 })).toBeTruthy();
     const sheet = screen.getByRole('combobox', { name: 'Sheet to import' }) as HTMLSelectElement;
@@ -158,13 +158,13 @@ describe('workbooks on the import screen (issue 15)', () => {
   });
 
   it('a password-protected workbook is refused with one message', async () => {
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([fixture('encrypted.xlsx')], 'encrypted.xlsx'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^This file cannot be imported: this is a password-protected \(encrypted\) Excel workbook/);
   });
 
   it('says in Russian why a file is refused', async () => {
-    wrap(<ImportSection parser={createInlineParser()} />, 'ru');
+    wrap(<ImportSection runner={createInlineRunner()} />, 'ru');
     await userEvent.upload(screen.getByLabelText('Выбрать файл для импорта'), new File([fixture('encrypted.xlsx')], 'encrypted.xlsx'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Этот файл нельзя импортировать: это книга Excel с паролем/);
   });
@@ -173,7 +173,7 @@ describe('workbooks on the import screen (issue 15)', () => {
 describe('what the file holds (issue 15)', () => {
   it('a Bitrix24 leads export is read as leads and imported as people, not purchases', async () => {
     const d = freshDb();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     const csv = '\uFEFFID;Название лида;Имя;Фамилия;Статус;Источник;Название компании;Сумма;Валюта;Товар;Количество;Рабочий e-mail;Клиент;Ответственный;Повторный лид\r\n'
       + '7;Заявка;Виктор;Зуев;Новая;Веб-сайт;ООО «Техмаш»;185 000,00;RUB;Станок;1;zuev@tehmash.example;;Мария Лосева;N\r\n';
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv], 'LEAD.csv', { type: 'text/csv' }));
@@ -190,7 +190,7 @@ describe('what the file holds (issue 15)', () => {
 
   it('when the columns fit more than one kind, it asks and waits for the answer', async () => {
     freshDb();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     const csv = 'Клиент,Товар,Сумма,Телефон,Компания\nВиктор Зуев,Станок,185000,+7 351 555-10-10,Техмаш\n';
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv], 'table.csv', { type: 'text/csv' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/not sure what this file holds/);
@@ -205,7 +205,7 @@ describe('what the file holds (issue 15)', () => {
 describe('a vCard file', () => {
   it('is read as vCard and imported, every card counted', async () => {
     const d = freshDb();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     const { readFileSync } = await import('node:fs');
     const file = new File([readFileSync('tests/fixtures/import/contacts.vcf')], 'contacts.vcf', { type: 'text/vcard' });
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), file);
@@ -222,7 +222,7 @@ describe('a vCard file', () => {
 describe('an XML address book', () => {
   it("an IP phone's directory is read as one table of contacts and imported", async () => {
     const d = freshDb();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<YealinkIPPhoneDirectory><DirectoryEntry><Name>Ada Lind</Name><Telephone>+47 912 34 567</Telephone></DirectoryEntry>' +
       '<DirectoryEntry><Name>Bo Lind</Name><Telephone>+47 912 34 568</Telephone></DirectoryEntry></YealinkIPPhoneDirectory>';
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([xml], 'phonebook.xml', { type: 'text/xml' }));
@@ -239,14 +239,14 @@ describe('choices remembered per header signature', () => {
   it('the next file with the same columns imports in one click', async () => {
     const d = freshDb();
     const csv = (name: string) => `Клиент,Товар,Сумма,Телефон,Компания\n${name},Станок,185000,+7 351 555-10-10,Техмаш\n`;
-    const first = wrap(<ImportSection parser={createInlineParser()} />);
+    const first = wrap(<ImportSection runner={createInlineRunner()} />);
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv('Виктор Зуев')], 'a.csv', { type: 'text/csv' }));
     await screen.findByRole('alert');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'This file holds' }), 'contacts');
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByRole('region', { name: 'Import finished' }, { timeout: 8000 });
     first.unmount();
-    wrap(<ImportSection parser={createInlineParser()} />);
+    wrap(<ImportSection runner={createInlineRunner()} />);
     await userEvent.upload(screen.getByLabelText('Choose a file to import'), new File([csv('Алина Хасанова')], 'b.csv', { type: 'text/csv' }));
     expect(await screen.findByText(/your choices from then are used/)).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'This file holds' }) as HTMLSelectElement).value).toBe('contacts');
