@@ -1,10 +1,13 @@
 // Runs inside Chromium (bundled by tests/bench/cases/import.ts). The file is fetched
 // from the bench's own origin as a Blob and read as a stream, as the import worker
 // reads a File.
-//   value:    Blob stream → lib/import (detect, parse, map, in-file duplicates) →
-//             the importer (match against the book, plan, ONE rw transaction) →
-//             the derived tie fields of every imported contact → the panel's
-//             lookup finds an imported contact: "imported, ties computed, searchable".
+//   value:    as the settings page imports: a Worker (import-worker.ts, started for the
+//             run) reads the Blob through lib/import (detect, parse, map, in-file
+//             duplicates), asks the page's consent, and runs the importer (match against
+//             the book, plan, ONE rw transaction, the tie fields of every imported
+//             contact); then the page refreshes the book's other contacts at the
+//             organisations the import touched, and the panel's lookup finds an imported
+//             contact: "imported, ties computed, searchable".
 //   baseline: the same Blob parsed with papaparse (header row, whole text), then
 //             raw IndexedDB puts of exactly the contacts and notes the importer
 //             stored (tie fields included) into stores with the same indexes, one
@@ -14,24 +17,38 @@ import { TiewiseDB } from '@/lib/db/database';
 import { refreshAllTies } from '@/lib/db/derive';
 import { candidatesFor } from '@/lib/db/match';
 import { emptyFields, type Extraction } from '@/lib/extract/types';
-import { applyImport } from '@/lib/db/importer';
-import { readChunks } from '@/lib/import/read';
-import { chunks, drop, rawDb } from './raw-db';
+import type { ApplyResult } from '@/lib/db/importer';
+import { drop, rawDb } from './raw-db';
 
+
+/** The import in a worker, as the settings page runs it: started, the file read, consent given, written. */
+function inWorker(workerUrl: string, blob: Blob, name: string): Promise<{ result: ApplyResult; parseMs: number; applyMs: number }> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(workerUrl);
+    w.onmessage = (e: MessageEvent<{ type: 'read' } | { type: 'done'; result: ApplyResult; parseMs: number; applyMs: number } | { type: 'error'; message: string }>) => {
+      const m = e.data;
+      if (m.type === 'read') return w.postMessage({ type: 'write' });
+      w.terminate();
+      if (m.type === 'done') resolve(m);
+      else reject(new Error(m.message));
+    };
+    w.onerror = (e) => (w.terminate(), reject(new Error(e.message)));
+    w.postMessage({ type: 'import', blob, name });
+  });
+}
 
 /**
- * The importer, to usable: read + plan + write, then the derived tie fields of
- * every contact the import touched (refreshAllTies, as the options page's tie
- * worker runs it), then the panel's lookup (candidatesFor) finds an imported
- * contact. Returns the stored contacts and notes for the baseline to write.
+ * The importer, to usable: the import worker's read + plan + write (the tie fields of
+ * the contacts it stored included), then refreshAllTies for the book's other contacts
+ * at the organisations it touched (as the options page's tie worker runs it), then the
+ * panel's lookup (candidatesFor) finds an imported contact. Returns the stored
+ * contacts and notes for the baseline to write.
  */
-async function viaImporter(blob: Blob, name: string) {
+async function viaImporter(blob: Blob, name: string, workerUrl: string) {
   const d = new TiewiseDB(name);
   await d.open();
   const t0 = performance.now();
-  const report = await readChunks(chunks(blob), { format: 'csv' });
-  const t1 = performance.now();
-  const r = await applyImport(report, { fileName: 'bench.csv' }, d);
+  const { result: r, parseMs, applyMs } = await inWorker(workerUrl, blob, name);
   const t2 = performance.now();
   // the import stored its contacts with their tie fields; the book's other contacts at the organisations it touched follow
   await refreshAllTies(Date.now(), d, r.peerIds);
@@ -45,7 +62,7 @@ async function viaImporter(blob: Blob, name: string) {
   const stored = { contacts: await d.contacts.toArray(), notes: await d.notes.toArray() };
   d.close();
   await drop(name);
-  return { ms, parseMs: t1 - t0, applyMs: t2 - t1, tiesMs: t3 - t2, summary: r.summary, rejected: r.rejected.length, stored };
+  return { ms, parseMs, applyMs: t2 - t0 - parseMs, tiesMs: t3 - t2, summary: r.summary, rejected: r.rejected.length, stored, workerApplyMs: applyMs };
 }
 
 /** Parse with papaparse (as the baseline's whole parse), then raw puts of the objects the importer stored. */
@@ -81,10 +98,12 @@ function profileRead(name: string, company?: string): Extraction {
 let blob: Blob | undefined;
 let last: { contacts: unknown[]; notes: unknown[] } | undefined;
 
-/** One importer run (value), in its own fresh browser. */
-async function runValue(url: string, i: number) {
+/** One importer run (value), in its own fresh browser; the worker's code is served beside the file. */
+async function runValue(url: string, workerCodeUrl: string, i: number) {
   blob ??= await (await fetch(url)).blob();
-  const v = await viaImporter(blob, `bench-import-${i}`);
+  // a Blob URL: a worker of the page's own origin (its own IndexedDB), as the extension's is of the extension's
+  const workerUrl = URL.createObjectURL(await (await fetch(workerCodeUrl)).blob());
+  const v = await viaImporter(blob, `bench-import-${i}`, workerUrl);
   last = v.stored;
   return { ms: v.ms, parseMs: v.parseMs, applyMs: v.applyMs, tiesMs: v.tiesMs, bytes: blob.size, summary: v.summary, rejected: v.rejected };
 }

@@ -1,0 +1,34 @@
+// The bench's import worker (bundled by tests/bench/cases/import.ts, started by
+// tests/bench/browser/import.ts from a Blob URL): the settings page's import worker
+// (components/settings/import.worker.ts) with the bench's database, the same
+// runImport and the same exchange — the file read, the page's consent, the writes.
+import { TiewiseDB, useDatabase } from '@/lib/db/database';
+import { runImport } from '@/components/settings/run-import';
+import { chunks } from './raw-db';
+
+type Start = { type: 'import'; blob: Blob; name: string };
+const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
+let allowWrite: (() => void) | null = null;
+
+self.onmessage = async (e: MessageEvent<Start | { type: 'write' }>) => {
+  const msg = e.data;
+  if (msg.type === 'write') return allowWrite?.();
+  try {
+    useDatabase(new TiewiseDB(msg.name));
+    const t0 = performance.now();
+    let read = 0;
+    const { result } = await runImport(chunks(msg.blob), 'bench.csv', { format: 'csv' }, {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      beforeWrite: () =>
+        new Promise<void>((resolve) => {
+          read = performance.now();
+          allowWrite = resolve;
+          post({ type: 'read' });
+        }),
+    });
+    post({ type: 'done', result, parseMs: read - t0, applyMs: performance.now() - read });
+  } catch (err) {
+    post({ type: 'error', message: (err as Error).message });
+  }
+};
