@@ -1,2 +1,2 @@
-/** A new record id (every table's primary key). */
-export const newId = (): string => crypto.randomUUID();
+/** A new record id (every table's primary key): the one rule is lib/domain/ids.ts. */
+export { newId } from '../domain/ids';

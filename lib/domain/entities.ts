@@ -5,7 +5,7 @@ import { lazySchema } from './lazy-schema';
 // The domain: every entity Tiewise knows, as a zod schema and its type under one name.
 // Below everything: model/, book/, import/, workflow/ and retention/ reason about these;
 // db/ stores them (and imports them from here, never the other way round).
-// IDs are strings (crypto.randomUUID) so backups, merges and imports never clash.
+// IDs are random strings (ids.ts; UUIDs before December 2026) so backups, merges and imports never clash.
 // Dates are epoch milliseconds (numbers index and sort well in IndexedDB).
 
 /** Where a fact came from, and when: shown next to it in the UI. */

@@ -10,6 +10,7 @@
 // Which contact a record is: match.ts; the fields it gives a contact: to-contact.ts.
 // Over 300 lines on purpose: planImport is one pass over the input (contacts, then
 // each kind of activity against the contacts it just made), read top to bottom.
+import { newId as freshId } from '../domain/ids';
 import type {
   Complaint, Contact, Deal, Interaction, Note, Product, Profile, Provenance, Purchase,
 } from '../domain/entities';
@@ -140,7 +141,7 @@ function resolveRef(ref: ContactRef & { contactId?: string }, index: ImportIndex
 
 /** Decides everything an import does. `book` is read only; the plan lists what to add and update. */
 export function planImport(input: ImportInput, book: BookSnapshot, ctx: PlanContext): ImportPlan {
-  const newId = ctx.newId ?? (() => crypto.randomUUID());
+  const newId = ctx.newId ?? freshId;
   const now = ctx.now;
   const source: Provenance = { kind: 'import', ref: ctx.fileName, at: now };
   const index = new ImportIndex(book.contacts, book.profiles);
