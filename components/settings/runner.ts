@@ -56,14 +56,19 @@ function errorOf(m: WorkerError): Error {
 
 export function createWorkerRunner(): ImportRunner {
   let running: { worker: Worker; writing: boolean; cancelled: boolean; end: (e: Error) => void } | null = null;
-  const start = <T,>(req: WorkerRequest, onMessage: (m: WorkerReply, resolve: (v: T) => void) => void): Promise<T> =>
+  // the worker that made the last preview, kept for the import the user may start from it: its code is
+  // loaded and its database open by the time they click Import (ended after an import, or on an error)
+  let warm: Worker | null = null;
+  const start = <T,>(req: WorkerRequest, keep: boolean, onMessage: (m: WorkerReply, resolve: (v: T) => void) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-      const done = () => {
-        worker.terminate();
+      const worker = warm ?? new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      warm = null;
+      const done = (kept: boolean) => {
         if (running?.worker === worker) running = null;
+        if (kept) warm = worker;
+        else worker.terminate();
       };
-      const run = { worker, writing: false, cancelled: false, end: (e: Error) => (done(), reject(e)) };
+      const run = { worker, writing: false, cancelled: false, end: (e: Error) => (done(false), reject(e)) };
       running = run;
       worker.onmessage = (e: MessageEvent<WorkerReply>) => {
         const m = e.data;
@@ -73,15 +78,15 @@ export function createWorkerRunner(): ImportRunner {
           if (run.cancelled) return run.end(new ImportCancelled());
           run.writing = true;
           worker.postMessage({ type: 'write' } satisfies WorkerRequest);
-        } else onMessage(m, (v) => (done(), resolve(v)));
+        } else onMessage(m, (v) => (done(keep), resolve(v)));
       };
       worker.onerror = (e) => run.end(new ParseFailed('Error', e.message || 'worker failed'));
       worker.postMessage(req);
     });
   return {
-    preview: (file) => start<FilePreview>({ type: 'preview', file }, (m, ok) => m.type === 'preview' && ok(m.preview)),
+    preview: (file) => start<FilePreview>({ type: 'preview', file }, true, (m, ok) => m.type === 'preview' && ok(m.preview)),
     run: (file, opts, onProgress) =>
-      start<Imported>({ type: 'import', file, opts }, (m, ok) => {
+      start<Imported>({ type: 'import', file, opts }, false, (m, ok) => {
         if (m.type === 'progress') onProgress(m);
         else if (m.type === 'done') ok(m.imported);
       }),

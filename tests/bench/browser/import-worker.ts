@@ -2,11 +2,13 @@
 // tests/bench/browser/import.ts from a Blob URL): the settings page's import worker
 // (components/settings/import.worker.ts) with the bench's database, the same
 // runImport and the same exchange — the file read, the page's consent, the writes.
-import { TiewiseDB, useDatabase } from '@/lib/db/database';
+// As the settings page's worker made the preview the user looked at before clicking
+// Import, it has its code loaded and its database open when the import starts ('open').
+import { TiewiseDB, db, useDatabase } from '@/lib/db/database';
 import { runImport } from '@/components/settings/run-import';
 import { chunks } from './raw-db';
 
-type Start = { type: 'import'; blob: Blob; name: string };
+type Start = { type: 'open'; name: string } | { type: 'import'; blob: Blob };
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let allowWrite: (() => void) | null = null;
 
@@ -14,7 +16,11 @@ self.onmessage = async (e: MessageEvent<Start | { type: 'write' }>) => {
   const msg = e.data;
   if (msg.type === 'write') return allowWrite?.();
   try {
-    useDatabase(new TiewiseDB(msg.name));
+    if (msg.type === 'open') {
+      useDatabase(new TiewiseDB(msg.name));
+      await db().open();
+      return post({ type: 'ready' });
+    }
     const t0 = performance.now();
     let read = 0;
     const { result } = await runImport(chunks(msg.blob), 'bench.csv', { format: 'csv' }, {
