@@ -1,7 +1,7 @@
 // The import's Web Worker: reads the File off the UI thread, streaming, through
 // lib/import (lib/import/read.ts), then — once the page says so — writes it with the
 // importer's one transaction (run-import.ts), posting progress and the outcome. Thin glue.
-import { db } from '@/lib/db/database';
+import { openDatabase } from '@/lib/db/database';
 import { previewFile } from '@/lib/import/read';
 import { previewInput } from './preview-input';
 import { ReadFailure, replyOf, runImport } from './run-import';
@@ -28,7 +28,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     try {
       post({ type: 'preview', preview: await previewFile(msg.file.name, await previewInput(msg.file)) });
       // while the user looks at the preview: the connection the import will write through
-      db().open().catch(() => undefined);
+      openDatabase().catch(() => undefined);
     } catch (err) {
       post(replyOf(new ReadFailure(err)));
     }
