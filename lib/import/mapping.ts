@@ -42,7 +42,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'defaultprofileurl', 'publicprofileurl', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
   ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
-  ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
+  ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'listid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
   ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
   ['tags', ['tags', 'tag', 'labels', 'etiqueta', 'categories', 'category', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
@@ -72,7 +72,7 @@ export function genericField(header: string): ContactField | null {
   const typed = /^(.*\S)\s+-\s+([^-]+)$/.exec(header.trim());
   const untyped = typed && TYPE_SUFFIX.test(plainKey(typed[2])) ? plainKey(typed[1]) : '';
   for (const k of [key, key.replace(WHOSE, ''), /^person\s+-\s/i.test(header) ? key.slice(6) : '', untyped,
-    key.replace(/^(?:customer|client|contact|cliente|kunden|member|loyalty|subscriber|attendee|participant|player|expert|volunteer|student|patient|donor|employee|staff|speaker|applicant|candidate)(?=.)/, ''), hinted === key ? '' : hinted]) {
+    key.replace(/^(?:customer|client|contact|cliente|kunden|member|loyalty|subscriber|attendee|participant|ticket|player|expert|volunteer|student|patient|donor|employee|staff|speaker|applicant|candidate)(?=.)/, ''), hinted === key ? '' : hinted]) {
     // ("Last Contact", "First Contact" are dates, no name's parts: Tiewise's own export has "Last Contact")
     if (!k || (k !== key && /^(?:last|first)$/.test(k))) continue;
     for (const [field, names] of GENERIC) {
@@ -583,6 +583,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (companyRow && one.company === undefined) {
       one.company = one.name ?? ([one.firstName, one.middleName, one.lastName].filter(Boolean).join(' ') || undefined);
       one.name = one.firstName = one.middleName = one.lastName = undefined;
+    }
+    // a name's column that holds the company's name (QuickBooks' "Name", the account's, beside "CompanyName"),
+    // the person named by first and last name: the person is named by those, the company stays the company
+    // (both parts, not both of them in that name: a self-employed "Anna Berg" | "Anna" | company "Anna Berg"
+    // keeps her whole name, and a CRM that split the organisation's name into a first and a last keeps it whole)
+    if (one.name !== undefined && one.firstName && one.lastName && one.company !== undefined && normaliseName(one.name) === normaliseName(one.company)) {
+      const words = new Set(normaliseName(one.name).split(' '));
+      if (![one.firstName, one.lastName].every((p) => words.has(normaliseName(p).split(' ')[0]))) one.name = undefined;
     }
     // "Name" beside "Last Name" and no first name's column (an event tool's export): the name there is the
     // given name, unless it already holds the last name

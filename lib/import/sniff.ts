@@ -80,8 +80,9 @@ export function headerIsData(header: CsvRecord): boolean {
   const fields = header.fields ?? [];
   return bareHeaders(fields).filter(isKnownHeader).length < 2 && fields.some((f) => DATA_CELL.test(f.trim()));
 }
-// (an address, a number, a date in digits or with its month's name: "11 Jun 2021", "Jun 11, 2021")
-const DATA_CELL = /@|^[\d\s.,:/+()-]+$|^\d{1,2}[\s.-]+\p{L}{3,9}\.?[\s.-]+\d{2,4}$|^\p{L}{3,9}\.? \d{1,2},? \d{4}$/u;
+// (an address, a number, a date in digits or with its month's name: "11 Jun 2021", "Jun 11, 2021"; a web
+// address: a scraped people list's profile links)
+const DATA_CELL = /@|^[\d\s.,:/+()-]+$|^\d{1,2}[\s.-]+\p{L}{3,9}\.?[\s.-]+\d{2,4}$|^\p{L}{3,9}\.? \d{1,2},? \d{4}$|^https?:\/\/\S+$/u;
 
 /** The width most records have (a record with empty fields at its end fits every width from its last value on). */
 export function rowsWidth(records: CsvRecord[]): number | undefined {

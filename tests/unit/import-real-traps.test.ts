@@ -1552,3 +1552,44 @@ describe('lists kept by hand: whose name, in which language', () => {
     expect(() => csv(enc.encode('From,To,Sent At,Message,Direction\r\nAna Bell,Carl Dunn,"2/12/26, 11:44 AM",Hi,OUTGOING\r\n'))).toThrow(/Invitations\.csv/);
   });
 });
+
+describe('shops, ticketing and scraped lists', () => {
+  it("QuickBooks' customer list: 'Name' is the account's (the company's) name, the person is FirstName LastName, 'ListID' the CRM id, so two accounts of one owner stay two", () => {
+    const r = csv(enc.encode(
+      'ListID,Name,FirstName,LastName,CompanyName,Email,Phone\r\n' +
+        '"8000A1B2-1700000001","Blue Harbor Builds","Tomas","Cano","Blue Harbor Builds","tomas@blueharbor.example","3055550101"\r\n' +
+        '"8000C3D4-1700000002","Cano Fire & Electric","Tomas","Cano","Cano Fire & Electric","","3055550101"\r\n' +
+        '"8000E5F6-1700000003","Lena Holm","Lena","Holm","","lena@holm.example",""\r\n',
+    ));
+    expect(r.duplicates).toEqual([]);
+    expect(r.records.map((x) => [x.name, x.company, x.crmId])).toEqual([
+      ['Tomas Cano', 'Blue Harbor Builds', '8000A1B2-1700000001'],
+      ['Tomas Cano', 'Cano Fire & Electric', '8000C3D4-1700000002'],
+      ['Lena Holm', undefined, '8000E5F6-1700000003'],
+    ]);
+  });
+
+  it("a CRM that split an organisation's name into first and last keeps the name whole; a self-employed person named like her company keeps hers", () => {
+    const r = csv(enc.encode(
+      'Nome,Primeiro nome,Sobrenome,Organização\r\n' +
+        '"ACME - Dora","ACME","\'- Dora","ACME - Dora"\r\n' +
+        '"Anna Berg","Anna","Berg","Anna Berg"\r\n',
+    ));
+    expect(r.records.map((x) => x.name)).toEqual(['ACME - Dora', 'Anna Berg']);
+  });
+
+  it("Tito's tickets: 'Ticket Full Name', 'Ticket Email' are the ticket holder's; the order's buyer stays under its columns", () => {
+    const r = csv(enc.encode(
+      'Number,Ticket Created Date,Ticket,Ticket Full Name,Ticket First Name,Ticket Last Name,Ticket Email,Order Name,Order Email\r\n' +
+        '1,2014-10-27 12:10:37 +0000,Mentor,Ivo Palm,Ivo,Palm,ivo@palm.example,Ada Palm,ada@palm.example\r\n',
+    ));
+    expect(r.records[0]).toMatchObject({ name: 'Ivo Palm', firstName: 'Ivo', lastName: 'Palm', email: 'ivo@palm.example' });
+    expect(r.records[0].custom).toMatchObject({ 'Order Name': 'Ada Palm', 'Order Email': 'ada@palm.example' });
+  });
+
+  it('a scraped people list with no header row (a profile link in its first line) is refused, not read with its first person as the column names', () => {
+    expect(() => csv(enc.encode(
+      'Carla Klein;Nordwerk;HR Learning;https://de.linkedin.com/in/carla-klein-0000;\r\nSara Zell;Uniwerk;Buyer;https://de.linkedin.com/in/sara-zell-0000;sara@uniwerk.example\r\n',
+    ))).toThrow(/line 1 holds data \(an e-mail or web address/);
+  });
+});
