@@ -445,6 +445,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
             x = shown[2];
             if (shown[1].trim()) shownName ??= shown[1].trim();
           }
+          // an address typed with a space beside its "@" ("ana@ mail.example", a shop's customer list): the
+          // address, when nothing else is wrong with it
+          if (field === 'email' && /\s@|@\s/.test(x)) {
+            const joined = x.trim().replace(/\s*@\s*/, '@');
+            if (EMAIL_SHAPE.test(joined)) x = joined;
+          }
           // a placeholder number (Salesforce's "000000000") is no one's to call: kept, never the main number
           if (field === 'phone' && placeholderPhone(x)) {
             keep(header, x);

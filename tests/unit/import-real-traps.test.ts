@@ -1593,3 +1593,10 @@ describe('shops, ticketing and scraped lists', () => {
     ))).toThrow(/line 1 holds data \(an e-mail or web address/);
   });
 });
+
+describe('addresses typed by hand', () => {
+  it('a space beside the "@" is no part of the address; a space elsewhere is not mended', () => {
+    const r = csv(enc.encode('Name,Email\r\nAna Reyes,ana.reyes@ mail.example\r\nBo Lind,BO.LIND @MAIL.EXAMPLE\r\nCy Park,Correo cy.park @ mail.example\r\n'));
+    expect(r.records.map((x) => x.email)).toEqual(['ana.reyes@mail.example', 'BO.LIND@MAIL.EXAMPLE', 'Correo cy.park @ mail.example']);
+  });
+});
