@@ -6,10 +6,9 @@
 import { ImportCancelled } from '@/lib/db/importer';
 import { StorageFullError } from '@/lib/db/errors';
 import { type FilePreview, type ReadOptions, previewFile } from '@/lib/import/read';
-import { ImportError } from '@/lib/import/table';
 import type { Why } from '@/lib/import/why';
 import { previewInput } from './preview-input';
-import { type Imported, type RunProgress, ReadFailure, type WorkerError, runImport } from './run-import';
+import { type Imported, type RunProgress, ReadFailure, type WorkerError, replyOf, runImport } from './run-import';
 
 export type WorkerRequest =
   | { type: 'preview'; file: File }
@@ -40,10 +39,6 @@ export class ParseFailed extends Error {
     this.name = 'ParseFailed';
   }
 
-  static of(e: unknown): ParseFailed {
-    const err = e as Error;
-    return new ParseFailed(err?.name ?? 'Error', err?.message ?? String(e), e instanceof ImportError ? e.why : undefined);
-  }
 }
 
 /** The error a worker's reply stands for, as the page's own classes. */
@@ -110,7 +105,7 @@ export function createInlineRunner(): ImportRunner {
         return await previewFile(file.name, await previewInput(file));
       } catch (e) {
         // as the worker reports it: a file that cannot be read is said so, not "the import failed"
-        throw ParseFailed.of(e);
+        throw errorOf(replyOf(new ReadFailure(e)));
       }
     },
     async run(file, opts, onProgress) {
@@ -123,7 +118,7 @@ export function createInlineRunner(): ImportRunner {
       try {
         return await runImport(chunks(), file.name, opts, { signal: mine.signal, onProgress, beforeWrite: () => Promise.resolve() });
       } catch (e) {
-        throw e instanceof ReadFailure ? ParseFailed.of(e.error) : e;
+        throw e instanceof ReadFailure ? errorOf(replyOf(e)) : e;
       } finally {
         if (ctl === mine) ctl = null;
       }

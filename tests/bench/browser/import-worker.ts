@@ -33,7 +33,7 @@ self.onmessage = async (e: MessageEvent<Start | { type: 'write' }>) => {
           post({ type: 'read' });
         }),
     });
-    post({ type: 'done', result, parseMs: read - t0, applyMs: performance.now() - read });
+    post({ type: 'done', result, parseMs: read - t0 });
   } catch (err) {
     post({ type: 'error', message: (err as Error).message });
   }
