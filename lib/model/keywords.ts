@@ -58,21 +58,38 @@ export function findTopics(
 ): { topic: string; keyword: string; word: string }[] {
   const t = ` ${wordsOf(text)} `;
   const out: { topic: string; keyword: string; word: string }[] = [];
-  for (const [topic, words] of Object.entries(table)) {
-    for (const w of words) {
-      const whole = w.startsWith('=');
-      const k = whole ? w.slice(1) : w;
-      const at = t.indexOf(whole ? ` ${k} ` : ` ${k}`);
+  for (const [topic, keys] of needlesOf(table)) {
+    for (const { needle, keyword } of keys) {
+      const at = t.indexOf(needle);
       if (at >= 0) {
         // the word as written (up to the end of a multi-word keyword's last word)
-        const end = t.indexOf(' ', at + 1 + k.length);
-        out.push({ topic, keyword: k.trim(), word: t.slice(at + 1, end < 0 ? undefined : end) });
+        const end = t.indexOf(' ', at + 1 + keyword.length);
+        out.push({ topic, keyword: keyword.trim(), word: t.slice(at + 1, end < 0 ? undefined : end) });
         if (!all) break;
       }
     }
   }
   return out;
 }
+
+/**
+ * What findTopics looks for in a table, built once per table: a keyword as the start of
+ * a word (" tennis"), or with "=" a whole word (" ski "). A tie refresh reads every note
+ * of the book, and building these strings anew for each note cost about a seventh of it.
+ */
+function needlesOf(table: Record<string, readonly string[]>): [string, { needle: string; keyword: string }[]][] {
+  let n = needles.get(table);
+  if (!n) {
+    n = Object.entries(table).map(([topic, words]) => [topic, words.map((w) => {
+      const whole = w.startsWith('=');
+      const keyword = whole ? w.slice(1) : w;
+      return { needle: whole ? ` ${keyword} ` : ` ${keyword}`, keyword };
+    })]);
+    needles.set(table, n);
+  }
+  return n;
+}
+const needles = new WeakMap<object, [string, { needle: string; keyword: string }[]][]>();
 
 /** Language names as written in profiles → ISO code. */
 export const LANGUAGE_NAMES: Record<string, string> = {
