@@ -139,6 +139,7 @@ export const dataEn = {
   reject: {
     namesNobody: 'names nobody: no name and no e-mail',
     phoneOnly: 'names nobody: a phone number ({{phone}}) but no name and no e-mail',
+    notAddress: 'names nobody: no name, and “{{value}}” is no e-mail address',
     companyNoPerson: 'names a company (“{{company}}”), no person: no name and no e-mail; Tiewise keeps people, so import the company’s contacts',
     companyRecord: 'a company’s own record (“{{company}}”): the file marks it as a company, not a person; Tiewise keeps people, and its people’s rows name it as their company',
     noContactRef: 'names nobody: no contact e-mail, id or name',
@@ -407,6 +408,7 @@ export const dataRu: Loose<typeof dataEn> = {
   reject: {
     namesNobody: 'никого не называет: нет ни имени, ни e-mail',
     phoneOnly: 'никого не называет: есть номер телефона ({{phone}}), но нет ни имени, ни e-mail',
+    notAddress: 'никого не называет: нет имени, а «{{value}}» — не адрес e-mail',
     companyNoPerson: 'называет компанию («{{company}}»), а не человека: нет ни имени, ни e-mail; Tiewise хранит людей — импортируйте контакты компании',
     companyRecord: 'запись самой компании («{{company}}»): файл отмечает её как компанию, а не человека; Tiewise хранит людей, а в строках её сотрудников она указана как их компания',
     noContactRef: 'никого не называет: нет ни e-mail, ни id, ни имени контакта',

@@ -12,7 +12,8 @@ import { type Why, why } from './why';
 const NAMES_NOBODY = why('namesNobody');
 
 /** Why a record that names nobody is refused (saying so when it has a phone number: the number is not lost, the row is in the rejects). */
-export function nobody(phone: string | undefined): Why {
+export function nobody(phone: string | undefined, notAddress?: string): Why {
+  if (notAddress) return why('notAddress', { value: notAddress });
   return phone?.trim() ? why('phoneOnly', { phone: phone.trim() }) : NAMES_NOBODY;
 }
 
@@ -137,11 +138,11 @@ export class ContactSink implements RowSink {
   }
 
   private take(r: TableRow, fields: string[]): void {
-    const { record, names, companyRecord } = this.map(fields);
+    const { record, names, companyRecord, notAddress } = this.map(fields);
     if (!names) {
       // (a companies export's rows, or a company's own record among people: said so, not "names nobody")
       const company = record.company?.trim();
-      this.rejected.push({ line: r.line, ...(company ? why(companyRecord ? 'companyRecord' : 'companyNoPerson', { company }) : nobody(record.phone)), raw: r.raw });
+      this.rejected.push({ line: r.line, ...(company ? why(companyRecord ? 'companyRecord' : 'companyNoPerson', { company }) : nobody(record.phone, notAddress)), raw: r.raw });
       return;
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;

@@ -362,6 +362,26 @@ function partsIf(v: string, each: (part: string) => boolean): string[] {
   return parts.length > 1 && parts.every(each) ? parts : [v];
 }
 
+/** What labels an address in its cell ("e-mail: ", "Email:", "почта:"). */
+const ADDRESS_LABEL = /^(?:e-?mail|почта|эл\. ?почта)\s*:\s*/i;
+
+/**
+ * The addresses an e-mail cell holds when it holds nothing else, as people type them:
+ * invisible direction marks and a stray comma or ">" at the end dropped ("ana@mail.example,"),
+ * a label before it ("e-mail: ana@mail.example"), a space beside the "@" ("ana@ mail.example",
+ * a shop's customer list), several addresses apart by spaces, "/" or new lines. Null when
+ * anything in the cell is no address ("Abc@123", "deb,lee@mail.example", "ana@mail.example
+ * (husband's)"): nothing is guessed.
+ */
+function addressesIn(v: string): string[] | null {
+  let t = v.replace(/\p{Cf}/gu, '').trim().replace(ADDRESS_LABEL, '');
+  if (!t.includes('<')) t = t.replace(/>+$/, '');
+  t = t.replace(/[,;.]+$/, '').trim();
+  if (EMAIL_SHAPE.test(t)) return [t];
+  const parts = t.replace(/\s*@\s*/g, '@').split(/[\s,;/]+/).filter(Boolean);
+  return parts.length && parts.every((p) => EMAIL_SHAPE.test(p)) ? parts : null;
+}
+
 /** "Name <address>", "\"Name\" <address>": an address as mail programs write it with its owner's name. */
 const NAMED_ADDRESS = /^\s*"?([^"<>@]*?)"?\s*<([^<>\s]+)>\s*$/;
 
@@ -381,7 +401,7 @@ const NOTHING = /^'?[\s*\-–—_.?!#/\\]+$/;
 const MULTI_SEP = /\s+:::\s+/;
 
 /** applyMapping with the per-file work done once: for 100k rows. */
-export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean; companyRecord?: true } {
+export function planMapping(headers: string[], mapping: ColumnMapping): (fields: string[]) => { record: ImportedContact; names: boolean; companyRecord?: true; notAddress?: string } {
   // a column's name in `custom`: its header, numbered from its second occurrence on ("Товар",
   // "Товар 2") — the same for every row, whether the columns before it were filled or not
   const seen = new Map<string, number>();
@@ -418,6 +438,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     let custom: Record<string, string> | undefined;
     /** the name an e-mail cell gave with its address */
     let shownName: string | undefined;
+    /** what an e-mail column held with an "@" that is no address (said when the row names nobody) */
+    let notAddress: string | undefined;
     /** values found in another field's column, after that field's own */
     const stray: Partial<Record<keyof typeof MULTI_FIELDS, string[]>> = {};
     const keep = (header: string, v: string) => {
@@ -434,7 +456,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       else if (field in MULTI_FIELDS) {
         const list = (many[field] ??= []);
         // Google Contacts writes several values in one cell: "+1 555 0100 ::: +1 555 0101"
-        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? partsIf(y, ownPhone) : field === 'email' ? partsIf(y, ownEmail) : [y]))) {
+        for (let x of v.split(MULTI_SEP).flatMap((y) => (field === 'phone' ? partsIf(y, ownPhone) : field === 'email' ? (addressesIn(y) ?? partsIf(y, ownEmail)) : [y]))) {
           // (HubSpot writes "null" where it has no number; Shopify an apostrophe before one, so a spreadsheet keeps it text)
           if (isBlank(x) || /^null$/i.test(x.trim())) continue;
           if (field === 'phone') x = numberText(x.trim());
@@ -445,25 +467,24 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
             x = shown[2];
             if (shown[1].trim()) shownName ??= shown[1].trim();
           }
-          // an address typed with a space beside its "@" ("ana@ mail.example", a shop's customer list): the
-          // address, when nothing else is wrong with it
-          if (field === 'email' && /\s@|@\s/.test(x)) {
-            const joined = x.trim().replace(/\s*@\s*/, '@');
-            if (EMAIL_SHAPE.test(joined)) x = joined;
-          }
           // a placeholder number (Salesforce's "000000000") is no one's to call: kept, never the main number
           if (field === 'phone' && placeholderPhone(x)) {
             keep(header, x);
             continue;
           }
           // a value typed into the other's column: an address in a phone column is an address,
-          // a number in an e-mail column a phone; a profile's link in either is the profile
-          const is: string | null = field === 'email' ? (x.includes('@') ? 'email' : strayKind(x)) : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;
+          // a number in an e-mail column a phone; a profile's link in either is the profile. An "@"
+          // in what is no address ("Abc@123", "ivan@", "@ivan") makes no e-mail: kept under its
+          // column, never written to nor matched by as an address
+          const is: string | null = field === 'email' ? (x.includes('@') ? (EMAIL_SHAPE.test(x.trim()) ? 'email' : null) : strayKind(x)) : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;
           if (is === field) {
             if (!list.includes(x)) list.push(x);
           } else if (is) (stray[is as keyof typeof MULTI_FIELDS] ??= []).push(x.trim());
-          // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…") is kept, not mailed
-          else keep(header, x);
+          else {
+            // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…", "Abc@123") is kept, not mailed
+            if (field === 'email' && x.includes('@')) notAddress ??= x.trim();
+            keep(header, x);
+          }
         }
       } else if (field === 'website' && MULTI_SEP.test(v)) {
         // (Google again: the first site is the website, the others are kept)
@@ -641,7 +662,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (!personal.length && fullName && one.email === undefined && (one.company === undefined || normaliseName(one.company) === normaliseName(fullName)) && hasLegalForm(fullName)) {
       return { record: { ...out, company: fullName } as unknown as ImportedContact, names: false };
     }
-    return { record: out as unknown as ImportedContact, names: fullName !== undefined || one.email !== undefined };
+    const names = fullName !== undefined || one.email !== undefined;
+    return { record: out as unknown as ImportedContact, names, ...(!names && notAddress ? { notAddress } : {}) };
   };
 }
 

@@ -1597,6 +1597,37 @@ describe('shops, ticketing and scraped lists', () => {
 describe('addresses typed by hand', () => {
   it('a space beside the "@" is no part of the address; a space elsewhere is not mended', () => {
     const r = csv(enc.encode('Name,Email\r\nAna Reyes,ana.reyes@ mail.example\r\nBo Lind,BO.LIND @MAIL.EXAMPLE\r\nCy Park,Correo cy.park @ mail.example\r\n'));
-    expect(r.records.map((x) => x.email)).toEqual(['ana.reyes@mail.example', 'BO.LIND@MAIL.EXAMPLE', 'Correo cy.park @ mail.example']);
+    expect(r.records.map((x) => x.email)).toEqual(['ana.reyes@mail.example', 'BO.LIND@MAIL.EXAMPLE', undefined]);
+    // (what is no address stays under its column)
+    expect(r.records[2].custom).toEqual({ Email: 'Correo cy.park @ mail.example' });
+  });
+
+  it('the addresses a cell holds as people type them: a stray comma or ">", direction marks, a label, several apart', () => {
+    const rows = [
+      'Ana Reyes,"ana@mail.example,"', 'Bo Lind,bo@mail.example>', 'Cy Park,\u202acy@mail.example\u202c\u200f', 'Dee Moss,e-mail: dee@mail.example',
+      'Eve Stone,eve@mail.example    eve.stone@work.example', 'Fay Wong,fay@mail.example/fay.w@mail.example', 'Gil Ortiz,"gil@ mail.example\r\ngil.o@work.example"',
+    ];
+    const r = csv(enc.encode(`Name,Email\r\n${rows.join('\r\n')}\r\n`));
+    expect(r.records.map((x) => [x.email, x.emails, x.custom])).toEqual([
+      ['ana@mail.example', undefined, undefined], ['bo@mail.example', undefined, undefined], ['cy@mail.example', undefined, undefined],
+      ['dee@mail.example', undefined, undefined], ['eve@mail.example', ['eve@mail.example', 'eve.stone@work.example'], undefined],
+      ['fay@mail.example', ['fay@mail.example', 'fay.w@mail.example'], undefined], ['gil@mail.example', ['gil@mail.example', 'gil.o@work.example'], undefined],
+    ]);
+    // what else is in the cell says no address is meant as written: nothing is guessed
+    const odd = csv(enc.encode('Name,Email\r\nHal Berg,"hal,berg@mail.example"\r\nIda Lund,ida@mail.example (husband\'s)\r\n'));
+    expect(odd.records.map((x) => [x.email, x.custom?.Email])).toEqual([[undefined, 'hal,berg@mail.example'], [undefined, "ida@mail.example (husband's)"]]);
+  });
+
+  it('an "@" in what is no address makes no e-mail: kept under its column, and two people who share it stay two', () => {
+    const r = csv(enc.encode('Name,Email,Phone\r\nAna Reyes,Abc@123,\r\nBo Lind,Abc@123,\r\nCy Park,cy@,+1 555 0100\r\nDee Moss,@deemoss,\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Ana Reyes', 'Bo Lind', 'Cy Park', 'Dee Moss']);
+    expect(r.records.map((x) => x.email)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(r.records.map((x) => x.custom?.Email)).toEqual(['Abc@123', 'Abc@123', 'cy@', '@deemoss']);
+    expect(r.duplicates).toEqual([]);
+    expect(r.records[2].phone).toBe('+1 555 0100');
+    // a row whose only name was such a value names nobody, and the reason says what the cell held
+    const alone = csv(enc.encode('Name,Email\r\n,"kasia@mail,example"\r\n'));
+    expect(alone.records).toEqual([]);
+    expect(alone.rejected.map((x) => [x.code, x.reason])).toEqual([['notAddress', 'names nobody: no name, and “kasia@mail,example” is no e-mail address']]);
   });
 });
