@@ -1238,6 +1238,13 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(old.records[0].custom).toMatchObject({ Company: 'none' });
   });
 
+  it('a courtesy title where the company goes is no company: kept under its column; capitals without a dot are an organisation\'s letters', () => {
+    const r = read('First Name,Last Name,Company Name,Email\r\nVera,Holm,Mr.,vera@mail.example\r\nIvo,Sand,Mrs,ivo@mail.example\r\nOla,Berg,Frau,ola@mail.example\r\nUna,Dahl,MX,una@mail.example\r\n');
+    expect(r.records.map((x) => [x.name, x.company, x.custom?.['Company Name']])).toEqual([
+      ['Vera Holm', undefined, 'Mr.'], ['Ivo Sand', undefined, 'Mrs'], ['Ola Berg', undefined, 'Frau'], ['Una Dahl', 'MX', undefined],
+    ]);
+  });
+
   it("a Russian client table: 'Название' is the company, 'ОбращатьсяК' / 'Контактное лицо' the person, 'КодКлиента' its id", () => {
     // MS Access's Russian Northwind ("Борей"): every row had been refused as naming nobody
     const access = read('КодКлиента,Название,ОбращатьсяК,Должность,Адрес,Город,Область,Индекс,Страна,Телефон,Факс\r\n' +
