@@ -8,7 +8,7 @@
 // keys nothing.
 import { freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
 import { profileUrlKey } from '../extract/urls';
-import { hasLegalForm, normCompany, normEmail, normPhone, placeholderEmail } from '../model/identity';
+import { hasLegalForm, namesNoOrganisation, normCompany, normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
 import { wordsOf } from '../model/words';
 
@@ -40,7 +40,8 @@ export function keysOf(r: ImportedContact): RecordKeys {
   }
   const personal = [r.firstName, r.lastName].filter(Boolean).join(' ') || (r.name !== r.email ? r.name : '');
   const name = normaliseName(personal);
-  const company = r.company ? normaliseCompany(r.company) : '';
+  // (two namesakes who both wrote "Self-employed" share no organisation)
+  const company = r.company && !namesNoOrganisation(r.company) ? normaliseCompany(r.company) : '';
   if (name && company) out.push(['name+company', 'n:' + name + '|' + company]);
   if (name) {
     // a phone's SIM keeps a name's first 14 characters ("Kwabena Mensahh" is "Kwabena Mensah" there): a

@@ -122,11 +122,37 @@ export function hasLegalForm(s: string): boolean {
   return [s, s.replace(/\./g, '')].some((t) => wordsOf(t).split(' ').some((w) => LEGAL_WORDS.has(w)));
 }
 
+/**
+ * What people write where an employer goes that names no organisation: no account, so that those
+ * who wrote it are no colleagues of one another (18 "Self-employed" LinkedIn connections are not
+ * one account's stakeholders). Whole values only; folded as normCompany folds.
+ */
+const NO_ORGANISATION = new Set([
+  'self-employed', 'self employed', 'selfemployed', 'self', 'freelance', 'freelancer', 'free lance', 'independent', 'independent consultant',
+  'student', 'retired', 'unemployed', 'home', 'homemaker', 'housewife', 'stay at home', 'private', 'private person', 'private individual', 'individual',
+  'selbstständig', 'selbständig', 'freiberufler', 'freiberuflich', 'rentner', 'privat', 'privatperson',
+  'indépendant', 'retraité', 'étudiant', 'particulier', 'autónomo', 'autônomo', 'jubilado', 'aposentado', 'estudiante', 'estudante', 'particular', 'independiente',
+  'частное лицо', 'физическое лицо', 'физ лицо', 'физлицо', 'пенсионер', 'пенсионерка', 'безработный', 'безработная', 'самозанятый', 'самозанятая',
+  'студент', 'студентка', 'фрилансер', 'фриланс', 'домохозяйка',
+].map((w) => foldText(w)));
+
+/** Whether a company's name names no organisation ("Self-employed", "Student", "Частное лицо"). */
+export function namesNoOrganisation(s: string): boolean {
+  return NO_ORGANISATION.has(foldText(s));
+}
+
+/**
+ * The organisation key: the name folded, without its legal forms; empty for a name that names no
+ * organisation (NO_ORGANISATION). Stored on contacts (lib/db/keys.ts) and on deals; every lookup
+ * computes it anew, so a key stored under an older list is never asked for again and goes with the
+ * record's next write.
+ */
 export function normCompany(s?: string): string {
   if (!s) return '';
   let k = companies.get(s);
   if (k === undefined) {
-    k = foldText(s)
+    const folded = foldText(s);
+    k = NO_ORGANISATION.has(folded) ? '' : folded
       .split(' ')
       .filter((w) => w && !LEGAL_FORMS.has(w))
       .join(' ');

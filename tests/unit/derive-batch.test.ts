@@ -59,6 +59,21 @@ describe('tie fields in batches', () => {
     expect(stored.find((c) => c?.name === 'Lena Berg')).toMatchObject({ stage: 'prospecting' });
   });
 
+  it('a company that names no organisation makes no colleagues: a self-employed champion is no peer of another self-employed contact', async () => {
+    const d = fresh();
+    await d.contacts.bulkPut([person('ivan', 'Ivan Petrov', 'Self-employed')]);
+    await d.interactions.bulkPut(Array.from({ length: 16 }, (_, i) => ix('ivan', 3 + i * 9)));
+    await refreshAllTies(NOW, d);
+    expect((await d.contacts.get('ivan'))?.tieScore).toBeGreaterThan(0.5);
+    const r = await importCsv(d, 'First Name,Last Name,Email,Company Name\nBoris,Orlov,boris@mail.example,Self-employed\n');
+    expect(r.peerIds).toEqual([]);
+    const boris = await d.contacts.get(r.contactIds[0]);
+    // (at Acme, the same import makes him a stakeholder entering the account: the test above)
+    expect(boris?.company).toBe('Self-employed');
+    expect(boris?.stage).not.toBe('entering-account');
+    expect(boris?.companyKey).toBeUndefined();
+  });
+
   it('a refresh of a few contacts agrees with a refresh of the whole book, and reports progress to the end', async () => {
     const a = fresh();
     const b = fresh();

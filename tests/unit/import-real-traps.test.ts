@@ -1238,6 +1238,15 @@ describe('columns and kinds as CRMs really write them', () => {
     expect(old.records[0].custom).toMatchObject({ Company: 'none' });
   });
 
+  it('two namesakes who both wrote "Self-employed" are not one person for it', () => {
+    const r = read('First Name,Last Name,Company,Email\r\nJon Vik,Lund,Self-employed,jon@mail.example\r\nJon Vik,Lund,Self-employed,jvl@work.example\r\nAnn,Moe,Acme,ann@mail.example\r\nAnn,Moe,Acme,ann.moe@work.example\r\n');
+    expect(r.records.map((x) => [x.name, x.company, x.email])).toEqual([
+      ['Jon Vik Lund', 'Self-employed', 'jon@mail.example'], ['Jon Vik Lund', 'Self-employed', 'jvl@work.example'], ['Ann Moe', 'Acme', 'ann@mail.example'],
+    ]);
+    // (the same name at one organisation is one person: the second address joins the first)
+    expect(r.duplicates.map((d) => d.by)).toEqual(['name+company']);
+  });
+
   it('a courtesy title where the company goes is no company: kept under its column; capitals without a dot are an organisation\'s letters', () => {
     const r = read('First Name,Last Name,Company Name,Email\r\nVera,Holm,Mr.,vera@mail.example\r\nIvo,Sand,Mrs,ivo@mail.example\r\nOla,Berg,Frau,ola@mail.example\r\nUna,Dahl,MX,una@mail.example\r\n');
     expect(r.records.map((x) => [x.name, x.company, x.custom?.['Company Name']])).toEqual([

@@ -106,6 +106,12 @@ describe('normalising companies and cities', () => {
     expect(normCompany('ООО «Яндекс»')).toBe(normCompany('Yandex LLC'));
     expect(normCompany('Acme, Inc.')).toBe(normCompany('ACME'));
   });
+  it('a company that names no organisation ("Self-employed", "Student", "Частное лицо") has no key; one that holds such a word has', () => {
+    for (const s of ['Self-employed', 'Self Employed', 'Freelance', 'Student', 'Retired', 'Частное лицо', 'Самозанятый', 'Selbstständig', 'Autónomo']) expect(normCompany(s), s).toBe('');
+    expect(normCompany('The Independent')).toBe('independent');
+    expect(normCompany('Home Depot')).not.toBe('');
+    expect(normCompany('Self Storage Inc')).not.toBe('');
+  });
   it('resolves city aliases', () => {
     expect(normCity('Moscow, Russia')).toBe(normCity('Москва'));
     expect(normCity('Санкт-Петербург')).toBe(normCity('St. Petersburg'));
