@@ -318,15 +318,16 @@ const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основно
 const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);
 
 /** What a form or an old system writes where a person has no company. */
+const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
+
 /**
  * A courtesy title alone where a company goes ("Mr.", "Frau", "Г-жа": a form's salutation column mapped
- * as the company): no organisation. Stored as the company it would make everyone so addressed
- * colleagues at one account.
+ * as the company): no organisation. Stored as the company, it made everyone so addressed colleagues
+ * at one account.
  */
 const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|sig\.?ra|г-н|г-жа|господин|госпожа)\.?$/i;
 /** A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's letters). */
 const titleOnly = (v: string) => TITLE_ONLY.test(v) && (v !== v.toUpperCase() || v.endsWith('.'));
-const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
 
 /** A Kivitendo (LX-Office) customers export with its contact person's columns, by its headers' keys. */
 const isKivitendo = (keys: string[]) => keys.includes('cpgivenname') && keys.includes('cpname');

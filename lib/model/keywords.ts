@@ -75,7 +75,8 @@ export function findTopics(
 /**
  * What findTopics looks for in a table, built once per table: a keyword as the start of
  * a word (" tennis"), or with "=" a whole word (" ski "). A tie refresh reads every note
- * of the book, and building these strings anew for each note cost about a seventh of it.
+ * of the book, and building these strings anew for each note cost about a seventh of it
+ * (the tables are the module's constants, never changed).
  */
 function needlesOf(table: Record<string, readonly string[]>): [string, { needle: string; keyword: string }[]][] {
   let n = needles.get(table);
