@@ -4,21 +4,12 @@
 import { openDatabase } from '@/lib/db/database';
 import { previewFile } from '@/lib/import/read';
 import { previewInput } from './preview-input';
-import { ReadFailure, replyOf, runImport } from './run-import';
+import { ReadFailure, fileChunks, replyOf, runImport } from './run-import';
 import type { WorkerReply, WorkerRequest } from './runner';
 
 const post = (m: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(m);
 const ctl = new AbortController();
 let allowWrite: (() => void) | null = null;
-
-async function* chunks(file: Blob): AsyncIterable<Uint8Array> {
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
@@ -37,7 +28,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
     let last = 0;
     const size = msg.file.size;
-    const imported = await runImport(chunks(msg.file), msg.file.name, msg.opts, {
+    const imported = await runImport(fileChunks(msg.file), msg.file.name, msg.opts, {
       signal: ctl.signal,
       onProgress: (p) => {
         // a message per ~1% of the bytes is plenty; every write chunk's

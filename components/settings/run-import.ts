@@ -14,6 +14,16 @@ export interface Imported {
   rejects: { text: string; ext: 'csv' | 'json' | 'vcf' } | null;
 }
 
+/** A File (or any Blob) read as a stream, chunk by chunk, as readChunks takes it. */
+export async function* fileChunks(file: Blob): AsyncIterable<Uint8Array> {
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
 export type RunProgress = { step: 'reading'; bytes: number } | { step: 'writing'; done: number; total: number };
 
 /** The file could not be read (nothing was written): its error is the cause. */

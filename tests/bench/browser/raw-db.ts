@@ -2,14 +2,8 @@
 // IndexedDB floor (the contacts and notes stores with Tiewise's own indexes, no Dexie).
 import { TiewiseDB } from '@/lib/db/database';
 
-export async function* chunks(b: Blob): AsyncIterable<Uint8Array> {
-  const r = b.stream().getReader();
-  for (;;) {
-    const { done, value } = await r.read();
-    if (done) return;
-    yield value;
-  }
-}
+// (read as the import worker reads a File)
+export { fileChunks as chunks } from '@/components/settings/run-import';
 
 export function rawDb(name: string): Promise<IDBDatabase> {
   // the stores as the newest schema declares them (Dexie builds its tables' schemas
