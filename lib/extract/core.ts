@@ -266,8 +266,14 @@ export interface Index {
   /** whether selectors are asked of the browser under the root (decided on first need) */
   native: boolean | null;
   readonly prune: Prune;
-  /** elements under the root when it was indexed (whole) */
+  /** elements under the root when it was indexed (whole, or cut) */
   readonly count: number;
+  /**
+   * A column of moderate size with parts pruned: the outermost pruned (and skipped)
+   * elements, document order, found by one native query; a member is an element under
+   * the root in none of them. No list is built unless a reader asks for the members.
+   */
+  readonly cut: Element[] | null;
 }
 
 interface Prune {
@@ -276,16 +282,42 @@ interface Prune {
 }
 
 export function index(root: Element | null | undefined, prune: Prune): Index {
-  if (!root) return { root: null, whole: false, list: [], set: null, native: null, prune, count: 0 };
+  if (!root) return { root: null, whole: false, list: [], set: null, native: null, prune, count: 0, cut: null };
+  const count = root.getElementsByTagName('*').length;
   // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
   // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
   // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
   // scripting: not whole.
   if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
-    return { root, whole: true, list: null, set: null, native: true, prune, count: root.getElementsByTagName('*').length };
+    return { root, whole: true, list: null, set: null, native: true, prune, count, cut: null };
   }
-  return { root, whole: false, list: listOf(root, prune), set: null, native: null, prune, count: 0 };
+  if (count <= CUT_ROOT) {
+    // A profile's column with a few posts (a profile just opened): the pruned parts by one
+    // native query, their size by the browser's counts; no walk of the column from script,
+    // which costs as much as a pass over the page until the reader's code is compiled.
+    const cut = outermost(root.querySelectorAll(`${prune.selector}, ${SKIP_SELECTOR}`));
+    let pruned = 0;
+    for (const el of cut) pruned += 1 + el.getElementsByTagName('*').length;
+    return { root, whole: false, list: null, set: null, native: count <= 4 * (count - pruned) + 100, prune, count, cut };
+  }
+  return { root, whole: false, list: listOf(root, prune), set: null, native: null, prune, count: 0, cut: null };
 }
+
+/** Of elements in document order, those inside none of the ones before them. */
+function outermost(els: ArrayLike<Element>): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < els.length; i++) {
+    const last = out[out.length - 1];
+    if (!last || !last.contains(els[i])) out.push(els[i]);
+  }
+  return out;
+}
+/**
+ * Columns up to this many elements that have parts to prune are indexed by their pruned
+ * parts (one native query: about 75 µs a 1,000 elements), longer ones by a walk that never
+ * enters a pruned part (a long timeline: the query would look through every post).
+ */
+const CUT_ROOT = 6000;
 
 function listOf(root: Element, prune: Prune): Element[] {
   const out: Element[] = [];
@@ -338,26 +370,59 @@ const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 export function members(ix: Index): Element[] {
   if (ix.list) return ix.list;
   if (changed(ix)) return (ix.list = listOf(ix.root!, ix.prune));
-  const all = ix.root!.getElementsByTagName('*');
-  const out: Element[] = [];
-  for (let i = 0; i < all.length; i++) if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
-  return (ix.list = out);
+  return (ix.list = own(ix, ix.root!.getElementsByTagName('*'), false));
 }
+
+/**
+ * The members among `found` (elements under the root, document order): a whole index's are
+ * all but the skipped tags; a cut index's, those in none of its cut parts — stepped through
+ * beside `found`, both in document order, so each element costs one comparison or two.
+ */
+function own(ix: Index, found: ArrayLike<Element>, one: boolean): Element[] {
+  const out: Element[] = [];
+  const cut = ix.whole || changed(ix) ? null : ix.cut;
+  let j = 0;
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    if (cut) {
+      let inside = false;
+      while (j < cut.length) {
+        const pos = cut[j].compareDocumentPosition(el);
+        // before the cut part: a member; in it (or it): not; after it: on to the next part
+        if (pos & PRECEDING) break;
+        if (pos === 0 || pos & CONTAINED_BY) {
+          inside = true;
+          break;
+        }
+        j++;
+      }
+      if (inside) continue;
+    } else if (!isMember(ix, el)) continue;
+    if (SKIP_TAGS.has(el.tagName)) continue;
+    out.push(el);
+    if (one) break;
+  }
+  return out;
+}
+
+// Node.DOCUMENT_POSITION_* (no global Node where the CLI reads a page with jsdom)
+const PRECEDING = 2;
+const CONTAINED_BY = 16;
 
 /** Whether `el`, found under an index's root, is one of its members. */
 function isMember(ix: Index, el: Element): boolean {
-  if (!ix.whole) return (ix.set ??= new Set(ix.list)).has(el);
+  if (!ix.whole && !ix.cut) return (ix.set ??= new Set(ix.list)).has(el);
   if (SKIP_TAGS.has(el.tagName)) return false;
   if (!changed(ix)) return true;
   // the column changed since it was indexed (a timeline's posts arriving between two slices
   // of a read): what is now inside a part to prune is not the person's
-  const p = el.closest(ix.prune.selector);
+  const p = el.closest(`${ix.prune.selector}, ${SKIP_SELECTOR}`);
   return !p || p === ix.root || !ix.root!.contains(p);
 }
 
-/** A whole index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
+/** A whole or cut index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
 function changed(ix: Index): boolean {
-  return ix.whole && ix.root!.getElementsByTagName('*').length !== ix.count;
+  return (ix.whole || !!ix.cut) && ix.root!.getElementsByTagName('*').length !== ix.count;
 }
 
 /**
@@ -366,7 +431,7 @@ function changed(ix: Index): boolean {
  * (A live collection's length: the browser keeps it until the page changes.)
  */
 export function holdsMostOf(ix: Index, root: Element): boolean {
-  if (ix.whole && ix.root === root) return true;
+  if (ix.root === root && ix.native !== null && (ix.whole || ix.cut)) return ix.native;
   return root.getElementsByTagName('*').length <= 4 * members(ix).length + 100;
 }
 
@@ -385,14 +450,7 @@ function query(ix: Index, sel: string, one: boolean): Element[] | null {
     const byTag = tagQuery(ix, sel.split(/\s*,\s*/), one);
     if (byTag) return byTag;
   }
-  const found = ix.root.querySelectorAll(sel);
-  const out: Element[] = [];
-  for (let i = 0; i < found.length; i++) {
-    if (!isMember(ix, found[i])) continue;
-    out.push(found[i]);
-    if (one) break;
-  }
-  return out;
+  return own(ix, ix.root.querySelectorAll(sel), one);
 }
 
 /** A selector that names tags only ("h2, h3, header"). */
@@ -410,13 +468,7 @@ function tagQuery(ix: Index, tags: string[], one: boolean): Element[] | null {
   const lists = tags.map((t) => root.getElementsByTagName(t));
   if (lists.length > 1 && lists.reduce((n, l) => n + l.length, 0) > TAG_SORT_MAX) return null;
   const out: Element[] = [];
-  for (const l of lists) {
-    for (let i = 0; i < l.length; i++) {
-      if (!isMember(ix, l[i])) continue;
-      out.push(l[i]);
-      if (one && lists.length === 1) return out;
-    }
-  }
+  for (const l of lists) for (const el of own(ix, l, one && lists.length === 1)) out.push(el);
   if (lists.length > 1) out.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
   return one ? out.slice(0, 1) : out;
 }

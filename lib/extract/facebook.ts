@@ -331,8 +331,14 @@ function classifyText(t: string): boolean {
   return LBL.pageKind.test(t) || [LBL.followed, LBL.study, LBL.lives, LBL.from, LBL.worked, LBL.worksAt].some((re) => re.test(t));
 }
 
-// Where rows are never the person's, or are not rows: posts, comments, sidebars, dialogs, headings, buttons.
-const NOT_ROWS = PRUNE + ', h1, h2, h3, h4, [role="heading"], [role="button"], button, form';
+// Where rows are never the person's, or are not rows: posts, comments, sidebars, dialogs (PRUNE),
+// headings, buttons, forms — by the element's tag and role (its role read once for both tests)
+const NOT_ROW_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'BUTTON', 'FORM', 'h1', 'h2', 'h3', 'h4', 'button', 'form']);
+const NOT_ROW_ROLES = new Set([...PRUNE_ROLES, 'heading', 'button']);
+
+function notRow(el: Element, tag: string, role: string | null): boolean {
+  return NOT_ROW_TAGS.has(tag) || (role !== null && NOT_ROW_ROLES.has(role)) || el.getAttribute('data-pagelet') === PRUNE_PAGELET || el.hasAttribute('aria-posinset');
+}
 
 interface Scan {
   rows: Row[];
@@ -351,9 +357,6 @@ function scan(root: Element): Scan {
   const seen = new Set<Element>();
   let n = 0;
   let tries = 0;
-  // what is never a row, and the headings by role, found by the browser in one query each
-  const notRows = new Set(root.querySelectorAll(NOT_ROWS));
-  const byRole = new Set(root.querySelectorAll('[role="heading"]'));
   for (let x: Node | null = root.firstChild; x && n < MAX_NODES && out.rows.length < MAX_ROWS; n++) {
     if (x.nodeType !== 1) {
       x = after(x, root, true);
@@ -361,10 +364,11 @@ function scan(root: Element): Scan {
     }
     const el = x as Element;
     const tag = el.tagName;
-    if (tag === 'H2' || tag === 'H3' || byRole.has(el)) out.headings++;
-    if (NO_TEXT.has(tag) || tag === 'A' || notRows.has(el)) {
+    const role = el.getAttribute('role');
+    if (tag === 'H2' || tag === 'H3' || role === 'heading') out.headings++;
+    if (NO_TEXT.has(tag) || tag === 'A' || notRow(el, tag, role)) {
       // a Page's kind may be a button ("<b>Page</b> · Media", Comet 2021–): still the row that says it is no person
-      if (el.getAttribute('role') === 'button' && tries < MAX_TRIES) {
+      if (role === 'button' && tries < MAX_TRIES) {
         tries++;
         const t = short(el, 80, 30);
         if (LBL.pageKind.test(t)) out.rows.push({ el, kind: 'page', value: t, text: t });

@@ -1,7 +1,7 @@
-// core index(): a column's own elements, other people's parts pruned — by native queries
-// on a short column, by a walk on a longer one; both give the same list.
+// core index(): a column's own elements, other people's parts pruned — found by one native
+// query on a column of up to 6,000 elements, by a walk on a longer one; both give the same list.
 import { JSDOM } from 'jsdom';
-import { index, members, pick } from '../../lib/extract/core';
+import { index, members, pick, pickOne } from '../../lib/extract/core';
 
 const PRUNE = '[role="article"], [data-pagelet="Timeline"]';
 const prune = { selector: PRUNE, test: (el: Element) => el.getAttribute('role') === 'article' || el.getAttribute('data-pagelet') === 'Timeline' };
@@ -27,7 +27,7 @@ function reference(root: Element): string[] {
 }
 
 describe('index: a column without other people\'s parts', () => {
-  it.each([[10, 'native queries'], [800, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
+  it.each([[10, 'its pruned parts by a native query'], [1100, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
     const root = column(posts);
     const got = members(index(root, prune)).map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
     expect(got).toEqual(reference(root));
@@ -36,9 +36,24 @@ describe('index: a column without other people\'s parts', () => {
     expect(got.filter((x) => x.startsWith('SPAN:Row')).length).toBe(20);
   });
 
-  it('the long column is over the native-query size (500 elements), the short one under it', () => {
-    expect(column(800).getElementsByTagName('*').length).toBeGreaterThan(500);
-    expect(column(10).getElementsByTagName('*').length).toBeLessThan(500);
+  it('the long column is over the size its pruned parts are queried at (6,000 elements), the short one under it', () => {
+    expect(column(1100).getElementsByTagName('*').length).toBeGreaterThan(6000);
+    expect(index(column(1100), prune).cut).toBeNull();
+    expect(column(10).getElementsByTagName('*').length).toBeLessThan(6000);
+    expect(index(column(10), prune).cut?.length).toBeGreaterThan(0);
+  });
+
+  it.each([10, 150, 1100])('with %i posts: picks and picks one as the reference does', (posts) => {
+    const root = column(posts);
+    const name = (el: Element) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12);
+    const own = new Set(reference(root));
+    const ref = (sel: string) => [...root.querySelectorAll(sel)].map(name).filter((n) => own.has(n));
+    for (const sel of ['span', 'h3', 'a, p', 'b', 'i', 'p, span, h3', '[role="article"]', 'section > div.row']) {
+      expect(pick(index(root, prune), sel).map(name)).toEqual(ref(sel));
+      expect(pickOne(index(root, prune), sel)).toBe(pick(index(root, prune), sel)[0] ?? null);
+    }
+    // what only the posts hold is nobody's here
+    expect(pick(index(root, prune), 'h3, b, i')).toEqual([]);
   });
 });
 
@@ -68,7 +83,18 @@ describe('index: a column with nothing to prune (whole)', () => {
   });
 });
 
-describe('index: a whole column that changes during a read', () => {
+describe('index: a column that changes during a read', () => {
+  it('with posts already pruned: what arrives inside a part to prune is still not the person\'s', () => {
+    const root = column(5);
+    const ix = index(root, prune);
+    expect(ix.whole).toBe(false);
+    expect(pick(ix, 'a').length).toBe(20);
+    root.querySelector('[data-pagelet="Timeline"]')!.insertAdjacentHTML('afterbegin', '<div role="article"><a href="/x">a commenter</a></div>');
+    root.insertAdjacentHTML('beforeend', '<div role="article"><a href="/y">another</a></div><p><a href="/late">late own link</a></p>');
+    expect(pick(ix, 'a').map((a) => a.textContent)).toEqual([...Array.from({ length: 20 }, () => 'link'), 'late own link']);
+    expect(members(ix).map((e) => e.textContent)).not.toContain('a commenter');
+  });
+
   it('a part to prune that arrives after the index was made (posts between two slices) is not the person\'s', () => {
     const d = new JSDOM(`<!doctype html><body><main><section><h2>Intro</h2><a href="/own">own link</a></section></main></body>`).window.document;
     const root = d.querySelector('main')!;
