@@ -378,7 +378,15 @@ const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 export function members(ix: Index): Element[] {
   if (ix.list) return ix.list;
   if (changed(ix)) return (ix.list = listOf(ix.root!, ix.prune));
-  return (ix.list = own(ix, ix.root!.getElementsByTagName('*'), false));
+  const all = ix.root!.getElementsByTagName('*');
+  const cut = ix.cut ?? [];
+  const out: Element[] = [];
+  // (a cut part's subtree is the run of elements right after it, as long as its own count of descendants)
+  for (let i = 0, j = 0; i < all.length; i++) {
+    if (all[i] === cut[j]) i += cut[j++].getElementsByTagName('*').length;
+    else if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
+  }
+  return (ix.list = out);
 }
 
 /**
