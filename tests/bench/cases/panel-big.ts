@@ -79,7 +79,12 @@ async function timeCard(s: Session, panel: Page, name: string): Promise<{ fromLo
   } catch (e) {
     // what the panel shows instead, for the "did not finish" row
     const shown = (await panel.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
-    throw new Error(`no full card for ${name} in 120 s; the panel shows: ${shown}`, { cause: e });
+    // and what the background holds of the tabs' reads (did the page's read arrive, and as what)
+    const held = await s.worker
+      .evaluate(`chrome.storage.session.get(null).then((all) => JSON.stringify(Object.entries(all).map(([k, v]) =>
+        k.startsWith('tab:') ? [k, v.url, v.extraction ? v.extraction.kind + ' ' + (v.extraction.fields?.name?.status ?? '') : 'error ' + v.error] : [k, v])))`)
+      .catch((x: unknown) => `(not read: ${String(x)})`);
+    throw new Error(`no full card for ${name} in 120 s; the panel shows: ${shown}; the background holds: ${String(held)}`, { cause: e });
   }
   const cardAt = await panel.evaluate(() => window.__cardAt!);
   await page.close();
