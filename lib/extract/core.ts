@@ -287,7 +287,7 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
   if (count <= CUT_ROOT) {
     // A profile's column, a few posts in it at most (a profile just opened): its pruned parts
     // by one native query, their size by the browser's counts; no walk of the column from
-    // script, which costs as much as a pass over the page until the reader's code is compiled.
+    // script (three attribute reads an element: about what a pass over the whole page costs).
     const parts = root.querySelectorAll(prune.selector);
     // skipped tags that hold elements: a <noscript> where the page was parsed without scripting
     const holders = SKIP.flatMap((t) => Array.from(root.getElementsByTagName(t)).filter((el) => el.firstElementChild));
