@@ -81,8 +81,15 @@ export class BookModel {
     return () => this.listeners.delete(fn);
   }
 
+  /** The rows as a list, for the scans (counts, names, owners): made again after the rows change. */
+  private rowList: BookRow[] | null = null;
+  private list(): BookRow[] {
+    return (this.rowList ??= [...this.rows.values()]);
+  }
+
   private changed(): void {
     this._version++;
+    this.rowList = null;
     this.orderCache.clear();
     this.countCache = null;
     for (const l of this.listeners) l();
@@ -174,7 +181,7 @@ export class BookModel {
   customNames(): { name: string; count: number }[] {
     if (this.namesCache?.version === this._version) return this.namesCache.names;
     const counts = new Map<string, number>();
-    for (const r of this.rows.values()) {
+    for (const r of this.list()) {
       if (!r.custom) continue;
       const seen = new Set<string>();
       for (const x of r.custom) {
@@ -191,7 +198,7 @@ export class BookModel {
   /** The book's owners (the Owner filter's choices), with how many contacts have none. */
   owners(): { owners: OwnerCount[]; none: number } {
     if (this.ownersCache?.version === this._version) return this.ownersCache.owners;
-    const owners = ownerCounts([...this.rows.values()].map((r) => r.owner), this.collator.resolvedOptions().locale);
+    const owners = ownerCounts(this.list().map((r) => r.owner), this.collator.resolvedOptions().locale);
     this.ownersCache = { version: this._version, owners };
     return owners;
   }
@@ -201,7 +208,8 @@ export class BookModel {
     if (!condition) return this.rows.size;
     const p = compile(condition, now);
     let n = 0;
-    for (const r of this.rows.values()) if (p(r)) n++;
+    const rows = this.list();
+    for (let i = 0; i < rows.length; i++) if (p(rows[i])) n++;
     return n;
   }
 
@@ -211,7 +219,7 @@ export class BookModel {
     if (this.countCache?.key === key) return this.countCache.counts;
     const counts = new Map<string, number>(this.groupList.map((g) => [g.id, 0]));
     const smart = this.groupList.filter((g) => g.rule).map((g) => [g.id, compile(g.rule, now)] as const);
-    for (const r of this.rows.values()) {
+    for (const r of this.list()) {
       for (const gid of r.groups) if (counts.has(gid)) counts.set(gid, counts.get(gid)! + 1);
       for (const [gid, p] of smart) if (p(r)) counts.set(gid, counts.get(gid)! + 1);
     }

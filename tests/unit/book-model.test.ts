@@ -22,6 +22,23 @@ const until = async (ok: () => boolean, ms = 3000) => {
 const NOW = Date.now();
 const rowOf = (id: string, name: string): BookRow => ({ id, name, tags: [], emails: [], networks: [], products: [], groups: [] });
 
+describe('a smart-group count', () => {
+  it('counts the rows as they are after each change: changed, added and removed contacts', () => {
+    const m = new BookModel();
+    const row = (id: string, city: string): BookRow => ({ ...rowOf(id, id), city });
+    const inMoscow = { field: 'city', op: 'contains', value: 'moscow' } as const;
+    m.load([row('a', 'Moscow'), row('b', 'Berlin'), row('c', 'Moscow')], [], []);
+    expect(m.count(inMoscow, NOW)).toBe(2);
+    m.apply(['a', 'b', 'd'], [row('a', 'Berlin'), row('b', 'Moscow'), row('d', 'Moscow')], []);
+    expect(m.count(inMoscow, NOW)).toBe(3);
+    m.apply(['c'], [], []);
+    expect(m.count(inMoscow, NOW)).toBe(2);
+    expect(m.count(undefined, NOW)).toBe(3);
+    m.load([row('x', 'Moscow')], [], []);
+    expect(m.count(inMoscow, NOW)).toBe(1);
+  });
+});
+
 describe('the search index', () => {
   const ix = new BookIndex();
   ix.addAll([
