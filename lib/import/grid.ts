@@ -9,7 +9,7 @@ import { roleOf } from './activity';
 import type { ContactField } from './fields';
 import type { CsvRecord } from './records';
 import { detectHeader, headerIsData } from './sniff';
-import { ImportError, MAX_CELL_CHARS, MAX_COLUMNS, type RowSink, type TableInfo } from './table';
+import { headerAgain, headerCells, ImportError, MAX_CELL_CHARS, MAX_COLUMNS, type RowSink, type TableInfo } from './table';
 import { type CellValue, cellText, isoDate, serialToIso } from './workbook';
 import { why } from './why';
 
@@ -87,7 +87,7 @@ export function readGrid(
   const info: TableInfo = { ...base, delimiter: ',', newline: '\r\n', headerLine, headers, sheet: grid.name };
   const { sink, dateColumns } = onHeader(info);
   const dates = new Set(dateColumns);
-  const headerKey = rowKey(headers);
+  const header = headerCells(headers);
   for (let i = headerLine; i < grid.rows.length; i++) {
     const cells = grid.rows[i];
     if (!cells || isBlankRow(cells)) continue;
@@ -108,7 +108,7 @@ export function readGrid(
       sink.reject({ line, ...why('cellTooLong', { chars: long, max: MAX_CELL_CHARS }), raw });
       continue;
     }
-    if (rowKey(fields) === headerKey) {
+    if (headerAgain(fields, header)) {
       sink.reject({ line, ...why('headerAgain'), raw: csvLine(fields) });
       continue;
     }
@@ -132,8 +132,3 @@ export function csvLine(fields: string[]): string {
   return Papa.unparse([fields.slice(0, n)], { newline: '\r\n', quotes: false });
 }
 
-function rowKey(fields: string[]): string {
-  let n = fields.length;
-  while (n > 0 && fields[n - 1].trim() === '') n--;
-  return fields.slice(0, n).map((f) => f.trim()).join('\u0001');
-}

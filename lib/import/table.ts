@@ -88,7 +88,7 @@ export class TableReader {
   private reader: CsvRecordReader | undefined;
   private info: Omit<TableInfo, 'headers'> | undefined;
   private headers: string[] | undefined;
-  private headerKey: string | undefined;
+  private headerRow: string[] = [];
   private sink: RowSink | undefined;
   private readonly warnings: TableWarning[] = [];
   private cleaned = 0;
@@ -190,7 +190,7 @@ export class TableReader {
       if (r.fields.length > MAX_COLUMNS) throw new ImportError(why('headerTooWide', { line: r.line, columns: r.fields.length, max: MAX_COLUMNS }));
       // (the rows' unnamed columns after the named ones: empty names, kept as "column N")
       this.headers = this.unnamed > 0 ? [...r.fields, ...new Array<string>(this.unnamed).fill('')] : r.fields;
-      this.headerKey = rowKey(r.fields);
+      this.headerRow = headerCells(r.fields);
       this.reader!.expectFields = this.rowWidth ?? this.headers.length;
       if (this.rowWidth !== undefined) this.reader!.expectMax = r.fields.length;
       this.sink = this.onHeader({ ...info, headerLine: r.line, headers: this.headers });
@@ -211,7 +211,7 @@ export class TableReader {
       return;
     }
     // two files glued together, or an export in pages: the header again is not a row
-    if (rowKey(fields) === this.headerKey) {
+    if (headerAgain(fields, this.headerRow)) {
       sink.reject({ line: r.line, ...why('headerAgain'), raw: r.raw });
       return;
     }
@@ -244,11 +244,24 @@ export class TableReader {
   }
 }
 
-/** A row's cells, trimmed, as one comparable key. */
-function rowKey(fields: string[]): string {
+/** A header row's cells as rows are compared to it (headerAgain): trimmed, without the empty ones at its end. */
+export function headerCells(fields: readonly string[]): string[] {
   let n = fields.length;
   while (n > 0 && fields[n - 1].trim() === '') n--;
-  return fields.slice(0, n).map((f) => f.trim()).join('\u0001');
+  return fields.slice(0, n).map((f) => f.trim());
+}
+
+/**
+ * Whether a row is its file's header again (two files glued together, an export in pages):
+ * the same cells, each trimmed, empty ones at the end aside. A row differs at its first
+ * cell most often, and is then told apart without a copy of it.
+ */
+export function headerAgain(fields: readonly string[], header: readonly string[]): boolean {
+  let n = fields.length;
+  while (n > 0 && fields[n - 1].trim() === '') n--;
+  if (n !== header.length) return false;
+  for (let i = 0; i < n; i++) if (fields[i].trim() !== header[i]) return false;
+  return true;
 }
 
 let cp1251: Map<string, number> | undefined;

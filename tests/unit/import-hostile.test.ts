@@ -81,6 +81,11 @@ describe('CSV', () => {
     expect(r.records.map((x) => x.name)).toEqual(['Anna Berg', 'Bo Lind']);
     expect(r.rejected).toEqual([{ line: 3, code: 'headerAgain', reason: 'the header row again, not a contact', raw: 'Name,Email' }]);
   });
+  it('the header again is told by its cells, each trimmed; a cell that differs makes it a row', () => {
+    const r = read('Name,Email,Phone\nAnna Berg,anna@berg.example,1\n Name , Email ,Phone \nName,Email,Phone 2\nBo Lind,bo@lind.example,2\n');
+    expect(r.rejected.filter((x) => x.code === 'headerAgain').map((x) => x.line)).toEqual([3]);
+    expect(r.records.length + r.rejected.length + r.duplicates.length).toBe(4);
+  });
   it('a cell has a size cap; an endless line is skipped without holding it, and the next row is read', () => {
     const big = '9'.repeat(200_000);
     const r = read(`Name,Email,Phone\nAnna Berg,anna@berg.example,${big}\nBo Lind,bo@lind.example,1\n`);
