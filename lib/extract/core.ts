@@ -307,7 +307,7 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
 }
 
 /** Document order, for sort(). */
-function inOrder(a: Element, b: Element): number {
+export function inOrder(a: Element, b: Element): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & PRECEDING ? 1 : -1;
 }
 

@@ -10,7 +10,7 @@
 // spec refer to each other and are read (and fixed) together.
 import type { Extraction, Job, School } from './types';
 import {
-  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, holdsMostOf, index, type Index, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
+  all, allUnreadable, byTextIn, countLabelled, first, hasLabel, holdsMostOf, index, type Index, inOrder, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
   type Ctx, type Spec, type Steps,
 } from './core';
 import { facebookIdentity } from './identity';
@@ -517,7 +517,7 @@ function heads(c: Ctx): Element[] {
     const roles = pick(els(c), '[role="heading"]');
     if (!roles.length) return tagged;
     const both = [...new Set([...tagged, ...roles])];
-    return both.length > 64 ? pick(els(c), 'h2, h3, h4, header, [role="heading"]') : both.sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1));
+    return both.length > 64 ? pick(els(c), 'h2, h3, h4, header, [role="heading"]') : both.sort(inOrder);
   });
 }
 
