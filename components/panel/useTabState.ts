@@ -22,12 +22,14 @@ export interface TabStateOptions {
  */
 export function useTabState(bridge: PanelBridge, { prepare, hold = false }: TabStateOptions = {}): TabState | null | undefined {
   const [state, setState] = useState<TabState | null | undefined>(undefined);
-  const live = useRef({ prepare, hold, latest: 0, received: undefined as TabState | null | undefined, alive: true });
+  // latest: the number of the newest ask or word; received: the newest answer or word come, and its number
+  const live = useRef({ prepare, hold, latest: 0, received: undefined as TabState | null | undefined, receivedN: 0, alive: true });
 
   const show = async (n: number, s: TabState | null) => {
     const l = live.current;
     if (n !== l.latest) return; // overtaken already
     l.received = s;
+    l.receivedN = n;
     if (l.hold) return;
     if (l.prepare && s) {
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,7 +49,9 @@ export function useTabState(bridge: PanelBridge, { prepare, hold = false }: TabS
     const wasHeld = l.hold;
     l.prepare = prepare;
     l.hold = hold;
-    if (wasHeld && !hold && l.received !== undefined) void show(++l.latest, l.received);
+    // let go: what was kept is shown, unless a newer ask is still on its way (its answer is
+    // shown when it comes; numbering the kept one anew would make it overtake that answer)
+    if (wasHeld && !hold && l.received !== undefined && l.receivedN === l.latest) void show(l.latest, l.received);
   });
 
   useEffect(() => {
