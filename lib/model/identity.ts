@@ -138,7 +138,7 @@ const NO_ORGANISATION = new Set([
 
 /** Whether a company's name names no organisation ("Self-employed", "Student", "Частное лицо"). */
 export function namesNoOrganisation(s: string): boolean {
-  return NO_ORGANISATION.has(foldText(s));
+  return s !== '' && companyOf(s) === null;
 }
 
 /**
@@ -148,11 +148,15 @@ export function namesNoOrganisation(s: string): boolean {
  * record's next write.
  */
 export function normCompany(s?: string): string {
-  if (!s) return '';
+  return s ? (companyOf(s) ?? '') : '';
+}
+
+/** A company's name folded once per spelling: its key, or null when it names no organisation. */
+function companyOf(s: string): string | null {
   let k = companies.get(s);
   if (k === undefined) {
     const folded = foldText(s);
-    k = NO_ORGANISATION.has(folded) ? '' : folded
+    k = NO_ORGANISATION.has(folded) ? null : folded
       .split(' ')
       .filter((w) => w && !LEGAL_FORMS.has(w))
       .join(' ');
@@ -161,9 +165,10 @@ export function normCompany(s?: string): string {
   }
   return k;
 }
-// A book names a few thousand organisations, each on many contacts, and a tie refresh
-// asks for each contact's several times: each spelling is folded once. Bounded.
-const companies = new Map<string, string>();
+// A book names a few thousand organisations, each on many contacts; an import asks for each
+// row's whether it names one and then its key, and a tie refresh asks for each contact's several
+// times: each spelling is folded once. Bounded.
+const companies = new Map<string, string | null>();
 const COMPANY_CACHE = 20_000;
 
 /** Cities with several common spellings; folded on load. */
