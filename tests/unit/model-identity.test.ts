@@ -3,7 +3,7 @@ import type { Contact } from '../../lib/domain/entities';
 import { emptyFields, type Extraction } from '../../lib/extract/types';
 import {
   AUTO_LINK_THRESHOLD, DUPLICATE_THRESHOLD, MatchIndex, SUGGEST_THRESHOLD, findCandidates, findDuplicates,
-  matchInputFromExtraction, mergePlan, normCity, normCompany, scoreMatch,
+  matchInputFromExtraction, mergePlan, namesNoOrganisation, normCity, normCompany, scoreMatch,
 } from '../../lib/model/identity';
 import { compareNames, foldWord, nameKeys, parseName } from '../../lib/model/names';
 
@@ -111,6 +111,16 @@ describe('normalising companies and cities', () => {
     expect(normCompany('The Independent')).toBe('independent');
     expect(normCompany('Home Depot')).not.toBe('');
     expect(normCompany('Self Storage Inc')).not.toBe('');
+  });
+  it('a name of legal forms alone has no key but names no "no organisation" either, whichever is asked first (one cache serves both)', () => {
+    expect(normCompany('LLC')).toBe('');
+    expect(namesNoOrganisation('LLC')).toBe(false);
+    expect(namesNoOrganisation('Ltd.')).toBe(false);
+    expect(normCompany('Ltd.')).toBe('');
+    expect(namesNoOrganisation('Self-employed')).toBe(true);
+    expect(normCompany('Self-employed')).toBe('');
+    expect(namesNoOrganisation('')).toBe(false);
+    expect(namesNoOrganisation('Initech')).toBe(false);
   });
   it('resolves city aliases', () => {
     expect(normCity('Moscow, Russia')).toBe(normCity('Москва'));
