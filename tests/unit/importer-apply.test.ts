@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { TiewiseDB } from '@/lib/db/database';
 import { ImportCancelled, applyImport } from '@/lib/db/importer';
 import { addContact } from '@/lib/db/contacts';
+import { keysForName } from '@/lib/db/keys';
 import { StorageFullError } from '@/lib/db/errors';
 import { readChunks, rejectsFile, type FileRead, type ReadOptions } from '@/lib/import/read';
 import { formatOf } from '@/lib/import/read';
@@ -79,6 +80,17 @@ describe('applying an import to the book', () => {
     const r2 = await applyImport(await read(bytes), { fileName: 'gen.csv' }, d);
     expect(r2.summary.added).toBe(0);
     expect(await counts(d)).toEqual(c1);
+  });
+
+  it('every contact of a file longer than one write is stored with its name keys, found by a name lookup', async () => {
+    const d = fresh();
+    const r = await applyImport(await read(new TextEncoder().encode(genContactsCsv(2500, 4))), { fileName: 'gen.csv' }, d);
+    const stored = await d.contacts.toArray();
+    expect(stored.length).toBe(r.summary.added);
+    expect(stored.length).toBeGreaterThan(2000); // three writes of new contacts
+    for (const c of stored) expect(c.nameKeys, c.name).toEqual(keysForName(c.name));
+    const last = stored.find((c) => c.id === r.contactIds[r.contactIds.length - 1])!;
+    expect(await d.contacts.where('nameKeys').equals(last.nameKeys[0]).primaryKeys()).toContain(last.id);
   });
 
   it('merges into an existing contact by e-mail, CRM id and profile URL, filling only empty fields', async () => {
