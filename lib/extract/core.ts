@@ -288,11 +288,11 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
     // A profile's column, a few posts in it at most (a profile just opened): its pruned parts
     // by one native query, their size by the browser's counts; no walk of the column from
     // script (three attribute reads an element: about what a pass over the whole page costs).
-    const parts = root.querySelectorAll(prune.selector);
-    // skipped tags that hold elements: a <noscript> where the page was parsed without scripting
-    const holders = SKIP.flatMap((t) => Array.from(root.getElementsByTagName(t)).filter((el) => el.firstElementChild));
-    if (!parts.length && !holders.length) return { root, whole: true, list: null, set: null, native: true, prune, count, cut: null };
-    const cut = outermost(holders.length ? [...Array.from(parts), ...holders].sort(inOrder) : parts);
+    // (and <noscript>: it holds elements where the page was parsed without scripting, as the CLI's is;
+    // the other skipped tags never do)
+    const parts = Array.from(root.querySelectorAll(`${prune.selector}, noscript`)).filter((el) => el.tagName !== 'NOSCRIPT' || el.firstElementChild);
+    if (!parts.length) return { root, whole: true, list: null, set: null, native: true, prune, count, cut: null };
+    const cut = outermost(parts);
     let pruned = 0;
     for (const el of cut) pruned += 1 + el.getElementsByTagName('*').length;
     return { root, whole: false, list: null, set: null, native: count <= 4 * (count - pruned) + 100, prune, count, cut };
@@ -327,47 +327,29 @@ function outermost(els: ArrayLike<Element>): Element[] {
  */
 const CUT_ROOT = 6000;
 
+/**
+ * A column's members by one walk that never enters a pruned part: a long column (a timeline of
+ * hundreds of posts), whose read then costs what the profile's own part costs (a native query
+ * would look through every post: 7 ms on a 29,000-element page), or one that changed during a
+ * read (its cut parts no longer tell).
+ */
 function listOf(root: Element, prune: Prune): Element[] {
   const out: Element[] = [];
-  if (root.getElementsByTagName('*').length <= SMALL_ROOT) {
-    // A short column (m. and mbasic pages, older layouts): the browser lists its elements in
-    // document order and finds the pruned ones (two native queries); a pruned element's
-    // subtree is the run of elements right after it in that list, as long as its own count
-    // of descendants, and is stepped over whole. (Fewer calls from script per element than
-    // the walk below.)
-    const list = root.querySelectorAll('*');
-    const cut = new Set(root.querySelectorAll(`${prune.selector}, ${SKIP_SELECTOR}`));
-    for (let i = 0; i < list.length; i++) {
-      const el = list[i];
-      if (cut.size && cut.has(el)) i += el.getElementsByTagName('*').length;
-      else out.push(el);
-    }
-  } else {
-    // A long column (a timeline of hundreds of posts): one walk that never enters a pruned
-    // subtree, so the read costs what the profile's own part costs (the native queries
-    // above would look through every post: 7 ms on a 29,000-element page).
-    let el = root.firstElementChild;
-    while (el) {
-      if (!SKIP_TAGS.has(el.tagName) && !prune.test(el)) {
-        out.push(el);
-        const child = el.firstElementChild;
-        if (child) {
-          el = child;
-          continue;
-        }
+  let el = root.firstElementChild;
+  while (el) {
+    if (!SKIP_TAGS.has(el.tagName) && !prune.test(el)) {
+      out.push(el);
+      const child = el.firstElementChild;
+      if (child) {
+        el = child;
+        continue;
       }
-      while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
-      el = el && el !== root ? el.nextElementSibling : null;
     }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== root ? el.nextElementSibling : null;
   }
   return out;
 }
-/**
- * Columns up to this many elements are indexed by native queries, longer ones by a walk
- * (measured, nine reads of a fresh page as the bench does: on 251 elements the queries
- * 1.48 ms a read, the walk 1.81; on 616, 1,350 and 2,500 the walk no slower or faster).
- */
-const SMALL_ROOT = 500;
 /** Elements never indexed, with their subtrees. */
 const SKIP = ['script', 'style', 'noscript', 'template', 'link', 'meta'];
 const SKIP_SELECTOR = SKIP.join(', ');
