@@ -266,14 +266,8 @@ export interface Index {
   /** whether selectors are asked of the browser under the root (decided on first need) */
   native: boolean | null;
   readonly prune: Prune;
-  /** elements under the root when it was indexed (whole, or cut) */
+  /** elements under the root when it was indexed (whole) */
   readonly count: number;
-  /**
-   * A column of moderate size with parts pruned: the outermost pruned (and skipped)
-   * elements, document order, found by one native query; a member is an element under
-   * the root in none of them. No list is built unless a reader asks for the members.
-   */
-  readonly cut: Element[] | null;
 }
 
 interface Prune {
@@ -282,74 +276,58 @@ interface Prune {
 }
 
 export function index(root: Element | null | undefined, prune: Prune): Index {
-  if (!root) return { root: null, whole: false, list: [], set: null, native: null, prune, count: 0, cut: null };
-  const count = root.getElementsByTagName('*').length;
-  if (count <= CUT_ROOT) {
-    // A profile's column, a few posts in it at most (a profile just opened): its pruned parts
-    // by one native query, their size by the browser's counts; no walk of the column from
-    // script (three attribute reads an element: about what a pass over the whole page costs).
-    // (and <noscript>: it holds elements where the page was parsed without scripting, as the CLI's is;
-    // the other skipped tags never do)
-    const parts = Array.from(root.querySelectorAll(`${prune.selector}, noscript`)).filter((el) => el.tagName !== 'NOSCRIPT' || el.firstElementChild);
-    if (!parts.length) return { root, whole: true, list: null, set: null, native: true, prune, count, cut: null };
-    const cut = outermost(parts);
-    let pruned = 0;
-    for (const el of cut) pruned += 1 + el.getElementsByTagName('*').length;
-    return { root, whole: false, list: null, set: null, native: count <= 4 * (count - pruned) + 100, prune, count, cut };
-  }
-  // A long column: nothing to prune asked one selector at a time (each stops at its first
-  // match), else one walk that never enters a pruned part (a long timeline: a query would
-  // look through every post).
+  if (!root) return { root: null, whole: false, list: [], set: null, native: null, prune, count: 0 };
+  // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
+  // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
+  // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
+  // scripting: not whole.
   if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
-    return { root, whole: true, list: null, set: null, native: true, prune, count, cut: null };
+    return { root, whole: true, list: null, set: null, native: true, prune, count: root.getElementsByTagName('*').length };
   }
-  return { root, whole: false, list: listOf(root, prune), set: null, native: null, prune, count: 0, cut: null };
+  return { root, whole: false, list: listOf(root, prune), set: null, native: null, prune, count: 0 };
 }
 
-/** Document order, for sort(). */
-export function inOrder(a: Element, b: Element): number {
-  return a === b ? 0 : a.compareDocumentPosition(b) & PRECEDING ? 1 : -1;
-}
-
-/** Of elements in document order, those inside none of the ones before them. */
-function outermost(els: ArrayLike<Element>): Element[] {
-  const out: Element[] = [];
-  for (let i = 0; i < els.length; i++) {
-    const last = out[out.length - 1];
-    if (!last || !last.contains(els[i])) out.push(els[i]);
-  }
-  return out;
-}
-/**
- * Columns up to this many elements are indexed by their pruned parts (one native query:
- * 150-200 µs on a 1,439-element column in Chromium), longer ones by a walk that never
- * enters a pruned part.
- */
-const CUT_ROOT = 6000;
-
-/**
- * A column's members by one walk that never enters a pruned part: a long column (a timeline of
- * hundreds of posts), whose read then costs what the profile's own part costs (a native query
- * would look through every post: 7 ms on a 29,000-element page), or one that changed during a
- * read (its cut parts no longer tell).
- */
 function listOf(root: Element, prune: Prune): Element[] {
   const out: Element[] = [];
-  let el = root.firstElementChild;
-  while (el) {
-    if (!SKIP_TAGS.has(el.tagName) && !prune.test(el)) {
-      out.push(el);
-      const child = el.firstElementChild;
-      if (child) {
-        el = child;
-        continue;
-      }
+  if (root.getElementsByTagName('*').length <= SMALL_ROOT) {
+    // A short column (m. and mbasic pages, older layouts): the browser lists its elements in
+    // document order and finds the pruned ones (two native queries); a pruned element's
+    // subtree is the run of elements right after it in that list, as long as its own count
+    // of descendants, and is stepped over whole. (Fewer calls from script per element than
+    // the walk below.)
+    const list = root.querySelectorAll('*');
+    const cut = new Set(root.querySelectorAll(`${prune.selector}, ${SKIP_SELECTOR}`));
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i];
+      if (cut.size && cut.has(el)) i += el.getElementsByTagName('*').length;
+      else out.push(el);
     }
-    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
-    el = el && el !== root ? el.nextElementSibling : null;
+  } else {
+    // A long column (a timeline of hundreds of posts): one walk that never enters a pruned
+    // subtree, so the read costs what the profile's own part costs (the native queries
+    // above would look through every post: 7 ms on a 29,000-element page).
+    let el = root.firstElementChild;
+    while (el) {
+      if (!SKIP_TAGS.has(el.tagName) && !prune.test(el)) {
+        out.push(el);
+        const child = el.firstElementChild;
+        if (child) {
+          el = child;
+          continue;
+        }
+      }
+      while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+      el = el && el !== root ? el.nextElementSibling : null;
+    }
   }
   return out;
 }
+/**
+ * Columns up to this many elements are indexed by native queries, longer ones by a walk
+ * (measured, nine reads of a fresh page as the bench does: on 251 elements the queries
+ * 1.48 ms a read, the walk 1.81; on 616, 1,350 and 2,500 the walk no slower or faster).
+ */
+const SMALL_ROOT = 500;
 /** Elements never indexed, with their subtrees. */
 const SKIP = ['script', 'style', 'noscript', 'template', 'link', 'meta'];
 const SKIP_SELECTOR = SKIP.join(', ');
@@ -361,66 +339,25 @@ export function members(ix: Index): Element[] {
   if (ix.list) return ix.list;
   if (changed(ix)) return (ix.list = listOf(ix.root!, ix.prune));
   const all = ix.root!.getElementsByTagName('*');
-  const cut = ix.cut ?? [];
   const out: Element[] = [];
-  // (a cut part's subtree is the run of elements right after it, as long as its own count of descendants)
-  for (let i = 0, j = 0; i < all.length; i++) {
-    if (all[i] === cut[j]) i += cut[j++].getElementsByTagName('*').length;
-    else if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
-  }
+  for (let i = 0; i < all.length; i++) if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
   return (ix.list = out);
 }
 
-/**
- * The members among `found` (elements under the root, document order): a whole index's are
- * all but the skipped tags; a cut index's, those in none of its cut parts — stepped through
- * beside `found`, both in document order, so each element costs one comparison or two.
- */
-function own(ix: Index, found: ArrayLike<Element>, one: boolean): Element[] {
-  const out: Element[] = [];
-  const cut = ix.whole || changed(ix) ? null : ix.cut;
-  let j = 0;
-  for (let i = 0; i < found.length; i++) {
-    const el = found[i];
-    if (cut) {
-      let inside = false;
-      while (j < cut.length) {
-        const pos = cut[j].compareDocumentPosition(el);
-        // before the cut part: a member; in it (or it): not; after it: on to the next part
-        if (pos & PRECEDING) break;
-        if (pos === 0 || pos & CONTAINED_BY) {
-          inside = true;
-          break;
-        }
-        j++;
-      }
-      if (inside) continue;
-    } else if (!isMember(ix, el)) continue;
-    if (SKIP_TAGS.has(el.tagName)) continue;
-    out.push(el);
-    if (one) break;
-  }
-  return out;
-}
-
-// Node.DOCUMENT_POSITION_* (no global Node where the CLI reads a page with jsdom)
-const PRECEDING = 2;
-const CONTAINED_BY = 16;
-
 /** Whether `el`, found under an index's root, is one of its members. */
 function isMember(ix: Index, el: Element): boolean {
-  if (!ix.whole && !ix.cut) return (ix.set ??= new Set(ix.list)).has(el);
+  if (!ix.whole) return (ix.set ??= new Set(ix.list)).has(el);
   if (SKIP_TAGS.has(el.tagName)) return false;
   if (!changed(ix)) return true;
   // the column changed since it was indexed (a timeline's posts arriving between two slices
   // of a read): what is now inside a part to prune is not the person's
-  const p = el.closest(`${ix.prune.selector}, ${SKIP_SELECTOR}`);
+  const p = el.closest(ix.prune.selector);
   return !p || p === ix.root || !ix.root!.contains(p);
 }
 
-/** A whole or cut index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
+/** A whole index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
 function changed(ix: Index): boolean {
-  return (ix.whole || !!ix.cut) && ix.root!.getElementsByTagName('*').length !== ix.count;
+  return ix.whole && ix.root!.getElementsByTagName('*').length !== ix.count;
 }
 
 /**
@@ -429,7 +366,7 @@ function changed(ix: Index): boolean {
  * (A live collection's length: the browser keeps it until the page changes.)
  */
 export function holdsMostOf(ix: Index, root: Element): boolean {
-  if (ix.root === root && ix.native !== null && (ix.whole || ix.cut)) return ix.native;
+  if (ix.whole && ix.root === root) return true;
   return root.getElementsByTagName('*').length <= 4 * members(ix).length + 100;
 }
 
@@ -448,13 +385,25 @@ function query(ix: Index, sel: string, one: boolean): Element[] | null {
     const byTag = tagQuery(ix, sel.split(/\s*,\s*/), one);
     if (byTag) return byTag;
   }
-  return own(ix, ix.root.querySelectorAll(sel), one);
+  const found = ix.root.querySelectorAll(sel);
+  const out: Element[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (!isMember(ix, found[i])) continue;
+    out.push(found[i]);
+    if (one) break;
+  }
+  return out;
 }
 
 /** A selector that names tags only ("h2, h3, header"). */
 const TAG_LIST = /^[a-z][a-z0-9]*(?:\s*,\s*[a-z][a-z0-9]*)*$/i;
 /** Above this many candidates, several tags' elements are put in order by a native query instead. */
 const TAG_SORT_MAX = 64;
+
+/** Document order, for sort(). */
+export function inOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & 2 ? 1 : -1;
+}
 
 /**
  * A tags-only selector over an index: the root's live collections by tag (the browser keeps
@@ -466,7 +415,13 @@ function tagQuery(ix: Index, tags: string[], one: boolean): Element[] | null {
   const lists = tags.map((t) => root.getElementsByTagName(t));
   if (lists.length > 1 && lists.reduce((n, l) => n + l.length, 0) > TAG_SORT_MAX) return null;
   const out: Element[] = [];
-  for (const l of lists) for (const el of own(ix, l, one && lists.length === 1)) out.push(el);
+  for (const l of lists) {
+    for (let i = 0; i < l.length; i++) {
+      if (!isMember(ix, l[i])) continue;
+      out.push(l[i]);
+      if (one && lists.length === 1) return out;
+    }
+  }
   if (lists.length > 1) out.sort(inOrder);
   return one ? out.slice(0, 1) : out;
 }

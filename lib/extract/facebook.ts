@@ -32,7 +32,7 @@ const LBL = {
   ),
   from: rx('from|из|родом из|з|із|родом з|aus|kommt aus|stammt aus|originaire de|vient de|de|es de|é de|natural de|z(?: miejscowości)?|pochodzi z'),
   // present jobs: the employer follows
-  worksAt: rx(
+  work: rx(
     'works at|works for|работает в компании|работает в|працює в компанії|працює в|працює у|arbeitet bei|arbeitet für|arbeitet in|travaille chez|travaille à|travaille pour|trabaja en|trabaja para|trabaja como|trabalha na|trabalha no|trabalha em|trabalha para|pracuje w firmie|pracuje w|pracuje dla|pracuje jako',
   ),
   // past jobs: shown in experience, never as the current employer
@@ -48,6 +48,9 @@ const LBL = {
   // a Facebook Page shows its kind as the first Intro row ("Page · Software company")
   pageKind: /^(?:page|страница|сторінка|seite|página|pagina|strona)\s*[·•]/i,
 };
+
+/** every row label above, the Page's kind with them */
+const LABELS = Object.values(LBL);
 
 // "Product Manager at <a>Company</a>": the words before the employer's link end with a connector
 const JOB_CONNECTOR = /^(.+?)\s+(?:at|@|в компании|в компанії|в|у|bei|chez|à|en|na|no|em|w|w firmie)\s*[:,]?\s*$/i;
@@ -292,7 +295,7 @@ function classify(el: Element): Row | null {
   if (before && link && t.startsWith(before) && !/\s$/.test(before) && t.slice(before.length).trimStart().startsWith(link)) t = before + ' ' + t.slice(before.length).trimStart();
   const rest = (re: RegExp) => plausible(t.replace(re, '').replace(/^\s*(?:г\.|городе|м\.|місті|miejscowości|:)\s*/i, ''), 200);
   for (const kind of ['followed', 'study', 'lives', 'from', 'worked', 'work'] as const) {
-    const re = kind === 'work' ? LBL.worksAt : LBL[kind];
+    const re = LBL[kind];
     if (!re.test(t)) continue;
     if (kind === 'followed') return /\d/.test(t) ? { el, kind, value: t.replace(re, '').trim(), text: t } : null;
     // the value is the link when the link follows the label; text otherwise
@@ -328,16 +331,16 @@ function mayBeRow(own: string): boolean {
 
 /** Whether a text reads as an Intro row ("Lives in …"), whatever element holds it. */
 function classifyText(t: string): boolean {
-  return LBL.pageKind.test(t) || [LBL.followed, LBL.study, LBL.lives, LBL.from, LBL.worked, LBL.worksAt].some((re) => re.test(t));
+  return LABELS.some((re) => re.test(t));
 }
 
 // Where rows are never the person's, or are not rows: posts, comments, sidebars, dialogs (PRUNE),
 // headings, buttons, forms — by the element's tag and role (its role read once for both tests)
-const NOT_ROW_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'BUTTON', 'FORM', 'h1', 'h2', 'h3', 'h4', 'button', 'form']);
-const NOT_ROW_ROLES = new Set([...PRUNE_ROLES, 'heading', 'button']);
+const NOT_ROW_TAG = /^(?:h[1-4]|button|form)$/i;
+const NOT_ROW_ROLES = new Set<string | null>([...PRUNE_ROLES, 'heading', 'button']);
 
 function notRow(el: Element, tag: string, role: string | null): boolean {
-  return NOT_ROW_TAGS.has(tag) || (role !== null && NOT_ROW_ROLES.has(role)) || el.getAttribute('data-pagelet') === PRUNE_PAGELET || el.hasAttribute('aria-posinset');
+  return NOT_ROW_TAG.test(tag) || NOT_ROW_ROLES.has(role) || el.getAttribute('data-pagelet') === PRUNE_PAGELET || el.hasAttribute('aria-posinset');
 }
 
 interface Scan {
