@@ -385,7 +385,11 @@ function query(ix: Index, sel: string, one: boolean): Element[] | null {
     const byTag = tagQuery(ix, sel.split(/\s*,\s*/), one);
     if (byTag) return byTag;
   }
-  const found = ix.root.querySelectorAll(sel);
+  return kept(ix, ix.root.querySelectorAll(sel), one);
+}
+
+/** The index's members among `found`, in its order (the first one only, when `one`). */
+function kept(ix: Index, found: ArrayLike<Element>, one: boolean): Element[] {
   const out: Element[] = [];
   for (let i = 0; i < found.length; i++) {
     if (!isMember(ix, found[i])) continue;
@@ -415,13 +419,7 @@ function tagQuery(ix: Index, tags: string[], one: boolean): Element[] | null {
   const lists = tags.map((t) => root.getElementsByTagName(t));
   if (lists.length > 1 && lists.reduce((n, l) => n + l.length, 0) > TAG_SORT_MAX) return null;
   const out: Element[] = [];
-  for (const l of lists) {
-    for (let i = 0; i < l.length; i++) {
-      if (!isMember(ix, l[i])) continue;
-      out.push(l[i]);
-      if (one && lists.length === 1) return out;
-    }
-  }
+  for (const l of lists) for (const el of kept(ix, l, one && lists.length === 1)) out.push(el);
   if (lists.length > 1) out.sort(inOrder);
   return one ? out.slice(0, 1) : out;
 }
