@@ -109,8 +109,12 @@ function main(c: Ctx): Element {
 // feeds, chat and dialogs
 const PRUNE_ROLES = ['article', 'feed', 'complementary', 'dialog'];
 const PRUNE_PAGELET = 'ProfileTimeline';
-/** The same parts as a selector. */
-const PRUNE = [...PRUNE_ROLES.map((r) => `[role="${r}"]`), `[data-pagelet="${PRUNE_PAGELET}"]`, '[aria-posinset]'].join(', ');
+/**
+ * The same parts as a selector, today's first: the index asks for them one at a time until
+ * one is there (a part that is not costs a look through the whole column), and 2024's posts
+ * are div[aria-posinset] with no role.
+ */
+const PRUNE = ['[aria-posinset]', `[data-pagelet="${PRUNE_PAGELET}"]`, ...PRUNE_ROLES.map((r) => `[role="${r}"]`)].join(', ');
 const PRUNE_ROLE_SET = new Set(PRUNE_ROLES);
 
 /** Whether `el` is one of PRUNE's parts (two attribute reads, not a selector match). */
