@@ -107,13 +107,17 @@ function mainEl(c: Ctx): Element | null {
 // Page-wide look-ups by tag name or id, once per read: a selector list over a large page
 // (jsdom's and the browser's) costs a full scan each time; these are the few lists the
 // hooks filter in JavaScript.
-function tags(c: Ctx, tag: string): Element[] {
+function tags(c: Ctx, tag: WalkTag): Element[] {
   return walk(c).get(tag.toUpperCase()) ?? [];
 }
 
+/** The tags the hooks ask the walk for: only these are listed (a page's other thousands of elements are only passed through). */
+type WalkTag = 'a' | 'h1' | 'h2' | 'h3' | 'section';
+const WALK_TAGS = new Set(['A', 'H1', 'H2', 'H3', 'SECTION']);
+
 /**
- * One walk over <main>, its elements by tag name, in document order. Not walked: scripts,
- * styles and icons; sidebars (<aside>, the 2026 client's "profileAside…" cards: other
+ * One walk over <main>, its elements of WALK_TAGS by tag name, in document order. Not
+ * walked: scripts, styles and icons; sidebars (<aside>, the 2026 client's "profileAside…" cards: other
  * people), the footer; and inside the Activity card (2026 `componentkey` "…Activity",
  * 2021–2025 the card of `#content_collections`) its lists of posts — hundreds of them on
  * a long profile, none the person's fields — only its heading block is kept.
@@ -137,9 +141,11 @@ function walk(c: Ctx): Map<string, Element[]> {
       if (key && key.startsWith('profileAside')) continue;
       if (act && (t === 'UL' || t === 'OL' || (key && key.endsWith('pillContent')))) continue;
       const inAct = act || (!!key && key.endsWith('Activity')) || (t === 'SECTION' && e.firstElementChild?.id === 'content_collections');
-      let l = by.get(t);
-      if (!l) by.set(t, (l = []));
-      l.push(e);
+      if (WALK_TAGS.has(t)) {
+        let l = by.get(t);
+        if (!l) by.set(t, (l = []));
+        l.push(e);
+      }
       for (let ch = e.lastElementChild; ch; ch = ch.previousElementSibling) {
         stack.push(ch);
         inActivity.push(inAct);
