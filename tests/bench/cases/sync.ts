@@ -105,10 +105,11 @@ const sync: BenchCase = {
       const books: { page: Page; close(): Promise<void>; url: string }[] = [];
       try {
         for (const n of [small, big]) {
-          const b = await openPage(couch, code);
-          books.push({ ...b, url: await fresh() });
-          await b.page.evaluate((n) => (window as unknown as Win).bench.seed(n), n);
-          await b.page.evaluate((u) => (window as unknown as Win).bench.push(u, 'olga', 'pw-olga'), books[books.length - 1].url);
+          const book = { ...(await openPage(couch, code)), url: '' };
+          books.push(book); // closed below whatever fails from here on
+          book.url = await fresh();
+          await book.page.evaluate((n) => (window as unknown as Win).bench.seed(n), n);
+          await book.page.evaluate((u) => (window as unknown as Win).bench.push(u, 'olga', 'pw-olga'), book.url);
         }
       } catch (e) {
         await Promise.all(books.map((b) => b.close()));
