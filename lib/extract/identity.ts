@@ -53,20 +53,19 @@ const VK_HOOKS: IdHook[] = [
 function matches(doc: Document, url: string, hooks: IdHook[], profileUrl: (url: string) => string | null): boolean | null {
   const want = profileUrl(url);
   if (!want) return null;
-  const base = url;
   for (const hook of hooks) {
-    let raw: (string | null | undefined)[] = [];
+    let raw: (string | null | undefined)[];
     try {
       raw = hook(doc);
     } catch {
-      raw = [];
+      continue; // (a hook that fails says nothing)
     }
     for (const r of raw) {
       // (a link a page-saving tool rewrote to its local copy, "anna.kowalska.html", names no one)
       if (!r || /^[^/:]+\.html?$/i.test(r)) continue;
       let abs: string;
       try {
-        abs = new URL(r, base).href;
+        abs = new URL(r, url).href;
       } catch {
         continue;
       }
