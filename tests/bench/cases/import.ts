@@ -113,10 +113,15 @@ const importCase: BenchCase = {
     }
     if (per.length >= 2) {
       const [small, big] = [per[0], per[per.length - 1]];
+      // IndexedDB's own cost per row grows with the store (the floor's, in runs of stops 50-55:
+      // 1.06× to 1.97× from 10,000 to 100,000 rows, with the sitting), so the importer's growth is
+      // set against the floor's in the same run: an importer whose own work is linear in the book
+      // grows no more than the storage under it
+      const ms = (x: number) => x.toFixed(3);
       out.push(result({
-        name: `import until usable, cost per row: ${big.rows.toLocaleString('en')} rows vs ${small.rows.toLocaleString('en')} rows (flat = 1)`,
-        value: big.perRow, baseline: small.perRow, unit: 'ms/row', better: 'lower', target: 1.3, where: 'chromium-indexeddb',
-        baselineIs: `the same import's cost per row in a ${small.rows.toLocaleString('en')}-row book: a cost linear in the book stays flat (the raw baseline's own: ${small.perRowBase.toFixed(3)} → ${big.perRowBase.toFixed(3)} ms/row)`,
+        name: `import until usable, growth of the cost per row from ${small.rows.toLocaleString('en')} to ${big.rows.toLocaleString('en')} rows (${ms(small.perRow)} → ${ms(big.perRow)} ms) vs the floor's own (${ms(small.perRowBase)} → ${ms(big.perRowBase)} ms)`,
+        value: big.perRow / small.perRow, baseline: big.perRowBase / small.perRowBase, unit: '×', better: 'lower', target: 1.3, where: 'chromium-indexeddb',
+        baselineIs: `the same run's parse + raw-puts floor, its cost per row at the two sizes: the storage's own growth, which any importer pays; a cost linear in the book grows no more than it`,
       }));
     }
     return out;
