@@ -156,9 +156,10 @@ function salesLeadRule(u: URL): string | null {
 }
 
 /**
- * `rule` applied to a URL when it is an http(s) URL on one of `host`'s hosts (a network's, as siteOfHost tells them). Its answers are
- * remembered (up to 256 URLs): a read asks about the tab's URL several times and each
- * re-read asks again, and a content script's first calls run uncompiled (~35 µs a URL).
+ * `rule` applied to a URL when it is an http(s) URL on one of `host`'s hosts (a network's,
+ * as siteOfHost tells them). Its answers are remembered (up to 256 URLs): a read asks about
+ * the tab's URL several times and each re-read asks again, and a content script's first
+ * calls run uncompiled (~35 µs a URL).
  */
 function onSite(host: RegExp, rule: (u: URL) => string | null): (url: string) => string | null {
   const known = new Map<string, string | null>();

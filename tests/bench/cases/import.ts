@@ -113,7 +113,7 @@ const importCase: BenchCase = {
     }
     if (per.length >= 2) {
       const [small, big] = [per[0], per[per.length - 1]];
-      // IndexedDB's own cost per row grows with the store (the floor's, in runs of stops 50-55:
+      // IndexedDB's own cost per row grows with the store (the floor's, in the runs of stops 43-55:
       // 1.06× to 1.97× from 10,000 to 100,000 rows, with the sitting), so the importer's growth is
       // set against the floor's in the same run: an importer whose own work is linear in the book
       // grows no more than the storage under it
