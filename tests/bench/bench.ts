@@ -3,8 +3,13 @@
 // ratio, target) and under it what each baseline is and why it is fair; with
 // --json one JSON array of results on stdout. `npm run bench -- <id> …` runs only
 // those cases. `--no-build` skips the build (the extension in .output/chrome-mv3
-// is used as it is). Exits 1 when a target is missed.
-import { execFileSync } from 'node:child_process';
+// is used as it is). Exits 1 when a target is missed. Each case runs in a Node
+// process of its own (this file again, with one id and TIEWISE_BENCH_IN_PROCESS=1):
+// a case's figures must not depend on the cases before it — their heap, their
+// garbage and the JIT state their code left behind (the smart-group count, a Node
+// loop of 100,000 rows, measured 1.06–1.10× alone and 1.34–1.56× right after the
+// search case had filled the same process).
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,8 +45,41 @@ if (!noBuild && cases.some((c) => c.needs?.includes('extension'))) {
   }
 }
 
+/** The case in a fresh Node process: this runner with its one id, same loader (tsx), no build; its JSON from stdout. */
+function inOwnProcess(id: string): Promise<BenchResult[]> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), id, '--no-build', '--json'], {
+      cwd: root,
+      env: { ...process.env, TIEWISE_BENCH_IN_PROCESS: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      // exit 1 only says a target was missed: the figures are still on stdout
+      try {
+        done(JSON.parse(out) as BenchResult[]);
+      } catch {
+        fail(new Error(`the case's process exited with ${code} and printed no results`));
+      }
+    });
+  });
+}
+
+const own = cases.length > 1 && process.env.TIEWISE_BENCH_IN_PROCESS !== '1';
 const results: BenchResult[] = [];
 for (const c of cases) {
+  if (own) {
+    // its own process reports its own progress and time
+    try {
+      results.push(...(await inOwnProcess(c.id)));
+    } catch (e) {
+      process.stderr.write(`  ${c.id} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      results.push(failed(c.id, e));
+    }
+    continue;
+  }
   process.stderr.write(`… ${c.id}\n`);
   const t0 = performance.now();
   try {
