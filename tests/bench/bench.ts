@@ -57,9 +57,11 @@ function inOwnProcess(id: string): Promise<BenchResult[]> {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.on('error', fail);
     child.on('close', (code) => {
-      // exit 1 only says a target was missed: the figures are still on stdout
+      // exit 1 only says a target was missed: the figures are still on stdout, the array from
+      // its own "[" line on (whatever a case's code may have printed before it)
       try {
-        done(JSON.parse(out) as BenchResult[]);
+        const at = out.search(/^\[$/m);
+        done(JSON.parse(at >= 0 ? out.slice(at) : out) as BenchResult[]);
       } catch {
         fail(new Error(`the case's process exited with ${code} and printed no results`));
       }
