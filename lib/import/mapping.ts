@@ -329,6 +329,12 @@ const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|s
 /** A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's letters). */
 const titleOnly = (v: string) => TITLE_ONLY.test(v) && (v !== v.toUpperCase() || v.endsWith('.'));
 
+/**
+ * What a CRM writes where it has no name: HubSpot's and Salesforce's "[not provided]" in a required last
+ * name, "None" from a script's empty value, "Unknown", "N/A".
+ */
+const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname|неизвестн(?:о|ый|ая)|не указан[оа]?|без имени)$/i;
+
 /** A Kivitendo (LX-Office) customers export with its contact person's columns, by its headers' keys. */
 const isKivitendo = (keys: string[]) => keys.includes('cpgivenname') && keys.includes('cpname');
 
@@ -404,7 +410,7 @@ const SORTED_NAME = /^([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*)
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq|dds|cpa|mba)\.?$/i;
 
 /** A value of marks alone, no letter or digit: what a form wrote for "nothing" (a spreadsheet's text guard before it too: "'-"). */
-const NOTHING = /^'?[\s*\-–—_.?!#/\\]+$/;
+const NOTHING = /^'?[\s*\-–—_.,;:?!#/\\]+$/;
 
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
@@ -433,6 +439,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   const isCompany = keysAll.findIndex((k) => IS_COMPANY.has(k));
   const partyType = keysAll.findIndex((k) => PARTY_TYPE.has(k));
   const nickCol = keysAll.findIndex((k, i) => NICKNAME.has(k) && mapping[i] == null);
+  // Thunderbird's birthday in three columns ("Birth Year", "Birth Month", "Birth Day"), none of them the birthday's
+  const unmapped = (k: string) => keysAll.findIndex((x, i) => x === k && mapping[i] == null && headers[i].includes(' '));
+  const birthCols = [unmapped('birthyear'), unmapped('birthmonth'), unmapped('birthday')] as const;
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
@@ -543,6 +552,27 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }
+    // a placeholder where a name goes ("[not provided]", "None"): no name; kept under its column
+    for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
+      const v = one[part]?.trim();
+      if (v === undefined || !NO_NAME.test(v)) continue;
+      keep(columnOf(part, part), one[part]!);
+      one[part] = undefined;
+    }
+    // a courtesy title alone in the first name's column beside a last name ("Mrs" | "Peters": a salutation typed
+    // there) is no given name: kept under its column. In capitals without a dot it is one only where the last
+    // name is in capitals too ("MRS" | "PETERS"): "MS" | "Dhoni" are a person's initials
+    const given = one.firstName?.trim();
+    const family = one.lastName?.trim();
+    if (given && family && TITLE_ONLY.test(given) && (titleOnly(given) || family === family.toUpperCase())) {
+      keep(columnOf('firstName', 'First Name'), one.firstName!);
+      one.firstName = undefined;
+    }
+    if (birthCols[1] >= 0 && birthCols[2] >= 0 && one.birthday === undefined) {
+      const [y, m, d] = birthCols.map((i) => (i >= 0 ? (fields[i] ?? '').trim() : ''));
+      const date = birthDate(y, m, d);
+      if (date) one.birthday = date;
+    }
     // a name written as a list sorts it ("Lund, Britta") in the first name's column, the last name's empty
     // (Outlook's contacts saved with "File As" in the first name): the family name, then the given name
     if (one.firstName !== undefined && one.lastName === undefined && one.middleName === undefined && one.name === undefined) {
@@ -602,6 +632,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const plain = (x: string) => x.replace(/[\s.]+/g, '').toLowerCase();
     if (own && spelled.includes('@') && plain(spelled) === plain(own)) {
       one.name = one.firstName = one.middleName = one.lastName = undefined;
+    }
+    // a name's column holding the row's address cut short (LinkedIn's imported contacts: its first 20
+    // characters, "ivan.petrov@prime-p"): part of the address, no name; kept under its column
+    for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
+      const v = one[part]?.trim().toLowerCase();
+      if (!v?.includes('@') || !(many.email ?? []).some((e) => e.trim().toLowerCase().startsWith(v))) continue;
+      keep(columnOf(part, part), one[part]!);
+      one[part] = undefined;
     }
     // Kivitendo: a customer with a contact person is the person's company
     if (kivitendo >= 0 && mapping[kivitendo] === 'name' && one.name !== undefined && (one.firstName || one.lastName) && one.company === undefined) {
@@ -688,4 +726,16 @@ export function orderKeys(r: ImportedContact): ImportedContact {
   const out: Record<string, unknown> = {};
   for (const k of ORDER) if (src[k] !== undefined) out[k] = src[k];
   return out as unknown as ImportedContact;
+}
+
+/**
+ * A birthday given in parts (year, month, day as numbers): ISO "1970-11-15", or "--11-15" with no year;
+ * undefined when a part is no number of its kind or the day does not exist.
+ */
+export function birthDate(year: string, month: string, day: string): string | undefined {
+  if (!/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day) || (year && !/^\d{4}$/.test(year))) return undefined;
+  const [y, m, d] = [Number(year || 2000), Number(month), Number(day)];
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate() || (year && (y < 1850 || y > 2100))) return undefined;
+  const md = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return year ? `${year}-${md}` : `--${md}`;
 }

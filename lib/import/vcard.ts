@@ -166,11 +166,16 @@ function toRecord(raw: string): ImportedContact | Why {
     if (!phones.includes(tel)) phones.push(tel);
   };
   const seen = new Map<string, string>();
+  /** Apple's card of an organisation (X-ABShowAs:COMPANY) */
+  let showsCompany = false;
   for (const p of comp.getAllProperties()) {
     const name = p.name.toLowerCase();
     const values = valuesOf(p);
     const first = values[0] ?? [];
     const text = first.join(' ').trim();
+    /** the label Apple or Google gave a grouped value ("item1.X-ABLabel:Anniversary"), as30 passes it on */
+    const label = String(p.getParameter(LABEL) ?? '');
+    if (name === 'x-abshowas' && /^company$/i.test(text)) showsCompany = true;
     // a field that takes one value: a second one (two ORGs, two TITLEs) is kept beside it, not lost
     if (ONE.has(name) && text) {
       const before = seen.get(name);
@@ -191,8 +196,11 @@ function toRecord(raw: string): ImportedContact | Why {
         if (prefix?.trim()) honorifics.push(['Name Prefix', prefix]);
         if (suffix?.trim()) honorifics.push(['Name Suffix', suffix]);
         if (given?.trim()) r.firstName = given;
-        // (3.0 parts several middle names with commas: "Richter,James" is two names)
-        if (additional?.trim()) r.middleName = additional.split(',').map((x) => x.trim()).filter(Boolean).join(' ');
+        // (3.0 parts several middle names with commas: "Richter,James" is two names; an escaped
+        // comma, "Richter\, James", is a comma in one)
+        const parted = ((p.jCal as unknown[])[3] as unknown[] | undefined)?.[2];
+        if (Array.isArray(parted)) r.middleName = parted.map((x) => oneLine(String(x))).filter(Boolean).join(' ') || undefined;
+        else if (additional?.trim()) r.middleName = additional;
         if (family?.trim()) r.lastName = family;
         break;
       }
@@ -201,7 +209,7 @@ function toRecord(raw: string): ImportedContact | Why {
         const address = withoutDirectionMarks(text).trim();
         // (a phone book's "null" is no value)
         if (/^null$/i.test(address)) break;
-        if (address && !address.includes('@')) keep('EMAIL', text);
+        if (address && !address.includes('@')) keep('EMAIL', text.replace(/\\"/g, '"'));
         // (an address the card marks obsolete — Google's X-Obsolete — goes last, never first, however preferred)
         else if (address && !emails.includes(address)) emails.splice(obsolete(p) ? emails.length : preferred(p) ? pref.emails++ : emails.length, 0, address);
         break;
@@ -211,6 +219,8 @@ function toRecord(raw: string): ImportedContact | Why {
         // (TYPE=PREF, 4.0's PREF=1) is the main one
         const ts = types(p);
         if (ts.includes('fax') && !ts.some((t) => /^(?:voice|cell)$/.test(t))) keep('FAX', text);
+        // an assistant's number (Apple's "AssistantPhone" label, Outlook's TYPE=X-ASSISTANT) is not the person's own
+        else if (/assistant/i.test(label) || ts.some((t) => /^(?:x-)?assistant$/.test(t))) keep(`TEL (${label || 'Assistant'})`, numberText(text).trim());
         else {
           const tel = numberText(text).trim();
           // a placeholder number ("000000000") or no digit at all (a Mac card's lone "§") is no one's
@@ -262,12 +272,16 @@ function toRecord(raw: string): ImportedContact | Why {
         if (tags.length) r.tags = tags.join(', ');
         break;
       }
-      case 'photo': case 'logo': case 'sound': case 'key':
+      case 'sound':
+        // (old Japanese phones write the name's reading as text there: "SOUND;X-IRMC-N:ｱﾝﾄﾞｳ;ﾛｲﾄﾞ;;;")
+        if (types(p).includes('x-irmc-n')) keep('Phonetic Name', values.flat().join(';').split(';').map((x) => x.trim()).filter(Boolean).join(' '));
+        break;
+      case 'photo': case 'logo': case 'key':
         break; // binary or a link to it: not a contact's text
       default:
         // Apple's bookkeeping (its labels' codes "_$!<HomePage>!$_", image hashes, base64 plists): no one's text
         if (APPLE_OPAQUE.test(name)) break;
-        keep(name === UNREAD_LINE.toLowerCase() ? 'vCard line' : p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
+        keep(name === UNREAD_LINE.toLowerCase() ? 'vCard line' : label ? `${p.name.toUpperCase()} (${label})` : p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
     }
   }
   for (const u of new Set(urls)) {
@@ -295,8 +309,9 @@ function toRecord(raw: string): ImportedContact | Why {
   if (emails.length > 1) r.emails = emails;
   if (phones.length) r.phone = phones[0];
   if (phones.length > 1) r.phones = phones;
-  // a lone dash or dot (a phone book's placeholder) names no one; an emoji or a sign the owner typed does
-  const named = (x: unknown): x is string => typeof x === 'string' && !/^\s*[-–—.]?\s*$/.test(x);
+  // dashes, dots or a separator's comma alone (a phone book's placeholder, "N:;\,;;;") name no one; an emoji or a
+  // sign the owner typed ("@ #") does
+  const named = (x: unknown): x is string => typeof x === 'string' && !/^[\s\-–—.,;:]*$/.test(x);
   for (const k of ['name', 'firstName', 'middleName', 'lastName']) if (r[k] !== undefined && !named(r[k])) delete r[k];
   // an address split at its dots into N ("N:example;lena;l.x@mail.;;") beside it whole as FN: pieces of
   // the FN, no name's parts (Sony Ericsson's "Коваль@CS" is one; an address alone in N is the only name)
@@ -308,6 +323,8 @@ function toRecord(raw: string): ImportedContact | Why {
     if (!emails.some((e) => e.toLowerCase() === String(r.name).trim().toLowerCase())) keep('FN', r.name);
     delete r.name;
   }
+  // Apple's card of an organisation, no person named in it: the company's own record, not a person
+  if (showsCompany && !parts.length && typeof r.company === 'string') return why('companyRecord', { company: r.company });
   // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
   const part = (x: unknown) => (named(x) ? x : undefined);
   const name = (r.name as string | undefined) ?? nameOfParts(part(r.firstName), part(r.middleName), part(r.lastName)) ?? (r.company as string | undefined);
@@ -349,6 +366,9 @@ function obsolete(p: ICAL.Property): boolean {
 function types(p: ICAL.Property): string[] {
   return ([] as unknown[]).concat(p.getParameter('type') ?? []).map((t) => String(t).toLowerCase());
 }
+
+/** The parameter as30 gives a grouped property its label under (Apple's and Google's X-ABLabel). */
+const LABEL = 'x-tiewise-label';
 
 /** Properties a contact has one of; a second one goes to `custom`. */
 const ONE = new Set(['fn', 'n', 'org', 'title', 'bday']);
@@ -452,7 +472,7 @@ function as30(raw: string): string {
     }
     let qp = false;
     let b64 = false;
-    let charset = 'utf-8';
+    let charset: string | undefined;
     const kept: string[] = [];
     // (a text property in base64 — "NOTE;BASE64:", "NOTE;ENCODING=b:" — is text all the same; a
     // photo's or a key's bytes are not, and stay as they are)
@@ -474,11 +494,14 @@ function as30(raw: string): string {
     // a number its label calls a fax ("Work Fax", "Fax") is one, as TYPE=FAX says
     const group = /^([A-Za-z0-9-]+)\./.exec(grouped)?.[1]?.toLowerCase();
     if (group && /^tel$/i.test(name) && /\bfax\b|факс/i.test(labels.get(group) ?? '')) kept.push('TYPE=fax');
+    // its label, Apple's code for a standard one unwrapped ("_$!<Anniversary>!$_")
+    const label = group && !/^x-ablabel$/i.test(name) ? (labels.get(group) ?? '').replace(/^_\$!<(.*)>!\$_$/, '$1').replace(/["\p{Cc}]/gu, '').trim() : '';
+    if (label) kept.push(`${LABEL.toUpperCase()}="${label}"`);
     // (a value that is nothing but "=XX" bytes with no ENCODING said — an Android phone book's "N:;=D0=9B=D0=B5=D0=BD=D0=B0;;;"
     // — is quoted-printable all the same when its bytes are UTF-8 text)
     if (!qp && !b64 && !binary && undeclaredQp(value)) qp = true;
     if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
-    else if (b64) value = decodeBase64(value, charset).replace(/\r\n|\n|\r/g, '\\n');
+    else if (b64) value = decodeBase64(value, charset ?? 'utf-8').replace(/\r\n|\n|\r/g, '\\n');
     // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien"); Google's escaped
     // CR LF ("\r\n") is one line break
     value = numericRefs(value).replace(/\\r(?=\\n)/gi, '');
@@ -522,7 +545,11 @@ function decodeBase64(v: string, charset: string): string {
   }
 }
 
-function decodeQp(v: string, charset: string): string {
+/**
+ * A quoted-printable value's text in its CHARSET; with none given, UTF-8 when its bytes are, else the
+ * legacy encoding they look like (The Bat!'s "N;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski": no character lost).
+ */
+function decodeQp(v: string, charset: string | undefined): string {
   const bytes: number[] = [];
   for (let i = 0; i < v.length; i++) {
     if (v[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) {
@@ -532,9 +559,10 @@ function decodeQp(v: string, charset: string): string {
       // "…=65==6D…": a soft break whose line end was lost ("lance=ment" else)
     } else bytes.push(v.charCodeAt(i) & 0xff);
   }
+  const b = Uint8Array.from(bytes);
   try {
-    return new TextDecoder(charset).decode(Uint8Array.from(bytes));
+    return new TextDecoder(charset ?? detectEncoding(b).encoding).decode(b);
   } catch {
-    return new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
+    return new TextDecoder('utf-8').decode(b);
   }
 }

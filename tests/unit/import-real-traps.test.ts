@@ -1647,3 +1647,93 @@ describe('addresses typed by hand', () => {
     expect(alone.rejected.map((x) => [x.code, x.reason])).toEqual([['notAddress', 'names nobody: no name, and “kasia@mail,example” is no e-mail address']]);
   });
 });
+
+// Traps found in stop 57's round of real exports (kept out of the repo: ez-vcard's Apple, Gmail and
+// Evolution cards, Android's Japanese 2.1 cards, Roundcube's The Bat!, Apple and Thunderbird test files,
+// a Google vCard of 1,625 cards, a HubSpot contacts export, a Salesforce contacts export, LinkedIn's 2018
+// "Imported Contacts.csv"). Their structures, invented people.
+describe('real exports, stop 57', () => {
+  it("HubSpot's and Salesforce's placeholders for a name it has not got are no name: kept under their columns", () => {
+    const r = csv(enc.encode(
+      'First Name,Last Name,Email\r\nNone,None,office@alder.example\r\nRita,[not provided],rita@birch.example\r\nUnknown,Oksana Lis,oksana@cedar.example\r\n',
+    ));
+    expect(r.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([
+      ['office@alder.example', undefined, undefined], ['Rita', 'Rita', undefined], ['Oksana Lis', undefined, 'Oksana Lis'],
+    ]);
+    expect(r.records.map((x) => x.custom)).toEqual([{ 'First Name': 'None', 'Last Name': 'None' }, { 'Last Name': '[not provided]' }, { 'First Name': 'Unknown' }]);
+  });
+
+  it('a salutation typed into the first name is no given name; capitals without a dot are one only beside a last name in capitals', () => {
+    const r = csv(enc.encode('First Name,Last Name,Email\r\nMRS,HALLORAN,h@mail.example\r\nDr.,Weiss,w@mail.example\r\nMS,Dhar,d@mail.example\r\nMarta,Sol,m@mail.example\r\n'));
+    expect(r.records.map((x) => [x.name, x.firstName])).toEqual([['HALLORAN', undefined], ['Weiss', undefined], ['MS Dhar', 'MS'], ['Marta Sol', 'Marta']]);
+    expect(r.records.map((x) => x.custom?.['First Name'])).toEqual(['MRS', 'Dr.', undefined, undefined]);
+  });
+
+  it("a first name that is the row's address cut short (LinkedIn's imported contacts) is no name", () => {
+    const r = csv(enc.encode('First Name,Last Name,Email\r\nolek.nowak@prime-p,olek.nowak@prime-post.example,olek.nowak@prime-post.example\r\n'));
+    expect(r.records.map((x) => [x.name, x.firstName, x.lastName, x.email])).toEqual([['olek.nowak@prime-post.example', undefined, undefined, 'olek.nowak@prime-post.example']]);
+    expect(r.records[0].custom).toEqual({ 'First Name': 'olek.nowak@prime-p' });
+    // a Google contact made from an address ("x@gmail" "com") is still that address, not a person named "com"
+    const g = csv(enc.encode('Given Name,Family Name,E-mail 1 - Value\r\nyuki@gmail,com,yuki@gmail.com\r\n'));
+    expect([g.records[0].name, g.records[0].lastName]).toEqual(['yuki@gmail.com', undefined]);
+  });
+
+  it("Thunderbird's birthday in three columns is the birthday; a date that does not exist is none", () => {
+    const head = 'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,' +
+      'Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,' +
+      'Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes,';
+    const row = (y: string, m: string, d: string, who: string) => `${who},Kowal,${who} Kowal,,${who.toLowerCase()}@mail.example,,,,,,,,,,,,,,,,,,,,,,,,,${y},${m},${d},,,,,,`;
+    const r = csv(enc.encode(`${head}\r\n${row('1970', '11', '15', 'Ewa')}\r\n${row('', '2', '29', 'Jan')}\r\n${row('1981', '2', '30', 'Ola')}\r\n`));
+    expect(r.records.map((x) => x.birthday)).toEqual(['1970-11-15', '--02-29', undefined]);
+    expect(r.records[2].custom).toMatchObject({ 'Birth Year': '1981', 'Birth Month': '2', 'Birth Day': '30' });
+  });
+
+  it("Apple's labels are kept with the values they name; an assistant's number is not the person's own", () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Varga;Ildikó;;;', 'FN:Ildikó Varga', 'TEL;type=CELL:+36 30 555 0101', 'TEL;type=PAGER:+36 30 555 0102',
+      'item1.TEL:+36 30 555 0103', 'item1.X-ABLabel:_$!<AssistantPhone>!$_', 'item2.X-ABDATE;type=pref:2004-05-01', 'item2.X-ABLabel:_$!<Anniversary>!$_',
+      'item3.X-ABRELATEDNAMES:Gábor', 'item3.X-ABLabel:_$!<Spouse>!$_', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.records[0].phones).toEqual(['+36 30 555 0101', '+36 30 555 0102']);
+    expect(r.records[0].custom).toEqual({ 'TEL (AssistantPhone)': '+36 30 555 0103', 'X-ABDATE (Anniversary)': '2004-05-01', 'X-ABRELATEDNAMES (Spouse)': 'Gábor' });
+  });
+
+  it("Apple's card of an organisation (X-ABShowAs:COMPANY) is the company's own record, not a person", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Lindenhof Druck AG\r\nORG:Lindenhof Druck AG;\r\nitem1.ADR;type=WORK:;;Gartenweg 4;Bern;;3000;Schweiz\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brun;Alice;;;\r\nFN:Alice Brun\r\nORG:Lindenhof Druck AG;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n');
+    expect(r.rows).toBe(2);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[1, 'companyRecord']]);
+    // a person's card shown under the company's name is still the person's
+    expect(r.records.map((x) => [x.name, x.company])).toEqual([['Alice Brun', 'Lindenhof Druck AG']]);
+  });
+
+  it('a comma escaped in a middle name is a comma; a separator alone names no one; an escaped quote in a kept e-mail is a quote', () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Moreau;Luc;Henri\\, Paul;;', 'FN:Luc Henri, Paul Moreau', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Moreau;Léa;Anne,Marie;;', 'FN:Léa Anne Marie Moreau', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:', 'N:;\\,;;;', 'TEL;TYPE=CELL:+254 700 555 010', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Wanjiru', 'N:Wanjiru;\\,;;;', 'EMAIL:\\"wanjiru\\" on IG', 'TEL;TYPE=CELL:+254 700 555 011', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:@ #', 'N:#;@;;;', 'TEL;TYPE=CELL:+254 700 555 012', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.rows).toBe(5);
+    expect(r.records.map((x) => [x.name, x.middleName ?? x.firstName ?? null])).toEqual([
+      ['Luc Henri, Paul Moreau', 'Henri, Paul'], ['Léa Anne Marie Moreau', 'Anne Marie'], ['Wanjiru', null], ['@ #', '@'],
+    ]);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[11, 'phoneOnly']]);
+    expect(r.records[2].custom).toEqual({ EMAIL: '"wanjiru" on IG' });
+  });
+
+  it("a quoted-printable name with no CHARSET whose bytes are no UTF-8 is read in the legacy encoding they look like, not as U+FFFD", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:Mu=F1oz;Ines\r\nFN;ENCODING=QUOTED-PRINTABLE:Ines Mu=F1oz\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:=C3=81lvarez;Rosa\r\nEND:VCARD\r\n');
+    expect(r.records.map((x) => [x.name, x.lastName])).toEqual([['Ines Muñoz', 'Muñoz'], ['Rosa Álvarez', 'Álvarez']]);
+  });
+
+  it("old Japanese phones' reading of the name (SOUND;X-IRMC-N) is text, kept", () => {
+    const r = readVcardBytes(new Uint8Array([
+      ...enc.encode('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:'), 0x88, 0xc0, 0x93, 0xa1, ...enc.encode(';;;;\r\nSOUND;X-IRMC-N;CHARSET=SHIFT_JIS:'),
+      0xb1, 0xdd, 0xc4, 0xde, 0xb3, ...enc.encode(';;;;\r\nTEL;CELL:090-5555-0101\r\nEND:VCARD\r\n'),
+    ]));
+    expect(r.records.map((x) => [x.name, x.custom])).toEqual([['安藤', { 'Phonetic Name': 'ｱﾝﾄﾞｳ' }]]);
+  });
+});
