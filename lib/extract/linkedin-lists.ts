@@ -84,8 +84,11 @@ function itemRange(li: Element): { start?: string; end?: string } {
   return parseRange(t);
 }
 
-/** An element whose text the page does not show: a screen reader's label beside its shown twin, or a hidden box. */
-export const notShown = (e: Element) => e.matches('[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only, .a11y-text');
+/**
+ * An element whose text the page does not show: a screen reader's label beside its shown twin, a hidden box,
+ * or the 2016 public view's translation of a degree beside the original (shown until asked for).
+ */
+export const notShown = (e: Element) => e.matches('[hidden], [style*="display: none"], [style*="display:none"], .visually-hidden, .sr-only, .a11y-text, .translated.translation');
 
 /** headings per item: older "pv-entity" lists (2019–2021), the public view (h3/h4) and hCard pages (h4/h5). */
 export function headingJobs(s: Element | null): Job[] {
@@ -212,7 +215,8 @@ export function headingSchools(s: Element | null): School[] {
 
 export function firstPieces(s: Element | null): string[] {
   return uniq(
-    entriesOf(s, 'li, .section-item').map((li) => {
+    // (not the entries of a tab the card hides: 2022's Interests shows one tab's, the others [hidden])
+    entriesOf(s, 'li, .section-item').filter((li) => !li.closest('[hidden]')).map((li) => {
       const h = first(li, 'h3, h4');
       return h ? text(h, 300, notShown) : pieces(li)[0] ?? text(li);
     }),

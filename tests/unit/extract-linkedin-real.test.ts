@@ -483,6 +483,28 @@ describe('LinkedIn 2026: the Contact info overlay', () => {
 });
 
 describe('LinkedIn: what the page shows, not the data behind it', () => {
+  it("the 2016 public view's degree written twice, its translation beside the original, is read once: the original", () => {
+    const url = 'https://de.linkedin.com/in/mara-lenz';
+    const school = (name: string, shown: string, translated: string) =>
+      `<li class="school"><header><h4 class="item-title"><a href="https://www.linkedin.com/edu/x-1">${name}</a></h4><h5 class="item-subtitle">` +
+      `<span class="translated translation" data-field-name="Education.DegreeName">${translated}</span><span class="original translation" data-field-name="Education.DegreeName">${shown}</span>` +
+      `</h5></header><div class="meta"><span class="date-range"><time>2012</time> – <time>2015</time></span></div></li>`;
+    const html = `<html><head><title>Mara Lenz | LinkedIn</title></head><body><main id="layout-main"><section id="topcard" class="profile-section"><h1 id="name" class="fn">Mara Lenz</h1></section>` +
+      `<section id="education" class="profile-section"><h3 class="title">Ausbildung</h3><ul class="schools">${school('Hochschule Nord', 'Bachelor of Science (BSc), Economics', 'Bachelor of Science (BSc), Economics')}` +
+      `${school('Gymnasium Süd', 'Abitur, Mathematik', 'High school diploma, Mathematics')}</ul></section></main></body></html>`;
+    expect((ok(read(html, url), 'education') as { degree?: string }[]).map((x) => x.degree)).toEqual(['Bachelor of Science (BSc), Economics', 'Abitur, Mathematik']);
+  });
+
+  it("2022's Interests card: the shown tab's entries, not those of the tabs it hides", () => {
+    const tab = (active: boolean, names: string[]) =>
+      `<div tabindex="0"${active ? '' : ' hidden=""'} class="artdeco-tabpanel${active ? ' active' : ' artdeco-tabpanel--hidden'} ember-view" role="tabpanel"><ul class="pvs-list">` +
+      names.map((n) => `<li class="artdeco-list__item"><div><span class="mr1 t-bold"><span aria-hidden="true">${n}</span><span class="visually-hidden">${n}</span></span></div></li>`).join('') + '</ul></div>';
+    const html = `<html><head><title>Jana Novak | LinkedIn</title></head><body><main><section class="artdeco-card"><h1 class="text-heading-xlarge">Jana Novak</h1></section>` +
+      `<section class="artdeco-card"><div id="interests" class="pv-profile-card__anchor"></div><h2><span aria-hidden="true">Interests</span></h2>` +
+      `${tab(true, ['Vltava Bank', 'Moravia Steel'])}${tab(false, ['Prague Founders Group'])}${tab(false, ['Charles University'])}</section></main></body></html>`;
+    expect(ok(read(html, URL_), 'interests')).toEqual(['Vltava Bank', 'Moravia Steel']);
+  });
+
   it('a logged-in page saved before it rendered (its <code> data names the person, the page shows no one) reads no name', () => {
     const data = JSON.stringify({ included: [{ publicIdentifier: 'jana-novak', firstName: 'Jana', lastName: 'Novak', headline: 'Potter' }] });
     const html = `<html><head><title>LinkedIn</title></head><body class="render-mode-BIGPIPE"><div id="app-boot-bg-loader"></div><code style="display: none">${data}</code></body></html>`;
