@@ -491,7 +491,7 @@ function countLinks(c: Ctx): string[] {
     const hs = hrefs(c);
     return links(c)
       .filter((a, i) => /friends|followers/.test(hs[i]) || a.hasAttribute('data-tab-key'))
-      .map((a) => short(a, 120));
+      .map((a) => short(a, 1e3));
   });
 }
 

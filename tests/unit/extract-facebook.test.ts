@@ -157,6 +157,13 @@ describe('facebook Comet 2021 header and About tab', () => {
     expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', bio, counted)), 'connections').value).toBe(4852);
   });
 
+  it('a "Friends" tab of a page saved pretty-printed (long runs of indentation between its spans) still gives its count', () => {
+    const ind = (n: number) => `\n${'\t'.repeat(n)}`;
+    const tabs = `<div data-pagelet="ProfileTabs"><div role="tablist"><a href="https://www.facebook.com/ann.lee.5/friends" role="tab" tabindex="0">${ind(96)}<div>${ind(97)}` +
+      `<span dir="auto">Friends<span class="kvj6zsgd">\ufeff</span>${ind(98)}<span>4853</span>${ind(97)}</span>${ind(96)}</div>${ind(95)}</a></div></div>`;
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', bio, tabs)), 'connections').value).toBe(4853);
+  });
+
   it('the name is the heading without the alternate name in its child', () => {
     const r = doc(page('<h1 dir="auto">Ann Lee<span>(Annie)</span></h1>', bio));
     expect(v(r, 'name').value).toBe('Ann Lee');
