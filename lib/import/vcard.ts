@@ -454,7 +454,13 @@ function as30(raw: string): string {
       // under UNREAD_LINE, not dropped, and costs the card nothing else
       const escaped = line.trim().replace(/[\\;,]/g, '\\$&');
       if (PROPERTY_START.test(`${line.trim()}:`)) out.push(`${line.trim()}:`);
-      else if (out.length && CONTINUED.test(out[out.length - 1])) out[out.length - 1] += `\\n${escaped}`;
+      else if (out.length && CONTINUED.test(out[out.length - 1])) {
+        const prev = out[out.length - 1];
+        // (vCard 2.1's line continued by a backslash at its end — Android's "ADR;HOME:;;Hermann v. Brevern\", then
+        // "9999999\", then "Packstation 9;Hamburg;;99999;Deutschland": a line break in the value, whose parts go on)
+        if (/(?:^|[^\\])(?:\\\\)*\\$/.test(prev)) out[out.length - 1] = `${prev.slice(0, -1)}\\n${line.trim().replace(/[\\,](?!$)/g, '\\$&')}`;
+        else out[out.length - 1] += `\\n${escaped}`;
+      }
       else if (line.trim()) out.push(`${UNREAD_LINE}:${escaped}`);
       continue;
     }

@@ -1729,6 +1729,11 @@ describe('real exports, stop 57', () => {
     expect(r.records.map((x) => [x.name, x.lastName])).toEqual([['Ines Muñoz', 'Muñoz'], ['Rosa Álvarez', 'Álvarez']]);
   });
 
+  it("vCard 2.1's address continued by a backslash at its lines' ends is one address with its line breaks, its parts apart", () => {
+    const r = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Brandt;Ole\r\nADR;HOME:;;Ole Brandt c/o Meyer\\\r\n4711\\\r\nPackstation 12;Kiel;;24103;Deutschland\r\nEND:VCARD\r\n');
+    expect(r.records[0]).toMatchObject({ name: 'Ole Brandt', city: 'Kiel', country: 'Deutschland', custom: { Address: 'Ole Brandt c/o Meyer\n4711\nPackstation 12, Kiel, 24103, Deutschland' } });
+  });
+
   it("old Japanese phones' reading of the name (SOUND;X-IRMC-N) is text, kept", () => {
     const r = readVcardBytes(new Uint8Array([
       ...enc.encode('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:'), 0x88, 0xc0, 0x93, 0xa1, ...enc.encode(';;;;\r\nSOUND;X-IRMC-N;CHARSET=SHIFT_JIS:'),
