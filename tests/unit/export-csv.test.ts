@@ -96,8 +96,8 @@ describe('property: export → import', () => {
             // the import's own rules: a bare CR in a note is a line break; an address is no last name;
             // a company that is the contact's own name is no account
             if (k === 'notes') sent = sent.replace(/\r(?!\n)/g, '\n');
-            // any other field is trimmed, and marks alone ("-", "./", a guarded "'-") say nothing: kept under the column
-            else if (/^'?[\s*\-–—_.?!#/\\]+$/.test(sent)) sent = '';
+            // any other field is trimmed, and marks alone ("-", "./", ",", a guarded "'-") say nothing: kept under the column
+            else if (/^'?[\s*\-–—_.,;:?!#/\\]+$/.test(sent)) sent = '';
             else sent = sent.trim();
             if (k === 'lastName' && /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/.test(sent.trim())) continue;
             // a first name written "Family, Given" with no last name is read as the two (checked elsewhere)
