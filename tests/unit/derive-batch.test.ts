@@ -59,6 +59,29 @@ describe('tie fields in batches', () => {
     expect(stored.find((c) => c?.name === 'Lena Berg')).toMatchObject({ stage: 'prospecting' });
   });
 
+  it('an import whose champion is its last row: the colleagues before it are judged with it, each stored as a refresh computes it', async () => {
+    const d = fresh();
+    // 1,200 people at Acme and elsewhere; the last one at Acme has met the rep often (a champion), so the
+    // Acme people before it are judged again with it (the second pass)
+    const day = (n: number) => new Date(NOW - n * DAY).toISOString().slice(0, 10);
+    const contacts = Array.from({ length: 1200 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@x${i % 7}.test`, company: i % 3 ? `Firm ${i % 50}` : 'Acme' }));
+    contacts.push({ name: 'Vera Champion', email: 'vera@acme.test', company: 'Acme' });
+    const interactions = Array.from({ length: 16 }, (_, i) => ({ email: 'vera@acme.test', kind: 'meeting', direction: 'in', at: day(3 + i * 9), summary: 'working session' }));
+    const bytes = new TextEncoder().encode(JSON.stringify({ contacts, interactions }));
+    async function* chunks() {
+      yield bytes;
+    }
+    const r = await applyImport(await readChunks(chunks(), { format: 'json' }), { fileName: 'x.json', now: NOW }, d);
+    expect(r.contactIds).toHaveLength(1201);
+    const stored = new Map((await d.contacts.toArray()).map((c) => [c.id, tieOf(c)]));
+    const vera = (await d.contacts.where('emails').equals('vera@acme.test').first())!;
+    expect(vera).toMatchObject({ networkType: 'strong-tie-champion' });
+    const early = (await d.contacts.where('emails').equals('p0@x0.test').first())!;
+    expect(early).toMatchObject({ company: 'Acme', stage: 'entering-account' });
+    await refreshAllTies(NOW, d);
+    expect(new Map((await d.contacts.toArray()).map((c) => [c.id, tieOf(c)]))).toEqual(stored);
+  });
+
   it('a company that names no organisation makes no colleagues: a self-employed champion is no peer of another self-employed contact', async () => {
     const d = fresh();
     await d.contacts.bulkPut([person('ivan', 'Ivan Petrov', 'Self-employed')]);
