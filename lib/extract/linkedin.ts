@@ -426,7 +426,8 @@ function afterName(c: Ctx): string | null {
 function headline(c: Ctx): string | null {
   return c.memo(headline, () => {
     if (!top(c)) return null;
-    return jsonText(first(top(c), '#headline .title, p.headline, .headline.title')?.textContent, 400) ?? afterName(c);
+    // (the public view names its headline's element: without one, what follows the name is the place)
+    return jsonText(first(top(c), '#headline .title, p.headline, .headline.title, .top-card-layout__headline')?.textContent, 400) ?? (first(top(c), '.top-card-layout__title') ? null : afterName(c));
   });
 }
 
@@ -670,7 +671,8 @@ const SPEC: Spec = {
   },
   headline: {
     hooks: [{ via: 'top-card', read: headline }],
-    shown: (c) => nameEl(c),
+    // (a public view's card without a headline's element shows none)
+    shown: (c) => nameEl(c) && (!first(top(c), '.top-card-layout__title') || first(top(c), '.top-card-layout__headline')),
   },
   company: {
     hooks: [
@@ -820,7 +822,11 @@ const SPEC: Spec = {
     shown: (c) => sec(c, 'languages'),
   },
   interests: {
-    hooks: [{ via: 'interests-section', read: (c) => firstPieces(sec(c, 'interests')) }],
+    hooks: [
+      { via: 'interests-section', read: (c) => firstPieces(sec(c, 'interests')) },
+      // 2026 web client: the shown tab's entries, links with the followed page's name as their first line
+      { via: 'interest-tabs', read: (c) => uniq(all(sec(c, 'interests'), 'a[data-view-name^=interest-tab]').map((a) => text(first(a, 'p')))) },
+    ],
     shown: (c) => sec(c, 'interests'),
   },
   birthday: {

@@ -495,6 +495,29 @@ describe('LinkedIn: what the page shows, not the data behind it', () => {
     expect((ok(read(html, url), 'education') as { degree?: string }[]).map((x) => x.degree)).toEqual(['Bachelor of Science (BSc), Economics', 'Abitur, Mathematik']);
   });
 
+  it("the 2026 client's Interests card: the shown tab's followed pages, by their names", () => {
+    const entry = (name: string, slug: string) =>
+      `<div><a data-view-name="interest-tab-companies" href="https://www.linkedin.com/company/${slug}/" componentkey="k-${slug}"><div><figure data-view-name="image"><img alt="" src="https://media.licdn.com/dms/image/v2/x/company-logo_100_100/y"></figure>` +
+      `<div><div><div><p>${name}</p></div></div><p>432 followers</p><div><div data-view-name="relationship-building-button"><button aria-label="Follow ${name}" type="button"><span>Follow</span></button></div></div></div></div></a></div>`;
+    const html = `<html><head><title>Jana Novak | LinkedIn</title></head><body><main><section componentkey="com.linkedin.sdui.profile.card.refTopcard"><h2>Jana Novak</h2><p>Treasury analyst at Vltava Bank</p></section>` +
+      `<section componentkey="k-interests"><div><div><div><h2>Interests</h2></div><div><div><div role="radio" aria-checked="true" tabindex="0"><input type="checkbox" id=":rh:" checked><label for=":rh:">Companies</label></div>` +
+      `<div role="radio" aria-checked="false" tabindex="0"><input type="checkbox" id=":ri:"><label for=":ri:">Schools</label></div></div>` +
+      `<div>${entry('Vltava Bank', 'vltava-bank')}${entry('Moravia Steel', 'moravia-steel')}</div><hr role="presentation">` +
+      `<div><a aria-label="Show all interests" data-view-name="interest-see-all-companies" href="https://www.linkedin.com/in/jana-novak/details/interests/"><span>Show all</span></a></div></div></div></div></section></main></body></html>`;
+    expect(ok(read(html, URL_), 'interests')).toEqual(['Vltava Bank', 'Moravia Steel']);
+  });
+
+  it("a public view's top card with no headline element shows no headline: missing, not 'could not read'", () => {
+    const card = (headline: string) =>
+      `<html><head><title>Jan Example - Co-Founder - Fjord Labs | LinkedIn</title></head><body><main><section class="top-card-layout"><div class="top-card-layout__card"><div class="top-card-layout__entity-info">` +
+      `<button data-modal="public_profile_top-card_title-modal-id"><h1 class="top-card-layout__title">Jan Example</h1></button>${headline}` +
+      `<h3 class="top-card-layout__first-subline"><div class="top-card__subline-item">Greater Stockholm Metropolitan Area</div></h3></div>` +
+      `<div class="top-card-layout__entity-info"><a href="https://se.linkedin.com/company/fjord-labs">Fjord Labs</a></div></div></section></main></body></html>`;
+    const url = 'https://se.linkedin.com/in/jan-example';
+    expect(read(card(''), url).fields.headline.status).toBe('missing');
+    expect(ok(read(card('<h2 class="top-card-layout__headline">Co-Founder at Fjord Labs</h2>'), url), 'headline')).toBe('Co-Founder at Fjord Labs');
+  });
+
   it("2022's Interests card: the shown tab's entries, not those of the tabs it hides", () => {
     const tab = (active: boolean, names: string[]) =>
       `<div tabindex="0"${active ? '' : ' hidden=""'} class="artdeco-tabpanel${active ? ' active' : ' artdeco-tabpanel--hidden'} ember-view" role="tabpanel"><ul class="pvs-list">` +
