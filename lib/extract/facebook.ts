@@ -250,12 +250,15 @@ function after(n: Node, root: Node, skip: boolean): Node | null {
   return null;
 }
 
-/** The text a reader sees in `el` (like text()), at most `max` characters from at most `nodes` nodes. */
+/**
+ * The text a reader sees in `el` (like text()), at most `max` characters from at most `nodes` nodes (up to four
+ * times `max` walked, as text() does: a page saved pretty-printed has long runs of indentation between words).
+ */
 function short(el: Element | null | undefined, max = 300, nodes = 600, stopAt?: Node, skipEl?: (e: Element) => boolean): string {
   if (!el || NO_TEXT.has(el.tagName)) return '';
   let out = '';
   let n = 0;
-  for (let x: Node | null = el.firstChild; x && x !== stopAt && out.length < max && n < nodes; n++) {
+  for (let x: Node | null = el.firstChild; x && x !== stopAt && out.length < max * 4 && n < nodes; n++) {
     let skip = false;
     if (x.nodeType === 3) out += x.nodeValue;
     else if (x.nodeType === 1) {
@@ -265,7 +268,7 @@ function short(el: Element | null | undefined, max = 300, nodes = 600, stopAt?: 
     }
     x = after(x, el, skip);
   }
-  return clean(out.slice(0, max));
+  return clean(out).slice(0, max);
 }
 
 /** The first element under `root` (not root) with tag `tag`, looking at no more than `nodes` elements. */
@@ -491,7 +494,7 @@ function countLinks(c: Ctx): string[] {
     const hs = hrefs(c);
     return links(c)
       .filter((a, i) => /friends|followers/.test(hs[i]) || a.hasAttribute('data-tab-key'))
-      .map((a) => short(a, 1e3));
+      .map((a) => short(a, 120));
   });
 }
 

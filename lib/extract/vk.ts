@@ -272,9 +272,10 @@ function modal(c: Ctx): Element | null {
   return c.memo(modal, () => {
     const body = c.doc.body;
     if (!body) return null;
-    // an open one: empty layers (#box_layer_wrap with only a loader) are skipped
+    // an open one: empty layers (#box_layer_wrap with only a loader) are skipped (its text looked at whole: a
+    // page saved pretty-printed has hundreds of indentation characters before the first word)
     const isModal = (e: Element) =>
-      (/ModalRoot|ModalPage|PopoutRoot|box_layer/i.test((e.getAttribute('class') ?? '') + ' ' + e.id) || e.getAttribute('role') === 'dialog') && !!text(e, 40);
+      (/ModalRoot|ModalPage|PopoutRoot|box_layer/i.test((e.getAttribute('class') ?? '') + ' ' + e.id) || e.getAttribute('role') === 'dialog') && !!text(e, 1e4);
     for (let a = body.firstElementChild; a; a = a.nextElementSibling) {
       if (a.contains(content(c)) && a !== content(c)) continue;
       if (isModal(a)) return a;
