@@ -732,7 +732,7 @@ export function orderKeys(r: ImportedContact): ImportedContact {
  * A birthday given in parts (year, month, day as numbers): ISO "1970-11-15", or "--11-15" with no year;
  * undefined when a part is no number of its kind or the day does not exist.
  */
-export function birthDate(year: string, month: string, day: string): string | undefined {
+function birthDate(year: string, month: string, day: string): string | undefined {
   if (!/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day) || (year && !/^\d{4}$/.test(year))) return undefined;
   const [y, m, d] = [Number(year || 2000), Number(month), Number(day)];
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate() || (year && (y < 1850 || y > 2100))) return undefined;
