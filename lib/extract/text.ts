@@ -221,15 +221,9 @@ export function parseDate(s: string | null | undefined): DateParts | null {
   return valid(out);
 }
 
-function valid(d: DateParts): DateParts | null {
-  if (d.month !== undefined && (d.month < 1 || d.month > 12)) return null;
-  if (d.day !== undefined && (d.day < 1 || d.day > 31)) return null;
-  if (d.year !== undefined && (d.year < 1900 || d.year > 2100)) return null;
-  const o: DateParts = {};
-  if (d.day !== undefined) o.day = d.day;
-  if (d.month !== undefined) o.month = d.month;
-  if (d.year !== undefined) o.year = d.year;
-  return o;
+function valid({ day, month, year }: DateParts): DateParts | null {
+  // (a part not given compares false either way; JSON leaves it out of the copy)
+  return month! < 1 || month! > 12 || day! < 1 || day! > 31 || year! < 1900 || year! > 2100 ? null : (JSON.parse(JSON.stringify({ day, month, year })) as DateParts);
 }
 
 /** A birthday needs a day and a month; the year is optional. */
