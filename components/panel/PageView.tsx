@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasContacts } from '@/lib/db/contacts';
 import type { TabState } from '@/lib/messages';
-import type { Extraction } from '@/lib/extract/types';
+import { TRANSLATED, type Extraction } from '@/lib/extract/types';
+import { siteOf } from '@/lib/extract/urls';
 import { ContactCard } from './ContactCard';
 import { cardQueries, preparedLink, sameOr } from './cardData';
 import { ReadProblems } from './ReadProblems';
@@ -15,6 +16,8 @@ export function PageView({ tab, mode }: { tab: TabState | null | undefined; mode
   const { t } = useTranslation();
   const x = tab?.extraction;
   if (tab === undefined) return <p className="muted" aria-busy="true">{t('page.reading')}</p>;
+  // a profile the browser shows translated is not read: its words are a machine's, not the person's
+  if (tab?.error === TRANSLATED) return <div role="status" className="notice">{t('page.translated', { site: t(`site.${siteOf(tab.url) ?? 'unknown'}`) })}</div>;
   if (tab?.error) return <div role="alert" className="notice notice-error">{t('page.error')}</div>;
   if (!x || x.kind === 'not-profile') {
     return (

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Steps } from '@/lib/extract/core';
-import type { Extraction } from '@/lib/extract/types';
+import { TRANSLATED, type Extraction } from '@/lib/extract/types';
 import type { Message } from '@/lib/messages';
 
 // What each site's content script runs (entrypoints/<site>.content.ts), with that
@@ -134,6 +134,9 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
     const id = ++reading;
     let steps: Steps<Extraction>;
     try {
+      // a profile the browser shows translated: nothing is read until the original is shown again (the
+      // page's text changes then, and the watch below reads it)
+      if (isProfile && /translated-/.test(document.documentElement.className)) throw Error(TRANSLATED);
       steps = readPage(document, url);
     } catch (e) {
       sendError(url, e);

@@ -1,5 +1,5 @@
 import { judge, LayoutReportReply, TabState, type Message, type MessageOf, type MessageType, type Responses, type SelfInfo, type SenderInfo } from '../messages';
-import type { Extraction } from '../extract/types';
+import { TRANSLATED, type Extraction } from '../extract/types';
 import type { TeamService } from '../sync/service';
 
 // The background's answers to messages: what each tab's content script last read
@@ -133,7 +133,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     'content:page-error': async (msg, tabId) => {
       if (tabId !== undefined) await saveState({ tabId, url: msg.url, at: now(), error: msg.error });
-      await deps.log('error', 'content:extract', `${msg.error} on ${new URL(msg.url).hostname}`);
+      // (a page the browser shows translated is the user's choice, not a failure: the panel says so)
+      if (msg.error !== TRANSLATED) await deps.log('error', 'content:extract', `${msg.error} on ${new URL(msg.url).hostname}`);
       return { ok: true };
     },
     'panel:get-tab-state': async (msg) => {

@@ -18,6 +18,7 @@ export const en = {
     notProfile: 'This page is not a person’s profile. Open a person’s profile to see their record.',
     loginWall: '{{site}} shows a sign-in or security check instead of the profile. Sign in, then reload the page.',
     error: 'Tiewise could not read this page. The problem is in the extension’s log.',
+    translated: 'The browser shows this {{site}} profile translated. Tiewise reads what the person wrote, not a machine translation: show the original (the translate icon in the address bar), and it reads the page.',
     reading: 'Reading the page…',
   },
   site: { linkedin: 'LinkedIn', facebook: 'Facebook', vk: 'VK', unknown: 'The site' },

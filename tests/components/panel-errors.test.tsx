@@ -13,6 +13,15 @@ describe('the panel, when something is wrong', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not read this page/);
   });
 
+  it('a profile the browser shows translated: asks for the original, as a status, not as a failure', async () => {
+    freshDb();
+    const { bridge } = fakeBridge({ tabId: 1, url: 'https://www.facebook.com/ann.lee.5', at: 1, error: 'translated' });
+    render(<PanelApp bridge={bridge} />);
+    const note = await screen.findByText(/^The browser shows this Facebook profile translated\. .*show the original/);
+    expect(note.getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('explains a database written by a newer Tiewise, and leaves it alone', async () => {
     const name = `newer-${Date.now()}`;
     const future = new Dexie(name);

@@ -46,6 +46,41 @@ describe('a failed read never blanks a good one', () => {
   });
 });
 
+// A profile the browser shows translated (Chrome's and Edge's translation mark <html> "translated-ltr" and
+// wrap each text in <font>s) is not read: its words are a machine's. The panel asks for the original; the
+// original shown (the class gone, the words back), the content script reads the page and the card appears.
+describe('a profile the browser shows translated', () => {
+  const OLGA = 'https://www.facebook.com/olga.smirnova';
+  const original = readFileSync('tests/fixtures/pages/facebook/fb-new-en.html', 'utf8');
+  let s: Session;
+  let panel: Page;
+  beforeAll(async () => {
+    s = await launch({ locale: 'en-US' });
+    serveFixtures(s, 'en');
+    panel = await s.openPanel();
+    await panel.getByText(/Open a person’s profile/).waitFor();
+    await loadDemo(panel);
+  });
+  afterAll(async () => s?.close());
+
+  it('is not read; the panel asks for the original, and reads the page once it is shown', async () => {
+    s.serve(OLGA, original.replace(/<html([^>]*?) class="/, '<html$1 class="translated-ltr '));
+    const tab = await s.context.newPage();
+    await tab.goto(OLGA);
+    await panel.getByText(/^The browser shows this Facebook profile translated\./).waitFor({ timeout: 15_000 });
+    expect(await panel.getByRole('heading', { level: 2, name: 'Ольга Смирнова' }).count()).toBe(0);
+    await panel.screenshot({ path: join(SHOTS, 'panel-en-translated.png'), fullPage: true });
+    // "Show original": the mark goes and the page's words change back
+    await tab.evaluate(() => {
+      document.documentElement.classList.remove('translated-ltr');
+      document.body.append(document.createElement('div'));
+    });
+    await panel.getByRole('heading', { level: 2, name: 'Ольга Смирнова' }).waitFor({ timeout: 15_000 });
+    expect(await panel.getByText(/profile translated/).count()).toBe(0);
+    await tab.close();
+  });
+});
+
 // Issue 20 / 13: LinkedIn's 2026 client keeps both "· 1st" and "· 2nd" in the top card and
 // hides one with its hashed CSS. Served under the real host with such a rule, the content
 // script asks the browser which one it renders and the panel shows that one, with the

@@ -128,6 +128,15 @@ const kinds: Kind[] = [
 ];
 
 describe('the background\'s message handlers', () => {
+  it('a profile the browser shows translated is kept as the tab\'s state for the panel, and logged as no failure', async () => {
+    const h = harness();
+    await h.bg.receive({ type: 'content:page-error', url: PAGE_URL, error: 'translated' }, fromPage);
+    expect(h.session.get('tab:4')).toMatchObject({ url: PAGE_URL, error: 'translated' });
+    expect(h.logs).toEqual([]);
+    await h.bg.receive({ type: 'content:page-error', url: PAGE_URL, error: 'TypeError: boom' }, fromPage);
+    expect(h.logs).toEqual([expect.stringMatching(/^error content:extract: TypeError: boom on /)]);
+  });
+
   it.each(kinds)('$type: answered from its sender; refused from another sender or with a payload that does not fit', async (k) => {
     const ok = harness();
     await k.setup?.(ok);

@@ -161,6 +161,36 @@ describe('follow: a read in slices', () => {
   });
 });
 
+describe('follow: a page the browser shows translated', () => {
+  it('reads nothing from a translated profile and says so; once the original is shown again, reads it', async () => {
+    // Chrome's translation marks <html> and wraps the page's words in <font>s: the person's words are gone
+    document.documentElement.className = 'translated-ltr';
+    document.body.innerHTML = '<p><font style="vertical-align: inherit;"><font style="vertical-align: inherit;">Alice Example</font></font></p>';
+    const ran: string[] = [];
+    follow(reader(1, 1, ran));
+    await settle();
+    expect(ran).toEqual([]);
+    expect(sent.map((m) => [m.type, m.url, (m as { error?: string }).error])).toEqual([['content:page-error', ALICE, 'translated']]);
+    // "Show original": the class goes, the words come back; the page's change is read
+    document.documentElement.className = '';
+    document.body.innerHTML = '<p>Alice Example</p>';
+    await new Promise((r) => setTimeout(r, 500)); // the watch's 400 ms settle
+    expect(ran).toEqual([`${ALICE}#0`]);
+    expect(sent.filter((m) => m.type === 'content:page-read').map((m) => m.extraction?.fields.name)).toEqual([{ status: 'ok', value: 'Alice Example', via: 'test' }]);
+  });
+
+  it('a translated feed is no profile: it is read as any other page', async () => {
+    history.replaceState(null, '', 'https://www.linkedin.com/feed/');
+    document.documentElement.className = 'translated-rtl';
+    const ran: string[] = [];
+    follow(reader(1, 1, ran));
+    await settle();
+    document.documentElement.className = '';
+    expect(ran).toEqual(['https://www.linkedin.com/feed/#0']);
+    expect(sent.map((m) => m.type)).toEqual(['content:page-read']);
+  });
+});
+
 describe('follow: a word from the background', () => {
   it('bg:read-again from this extension sends the read again though unchanged; from anyone else, nothing', async () => {
     const listeners: ((m: unknown, s: { id?: string }, answer: (r: unknown) => void) => unknown)[] = [];
