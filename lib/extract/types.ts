@@ -8,13 +8,14 @@ export type Site = (typeof SITES)[number];
 
 export const PAGE_KINDS = ['profile', 'not-profile', 'login-wall'] as const;
 
+export type PageKind = (typeof PAGE_KINDS)[number];
+
 /**
  * The error a content script reports for a profile the browser shows translated (Chrome and Edge
  * mark its <html> `translated-ltr` / `translated-rtl`): its text is a machine's, not the person's,
  * and nothing is read from it (the panel asks for the original).
  */
 export const TRANSLATED = 'translated';
-export type PageKind = (typeof PAGE_KINDS)[number];
 
 export const FIELD_NAMES = [
   'name', 'headline', 'company', 'position', 'location', 'hometown', 'about',
