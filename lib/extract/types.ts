@@ -7,7 +7,6 @@ export const SITES = ['linkedin', 'facebook', 'vk'] as const;
 export type Site = (typeof SITES)[number];
 
 export const PAGE_KINDS = ['profile', 'not-profile', 'login-wall'] as const;
-
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /**
