@@ -11,15 +11,21 @@ const ANNA = 'https://www.linkedin.com/in/anna-kowalski-42/';
 const SHOTS = 'tests/e2e/artifacts';
 const HEADLINE = 'Product Manager at Northwind Traders';
 
+/** A fresh browser with the extension, the fixture pages at their real addresses, its panel open on the demo book. */
+async function demoPanel(): Promise<{ s: Session; panel: Page }> {
+  const s = await launch({ locale: 'en-US' });
+  serveFixtures(s, 'en');
+  const panel = await s.openPanel();
+  await panel.getByText(/Open a person’s profile/).waitFor();
+  await loadDemo(panel);
+  return { s, panel };
+}
+
 describe('a failed read never blanks a good one', () => {
   let s: Session;
   let panel: Page;
   beforeAll(async () => {
-    s = await launch({ locale: 'en-US' });
-    serveFixtures(s, 'en');
-    panel = await s.openPanel();
-    await panel.getByText(/Open a person’s profile/).waitFor();
-    await loadDemo(panel);
+    ({ s, panel } = await demoPanel());
   });
   afterAll(async () => s?.close());
 
@@ -55,11 +61,7 @@ describe('a profile the browser shows translated', () => {
   let s: Session;
   let panel: Page;
   beforeAll(async () => {
-    s = await launch({ locale: 'en-US' });
-    serveFixtures(s, 'en');
-    panel = await s.openPanel();
-    await panel.getByText(/Open a person’s profile/).waitFor();
-    await loadDemo(panel);
+    ({ s, panel } = await demoPanel());
   });
   afterAll(async () => s?.close());
 
