@@ -52,6 +52,9 @@ export const CONTENT_SCRIPT_TERSER = {
   compress: { passes: 5, pure_getters: true, unsafe_arrows: true, hoist_funs: true },
 } as const;
 
+/** The Facebook layouts each Facebook content script reads (entrypoints/facebook*.content.ts). */
+const FACEBOOK_LAYOUTS: Record<string, 'desktop' | 'mobile'> = { facebook: 'desktop', 'facebook-mobile': 'mobile' };
+
 const zodJitless = { find: /^zod$/, replacement: resolve(import.meta.dirname, 'lib/zod.ts') };
 
 export default defineConfig({
@@ -93,9 +96,13 @@ export default defineConfig({
     // The content scripts' builds write a hidden source map beside each script (no
     // `sourceMappingURL` in the script, so the browser never asks for it) from which
     // tools/size.ts tells what each module weighs; the zips leave the maps out.
+    // Each Facebook script is built for its hosts' layouts (lib/extract/facebook.ts's LAYOUT):
+    // the other's code is left out of it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((e) => e.type === 'content-script'))
-        config.build = { ...config.build, sourcemap: 'hidden', minify: 'terser', terserOptions: CONTENT_SCRIPT_TERSER };
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.build = { ...config.build, sourcemap: 'hidden', minify: 'terser', terserOptions: CONTENT_SCRIPT_TERSER };
+      const layout = entrypoints.length === 1 ? FACEBOOK_LAYOUTS[entrypoints[0].name] : undefined;
+      if (layout) config.define = { ...config.define, __TIEWISE_FACEBOOK__: JSON.stringify(layout) };
     },
   },
   zip: {

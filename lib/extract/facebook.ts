@@ -11,11 +11,25 @@
 import type { Extraction, Job, School } from './types';
 import {
   all, allUnreadable, byTextIn, countLabelled, first, hasLabel, holdsMostOf, index, type Index, inOrder, makeCtx, meta, oneShown, pathOf, pick, pickOne, region, result, fieldSteps, drain, titleParts, uniq,
-  type Ctx, type Spec, type Steps,
+  type Ctx, type Hook, type Spec, type Steps,
 } from './core';
 import { facebookIdentity } from './identity';
 import { clean, cssUrl, hasWordChar, labelRe, labelReOnce, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
 import { facebookProfileUrl } from './urls';
+
+// ---------- layouts ----------
+// Facebook serves its desktop layouts (Comet, 2020–; the classic timeline, –2020) on www and
+// its mobile ones (m., mbasic) on their own hosts (urls.ts FACEBOOK_MOBILE_HOSTS). Each has a
+// content script of its own, built with the other layouts' code left out (wxt.config.ts sets
+// __TIEWISE_FACEBOOK__ for each build); the CLI, the tests and the bench read every layout.
+declare const __TIEWISE_FACEBOOK__: 'desktop' | 'mobile' | undefined;
+const LAYOUT = typeof __TIEWISE_FACEBOOK__ === 'undefined' ? undefined : __TIEWISE_FACEBOOK__;
+/** this build reads the m. and mbasic layouts */
+const MOBILE = LAYOUT !== 'desktop';
+/** this build reads Comet's and the classic timeline's */
+const DESKTOP = LAYOUT !== 'mobile';
+/** The hooks this build reads (a `false` is another build's). */
+const hooks = <T,>(...hs: (Hook<T> | false)[]): Hook<T>[] => hs.filter((h): h is Hook<T> => !!h);
 
 // ---------- hooks as data ----------
 
@@ -62,21 +76,23 @@ const LABEL = {
   friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|znajom(?:ych|i|y)|przyjaciół|teman(?! bersama| yang)|位朋友',
   followers: 'followers?|подписчик\\p{L}*|читач\\p{L}*|підписник\\p{L}*|follower(?:innen)?|abonné\\p{L}*|seguidor\\p{L}*|obserwując\\p{L}*',
   mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])|спільн\\p{L}*(?: друз\\p{L}*)?|gemeinsame?(?: freunde)?|en commun|amis? en commun|en común|em comum|wspóln\\p{L}*(?: znajom\\p{L}*)?|teman (?:bersama|yang sama)|位共同朋友',
-  // mbasic/m. "About" tables
-  city: /^(?:current city|текущий город|город проживания|город|поточне місто|aktueller wohnort|wohnort|ville actuelle|ciudad actual|cidade atual|obecne miasto|aktualne miasto)$/i,
-  hometown: /^(?:hometown|родной город|рідне місто|heimatstadt|ville d’origine|ville d'origine|ciudad de origen|cidade natal|miasto rodzinne)$/i,
+  // mbasic/m. "About" tables (and Comet's About tab)
   birthday: /^(?:birthday|birth date|date of birth|день рождения|дата рождения|дата народження|день народження|geburtstag|anniversaire|date de naissance|cumpleaños|fecha de nacimiento|aniversário|data de nascimento|urodziny|data urodzenia)$/i,
   birthYear: /^(?:birth year|year of birth|год рождения|рік народження|geburtsjahr|année de naissance|año de nacimiento|ano de nascimento|rok urodzenia)$/i,
   languages: /^(?:languages|языки|мови|sprachen|langues|idiomas|línguas|języki)$/i,
-  websites: /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|sites? web|sitios web|sites|strony internetowe)$/i,
   intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
   // the profile's own action buttons: already friends ("Friends", with Unfriend in its menu) or not ("Add friend", a request pending)
   friend: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)$/i,
   notFriend:
     /^(?:add friend|cancel request|respond|confirm(?: request)?|добавить в друзья|отменить запрос|ответить|подтвердить|додати в друзі|додати до друзів|скасувати запит|відповісти|freund(?:in)? hinzufügen|als freund(?:in)? hinzufügen|anfrage abbrechen|antworten|bestätigen|ajouter(?: en amie?)?|annuler la demande|répondre|confirmer|agregar(?: a amigos)?|añadir(?: a amigos)?|cancelar solicitud|responder|confirmar|adicionar(?: amigo)?|cancelar pedido|dodaj(?: do znajomych)?|anuluj zaproszenie|odpowiedz|potwierdź)$/i,
-  // mbasic/m. headings over the friends list: "Friends (412)", "Друзья (1 024)", "Znajomi (387)"
-  friendsHeading: /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)\s*[(·:]/i,
 };
+
+// mbasic/m. "About" tables
+const CITY = /^(?:current city|текущий город|город проживания|город|поточне місто|aktueller wohnort|wohnort|ville actuelle|ciudad actual|cidade atual|obecne miasto|aktualne miasto)$/i;
+const HOMETOWN = /^(?:hometown|родной город|рідне місто|heimatstadt|ville d’origine|ville d'origine|ciudad de origen|cidade natal|miasto rodzinne)$/i;
+const WEBSITES = /^(?:websites?|веб-сайты?|сайты?|веб-сайти|webseiten?|sites? web|sitios web|sites|strony internetowe)$/i;
+// mbasic/m. headings over the friends list: "Friends (412)", "Друзья (1 024)", "Znajomi (387)"
+const FRIENDS_HEADING = /^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)\s*[(·:]/i;
 
 // Budgets: what one read may look at inside the Intro, whatever the page holds
 // (a deeply nested or hostile Intro costs no more than these).
@@ -88,13 +104,16 @@ const MAX_TRIES = 64;
 // Where the profile's own content lives (excludes the nav bar, chat sidebar, stories).
 const MAIN: ((d: Document) => Element | null)[] = [
   (d) => first(d, '[role="main"]'), // Comet (2020–) and mbasic's #root role=main
-  (d) => first(d, '#timeline_top_section, #content_container, #contentArea'), // classic timeline
-  (d) => first(d, '#root, #viewport'), // m. / mbasic without role
+  ...(DESKTOP ? [(d: Document) => first(d, '#timeline_top_section, #content_container, #contentArea')] : []), // classic timeline
+  ...(MOBILE ? [(d: Document) => first(d, '#root, #viewport')] : []), // m. / mbasic without role
 ];
 
 // The Intro card by its anchors: classic (–2020), Comet pagelets (2020–), m.facebook.com's sigil
 // (a pagelet by name: one of the column's pagelets, listed once a read, `pagelet`)
-const INTRO = ['#intro_container_id', 'ProfileTilesFeed_0', 'ProfileIntro', '#profile_intro_card', '[data-sigil="profile-intro-card"]', '#m-timeline-cover-section'];
+const INTRO = [
+  ...(DESKTOP ? ['#intro_container_id', 'ProfileTilesFeed_0', 'ProfileIntro'] : []),
+  ...(MOBILE ? ['#profile_intro_card', '[data-sigil="profile-intro-card"]', '#m-timeline-cover-section'] : []),
+];
 
 // mbasic / m. section ids (the "About" page's blocks)
 const MB = { work: '#work', education: '#education', living: '#living', basic: '#basic-info', contact: '#contact-info' };
@@ -156,10 +175,10 @@ function og(c: Ctx, key: string): string | null {
 
 function nameEl(c: Ctx): Element | null {
   return c.memo(nameEl, () =>
-    pickOne(els(c), '#fb-timeline-cover-name') ?? // classic: the h1 also holds the alternate name
+    (DESKTOP ? pickOne(els(c), '#fb-timeline-cover-name') : null) ?? // classic: the h1 also holds the alternate name
     pickOne(els(c), 'h1') ??
     // m./mbasic cover: <div id="m-timeline-cover-section"> … <strong>Name</strong>, or <h3> in #cover-name-root
-    pickOne(els(c), '#cover-name-root h3, #m-timeline-cover-section strong, #m-timeline-cover-section h3'),
+    (MOBILE ? pickOne(els(c), '#cover-name-root h3, #m-timeline-cover-section strong, #m-timeline-cover-section h3') : null),
   );
 }
 
@@ -287,7 +306,7 @@ function firstTag(root: Element, tag: string, nodes = 400): Element | null {
 function split(row: Element): { before: string; link: string | null } {
   let a = firstTag(row, 'A', 300);
   // mbasic 2016: an empty placeholder <a href="1?refid=17"> right before the value's link
-  while (a && !short(a, 10, 20) && a.nextElementSibling?.tagName === 'A') a = a.nextElementSibling;
+  while (MOBILE && a && !short(a, 10, 20) && a.nextElementSibling?.tagName === 'A') a = a.nextElementSibling;
   if (!a) return { before: short(row, 400, 300), link: null };
   return { before: short(row, 400, 300, a), link: plausible(short(a, 300, 300), 200) };
 }
@@ -299,7 +318,7 @@ function classify(el: Element): Row | null {
   if (LBL.pageKind.test(t)) return { el, kind: 'page', value: t, text: t };
   const { before, link } = split(el);
   // "Lives in<a>Perth</a>" (mbasic 2016): no space between the label and its link
-  if (before && link && t.startsWith(before) && !/\s$/.test(before) && t.slice(before.length).trimStart().startsWith(link)) t = before + ' ' + t.slice(before.length).trimStart();
+  if (MOBILE && before && link && t.startsWith(before) && !/\s$/.test(before) && t.slice(before.length).trimStart().startsWith(link)) t = before + ' ' + t.slice(before.length).trimStart();
   const rest = (re: RegExp) => plausible(t.replace(re, '').replace(/^\s*(?:г\.|городе|м\.|місті|miejscowości|:)\s*/i, ''), 200);
   for (const kind of ['followed', 'study', 'lives', 'from', 'worked', 'work'] as const) {
     const re = LBL[kind];
@@ -325,7 +344,7 @@ function classify(el: Element): Row | null {
     const m = JOB_CONNECTOR.exec(before);
     if (m && plausible(m[1], 120) && !/[.!?]$/.test(m[1])) return { el, kind: /^(?:former|ex-|бывш)/i.test(m[1]) ? 'worked' : 'work', value: link, detail: clean(m[1]), text: t };
   }
-  // plain English "Title at Company" without a link (mbasic text rows)
+  // plain English "Title at Company" without a link (mbasic text rows; Comet's for an employer with no Page)
   const m = /^(.+?)\s+at\s+(.+)$/i.exec(t);
   if (m && !link && plausible(m[1], 120) && plausible(m[2], 200) && !/[.!?]/.test(t)) return { el, kind: 'work', value: clean(m[2]), detail: clean(m[1]), text: t };
   return null;
@@ -563,7 +582,7 @@ function mutualLine(c: Ctx): { count: number; names: string[] } | null {
 
 /** mbasic / m.: "Friends (412)" in a heading over the friends list (not a post's, not a sidebar's). */
 function friendsHeading(c: Ctx): string {
-  return c.memo(friendsHeading, () => short(byTextIn(heads(c).filter((e) => e.tagName !== 'H4'), LABEL.friendsHeading, (e) => short(e, 80, 80)), 80, 80));
+  return c.memo(friendsHeading, () => short(byTextIn(heads(c).filter((e) => e.tagName !== 'H4'), FRIENDS_HEADING, (e) => short(e, 80, 80)), 80, 80));
 }
 
 /**
@@ -577,7 +596,7 @@ function friendButtons(c: Ctx): [Element, boolean][] {
     const box = pagelet(c, 'ProfileActions');
     const out: [Element, boolean][] = [];
     // mbasic: the profile owner's id (its "More" menu), and the links that name the owner: Add Friend (subjectid=), Unfriend (removefriend.php?friend_id=)
-    const owner = /[?&]owner_id=(\d+)/.exec(hrefs(c).find((h) => h.includes('owner_id=')) ?? '')?.[1];
+    const owner = MOBILE && /[?&]owner_id=(\d+)/.exec(hrefs(c).find((h) => h.includes('owner_id=')) ?? '')?.[1];
     if (!box && owner) {
       for (const a of pick(els(c), 'a[href*="profile_add_friend"], a[href*="removefriend.php"]')) {
         const h = a.getAttribute('href') ?? '';
@@ -585,7 +604,7 @@ function friendButtons(c: Ctx): [Element, boolean][] {
       }
       return out;
     }
-    for (const e of box ? all(box, '[role="button"], button, a') : pick(els(c), '#m-timeline-cover-section a[href*="profile_add_friend"]')) {
+    for (const e of box ? all(box, '[role="button"], button, a') : MOBILE ? pick(els(c), '#m-timeline-cover-section a[href*="profile_add_friend"]') : []) {
       const l = clean(e.getAttribute('aria-label') || short(e, 60));
       if (/profile_add_friend/.test(e.getAttribute('href') ?? '') || LABEL.notFriend.test(l)) out.push([e, false]);
       else if (LABEL.friend.test(l)) out.push([e, true]);
@@ -646,7 +665,7 @@ const SPEC: Spec = {
     shown: () => true,
   },
   headline: {
-    hooks: [
+    hooks: hooks(
       // Comet / classic Intro: the bio line under the heading, outside the list of facts
       {
         via: 'intro-bio',
@@ -669,51 +688,51 @@ const SPEC: Spec = {
         },
       },
       // Comet 2020–2022: the bio under the name in the header
-      { via: 'header-bio', read: headerBio },
+      DESKTOP && { via: 'header-bio', read: headerBio },
       // m.facebook.com: the bio under the name (data-sigil="profile-intro-card-bio")
-      { via: 'intro-card-bio', read: (c) => plausible(short(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
+      MOBILE && { via: 'intro-card-bio', read: (c) => plausible(short(pickOne(els(c), '[data-sigil="profile-intro-card-bio"]'), 500), 400) },
       // mbasic: the line under the name in the cover (#m-timeline-cover-section)
       // (not mbasic's #bio block, "About <name>": a longer text they wrote about themselves, which a real
       // own About page shows as "About You" apart from the bio under the name — no headline)
-      { via: 'cover-subtitle', read: coverSubtitle },
-    ],
+      MOBILE && { via: 'cover-subtitle', read: coverSubtitle },
+    ),
     shown: (c) => first(intro(c), '#profile_intro_card_bio'),
   },
 
   company: {
-    hooks: [
+    hooks: hooks(
       { via: 'intro-line', read: (c) => currentJob(c)?.value },
-      { via: 'work-section', read: (c) => WORK(c)[0]?.company },
-    ],
-    shown: (c) => pickOne(els(c), MB.work),
+      MOBILE && { via: 'work-section', read: (c) => WORK(c)[0]?.company },
+    ),
+    shown: (c) => MOBILE && pickOne(els(c), MB.work),
   },
   position: {
-    hooks: [
+    hooks: hooks(
       { via: 'intro-line', read: (c) => { const j = currentJob(c); return j ? j.detail ?? null : null; } },
-      { via: 'work-section', read: (c) => WORK(c)[0]?.title },
-    ],
-    shown: (c) => pickOne(els(c), MB.work),
+      MOBILE && { via: 'work-section', read: (c) => WORK(c)[0]?.title },
+    ),
+    shown: (c) => MOBILE && pickOne(els(c), MB.work),
   },
   location: {
-    hooks: [
+    hooks: hooks(
       { via: 'intro-line', read: (c) => rowOf(c, 'lives')?.value },
-      { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, LABEL.city), 300), 200) },
-      { via: 'about-place', read: (c) => aboutPlace(c, 'current_city') },
-    ],
-    shown: (c) => rowOf(c, 'lives') || row(c, MB.living, LABEL.city) || c.doc.getElementById('current_city'),
+      MOBILE && { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, CITY), 300), 200) },
+      DESKTOP && { via: 'about-place', read: (c) => aboutPlace(c, 'current_city') },
+    ),
+    shown: (c) => rowOf(c, 'lives') || (MOBILE && row(c, MB.living, CITY)) || (DESKTOP && c.doc.getElementById('current_city')),
   },
   hometown: {
-    hooks: [
+    hooks: hooks(
       { via: 'intro-line', read: (c) => rowOf(c, 'from')?.value },
-      { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, LABEL.hometown), 300), 200) },
-      { via: 'about-place', read: (c) => aboutPlace(c, 'hometown') },
-    ],
-    shown: (c) => rowOf(c, 'from') || row(c, MB.living, LABEL.hometown) || c.doc.getElementById('hometown'),
+      MOBILE && { via: 'places-table', read: (c) => plausible(short(row(c, MB.living, HOMETOWN), 300), 200) },
+      DESKTOP && { via: 'about-place', read: (c) => aboutPlace(c, 'hometown') },
+    ),
+    shown: (c) => rowOf(c, 'from') || (MOBILE && row(c, MB.living, HOMETOWN)) || (DESKTOP && c.doc.getElementById('hometown')),
   },
   photoUrl: {
-    hooks: [
+    hooks: hooks(
       // Comet: <svg aria-label="Olga Smirnova" role="img"><image xlink:href="…"></svg> in the cover
-      {
+      DESKTOP && {
         via: 'profile-svg-image',
         read: (c) => {
           const n = name(c);
@@ -729,16 +748,16 @@ const SPEC: Spec = {
           const n = name(c);
           const img = pick(els(c), 'img[alt]').find((i) => {
             const a = clean(i.getAttribute('alt'));
-            return isProfilePhotoLabel(a, n) || (!!first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic') && !COVER.test(a)) ||
+            return isProfilePhotoLabel(a, n) || (DESKTOP && !!first(c.doc, '#fb-timeline-cover-name') && i.matches('.profilePic') && !COVER.test(a)) ||
               // mbasic 2016: alt is the bare name, on the photo link of the cover
-              (!!n && a === n && !!i.closest('a[href*="/photo.php"], a[href*="/profile/picture/view"], a[href*="/profile_picture/"]'));
+              (MOBILE && !!n && a === n && !!i.closest('a[href*="/photo.php"], a[href*="/profile/picture/view"], a[href*="/profile_picture/"]'));
           });
           // (a page saved by SavePage WE inlines it as data: and keeps it in data-savepage-src)
           return photo(img?.getAttribute('src')) ?? photo(img?.getAttribute('data-savepage-src'));
         },
       },
       // m.facebook.com: <i role="img" aria-label="Name, фото профиля" style="background:url(…)">
-      {
+      MOBILE && {
         via: 'profile-role-img',
         read: (c) => {
           const n = name(c);
@@ -751,16 +770,16 @@ const SPEC: Spec = {
         },
       },
       { via: 'og:image', read: (c) => photo(og(c, 'og:image')) },
-    ],
+    ),
   },
   connections: {
-    hooks: [
+    hooks: hooks(
       { via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.friends) ?? labelThenNumber(counts(c), LABEL.friends) },
       // mbasic / m.: "Friends (412)" over the friends list
-      { via: 'friends-heading', read: (c) => labelThenNumber(friendsHeading(c), LABEL.friends) },
-    ],
+      MOBILE && { via: 'friends-heading', read: (c) => labelThenNumber(friendsHeading(c), LABEL.friends) },
+    ),
     // (a "Friends" tab or link without a number shows no count)
-    shown: (c) => countShown(c, LABEL.friends) || friendsHeading(c),
+    shown: (c) => countShown(c, LABEL.friends) || (MOBILE && friendsHeading(c)),
   },
   followers: {
     hooks: [
@@ -771,17 +790,17 @@ const SPEC: Spec = {
     shown: (c) => countShown(c, LABEL.followers) || rowOf(c, 'followed'),
   },
   mutual: {
-    hooks: [
+    hooks: hooks(
       { via: 'friends-link', read: (c) => countLabelled(counts(c), LABEL.mutual) },
       // classic timeline: the friends box heading "Friends · 842 (35 Mutual)"
-      { via: 'friends-box', read: (c) => countLabelled(friendsBox(c), LABEL.mutual) },
+      DESKTOP && { via: 'friends-box', read: (c) => countLabelled(friendsBox(c), LABEL.mutual) },
       // mbasic 2016: "<a>Olga</a> is a mutual friend." under the friends heading
-      { via: 'mutual-line', read: (c) => mutualLine(c)?.count ?? null },
-    ],
-    shown: (c) => hasLabel(counts(c), LABEL.mutual) || hasLabel(friendsBox(c), LABEL.mutual) || mutualLine(c),
+      MOBILE && { via: 'mutual-line', read: (c) => mutualLine(c)?.count ?? null },
+    ),
+    shown: (c) => hasLabel(counts(c), LABEL.mutual) || (DESKTOP && hasLabel(friendsBox(c), LABEL.mutual)) || (MOBILE && mutualLine(c)),
   },
   mutualNames: {
-    hooks: [{ via: 'mutual-line', read: (c) => mutualLine(c)?.names }],
+    hooks: hooks(MOBILE && { via: 'mutual-line', read: (c) => mutualLine(c)?.names }),
   },
   degree: {
     hooks: [
@@ -790,17 +809,17 @@ const SPEC: Spec = {
         read: (c) => {
           const f = friendship(c);
           // not a friend: a friend of a friend only when mutual friends are shown
-          return f === true ? 1 : f === false && (countLabelled(counts(c), LABEL.mutual) ?? countLabelled(friendsBox(c), LABEL.mutual) ?? mutualLine(c)?.count ?? 0) > 0 ? 2 : null;
+          return f === true ? 1 : f === false && (countLabelled(counts(c), LABEL.mutual) ?? (DESKTOP ? countLabelled(friendsBox(c), LABEL.mutual) : null) ?? (MOBILE ? mutualLine(c)?.count : null) ?? 0) > 0 ? 2 : null;
         },
       },
     ],
     shown: (c) => friendButtons(c).length && friendship(c) === null,
   },
   birthday: {
-    hooks: [
-      { via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) },
+    hooks: hooks(
+      MOBILE && { via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) },
       // Comet's About tab: "22 February" over "Birth date", "1997" over "Birth year"
-      {
+      DESKTOP && {
         via: 'about-tab',
         read: (c) => {
           const day = aboutFact(c, LABEL.birthday);
@@ -808,19 +827,19 @@ const SPEC: Spec = {
           return day ? parseBirthday(year && /^\d{4}$/.test(year) && !/\d{4}/.test(day) ? `${day} ${year}` : day) : null;
         },
       },
-    ],
-    shown: (c) => row(c, MB.basic, LABEL.birthday) || aboutFact(c, LABEL.birthday),
+    ),
+    shown: (c) => (MOBILE && row(c, MB.basic, LABEL.birthday)) || (DESKTOP && aboutFact(c, LABEL.birthday)),
   },
   experience: {
-    hooks: [
-      { via: 'work-section', read: (c) => WORK(c) },
+    hooks: hooks(
+      MOBILE && { via: 'work-section', read: (c) => WORK(c) },
       { via: 'intro-line', read: jobs },
-    ],
-    shown: (c) => pickOne(els(c), MB.work),
+    ),
+    shown: (c) => MOBILE && pickOne(els(c), MB.work),
   },
   education: {
-    hooks: [
-      {
+    hooks: hooks(
+      MOBILE && {
         via: 'education-section',
         read: (c) =>
           mbEntries(c, MB.education).flatMap(({ lead, rest }): School[] => {
@@ -833,16 +852,16 @@ const SPEC: Spec = {
           }),
       },
       { via: 'intro-line', read: introSchools },
-    ],
-    shown: (c) => pickOne(els(c), MB.education),
+    ),
+    shown: (c) => MOBILE && pickOne(els(c), MB.education),
   },
   languages: {
-    hooks: [
-      { via: 'basic-info-table', read: (c) => languageList(short(row(c, MB.basic, LABEL.languages), 600)) },
+    hooks: hooks(
+      MOBILE && { via: 'basic-info-table', read: (c) => languageList(short(row(c, MB.basic, LABEL.languages), 600)) },
       // Comet's About tab: "Thai, English and French" over "Languages"
-      { via: 'about-tab', read: (c) => languageList(aboutFact(c, LABEL.languages) ?? '') },
-    ],
-    shown: (c) => row(c, MB.basic, LABEL.languages) || aboutFact(c, LABEL.languages),
+      DESKTOP && { via: 'about-tab', read: (c) => languageList(aboutFact(c, LABEL.languages) ?? '') },
+    ),
+    shown: (c) => (MOBILE && row(c, MB.basic, LABEL.languages)) || (DESKTOP && aboutFact(c, LABEL.languages)),
   },
   websites: {
     hooks: [
@@ -850,7 +869,7 @@ const SPEC: Spec = {
         via: 'links',
         read: (c) =>
           uniq(
-            [...all(row(c, MB.contact, LABEL.websites), 'a[href]'), ...all(intro(c), 'a[href*="l.facebook.com/l.php"], a[href*="lm.facebook.com/l.php"]')]
+            [...(MOBILE ? all(row(c, MB.contact, WEBSITES), 'a[href]') : []), ...all(intro(c), 'a[href*="l.facebook.com/l.php"], a[href*="lm.facebook.com/l.php"]')]
               .map((a) => safeUrl(a.getAttribute('href'), c.url))
               .filter((u): u is string => !!u && !/^https?:\/\/([\w-]+\.)*facebook\.com\//.test(u)),
             2000,
@@ -979,14 +998,16 @@ function isPage(c: Ctx): boolean {
   // a Page's summary for link previews: "57,552 likes · 1,048 talking about this · 160,787 were here"
   if (/\d\s*(?:talking about this|were here)\b|говорят об этом:?\s*\d|были здесь:?\s*\d/i.test(meta(c.doc, 'og:description') ?? '')) return true;
   // (data-sigil is the m. site's own attribute: looked for only inside the m. site's chrome)
-  const mSite = c.doc.getElementById('MChromeHeader') || c.doc.getElementById('viewport');
-  if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || (mSite && pickOne(els(c), '[data-sigil^="msite-pages"]'))) return true;
+  if (MOBILE) {
+    const mSite = c.doc.getElementById('MChromeHeader') || c.doc.getElementById('viewport');
+    if (c.doc.getElementById('msite-pages-header-contents') || c.doc.getElementById('pages_msite_body_contents') || (mSite && pickOne(els(c), '[data-sigil^="msite-pages"]'))) return true;
+  }
   // classic Pages (–2020) at a vanity address: the Page's photo and feed by id
-  if (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container')) return true;
+  if (DESKTOP && (c.doc.getElementById('page_profile_picture') || c.doc.getElementById('vertex_feed_container'))) return true;
   // mbasic Pages (2016): the Like/Unlike button, "N people like this" box, Page "More" menu;
   // Comet Pages (2021–): "25K likes" links to the Page's likers, the About tile to the Page's
   // categories ("/pages/category/media/", logged out in 2022) — no person has those links
-  if (c.doc.getElementById('pages_mbasic_context_items_id') || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|[/=]friends_likes|\/pages\/category\//.test(h))) return true;
+  if ((MOBILE && c.doc.getElementById('pages_mbasic_context_items_id')) || hrefs(c).some((h) => /\/pages\/more\/\d|[?&](?:un)?fan&|[/=]friends_likes|\/pages\/category\//.test(h))) return true;
   return rows(c).some((r) => r.kind === 'page');
 }
 
@@ -1030,4 +1051,4 @@ export function* readFacebook(doc: Document, url: string): Steps<Extraction> {
 }
 
 /** The UI labels this extractor matches: a layout report keeps these texts as they are (layout-report.ts). */
-export const UI_LABELS: readonly unknown[] = [LBL, JOB_CONNECTOR, STUDY_SUBJECT, LABEL, UNAVAILABLE, PROFILE_PHOTO, COVER, /^facebook$/i];
+export const UI_LABELS: readonly unknown[] = [LBL, JOB_CONNECTOR, STUDY_SUBJECT, LABEL, CITY, HOMETOWN, WEBSITES, FRIENDS_HEADING, UNAVAILABLE, PROFILE_PHOTO, COVER, /^facebook$/i];

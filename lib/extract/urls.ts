@@ -23,6 +23,15 @@ const LINKEDIN_HOST = /(^|\.)linkedin\.com$/;
 const FACEBOOK_HOST = /(^|\.)facebook\.com$|(^|\.)fb\.com$/;
 const VK_HOST = /(^|\.)vk\.(?:com|ru)$/;
 
+/**
+ * Facebook's hosts that serve its mobile layouts (m.facebook.com, mbasic.facebook.com and
+ * their kin), each read by a content script of its own (entrypoints/facebook-mobile.content.ts);
+ * www and the others serve the desktop layouts (Comet, the classic timeline).
+ */
+export const FACEBOOK_MOBILE_HOSTS = [
+  'm.facebook.com', 'mbasic.facebook.com', 'touch.facebook.com', 'mobile.facebook.com', 'd.facebook.com', 'free.facebook.com', '0.facebook.com', 'x.facebook.com',
+];
+
 function siteOfHost(h: string): Site | null {
   if (LINKEDIN_HOST.test(h)) return 'linkedin';
   if (FACEBOOK_HOST.test(h)) return 'facebook';

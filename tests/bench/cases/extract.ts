@@ -48,6 +48,7 @@ import { minify } from 'terser';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from '../../../tools/browser';
 import { SITES, type Site } from '../../../lib/extract/types';
+import { FACEBOOK_MOBILE_HOSTS } from '../../../lib/extract/urls';
 import { largestReal, longFacebook, longLinkedIn, longVk, type RealPage as Page } from '../../fixtures/real/pages';
 import { alternate, result, type BenchCase, type BenchResult } from '../harness';
 import { CONTENT_SCRIPT_TERSER } from '../../../wxt.config';
@@ -64,7 +65,12 @@ const LONG_POSTS = 400;
 
 const READER: Record<Site, string> = { linkedin: 'readLinkedIn', facebook: 'readFacebook', vk: 'readVk' };
 
-async function readerCode(site: Site): Promise<string> {
+/**
+ * The reader as the content script that reads `url` is built: Facebook's www script with its
+ * desktop layouts, its mobile hosts' with the mobile ones (wxt.config.ts, entrypoints/facebook*.content.ts).
+ */
+async function readerCode(site: Site, url: string): Promise<string> {
+  const layout = site !== 'facebook' ? undefined : FACEBOOK_MOBILE_HOSTS.includes(new URL(url).hostname) ? 'mobile' : 'desktop';
   const out = await build({
     stdin: {
       contents:
@@ -78,6 +84,7 @@ async function readerCode(site: Site): Promise<string> {
     },
     bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022',
     alias: { '@': resolve('.') }, logLevel: 'silent',
+    ...(layout ? { define: { __TIEWISE_FACEBOOK__: JSON.stringify(layout) } } : {}),
   });
   // minified as the content scripts' build does it (wxt.config.ts)
   const { code } = await minify(out.outputFiles[0].text, CONTENT_SCRIPT_TERSER);
@@ -244,12 +251,13 @@ async function run(): Promise<BenchResult[]> {
   if (pages.some((p) => p.site === 'facebook')) pages.push(longFacebook(LONG_POSTS));
   if (pages.some((p) => p.site === 'vk')) pages.push(longVk(LONG_POSTS));
   const only = process.env.TIEWISE_BENCH_EXTRACT_PAGES; // e.g. "linkedin" or "generated": a quick look at some pages
-  const code = new Map<Site, string>();
+  const code = new Map<string, string>();
   const out: BenchResult[] = [];
   for (const p of pages) {
     if (only && !p.name.includes(only)) continue;
-    if (!code.has(p.site)) code.set(p.site, await readerCode(p.site));
-    out.push(...(await measure(p, code.get(p.site)!)));
+    const key = `${p.site} ${new URL(p.url).hostname}`;
+    if (!code.has(key)) code.set(key, await readerCode(p.site, p.url));
+    out.push(...(await measure(p, code.get(key)!)));
   }
   return out;
 }
