@@ -15,7 +15,7 @@ import {
 } from './core';
 import { facebookIdentity } from './identity';
 import { clean, cssUrl, hasWordChar, labelRe, labelReOnce, parseBirthday, parseCount, parseRange, plausible, safeUrl } from './text';
-import { facebookProfileUrl } from './urls';
+import { facebookProfileUrl, withoutTracking } from './urls';
 
 // ---------- layouts ----------
 // Facebook serves its desktop layouts (Comet, 2020–; the classic timeline, –2020) on www and
@@ -731,12 +731,16 @@ const SPEC: Spec = {
   },
   photoUrl: {
     hooks: hooks(
-      // Comet: <svg aria-label="Olga Smirnova" role="img"><image xlink:href="…"></svg> in the cover
+      // Comet: <svg aria-label="Olga Smirnova" role="img"><image xlink:href="…"></svg> in the cover; on the
+      // viewer's own profile the label says "Profile picture actions" in the UI's language, and the photo is the
+      // 168px svg of a button (never a link, as other people's avatars are)
       DESKTOP && {
         via: 'profile-svg-image',
         read: (c) => {
           const n = name(c);
-          const svg = n ? pick(els(c), 'svg').find((s) => clean(s.getAttribute('aria-label')) === n) : null;
+          const svgs = pick(els(c), 'svg');
+          const svg = (n ? svgs.find((s) => clean(s.getAttribute('aria-label')) === n) : null) ??
+            svgs.find((s) => parseFloat((s as SVGElement).style.height) >= 100 && s.getAttribute('role') === 'img' && s.parentElement?.parentElement?.getAttribute('role') === 'button');
           const img = first(svg, 'image');
           return photo(img?.getAttribute('xlink:href') ?? img?.getAttribute('href'));
         },
@@ -870,7 +874,8 @@ const SPEC: Spec = {
         read: (c) =>
           uniq(
             [...(MOBILE ? all(row(c, MB.contact, WEBSITES), 'a[href]') : []), ...all(intro(c), 'a[href*="l.facebook.com/l.php"], a[href*="lm.facebook.com/l.php"]')]
-              .map((a) => safeUrl(a.getAttribute('href'), c.url))
+              // (without the fbclid Facebook adds to every link out: the site as the person gave it)
+              .map((a) => { const u = safeUrl(a.getAttribute('href'), c.url); return u && withoutTracking(new URL(u)).href; })
               .filter((u): u is string => !!u && !/^https?:\/\/([\w-]+\.)*facebook\.com\//.test(u)),
             2000,
           ),

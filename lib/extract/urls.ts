@@ -216,6 +216,12 @@ const SALES_ID = /^[A-Za-z0-9_-]{20,}$/;
 // (only unambiguous ad/analytics tags: a CRM may well name a record `?ref=17`)
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|yclid|mc_[ce]id|igshid|_hsenc|_hsmi)$/i;
 
+/** `u` without its tracking parameters (TRACKING), changed in place: how a link was followed names no one. */
+export function withoutTracking(u: URL): URL {
+  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  return u;
+}
+
 /**
  * The one key a profile URL is stored, deduplicated and matched by, across the
  * project (extraction, import, identity matching, merging, the database):
@@ -232,7 +238,7 @@ export function profileUrlKey(url: string): string | null {
   const u = parse(url);
   if (!u || u.username || u.password) return null;
   u.hash = '';
-  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  withoutTracking(u);
   u.pathname = u.pathname.replace(/\/+$/, '') || '/';
   return u.toString().replace(/\?$/, '');
 }

@@ -71,6 +71,25 @@ describe('facebook Intro rows', () => {
     expect(read(row('Lives in', 'Oslo'), `<div>${img('Ann Leeson, profile picture', 'friend')}</div>`).fields.photoUrl.status).not.toBe('ok');
   });
 
+  it("the viewer's own profile: the 168px photo of a button, whatever its label's language; never a linked avatar", () => {
+    // (a 2024 zh-Hant own profile: "大頭貼照動作", "Profile picture actions"; other people's avatars are links)
+    const svg = (label: string, px: number, src: string) =>
+      `<svg aria-label="${label}" role="img" style="height:${px}px;width:${px}px"><mask><circle></circle></mask><g><image xlink:href="https://scontent.xx.fbcdn.net/v/t39.30808-1/${src}_n.jpg?stp=dst-jpg_p200x200"></image></g></svg>`;
+    const own = `<div aria-label="大頭貼照動作" role="button" tabindex="0"><div>${svg('大頭貼照動作', 168, 'own')}</div></div>`;
+    const friend = `<a href="https://www.facebook.com/wei.chen" role="link"><div>${svg('Wei Chen', 168, 'friend')}</div></a>`;
+    expect(read(row('Lives in', 'Oslo'), `<div>${friend}</div><div>${own}</div>`).fields.photoUrl).toMatchObject({ status: 'ok', value: 'https://scontent.xx.fbcdn.net/v/t39.30808-1/own_n.jpg?stp=dst-jpg_p200x200' });
+    // a small picture of a button (a story ring, a composer's avatar) is no profile photo
+    const small = `<div role="button"><div>${svg('Actions', 40, 'composer')}</div></div>`;
+    expect(read(row('Lives in', 'Oslo'), `<div>${friend}${small}</div>`).fields.photoUrl.status).not.toBe('ok');
+  });
+
+  it('a website as the person gave it: the link unwrapped, without the fbclid Facebook adds', () => {
+    const site = `<div><a href="https://l.facebook.com/l.php?u=https%3A%2F%2Finstagram.com%2Fann.lee%3Ffbclid%3DIwAR0abc&amp;h=AT0x" role="link">instagram.com/ann.lee</a></div>`;
+    expect(read(row('Lives in', 'Oslo') + site).fields.websites).toMatchObject({ status: 'ok', value: ['https://instagram.com/ann.lee'] });
+    const kept = `<div><a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fann.example%2Fshop%3Fid%3D7%26fbclid%3DIwAR0abc&amp;h=AT0x" role="link">ann.example</a></div>`;
+    expect(read(row('Lives in', 'Oslo') + kept).fields.websites).toMatchObject({ status: 'ok', value: ['https://ann.example/shop?id=7'] });
+  });
+
   it('is a Page, not a person, when the Intro says "Page · …"', () => {
     const r = read(`<div><span dir="auto"><strong>Page</strong> · Bicycle shop</span></div>${row('Lives in', 'Oslo')}`);
     expect(r.kind).toBe('not-profile');
