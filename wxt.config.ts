@@ -101,8 +101,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       config.build = { ...config.build, sourcemap: 'hidden', minify: 'terser', terserOptions: CONTENT_SCRIPT_TERSER };
+      // (and every content script reads the live sites only: the layouts they no longer serve are left out)
       const layout = entrypoints.length === 1 ? FACEBOOK_LAYOUTS[entrypoints[0].name] : undefined;
-      if (layout) config.define = { ...config.define, __TIEWISE_FACEBOOK__: JSON.stringify(layout) };
+      config.define = { ...config.define, __TIEWISE_LIVE__: 'true', ...(layout ? { __TIEWISE_FACEBOOK__: JSON.stringify(layout) } : {}) };
     },
   },
   zip: {

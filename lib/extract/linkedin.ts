@@ -25,6 +25,14 @@ import {
 import { clean, cssUrl, isoMonth, labelReOnce, parseBirthday, parseCount, plausible, safeUrl, shownText, text } from './text';
 import { linkedinProfileUrl } from './urls';
 
+// ---------- layouts no longer served ----------
+// LinkedIn's 2010–2016 public pages (hResume, hCard) live on only as saved copies: the CLI and the
+// tests read them; the content script, which reads the live site, is built without their hooks
+// (wxt.config.ts defines __TIEWISE_LIVE__ for the content scripts).
+declare const __TIEWISE_LIVE__: boolean | undefined;
+/** this build reads the layouts LinkedIn no longer serves */
+const SAVED = typeof __TIEWISE_LIVE__ === 'undefined' || !__TIEWISE_LIVE__;
+
 // ---------- hooks as data ----------
 
 // count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it
@@ -228,9 +236,9 @@ function top(c: Ctx): Element | null {
       // older top card (2019–2021), no h1; the public view without <main>
       () => first(c.doc, 'section.pv-top-card, section.top-card-layout'),
       // 2013–2016 public hCard; a member's /recent-activity/ page: the card in the left rail
-      () => byId(c, 'top-card topcard recent-activity-top-card'),
+      () => byId(c, SAVED ? 'top-card topcard recent-activity-top-card' : 'recent-activity-top-card'),
       // 2013 public hResume: no <section>; the h1 sits in div.masthead.vcard
-      () => tags(c, 'h1').find((x) => !x.closest(MODAL))?.closest('.masthead, .vcard, .profile-header'),
+      () => (SAVED ? tags(c, 'h1').find((x) => !x.closest(MODAL))?.closest('.masthead, .vcard, .profile-header') : null),
       // any layout: the section that holds the "Contact info" link
       () => contactLink(c, m)?.closest('section'),
     ];
@@ -262,7 +270,7 @@ function nameEl(c: Ctx): Element | null {
       () => (k ? null : first(t, '.pv-top-card--list > li.t-24, li.inline.t-24')),
       // 2015–2016 hCard: <h1 id="name"><span class="full-name">
       // (a /details/ page's sticky header: its lockup's title)
-      () => (k ? null : first(t, '#name .full-name, .full-name, #name, .fn, .artdeco-entity-lockup__title')),
+      () => (k ? null : first(t, SAVED ? '#name .full-name, .full-name, #name, .fn, .artdeco-entity-lockup__title' : '.artdeco-entity-lockup__title')),
       // 2026 web client: the name (an <h2> or a <p>) inside a link to the person's own page
       // (or, for a 1st-degree connection, to their contact info)
       () => {
@@ -353,7 +361,7 @@ function section(c: Ctx, k: keyof typeof SECTIONS): Element | null {
 
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return c.memo('sec:' + k, () => {
-    const h = HCARD[k] && byId(c, HCARD[k]!);
+    const h = SAVED && HCARD[k] && byId(c, HCARD[k]!);
     if (h) return h;
     // the 2026 Contact info overlay, open at its own address (looked for only there: a query of the whole page)
     const o = k === 'contact' && /overlay\/contact-info/.test(c.url) && first(c.doc, '[componentkey$=ContactInfoDetailSection]');
@@ -643,7 +651,8 @@ function topPhoto(c: Ctx): Element | null {
     const n = text(nameEl(c));
     for (const img of all(t, 'img')) {
       if (img.closest(MODAL)) continue;
-      const src = img.getAttribute('src') ?? img.getAttribute('data-delayed-url') ?? '';
+      // (a page saved "complete" points src at its local copy: the photo's address stays in srcset)
+      const src = (img.getAttribute('src') ?? img.getAttribute('data-delayed-url') ?? '') + ' ' + (img.getAttribute('srcset') ?? '');
       const alt = clean(img.getAttribute('alt'));
       const a = img.closest('a');
       const own = !a || selfLink(c, a) || /\/overlay\/photo/.test(a.getAttribute('href') ?? '');
@@ -712,18 +721,19 @@ const SPEC: Spec = {
       {
         via: 'top-card-subline',
         read: (c) => {
-          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li, dd:has(>.locality), .locality');
+          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li' + (SAVED ? ', dd:has(>.locality), .locality' : ''));
           const v = plausible(text(el, 400, (e) => e.matches(MODAL)), 150);
           return v && !isCount(v) ? v : null;
         },
       },
     ],
-    shown: (c) => contactLink(c, top(c)) ?? first(top(c), '.top-card__subline-item, .pv-top-card--list-bullet, .locality'),
+    shown: (c) => contactLink(c, top(c)) ?? first(top(c), '.top-card__subline-item, .pv-top-card--list-bullet' + (SAVED ? ', .locality' : '')),
   },
   about: {
     hooks: [
       { via: 'json-ld', read: (c) => jsonText(person(c)?.description, 10_000) },
-      { via: 'about-section', read: (c) => plausible(sectionBody(sec(c, 'about')), 10_000) },
+      // (the text itself: the card may hold more, as its "Top skills" line)
+      { via: 'about-section', read: (c) => { const s = sec(c, 'about'); return plausible(sectionBody(first(s, '[data-testid="expandable-text-box"],.inline-show-more-text') ?? s), 10_000); } },
       // 2017–2019: the summary inside the top card, clamped with a "…" of its own
       { via: 'top-card-summary', read: (c) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) },
     ],
@@ -736,8 +746,8 @@ const SPEC: Spec = {
         via: 'top-card-img',
         read: (c) => {
           const img = topPhoto(c);
-          // (a page saved by SavePage WE keeps the src it inlined in data-savepage-src)
-          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) : null;
+          // (a page saved by SavePage WE keeps the src it inlined in data-savepage-src; one saved "complete", its address in srcset)
+          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) ?? photo(img.getAttribute('srcset')?.split(' ')[0]) : null;
         },
       },
       // 2018–2019: no <img>, the photo is the background of <div class="pv-top-card-section__photo">
@@ -758,10 +768,10 @@ const SPEC: Spec = {
     hooks: [
       { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) },
       // 2015–2016 hCard: <div class="member-connections"><strong>500+</strong> connections</div>
-      { via: 'member-connections', read: (c) => parseCount(text(first(memberConnections(c), 'strong') ?? memberConnections(c))) },
+      ...(SAVED ? [{ via: 'member-connections', read: (c: Ctx) => parseCount(text(first(memberConnections(c), 'strong') ?? memberConnections(c))) }] : []),
       { via: 'see-connections', read: seeConnections },
     ],
-    shown: (c) => countLabelled(topText(c), LABEL.connections) !== null || memberConnections(c),
+    shown: (c) => countLabelled(topText(c), LABEL.connections) !== null || (SAVED && memberConnections(c)),
   },
   followers: {
     hooks: [

@@ -276,6 +276,25 @@ describe('LinkedIn 2018–2020 (Ember) as saved copies have them', () => {
     expect(ok(r, 'languages')).toEqual(['Czech']);
   });
 
+  it('About is the text, not the "Top skills" line the card shows under it (2026 client and 2025 logged-in, any UI language)', () => {
+    // the 2026 web client: the text in its expandable box; the skills in a block of <p>s with a link to their details
+    const client2026 = `<html><body><main><section componentkey="com.linkedin.sdui.profile.card.refACoAAFIXTUREAbout"><div><h2>Informacje</h2></div>` +
+      `<div><p><span data-testid="expandable-text-box" tabindex="-1">I build pipelines by day and bread by night.</span></p></div>` +
+      `<div><div><svg role="img"></svg><div><p>Najważniejsze umiejętności</p><p>Kafka • dbt • SQL</p></div>` +
+      `<a href="https://www.linkedin.com/in/jana-novak/overlay/top-skills-details/" aria-label="Pokaż najważniejsze umiejętności"></a></div></div></section></main></body></html>`;
+    expect(ok(read(client2026, URL_), 'about')).toBe('I build pipelines by day and bread by night.');
+    // 2025 logged-in: the text's aria-hidden copy beside its screen-reader twin; the skills in a list's component card
+    const copy = (t: string) => `<span aria-hidden="true">${t}</span><span class="visually-hidden">${t}</span>`;
+    const loggedIn2025 = `<html><body><main><section data-view-name="profile-card"><div id="about" class="pv-profile-card__anchor"></div>` +
+      `<div><h2>${copy('About')}</h2></div><div class="display-flex ph5 pv3"><div class="inline-show-more-text">${copy('I build pipelines by day and bread by night.')}</div></div>` +
+      `<div><ul class="pvs-list--padded"><li><div class="artdeco-card pv-profile-component-builder__card"><div data-view-name="profile-component-entity">` +
+      `<div>${copy('Top skills')}</div><div>${copy('Kafka • dbt • SQL')}</div></div></div></li></ul></div></section></main></body></html>`;
+    expect(ok(read(loggedIn2025, URL_), 'about')).toBe('I build pipelines by day and bread by night.');
+    // a real 2026 own page (Polish UI) with its top skills under the text
+    const own = realPage('linkedin', 'li-2026-own-pl.html');
+    expect(ok(read(own.html, own.url), 'about')).toMatch(/found it\.$/);
+  });
+
   it('"See connections (445)" in the v2 card', () => {
     const html = card2018().replace(/<h3 class="pv-top-card-section__connections">.*?<\/h3>/, '<span class="pv-top-card-v2-section__connections">See connections (445)</span>');
     expect(ok(read(html, URL_), 'connections')).toBe(445);
