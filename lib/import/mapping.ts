@@ -25,8 +25,10 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', 'імя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst', '名字', 'jmeno', 'voornaam', 'nomedibattesimo', 'שםפרטי', 'الاسمالأول']],
   ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', 'побатькові', '中间名', 'nmiddle', 'cntctmid']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', 'прізвище', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'שםמשפחה', 'اسمالعائلة']],
-  ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
+  ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|second|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/,
+    // Apple Contacts' German export ("Arbeit E-Mail", "Privat E-Mail", "Andere E-Mail")
+    /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
     // Hebrew, Arabic
     'טלפון', 'מסטלפון', 'מספרטלפון', 'טלפוןנייד', 'נייד', 'פלאפון', 'סלולרי', 'هاتف', 'الهاتف', 'رقمالهاتف', 'جوال', 'الجوال', 'رقمالجوال', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'organizacao', 'companies',
@@ -37,13 +39,13 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
   ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'посада', 'posicion', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
-  ['city', ['city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
+  ['city', [/^(arbeits|privat)adressestadt$/, 'adronelocality', 'city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
   ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'defaultprofileurl', 'publicprofileurl', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
-  ['website', ['website', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
+  ['website', ['website', 'homepage', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
   ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'listid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
-  ['birthday', ['birthday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
+  ['birthday', ['birthday', 'bday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
   ['tags', ['tags', 'tag', 'labels', 'etiqueta', 'categories', 'category', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
   ['connectedOn', ['connectedon', 'connectiondate', 'датаподключения']],
@@ -328,6 +330,11 @@ const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|н�
 const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|sig\.?ra|г-н|г-жа|господин|госпожа)\.?$/i;
 /** A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's letters). */
 const titleOnly = (v: string) => TITLE_ONLY.test(v) && (v !== v.toUpperCase() || v.endsWith('.'));
+/**
+ * Academic titles and degrees alone ("Dr.", "Prof. Dr.", "Dr. rer. nat.", "Dipl.-Ing.", "B.Sc.", "MBA"):
+ * each word an abbreviation with its dot, or a degree's letters. What Tine's and EGroupware's "title" holds.
+ */
+const DEGREE_ONLY = /^(?:(?:\p{L}{1,6}\.(?:-?\p{L}{1,6}\.)*|phd|mba|msc|bsc|llm)(?:\s+|$))+$/iu;
 
 /**
  * What a CRM writes where it has no name: HubSpot's and Salesforce's "[not provided]" in a required last
@@ -412,6 +419,9 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq|dds|cpa|mba)\.?$/i;
 /** A value of marks alone, no letter or digit: what a form wrote for "nothing" (a spreadsheet's text guard before it too: "'-"). */
 const NOTHING = /^'?[\s*\-–—_.,;:?!#/\\]+$/;
 
+/** A site's home page, no path ("http://www.example.org/", "example.org"): a website, never a person's profile. */
+const SITE_HOME = /^(?:https?:\/\/)?[\p{L}\p{N}.-]+\.\p{L}{2,}\/?$/iu;
+
 /** Google Contacts' separator of several values in one cell. */
 const MULTI_SEP = /\s+:::\s+/;
 
@@ -460,6 +470,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     let notAddress: string | undefined;
     /** values found in another field's column, after that field's own */
     const stray: Partial<Record<keyof typeof MULTI_FIELDS, string[]>> = {};
+    /** site home pages found in a profile's column, with the column */
+    const homes: [string, string][] = [];
     const keep = (header: string, v: string) => {
       // no prototype: a column named "__proto__" or "constructor" is a column like any other
       custom ??= Object.create(null) as Record<string, string>;
@@ -484,6 +496,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
           if (shown && EMAIL_SHAPE.test(shown[2])) {
             x = shown[2];
             if (shown[1].trim()) shownName ??= shown[1].trim();
+          }
+          // a site's home page in a profile's column ("url": Tine's and EGroupware's company website beside
+          // each of its people) is no one's profile: the row's website (after the website's own column)
+          if (field === 'profileUrl' && SITE_HOME.test(x.trim())) {
+            homes.push([header, x.trim()]);
+            continue;
           }
           // a placeholder number (Salesforce's "000000000") is no one's to call: kept, never the main number
           if (field === 'phone' && placeholderPhone(x)) {
@@ -521,6 +539,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       // its associated company's "Company name"): kept under its column, never lost
       else if (one[field]!.trim().toLowerCase() !== v.trim().toLowerCase()) keep(header, v);
     }
+    for (const [header, x] of homes) {
+      if (one.website === undefined) one.website = x;
+      else if (one.website.trim().toLowerCase() !== x.toLowerCase()) keep(header, x);
+    }
     for (const i of shownAs) {
       const m = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(fields[i] ?? '');
       if (m && EMAIL_SHAPE.test(m[1]) && !(many.email ?? []).some((x) => x.toLowerCase() === m[1].toLowerCase())) (stray.email ??= []).push(m[1]);
@@ -551,6 +573,13 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     if (one.company !== undefined && (NO_COMPANY.test(one.company.trim()) || titleOnly(one.company.trim()))) {
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
+    }
+    // an academic title or a courtesy title alone where the job goes (Tine's "title": "Dr. rer. nat.",
+    // "Dipl.-Ing."; a salutation): no job; kept under its column
+    const job = one.position?.trim();
+    if (job && (DEGREE_ONLY.test(job) || titleOnly(job))) {
+      keep(columnOf('position', 'Title'), one.position!);
+      one.position = undefined;
     }
     // a placeholder where a name goes ("[not provided]", "None"): no name; kept under its column
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {

@@ -1742,3 +1742,29 @@ describe('real exports, stop 57', () => {
     expect(r.records.map((x) => [x.name, x.custom])).toEqual([['安藤', { 'Phonetic Name': 'ｱﾝﾄﾞｳ' }]]);
   });
 });
+
+describe('Tine 2.0 / EGroupware and Apple Contacts\' German export (stop 58: real exports of those apps)', () => {
+  it("a company's home page in the 'url' column is the row's website, never the person's profile; a LinkedIn address there stays their profile", () => {
+    const r = csv(enc.encode('n_given,n_family,email,url,org_name\r\nJane,Roe,jane@example.org,http://www.example.org/,Example AG\r\nAnna,Berg,anna@other.example,https://www.linkedin.com/in/anna-berg-123/,Other\r\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Jane Roe', website: 'http://www.example.org/' });
+    expect(r.records[0].profileUrl).toBeUndefined();
+    expect(r.records[1]).toMatchObject({ profileUrl: 'https://www.linkedin.com/in/anna-berg-123/' });
+    // beside a website column of its own: that one is the website, the home page kept under its column
+    const both = csv(enc.encode('First Name,Last Name,Web Page,URL\r\nJane,Roe,https://jane.example/,http://www.example.org/\r\n'));
+    expect(both.records[0]).toMatchObject({ website: 'https://jane.example/', custom: { URL: 'http://www.example.org/' } });
+  });
+
+  it("an academic title where the job goes ('title': Dr. rer. nat., Dipl.-Ing., B.Sc., Prof. Dr.) is no job title; a job is", () => {
+    const r = csv(enc.encode('n_given,n_family,email,title\r\nJane,Roe,jane@example.org,Dr. rer. nat.\r\nJohn,Doe,john@example.org,Dipl.-Ing.\r\nAnn,Lee,ann@example.org,B.Sc.\r\nBo,Li,bo@example.org,Sr. Engineer\r\nCy,Ng,cy@example.org,MD\r\n'));
+    expect(r.records.map((x) => [x.position, x.custom?.title])).toEqual([
+      [undefined, 'Dr. rer. nat.'], [undefined, 'Dipl.-Ing.'], [undefined, 'B.Sc.'], ['Sr. Engineer', undefined], ['MD', undefined],
+    ]);
+  });
+
+  it("Apple's German columns (Arbeit E-Mail, Privat E-Mail, Arbeit Telefon, Arbeitsadresse Stadt, Homepage), Tine's bday and adr_one_locality, a 'Second Email'", () => {
+    const apple = csv(enc.encode('Vorname\tNachname\tArbeit E-Mail\tPrivat E-Mail\tArbeit Telefon\tArbeitsadresse Stadt\tHomepage\r\nJana\tRöder\tjana@firma.example\tjana@privat.example\t+49 30 1234567\tBerlin\thttps://jana.example\r\n'));
+    expect(apple.records[0]).toMatchObject({ emails: ['jana@firma.example', 'jana@privat.example'], phone: '+49 30 1234567', city: 'Berlin', website: 'https://jana.example' });
+    const tine = csv(enc.encode('n_given,n_family,email,Second Email,bday,adr_one_locality\r\nJane,Roe,jane@example.org,jroe@mail.example,1980-03-04,Hamburg\r\n'));
+    expect(tine.records[0]).toMatchObject({ emails: ['jane@example.org', 'jroe@mail.example'], birthday: '1980-03-04', city: 'Hamburg' });
+  });
+});
