@@ -168,6 +168,10 @@ function toRecord(raw: string): ImportedContact | Why {
   const seen = new Map<string, string>();
   /** Apple's card of an organisation (X-ABShowAs:COMPANY) */
   let showsCompany = false;
+  /** what the card is (4.0's KIND, Apple's X-ADDRESSBOOKSERVER-KIND): a person unless it says otherwise */
+  let kind = 'individual';
+  /** the city and country came from the address the card prefers */
+  let prefAdr = false;
   for (const p of comp.getAllProperties()) {
     const name = p.name.toLowerCase();
     const values = valuesOf(p);
@@ -176,6 +180,7 @@ function toRecord(raw: string): ImportedContact | Why {
     /** the label Apple or Google gave a grouped value ("item1.X-ABLabel:Anniversary"), as30 passes it on */
     const label = String(p.getParameter(LABEL) ?? '');
     if (name === 'x-abshowas' && /^company$/i.test(text)) showsCompany = true;
+    if ((name === 'kind' || name === 'x-addressbookserver-kind') && text) kind = text.toLowerCase();
     // a field that takes one value: a second one (two ORGs, two TITLEs) is kept beside it, not lost
     if (ONE.has(name) && text) {
       const before = seen.get(name);
@@ -187,6 +192,8 @@ function toRecord(raw: string): ImportedContact | Why {
     }
     switch (name) {
       case 'version': case 'prodid': case 'rev':
+      // (read above: what the card is)
+      case 'kind': case 'x-addressbookserver-kind':
         break;
       case 'fn':
         if (text) r.name = oneLine(first.join(''));
@@ -244,16 +251,23 @@ function toRecord(raw: string): ImportedContact | Why {
       case 'adr': {
         // post office box; extended; street; locality; region; postal code; country (Google adds an eighth:
         // the same address formatted, "Leeds, West Yorkshire\nGB" — kept only when the seven are empty)
+        // the city and country of the address the card prefers (TYPE=PREF, PREF=1), else of its first
         const [, , , city, , , country] = first;
-        if (city?.trim() && r.city === undefined) r.city = city;
-        if (country?.trim() && r.country === undefined) r.country = country;
+        const mine = preferred(p) && !prefAdr && (!!city?.trim() || !!country?.trim());
+        if (mine) prefAdr = true;
+        if (city?.trim() && (r.city === undefined || mine)) r.city = city;
+        if (country?.trim() && (r.country === undefined || mine)) r.country = country;
         const parts = first.length > 7 && first.slice(0, 7).some((x) => x.trim()) ? first.slice(0, 7) : first;
         keep('Address', parts.map((x) => x.trim()).filter(Boolean).join(', '));
         break;
       }
       case 'bday':
-        // Apple's birthday with no year: a placeholder year (1604) named by X-APPLE-OMIT-YEAR, or 0000
-        if (text) r.birthday = /^(?:0000|1604)-\d\d-\d\d/.test(text) && (text.startsWith('0000') || p.getParameter('x-apple-omit-year')) ? `--${text.slice(5, 10)}` : text;
+        // a birthday with no year: a placeholder year, 1604 (Apple's, with or without its X-APPLE-OMIT-YEAR;
+        // Thunderbird's CardBook writes "16040101") or 0000 — no one alive was born then
+        if (text) {
+          const noYear = /^(?:0000|1604)-?(\d\d)-?(\d\d)$/.exec(text);
+          r.birthday = noYear ? `--${noYear[1]}-${noYear[2]}` : text;
+        }
         break;
       case 'note': {
         // the parser splits a note at its commas (2.1 and careless 3.0 exporters leave them unescaped):
@@ -323,11 +337,26 @@ function toRecord(raw: string): ImportedContact | Why {
     if (!emails.some((e) => e.toLowerCase() === String(r.name).trim().toLowerCase())) keep('FN', r.name);
     delete r.name;
   }
-  // Apple's card of an organisation, no person named in it: the company's own record, not a person
-  if (showsCompany && !parts.length && typeof r.company === 'string') return why('companyRecord', { company: r.company });
+  // an address as the only name (a card a mail program made from a message: "FN:Jane.Roe@example.net",
+  // its N the address too): the card names no person; the address is one of theirs
+  if (typeof r.name === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.name.trim()) && !parts.length) {
+    const a = r.name.trim();
+    if (!emails.some((e) => e.toLowerCase() === a.toLowerCase())) emails.push(a);
+    if (emails.length) r.email = emails[0];
+    if (emails.length > 1) r.emails = emails;
+    delete r.name;
+  }
+  // a card of a group (4.0's KIND:group, Apple's X-ADDRESSBOOKSERVER-KIND:group) or a place (KIND:location)
+  // is no person; an organisation's (KIND:org, Apple's X-ABShowAs:COMPANY with no person named) is the
+  // company's own record
+  const shown = (r.name as string | undefined) ?? (r.company as string | undefined) ?? '';
+  if (kind === 'group') return why('vcardGroup', { name: shown });
+  if (kind === 'location') return why('vcardLocation', { name: shown });
+  if ((kind === 'org' || (showsCompany && !parts.length)) && (typeof r.company === 'string' || typeof r.name === 'string')) return why('companyRecord', { company: String(r.company ?? r.name) });
   // a card with no name but its organisation (a business's number in an Android phone book) is the organisation's
   const part = (x: unknown) => (named(x) ? x : undefined);
-  const name = (r.name as string | undefined) ?? nameOfParts(part(r.firstName), part(r.middleName), part(r.lastName)) ?? (r.company as string | undefined);
+  // (a card named by its nickname only: "NICKNAME:Johnny", as the phone shows it)
+  const name = (r.name as string | undefined) ?? nameOfParts(part(r.firstName), part(r.middleName), part(r.lastName)) ?? part(custom.NICKNAME) ?? (r.company as string | undefined);
   if (!name && !r.email) return nobody(r.phone as string | undefined);
   r.name = name ?? r.email;
   // (under the names Google's CSV gives them)

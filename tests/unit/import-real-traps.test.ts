@@ -23,6 +23,39 @@ function csv(...chunks: Uint8Array[]) {
 }
 
 describe('vCards as real exporters write them', () => {
+  it('a group, a place or an organisation (4.0 KIND, Apple X-ADDRESSBOOKSERVER-KIND) is no person; an individual is', () => {
+    const card = (lines: string) => `BEGIN:VCARD\r\nVERSION:4.0\r\n${lines}END:VCARD\r\n`;
+    const r = readVcards(
+      card('KIND:group\r\nFN:Sales Team\r\nMEMBER:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af\r\n') +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nX-ADDRESSBOOKSERVER-KIND:group\r\nN:Sales Team;;;;\r\nFN:Sales Team\r\nEND:VCARD\r\n' +
+        card('KIND:org\r\nFN:ABC Marketing\r\nORG:ABC Marketing\r\nEMAIL:info@abc.example\r\n') +
+        card('KIND:location\r\nFN:Building 7\r\n') +
+        card('KIND:individual\r\nFN:Jane Roe\r\nN:Roe;Jane;;;\r\nEMAIL:jane@example.org\r\n'),
+    );
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([5, 1, 4]);
+    expect(r.rejected.map((x) => x.code)).toEqual(['vcardGroup', 'vcardGroup', 'companyRecord', 'vcardLocation']);
+    expect(r.records[0]).toEqual({ name: 'Jane Roe', firstName: 'Jane', lastName: 'Roe', email: 'jane@example.org' });
+  });
+
+  it("a birthday's placeholder year 1604 (CardBook's 16040101) is no year; the city of the address the card prefers", () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jane Roe\r\nN:Roe;Jane;;;\r\nBDAY:16040101\r\n' +
+        'ADR;TYPE=home:;;1 Home St;Hometown;;;\r\nADR;TYPE=work;PREF=1:;;2 Office Rd;Worktown;;;Germany\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nBDAY:1985-03-04\r\nADR;TYPE=HOME:;;1 Home St;Hometown;;;\r\nADR;TYPE=WORK,PREF:;;2 Office Rd;Worktown;;;\r\nEND:VCARD\r\n',
+    );
+    expect(r.records.map((x) => [x.birthday, x.city, x.country])).toEqual([['--01-01', 'Worktown', 'Germany'], ['1985-03-04', 'Worktown', undefined]]);
+  });
+
+  it('a card a mail program made from an address (N and FN addresses) names no person: the addresses are theirs; a nickname alone names the card', () => {
+    const r = readVcards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:jane.roe@example.org;;;;\r\nFN:Jane.Roe@example.net\r\nEMAIL:jane.roe@example.org\r\nEND:VCARD\r\n' +
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nNICKNAME:Johnny\r\nTEL:+49 30 1234567\r\nEND:VCARD\r\n',
+    );
+    expect([r.accepted, r.rejected.length]).toEqual([2, 0]);
+    expect(r.records[0]).toMatchObject({ name: 'jane.roe@example.org', emails: ['jane.roe@example.org', 'Jane.Roe@example.net'] });
+    expect(r.records[1]).toMatchObject({ name: 'Johnny', phone: '+49 30 1234567' });
+  });
+
   it('a value the parser cannot read as its type (Lotus Notes "TZ:1:00", a dotted BDAY) keeps its card and its text', () => {
     const r = readVcards(
       'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lindqvist;Maja;;;\r\nFN:Maja Lindqvist\r\nORG:Nordvik AB\r\nEMAIL;TYPE=INTERNET:maja@nordvik.example\r\n' +
