@@ -30,7 +30,7 @@ import { CsvImport, type CsvImportReport } from '../lib/import/csv-kind';
 import { decodeBytes } from '../lib/import/decode';
 import { importJson } from '../lib/import/json';
 import { ImportError } from '../lib/import/table';
-import { readVcardBytes } from '../lib/import/vcard';
+import { jcardText, readVcardBytes, readVcards } from '../lib/import/vcard';
 import { formatOf, isGridFormat, readGridFile, unreadableFormat } from '../lib/import/read';
 
 const args = process.argv.slice(2);
@@ -99,6 +99,18 @@ function printTable(r: CsvImportReport, how: { encoding: string | null; delimite
   print(kind === 'contacts' ? common : { kind, ...common });
 }
 
+/** The vCard text a .json file's jCards stand for, or null (read once). */
+let jcardMemo: string | null | undefined;
+function jcard(path: string, bytes: number): string | null {
+  if (jcardMemo !== undefined) return jcardMemo;
+  if (!/\.json$/i.test(path)) return (jcardMemo = null);
+  const fd = openSync(path, 'r');
+  const buf = new Uint8Array(bytes);
+  readSync(fd, buf, 0, bytes, 0);
+  closeSync(fd);
+  return (jcardMemo = jcardText(decodeBytes(buf).text));
+}
+
 try {
   const fd = openSync(file, 'r');
   const head = new Uint8Array(Math.min(size, 4096));
@@ -108,9 +120,10 @@ try {
   if (isGridFormat(format)) {
     const r = await readGridFile(readAll(), { format, sheet });
     printTable(r, { encoding: format === 'xlsx' ? null : r.encoding, format, sheet: r.sheet, delimiter: null });
-  } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file)) {
-    const bytes = readAll();
-    const r = readVcardBytes(bytes);
+  } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file) || jcard(file, size)) {
+    // (a jCard file: vCards written as JSON, read as the cards it holds, as the import reads it)
+    const cards = jcard(file, size);
+    const r = cards !== null ? readVcards(cards) : readVcardBytes(readAll());
     print({
       preset: 'generic',
       encoding: null,

@@ -13,7 +13,7 @@ import { ContactSink } from './contacts';
 import type { CsvImportReport } from './csv-kind';
 import type { ColumnMapping, ImportedContact } from './fields';
 import { type JsonImportReport, importJson } from './json';
-import { type VcardReport, readVcardBytes } from './vcard';
+import { type VcardReport, jcardText, readVcardBytes, readVcards } from './vcard';
 import { type FileKind, type KindJudgement, isPeopleKind, judgeKind } from './kind';
 import { applyMapping, detectPreset, proposeMapping } from './mapping';
 import type { PresetId } from './presets';
@@ -191,7 +191,9 @@ export class ImportReader {
     if (!this.table) {
       if (this.opts.format === 'vcard') return readVcardBytes(concat(this.json));
       const text = new TextDecoder('utf-8').decode(concat(this.json));
-      return importJson(text);
+      // (a jCard file is vCards written as JSON: read as the cards it holds)
+      const cards = jcardText(text);
+      return cards !== null ? readVcards(cards) : importJson(text);
     }
     const info = this.table.end();
     const s = this.sink!;

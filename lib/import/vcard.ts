@@ -57,6 +57,23 @@ function joinFoldedCharacters(b: Uint8Array): Uint8Array {
 }
 
 /** A vCard file's bytes read: split characters joined, the encoding found (decode.ts), the cards read. */
+/**
+ * A jCard file (RFC 7095: vCard as JSON, `["vcard", [properties]]`, or a list of them) as the vCard
+ * text it stands for, read then as any vCard file; null when the text is no jCard.
+ */
+export function jcardText(text: string): string | null {
+  if (!/^\uFEFF?\s*\[\s*(?:\[\s*)?"vcard"/i.test(text.slice(0, 200))) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return null;
+  }
+  const cards = Array.isArray(data) && typeof data[0] === 'string' ? [data] : Array.isArray(data) ? data : [];
+  if (!cards.length || !cards.every((c) => Array.isArray(c) && String(c[0]).toLowerCase() === 'vcard' && Array.isArray(c[1]))) return null;
+  return cards.map((c) => new ICAL.Component(c as unknown[]).toString()).join('\r\n') + '\r\n';
+}
+
 export function readVcardBytes(bytes: Uint8Array): VcardReport {
   const joined = joinFoldedCharacters(bytes);
   return readVcards(decodeBytes(joined, declaredCharset(joined)).text);

@@ -23,6 +23,22 @@ function csv(...chunks: Uint8Array[]) {
 }
 
 describe('vCards as real exporters write them', () => {
+  it('a jCard file (RFC 7095: vCards written as JSON) is read as the cards it holds, one row each', () => {
+    const jcard = (name: string, family: string, email: string) => ['vcard', [
+      ['version', {}, 'text', '4.0'], ['fn', {}, 'text', `${name} ${family}`], ['n', {}, 'text', [family, name, '', '', '']],
+      ['email', { type: 'work' }, 'text', email], ['tel', { type: ['work', 'voice'], pref: '1' }, 'uri', 'tel:+1-418-555-0102;ext=102'],
+      ['adr', { type: 'work' }, 'text', ['', 'Suite 4', '12 Rue Laurier', 'Quebec', 'QC', 'G1V 0A0', 'Canada']],
+    ]];
+    for (const doc of [jcard('Mireille', 'Gagnon', 'mireille@laurier.example'), [jcard('Mireille', 'Gagnon', 'mireille@laurier.example'), jcard('Paul', 'Roy', 'paul@laurier.example')]]) {
+      const reader = new ImportReader({ format: 'json' });
+      reader.push(enc.encode(JSON.stringify(doc, null, 2)));
+      const out = reader.end();
+      if (out.kind !== 'contacts' || !('format' in out)) throw new Error(`read as ${out.kind}`);
+      expect([out.format, out.rows, out.accepted, out.rejected.length]).toEqual(['vcard', doc[0] === 'vcard' ? 1 : 2, doc[0] === 'vcard' ? 1 : 2, 0]);
+      expect(out.records[0]).toMatchObject({ name: 'Mireille Gagnon', email: 'mireille@laurier.example', phone: '+1-418-555-0102 ext. 102', city: 'Quebec', country: 'Canada' });
+    }
+  });
+
   it('a group, a place or an organisation (4.0 KIND, Apple X-ADDRESSBOOKSERVER-KIND) is no person; an individual is', () => {
     const card = (lines: string) => `BEGIN:VCARD\r\nVERSION:4.0\r\n${lines}END:VCARD\r\n`;
     const r = readVcards(
