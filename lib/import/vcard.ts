@@ -208,9 +208,8 @@ function toRecord(raw: string): ImportedContact | Why {
       seen.set(name, text);
     }
     switch (name) {
-      case 'version': case 'prodid': case 'rev':
-      // (read above: what the card is)
-      case 'kind': case 'x-addressbookserver-kind':
+      // (KIND and Apple's X-ADDRESSBOOKSERVER-KIND: read above, what the card is)
+      case 'version': case 'prodid': case 'rev': case 'kind': case 'x-addressbookserver-kind':
         break;
       case 'fn':
         if (text) r.name = oneLine(first.join(''));
