@@ -459,9 +459,18 @@ function besideContactInfo(c: Ctx): string | null {
 }
 
 
+/** The jobs the experience shows, once per read. */
+function jobsShown(c: Ctx): Job[] | null {
+  return c.memo(jobsShown, () => runHooks(EXPERIENCE, c));
+}
+
 function currentJob(c: Ctx): Job | null {
-  const jobs = c.memo(currentJob, () => runHooks(EXPERIENCE, c));
-  return jobs?.find((j) => !j.end) ?? null;
+  return jobsShown(c)?.find((j) => !j.end) ?? null;
+}
+
+/** Every job the experience shows has ended: the page shows no current one (missing, not unreadable). */
+function allEnded(c: Ctx): boolean {
+  return !!jobsShown(c)?.length && !currentJob(c);
 }
 
 function runHooks<T>(hooks: Hook<T>[], c: Ctx): T | null {
@@ -700,14 +709,14 @@ const SPEC: Spec = {
       { via: 'top-card-tile', read: (c) => topTile(c, 'company') },
       { via: 'experience', read: (c) => currentJob(c)?.company },
     ],
-    shown: (c) => sec(c, 'experience') ?? topTile(c, 'company'),
+    shown: (c) => !allEnded(c) && (sec(c, 'experience') ?? topTile(c, 'company')),
   },
   position: {
     hooks: [
       { via: 'json-ld', read: (c) => jsonText(person(c)?.jobTitle, 200) },
       { via: 'experience', read: (c) => currentJob(c)?.title },
     ],
-    shown: (c) => sec(c, 'experience'),
+    shown: (c) => !allEnded(c) && sec(c, 'experience'),
   },
   location: {
     hooks: [

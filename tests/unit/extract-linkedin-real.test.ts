@@ -421,6 +421,11 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     expect(ok(r, 'company')).toBe('Vltava Bank');
     const jobs = ok(r, 'experience') as { title?: string; company: string }[];
     expect(jobs.map((j) => [j.title, j.company])).toEqual([['CEO', 'Vltava Bank'], ['Analyst', 'Morava Capital']]);
+    // every job ended (a real 2025 page whose last role was over): no current company or position
+    // is shown, so they are missing — "could not read" would say the layout changed
+    const ended = read(html.replace('Dec 2008 – Present', 'Dec 2008 – Feb 2025'), URL_);
+    expect([ended.fields.company.status, ended.fields.position.status]).toEqual(['missing', 'missing']);
+    expect((ok(ended, 'experience') as unknown[]).length).toBe(2);
   });
 });
 
