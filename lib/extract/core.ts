@@ -505,7 +505,10 @@ export function pieces(li: Element): string[] {
   const out: string[] = [];
   for (const e of els) {
     const t = text(e);
-    if (t && out[out.length - 1] !== t) out.push(t);
+    const last = out[out.length - 1];
+    // (one line its page split into spans: a range, "2014 - " "2016"; a degree and its field, "MS" "·" "Informatik")
+    if (last !== undefined && t && (/[–—·-]$/.test(last) || t === '·')) out[out.length - 1] = `${last} ${t}`;
+    else if (t && last !== t) out.push(t);
   }
   return out;
 }

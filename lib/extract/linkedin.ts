@@ -742,7 +742,7 @@ const SPEC: Spec = {
     hooks: [
       { via: 'json-ld', read: (c) => jsonText(person(c)?.description, 10_000) },
       // (the text itself: the card may hold more, as its "Top skills" line)
-      { via: 'about-section', read: (c) => { const s = sec(c, 'about'); return plausible(sectionBody(first(s, '[data-testid="expandable-text-box"],.inline-show-more-text') ?? s), 10_000); } },
+      { via: 'about-section', read: (c) => { const s = sec(c, 'about'); return plausible(sectionBody(first(s, '[data-testid="expandable-text-box"],[class*=inline-show-more-text]') ?? s), 10_000); } },
       // 2017–2019: the summary inside the top card, clamped with a "…" of its own
       { via: 'top-card-summary', read: (c) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) },
     ],

@@ -290,6 +290,9 @@ describe('LinkedIn 2018–2020 (Ember) as saved copies have them', () => {
       `<div><ul class="pvs-list--padded"><li><div class="artdeco-card pv-profile-component-builder__card"><div data-view-name="profile-component-entity">` +
       `<div>${copy('Top skills')}</div><div>${copy('Kafka • dbt • SQL')}</div></div></div></li></ul></div></section></main></body></html>`;
     expect(ok(read(loggedIn2025, URL_), 'about')).toBe('I build pipelines by day and bread by night.');
+    // (2025 with hashed classes: only the modifier classes, "inline-show-more-text--is-collapsed", are left)
+    const hashed = loggedIn2025.replace('class="inline-show-more-text"', 'class="x1a2b inline-show-more-text--is-collapsed inline-show-more-text--is-collapsed-with-line-clamp"');
+    expect(ok(read(hashed, URL_), 'about')).toBe('I build pipelines by day and bread by night.');
     // a real 2026 own page (Polish UI) with its top skills under the text
     const own = realPage('linkedin', 'li-2026-own-pl.html');
     expect(ok(read(own.html, own.url), 'about')).toMatch(/found it\.$/);
@@ -426,6 +429,17 @@ describe('LinkedIn: the top card and jobs of pages first met in real saves', () 
     const ended = read(html.replace('Dec 2008 – Present', 'Dec 2008 – Feb 2025'), URL_);
     expect([ended.fields.company.status, ended.fields.position.status]).toEqual(['missing', 'missing']);
     expect((ok(ended, 'experience') as unknown[]).length).toBe(2);
+  });
+});
+
+describe('LinkedIn: the mobile web\'s lite profile (p_mwlite_profile_view, 2025)', () => {
+  it('an education line its page split into spans is one line: "2014 - " "2016" a range, "MS" "·" "Informatik" the degree with its field', () => {
+    const html = '<html><head><title>Jana Novak | LinkedIn</title></head><body><main><section class="top-card"><h1 class="heading-large">Jana Novak</h1></section>' +
+      '<section class="education-container"><h2>Education</h2><ol><li class="profile-entity-lockup"><a href="https://www.linkedin.com/school/tu-wien/">' +
+      '<div class="list-item-heading"><span>TU Wien</span></div><div class="body-small"><span>Master of Science - MS</span><span class="dot-separator">·</span><span>Informatik</span></div>' +
+      '<div class="body-small"><span class="body-small">2014 - </span><span class="body-small">2016</span></div></a></li></ol></section></main></body></html>';
+    // (read as "2014 -" alone, the school would look unfinished)
+    expect(ok(read(html, URL_), 'education')).toEqual([{ school: 'TU Wien', degree: 'Master of Science - MS · Informatik', start: '2014', end: '2016' }]);
   });
 });
 
