@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, withoutDirectionMarks } from './fields';
 import { normaliseName } from './dedupe';
 import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
@@ -14,6 +14,8 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['name', ['name', '姓名', '真实姓名', '真實姓名', 'fullname', 'completename', 'nfn', 'crmname', 'membername', 'customername', 'clientname', 'subscribername', 'attendeename', 'participantname', 'guestname', 'contatoprincipal', 'primarycontact', 'основнойконтакт', 'nombrecompleto', 'nomcomplet', 'nomecompleto', 'vollstandigername', 'contactname', 'displayname', 'personname', 'contact', 'contactperson', 'pessoadecontato', 'personadecontacto', 'contactfullname', 'фио', 'полноеимя', 'полноеимяконтакта', 'имяфамилия', 'фамилияимя', 'фамилияимяотчество', 'имяфамилияотчество', 'контакт', 'имяконтакта', 'клиент',
     // the person to ask for at a client (MS Access's Russian Northwind "ОбращатьсяК"; 1C's and many lists' "Контактное лицо")
     'обращатьсяк', 'контактноелицо', 'фиоконтактноголица', 'контактноелицофио',
+    // the display name in Thunderbird's German and Odoo's Spanish and French exports
+    'anzeigename', 'nombremostrado', 'nomaffiche',
     // Ukrainian: a hand-kept list's "Назва" (its name), "ПІБ"
     'назва', 'піб', 'прізвищеімя', 'прізвищеімяпобатькові', 'імяпрізвище',
     // Chinese (Thunderbird's 显示名称), Korean, Japanese, Turkish
@@ -27,8 +29,12 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', 'прізвище', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'שםמשפחה', 'اسمالعائلة']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|second|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/,
     // Apple Contacts' German export ("Arbeit E-Mail", "Privat E-Mail", "Andere E-Mail")
-    /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/, 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
+    /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/,
+    // Thunderbird's German and French ("Primäre E-Mail-Adresse", "Adresse électronique principale")
+    /^(primare|sekundare)e?mailadresse$/, /^adresseelectronique(principale|secondaire)?$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
+    // Thunderbird's German and French numbers
+    'teldienstlich', 'telprivat', 'mobiltelnr', 'telprofessionnel', 'telpersonnel', 'telportable', 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
     // Hebrew, Arabic
     'טלפון', 'מסטלפון', 'מספרטלפון', 'טלפוןנייד', 'נייד', 'פלאפון', 'סלולרי', 'هاتف', 'الهاتف', 'رقمالهاتف', 'جوال', 'الجوال', 'رقمالجوال', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
   ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'organizacao', 'companies',
@@ -38,13 +44,13 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     'businessname', 'empresaleads', 'empresalead',
     // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
-  ['position', ['position', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'посада', 'posicion', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
-  ['city', [/^(arbeits|privat)adressestadt$/, 'adronelocality', 'city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
-  ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
+  ['position', ['position', 'profession', 'arbeitstitel', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'посада', 'posicion', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
+  ['city', [/^(arbeits|privat)adressestadt$/, /^(privat|dienstlich)ort$/, 'adronelocality', 'city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
+  ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'странаилирегион', /^paysregion(domicile|travail)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'defaultprofileurl', 'publicprofileurl', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
-  ['website', ['website', 'homepage', 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
-  ['crmId', ['id', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'listid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
+  ['website', ['website', 'homepage', /^(webseite|siteweb)\d$/, 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
+  ['crmId', ['id', 'idexterno', 'idexterne', 'externeid', 'recordid', 'recordidcontact', 'contactid', 'crmid', 'externalid', 'personid', 'customerid', 'listid', 'ид', 'идентификатор', 'кодклиента', 'idderegistro']],
   ['birthday', ['birthday', 'bday', 'birthdate', 'dateofbirth', 'dob', 'деньрождения', 'датарождения', '生日', 'fechadenacimiento', 'datedenaissance', 'geburtstag', 'geburtsdatum', 'datadenascimento', 'cumpleanos']],
   ['tags', ['tags', 'tag', 'labels', 'etiqueta', 'categories', 'category', 'groupmembership', 'теги', 'метки', 'категории', 'etiquetas', 'etiquettes']],
   ['stage', ['lifecyclestage', 'leadstatus', 'stage', 'status', 'стадия', 'этап', 'статус', 'статуслида']],
@@ -335,6 +341,8 @@ const titleOnly = (v: string) => TITLE_ONLY.test(v) && (v !== v.toUpperCase() ||
  * each word an abbreviation with its dot, or a degree's letters. What Tine's and EGroupware's "title" holds.
  */
 const DEGREE_ONLY = /^(?:(?:\p{L}{1,6}\.(?:-?\p{L}{1,6}\.)*|phd|mba|msc|bsc|llm)(?:\s+|$))+$/iu;
+/** A job title's place holding an academic or courtesy title alone: no job (CSV and vCard). */
+export const noJob = (v: string) => DEGREE_ONLY.test(v) || titleOnly(v);
 
 /**
  * What a CRM writes where it has no name: HubSpot's and Salesforce's "[not provided]" in a required last
@@ -451,7 +459,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   const nickCol = keysAll.findIndex((k, i) => NICKNAME.has(k) && mapping[i] == null);
   // Thunderbird's birthday in three columns ("Birth Year", "Birth Month", "Birth Day"), none of them the birthday's
   const unmapped = (k: string) => keysAll.findIndex((x, i) => x === k && mapping[i] == null && headers[i].includes(' '));
-  const birthCols = [unmapped('birthyear'), unmapped('birthmonth'), unmapped('birthday')] as const;
+  // (in German, "Geburtsjahr", "Geburtsmonat", "Geburtstag": the last is the day, not the birthday)
+  const german = ['geburtsjahr', 'geburtsmonat', 'geburtstag'].map((k) => keysAll.indexOf(k));
+  const birthCols = german.every((i) => i >= 0) ? german : [unmapped('birthyear'), unmapped('birthmonth'), unmapped('birthday')];
+  for (const c of cols) if (c.i === german[2] && german[0] >= 0 && german[1] >= 0 && c.field === 'birthday') c.field = null;
+  /** the job comes from a column only called "title", which may hold an academic title instead */
+  const titleColumn = cols.some((c) => c.field === 'position' && headerKey(c.header) === 'title');
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
@@ -574,13 +587,16 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }
-    // an academic title or a courtesy title alone where the job goes (Tine's "title": "Dr. rer. nat.",
-    // "Dipl.-Ing."; a salutation): no job; kept under its column
+    // an academic title or a courtesy title alone in a column only called "title" (Tine's: "Dr. rer. nat.",
+    // "Dipl.-Ing."; a salutation): no job; kept under its column. (A column that says it is the job's is
+    // taken at its word.)
     const job = one.position?.trim();
-    if (job && (DEGREE_ONLY.test(job) || titleOnly(job))) {
+    if (job && titleColumn && noJob(job)) {
       keep(columnOf('position', 'Title'), one.position!);
       one.position = undefined;
     }
+    // (the direction marks a phone book wraps a name in are no part of it: "\u202BAna\u202C\u200E")
+    for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) if (one[part] !== undefined) one[part] = withoutDirectionMarks(one[part]!).trim() || undefined;
     // a placeholder where a name goes ("[not provided]", "None"): no name; kept under its column
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
       const v = one[part]?.trim();

@@ -17,7 +17,7 @@ import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
-import { orderKeys } from './mapping';
+import { noJob, orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -229,7 +229,8 @@ function toRecord(raw: string): ImportedContact | Why {
       }
       case 'email': {
         // (what is no address is kept, not mailed: as in a CSV's e-mail column)
-        const address = withoutDirectionMarks(text).trim();
+        // (a stray dot or comma after it, Yahoo's "jo@example.com.", is no part of it: as a CSV's cell is read)
+        const address = withoutDirectionMarks(text).trim().replace(/[,;.]+$/, '');
         // (a phone book's "null" is no value)
         if (/^null$/i.test(address)) break;
         if (address && !address.includes('@')) keep('EMAIL', text.replace(/\\"/g, '"'));
@@ -262,6 +263,8 @@ function toRecord(raw: string): ImportedContact | Why {
       case 'title':
         // a number typed where the job title goes is a number to call (as in ORG), no position
         if (text && phoneShaped(text)) strayNumber(text);
+        // (an academic or courtesy title alone, Yahoo's "TITLE:Dr.", is no job: kept, as a CSV's)
+        else if (text && noJob(text)) keep('TITLE', text);
         else if (text) r.position = first.join('').trim();
         break;
       case 'adr': {
@@ -282,7 +285,11 @@ function toRecord(raw: string): ImportedContact | Why {
         // Thunderbird's CardBook writes "16040101") or 0000 — no one alive was born then
         if (text) {
           const noYear = /^(?:0000|1604)-?(\d\d)-?(\d\d)$/.exec(text);
-          r.birthday = noYear ? `--${noYear[1]}-${noYear[2]}` : text;
+          // (the parser reads Yahoo's unpadded "1954615" as "1954-15": its written form decides)
+          const written = /^(?:[\w-]+\.)?BDAY(?:;[^:\r\n]*)?:(\d{5,7})\s*$/im.exec(raw)?.[1];
+          // (two readings, "1954111": kept as written, no birthday guessed)
+          if (written && !noYear && !unpadded(written)) keep('BDAY', written);
+          else r.birthday = noYear ? `--${noYear[1]}-${noYear[2]}` : (written && unpadded(written)) || text;
         }
         break;
       case 'note': {
@@ -345,7 +352,8 @@ function toRecord(raw: string): ImportedContact | Why {
   for (const k of ['name', 'firstName', 'middleName', 'lastName']) if (r[k] !== undefined && !named(r[k])) delete r[k];
   // an address split at its dots into N ("N:example;lena;l.x@mail.;;") beside it whole as FN: pieces of
   // the FN, no name's parts (Sony Ericsson's "Коваль@CS" is one; an address alone in N is the only name)
-  if (typeof r.name === 'string' && r.name.includes('@') && NAME_PARTS.some((k) => /@[^\s@]*\./.test(String(r[k] ?? '')))) for (const k of NAME_PARTS) delete r[k];
+  // (Android splits it at its last dot too: "N:com;jane.roe@example;;;")
+  if (typeof r.name === 'string' && r.name.includes('@') && NAME_PARTS.some((k) => { const v = String(r[k] ?? ''); return /@[^\s@]*\./.test(v) || (/^[^\s@]+@[^\s@]+$/.test(v) && String(r.name).toLowerCase().includes(v.toLowerCase())); })) for (const k of NAME_PARTS) delete r[k];
   const parts = [r.firstName, r.middleName, r.lastName].filter(named);
   // an address as the shown name beside a person's name in N (Roundcube writes the address when the
   // display name is left blank): the person's name; an address the card does not list too is kept
@@ -393,9 +401,22 @@ function unescaped(p: ICAL.Property, v: string): string {
 
 /**
  * A name is one line: a line break typed into it ("Роман\nСущик") is a space; a space a phone left at
- * its end is not its text, nor a doubled one inside ("Zuzana  B.", as a CSV's name is read).
+ * its end is not its text, nor a doubled one inside ("Zuzana  B.", as a CSV's name is read), nor the
+ * direction marks an Android phone book wraps it in ("\u202BAna Ejemplo\u202C\u200E").
  */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const oneLine = (s: string) => withoutDirectionMarks(s).replace(/\s+/g, ' ').trim();
+
+/**
+ * Yahoo's date without its zeros ("1954615" is 15 June 1954, "195485" 5 August): the one reading whose
+ * month and day are a month and a day; none when two are ("1954111": 1 November or 11 January).
+ */
+function unpadded(t: string): string | null {
+  const m = /^(\d{4})(\d{1,4})$/.exec(t);
+  if (!m || m[2].length === 4) return null;
+  const pad = (x: string) => x.padStart(2, '0');
+  const readings = [1, 2].map((k) => [m[2].slice(0, k), m[2].slice(k)]).filter(([mo, d]) => d.length >= 1 && d.length <= 2 && +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= 31);
+  return readings.length === 1 ? `${m[1]}-${pad(readings[0][0])}-${pad(readings[0][1])}` : null;
+}
 
 /** Whether the card marks this value its preferred one: TYPE=PREF (2.1 and 3.0) or PREF=1 (4.0). */
 function preferred(p: ICAL.Property): boolean {

@@ -1817,3 +1817,35 @@ describe('Tine 2.0 / EGroupware and Apple Contacts\' German export (stop 58: rea
     expect(tine.records[0]).toMatchObject({ emails: ['jane@example.org', 'jroe@mail.example'], birthday: '1980-03-04', city: 'Hamburg' });
   });
 });
+
+describe('Android, Yahoo and Thunderbird exports in other languages (stop 58, second round)', () => {
+  it('vCards: an address Android split at its last dot is no name; direction marks are no part of one; Yahoo\'s unpadded birthday, "Dr." title, stray dot', () => {
+    const r = readVcards([
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:com;jane.roe@example;;;', 'FN:jane.roe@example.com', 'EMAIL:jane.roe@example.com', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:Ejemplo;Ana;;;', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E2=80=ABAna Ejemplo=E2=80=AC=E2=80=8E', 'TEL:+34 600 000 000', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:Smith;Jo;;;', 'FN:Jo Smith', 'TITLE:Dr.', 'EMAIL:jo@example.com.', 'BDAY:1954615', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:Lee;Al;;;', 'FN:Al Lee', 'BDAY:195485', 'EMAIL:al@example.com', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:2.1', 'N:Ng;Cy;;;', 'FN:Cy Ng', 'BDAY:1954111', 'EMAIL:cy@example.com', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(r.records[0]).toEqual({ name: 'jane.roe@example.com', email: 'jane.roe@example.com' });
+    expect(r.records[1]).toMatchObject({ name: 'Ana Ejemplo', firstName: 'Ana', lastName: 'Ejemplo' });
+    expect(r.records[2]).toMatchObject({ email: 'jo@example.com', birthday: '1954-06-15', custom: { TITLE: 'Dr.' } });
+    expect(r.records[2].position).toBeUndefined();
+    expect(r.records[3].birthday).toBe('1954-08-05');
+    // (1 November or 11 January: kept as written, no birthday guessed)
+    expect([r.records[4].birthday, r.records[4].custom]).toEqual([undefined, { BDAY: '1954111' }]);
+  });
+
+  it("CSV: Thunderbird's German and French columns, its German birthday in three, Odoo's Spanish display name, direction marks around a name", () => {
+    const de = csv(enc.encode('Vorname,Nachname,Anzeigename,Primäre E-Mail-Adresse,Sekundäre E-Mail-Adresse,Arbeitstitel,Tel. dienstlich,Mobil-Tel.-Nr.,Privat: Ort,Webseite 1,Geburtsjahr,Geburtsmonat,Geburtstag\r\n' +
+      'Max,Beispiel,Max Beispiel,max@firma.example,max@privat.example,Einkäufer,+49 30 1111111,+49 170 2222222,Köln,https://max.example,1980,4,7\r\n,,Erika Muster,,erika@privat.example,,,,,,,,\r\n'));
+    expect(de.records[0]).toMatchObject({ name: 'Max Beispiel', emails: ['max@firma.example', 'max@privat.example'], position: 'Einkäufer', phones: ['+49 30 1111111', '+49 170 2222222'], city: 'Köln', website: 'https://max.example', birthday: '1980-04-07' });
+    expect(de.records[1]).toEqual({ name: 'Erika Muster', email: 'erika@privat.example' });
+    const fr = csv(enc.encode('Prénom,Nom de famille,Adresse électronique principale,Profession,Tél. professionnel,Site web 1,Pays/Région (domicile)\r\nLéa,Martin,lea@exemple.example,Acheteuse,+33 1 00 00 00 01,https://lea.example,France\r\n'));
+    expect(fr.records[0]).toMatchObject({ email: 'lea@exemple.example', position: 'Acheteuse', phone: '+33 1 00 00 00 01', website: 'https://lea.example', country: 'France' });
+    const odoo = csv(enc.encode('"ID externo","Nombre mostrado","Correo electrónico","Teléfono"\r\n"__export__.res_partner_1_a","Marta Ejemplo","marta@ejemplo.example","600000000"\r\n'));
+    expect(odoo.records[0]).toMatchObject({ name: 'Marta Ejemplo', email: 'marta@ejemplo.example', crmId: '__export__.res_partner_1_a' });
+    const marks = csv(enc.encode('First Name,Last Name,Phone\r\n\u202BAna\u202C\u200E,Ejemplo,+34 600 000 001\r\n'));
+    expect(marks.records[0]).toMatchObject({ name: 'Ana Ejemplo', firstName: 'Ana' });
+  });
+});
