@@ -463,8 +463,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   const german = ['geburtsjahr', 'geburtsmonat', 'geburtstag'].map((k) => keysAll.indexOf(k));
   const birthCols = german.every((i) => i >= 0) ? german : [unmapped('birthyear'), unmapped('birthmonth'), unmapped('birthday')];
   for (const c of cols) if (c.i === german[2] && german[0] >= 0 && german[1] >= 0 && c.field === 'birthday') c.field = null;
-  /** the job comes from a column only called "title", which may hold an academic title instead */
-  const titleColumn = cols.some((c) => c.field === 'position' && headerKey(c.header) === 'title');
+  /**
+   * the job comes from Tine's or EGroupware's "title" (their own column names: n_given, n_family…), which
+   * holds the academic title; Salesforce's "Title", and our own export's, is the job
+   */
+  const titleColumn = (keysAll.includes('ngiven') || keysAll.includes('nfamily')) && cols.some((c) => c.field === 'position' && headerKey(c.header) === 'title');
   const phoneCols = new Map(cols.filter((c) => c.field === 'phone').map((c) => [headerKey(c.header), c.i]));
   // Outlook's "E-mail Display Name" ("Jane Doe (jane.doe@example.com)"): the only SMTP address of a
   // contact whose "E-mail Address" is an Exchange one ("/o=Org/ou=…/cn=Recipients/cn=janedoe")
@@ -587,9 +590,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }
-    // an academic title or a courtesy title alone in a column only called "title" (Tine's: "Dr. rer. nat.",
-    // "Dipl.-Ing."; a salutation): no job; kept under its column. (A column that says it is the job's is
-    // taken at its word.)
+    // an academic title or a courtesy title alone in Tine's "title" ("Dr. rer. nat.", "Dipl.-Ing."; a
+    // salutation): no job; kept under its column
     const job = one.position?.trim();
     if (job && titleColumn && noJob(job)) {
       keep(columnOf('position', 'Title'), one.position!);
