@@ -756,7 +756,7 @@ const SPEC: Spec = {
         read: (c) => {
           const img = topPhoto(c);
           // (a page saved by SavePage WE keeps the src it inlined in data-savepage-src; one saved "complete", its address in srcset)
-          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) ?? photo(img.getAttribute('srcset')?.split(' ')[0]) : null;
+          return img ? photo(img.getAttribute('src')) ?? photo(img.getAttribute('data-delayed-url')) ?? photo(img.getAttribute('data-ghost-url') ? null : img.getAttribute('data-src')) ?? photo(img.getAttribute('data-savepage-src')) ?? photo(img.getAttribute('srcset')?.trim().split(/\s/)[0]) : null;
         },
       },
       // 2018–2019: no <img>, the photo is the background of <div class="pv-top-card-section__photo">

@@ -284,7 +284,7 @@ describe('Tiewise in Firefox', () => {
 
     it('the built content scripts hold no way to signal the page', () => {
       const files = readdirSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js'));
-      expect(files.sort()).toEqual(['facebook.js', 'linkedin.js', 'salesnav.js', 'vk.js']);
+      expect(files.sort()).toEqual(['facebook-mobile.js', 'facebook.js', 'linkedin.js', 'salesnav.js', 'vk.js']);
       for (const f of files) {
         const code = readFileSync(join(FIREFOX_EXTENSION_DIR, 'content-scripts', f), 'utf8');
         expect(BUNDLE_SIGNALS.filter((re) => re.test(code)).map(String), f).toEqual([]);

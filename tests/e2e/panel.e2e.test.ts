@@ -296,9 +296,11 @@ describe('the built manifest', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined(); // the default CSP: no remote code
-    // the three networks' pages only (Sales Navigator's lead pages are LinkedIn's, under /sales/)
+    // the three networks' pages only (Sales Navigator's lead pages are LinkedIn's, under /sales/;
+    // Facebook's mobile hosts, m. and mbasic., have a script of their own)
     const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
     expect(matches.length).toBeGreaterThan(0);
-    expect(matches.filter((m: string) => !/^https:\/\/(?:\*\.(?:linkedin\.com|facebook\.com|vk\.com|vk\.ru)|www\.linkedin\.com\/sales)\/\*$/.test(m))).toEqual([]);
+    expect(matches.filter((m: string) => !/^https:\/\/(?:\*\.(?:linkedin\.com|facebook\.com|vk\.com|vk\.ru)|[a-z0-9]+\.facebook\.com|www\.linkedin\.com\/sales)\/\*$/.test(m))).toEqual([]);
+    expect(matches).toEqual(expect.arrayContaining(['https://m.facebook.com/*', 'https://mbasic.facebook.com/*']));
   });
 });
