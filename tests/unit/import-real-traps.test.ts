@@ -1845,6 +1845,9 @@ describe('Android, Yahoo and Thunderbird exports in other languages (stop 58, se
     expect(fr.records[0]).toMatchObject({ email: 'lea@exemple.example', position: 'Acheteuse', phone: '+33 1 00 00 00 01', website: 'https://lea.example', country: 'France' });
     const odoo = csv(enc.encode('"ID externo","Nombre mostrado","Correo electrónico","Teléfono"\r\n"__export__.res_partner_1_a","Marta Ejemplo","marta@ejemplo.example","600000000"\r\n'));
     expect(odoo.records[0]).toMatchObject({ name: 'Marta Ejemplo', email: 'marta@ejemplo.example', crmId: '__export__.res_partner_1_a' });
+    // Yahoo's "Personal Website" (its "Business Website" kept beside it)
+    const yahoo = csv(enc.encode('First,Last,Email,Personal Website,Business Website\r\nJo,Smith,jo@example.com,https://jo.example,https://smithco.example\r\n'));
+    expect(yahoo.records[0]).toMatchObject({ website: 'https://jo.example', custom: { 'Business Website': 'https://smithco.example' } });
     const marks = csv(enc.encode('First Name,Last Name,Phone\r\n\u202BAna\u202C\u200E,Ejemplo,+34 600 000 001\r\n'));
     expect(marks.records[0]).toMatchObject({ name: 'Ana Ejemplo', firstName: 'Ana' });
   });
