@@ -421,11 +421,20 @@ const ownEmail = (x: string) => EMAIL_SHAPE.test(x) || EMAIL_SHAPE.test(NAMED_AD
 
 /** "Family, Given": one comma between names of letters (and hyphens, apostrophes, dots). */
 const SORTED_NAME = /^([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*)?), ([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*)?)$/u;
+/** A Russian name written whole: family, given, patronymic (Cyrillic words; the patronymic by its ending). */
+const FIO = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) ([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична))$/u;
+/** A given name and a patronymic together. */
+const GIVEN_PATRONYMIC = /^([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична))$/u;
 /** What follows a name after a comma and is no given name. */
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq|dds|cpa|mba)\.?$/i;
 
 /** A value of marks alone, no letter or digit: what a form wrote for "nothing" (a spreadsheet's text guard before it too: "'-"). */
 const NOTHING = /^'?[\s*\-–—_.,;:?!#/\\]+$/;
+
+/** A record's id in hex (a database's object id), never a phone number. */
+const HEX_ID = /^(?=[0-9a-f]*[a-f])[0-9a-f]{12,}$/i;
+/** What an address on the web looks like: a host with a dot and letters after it, or a scheme. */
+const WEB_ADDRESS = /^(?:[a-z][\w+.-]*:\/\/|(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:[/?#:]|$)|\/\/)/iu;
 
 /** A site's home page, no path ("http://www.example.org/", "example.org"): a website, never a person's profile. */
 const SITE_HOME = /^(?:https?:\/\/)?[\p{L}\p{N}.-]+\.\p{L}{2,}\/?$/iu;
@@ -528,7 +537,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
           // a number in an e-mail column a phone; a profile's link in either is the profile. An "@"
           // in what is no address ("Abc@123", "ivan@", "@ivan") makes no e-mail: kept under its
           // column, never written to nor matched by as an address
-          const is: string | null = field === 'email' ? (x.includes('@') ? (EMAIL_SHAPE.test(x.trim()) ? 'email' : null) : strayKind(x)) : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) ? 'phone' : strayKind(x)) : field;
+          // (a record's hex id, "694713e5ad835cd679788318", has digits and is no number; a profile's column
+          // holding a date or "yes" holds no address)
+          const is: string | null = field === 'email' ? (x.includes('@') ? (EMAIL_SHAPE.test(x.trim()) ? 'email' : null) : strayKind(x))
+            : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) && !HEX_ID.test(x.trim()) ? 'phone' : strayKind(x))
+            : field === 'profileUrl' && !WEB_ADDRESS.test(x.trim()) ? null : field;
           if (is === field) {
             if (!list.includes(x)) list.push(x);
           } else if (is) (stray[is as keyof typeof MULTI_FIELDS] ??= []).push(x.trim());
@@ -544,6 +557,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         if (one.website === undefined) one.website = w;
         else rest.unshift(w);
         if (rest.length) keep(header, rest.join(' ::: '));
+      } else if (field === 'website' && !WEB_ADDRESS.test(v.trim()) && !MULTI_SEP.test(v)) {
+        // ("no", "yes", "n/a" where a site goes: no site; kept under its column)
+        keep(header, v);
       } else if (field === 'crmId' && EXCEL_NUMBER.test(v.trim())) {
         // an id a spreadsheet rounded ("1.11015E+11": many records' ids become one) names no record: kept, not keyed
         keep(header, v);
@@ -629,6 +645,15 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         one.firstName = m[2];
       }
     }
+    // a Russian full name in the last name's column, the first name's empty ("Иванов Пётр Сергеевич": family,
+    // given, patronymic, in that order), or the given name and patronymic together in the first name's
+    // ("Вячеслав Рифхатович"): each part in its column. Only Cyrillic words, the last one a patronymic.
+    if (one.middleName === undefined) {
+      const fio = one.firstName === undefined ? FIO.exec(one.lastName?.trim() ?? '') : null;
+      const io = fio || one.lastName === undefined ? null : GIVEN_PATRONYMIC.exec(one.firstName?.trim() ?? '');
+      if (fio) [one.lastName, one.firstName, one.middleName] = [fio[1], fio[2], fio[3]];
+      else if (io) [one.firstName, one.middleName] = [io[1], io[2]];
+    }
     // NetSuite's contact under its customer: "C1002 Halo Print: Dana" beside the company "C1002 Halo Print"
     if (one.name !== undefined && one.company !== undefined) {
       const m = /^(.+?)\s*:\s*(\S.*)$/.exec(one.name);
@@ -674,10 +699,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     // ("ivo lune@gmail. com") is the row's own address, spaces for its dots — no name: the
     // address stands for one
     if (shownName !== undefined && one.name === undefined && !one.firstName && !one.lastName && !one.middleName) one.name = shownName;
-    const own = one.email?.trim().toLowerCase();
+    // (any of the row's addresses: Google splits its second one too)
     const spelled = (one.name ?? [one.firstName, one.middleName, one.lastName].filter(Boolean).join(' ')).trim();
     const plain = (x: string) => x.replace(/[\s.]+/g, '').toLowerCase();
-    if (own && spelled.includes('@') && plain(spelled) === plain(own)) {
+    if (spelled.includes('@') && [one.email, ...(many.email ?? [])].some((e) => e !== undefined && plain(spelled) === plain(e))) {
       one.name = one.firstName = one.middleName = one.lastName = undefined;
     }
     // a name's column holding the row's address cut short (LinkedIn's imported contacts: its first 20

@@ -1852,3 +1852,27 @@ describe('Android, Yahoo and Thunderbird exports in other languages (stop 58, se
     expect(marks.records[0]).toMatchObject({ name: 'Ana Ejemplo', firstName: 'Ana' });
   });
 });
+
+describe('a CRM\'s backup, a Google export and a Russian course list (stop 58, third round)', () => {
+  it("values that are no phone, site or profile stay under their columns: a record's hex id, 'no', a timestamp", () => {
+    const r = csv(enc.encode('name,email,phone,website,linkedin\r\nAnn Example,ann@example.com,694713e5ad835cd679788318,no,2025-10-27T21:14:38.461Z\r\n' +
+      'Bo Lee,bo@example.com,+1 555 0100,www.bolee.example,https://www.linkedin.com/in/bo-lee/\r\n'));
+    expect(r.records[0]).toEqual({ name: 'Ann Example', email: 'ann@example.com', custom: { phone: '694713e5ad835cd679788318', website: 'no', linkedin: '2025-10-27T21:14:38.461Z' } });
+    expect(r.records[1]).toMatchObject({ phone: '+1 555 0100', website: 'www.bolee.example', profileUrl: 'https://www.linkedin.com/in/bo-lee/' });
+  });
+
+  it("Google's split of the row's second address into the name columns is no name ('com')", () => {
+    const r = csv(enc.encode('First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value\r\njo@example,com,other@example.org,jo@example.com\r\n'));
+    expect(r.records[0].lastName).toBeUndefined();
+    expect(r.records[0].name).not.toBe('com');
+    expect(r.records[0].emails).toEqual(['other@example.org', 'jo@example.com']);
+  });
+
+  it('a Russian full name in the last name\'s column, or a given name with its patronymic in the first name\'s, is split; other names are not', () => {
+    const r = csv(enc.encode('lastname,firstname,surname,organization,phone,email\r\nИванов Пётр Сергеевич,,,ООО Пример,+7 (495) 000-00-00,ivanov@example.ru\r\n' +
+      'Наркаев,Вячеслав Рифхатович,,ФНС,+7 495 000-00-01,\r\nВан дер Берг,,,,,vdb@example.ru\r\n'));
+    expect(r.records.map((x) => [x.lastName, x.firstName, x.middleName])).toEqual([
+      ['Иванов', 'Пётр', 'Сергеевич'], ['Наркаев', 'Вячеслав', 'Рифхатович'], ['Ван дер Берг', undefined, undefined],
+    ]);
+  });
+});
