@@ -89,6 +89,8 @@ export class TableReader {
   private info: Omit<TableInfo, 'headers'> | undefined;
   private headers: string[] | undefined;
   private headerRow: string[] = [];
+  /** the next table's title row, once a backup that holds several tables reaches it */
+  private otherTable: { table: string; line: number } | undefined;
   private sink: RowSink | undefined;
   private readonly warnings: TableWarning[] = [];
   private cleaned = 0;
@@ -215,6 +217,15 @@ export class TableReader {
       sink.reject({ line: r.line, ...why('headerAgain'), raw: r.raw });
       return;
     }
+    // a backup that holds several tables one after another, each under a title row (ArchFlow CRM's
+    // "### Task ###" after its clients): from the next table's title on, no row is the first table's
+    // (a row as wide as its header would be read as a contact: a task as a person)
+    const title = this.otherTable ? undefined : tableTitle(fields);
+    if (title !== undefined) this.otherTable = { table: title, line: r.line };
+    if (this.otherTable) {
+      sink.reject({ line: r.line, ...why('otherTable', this.otherTable), raw: r.raw });
+      return;
+    }
     // a row in another encoding than the file's (a U+FFFD the file itself holds is its text: letters lost
     // before the export; in a file with both, from the chunk that held the first bad byte on, a row with
     // U+FFFD is refused)
@@ -242,6 +253,12 @@ export class TableReader {
     }
     sink.row({ line: r.line, fields, raw: r.raw });
   }
+}
+
+/** A table's title row in a file of several ("### Task ###", "=== Deals ==="): its one cell's title. */
+function tableTitle(fields: readonly string[]): string | undefined {
+  const filled = fields.filter((f) => f.trim() !== '');
+  return filled.length === 1 ? /^(?:#{2,}|={2,})\s*([^#=\s][^#=]*?)\s*(?:#{2,}|={2,})$/.exec(filled[0].trim())?.[1] : undefined;
 }
 
 /** A header row's cells as rows are compared to it (headerAgain): trimmed, without the empty ones at its end. */

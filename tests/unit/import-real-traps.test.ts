@@ -1861,6 +1861,14 @@ describe('a CRM\'s backup, a Google export and a Russian course list (stop 58, t
     expect(r.records[1]).toMatchObject({ phone: '+1 555 0100', website: 'www.bolee.example', profileUrl: 'https://www.linkedin.com/in/bo-lee/' });
   });
 
+  it("a CRM's backup of several tables one after another (ArchFlow's '### Task ###'): only the first table's rows are contacts, each other row said", () => {
+    const r = csv(enc.encode('### Client ###\r\nname,email,phone,company,notes\r\nAnn Example,ann@example.com,+1 555 0100,Acme,\r\nBo Lee,bo@example.com,,Beta,\r\n\r\n' +
+      '### Task ###\r\ntitle,assigned_to,client_id,due,status\r\nCall back,Dana,694713e5ad835cd679788318,2025-10-27,open\r\n### TimeLog ###\r\nminutes,note\r\n30,call\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Ann Example', 'Bo Lee']);
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([8, 2, 6]);
+    expect(r.rejected.map((x) => [x.line, x.code, x.params])).toEqual([6, 7, 8, 9, 10, 11].map((line) => [line, 'otherTable', { table: 'Task', line: 6 }]));
+  });
+
   it("Google's split of the row's second address into the name columns is no name ('com')", () => {
     const r = csv(enc.encode('First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value\r\njo@example,com,other@example.org,jo@example.com\r\n'));
     expect(r.records[0].lastName).toBeUndefined();
