@@ -29,7 +29,7 @@ const VK_HOST = /(^|\.)vk\.(?:com|ru)$/;
  * www and the others serve the desktop layouts (Comet, the classic timeline).
  */
 export const FACEBOOK_MOBILE_HOSTS = [
-  'm.facebook.com', 'mbasic.facebook.com', 'touch.facebook.com', 'mobile.facebook.com', 'd.facebook.com', 'free.facebook.com', '0.facebook.com', 'x.facebook.com',
+  'm.facebook.com', 'mbasic.facebook.com', 'touch.facebook.com', 'mobile.facebook.com', 'd.facebook.com', 'free.facebook.com', '0.facebook.com',
 ];
 
 function siteOfHost(h: string): Site | null {
