@@ -99,16 +99,20 @@ function printTable(r: CsvImportReport, how: { encoding: string | null; delimite
   print(kind === 'contacts' ? common : { kind, ...common });
 }
 
-/** The vCard text a .json file's jCards stand for, or null (read once). */
-let jcardMemo: string | null | undefined;
-function jcard(path: string, bytes: number): string | null {
-  if (jcardMemo !== undefined) return jcardMemo;
-  if (!/\.json$/i.test(path)) return (jcardMemo = null);
-  const fd = openSync(path, 'r');
-  const buf = new Uint8Array(bytes);
-  readSync(fd, buf, 0, bytes, 0);
-  closeSync(fd);
-  return (jcardMemo = jcardText(decodeBytes(buf).text));
+function printVcards(r: ReturnType<typeof readVcards>): void {
+  print({
+    preset: 'generic',
+    encoding: null,
+    bom: false,
+    format: 'vcard',
+    delimiter: null,
+    headerLine: null,
+    rows: r.rows,
+    accepted: r.accepted,
+    duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
+    rejected: r.rejected,
+    records: limit(r.records),
+  });
 }
 
 try {
@@ -120,43 +124,33 @@ try {
   if (isGridFormat(format)) {
     const r = await readGridFile(readAll(), { format, sheet });
     printTable(r, { encoding: format === 'xlsx' ? null : r.encoding, format, sheet: r.sheet, delimiter: null });
-  } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file) || jcard(file, size)) {
-    // (a jCard file: vCards written as JSON, read as the cards it holds, as the import reads it)
-    const cards = jcard(file, size);
-    const r = cards !== null ? readVcards(cards) : readVcardBytes(readAll());
-    print({
-      preset: 'generic',
-      encoding: null,
-      bom: false,
-      format: 'vcard',
-      delimiter: null,
-      headerLine: null,
-      rows: r.rows,
-      accepted: r.accepted,
-      duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
-      rejected: r.rejected,
-      records: limit(r.records),
-    });
+  } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file)) {
+    printVcards(readVcardBytes(readAll()));
   } else if (/\.json$/i.test(file)) {
     const fd = openSync(file, 'r');
     const bytes = new Uint8Array(size);
     readSync(fd, bytes, 0, size, 0);
     closeSync(fd);
     const { text, encoding, bom } = decodeBytes(bytes);
-    const r = importJson(text);
-    print({
-      kind: 'json',
-      preset: 'generic',
-      encoding,
-      bom,
-      delimiter: null,
-      headerLine: null,
-      rows: r.rows,
-      accepted: r.accepted,
-      duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
-      rejected: r.rejected,
-      records: limit(r.contacts),
-    });
+    // (a jCard file: vCards written as JSON, read as the cards it holds, as the import reads it)
+    const cards = jcardText(text);
+    if (cards !== null) printVcards(readVcards(cards));
+    else {
+      const r = importJson(text);
+      print({
+        kind: 'json',
+        preset: 'generic',
+        encoding,
+        bom,
+        delimiter: null,
+        headerLine: null,
+        rows: r.rows,
+        accepted: r.accepted,
+        duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
+        rejected: r.rejected,
+        records: limit(r.contacts),
+      });
+    }
   } else {
     const imp = new CsvImport();
     const fd = openSync(file, 'r');

@@ -257,8 +257,14 @@ export class TableReader {
 
 /** A table's title row in a file of several ("### Task ###", "=== Deals ==="): its one cell's title. */
 function tableTitle(fields: readonly string[]): string | undefined {
-  const filled = fields.filter((f) => f.trim() !== '');
-  return filled.length === 1 ? /^(?:#{2,}|={2,})\s*([^#=\s][^#=]*?)\s*(?:#{2,}|={2,})$/.exec(filled[0].trim())?.[1] : undefined;
+  // (asked of every row: no copy of it, and done at its second filled cell)
+  let one: string | undefined;
+  for (const f of fields) {
+    if (f.trim() === '') continue;
+    if (one !== undefined) return undefined;
+    one = f;
+  }
+  return one === undefined ? undefined : /^(?:#{2,}|={2,})\s*([^#=\s][^#=]*?)\s*(?:#{2,}|={2,})$/.exec(one.trim())?.[1];
 }
 
 /** A header row's cells as rows are compared to it (headerAgain): trimmed, without the empty ones at its end. */

@@ -7,19 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { FACEBOOK_MOBILE_HOSTS } from '../../lib/extract/urls';
 import type { Extraction } from '../../lib/extract/types';
+import { builtAs } from './built-as';
 
 type Reader = (doc: Document, url: string) => Extraction;
 
 /** lib/extract/facebook.ts as the build for `layout` makes it (undefined: every layout, as the tests and the CLI). */
-async function readerFor(layout: 'desktop' | 'mobile' | undefined): Promise<Reader> {
-  vi.resetModules();
-  if (layout) vi.stubGlobal('__TIEWISE_FACEBOOK__', layout);
-  try {
-    return (await import('../../lib/extract/facebook')).extractFacebook;
-  } finally {
-    vi.unstubAllGlobals();
-  }
-}
+const readerFor = (layout: 'desktop' | 'mobile' | undefined): Promise<Reader> =>
+  builtAs('__TIEWISE_FACEBOOK__', layout, async () => (await import('../../lib/extract/facebook')).extractFacebook);
 
 const pages = [
   ...readdirSync('tests/fixtures/real/facebook').filter((f) => f.endsWith('.html')).map((f) => {

@@ -5,18 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Extraction } from '../../lib/extract/types';
+import { builtAs } from './built-as';
 
 type Reader = (doc: Document, url: string) => Extraction;
 
-async function readerFor(live: boolean): Promise<Reader> {
-  vi.resetModules();
-  if (live) vi.stubGlobal('__TIEWISE_LIVE__', true);
-  try {
-    return (await import('../../lib/extract/linkedin')).extractLinkedIn;
-  } finally {
-    vi.unstubAllGlobals();
-  }
-}
+/** lib/extract/linkedin.ts as the content script's build makes it (live), or as the tests and the CLI read it. */
+const readerFor = (live: boolean): Promise<Reader> =>
+  builtAs('__TIEWISE_LIVE__', live || undefined, async () => (await import('../../lib/extract/linkedin')).extractLinkedIn);
 
 const pagesOf = (dir: string, sidecar: (html: string) => string) =>
   readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => {
