@@ -92,6 +92,11 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
   let reading = 0; // the read in progress: a newer read ends it
   let changed = false; // the page changed since the current slice began
   const stops = new AbortController();
+  // a page the browser shows translated: Chrome and Edge mark <html> for as long as it is; Firefox marks each
+  // element while it translates it (data-moz-translations-id, translations-document.sys.mjs) and nothing once done, and its "show original" reloads the page: a
+  // mark seen come or go (the watch below) leaves this document translated for good
+  let mozTranslated = false;
+  const translated = () => mozTranslated || !!document.querySelector('.translated-ltr,.translated-rtl,[data-moz-translations-id]');
 
   /** False once the extension was reloaded or removed: this script is an orphan then, and stops. */
   function alive(): boolean {
@@ -136,7 +141,7 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
     try {
       // a profile the browser shows translated: nothing is read until the original is shown again (the
       // page's text changes then, and the watch below reads it)
-      if (isProfile && /translated-/.test(document.documentElement.className)) throw Error(TRANSLATED);
+      if (isProfile && translated()) throw Error(TRANSLATED);
       steps = readPage(document, url);
     } catch (e) {
       sendError(url, e);
@@ -181,11 +186,12 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
   // Late rendering: only on profile pages, debounced, stopped elsewhere.
   function watch(on: boolean) {
     if (on && !observer && document.body) {
-      observer = new MutationObserver(() => {
+      observer = new MutationObserver((records) => {
+        if (records.some((r) => r.attributeName)) mozTranslated = true;
         changed = true;
         schedule(SETTLE_MS);
       });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributeFilter: ['data-moz-translations-id'] });
     } else if (!on && observer) {
       observer.disconnect();
       observer = undefined;

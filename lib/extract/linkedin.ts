@@ -23,15 +23,11 @@ import {
   cardFirstLines, cardJobs, cardSchools, DEGREE, EMPLOYMENT_ONLY, firstPieces, headingJobs, headingSchools, notShown, pvsJobs, pvsSchools,
 } from './linkedin-lists';
 import { clean, cssUrl, isoMonth, labelReOnce, parseBirthday, parseCount, plausible, safeUrl, shownText, text } from './text';
-import { linkedinProfileUrl } from './urls';
+import { linkedinProfileUrl, SAVED } from './urls';
 
 // ---------- layouts no longer served ----------
 // LinkedIn's 2010–2016 public pages (hResume, hCard) live on only as saved copies: the CLI and the
-// tests read them; the content script, which reads the live site, is built without their hooks
-// (wxt.config.ts defines __TIEWISE_LIVE__ for the content scripts).
-declare const __TIEWISE_LIVE__: boolean | undefined;
-/** this build reads the layouts LinkedIn no longer serves */
-const SAVED = typeof __TIEWISE_LIVE__ === 'undefined' || !__TIEWISE_LIVE__;
+// tests read them; the content script, which reads the live site, is built without their hooks (SAVED).
 
 // ---------- hooks as data ----------
 

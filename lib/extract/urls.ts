@@ -2,6 +2,13 @@
 // per network, whatever URL the user arrived by. null for pages that are not a person.
 import type { Site } from './types';
 
+// The content scripts read the live sites (wxt.config.ts defines __TIEWISE_LIVE__ for their build);
+// the CLI, the tests and the importer also read what the sites no longer serve: saved pages, and
+// the addresses of old CRM exports.
+declare const __TIEWISE_LIVE__: boolean | undefined;
+/** this build reads the layouts and addresses a site no longer serves */
+export const SAVED = typeof __TIEWISE_LIVE__ === 'undefined' || !__TIEWISE_LIVE__;
+
 export function siteOf(url: string): Site | null {
   const u = parse(url);
   return u && siteOfUrl(u);
@@ -106,15 +113,16 @@ function siteOfUrl(u: URL): Site | null {
 function linkedinRule(u: URL): string | null {
   const segs = segments(u);
   const at = segs[0] === 'mwlite' ? 1 : 0;
-  // 2009–2016 public profiles: /pub/<name>/<3 hex parts of the member id>/ ("/pub/dir/…" is a search)
-  if (segs[at] === 'pub') {
+  // 2009–2016 public profiles: /pub/<name>/<3 hex parts of the member id>/ ("/pub/dir/…" is a search);
+  // LinkedIn redirects both old forms to /in/ now, so a tab never shows them (SAVED)
+  if (SAVED && segs[at] === 'pub') {
     const [name, ...id] = segs.slice(at + 1).map((x) => x.toLowerCase());
     const tail = id.length === 3 || (id.length === 4 && /^[a-z]{2}$/.test(id[3]));
     if (!name || name === 'dir' || !tail || !id.slice(0, 3).every((x) => /^[0-9a-f]{1,3}$/.test(x)) || !isHandle(name, 2)) return null;
     return `https://www.linkedin.com/pub/${encodeURIComponent(name)}/${id.slice(0, 3).join('/')}/`;
   }
   // 2010–2016 logged-in profile URLs: /profile/view?id=<member id>
-  if (segs[at] === 'profile' && segs[at + 1] === 'view') {
+  if (SAVED && segs[at] === 'profile' && segs[at + 1] === 'view') {
     const id = u.searchParams.get('id');
     return id && /^(?:\d{1,12}|[A-Za-z0-9_-]{20,60})$/.test(id) ? `https://www.linkedin.com/profile/view?id=${encodeURIComponent(id)}` : null;
   }

@@ -179,6 +179,40 @@ describe('follow: a page the browser shows translated', () => {
     expect(sent.filter((m) => m.type === 'content:page-read').map((m) => m.extraction?.fields.name)).toEqual([{ status: 'ok', value: 'Alice Example', via: 'test' }]);
   });
 
+  it("Firefox's translation: marks while it translates, none once done; the document stays translated", async () => {
+    // the profile is read as it is first shown
+    document.body.innerHTML = '<main><h1>Alice Example</h1><p>Ingeniera</p></main>';
+    const ran: string[] = [];
+    follow(reader(1, 1, ran));
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['content:page-read']);
+    // the user asks Firefox to translate: it marks the elements it sends to its engine, then writes
+    // the translation and takes the marks away (translations-document.sys.mjs)
+    const p = document.querySelector('p')!;
+    p.setAttribute('data-moz-translations-id', '0');
+    await new Promise((r) => setTimeout(r, 50));
+    p.textContent = 'Engineer';
+    p.removeAttribute('data-moz-translations-id');
+    await new Promise((r) => setTimeout(r, 500)); // the watch's 400 ms settle
+    expect(ran).toEqual([`${ALICE}#0`]);
+    expect(sent.map((m) => [m.type, (m as { error?: string }).error])).toEqual([['content:page-read', undefined], ['content:page-error', 'translated']]);
+    // later changes (the page's own, or more of the translation) read nothing: no mark is left to see
+    document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Madrid' }));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ran).toEqual([`${ALICE}#0`]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('a profile Firefox is still translating at the first read is not read', async () => {
+    document.body.innerHTML = '<main><h1 data-moz-translations-id="0">Alice Example</h1></main>';
+    const ran: string[] = [];
+    follow(reader(1, 1, ran));
+    await settle();
+    expect(ran).toEqual([]);
+    expect(sent.map((m) => [m.type, (m as { error?: string }).error])).toEqual([['content:page-error', 'translated']]);
+    document.body.innerHTML = '';
+  });
+
   it('a translated feed is no profile: it is read as any other page', async () => {
     history.replaceState(null, '', 'https://www.linkedin.com/feed/');
     document.documentElement.className = 'translated-rtl';
