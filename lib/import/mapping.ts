@@ -504,8 +504,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       custom[freeKey(custom, header)] = v;
     };
     for (const { i, field, key: header } of cols) {
-      // (HubSpot and LinkedIn write "null" where they have nothing; a JavaScript form "undefined")
-      if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 14 && /^\s*(?:null|undefined)\s*$/i.test(fields[i]))) continue;
+      // (HubSpot and LinkedIn write "null" where they have nothing; a JavaScript form "undefined"; a spreadsheet
+      // saved as CSV its formula's error, "#N/A" where a lookup found nothing)
+      if (fields[i] === undefined || isBlank(fields[i]) || (fields[i].length < 14 && NOTHING_CELL.test(fields[i]))) continue;
       const v = numericRefs(fields[i]);
       if (!field) keep(header, v);
       else if (field in MULTI_FIELDS) {
@@ -769,6 +770,12 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }
+    // so is the job of a LinkedIn connection who wrote their own name where it goes ("Jon Arge", "Jon Arge")
+    // (written as the name is, letter case aside)
+    if (fullName && one.firstName && one.lastName && one.position?.replace(/\s+/g, ' ').trim().toLowerCase() === fullName.toLowerCase()) {
+      keep(columnOf('position', 'Position'), one.position);
+      one.position = undefined;
+    }
     const out: Record<string, unknown> = {};
     for (const k of ORDER) {
       const v = k === 'custom' ? custom : (plural[k] ?? one[k]);
@@ -799,6 +806,9 @@ export function orderKeys(r: ImportedContact): ImportedContact {
   for (const k of ORDER) if (src[k] !== undefined) out[k] = src[k];
   return out as unknown as ImportedContact;
 }
+
+/** A cell that says there is nothing: a program's null, a spreadsheet formula's error value. */
+const NOTHING_CELL = /^\s*(?:null|undefined|#N\/A|#VALUE!|#REF!|#NAME\?|#DIV\/0!|#NULL!|#NUM!)\s*$/i;
 
 /**
  * A birthday given in parts (year, month, day as numbers): ISO "1970-11-15", or "--11-15" with no year;

@@ -7,8 +7,8 @@ export const DELIMITERS: Delimiter[] = [',', ';', '\t'];
 /** How many records the sniffers look at. */
 const SAMPLE_RECORDS = 40;
 
-/** The line break between records: quoted cells (Excel puts \n inside, \r\n between rows) do not count. */
-export function detectNewline(text: string): Newline {
+/** The line breaks outside quoted cells (Excel puts \n inside them, \r\n between rows). */
+function breaksIn(text: string): { crlf: number; lf: number; cr: number } {
   const sample = text.replace(/"[^"]*"/g, '');
   let crlf = 0;
   let lf = 0;
@@ -22,9 +22,34 @@ export function detectNewline(text: string): Newline {
       } else cr++;
     } else if (ch === 10) lf++;
   }
+  return { crlf, lf, cr };
+}
+
+/** The line break between records: the most common one outside quoted cells. */
+export function detectNewline(text: string): Newline {
+  const { crlf, lf, cr } = breaksIn(text);
   if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
   if (cr > lf) return '\r';
   return '\n';
+}
+
+/**
+ * The line break and the delimiter under which most of the sample's records share one width.
+ * Rows ending in \r\n beside lines ending in a lone \n outside quotes are either a file whose
+ * tool wrote its header apart from its rows (a Salesforce data set's header ends in \n, each
+ * row in \r\n: read at \r\n, the header swallowed the first row and the rest lost their
+ * columns) or rows with a bare line break inside a cell: each break is tried, and the one under
+ * which the records agree wins (at \n, a \r\n row's \r is trailing space of its last cell).
+ */
+export function detectLayout(sample: string, delimiter: Delimiter | undefined, final = false): { newline: Newline; delimiter: Delimiter } {
+  const newline = detectNewline(sample);
+  const tries: Newline[] = newline === '\r\n' && breaksIn(sample).lf > 0 ? ['\r\n', '\n'] : [newline];
+  let best: { newline: Newline; delimiter: Delimiter; agree: number } | undefined;
+  for (const nl of tries) {
+    const found = bestDelimiter(sample, nl, final, delimiter ? [delimiter] : DELIMITERS);
+    if (!best || found.agree > best.agree) best = { newline: nl, delimiter: found.d, agree: found.agree };
+  }
+  return { newline: best!.newline, delimiter: best!.delimiter };
 }
 
 /**
@@ -32,8 +57,12 @@ export function detectNewline(text: string): Newline {
  * quotes respected (papaparse reads the sample). Ties go to the larger count.
  */
 export function detectDelimiter(sample: string, newline: Newline = detectNewline(sample), final = false): Delimiter {
-  let best: { d: Delimiter; agree: number; width: number } = { d: ',', agree: 0, width: 0 };
-  for (const d of DELIMITERS) {
+  return bestDelimiter(sample, newline, final, DELIMITERS).d;
+}
+
+function bestDelimiter(sample: string, newline: Newline, final: boolean, delimiters: Delimiter[]): { d: Delimiter; agree: number; width: number } {
+  let best: { d: Delimiter; agree: number; width: number } = { d: delimiters[0], agree: 0, width: 0 };
+  for (const d of delimiters) {
     const recs = readRecords(sample, { delimiter: d, newline }, final).slice(0, SAMPLE_RECORDS);
     const counts = new Map<number, number>();
     for (const r of recs) if (r.fields && r.fields.length > 1) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
@@ -41,7 +70,7 @@ export function detectDelimiter(sample: string, newline: Newline = detectNewline
       if (agree > best.agree || (agree === best.agree && width > best.width)) best = { d, agree, width };
     }
   }
-  return best.d;
+  return best;
 }
 
 /**

@@ -6,7 +6,7 @@
 // is open; the rows go to the sink as they are read.
 import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
-import { detectDelimiter, detectHeader, detectNewline, headerIsData, shortRows, wideRows } from './sniff';
+import { detectHeader, detectLayout, headerIsData, shortRows, wideRows } from './sniff';
 import { type Why, why, type WhyCode, type WhyParams } from './why';
 
 export interface TableInfo extends EncodingGuess {
@@ -161,8 +161,7 @@ export class TableReader {
     // judge by the first 64 KB only, however big the first chunk was
     const whole = final && this.sample.length <= SNIFF_CHARS;
     const head = whole ? this.sample : this.sample.slice(0, SNIFF_CHARS);
-    const newline = detectNewline(head);
-    const delimiter = this.opts.delimiter ?? detectDelimiter(head, newline, whole);
+    const { newline, delimiter } = detectLayout(head, this.opts.delimiter, whole);
     let headerLine = this.opts.headerLine;
     if (headerLine === undefined) {
       const records = readRecords(head, { delimiter, newline }, whole);

@@ -44,7 +44,8 @@ export function birthdayOf(text: string | undefined): Contact['birthday'] {
     const day = +noYear[2];
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { day, month } : undefined;
   }
-  const t = parseTimestamp(text);
+  // a birthday is a day: a time written with it ("1985-01-28T00:00:00+05:00", Kontact's and Sabre's) says nothing of it
+  const t = parseTimestamp(/^\s*(\d{4}-\d{1,2}-\d{1,2})[T ]\d/.exec(text)?.[1] ?? text);
   if (t === undefined) return undefined;
   const d = new Date(t);
   // a year no one living was born in is an address book's "no date" (Evolution writes 1000-01-01): kept as written, no birthday

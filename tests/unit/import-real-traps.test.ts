@@ -9,6 +9,7 @@ import { judgeKind } from '@/lib/import/kind';
 import { ImportReader } from '@/lib/import/read';
 import { readVcardBytes, readVcards } from '@/lib/import/vcard';
 import { scoreMatch } from '@/lib/model/identity';
+import { contactFields } from '@/lib/import/to-contact';
 
 const enc = new TextEncoder();
 
@@ -1882,5 +1883,48 @@ describe('a CRM\'s backup, a Google export and a Russian course list (stop 58, t
     expect(r.records.map((x) => [x.lastName, x.firstName, x.middleName])).toEqual([
       ['Иванов', 'Пётр', 'Сергеевич'], ['Наркаев', 'Вячеслав', 'Рифхатович'], ['Ван дер Берг', undefined, undefined],
     ]);
+  });
+});
+
+describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 59)', () => {
+  it("a header ending in \\n above rows ending in \\r\\n (Prodly's Salesforce data set): every row read, its columns its own", () => {
+    const header = '"Guid","AccountId","FirstName","LastName","Email","Title"\n';
+    const rows = ['"a1","001A","Anna","Berg","anna@example.com","Buyer"', '"a2","001A","Ben","Cole","ben@example.com","CFO"', '"a3","001B","Cid","Dale","cid@example.com","CTO"'];
+    for (const n of [1, 3]) {
+      const r = csv(enc.encode(header + rows.slice(0, n).map((x) => x + '\r\n').join('')));
+      expect([r.rows, r.accepted, r.rejected.length]).toEqual([n, n, 0]);
+      expect(r.records.map((x) => [x.name, x.email, x.position])).toEqual(
+        [['Anna Berg', 'anna@example.com', 'Buyer'], ['Ben Cole', 'ben@example.com', 'CFO'], ['Cid Dale', 'cid@example.com', 'CTO']].slice(0, n),
+      );
+    }
+  });
+
+  it("a spreadsheet's #N/A (a lookup that found nothing) is no birthday, job or city: the cell is empty", () => {
+    const r = csv(enc.encode('FirstName,LastName,Email,Title,MailingCity,Birthdate\r\nAnna,Berg,#N/A,#N/A,#N/A,#N/A\r\nBen,Cole,ben@example.com,CFO,Oslo,1980-02-03\r\n'));
+    expect(r.records[0]).toEqual({ name: 'Anna Berg', firstName: 'Anna', lastName: 'Berg' });
+    expect(r.records[1]).toMatchObject({ position: 'CFO', city: 'Oslo', birthday: '1980-02-03' });
+  });
+
+  it('a birthday written with a time of day is that day, whatever the offset (Kontact, Sabre)', () => {
+    const day = (bday: string) => contactFields({ name: 'Anna Berg', birthday: bday }).birthday;
+    expect(day('1985-01-28T00:00:00Z')).toEqual({ year: 1985, month: 1, day: 28 });
+    expect(day('1985-01-28T00:00:00+05:00')).toEqual({ year: 1985, month: 1, day: 28 });
+    expect(day('2019-02-10T23:30:00-08:00')).toEqual({ year: 2019, month: 2, day: 10 });
+    // a day that does not exist stays as written, beside the contact
+    expect(day('1972-31-01')).toBeUndefined();
+    expect(contactFields({ name: 'Anna Berg', birthday: '1972-31-01' }).custom).toEqual([{ name: 'Birthday', value: '1972-31-01' }]);
+  });
+
+  it("a LinkedIn connection's own name where the job goes is no job (nor the company): kept under its column", () => {
+    const r = csv(enc.encode('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJon,Arge,https://www.linkedin.com/in/jon-arge-1,,Jon Arge,Jon Arge,23 Jul 2018\nAmy,Lee,https://www.linkedin.com/in/amy-lee-2,,Acme,CTO,23 Jul 2018\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Jon Arge', custom: { Company: 'Jon Arge', Position: 'Jon Arge' } });
+    expect(r.records[0].position).toBeUndefined();
+    expect(r.records[1]).toMatchObject({ company: 'Acme', position: 'CTO' });
+  });
+
+  it('rows ending in \\r\\n with a bare \\n inside one unquoted cell stay rows of \\r\\n: the cell keeps its break', () => {
+    const r = csv(enc.encode('First Name,Last Name,E-mail Address,Notes\r\nAnna,Berg,anna@example.com,call back\nafter May\r\nBen,Cole,ben@example.com,\r\nCid,Dale,cid@example.com,\r\n'));
+    expect([r.rows, r.accepted]).toEqual([3, 3]);
+    expect(r.records.map((x) => x.email)).toEqual(['anna@example.com', 'ben@example.com', 'cid@example.com']);
   });
 });
