@@ -556,7 +556,9 @@ function friendsBox(c: Ctx): string {
 }
 
 function labelThenNumber(t: string, label: string): number | null {
-  const m = labelReOnce(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*\\s*(?:[KkMКк]|тыс\\.?)?)`).exec(t);
+  // (not a number a word follows: the classic timeline's Friends tab of a stranger, "Friends 94 Mutual",
+  // counts the mutual friends, not theirs)
+  const m = labelReOnce(`(?:${label})\\s*[:(]?\\s*(\\d[\\d .,\\u00a0\\u202f]*(?![\\d.,])\\s*(?:[KkMКк]|тыс\\.?)?)(?!\\s*\\p{L})`).exec(t);
   if (!m) return null;
   return countLabelled(m[1] + ' x', 'x');
 }

@@ -1,6 +1,7 @@
 // Facebook's Intro read the way people see it: rows that are not <li>, labels in the
 // UI languages we support, values that belong to the profile's person only, and a
 // bounded cost whatever the page holds.
+import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../../lib/extract/extract';
 
@@ -380,5 +381,22 @@ describe('facebook mbasic About, seen by its owner (a real page of 2021)', () =>
   it("a label followed by the owner's ' · Edit' is still its label; 'About You' is no headline", () => {
     expect(r.fields.location).toMatchObject({ status: 'ok', value: 'Lisbon, Portugal' });
     expect(r.fields.headline.status).not.toBe('ok');
+  });
+});
+
+describe("the classic timeline's Friends tab of someone who is no friend (a real 2016 page's structure)", () => {
+  const url = 'https://www.facebook.com/oksana.petrenko.lviv';
+  const saved = readFileSync('tests/fixtures/real/facebook/fb-2018-classic-uk.html', 'utf8');
+  const tab = 'Друзі<span class="_gs6">842</span>';
+
+  it('"Friends 94 Mutual" counts the mutual friends: 94 mutual, not 94 M friends', () => {
+    expect(saved).toContain(tab);
+    const html = saved.replace(tab, 'Friends<span class="_gs6"><span>94 Mutual</span></span><span class="_513x"></span>');
+    const r = extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(r.fields.mutual).toMatchObject({ status: 'ok', value: 94 });
+    expect(r.fields.connections.value).toBeUndefined();
+    // its own count, as the tab shows it to a friend, is still read
+    const friend = saved.replace(tab, 'Friends<span class="_gs6">1,207</span>');
+    expect(extractPage(new JSDOM(friend, { url, virtualConsole: new VirtualConsole() }).window.document, url).fields.connections).toMatchObject({ status: 'ok', value: 1207 });
   });
 });
