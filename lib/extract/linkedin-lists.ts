@@ -201,7 +201,8 @@ export function headingSchools(s: Element | null): School[] {
         const kids = Array.from(e.children).filter((x) => !notShown(x));
         // (2015's own separators sit inside the spans: "Bachelor of Engineering (B.E.)," — not doubled)
         const parts = kids.map((x) => text(x, 300, notShown).replace(/\s*[,;]$/, '')).filter(Boolean);
-        return parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, notShown);
+        // (2015's field of study with no degree keeps the comma the degree would have had: ", Chinese")
+        return (parts.length > 1 && kids.length === parts.length ? parts.join(', ') : text(e, 300, notShown)).replace(/^[,;]\s*/, '');
       })
       .filter(Boolean);
     // (a dash, as the public view shows for no degree, is none)

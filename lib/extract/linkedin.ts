@@ -793,6 +793,8 @@ const SPEC: Spec = {
       },
       // logged-in 2024–2026: only in the Activity card's heading
       { via: 'activity-card', read: activityFollowers },
+      // logged-in 2018 (saved copies): the Activity section's heading, <h3 class="…__follower-count">
+      { via: 'activity-2018', read: (c) => (SAVED ? countLabelled(text(first(c.doc, '.pv-recent-activity-section__follower-count'), 200), LABEL.followers) : null) },
     ],
     shown: (c) => countLabelled(topText(c), LABEL.followers) !== null || activityFollowers(c) !== null,
   },

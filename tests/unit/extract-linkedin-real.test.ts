@@ -463,6 +463,25 @@ describe('LinkedIn: what 2015–2021 pages keep beside the top card', () => {
     const one = read(highlights('1 mutual connection', 'You and Jana both know Petr Dvorak'), URL_);
     expect([ok(one, 'mutual'), ok(one, 'mutualNames')]).toEqual([1, ['Petr Dvorak']]);
   });
+
+  it("2018: the followers in the Activity section's heading", () => {
+    const html = '<html><body><main><section class="pv-top-card"><h1>Jana Novak</h1><h2>CEO at Vltava Bank</h2></section>' +
+      '<div class="pv-profile-section pv-recent-activity-section artdeco-container-card ember-view"><header class="pv-profile-section__card-header">' +
+      '<h2 class="pv-profile-section__card-heading">Articles &amp; activity</h2><h3 class="pv-recent-activity-section__follower-count">' +
+      '<span class="align-self-center">8,075 followers</span></h3></header></div></main></body></html>';
+    expect(ok(read(html, URL_), 'followers')).toBe(8075);
+  });
+
+  it("2015's public page: a field of study with no degree is read without the degree's comma", () => {
+    const saved = readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.html', 'utf8');
+    const h5 = `<h5 class="item-subtitle"><span class="translated translation">Master's degree</span>, <span class="translated translation">Logistics Management</span></h5>`;
+    expect(saved).toContain(h5);
+    const url = (JSON.parse(readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.json', 'utf8')) as { url: string }).url;
+    for (const field of [', Logistics Management', ', <span>Logistics Management</span>']) {
+      const r = read(saved.replace(h5, `<h5 class="item-subtitle">${field}</h5>`), url);
+      expect((ok(r, 'education') as { degree?: string }[])[0].degree).toBe('Logistics Management');
+    }
+  });
 });
 
 describe('LinkedIn: pages that are not the person, said so; what saved pages keep elsewhere', () => {
