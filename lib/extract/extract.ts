@@ -2,8 +2,8 @@
 // by the URL's host. Each site's hooks live in its own file (linkedin.ts,
 // facebook.ts, vk.ts); see docs/extraction.md for the contract.
 import type { Extraction } from './types';
-import { emptyFields } from './types';
-import { pageLang } from './core';
+import { emptyFields, TRANSLATED } from './types';
+import { allUnreadable, pageLang } from './core';
 import { extractFacebook } from './facebook';
 import { extractLinkedIn } from './linkedin';
 import { extractSalesNav } from './salesnav';
@@ -23,5 +23,9 @@ const EXTRACTORS = {
 export function extractPage(doc: Document, url: string): Extraction {
   const site = siteOf(url);
   if (!site) return { site: null, kind: 'not-profile', profileUrl: null, lang: pageLang(doc), fields: emptyFields() };
-  return EXTRACTORS[site](doc, url);
+  const x = EXTRACTORS[site](doc, url);
+  // a page saved while the browser showed it translated (Chrome and Edge mark <html>): its words are a
+  // machine's, and the <font>s around each of them mislead the readers: nothing of the person is read
+  // (the content script refuses such a page before reading it: entrypoints/reader/follow.ts)
+  return x.kind === 'profile' && /\btranslated-(?:ltr|rtl)\b/.test(doc.documentElement.className) ? { ...x, fields: allUnreadable(TRANSLATED) } : x;
 }

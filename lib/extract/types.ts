@@ -11,8 +11,9 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 
 /**
  * The error a content script reports for a profile the browser shows translated (Chrome and Edge
- * mark its <html> `translated-ltr` / `translated-rtl`): its text is a machine's, not the person's,
- * and nothing is read from it (the panel asks for the original).
+ * mark its <html> `translated-ltr` / `translated-rtl`; Firefox marks the elements it is translating):
+ * its text is a machine's, not the person's, and nothing is read from it (the panel asks for the
+ * original). A saved translated page's fields are each unreadable via this (extract.ts).
  */
 export const TRANSLATED = 'translated';
 

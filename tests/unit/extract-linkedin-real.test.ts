@@ -606,3 +606,18 @@ describe('LinkedIn: what the page shows, not the data behind it', () => {
     expect(ok(r, 'headline')).toBe('Potter at Vltava Ceramics');
   });
 });
+
+describe('a page saved while the browser showed it translated', () => {
+  for (const [dir, file] of [['linkedin', 'li-2024-loggedin-en'], ['facebook', 'fb-2018-classic-uk'], ['vk', 'vk-2015-full-ru']]) {
+    it(`${file}: Chrome's mark on <html> — nothing of the person is read, each field says why`, () => {
+      const base = `tests/fixtures/real/${dir}/${file}`;
+      const url = (JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { url: string }).url;
+      const html = readFileSync(`${base}.html`, 'utf8');
+      expect(Object.values(read(html, url).fields).filter((f) => f.status === 'ok').length).toBeGreaterThan(5);
+      // (a fragment saved without its <html> gets one: the parser would make it)
+      const translated = read(/<html\b/i.test(html) ? html.replace(/<html\b/i, '<html class="translated-ltr"') : `<html class="translated-ltr">${html}`, url);
+      expect(translated.kind).toBe('profile');
+      expect(Object.values(translated.fields).every((f) => f.status === 'unreadable' && f.via === 'translated')).toBe(true);
+    });
+  }
+});
