@@ -10,7 +10,9 @@
 // or a second one of a field that takes one (a second ORG, TITLE, FN, BDAY), goes to
 // `custom` under its vCard name; a value the library cannot read as its type
 // ("TZ:1:00", "BDAY:15.03.1980") is kept as the text the card holds. Binary
-// properties (PHOTO, LOGO, SOUND, KEY) are not a contact's text and are left out.
+// properties (PHOTO, LOGO, SOUND, KEY) are not a contact's text and are left out. A file
+// that is not UTF-8 is read in the encoding decode.ts finds, but a card that names one
+// legacy CHARSET on its properties is read in that one, its values without a CHARSET too.
 import ICAL from 'ical.js';
 import type { ContactRows } from './contacts';
 import { nobody } from './contacts';
@@ -76,7 +78,109 @@ export function jcardText(text: string): string | null {
 
 export function readVcardBytes(bytes: Uint8Array): VcardReport {
   const joined = joinFoldedCharacters(bytes);
-  return readVcards(decodeBytes(joined, declaredCharset(joined)).text);
+  const whole = decodeBytes(joined, declaredCharset(joined));
+  if (whole.encoding === 'utf-8' || whole.encoding.startsWith('utf-16')) return readVcards(whole.text);
+  // (Hebrew in Windows-1255 with no CHARSET anywhere looks Russian to the guess: its letters are Cyrillic's small ones)
+  const file = whole.encoding === 'windows-1251' && looksHebrew1255(joined) ? 'windows-1255' : whole.encoding;
+  return readVcards(inCardCharsets(joined, file) ?? (file === whole.encoding ? whole.text : decodedIn(joined, file)));
+}
+
+/** Bytes as text in an encoding by its label: decode.ts's reading when it is one of its own, else the platform's. */
+function decodedIn(bytes: Uint8Array, label: string): string {
+  const enc = encodingOfLabel(label);
+  return enc ? decodeBytes(bytes, enc).text : new TextDecoder(label).decode(bytes);
+}
+
+/** A charset label's canonical name (the Encoding Standard's: "Windows-1253", "cp1253" → "windows-1253"); undefined for one not read. */
+function canonicalCharset(label: string): string | undefined {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one legacy charset (not UTF-8, not ASCII) a card names on its properties (a Nokia's "LABEL;CHARSET=Windows-1253;
+ * ENCODING=QUOTED-PRINTABLE:…"): the one its values without a CHARSET are written in too (its N and FN, raw bytes).
+ * Undefined when it names none, or several.
+ */
+function cardCharset(text: string): string | undefined {
+  const names = new Set<string>();
+  // (Samsung names it inside a label's parentheses: "TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,…)")
+  for (const m of text.matchAll(/[;(,]CHARSET="?([\w.:-]+)/gi)) {
+    const c = canonicalCharset(m[1]);
+    if (c !== 'utf-8' && !/^(?:us-)?ascii$/i.test(m[1])) names.add(c ?? m[1].toLowerCase());
+  }
+  const [only] = names;
+  return names.size === 1 && canonicalCharset(only) ? only : undefined;
+}
+
+/**
+ * The file's text with each card that names a legacy charset other than the file's (one Greek card, "LABEL;CHARSET=
+ * Windows-1253", its name's bytes without one, in a file the guess read as Windows-1251) read in its own: its raw bytes
+ * are that charset's, not the guess's. Cards are cut at their BEGIN and END lines, ASCII in every encoding read here.
+ * Undefined when no card needs it (the file's text as decoded whole is the same).
+ */
+function inCardCharsets(bytes: Uint8Array, file: string): string | undefined {
+  const latin = new TextDecoder('latin1').decode(bytes); // one character a byte: its indices are the bytes'
+  const fileCanonical = canonicalCharset(file);
+  const parts: string[] = [];
+  let at = 0;
+  let changed = false;
+  for (const m of latin.matchAll(/^[ \t]*BEGIN:VCARD[ \t]*\r*$[\s\S]*?^END:VCARD\b/gim)) {
+    const own = cardCharset(m[0]);
+    const from = m.index;
+    const to = from + m[0].length;
+    const card = bytes.subarray(from, to);
+    if (!own || own === fileCanonical || !card.some((b) => b >= 0x80) || detectEncoding(card).encoding === 'utf-8') continue;
+    parts.push(decodedIn(bytes.subarray(at, from), file), decodedIn(card, own));
+    at = to;
+    changed = true;
+  }
+  if (!changed) return undefined;
+  parts.push(decodedIn(bytes.subarray(at), file));
+  return parts.join('');
+}
+
+/** Hebrew's final letters (ך ם ן ף ץ) in Windows-1255, and the same letters' other forms (כ מ נ פ צ). */
+const FINAL_1255 = new Set([0xea, 0xed, 0xef, 0xf3, 0xf5]);
+const NONFINAL_1255 = new Set([0xeb, 0xee, 0xf0, 0xf4, 0xf6]);
+
+/** Bytes past ASCII that are punctuation in Windows-1251 and -1255 alike (‘ ’ “ ” • – —, no-break space, ¤/₪, « »): no letters, between words. */
+const PUNCTUATION_1255 = new Set([0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xa0, 0xa4, 0xab, 0xbb]);
+
+/**
+ * Whether bytes the guess took for Windows-1251 are Hebrew in Windows-1255: every letter past ASCII one of Hebrew's
+ * (0xE0–0xFA, Russian's small letters а–ъ there; none of its capitals, ы ь э ю я, ё), or a direction mark; and every
+ * word spelled as Hebrew is — a final letter (ך ם ן ף ץ, Russian's к н п у х) only at a word's end, the other form
+ * of it (כ מ נ פ צ, Russian's л о р ф ц) never there. Russian breaks that in nearly every name, capitals aside
+ * ("анна": н inside; "петров": п inside). Two words at least.
+ */
+function looksHebrew1255(b: Uint8Array): boolean {
+  let words = 0;
+  const letter = (c: number | undefined) => c !== undefined && c >= 0x80 && !PUNCTUATION_1255.has(c);
+  for (let i = 0; i < b.length; ) {
+    if (!letter(b[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (letter(b[j])) j++;
+    const letters = [...b.subarray(i, j)].filter((c) => c !== 0xfd && c !== 0xfe); // (LRM, RLM)
+    // (a geresh after a word, "צ'": the letter before it is no word's end)
+    const geresh = b[j] === 0x27 || b[j] === 0x60 || b[j] === 0x92;
+    for (let k = 0; k < letters.length; k++) {
+      const c = letters[k];
+      if (c < 0xe0 || c > 0xfa) return false;
+      const end = k === letters.length - 1;
+      if (FINAL_1255.has(c) && !end) return false;
+      if (NONFINAL_1255.has(c) && end && !geresh) return false;
+    }
+    if (letters.length) words++;
+    i = j;
+  }
+  return words >= 2;
 }
 
 /**
@@ -130,8 +234,16 @@ export function readVcards(text: string): VcardReport {
     out.records.push(made);
     out.recordLines.push(from + 1);
   };
+  /** inside an AGENT's card (RFC 2426: "AGENT:BEGIN:VCARD", its lines folded under it, " END:VCARD" its last) */
+  let agent = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i].trim().toUpperCase();
+    // (its folded BEGIN and END are the AGENT's value, no card's)
+    if (agent && /^[ \t]/.test(lines[i])) {
+      if (/^END:VCARD$/.test(l)) agent = false;
+      continue;
+    }
+    agent = start >= 0 && /^(?:[\w-]+\.)?AGENT(?:;[^:]*)?:BEGIN:VCARD$/.test(l);
     if (l === 'BEGIN:VCARD') {
       if (start >= 0) reject(start + 1, why('vcardNoEndBeforeNext'), lines.slice(start, i).join('\r\n'));
       start = i;
@@ -174,6 +286,11 @@ function toRecord(raw: string): ImportedContact | Why {
   const honorifics: [string, string][] = [];
   const emails: string[] = [];
   const phones: string[] = [];
+  /** service codes (USSD, "*777#", "#123#"): numbers to dial, after the card's real ones */
+  const codes: string[] = [];
+  /** Samsung's copy of each address (X-SAMSUNGADR), kept when no ADR says the same */
+  const samsungAdrs: string[] = [];
+  const addresses = new Set<string>();
   /** how many preferred ones lead each list, in the card's order */
   const pref = { emails: 0, phones: 0 };
   const urls: string[] = [];
@@ -250,7 +367,10 @@ function toRecord(raw: string): ImportedContact | Why {
           // a placeholder number ("000000000") or no digit at all (a Mac card's lone "§") is no one's
           // to call: kept, never the main number (as in a CSV's phone column)
           if (tel && (placeholderPhone(tel) || !/\d/.test(tel))) keep('TEL', tel);
-          else if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
+          // a service code (a balance's "*777#", "#123#") is dialled, never the person's number: after the card's real ones
+          else if (/^[*#][\d*#]*#$/.test(tel.replace(/\s+/g, ''))) {
+            if (!codes.includes(tel)) codes.push(tel);
+          } else if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
         }
         break;
       }
@@ -277,7 +397,22 @@ function toRecord(raw: string): ImportedContact | Why {
         if (city?.trim() && (r.city === undefined || mine)) r.city = city;
         if (country?.trim() && (r.country === undefined || mine)) r.country = country;
         const parts = first.length > 7 && first.slice(0, 7).some((x) => x.trim()) ? first.slice(0, 7) : first;
-        keep('Address', parts.map((x) => x.trim()).filter(Boolean).join(', '));
+        const address = parts.map((x) => x.trim()).filter(Boolean).join(', ');
+        addresses.add(address);
+        keep('Address', address);
+        break;
+      }
+      case 'x-samsungadr':
+        // (Samsung writes each address twice, "X-SAMSUNGADR;HOME:;;12 Main St;…" after its ADR: the copy says nothing more)
+        samsungAdrs.push(unescaped(p, values.map((v) => v.join(';')).join(';')));
+        break;
+      case 'agent': {
+        // an AGENT's card (RFC 2426, "AGENT:BEGIN:VCARD…END:VCARD"): the person who acts for this one, no contact of
+        // its own — kept as who they are ("Sam Poe, sam@example.com, +1 555 0100"), its text when it names no one
+        const t = unescaped(p, values.map((v) => v.join(';')).join(', ')).trim();
+        const agent = /^BEGIN:VCARD/i.test(t) ? toRecord(t.replace(/\r?\n/g, '\r\n')) : undefined;
+        if (agent && !isWhy(agent)) keep('AGENT', [agent.name, agent.email, agent.phone].filter(Boolean).join(', '));
+        else keep('AGENT', t);
         break;
       }
       case 'bday':
@@ -318,8 +453,14 @@ function toRecord(raw: string): ImportedContact | Why {
       default:
         // Apple's bookkeeping (its labels' codes "_$!<HomePage>!$_", image hashes, base64 plists): no one's text
         if (APPLE_OPAQUE.test(name)) break;
+        // (Outlook's business card's layout, "X-MS-OL-DESIGN:<card xmlns=…>": how the card is drawn, no one's text)
+        if (name === 'x-ms-ol-design') break;
         keep(name === UNREAD_LINE.toLowerCase() ? 'vCard line' : label ? `${p.name.toUpperCase()} (${label})` : p.name.toUpperCase(), unescaped(p, values.map((v) => v.join(';')).join(', ')));
     }
+  }
+  for (const a of samsungAdrs) {
+    const address = a.split(';').map((x) => x.trim()).filter(Boolean).join(', ');
+    if (!addresses.has(address)) keep('X-SAMSUNGADR', a);
   }
   for (const u of new Set(urls)) {
     // a link of another scheme is no web page (iOS's WhatsApp profile "x-apple:+91%2098…"): kept as written
@@ -342,6 +483,7 @@ function toRecord(raw: string): ImportedContact | Why {
     for (const k of NAME_PARTS) delete r[k];
   }
   if (typeof r.name === 'string' && phoneShaped(r.name) && !phones.length) phones.push(numberText(r.name).trim());
+  phones.push(...codes.filter((c) => !phones.includes(c)));
   if (emails.length) r.email = emails[0];
   if (emails.length > 1) r.emails = emails;
   if (phones.length) r.phone = phones[0];
@@ -355,6 +497,11 @@ function toRecord(raw: string): ImportedContact | Why {
   // (Android splits it at its last dot too: "N:com;jane.roe@example;;;")
   if (typeof r.name === 'string' && r.name.includes('@') && NAME_PARTS.some((k) => { const v = String(r[k] ?? ''); return /@[^\s@]*\./.test(v) || (/^[^\s@]+@[^\s@]+$/.test(v) && String(r.name).toLowerCase().includes(v.toLowerCase())); })) for (const k of NAME_PARTS) delete r[k];
   const parts = [r.firstName, r.middleName, r.lastName].filter(named);
+  // Apple's card shown as its company (X-ABShowAs:COMPANY) that names a person in N ("N:Doe;Jane;;;", "FN:Acme Travel",
+  // "ORG:Acme Travel;"): the person at the company; its FN is only how Apple shows the company
+  if (showsCompany && parts.length && typeof r.name === 'string' && typeof r.company === 'string' && oneLine(r.name).toLowerCase() === oneLine(r.company).toLowerCase()) {
+    delete r.name;
+  }
   // an address as the shown name beside a person's name in N (Roundcube writes the address when the
   // display name is left blank): the person's name; an address the card does not list too is kept
   if (typeof r.name === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.name.trim()) && parts.length && !parts.some((x) => x.includes('@'))) {
@@ -478,14 +625,25 @@ const CONTINUED = /^(?:ADR|LABEL|NOTE)[;,:]/i;
 function as30(raw: string): string {
   const src = raw.split('\r\n');
   const logical: string[] = [];
+  // the legacy charset the card names elsewhere: its values' bytes when a value names none
+  const own = cardCharset(raw);
+  /** the last line an AGENT's card as RFC 2426 has it, "AGENT:BEGIN:VCARD", its card's lines folded under it */
+  let agentCard = false;
   for (let i = 0; i < src.length; i++) {
     let line = src[i];
     // a blank line is no property (and a folded line after it continues the property before it)
     if (!line.trim()) continue;
     if (/^[ \t]/.test(line) && logical.length) {
-      logical[logical.length - 1] += line.slice(1);
+      // (an AGENT's card, RFC 2426's "AGENT:BEGIN:VCARD" with its lines folded under it: each of its lines one
+      // line of the value, as 3.0 writes an embedded card, "\n" between them)
+      const agentLine = agentCard && /^(?:[A-Za-z0-9-]+\.)?[A-Za-z][A-Za-z0-9-]*(?:\\?;[^:]*)?:/.test(line.slice(1));
+      logical[logical.length - 1] += (agentLine ? '\\n' : '') + line.slice(1);
       continue;
     }
+    agentCard = /^(?:[A-Za-z0-9-]+\.)?AGENT(?:;[^:]*)?:BEGIN:VCARD\s*$/i.test(line);
+    // Samsung's label of a number in vCard 2.1, quoted-printable, a soft break inside its parentheses
+    // ("TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=43=75=73=74=6F=6D=20=50=61=79=6D=", then "=65=6E=74):611")
+    while (/^[^:]*;X-CUSTOM\([^):]*=$/i.test(line) && src[i + 1] !== undefined) line = line.slice(0, -1) + src[++i];
     // a quoted-printable value continues on the next line after a trailing "=" (a soft break), but
     // not into the next property when a phone left a last "=" before it (Android 4.4: "FN;…:=4a=6f=",
     // then "TEL;CELL:…"); a line no property can start with (";…", "=D0=A2…") continues it even
@@ -500,6 +658,14 @@ function as30(raw: string): string {
       }
       // (a soft break before the next property breaks to nothing)
       if (line.endsWith('=')) line = line.slice(0, -1);
+    }
+    // vCard 2.1's base64 value goes on until a blank line, its lines indented or not (Outlook's "PHOTO;ENCODING=BASE64;
+    // TYPE=JPEG:", then hundreds of lines of the picture): all of them the value, none a line of its own
+    if (/;(?:ENCODING=)?(?:BASE64|B)(?:;|$)/i.test(line.split(':')[0] ?? '') && line.includes(':')) {
+      for (let next = src[i + 1]; next !== undefined && /^[A-Za-z0-9+/]+=*$/.test(next.trim()) && !PROPERTY_START.test(`${next.trim()}:`); next = src[i + 1]) {
+        line += next.trim();
+        i++;
+      }
     }
     logical.push(line);
   }
@@ -525,6 +691,8 @@ function as30(raw: string): string {
         // (vCard 2.1's line continued by a backslash at its end — Android's "ADR;HOME:;;Hermann v. Brevern\", then
         // "9999999\", then "Packstation 9;Hamburg;;99999;Deutschland": a line break in the value, whose parts go on)
         if (/(?:^|[^\\])(?:\\\\)*\\$/.test(prev)) out[out.length - 1] = `${prev.slice(0, -1)}\\n${line.trim().replace(/[\\,](?!$)/g, '\\$&')}`;
+        // (a quoted-printable value whose own line break, "=0D=0A", ends the line the exporter broke after it: one break)
+        else if (/(?:^|[^\\])(?:\\\\)*\\n$/.test(prev)) out[out.length - 1] += escaped;
         else out[out.length - 1] += `\\n${escaped}`;
       }
       else if (line.trim()) out.push(`${UNREAD_LINE}:${escaped}`);
@@ -545,11 +713,18 @@ function as30(raw: string): string {
     let qp = false;
     let b64 = false;
     let charset: string | undefined;
+    /** Samsung's label of a number, "TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=42=61=6E=6B)" */
+    let samsungLabel = '';
     const kept: string[] = [];
     // (a text property in base64 — "NOTE;BASE64:", "NOTE;ENCODING=b:" — is text all the same; a
     // photo's or a key's bytes are not, and stay as they are)
     const binary = /^(?:photo|logo|sound|key)$/i.test(name);
     for (const p of params) {
+      const custom = /^X-CUSTOM\((.*)\)$/i.exec(p);
+      if (custom) {
+        samsungLabel = samsungCustom(custom[1]);
+        continue;
+      }
       const eq = p.indexOf('=');
       const key = eq < 0 ? '' : p.slice(0, eq).toUpperCase();
       const v = eq < 0 ? p : p.slice(eq + 1);
@@ -564,15 +739,17 @@ function as30(raw: string): string {
     // "GEO:geo:51.52,0.15"): read as 3.0's offset and numbers they came out cut ("London/", "0")
     if (/^(?:tz|geo)$/i.test(name) && !kept.some((k) => /^value=/i.test(k))) kept.push('VALUE=text');
     // a number its label calls a fax ("Work Fax", "Fax") is one, as TYPE=FAX says
+    // (Google's "homeFax", "workFax", "otherFax" too)
     const group = /^([A-Za-z0-9-]+)\./.exec(grouped)?.[1]?.toLowerCase();
-    if (group && /^tel$/i.test(name) && /\bfax\b|факс/i.test(labels.get(group) ?? '')) kept.push('TYPE=fax');
+    const given = samsungLabel || (group ? (labels.get(group) ?? '') : '');
+    if (/^tel$/i.test(name) && /(?:\b|home|work|other|business|private)fax\b|факс/i.test(given)) kept.push('TYPE=fax');
     // its label, Apple's code for a standard one unwrapped ("_$!<Anniversary>!$_")
-    const label = group && !/^x-ablabel$/i.test(name) ? (labels.get(group) ?? '').replace(/^_\$!<(.*)>!\$_$/, '$1').replace(/["\p{Cc}]/gu, '').trim() : '';
+    const label = (group || samsungLabel) && !/^x-ablabel$/i.test(name) ? given.replace(/^_\$!<(.*)>!\$_$/, '$1').replace(/["\p{Cc}]/gu, '').trim() : '';
     if (label) kept.push(`${LABEL.toUpperCase()}="${label}"`);
     // (a value that is nothing but "=XX" bytes with no ENCODING said — an Android phone book's "N:;=D0=9B=D0=B5=D0=BD=D0=B0;;;"
     // — is quoted-printable all the same when its bytes are UTF-8 text)
     if (!qp && !b64 && !binary && undeclaredQp(value)) qp = true;
-    if (qp) value = decodeQp(value, charset).replace(/\r\n|\n|\r/g, '\\n');
+    if (qp) value = decodeQp(value, charset, own).replace(/\r\n|\n|\r/g, '\\n');
     else if (b64) value = decodeBase64(value, charset ?? 'utf-8').replace(/\r\n|\n|\r/g, '\\n');
     // (before the parser splits a name at the ";" of Yahoo's "O&#39;Brien"); Google's escaped
     // CR LF ("\r\n") is one line break
@@ -618,10 +795,29 @@ function decodeBase64(v: string, charset: string): string {
 }
 
 /**
- * A quoted-printable value's text in its CHARSET; with none given, UTF-8 when its bytes are, else the
- * legacy encoding they look like (The Bat!'s "N;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski": no character lost).
+ * Samsung's "X-CUSTOM(…)" parameter's label: its last part, quoted-printable when an ENCODING says so, in its CHARSET
+ * ("CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=43=75=73=74=6F=6D" is "Custom").
  */
-function decodeQp(v: string, charset: string | undefined): string {
+function samsungCustom(inner: string): string {
+  let charset: string | undefined;
+  let qp = false;
+  const rest: string[] = [];
+  for (const part of inner.split(',')) {
+    const m = /^(CHARSET|ENCODING)=(.*)$/i.exec(part.trim());
+    if (m && /^charset$/i.test(m[1])) charset = m[2];
+    else if (m) qp = /^quoted-printable$/i.test(m[2]);
+    else rest.push(part);
+  }
+  const label = rest.join(',').trim();
+  return qp ? decodeQp(label, charset) : label;
+}
+
+/**
+ * A quoted-printable value's text in its CHARSET; with none given, UTF-8 when its bytes are, else the charset the
+ * card names on its other values (`own`), else the legacy encoding they look like (The Bat!'s
+ * "N;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski": no character lost).
+ */
+function decodeQp(v: string, charset: string | undefined, own?: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < v.length; i++) {
     if (v[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) {
@@ -632,8 +828,12 @@ function decodeQp(v: string, charset: string | undefined): string {
     } else bytes.push(v.charCodeAt(i) & 0xff);
   }
   const b = Uint8Array.from(bytes);
+  const guess = (): string => {
+    const g = detectEncoding(b).encoding;
+    return g !== 'utf-8' && own ? own : g;
+  };
   try {
-    return new TextDecoder(charset ?? detectEncoding(b).encoding).decode(b);
+    return new TextDecoder(charset ?? guess()).decode(b);
   } catch {
     return new TextDecoder('utf-8').decode(b);
   }
