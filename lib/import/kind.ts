@@ -39,6 +39,9 @@ const DEAL: Array<[RegExp, number]> = [
   [/^deal[a-z]+$|сделк|^(?:expected)?closedate$/, 2],
   [/^(stage|стадия|этап|amount|датазакрытия|etapa|valor)$/, 1],
 ];
+/** A mailing list's or a membership's columns about the person: subscribed, opted out, their plan. */
+const MEMBERSHIP = /^(?:subscribed|unsubscribed|subscribedtoemails?|subscribedtonewsletter|newslettersubscription|emailoptin|optin|optedin|optout|emailoptout|hasoptedoutofemail|donotcall|donotemail|emailconsent|marketingconsent|complimentaryplan|memberstatus|membershiptype|membershiplevel)$/;
+
 /** Columns about a row's associated records or their history, not the row itself. */
 const ABOUT_OTHERS = /^associated|ids$|withprimary|^numberof|^(?:recent|first|latest|last)(?:deal|lead|closed)|responsetime|^dateentered|^dateexited|^daysto/;
 const PERSON: ReadonlySet<ContactField> = new Set<ContactField>([
@@ -114,9 +117,13 @@ export function judgeKind(headers: string[]): KindJudgement {
       if (role === 'text' || role === 'date') evidence.notes.push(h);
     }
   }
+  // what a list keeps about its members, never about a note or a purchase (Ghost's members export: "email, name,
+  // note, subscribed_to_emails, labels, created_at" — its note is the member's, its date the member's joining)
+  const membership = headers.filter((h) => MEMBERSHIP.test(plainKey(h)));
+  evidence.contacts.push(...membership);
   // person fields a purchases/notes file would not have
-  const beyondRef = [...persons].filter((f) => !REFERS.has(f)).length;
-  const person = persons.size;
+  const beyondRef = [...persons].filter((f) => !REFERS.has(f)).length + membership.length;
+  const person = persons.size + membership.length;
   const productish = roles.has('product') || roles.has('sku');
   const measured = roles.has('date') || roles.has('quantity') || roles.has('amount');
   const purchaseRoles = [...roles].filter((r) => PURCHASE_ROLES.has(r)).length;

@@ -31,21 +31,21 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     // Apple Contacts' German export ("Arbeit E-Mail", "Privat E-Mail", "Andere E-Mail")
     /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/,
     // Thunderbird's German and French ("Primäre E-Mail-Adresse", "Adresse électronique principale")
-    /^(primare|sekundare)e?mailadresse$/, /^adresseelectronique(principale|secondaire)?$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?емейл$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|домашний|контактный|другой)?телефон$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
+    /^(primare|sekundare)e?mailadresse$/, /^adresseelectronique(principale|secondaire)?$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?(?:емейл|имэйл|имейл)$/, 'emailid', /^emails\d+email$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|сотовый|домашний|контактный|другой|дополнительный)?телефон(?:ы)?$/, /^phones\d+phone$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
     // Thunderbird's German and French numbers
     'teldienstlich', 'telprivat', 'mobiltelnr', 'telprofessionnel', 'telpersonnel', 'telportable', 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
     // Hebrew, Arabic
     'טלפון', 'מסטלפון', 'מספרטלפון', 'טלפוןנייד', 'נייד', 'פלאפון', 'סלולרי', 'هاتف', 'الهاتف', 'رقمالهاتف', 'جوال', 'الجوال', 'رقمالجوال', 'telemovel', 'phonenumbers', 'telefonecomercial', 'teldiretocom', 'telefoneresidencial', 'outrotelefone', /^phone(mobile|home|work|business|office|direct|other)\d*$/, /^tel(work|cell|home|cellprivate|other|car|prefer|assistent)$/]],
-  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'organizacao', 'companies',
+  ['company', ['company', 'companyname', 'defaultaddresscompany', 'organization', 'organisation', 'organizationname', 'organization1name', /^accounts\d+accountname$/, 'org', 'account', 'accountname', 'employer', 'компания', 'организация', 'названиекомпании', 'название', 'наименование', 'наименованиеконтрагента', 'контрагент', 'חברה', 'שםהחברה', 'الشركة', 'работодатель', 'местоработы', 'компанияконтакта', '单位', '公司', '회사', '회사명', '会社名', '会社', 'bedrijf', 'azienda', 'sirket', 'şirket', 'societa', 'empresa', 'compania', 'entreprise', 'societe', 'firma', 'unternehmen', 'organizacion', 'organizacao', 'companies',
     // a client company (Russian lists' "Заказчик"); a prospecting CRM's lead, which is a company (Exact Spotter's "Nome lead")
     'заказчик', 'nomelead', 'компанія', 'організація', 'замовник',
     // a lead list of businesses (Google Maps scrapers' "Business Name"); Kommo's lead's company ("Empresa lead 's")
     'businessname', 'empresaleads', 'empresalead',
     // Odoo's person's company (res.partner's parent), as its export labels it in English, German, French, Spanish, Russian
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
-  ['position', ['position', 'profession', 'arbeitstitel', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'посада', 'posicion', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
-  ['city', [/^(arbeits|privat)adressestadt$/, /^(privat|dienstlich)ort$/, 'adronelocality', 'city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
+  ['position', ['position', 'profession', 'occupation', 'arbeitstitel', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'посада', 'posicion', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
+  ['city', [/^(arbeits|privat)adressestadt$/, /^(privat|dienstlich)ort$/, 'adronelocality', 'city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', /^addresses\d+city$/, 'billingcity', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
   ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'странаилирегион', /^paysregion(domicile|travail)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'defaultprofileurl', 'publicprofileurl', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
@@ -229,6 +229,14 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     out[whole] = 'name';
     out[given] = 'firstName';
   }
+  // a bare "Title" holds a courtesy title as often as a job (Mautic's "title", Fake Name Generator's "Title" beside
+  // its "Occupation"): with another column naming the job, that one is the job, and the title is kept as written
+  const bareTitle = headers.findIndex((h, i) => out[i] === 'position' && decided[i] === undefined && headerKey(h) === 'title');
+  const job = headers.findIndex((h, i) => out[i] === null && decided[i] === undefined && headerKey(h) !== 'title' && genericField(h) === 'position');
+  if (bareTitle >= 0 && job >= 0) {
+    out[bareTitle] = null;
+    out[job] = 'position';
+  }
   // "Contato principal" is the main contact's name in Kommo, a yes/no in Exact Spotter (beside its
   // "Nome contato"): with another column naming the person it is not the name
   const primary = headers.findIndex((h, i) => out[i] === 'name' && WEAK_NAME.has(headerKey(h)));
@@ -292,6 +300,14 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     });
     if (role >= 0 && !out.includes('position')) out[role] = 'position';
   }
+  // an invoicing app's clients with their contact person (Invoice Ninja's "Name" beside "Balance", "Paid to Date" and
+  // the contact's "First Name", "Last Name"; Wave's "customer_name" beside "contact_first_name"): the client is
+  // the company the person works for, not the person
+  if (out.includes('firstName') && out.includes('lastName') && !out.includes('company')) {
+    const billed = keys.some((k) => INVOICING.test(plainKey(k)));
+    const client = keys.findIndex((k, i) => out[i] === 'name' && (/^(?:customer|client)name$/.test(plainKey(k)) || (billed && plainKey(k) === 'name')));
+    if (client >= 0) out[client] = 'company';
+  }
   // an accounts export (SuiteCRM's Organizations, Salesforce's Account.csv): its "Name" is a company's, no
   // person's; a row then names someone only by its e-mail, as a companies file of another CRM does
   if (keys.filter((k) => ACCOUNT_ONLY.has(plainKey(k))).length >= 2 && !out.includes('firstName') && !out.includes('lastName')) {
@@ -321,6 +337,9 @@ const ACCOUNT_ONLY = new Set(['billingstreet', 'shippingstreet', 'annualrevenue'
   'people', 'organizationcreated', 'pessoas', 'organizacaocriada']);
 
 const WEAK_NAME = new Set(['contatoprincipal', 'primarycontact', 'основнойконтакт']);
+
+/** An invoicing app's columns about a client's account ("Balance", "Paid to Date", "Billing Street"). */
+const INVOICING = /^(?:balance|paidtodate|billing(?:street|address\d*|city|state|postalcode|zip|country)|creditbalance|outstanding|paymentterms|vatnumber|taxnumber)$/;
 
 /** Columns only Odoo's contacts export (res.partner) has beside "Complete Name". */
 const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);
@@ -608,9 +627,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       one.company = undefined;
     }
     // an academic title or a courtesy title alone in Tine's "title" ("Dr. rer. nat.", "Dipl.-Ing."; a
-    // salutation): no job; kept under its column
+    // salutation): no job; kept under its column. A courtesy title alone is no job in any file (Mautic's
+    // "title": "Mrs.", "Dr.")
     const job = one.position?.trim();
-    if (job && titleColumn && noJob(job)) {
+    if (job && (titleColumn ? noJob(job) : titleOnly(job))) {
       keep(columnOf('position', 'Title'), one.position!);
       one.position = undefined;
     }

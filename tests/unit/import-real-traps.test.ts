@@ -1922,6 +1922,45 @@ describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 5
     expect(r.records[1]).toMatchObject({ company: 'Acme', position: 'CTO' });
   });
 
+  it("a courtesy title is no job: Mautic's 'title', Fake Name Generator's 'Title' beside its 'Occupation'", () => {
+    const mautic = csv(enc.encode('title,firstname,lastname,city,email,company\r\nMrs.,Ann,Sample,Austin,ann@example.com,Acme\r\nDr.,Bob,Lee,Austin,bob@example.com,Beta\r\n' +
+      'Sales Manager,Cid,Dale,Austin,cid@example.com,Gamma\r\n'));
+    expect(mautic.records.map((r) => [r.position, r.custom?.title])).toEqual([[undefined, 'Mrs.'], [undefined, 'Dr.'], ['Sales Manager', undefined]]);
+    const fng = csv(enc.encode('Number,Gender,Title,GivenName,MiddleInitial,Surname,City,EmailAddress,Occupation,Company\r\n' +
+      '1,female,Ms.,Ann,B,Sample,Austin,ann@example.com,Dental hygienist,Acme Corp\r\n2,male,Mr.,Bob,C,Lee,Austin,bob@example.com,Welder,Beta LLC\r\n'));
+    expect(fng.records.map((r) => [r.position, r.custom?.Title])).toEqual([['Dental hygienist', 'Ms.'], ['Welder', 'Mr.']]);
+  });
+
+  it("an invoicing app's client with its contact person: the client is the company (Invoice Ninja, Wave)", () => {
+    const ninja = csv(enc.encode('Invoice Ninja v4.5.17\r\n\r\nClients\r\nName,Balance,Paid to Date,Billing Street,Billing City,Billing Country,First Name,Last Name,Email\r\n' +
+      'Acme Widgets,0,0,1 Main St,Austin,United States,Jane,Doe,jane@example.org\r\n'));
+    expect(ninja.records[0]).toMatchObject({ name: 'Jane Doe', company: 'Acme Widgets', email: 'jane@example.org', city: 'Austin', country: 'United States' });
+    const wave = csv(enc.encode('customer_name,email,contact_first_name,contact_last_name,currency\r\nAcme Widgets,jane@example.org,Jane,Doe,USD\r\n'));
+    expect(wave.records[0]).toMatchObject({ name: 'Jane Doe', company: 'Acme Widgets' });
+    // a person's own "Name" beside their parts, in a file of no invoicing, stays their name
+    const plain = csv(enc.encode('Name,First Name,Last Name,Email\r\nJane Doe,Jane,Doe,jane@example.org\r\n'));
+    expect(plain.records[0].company).toBeUndefined();
+  });
+
+  it("OroCRM's export: its numbered e-mails, phones, account and city; 'Organization Name' is Oro's tenant, no employer", () => {
+    const r = csv(enc.encode('Id,"Name prefix","First name","Last name","Job Title","Emails 1 Email","Emails 2 Email","Phones 1 Phone","Accounts 1 Account name","Addresses 1 City","Organization Name"\r\n' +
+      '1,Mr.,Jerry,Coleman,Engineer,jerry@example.com,j2@example.com,555-0100,Acme Inc,Austin,OroCRM\r\n'));
+    expect(r.records[0]).toMatchObject({ emails: ['jerry@example.com', 'j2@example.com'], phone: '555-0100', company: 'Acme Inc', city: 'Austin', custom: { 'Organization Name': 'OroCRM' } });
+  });
+
+  it("columns of Zoho's ('EmailID') and a Russian CRM's workbook ('Рабочий имэйл', 'Сотовый телефон(ы)')", () => {
+    expect(csv(enc.encode('Display Name,Owner Name,EmailID,MobilePhone\r\nAnn Sample,Bo,ann@example.com,+1 555 0100\r\n')).records[0]).toMatchObject({ email: 'ann@example.com', phone: '+1 555 0100' });
+    const ru = csv(enc.encode('Фамилия,Имя,Рабочий телефон(ы),Сотовый телефон(ы),Рабочий имэйл,Частный имэйл\r\nИванова,Анна,+7 727 000 00 01,+7 701 000 00 02,anna@example.kz,a@example.org\r\n'));
+    expect(ru.records[0]).toMatchObject({ phones: ['+7 727 000 00 01', '+7 701 000 00 02'], emails: ['anna@example.kz', 'a@example.org'] });
+  });
+
+  it("a members list (Ghost: email, name, note, subscribed_to_emails, labels, created_at) is contacts, not notes", () => {
+    const headers = ['email', 'name', 'note', 'subscribed_to_emails', 'labels', 'created_at'];
+    expect(judgeKind(headers).kind).toBe('contacts');
+    // a notes export with the same reference columns stays notes
+    expect(judgeKind(['email', 'name', 'note', 'created_at']).kind).toBe('notes');
+  });
+
   it('rows ending in \\r\\n with a bare \\n inside one unquoted cell stay rows of \\r\\n: the cell keeps its break', () => {
     const r = csv(enc.encode('First Name,Last Name,E-mail Address,Notes\r\nAnna,Berg,anna@example.com,call back\nafter May\r\nBen,Cole,ben@example.com,\r\nCid,Dale,cid@example.com,\r\n'));
     expect([r.rows, r.accepted]).toEqual([3, 3]);
