@@ -273,6 +273,9 @@ function after(n: Node, root: Node, skip: boolean): Node | null {
  * The text a reader sees in `el` (like text()), at most `max` characters from at most `nodes` nodes (up to four
  * times `max` walked, as text() does: a page saved pretty-printed has long runs of indentation between words).
  */
+/** An action link of the page's owner (the classic Intro's "Edit Bio" prompt): it goes nowhere but "#". */
+const promptLink = (e: Element) => e.tagName === 'A' && /#$/.test(e.getAttribute('href') ?? '');
+
 function short(el: Element | null | undefined, max = 300, nodes = 600, stopAt?: Node, skipEl?: (e: Element) => boolean): string {
   if (!el || NO_TEXT.has(el.tagName)) return '';
   let out = '';
@@ -674,7 +677,8 @@ const SPEC: Spec = {
         read: (c) => {
           const i = intro(c);
           const bio = first(i, '#profile_intro_card_bio, [data-testid="intro-bio"]');
-          if (bio) return plausible(short(bio, 500), 400);
+          // (not the owner's prompt to write one: an action link, "Edit Bio" "Describe Who You Are" to href="…#")
+          if (bio) return plausible(short(bio, 500, 600, undefined, promptLink), 400);
           // the first dir="auto" block outside the rows that holds no link and no row
           const rs = rows(c).map((r) => r.el);
           for (const el of introScan(c).bios) {
@@ -698,7 +702,7 @@ const SPEC: Spec = {
       // own About page shows as "About You" apart from the bio under the name — no headline)
       MOBILE && { via: 'cover-subtitle', read: coverSubtitle },
     ),
-    shown: (c) => first(intro(c), '#profile_intro_card_bio'),
+    shown: (c) => !!short(first(intro(c), '#profile_intro_card_bio'), 50, 600, undefined, promptLink),
   },
 
   company: {

@@ -400,3 +400,17 @@ describe("the classic timeline's Friends tab of someone who is no friend (a real
     expect(extractPage(new JSDOM(friend, { url, virtualConsole: new VirtualConsole() }).window.document, url).fields.connections).toMatchObject({ status: 'ok', value: 1207 });
   });
 });
+
+describe("the classic Intro of one's own profile with no bio (a real 2016 page's structure)", () => {
+  it('the "Edit Bio · Describe Who You Are" prompt is no headline: missing, and a bio is still read', () => {
+    const url = 'https://www.facebook.com/oksana.petrenko.lviv';
+    const saved = readFileSync('tests/fixtures/real/facebook/fb-2018-classic-uk.html', 'utf8');
+    const bio = `<span class="_50f8 _50f4 _50f3">Дизайнерка шрифтів. Каву п'ю чорну, книжки читаю паперові.</span>`;
+    expect(saved).toContain(bio);
+    const prompt = '<div class="_50f9 _50f3"><div id="u_0_2p"><a class="_zho _2pi3" href="https://www.facebook.com/oksana.petrenko.lviv#">' +
+      '<i alt="Edit Bio" class="_zhp _3-90 img sp_xxx sx_xxx"><u>Edit Bio</u></i><span>Describe Who You Are</span></a></div></div>';
+    const read = (html: string) => extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
+    expect(read(saved.replace(bio, prompt)).fields.headline).toEqual({ status: 'missing' });
+    expect(read(saved).fields.headline).toMatchObject({ status: 'ok', value: "Дизайнерка шрифтів. Каву п'ю чорну, книжки читаю паперові." });
+  });
+});
