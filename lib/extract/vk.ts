@@ -91,7 +91,7 @@ const NAME_NOISE = (e: Element) =>
 const STATUS = ['profile_status_text', 'ProfileInfo__status', 'OwnerPageStatus', 'pp_status'];
 // The avatar: by its own class, or an <img> inside an avatar box of the header
 const AVATAR_IMG = new Set(['page_avatar_img', 'pp_img', 'op_img']);
-const AVATAR_BOX = '#page_avatar, .page_avatar, #owner_photo_wrap, [class*="ProfileHeader__avatar"], [class*="OwnerPageAvatar"]';
+const AVATAR_BOX = '#page_avatar, .page_avatar, #owner_photo_wrap, #profile_avatar, [class*="ProfileHeader__avatar"], [class*="OwnerPageAvatar"]';
 const CLOSED = /^(?:это закрытый профиль|this (?:profile|page) is private|це закритий профіль)/i;
 const DELETED = /^(?:страница (?:пользователя )?(?:удалена|заблокирована|заморожена)|пользователь удалил свою страницу|this (?:page|profile) (?:has been|was|is) (?:deleted|blocked|frozen)|page deleted|the page you requested was deleted|сторінку (?:видалено|заблоковано))/i;
 // A profile VK hides from visitors who are not signed in: h5.profile_deleted_text under the name
@@ -438,6 +438,11 @@ function nameEl(c: Ctx): Element | null {
       () => cls(c, 'op_header').filter((e) => e.tagName === 'H2'),
       // a lone h1 inside the profile region (never an h2: section titles such as "Музыка" are h2s)
       () => (!unplaced(c) && tags(c, 'H1').length === 1 ? tags(c, 'H1') : []),
+      // 2010–2012: the page's header over the profile, <div id="header"><h1 id="title">
+      () => {
+        const t = c.doc.getElementById('title');
+        return t && t.tagName === 'H1' && t.parentElement?.id === 'header' && content(c).id === 'profile' ? [t] : [];
+      },
     ];
     for (const list of hooks) for (const el of list()) if (nameText(el)) return el;
     return null;
@@ -545,7 +550,8 @@ function friendButtons(c: Ctx): [Element, boolean][] {
 function status(c: Ctx): Element | null {
   return c.memo(status, () => {
     for (const k of STATUS) if (cls(c, k).length) return cls(c, k)[0];
-    return cls(c, 'current_text').find((e) => !!e.closest('#page_current_info')) ?? null;
+    // (2010–2012: #profile_current_info under the full name)
+    return cls(c, 'current_text').find((e) => !!e.closest('#page_current_info')) ?? c.doc.getElementById('profile_current_info');
   });
 }
 
