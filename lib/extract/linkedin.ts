@@ -430,8 +430,10 @@ function afterName(c: Ctx): string | null {
 function headline(c: Ctx): string | null {
   return c.memo(headline, () => {
     if (!top(c)) return null;
-    // (the public view names its headline's element: without one, what follows the name is the place)
-    return jsonText(first(top(c), '#headline .title, p.headline, .headline.title, .top-card-layout__headline')?.textContent, 400) ?? (first(top(c), '.top-card-layout__title') ? null : afterName(c));
+    // (the public view names its headline's element: without one, what follows the name is the place; with one
+    // that says nothing, 2015's "--", the headline is none, not the place after it)
+    const el = first(top(c), '#headline .title, p.headline, .headline.title, .top-card-layout__headline');
+    return el ? jsonText(el.textContent, 400) : first(top(c), '.top-card-layout__title') ? null : afterName(c);
   });
 }
 
@@ -685,8 +687,9 @@ const SPEC: Spec = {
   },
   headline: {
     hooks: [{ via: 'top-card', read: headline }],
-    // (a public view's card without a headline's element shows none)
-    shown: (c) => nameEl(c) && (!first(top(c), '.top-card-layout__title') || first(top(c), '.top-card-layout__headline')),
+    // (a public view's card without a headline's element shows none; 2015's public page shows "--" for none)
+    shown: (c) => nameEl(c) && (!first(top(c), '.top-card-layout__title') || first(top(c), '.top-card-layout__headline')) &&
+      !(SAVED && /^[-–—\s]+$/.test(text(first(top(c), 'p.headline'), 20))),
   },
   company: {
     hooks: [
@@ -742,7 +745,8 @@ const SPEC: Spec = {
       // 2017–2019: the summary inside the top card, clamped with a "…" of its own
       { via: 'top-card-summary', read: (c) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) },
     ],
-    shown: (c) => sec(c, 'about') ?? topSummary(c),
+    // (2020–2021 keeps an empty About section in the page, hidden: display: none)
+    shown: (c) => { const s = sec(c, 'about'); return (s && !notShown(s)) || topSummary(c); },
   },
   photoUrl: {
     hooks: [

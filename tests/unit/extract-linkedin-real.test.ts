@@ -464,12 +464,29 @@ describe('LinkedIn: what 2015–2021 pages keep beside the top card', () => {
     expect([ok(one, 'mutual'), ok(one, 'mutualNames')]).toEqual([1, ['Petr Dvorak']]);
   });
 
+  it('2020–2021: an About section the page keeps hidden and empty is no About: missing, not unreadable', () => {
+    const page = (about: string) => '<html><body><main><section class="pv-top-card"><h1>Jana Novak</h1><h2>CEO at Vltava Bank</h2></section>' + about + '</main></body></html>';
+    const hidden = '<section style="display: none;" class="artdeco-container-card pv-profile-section pv-about-section ember-view"><header class="pv-profile-section__card-header"><h2 class="pv-profile-section__card-heading">About</h2></header></section>';
+    expect(read(page(hidden), URL_).fields.about).toEqual({ status: 'missing' });
+    const shown = hidden.replace('style="display: none;" ', '').replace('</header>', '</header><p class="pv-about__summary-text">Banking for bridge builders.</p>');
+    expect(ok(read(page(shown), URL_), 'about')).toBe('Banking for bridge builders.');
+  });
+
   it("2018: the followers in the Activity section's heading", () => {
     const html = '<html><body><main><section class="pv-top-card"><h1>Jana Novak</h1><h2>CEO at Vltava Bank</h2></section>' +
       '<div class="pv-profile-section pv-recent-activity-section artdeco-container-card ember-view"><header class="pv-profile-section__card-header">' +
       '<h2 class="pv-profile-section__card-heading">Articles &amp; activity</h2><h3 class="pv-recent-activity-section__follower-count">' +
       '<span class="align-self-center">8,075 followers</span></h3></header></div></main></body></html>';
     expect(ok(read(html, URL_), 'followers')).toBe(8075);
+  });
+
+  it("2015's public page: the '--' it shows for no headline is no headline (missing)", () => {
+    const saved = readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.html', 'utf8');
+    const url = (JSON.parse(readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.json', 'utf8')) as { url: string }).url;
+    const headline = /(<p class="headline title"[^>]*>)[^<]*(<\/p>)/;
+    expect(saved).toMatch(headline);
+    expect(read(saved.replace(headline, '$1--$2'), url).fields.headline).toEqual({ status: 'missing' });
+    expect(read(saved, url).fields.headline.status).toBe('ok');
   });
 
   it("2015's public page: a field of study with no degree is read without the degree's comma", () => {
