@@ -355,6 +355,17 @@ function section(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return null;
 }
 
+/**
+ * A section the page shows: neither it nor its heading inside what the page hides (2015's class="hidden",
+ * 2020's display: none; layouts LinkedIn serves no more: SAVED).
+ */
+function shownSec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
+  const s = sec(c, k);
+  if (!SAVED) return s;
+  const hidden = (e: Element | undefined) => !!e?.closest('[hidden], .hidden, [style*="display: none"], [style*="display:none"]');
+  return s && !hidden(s) && !hidden(headings(c).find(([h, t]) => s.contains(h) && SECTIONS[k].label.test(t))?.[0]) ? s : null;
+}
+
 function sec(c: Ctx, k: keyof typeof SECTIONS): Element | null {
   return c.memo('sec:' + k, () => {
     const h = SAVED && HCARD[k] && byId(c, HCARD[k]!);
@@ -746,7 +757,7 @@ const SPEC: Spec = {
       { via: 'top-card-summary', read: (c) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) },
     ],
     // (2020–2021 keeps an empty About section in the page, hidden: display: none)
-    shown: (c) => { const s = sec(c, 'about'); return (s && !notShown(s)) || topSummary(c); },
+    shown: (c) => shownSec(c, 'about') ?? topSummary(c),
   },
   photoUrl: {
     hooks: [
@@ -848,7 +859,8 @@ const SPEC: Spec = {
       // 2026 web client: the shown tab's entries, links with the followed page's name as their first line
       { via: 'interest-tabs', read: (c) => uniq(all(sec(c, 'interests'), 'a[data-view-name^=interest-tab]').map((a) => text(first(a, 'p')))) },
     ],
-    shown: (c) => sec(c, 'interests'),
+    // (2015 keeps an empty Interests section in the page, hidden: class="hidden")
+    shown: (c) => shownSec(c, 'interests'),
   },
   birthday: {
     // the 2026 Contact info overlay: its calendar icon's row, the day after the label ("April 30")
@@ -861,15 +873,20 @@ const SPEC: Spec = {
         via: 'links',
         read: (c) =>
           uniq(
-            [...all(sec(c, 'contact'), 'a[href]'), ...all(top(c), 'a[href]').filter((a) => /\/redir\/redirect|\/safety\/go/.test(a.getAttribute('href') ?? ''))]
-              .map((a) => safeUrl(a.getAttribute('href'), c.url))
-              .filter((u): u is string => !!u && !/^https?:\/\/([\w-]+\.)*linkedin\.com\//.test(u)),
+            [...all(sec(c, 'contact'), 'a[href]'), ...all(top(c), 'a[href]').filter((a) => REDIRECT.test(a.getAttribute('href') ?? ''))]
+              // (LinkedIn's own pages are no one's site, unless the person's link leads there through the redirect)
+              .map((a) => [safeUrl(a.getAttribute('href'), c.url), REDIRECT.test(a.getAttribute('href') ?? '')] as const)
+              .filter(([u, out]) => !!u && (out || !/^https?:\/\/([\w-]+\.)*linkedin\.com\//.test(u)))
+              .map(([u]) => u!),
             2000,
           ),
       },
     ],
   },
 };
+
+/** LinkedIn's redirect around a member's own link (its Websites, its contact info's sites). */
+const REDIRECT = /\/redir\/redirect|\/safety\/go/;
 
 function photo(u: string | null | undefined): string | null {
   const s = safeUrl(u);

@@ -480,6 +480,27 @@ describe('LinkedIn: what 2015–2021 pages keep beside the top card', () => {
     expect(ok(read(html, URL_), 'followers')).toBe(8075);
   });
 
+  it("2015–2016's public page: the overview's Websites row, its links through LinkedIn's redirect (a linkedin.com site too)", () => {
+    const saved = readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.html', 'utf8');
+    const url = (JSON.parse(readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.json', 'utf8')) as { url: string }).url;
+    const row = '<tr data-section="educationsDetails">';
+    expect(saved).toContain(row);
+    const sites = '<tr class="websites" data-section="websites"><th>Websites</th><td><ol>' +
+      '<li><a href="https://www.linkedin.com/redir/redirect?url=http%3A%2F%2Fwww%2Enordhavn-logistics%2Eexample%2F&amp;urlhash=AbCd&amp;trk=ppro_website">Company Website</a></li>' +
+      '<li><a href="https://www.linkedin.com/redir/redirect?url=http%3A%2F%2Fwww%2Elinkedin%2Ecom%2F&amp;urlhash=EfGh&amp;trk=ppro_website">Company Website</a></li></ol></td></tr>';
+    expect(ok(read(saved.replace(row, sites + row), url), 'websites')).toEqual(['http://www.nordhavn-logistics.example/', 'http://www.linkedin.com/']);
+  });
+
+  it("2015's public page: an empty Interests section the page hides is no Interests (missing)", () => {
+    const saved = readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.html', 'utf8');
+    const url = (JSON.parse(readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.json', 'utf8')) as { url: string }).url;
+    const before = '<section id="experience" class="profile-section">';
+    expect(saved).toContain(before);
+    const hidden = '<div id="background-interests-container" class="background-section" data-li-template="interests_section"><div id="background-interests" class="hidden" tabindex="0">' +
+      '<h3 class="header">Interests</h3><div id="interests-view" class="editable-item"><ul class="interests-listing"></ul></div></div></div>';
+    expect(read(saved.replace(before, hidden + before), url).fields.interests).toEqual({ status: 'missing' });
+  });
+
   it("2015's public page: the '--' it shows for no headline is no headline (missing)", () => {
     const saved = readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.html', 'utf8');
     const url = (JSON.parse(readFileSync('tests/fixtures/real/linkedin/li-2015-public-hcard-en.json', 'utf8')) as { url: string }).url;
