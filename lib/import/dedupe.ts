@@ -7,7 +7,7 @@
 // keeps under different ids one by their name alone; a placeholder e-mail ("a@a.com")
 // keys nothing.
 import { freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
-import { profileUrlKey } from '../extract/urls';
+import { canonicalProfileUrl, profileUrlKey } from '../extract/urls';
 import { hasLegalForm, namesNoOrganisation, normCompany, normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
 import { wordsOf } from '../model/words';
@@ -153,10 +153,31 @@ export function sameRecord(earlier: Named, r: Named, by: DuplicateKind): boolean
     const [a, b] = [fullName(earlier), fullName(r)];
     if (normaliseName(a) !== normaliseName(b) && !simCut(a, b) && !simCut(b, a)) return false;
   }
-  return (by !== 'name+company' && by !== 'name+phone') || (!otherRecord(earlier, r) && !(otherAddresses(earlier, r) && !personalName(r)));
+  return (by !== 'name+company' && by !== 'name+phone') || (!otherRecord(earlier, r) && !otherProfiles(earlier, r) && !(otherAddresses(earlier, r) && !personalName(r)));
 }
 
-type Named = { crmId?: string; name?: string; firstName?: string; lastName?: string; email?: string; emails?: string[] };
+type Named = { crmId?: string; name?: string; firstName?: string; lastName?: string; email?: string; emails?: string[]; profileUrl?: string; profileUrls?: string[] };
+
+/**
+ * Two records that each link a profile on one network, none of them the other's: two accounts, two people by
+ * their name alone (two "Jane Doe" at "Acme | Beta" among one's LinkedIn connections, each with her own /in/).
+ */
+export function otherProfiles(a: Named, b: Named): boolean {
+  const on = (x: Named) => {
+    const m = new Map<string, Set<string>>();
+    for (const u of x.profileUrls ?? (x.profileUrl ? [x.profileUrl] : [])) {
+      const p = canonicalProfileUrl(u);
+      if (p) m.set(p.site, (m.get(p.site) ?? new Set()).add(p.profileUrl));
+    }
+    return m;
+  };
+  const [pa, pb] = [on(a), on(b)];
+  for (const [site, urls] of pa) {
+    const theirs = pb.get(site);
+    if (theirs && ![...urls].some((u) => theirs.has(u))) return true;
+  }
+  return false;
+}
 
 /**
  * Two records that each give e-mail addresses, none of them the other's: a first name or a desk's

@@ -115,10 +115,27 @@ const DATE_ONLY = new RegExp(`^\\s*(?:${DATE_IN_TEXT.source})\\s*$`);
  * A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"),
  * or the digits counted up ("12", "123", "1234", "123456789").
  */
+/**
+ * Two ways of writing one number: the same digits ("+54 9 223 555-0101", "+5492235550101"), or the national
+ * number with its trunk 0 and the international one with a country code of one to three digits
+ * ("03001234567", "+923001234567": one shop's two phone columns).
+ */
+export function samePhone(a: string, b: string): boolean {
+  const [x, y] = [a.replace(/\D/g, ''), b.replace(/\D/g, '')];
+  if (x === y) return x.length > 0;
+  const national = (d: string, raw: string) => (/^\s*\(?0(?!0)/.test(raw) ? d.slice(1) : null);
+  const international = (d: string, raw: string) => (/^\s*\+/.test(raw) ? d : /^\s*00/.test(raw) ? d.slice(2) : null);
+  for (const [n, i] of [[national(x, a), international(y, b)], [national(y, b), international(x, a)]]) {
+    if (n && i && n.length >= 7 && i.length - n.length >= 1 && i.length - n.length <= 3 && i.endsWith(n)) return true;
+  }
+  return false;
+}
+
 export function placeholderPhone(x: string): boolean {
   if (/^[\s()+./-]*0[0\s()+./-]*$/.test(x)) return true;
   const digits = x.replace(/[\s()+./-]/g, '');
-  return digits.length >= 2 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits));
+  // (no number is dialled with more than 17 digits, an international prefix and 15: a Huawei backup's "00012345678901234567890")
+  return (digits.length >= 2 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits))) || digits.replace(/\D/g, '').length > 17;
 }
 
 /** A name in a script written family name first: Chinese, Japanese (kana too), Korean. */

@@ -144,6 +144,10 @@ export function importJson(source: string): JsonImportReport {
   } catch (e) {
     throw new ImportError(why('jsonInvalidFile', { detail: (e as Error).message }));
   }
+  // Instagram's "Download your information": followers (a list of {string_list_data: [{href, value, timestamp}]}) and
+  // following or close friends ({"relationships_following": […]}) — usernames only: refused whole, said what it is
+  const ig = instagramList(data);
+  if (ig) throw new ImportError(why('instagramList', { file: ig }));
   // (Telegram Desktop's export: its contacts' list; its "about" and its frequent chats are no contacts)
   const telegram = telegramContacts(data);
   const doc: Partial<Record<Collection, unknown>> = Array.isArray(data) ? { contacts: data } : telegram ? { contacts: telegram } : (data as Record<string, unknown>);
@@ -223,6 +227,17 @@ export function importJson(source: string): JsonImportReport {
   }
   out.accepted = out.rows - out.rejected.length - out.duplicates.length;
   return out;
+}
+
+/** Instagram's list of accounts (followers_1.json, following.json, close_friends.json): which, or undefined. */
+function instagramList(data: unknown): string | undefined {
+  const entryOf = (x: unknown) => !!x && typeof x === 'object' && Array.isArray((x as { string_list_data?: unknown }).string_list_data);
+  if (Array.isArray(data)) return data.length > 0 && data.every(entryOf) ? 'followers' : undefined;
+  if (!data || typeof data !== 'object') return undefined;
+  const keys = Object.keys(data);
+  const k = keys.find((x) => /^relationships_/.test(x));
+  const list = k === undefined ? undefined : (data as Record<string, unknown>)[k];
+  return k && keys.length === 1 && Array.isArray(list) && list.every(entryOf) ? k.replace(/^relationships_/, '').replace(/_/g, ' ') : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, withoutDirectionMarks } from './fields';
+import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, samePhone, withoutDirectionMarks } from './fields';
 import { normaliseName } from './dedupe';
 import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
@@ -344,6 +344,9 @@ const INVOICING = /^(?:balance|paidtodate|billing(?:street|address\d*|city|state
 /** Columns only Odoo's contacts export (res.partner) has beside "Complete Name". */
 const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname', 'parentname']);
 
+/** A number and no name: six digits or more with their dots, dashes and spaces, a check letter K at most (a tax id). */
+const NUMBER_ONLY = /^(?=(?:\D*\d){6})[\d.\s-]+[kK]?$/;
+
 /** What a form or an old system writes where a person has no company. */
 const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
 
@@ -367,7 +370,20 @@ export const noJob = (v: string) => DEGREE_ONLY.test(v) || titleOnly(v);
  * What a CRM writes where it has no name: HubSpot's and Salesforce's "[not provided]" in a required last
  * name, "None" from a script's empty value, "Unknown", "N/A".
  */
-const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname|неизвестн(?:о|ый|ая)|не указан[оа]?|без имени)$/i;
+export const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname|неизвестн(?:о|ый|ая)|не указан[оа]?|без имени)$/i;
+
+/** Name particles written in lower case ("María del Carmen García de la Fuente", "Ludwig van Beethoven"). */
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'y', 'e', 'bin', 'binti', 'ibn', 'al', 'el', 'zu', 'af', 'och']);
+/**
+ * Text that is no one's name: a date among three words or more ("moved again 12/22/15 BHP"; a phone book's
+ * "Mum 12.03.1960" is a name), a number sign with digits ("Tracking # for gift box is 9114"), or a sentence —
+ * five words or more, one capitalised, three of them in lower case and none a name's particle.
+ */
+function proseName(v: string): boolean {
+  const words = v.split(/\s+/);
+  if (/#\s*\d|\d\s*#/.test(v) || (words.length >= 4 && /\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b/.test(v))) return true;
+  return words.length >= 5 && words.some((w) => /^\p{Lu}/u.test(w)) && words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;
+}
 
 /** A Kivitendo (LX-Office) customers export with its contact person's columns, by its headers' keys. */
 const isKivitendo = (keys: string[]) => keys.includes('cpgivenname') && keys.includes('cpname');
@@ -563,7 +579,10 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
             : field === 'phone' ? (x.includes('@') && EMAIL_SHAPE.test(x.trim()) ? 'email' : /\d/.test(x) && !HEX_ID.test(x.trim()) ? 'phone' : strayKind(x))
             : field === 'profileUrl' && !WEB_ADDRESS.test(x.trim()) ? null : field;
           if (is === field) {
-            if (!list.includes(x)) list.push(x);
+            // (one number written twice, "+54 9 223 555-0101, +5492235550101", is one: with its country code when one says it)
+            const same = list.findIndex((y) => y === x || (field === 'phone' && samePhone(y, x)));
+            if (same < 0) list.push(x);
+            else if (/^\s*\+/.test(x) && !/^\s*\+/.test(list[same])) list[same] = x;
           } else if (is) (stray[is as keyof typeof MULTI_FIELDS] ??= []).push(x.trim());
           else {
             // what an e-mail column holds that is no address (LinkedIn's "urn:li:member:…", "Abc@123") is kept, not mailed
@@ -621,8 +640,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       one[f] = list[0];
       if (list.length > 1) plural[pl] = list;
     }
-    // a placeholder where a company goes ("none", "N/A"), or a courtesy title, is no organisation: kept under its column
-    if (one.company !== undefined && (NO_COMPANY.test(one.company.trim()) || titleOnly(one.company.trim()))) {
+    // a placeholder where a company goes ("none", "N/A"), a courtesy title, or a number (a Chilean shop's customer's RUT,
+    // "9.876.543-2", "9401347k", in Shopify's "Default Address Company") is no organisation: kept under its column
+    if (one.company !== undefined && (NO_COMPANY.test(one.company.trim()) || titleOnly(one.company.trim()) || NUMBER_ONLY.test(one.company.trim()))) {
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }
@@ -636,10 +656,14 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     // (the direction marks a phone book wraps a name in are no part of it: "\u202BAna\u202C\u200E")
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) if (one[part] !== undefined) one[part] = withoutDirectionMarks(one[part]!).trim() || undefined;
-    // a placeholder where a name goes ("[not provided]", "None"): no name; kept under its column
+    // a placeholder where a name goes ("[not provided]", "None"), or a line of a note that a broken row put
+    // there (a memo's unquoted line break: "3/09 - Client gave me new address", "Call Cell or Work to contact
+    // her"): no name; kept under its column
+    // (the note's line names no one, nor does the rest of the row it broke: "Tampa" beside it is no surname)
+    const broken = (['name', 'firstName', 'middleName', 'lastName'] as const).some((part) => one[part] !== undefined && proseName(one[part]!.trim()));
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
       const v = one[part]?.trim();
-      if (v === undefined || !NO_NAME.test(v)) continue;
+      if (v === undefined || !(broken || NO_NAME.test(v))) continue;
       keep(columnOf(part, part), one[part]!);
       one[part] = undefined;
     }

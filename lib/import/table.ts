@@ -239,6 +239,12 @@ export class TableReader {
         this.warnings.push({ line: r.line, message: 'this row was UTF-8 inside a Windows-1251 file: re-read as UTF-8' });
       }
     }
+    // a row quoted whole, its own quotes doubled (a LinkedIn export re-saved by a tool that took each line for one
+    // cell: "Ana,Souza,,Acme Ltda,""Diretora, Consultora"",22 Mar 2020"): the row it holds, when that has the header's width
+    if (fields.length === 1 && want > 1 && fields[0].includes(info.delimiter)) {
+      const inner = readRecords(fields[0], { delimiter: info.delimiter, newline: info.newline })[0]?.fields;
+      if (inner && fitsWidth(inner, want)) fields = inner.slice(0, want);
+    }
     // a trailing delimiter (Outlook) is an empty field after the last column, not data
     if (fields.length > want && fitsWidth(fields, want)) fields = fields.slice(0, want);
     // a header ending in a delimiter has an unnamed empty column the rows may leave out; rows that

@@ -18,8 +18,8 @@ import type { ContactRows } from './contacts';
 import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
-import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, withoutDirectionMarks } from './fields';
-import { noJob, orderKeys } from './mapping';
+import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
+import { NO_NAME, noJob, orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -370,7 +370,7 @@ function toRecord(raw: string): ImportedContact | Why {
           // a service code (a balance's "*777#", "#123#") is dialled, never the person's number: after the card's real ones
           else if (/^[*#][\d*#]*#$/.test(tel.replace(/\s+/g, ''))) {
             if (!codes.includes(tel)) codes.push(tel);
-          } else if (tel && !phones.includes(tel)) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
+          } else if (tel && !phones.some((x) => samePhone(x, tel))) phones.splice(preferred(p) ? pref.phones++ : phones.length, 0, tel);
         }
         break;
       }
@@ -484,13 +484,16 @@ function toRecord(raw: string): ImportedContact | Why {
   }
   if (typeof r.name === 'string' && phoneShaped(r.name) && !phones.length) phones.push(numberText(r.name).trim());
   phones.push(...codes.filter((c) => !phones.includes(c)));
+  // (an extension or a short number, "1872", never leads a card's real numbers: its CELL does)
+  const short = (t: string) => t.replace(/\D/g, '').length < 5;
+  phones.sort((a, b) => Number(short(a)) - Number(short(b)));
   if (emails.length) r.email = emails[0];
   if (emails.length > 1) r.emails = emails;
   if (phones.length) r.phone = phones[0];
   if (phones.length > 1) r.phones = phones;
   // dashes, dots or a separator's comma alone (a phone book's placeholder, "N:;\,;;;") name no one; an emoji or a
   // sign the owner typed ("@ #") does
-  const named = (x: unknown): x is string => typeof x === 'string' && !/^[\s\-–—.,;:]*$/.test(x);
+  const named = (x: unknown): x is string => typeof x === 'string' && !/^[\s\-–—.,;:]*$/.test(x) && !NO_NAME.test(x.trim());
   for (const k of ['name', 'firstName', 'middleName', 'lastName']) if (r[k] !== undefined && !named(r[k])) delete r[k];
   // an address split at its dots into N ("N:example;lena;l.x@mail.;;") beside it whole as FN: pieces of
   // the FN, no name's parts (Sony Ericsson's "Коваль@CS" is one; an address alone in N is the only name)
@@ -530,6 +533,12 @@ function toRecord(raw: string): ImportedContact | Why {
   const name = (r.name as string | undefined) ?? nameOfParts(part(r.firstName), part(r.middleName), part(r.lastName)) ?? part(custom.NICKNAME) ?? (r.company as string | undefined);
   if (!name && !r.email) return nobody(r.phone as string | undefined);
   r.name = name ?? r.email;
+  // a person's own name as their organisation ("FN:John Smith", "ORG:John Smith": a phone's card made from the name) is
+  // no company, as in a CSV: kept as written
+  if (parts.length >= 2 && typeof r.company === 'string' && oneLine(r.company).toLowerCase() === oneLine(String(r.name)).toLowerCase()) {
+    keep('ORG', r.company);
+    delete r.company;
+  }
   // (under the names Google's CSV gives them)
   for (const [k, v] of honorifics) if (!String(r.name).includes(v.trim())) keep(k, v);
   // a card with a ROLE and no TITLE (a directory converted from a spreadsheet writes only ROLE): that is the position

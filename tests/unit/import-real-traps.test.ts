@@ -4,6 +4,7 @@
 import { TiewiseDB } from '@/lib/db/database';
 import { applyImport } from '@/lib/db/importer';
 import { importJson } from '@/lib/import/json';
+import { ImportError } from '@/lib/import/table';
 import { importCsv } from '@/lib/import/csv-kind';
 import { judgeKind } from '@/lib/import/kind';
 import { ImportReader } from '@/lib/import/read';
@@ -1959,6 +1960,71 @@ describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 5
     expect(judgeKind(headers).kind).toBe('contacts');
     // a notes export with the same reference columns stays notes
     expect(judgeKind(['email', 'name', 'note', 'created_at']).kind).toBe('notes');
+  });
+
+  it('two LinkedIn connections of one name at one company, each with her own /in/, are two people', () => {
+    const r = csv(enc.encode('First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+      'Jane,Doe,https://www.linkedin.com/in/jane-doe-27128b296,,Acme | Beta,Analista,23 Oct 2023\r\n' +
+      'Jane,Doe,https://www.linkedin.com/in/jane-doe-249883150,,Acme | Beta,Otro puesto,02 Sep 2023\r\n' +
+      'Jane,Doe,https://www.linkedin.com/in/jane-doe-27128b296/,,Acme | Beta,Analista,23 Oct 2023\r\n'));
+    expect([r.rows, r.accepted, r.duplicates.length]).toEqual([3, 2, 1]);
+    expect(r.records.map((x) => [x.profileUrl, x.position])).toEqual([
+      ['https://www.linkedin.com/in/jane-doe-27128b296', 'Analista'], ['https://www.linkedin.com/in/jane-doe-249883150', 'Otro puesto'],
+    ]);
+  });
+
+  it("a memo's unquoted line breaks (a law office's export): its lines are nobody, nor is the rest of the row they broke", () => {
+    const r = csv(enc.encode('CON_Last_Name,CON_FirstName,CON_CellPhone,CON_Memo,CON_CreateDate\r\nDoe,Jane,(813) 555-0101,called 9/30/15 BHP,10/1/2014\r\n' +
+      '"moved again 12/22/15 BHP""",10/1/2014,,,\r\nCall Cell or Work to contact her,,,,\r\nTampa,3/09 - Client gave me new address,,,\r\n' +
+      'Tracking # for gift box is 9114,,,,\r\nGarcía de la Fuente,María del Carmen,,,\r\nvan der Berg,Anna,,,\r\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['Jane Doe', 'María del Carmen García de la Fuente', 'Anna van der Berg']);
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6]);
+  });
+
+  it("numbers that are no company, no phone: a Chilean customer's RUT (Shopify), a 23-digit field of a Huawei backup", () => {
+    const r = csv(enc.encode('First Name,Last Name,Email,Default Address Company\r\nAna,Pérez,ana@example.cl,9.876.543-2\r\nBo,Ruiz,bo@example.cl,9401347k\r\nCy,Diaz,cy@example.cl,3M Chile\r\n'));
+    expect(r.records.map((x) => [x.company, x.custom?.['Default Address Company']])).toEqual([[undefined, '9.876.543-2'], [undefined, '9401347k'], ['3M Chile', undefined]]);
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Li;Wei\r\nTEL;HOME:00012345678901234567890\r\nTEL;WORK:1872\r\nTEL;CELL:+1-362-555-0101\r\nEND:VCARD\r\n');
+    expect(v.records[0]).toMatchObject({ phone: '+1-362-555-0101', phones: ['+1-362-555-0101', '1872'], custom: { TEL: '00012345678901234567890' } });
+  });
+
+  it("'N/A' where a vCard's name goes names no one", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nN:;N/A;;;\r\nFN:N/A\r\nORG:Acme Haiti\r\nTITLE:Country Director\r\nEND:VCARD\r\n');
+    expect(v.records[0].name).not.toBe('N/A');
+    expect(v.records[0].firstName).toBeUndefined();
+  });
+
+  it('one number written twice is one phone, with its country code when one of them says it (LinkedIn, Shopify)', () => {
+    const r = csv(enc.encode("First Name,Last Name,Default Address Phone,Phone,PhoneNumbers\r\nAna,Khan,'03001234567,'+923001234567,\r\n" +
+      'Bo,Lee,,,"+54 9 223 555-0101, +5492235550101"\r\nDi,Xu,555-0100,555-0199,\r\n'));
+    expect(r.records.map((x) => x.phones ?? [x.phone])).toEqual([['+923001234567'], ['+54 9 223 555-0101'], ['555-0100', '555-0199']]);
+  });
+
+  it('a row quoted whole, its own quotes doubled (a LinkedIn export re-saved): the row it holds', () => {
+    const r = csv(enc.encode('First Name,Last Name,Email Address,Company,Position,Connected On\r\n"Ana,Souza,,Acme Ltda,""Diretora, Consultora"",22 Mar 2020"\r\n' +
+      'Bo,Lima,,Beta,CTO,23 Mar 2020\r\n'));
+    expect([r.rows, r.accepted]).toEqual([2, 2]);
+    expect(r.records[0]).toMatchObject({ name: 'Ana Souza', company: 'Acme Ltda', position: 'Diretora, Consultora' });
+  });
+
+  it("a phone's card that gives the person's own name as the organisation: no company, as in a CSV", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith;John;;;\r\nFN:John Smith\r\nORG:John Smith\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Acme Plumbing\r\nORG:Acme Plumbing\r\nTEL:+1 555 0101\r\nEND:VCARD\r\n');
+    expect(v.records[0]).toMatchObject({ name: 'John Smith', custom: { ORG: 'John Smith' } });
+    expect(v.records[0].company).toBeUndefined();
+    expect(v.records[1]).toMatchObject({ name: 'Acme Plumbing', company: 'Acme Plumbing' });
+  });
+
+  it("Instagram's followers and following lists (usernames only) are refused whole, saying what they are", () => {
+    const entry = { title: '', media_list_data: [], string_list_data: [{ href: 'https://www.instagram.com/jane.doe', value: 'jane.doe', timestamp: 1736791494 }] };
+    for (const [doc, which] of [[[entry, entry], 'followers'], [{ relationships_following: [entry] }, 'following'], [{ relationships_close_friends: [entry] }, 'close friends']] as const) {
+      expect(() => importJson(JSON.stringify(doc))).toThrow(ImportError);
+      try {
+        importJson(JSON.stringify(doc));
+      } catch (e) {
+        expect((e as ImportError).why).toMatchObject({ code: 'instagramList', params: { file: which } });
+      }
+    }
   });
 
   it('rows ending in \\r\\n with a bare \\n inside one unquoted cell stay rows of \\r\\n: the cell keeps its break', () => {

@@ -111,7 +111,7 @@ describe("Samsung's labels and service codes", () => {
       'TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=42=61=6E=6B):+1 555 0151', 'TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=46=61=78):+1 555 0152',
       'END:VCARD');
     expect([r.rows, r.accepted]).toEqual([1, 1]);
-    expect(r.records[0]).toEqual({ name: 'Tessa Quill', firstName: 'Tessa', lastName: 'Quill', phone: '+1 555 0150', phones: ['+1 555 0150', '611', '+1 555 0151'], custom: { FAX: '+1 555 0152' } });
+    expect(r.records[0]).toEqual({ name: 'Tessa Quill', firstName: 'Tessa', lastName: 'Quill', phone: '+1 555 0150', phones: ['+1 555 0150', '+1 555 0151', '611'], custom: { FAX: '+1 555 0152' } });
   });
 
   it('a service code first ("*777#", "#123#") is no main phone when the card has a real number; alone, it is the number', () => {
