@@ -380,6 +380,8 @@ const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', '
  * five words or more, one capitalised, three of them in lower case and none a name's particle.
  */
 function proseName(v: string): boolean {
+  // (one word, the most of a book's name parts: no sentence, no date among words, no number sign)
+  if (!/\s|#/.test(v)) return false;
   const words = v.split(/\s+/);
   if (/#\s*\d|\d\s*#/.test(v) || (words.length >= 4 && /\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b/.test(v))) return true;
   return words.length >= 5 && words.some((w) => /^\p{Lu}/u.test(w)) && words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;

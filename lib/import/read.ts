@@ -277,6 +277,9 @@ export async function gridsOf(bytes: Uint8Array, format: GridFormat): Promise<{ 
 
 const NAMING: ReadonlySet<string> = new Set(['name', 'firstName', 'lastName', 'email']);
 
+/** What a sheet is refused as, whole, by its header (kind.ts): the file's reason when no sheet can be read. */
+const REFUSED: ReadonlySet<string> = new Set(['linkedinInvitations', 'mailItems', 'calendarItems']);
+
 type GridBase = Pick<TableInfo, 'encoding' | 'bom'> & { format: GridFormat };
 
 /**
@@ -292,7 +295,9 @@ function readableSheets(grids: Grid[], base: GridBase, rows: number): { g: Grid;
       out.push({ g, p: previewGrid(g, gridHeader(g), base, rows) });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
-      if (e.why.code === 'sheetHeaderIsData') headless ??= e;
+      // (a sheet with no header, or one refused for what it is — LinkedIn's Invitations re-saved as a workbook —
+      // says so: "every sheet is empty" would not be true)
+      if (e.why.code === 'sheetHeaderIsData' || REFUSED.has(e.why.code)) headless ??= e;
     }
   }
   if (!out.length) throw headless ?? new ImportError(why(base.format === 'xlsx' ? 'workbookEmpty' : 'tablesEmpty'));

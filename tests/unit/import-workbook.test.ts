@@ -191,6 +191,12 @@ describe('xlsx: hostile sheets, bounded', () => {
     expect((err as Error).message).toMatch(/^this workbook cannot be read: /);
   });
 
+  it("LinkedIn's Invitations re-saved as a workbook is refused for what it is, not as an empty workbook", async () => {
+    const book = xlsx(row(1, ['From', 'To', 'Sent At', 'Message', 'Direction', 'inviterProfileUrl', 'inviteeProfileUrl']) +
+      row(2, ['Ana Souza', 'Bo Lima', '11/14/24, 9:02 PM', '', 'OUTGOING', 'https://www.linkedin.com/in/ana-souza-1', 'https://www.linkedin.com/in/bo-lima-2']), 'Invitations');
+    await expect(readGridFile(book, { format: 'xlsx' })).rejects.toThrow(/LinkedIn’s Invitations/);
+  });
+
   it('an empty workbook is refused whole', async () => {
     await expect(readGridFile(xlsx(''), { format: 'xlsx' })).rejects.toThrow(/every sheet of this workbook is empty/);
   });
