@@ -6,7 +6,7 @@
 // `sameRecord`'s rule: a shared mailbox is not one person, nor are two records the CRM
 // keeps under different ids one by their name alone; a placeholder e-mail ("a@a.com")
 // keys nothing.
-import { freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
+import { countryCodeLength, freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
 import { canonicalProfileUrl, profileUrlKey } from '../extract/urls';
 import { hasLegalForm, namesNoOrganisation, normCompany, normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
@@ -77,11 +77,12 @@ function phoneForms(p: string): string[] {
   while (p.charCodeAt(at) === 32) at++;
   const c = p.charCodeAt(at);
   if (c === 43 || (c === 48 && p.charCodeAt(at + 1) === 48)) {
-    // +CC… or 00CC…: the number past a code of one, two or three digits, when eight digits or more remain
+    // +CC… or 00CC…: the number past its country code (countryCodeLength: one of one, two or three digits is
+    // right, never a guess at each — Egypt's "0020 110 244 1234" past a "201" would be another number's
+    // "102441234"), when eight digits or more remain
     const d = p.replace(/\D/g, '').slice(c === 43 ? 0 : 2);
-    const out = [n];
-    for (let cc = 1; cc <= 3 && d.length - cc >= 8; cc++) if (d.slice(cc) !== n) out.push(d.slice(cc));
-    return out;
+    const cc = countryCodeLength(d);
+    return d.length - cc >= 8 && d.slice(cc) !== n ? [n, d.slice(cc)] : [n];
   }
   if (c === 48 || c === 40) {
     // 0… or (0…): the number past its trunk 0

@@ -115,9 +115,20 @@ const DATE_ONLY = new RegExp(`^\\s*(?:${DATE_IN_TEXT.source})\\s*$`);
  * A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"),
  * or the digits counted up ("12", "123", "1234", "123456789").
  */
+/** Two-digit country calling codes (ITU E.164); 1 and 7 are the one-digit ones, every other code has three. */
+const CC2 = new Set(['20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98']);
+
+/**
+ * The length of the country code an international number's digits begin with: the codes are prefix-free, so
+ * one is right ("201102441234" is Egypt's 20, never a "201").
+ */
+export function countryCodeLength(d: string): number {
+  return d[0] === '1' || d[0] === '7' ? 1 : CC2.has(d.slice(0, 2)) ? 2 : 3;
+}
+
 /**
  * Two ways of writing one number: the same digits ("+54 9 223 555-0101", "+5492235550101"), or the national
- * number with its trunk 0 and the international one with a country code of one to three digits
+ * number with its trunk 0 and the international one with its country code
  * ("03001234567", "+923001234567": one shop's two phone columns).
  */
 export function samePhone(a: string, b: string): boolean {
@@ -126,7 +137,7 @@ export function samePhone(a: string, b: string): boolean {
   const national = (d: string, raw: string) => (/^\s*\(?0(?!0)/.test(raw) ? d.slice(1) : null);
   const international = (d: string, raw: string) => (/^\s*\+/.test(raw) ? d : /^\s*00/.test(raw) ? d.slice(2) : null);
   for (const [n, i] of [[national(x, a), international(y, b)], [national(y, b), international(x, a)]]) {
-    if (n && i && n.length >= 7 && i.length - n.length >= 1 && i.length - n.length <= 3 && i.endsWith(n)) return true;
+    if (n && i && n.length >= 7 && i.slice(countryCodeLength(i)) === n) return true;
   }
   return false;
 }

@@ -355,9 +355,12 @@ const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|н�
  * as the company): no organisation. Stored as the company, it made everyone so addressed colleagues
  * at one account.
  */
-const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|sig\.?ra|г-н|г-жа|господин|госпожа)\.?$/i;
-/** A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's letters). */
-const titleOnly = (v: string) => TITLE_ONLY.test(v) && (v !== v.toUpperCase() || v.endsWith('.'));
+const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|sig\.?ra|г-н|г-жа|господин|госпожа|السيد|السيدة|مدام|الحاج|الحاجة|الأستاذ|الاستاذ|الدكتور|دكتور)\.?$/i;
+/**
+ * A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's
+ * letters; a script without capitals, Arabic's "السيد", is one as written).
+ */
+export const titleOnly = (v: string) => TITLE_ONLY.test(v) && (!/[a-z]/i.test(v) || v !== v.toUpperCase() || v.endsWith('.'));
 /**
  * Academic titles and degrees alone ("Dr.", "Prof. Dr.", "Dr. rer. nat.", "Dipl.-Ing.", "B.Sc.", "MBA"):
  * each word an abbreviation with its dot, or a degree's letters. What Tine's and EGroupware's "title" holds.

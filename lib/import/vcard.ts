@@ -19,7 +19,7 @@ import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
-import { NO_NAME, noJob, orderKeys } from './mapping';
+import { NO_NAME, noJob, orderKeys, titleOnly } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -377,7 +377,11 @@ function toRecord(raw: string): ImportedContact | Why {
       case 'org':
         // a number typed where the organisation goes is a number to call, no company
         if (first[0]?.trim() && phoneShaped(first[0])) strayNumber(first[0]);
-        else if (first[0]?.trim()) r.company = first[0].trim();
+        // (a courtesy title where the organisation goes, an iPhone's "ORG:Mr;Mr", "ORG:السيد;السيد": no company, kept)
+        else if (first[0]?.trim() && titleOnly(first[0].trim())) {
+          keep('ORG', first.map((x) => x.trim()).filter(Boolean).join(';'));
+          break;
+        } else if (first[0]?.trim()) r.company = first[0].trim();
         if (first.slice(1).some((x) => x.trim())) keep('Department', first.slice(1).filter((x) => x.trim()).join(', '));
         break;
       case 'title':
@@ -535,7 +539,8 @@ function toRecord(raw: string): ImportedContact | Why {
   r.name = name ?? r.email;
   // a person's own name as their organisation ("FN:John Smith", "ORG:John Smith": a phone's card made from the name) is
   // no company, as in a CSV: kept as written
-  if (parts.length >= 2 && typeof r.company === 'string' && oneLine(r.company).toLowerCase() === oneLine(String(r.name)).toLowerCase()) {
+  // (also a name in one of N's slots, "N:Karim Fathy;;;;": a name of two words or more beside the same ORG)
+  if (parts.length && / /.test(oneLine(String(r.name))) && typeof r.company === 'string' && oneLine(r.company).toLowerCase() === oneLine(String(r.name)).toLowerCase()) {
     keep('ORG', r.company);
     delete r.company;
   }

@@ -2027,6 +2027,24 @@ describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 5
     }
   });
 
+  it("two numbers of one country read past its real code: Egypt's 0020 110 244 1234 is not 010 244 1234 (one name, two people)", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hassan;Ali;;;\r\nFN:Ali Hassan\r\nTEL;type=pref:0020 110 244 1234\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hassan;Ali;;;\r\nFN:Ali Hassan\r\nTEL:0102441234\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hassan;Ali;;;\r\nFN:Ali Hassan\r\nTEL:01102441234\r\nEND:VCARD\r\n');
+    expect([v.rows, v.accepted, v.duplicates.length]).toEqual([3, 2, 1]);
+    expect(v.duplicates[0]).toMatchObject({ line: 13, sameAs: 1 });
+  });
+
+  it("an iPhone's courtesy title where the organisation goes ('ORG:Mr;Mr', 'ORG:السيد;السيد') is no company; a name in one of N's slots beside the same ORG neither", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Samir;Ali;;;\r\nFN:Ali Samir\r\nORG:Mr;Mr\r\nTITLE:Mr\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:عادل حسن;;;;\r\nFN:عادل حسن\r\nORG:السيد;السيد\r\nTITLE:السيد\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Karim Fathy;;;;\r\nFN:Karim Fathy\r\nORG:Karim Fathy;\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:;Acme;;;\r\nFN:Acme\r\nORG:Acme\r\nEND:VCARD\r\n');
+    expect(v.records.map((r) => [r.company, r.position, r.custom?.ORG])).toEqual([
+      [undefined, undefined, 'Mr;Mr'], [undefined, undefined, 'السيد;السيد'], [undefined, undefined, 'Karim Fathy'], ['Acme', undefined, undefined],
+    ]);
+  });
+
   it('rows ending in \\r\\n with a bare \\n inside one unquoted cell stay rows of \\r\\n: the cell keeps its break', () => {
     const r = csv(enc.encode('First Name,Last Name,E-mail Address,Notes\r\nAnna,Berg,anna@example.com,call back\nafter May\r\nBen,Cole,ben@example.com,\r\nCid,Dale,cid@example.com,\r\n'));
     expect([r.rows, r.accepted]).toEqual([3, 3]);
