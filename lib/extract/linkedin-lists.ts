@@ -31,8 +31,11 @@ function job(title: string | undefined, company: string, range: string | undefin
 
 function companyOf(s: string | undefined): string | null {
   const v = plausible(s?.split(/\s[·•]\s/)[0].replace(EMPLOYMENT, ''), 200);
-  return v && !EMPLOYMENT_ONLY.test(v) && !isRange(v) ? v : null;
+  // (an employment type alone is no company — but one working for themselves writes that where the company goes:
+  // "Freelance", "Self-employed", its logo a search for the word)
+  return v && (!EMPLOYMENT_ONLY.test(v) || ON_OWN.test(v)) && !isRange(v) ? v : null;
 }
+const ON_OWN = /^(?:self-employed|freelance|фриланс|самозанятость|autônomo|autónomo|indépendant|selbstständig|samozatrudnienie)$/i;
 
 /**
  * Jobs from entries' text lines (`linesOf`: the entry's own lines, or a nested role's):

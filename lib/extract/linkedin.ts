@@ -407,7 +407,8 @@ function jsonText(v: unknown, max: number): string | null {
 
 /** A sibling after the name that is not the headline: badges, pronouns, modals, injected widgets. */
 function skipAfterName(el: Element): boolean {
-  if (el.matches(MODAL) || first(el, MODAL) || first(el, 'nav, input, button') || foreign(el)) return true;
+  // (one's own top card: the "Verify now" button, a link styled as one, beside the name)
+  if (el.matches(MODAL + ', a.artdeco-button') || first(el, MODAL) || first(el, 'nav, input, button') || foreign(el)) return true;
   for (const x of all(el, '*')) if (foreign(x) && first(x, 'nav, p, a')) return true;
   return false;
 }

@@ -659,3 +659,23 @@ describe('a page saved while the browser showed it translated', () => {
     });
   }
 });
+
+describe("LinkedIn 2024, one's own page (a real page's structure, the seventh page round)", () => {
+  const base = 'tests/fixtures/real/linkedin/li-2024-loggedin-en';
+  const saved = readFileSync(`${base}.html`, 'utf8');
+  const url = (JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { url: string }).url;
+
+  it('the "Verify now" button beside the name is no headline', () => {
+    const span = '</span>\n        </div>\n        <div class="text-body-medium break-words"';
+    expect(saved).toContain(span);
+    const verify = '</span>\n        <a href="https://www.linkedin.com/verify?platform=DESKTOP&amp;entryPoint=selfview_topcard" class="app-aware-link pv-text-details__verify-action artdeco-button artdeco-button--secondary"><svg></svg> Verify now</a>\n        </div>\n        <div class="text-body-medium break-words"';
+    expect(ok(read(saved.replace(span, verify), url), 'headline')).toBe('Learning Programme Lead, Web Mentor & Frontend Dev at Brightpath Academy');
+  });
+
+  it('"Freelance" written where the company goes is the company (one working for themselves)', () => {
+    const line = '<span aria-hidden="true">Brightpath Academy · Full-time</span><span class="visually-hidden">Brightpath Academy · Full-time</span>';
+    expect(saved).toContain(line);
+    const freelance = read(saved.replace(line, '<span aria-hidden="true">Freelance</span><span class="visually-hidden">Freelance</span>'), url);
+    expect((ok(freelance, 'experience') as { company: string; title?: string }[])[0]).toMatchObject({ company: 'Freelance', title: 'Learning Programme Team Lead' });
+  });
+});
