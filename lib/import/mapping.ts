@@ -347,7 +347,8 @@ const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname'
 /** A number and no name: six digits or more with their dots, dashes and spaces, a check letter K at most (a tax id). */
 const NUMBER_ONLY = /^(?=(?:\D*\d){6})[\d.\s-]+[kK]?$/;
 
-/** What a form or an old system writes where a person has no company. */
+/** What a form or an old system writes where a person has no company ("none", "null", "N/A"). */
+export const noCompany = (v: string) => NO_COMPANY.test(v) || NUMBER_ONLY.test(v);
 const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
 
 /**
@@ -647,7 +648,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     // a placeholder where a company goes ("none", "N/A"), a courtesy title, or a number (a Chilean shop's customer's RUT,
     // "9.876.543-2", "9401347k", in Shopify's "Default Address Company") is no organisation: kept under its column
-    if (one.company !== undefined && (NO_COMPANY.test(one.company.trim()) || titleOnly(one.company.trim()) || NUMBER_ONLY.test(one.company.trim()))) {
+    if (one.company !== undefined && (noCompany(one.company.trim()) || titleOnly(one.company.trim()))) {
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }

@@ -19,7 +19,7 @@ import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
-import { NO_NAME, noJob, orderKeys, titleOnly } from './mapping';
+import { NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -295,9 +295,11 @@ function toRecord(raw: string): ImportedContact | Why {
   const pref = { emails: 0, phones: 0 };
   const urls: string[] = [];
   /** a number typed where a text goes (ORG, TITLE): one of the numbers to call */
+  /** numbers typed where the organisation or the job goes: the card's to call, after its own TELs (an account number may be one) */
+  const strays: string[] = [];
   const strayNumber = (x: string) => {
     const tel = numberText(x).trim();
-    if (!phones.includes(tel)) phones.push(tel);
+    if (!strays.includes(tel)) strays.push(tel);
   };
   const seen = new Map<string, string>();
   /** Apple's card of an organisation (X-ABShowAs:COMPANY) */
@@ -367,6 +369,12 @@ function toRecord(raw: string): ImportedContact | Why {
           // a placeholder number ("000000000") or no digit at all (a Mac card's lone "§") is no one's
           // to call: kept, never the main number (as in a CSV's phone column)
           if (tel && (placeholderPhone(tel) || !/\d/.test(tel))) keep('TEL', tel);
+          // a name typed with the number ("TEL;CELL:Budi Wati 6281200000002"): the number, the text kept as written
+          else if (/\p{L}{2}/u.test(tel.replace(/\b(?:ext|extn|доб)\b\.?/gi, '')) && /\d{7,}/.test(tel.replace(/[\s().-]/g, ''))) {
+            keep('TEL', tel);
+            const n = /\+?\d[\d\s().-]{5,}\d/.exec(tel)?.[0].trim();
+            if (n && !phones.some((x) => samePhone(x, n))) phones.push(n);
+          }
           // a service code (a balance's "*777#", "#123#") is dialled, never the person's number: after the card's real ones
           else if (/^[*#][\d*#]*#$/.test(tel.replace(/\s+/g, ''))) {
             if (!codes.includes(tel)) codes.push(tel);
@@ -378,7 +386,7 @@ function toRecord(raw: string): ImportedContact | Why {
         // a number typed where the organisation goes is a number to call, no company
         if (first[0]?.trim() && phoneShaped(first[0])) strayNumber(first[0]);
         // (a courtesy title where the organisation goes, an iPhone's "ORG:Mr;Mr", "ORG:السيد;السيد": no company, kept)
-        else if (first[0]?.trim() && titleOnly(first[0].trim())) {
+        else if (first[0]?.trim() && (titleOnly(first[0].trim()) || noCompany(first[0].trim()))) {
           keep('ORG', first.map((x) => x.trim()).filter(Boolean).join(';'));
           break;
         } else if (first[0]?.trim()) r.company = first[0].trim();
@@ -487,7 +495,7 @@ function toRecord(raw: string): ImportedContact | Why {
     for (const k of NAME_PARTS) delete r[k];
   }
   if (typeof r.name === 'string' && phoneShaped(r.name) && !phones.length) phones.push(numberText(r.name).trim());
-  phones.push(...codes.filter((c) => !phones.includes(c)));
+  phones.push(...strays.filter((t) => !phones.some((x) => samePhone(x, t))), ...codes.filter((c) => !phones.includes(c)));
   // (an extension or a short number, "1872", never leads a card's real numbers: its CELL does)
   const short = (t: string) => t.replace(/\D/g, '').length < 5;
   phones.sort((a, b) => Number(short(a)) - Number(short(b)));

@@ -2045,6 +2045,16 @@ describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 5
     ]);
   });
 
+  it("an Indonesian phone's cards: a number in ORG never leads the card's own; a name typed with the number; 'ORG:null'", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Sari;Dewi;;;\r\nFN:Dewi Sari\r\nORG:0123456780\r\nTEL;CELL:+6281200000001\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Budi Wati 6281200000002;;;;\r\nFN:Budi Wati 6281200000002\r\nTEL;CELL:Budi Wati 6281200000002\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Eka;Putri;;;\r\nFN:Putri Eka\r\nORG:null\r\nTITLE:Panitia\r\nEND:VCARD\r\n');
+    expect(v.records[0]).toMatchObject({ phone: '+6281200000001', phones: ['+6281200000001', '0123456780'] });
+    expect(v.records[1]).toMatchObject({ phone: '6281200000002', custom: { TEL: 'Budi Wati 6281200000002' } });
+    expect(v.records[2]).toMatchObject({ position: 'Panitia', custom: { ORG: 'null' } });
+    expect(v.records[2].company).toBeUndefined();
+  });
+
   it('rows ending in \\r\\n with a bare \\n inside one unquoted cell stay rows of \\r\\n: the cell keeps its break', () => {
     const r = csv(enc.encode('First Name,Last Name,E-mail Address,Notes\r\nAnna,Berg,anna@example.com,call back\nafter May\r\nBen,Cole,ben@example.com,\r\nCid,Dale,cid@example.com,\r\n'));
     expect([r.rows, r.accepted]).toEqual([3, 3]);
