@@ -93,8 +93,9 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
   let changed = false; // the page changed since the current slice began
   const stops = new AbortController();
   // a page the browser shows translated: Chrome and Edge mark <html> for as long as it is; Firefox marks each
-  // element while it translates it (data-moz-translations-id, translations-document.sys.mjs) and nothing once done, and its "show original" reloads the page: a
-  // mark seen come or go (the watch below) leaves this document translated for good
+  // element while it translates it (data-moz-translations-id, translations-document.sys.mjs) and nothing once
+  // done, and its "show original" reloads the page: a mark seen come or go (the watch below) leaves this
+  // document translated for good
   let mozTranslated = false;
   const translated = () => mozTranslated || !!document.querySelector('.translated-ltr,.translated-rtl,[data-moz-translations-id]');
 
