@@ -337,6 +337,14 @@ function toRecord(raw: string): ImportedContact | Why {
         const [family, given, additional, prefix, suffix] = first.map(oneLine);
         if (prefix?.trim()) honorifics.push(['Name Prefix', prefix]);
         if (suffix?.trim()) honorifics.push(['Name Suffix', suffix]);
+        // an Indonesian or Malay phone book's form of address typed as the given name, the name after it
+        // ("N:Arisan;Kak;Evi;;" is Evi Arisan, addressed as Kak): the prefix it is
+        if (given?.trim() && additional?.trim() && ADDRESS_FORM.test(given.trim()) && !prefix?.trim()) {
+          honorifics.push(['Name Prefix', given]);
+          r.firstName = additional;
+          if (family?.trim()) r.lastName = family;
+          break;
+        }
         if (given?.trim()) r.firstName = given;
         // (3.0 parts several middle names with commas: "Richter,James" is two names; an escaped
         // comma, "Richter\, James", is a comma in one)
@@ -562,6 +570,9 @@ function toRecord(raw: string): ImportedContact | Why {
   if (Object.keys(custom).length) r.custom = custom;
   return orderKeys(r as unknown as ImportedContact);
 }
+
+/** Indonesian and Malay forms of address a phone book puts before a name (Kak, Bang, Pak, Bu, Mas, Mbak…). */
+const ADDRESS_FORM = /^(?:kak|bang|bg|pak|bapak|bu|ibu|mas|mbak|mba|dik|adik|om|tante|abang|encik|cik|puan)\.?$/i;
 
 /** A property the library has no type for (X-…) comes with its escapes: the text they stand for. */
 function unescaped(p: ICAL.Property, v: string): string {

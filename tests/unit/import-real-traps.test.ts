@@ -2055,6 +2055,14 @@ describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 5
     expect(v.records[2].company).toBeUndefined();
   });
 
+  it("an Indonesian phone's form of address typed as the given name ('N:Arisan;Kak;Evi;;') is no first name", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Arisan;Kak;Evi;;\r\nFN:Kak Evi Arisan\r\nTEL;CELL:+6281200000003\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Om;Kak;;;\r\nFN:Kak Om\r\nTEL;CELL:+6281200000005\r\nEND:VCARD\r\n');
+    expect(v.records.map((r) => [r.name, r.firstName, r.middleName, r.lastName])).toEqual([
+      ['Kak Evi Arisan', 'Evi', undefined, 'Arisan'], ['Kak Om', 'Kak', undefined, 'Om'],
+    ]);
+  });
+
   it('rows ending in \\r\\n with a bare \\n inside one unquoted cell stay rows of \\r\\n: the cell keeps its break', () => {
     const r = csv(enc.encode('First Name,Last Name,E-mail Address,Notes\r\nAnna,Berg,anna@example.com,call back\nafter May\r\nBen,Cole,ben@example.com,\r\nCid,Dale,cid@example.com,\r\n'));
     expect([r.rows, r.accepted]).toEqual([3, 3]);
