@@ -99,20 +99,21 @@ function printTable(r: CsvImportReport, how: { encoding: string | null; delimite
   print(kind === 'contacts' ? common : { kind, ...common });
 }
 
-function printVcards(r: ReturnType<typeof readVcards>): void {
-  print({
-    preset: 'generic',
-    encoding: null,
-    bom: false,
-    format: 'vcard',
+/** A vCard or JSON file's counts and records, in the report's shape (no delimiter nor header line). */
+function counted(r: { rows: number; accepted: number; duplicates: { line: number; sameAs: number }[]; rejected: unknown[] }, records: unknown[]) {
+  return {
     delimiter: null,
     headerLine: null,
     rows: r.rows,
     accepted: r.accepted,
     duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
     rejected: r.rejected,
-    records: limit(r.records),
-  });
+    records: limit(records),
+  };
+}
+
+function printVcards(r: ReturnType<typeof readVcards>): void {
+  print({ preset: 'generic', encoding: null, bom: false, format: 'vcard', ...counted(r, r.records) });
 }
 
 try {
@@ -127,29 +128,13 @@ try {
   } else if (format === 'vcard' || /\.(vcf|vcard)$/i.test(file)) {
     printVcards(readVcardBytes(readAll()));
   } else if (/\.json$/i.test(file)) {
-    const fd = openSync(file, 'r');
-    const bytes = new Uint8Array(size);
-    readSync(fd, bytes, 0, size, 0);
-    closeSync(fd);
-    const { text, encoding, bom } = decodeBytes(bytes);
+    const { text, encoding, bom } = decodeBytes(readAll());
     // (a jCard file: vCards written as JSON, read as the cards it holds, as the import reads it)
     const cards = jcardText(text);
     if (cards !== null) printVcards(readVcards(cards));
     else {
       const r = importJson(text);
-      print({
-        kind: 'json',
-        preset: 'generic',
-        encoding,
-        bom,
-        delimiter: null,
-        headerLine: null,
-        rows: r.rows,
-        accepted: r.accepted,
-        duplicates: r.duplicates.map(({ line, sameAs }) => ({ line, sameAs })),
-        rejected: r.rejected,
-        records: limit(r.contacts),
-      });
+      print({ kind: 'json', preset: 'generic', encoding, bom, ...counted(r, r.contacts) });
     }
   } else {
     const imp = new CsvImport();

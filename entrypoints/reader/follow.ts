@@ -95,9 +95,15 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
   // a page the browser shows translated: Chrome and Edge mark <html> for as long as it is; Firefox marks each
   // element while it translates it (data-moz-translations-id, translations-document.sys.mjs) and nothing once
   // done, and its "show original" reloads the page: a mark seen come or go (the watch below) leaves this
-  // document translated for good
+  // document translated for good. The page is searched for a mark once per address (a query of the whole
+  // page, not every re-read's): later marks are the watch's to see
   let mozTranslated = false;
-  const translated = () => mozTranslated || !!document.querySelector('.translated-ltr,.translated-rtl,[data-moz-translations-id]');
+  let searched = '';
+  const translated = (url: string) => {
+    if (!mozTranslated && searched !== url) mozTranslated = !!document.querySelector('[data-moz-translations-id]');
+    searched = url;
+    return mozTranslated || /translated-/.test(document.documentElement.className);
+  };
 
   /** False once the extension was reloaded or removed: this script is an orphan then, and stops. */
   function alive(): boolean {
@@ -142,7 +148,7 @@ export function follow({ read: readPage, profileUrl }: SiteReader): void {
     try {
       // a profile the browser shows translated: nothing is read until the original is shown again (the
       // page's text changes then, and the watch below reads it)
-      if (isProfile && translated()) throw Error(TRANSLATED);
+      if (isProfile && translated(url)) throw Error(TRANSLATED);
       steps = readPage(document, url);
     } catch (e) {
       sendError(url, e);

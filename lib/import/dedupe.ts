@@ -6,7 +6,7 @@
 // `sameRecord`'s rule: a shared mailbox is not one person, nor are two records the CRM
 // keeps under different ids one by their name alone; a placeholder e-mail ("a@a.com")
 // keys nothing.
-import { countryCodeLength, freeKey, type ImportedContact, MULTI_FIELDS } from './fields';
+import { freeKey, type ImportedContact, MULTI_FIELDS, phoneForms } from './fields';
 import { canonicalProfileUrl, profileUrlKey } from '../extract/urls';
 import { hasLegalForm, namesNoOrganisation, normCompany, normEmail, normPhone, placeholderEmail } from '../model/identity';
 import { compareNames, parseName } from '../model/names';
@@ -63,33 +63,6 @@ export function keysOf(r: ImportedContact): RecordKeys {
     }
   }
   return out;
-}
-
-/**
- * The forms one number takes for a name's match: as compared everywhere (normPhone), and its
- * national number when it is written with a trunk 0 ("0422 479 248") or with a country code
- * ("+61 422 479 248": the code is one to three digits, so each is tried) — a shop's customer
- * who typed it both ways is one person, and so is a Czech member written "+420 732…" and "732…".
- */
-function phoneForms(p: string): string[] {
-  const n = normPhone(p);
-  let at = 0;
-  while (p.charCodeAt(at) === 32) at++;
-  const c = p.charCodeAt(at);
-  if (c === 43 || (c === 48 && p.charCodeAt(at + 1) === 48)) {
-    // +CC… or 00CC…: the number past its country code (countryCodeLength: one of one, two or three digits is
-    // right, never a guess at each — Egypt's "0020 110 244 1234" past a "201" would be another number's
-    // "102441234"), when eight digits or more remain
-    const d = p.replace(/\D/g, '').slice(c === 43 ? 0 : 2);
-    const cc = countryCodeLength(d);
-    return d.length - cc >= 8 && d.slice(cc) !== n ? [n, d.slice(cc)] : [n];
-  }
-  if (c === 48 || c === 40) {
-    // 0… or (0…): the number past its trunk 0
-    const d = p.replace(/\D/g, '');
-    if (d.length >= 9 && d.charCodeAt(0) === 48 && d.charCodeAt(1) !== 48) return [n, d.slice(1)];
-  }
-  return [n];
 }
 
 export class DuplicateIndex<T> {

@@ -1,5 +1,6 @@
 // The contact fields an import can fill, the record shape it produces, and how a
 // header name is normalised for matching ("E-mail Address" ~ "email address" ~ "EmailAddress").
+import { normPhone } from '../model/identity';
 import { wordsOf } from '../model/words';
 
 export const CONTACT_FIELDS = [
@@ -111,10 +112,6 @@ export function phoneShaped(x: string): boolean {
 }
 const DATE_ONLY = new RegExp(`^\\s*(?:${DATE_IN_TEXT.source})\\s*$`);
 
-/**
- * A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"),
- * or the digits counted up ("12", "123", "1234", "123456789").
- */
 /** Two-digit country calling codes (ITU E.164); 1 and 7 are the one-digit ones, every other code has three. */
 const CC2 = new Set(['20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98']);
 
@@ -122,26 +119,52 @@ const CC2 = new Set(['20', '27', '30', '31', '32', '33', '34', '36', '39', '40',
  * The length of the country code an international number's digits begin with: the codes are prefix-free, so
  * one is right ("201102441234" is Egypt's 20, never a "201").
  */
-export function countryCodeLength(d: string): number {
+function countryCodeLength(d: string): number {
   return d[0] === '1' || d[0] === '7' ? 1 : CC2.has(d.slice(0, 2)) ? 2 : 3;
 }
 
 /**
- * Two ways of writing one number: the same digits ("+54 9 223 555-0101", "+5492235550101"), or the national
- * number with its trunk 0 and the international one with its country code
- * ("03001234567", "+923001234567": one shop's two phone columns).
+ * Two ways of writing one number: the same digits ("+54 9 223 555-0101", "+5492235550101"), or one of the
+ * forms phoneForms gives each ("03001234567", "+923001234567": one shop's two phone columns).
  */
 export function samePhone(a: string, b: string): boolean {
   const [x, y] = [a.replace(/\D/g, ''), b.replace(/\D/g, '')];
   if (x === y) return x.length > 0;
-  const national = (d: string, raw: string) => (/^\s*\(?0(?!0)/.test(raw) ? d.slice(1) : null);
-  const international = (d: string, raw: string) => (/^\s*\+/.test(raw) ? d : /^\s*00/.test(raw) ? d.slice(2) : null);
-  for (const [n, i] of [[national(x, a), international(y, b)], [national(y, b), international(x, a)]]) {
-    if (n && i && n.length >= 7 && i.slice(countryCodeLength(i)) === n) return true;
-  }
-  return false;
+  const theirs = phoneForms(b);
+  return phoneForms(a).some((f) => f.length >= 7 && theirs.includes(f));
 }
 
+/**
+ * The forms one number takes for a name's match: as compared everywhere (normPhone), and its
+ * national number when it is written with a trunk 0 ("0422 479 248") or with a country code
+ * ("+61 422 479 248") — a shop's customer who typed it both ways is one person, and so is a Czech
+ * member written "+420 732…" and "732…".
+ */
+export function phoneForms(p: string): string[] {
+  const n = normPhone(p);
+  let at = 0;
+  while (p.charCodeAt(at) === 32) at++;
+  const c = p.charCodeAt(at);
+  if (c === 43 || (c === 48 && p.charCodeAt(at + 1) === 48)) {
+    // +CC… or 00CC…: the number past its country code (countryCodeLength: one of one, two or three digits is
+    // right, never a guess at each — Egypt's "0020 110 244 1234" past a "201" would be another number's
+    // "102441234"), when eight digits or more remain
+    const d = p.replace(/\D/g, '').slice(c === 43 ? 0 : 2);
+    const cc = countryCodeLength(d);
+    return d.length - cc >= 8 && d.slice(cc) !== n ? [n, d.slice(cc)] : [n];
+  }
+  if (c === 48 || c === 40) {
+    // 0… or (0…): the number past its trunk 0
+    const d = p.replace(/\D/g, '');
+    if (d.length >= 9 && d.charCodeAt(0) === 48 && d.charCodeAt(1) !== 48) return [n, d.slice(1)];
+  }
+  return [n];
+}
+
+/**
+ * A number typed where a CRM wanted one and the person gave none: only zeros ("000000000", "+0 000 000"),
+ * or the digits counted up ("12", "123", "1234", "123456789"), or more digits than any number has.
+ */
 export function placeholderPhone(x: string): boolean {
   if (/^[\s()+./-]*0[0\s()+./-]*$/.test(x)) return true;
   const digits = x.replace(/[\s()+./-]/g, '');

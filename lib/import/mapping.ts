@@ -347,8 +347,8 @@ const ODOO = new Set(['avatar128', 'isacompany', 'relatedcompany', 'companyname'
 /** A number and no name: six digits or more with their dots, dashes and spaces, a check letter K at most (a tax id). */
 const NUMBER_ONLY = /^(?=(?:\D*\d){6})[\d.\s-]+[kK]?$/;
 
-/** What a form or an old system writes where a person has no company ("none", "null", "N/A"). */
-export const noCompany = (v: string) => NO_COMPANY.test(v) || NUMBER_ONLY.test(v);
+/** What names no organisation where one goes: a placeholder ("none", "null", "N/A"), a bare number, a courtesy title. */
+export const noCompany = (v: string) => NO_COMPANY.test(v) || NUMBER_ONLY.test(v) || titleOnly(v);
 const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
 
 /**
@@ -361,7 +361,7 @@ const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|s
  * A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's
  * letters; a script without capitals, Arabic's "السيد", is one as written).
  */
-export const titleOnly = (v: string) => TITLE_ONLY.test(v) && (!/[a-z]/i.test(v) || v !== v.toUpperCase() || v.endsWith('.'));
+const titleOnly = (v: string) => TITLE_ONLY.test(v) && (!/[a-z]/i.test(v) || v !== v.toUpperCase() || v.endsWith('.'));
 /**
  * Academic titles and degrees alone ("Dr.", "Prof. Dr.", "Dr. rer. nat.", "Dipl.-Ing.", "B.Sc.", "MBA"):
  * each word an abbreviation with its dot, or a degree's letters. What Tine's and EGroupware's "title" holds.
@@ -379,15 +379,15 @@ export const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname
 /** Name particles written in lower case ("María del Carmen García de la Fuente", "Ludwig van Beethoven"). */
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'y', 'e', 'bin', 'binti', 'ibn', 'al', 'el', 'zu', 'af', 'och']);
 /**
- * Text that is no one's name: a date among three words or more ("moved again 12/22/15 BHP"; a phone book's
- * "Mum 12.03.1960" is a name), a number sign with digits ("Tracking # for gift box is 9114"), or a sentence —
- * five words or more, one capitalised, three of them in lower case and none a name's particle.
+ * Text that is no one's name: a number sign with digits ("Tracking # for gift box is 9114"), or a sentence —
+ * five words or more, one capitalised, three of them in lower case and none a name's particle ("Call Cell or
+ * Work to contact her"). (A date in a name is the bare row's rule below: "Mum 12.03.1960" beside a number is a name.)
  */
 function proseName(v: string): boolean {
-  // (one word, the most of a book's name parts: no sentence, no date among words, no number sign)
+  // (one word, the most of a book's name parts: no sentence, no number sign)
   if (!/\s|#/.test(v)) return false;
+  if (/#\s*\d|\d\s*#/.test(v)) return true;
   const words = v.split(/\s+/);
-  if (/#\s*\d|\d\s*#/.test(v) || (words.length >= 4 && /\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b/.test(v))) return true;
   return words.length >= 5 && words.some((w) => /^\p{Lu}/u.test(w)) && words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;
 }
 
@@ -648,7 +648,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     // a placeholder where a company goes ("none", "N/A"), a courtesy title, or a number (a Chilean shop's customer's RUT,
     // "9.876.543-2", "9401347k", in Shopify's "Default Address Company") is no organisation: kept under its column
-    if (one.company !== undefined && (noCompany(one.company.trim()) || titleOnly(one.company.trim()))) {
+    if (one.company !== undefined && noCompany(one.company.trim())) {
       keep(columnOf('company', 'Company'), one.company);
       one.company = undefined;
     }

@@ -19,7 +19,7 @@ import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
-import { NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
+import { NO_NAME, noCompany, noJob, orderKeys } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -394,7 +394,7 @@ function toRecord(raw: string): ImportedContact | Why {
         // a number typed where the organisation goes is a number to call, no company
         if (first[0]?.trim() && phoneShaped(first[0])) strayNumber(first[0]);
         // (a courtesy title where the organisation goes, an iPhone's "ORG:Mr;Mr", "ORG:السيد;السيد": no company, kept)
-        else if (first[0]?.trim() && (titleOnly(first[0].trim()) || noCompany(first[0].trim()))) {
+        else if (first[0]?.trim() && noCompany(first[0].trim())) {
           keep('ORG', first.map((x) => x.trim()).filter(Boolean).join(';'));
           break;
         } else if (first[0]?.trim()) r.company = first[0].trim();
