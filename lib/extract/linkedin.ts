@@ -26,18 +26,19 @@ import { clean, cssUrl, isoMonth, labelReOnce, parseBirthday, parseCount, plausi
 import { linkedinProfileUrl, SAVED } from './urls';
 
 // ---------- layouts no longer served ----------
-// LinkedIn's 2010–2016 public pages (hResume, hCard) live on only as saved copies: the CLI and the
-// tests read them; the content script, which reads the live site, is built without their hooks (SAVED).
+// LinkedIn's 2010–2016 public pages (hResume, hCard) and its 2017–2020 logged-in top card (summary,
+// photo, location, "See connections", Accomplishments, Highlights) live on only as saved copies: the CLI
+// and the tests read them; the content script, which reads the live site, is built without their hooks (SAVED).
 
 // ---------- hooks as data ----------
 
-// count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it
+// count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it, nl, sv, tr, id
 const LABEL = {
   connections:
     // ("27 conexões em comum" is a mutual count, not the person's connections)
-    '(?:connections?|conexões|conexão|conexiones|conexión|relations?|kontakte?|kontakty|kontaktów|kontaktu|collegamenti|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])(?!\\s*(?:em comum|en común|en commun|in comune|in common))',
+    '(?:connections?|conexões|conexão|conexiones|conexión|contactos|relations?|kontakte?|kontakter|kontakty|kontaktów|kontaktu|collegamenti|connecties|bağlantı|koneksi|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])(?!\\s*(?:em comum|en común|en commun|in comune|in common|bersama))',
   followers:
-    '(?:followers?|follower:innen|seguidores|seguidor|abonnés|abonné|obserwuj\\p{L}*|отслеживающ\\p{L}*|подписчик\\p{L}*|відстежувач\\p{L}*|підписник\\p{L}*|стежать)(?![\\p{L}])',
+    '(?:followers?|follower:innen|seguidores|seguidor|abonnés|abonné|volgers|följare|takipçi|pengikut|obserwuj\\p{L}*|отслеживающ\\p{L}*|подписчик\\p{L}*|відстежувач\\p{L}*|підписник\\p{L}*|стежать)(?![\\p{L}])',
   mutual:
     '(?:mutual connections?|общих контакт\\p{L}*|общий контакт|conexões em comum|conexão em comum|conexiones en común|relations? en commun|gemeinsame kontakte|wspóln\\p{L}* kontakt\\p{L}*|спільн\\p{L}* контакт\\p{L}*)',
 };
@@ -56,14 +57,21 @@ const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'int
   // logged-in (2021–2025): an empty <div id="about" class="pv-profile-card-anchor"> inside the card;
   // older layout: <section id="…-section">; public view: <section data-section="summary">;
   // 2015–2016 public hCard: <section id="summary">, <div id="background-experience">;
-  // 2026 web client: no ids, the card's <h2> names it
-  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"], section#summary', label: HEAD.about },
-  experience: { anchors: 'main #experience, main #experience-section, main section[data-section="experience"], section#experience', label: HEAD.experience },
-  education: { anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"], section#education', label: HEAD.education },
-  languages: { anchors: 'main #languages, main section[data-section="languages"], section#languages', label: HEAD.languages },
+  // 2026 web client: no ids; <section componentkey="com.linkedin.sdui.profile.card.ref<member id>ExperienceTopLevelSection">
+  // whatever the UI's language, else the card's <h2> names it
+  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"], section#summary, section[componentkey$=About]', label: HEAD.about },
+  experience: {
+    anchors: 'main #experience, main #experience-section, main section[data-section="experience"], section#experience, section[componentkey$=ExperienceTopLevelSection]',
+    label: HEAD.experience,
+  },
+  education: {
+    anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"], section#education, section[componentkey$=EducationTopLevelSection]',
+    label: HEAD.education,
+  },
+  languages: { anchors: 'main #languages, main section[data-section="languages"], section#languages, section[componentkey$=LanguageTopLevel]', label: HEAD.languages },
   interests: { anchors: 'main #interests', label: HEAD.interests },
   contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: HEAD.contact },
-  activity: { anchors: 'main #content_collections, main section.pv-recent-activity-section-v2', label: HEAD.activity },
+  activity: { anchors: 'main #content_collections, main section.pv-recent-activity-section-v2, section[componentkey$=Activity]', label: HEAD.activity },
 };
 
 // the top card's current-company button: "Current company: Globex. Click to skip to experience card"
@@ -327,9 +335,14 @@ function headings(c: Ctx): [Element, string][] {
   return c.memo(headings, () => [...tags(c, 'h2'), ...tags(c, 'h3')].map((h) => [h, shownText(h)] as [Element, string]));
 }
 
+/** A 2026 card's key ends with what it is ("…ExperienceTopLevelSection"): its <section>'s, or (Activity) the card's around it. */
+function keyed(e: Element, k: string): boolean {
+  return [e, e.parentElement?.closest('[componentkey]')].some((x) => x?.getAttribute('componentkey')?.endsWith(k));
+}
+
 /**
  * A profile section without page-wide selector scans: the anchor by id (an empty anchor div
- * inside the card, or the section itself), then a <section> by its data-section / class,
+ * inside the card, or the section itself), then a <section> by its data-section, class or componentkey,
  * then the card whose <h2>/<h3> says what it is (in the page's UI language).
  */
 function section(c: Ctx, k: keyof typeof SECTIONS): Element | null {
@@ -343,9 +356,9 @@ function section(c: Ctx, k: keyof typeof SECTIONS): Element | null {
     if (!a || (sel.startsWith('main ') && !m.contains(a)) || (sel.startsWith('section#') && a.tagName !== 'SECTION') || inChrome(a)) continue;
     return a.tagName === 'SECTION' ? a : a.closest('section') ?? a.parentElement;
   }
-  const cls = /section\.([\w-]+)|section\[data-section="([\w-]+)"\]/g;
+  const cls = /section\.([\w-]+)|section\[data-section="([\w-]+)"\]|section\[componentkey\$=(\w+)\]/g;
   for (let x; (x = cls.exec(s.anchors ?? '')); ) {
-    const hit = tags(c, 'section').find((e) => (x![1] ? e.classList.contains(x![1]) : e.getAttribute('data-section') === x![2]));
+    const hit = tags(c, 'section').find((e) => (x![1] ? e.classList.contains(x![1]) : x![2] ? e.getAttribute('data-section') === x![2] : keyed(e, x![3])));
     if (hit) return hit;
   }
   for (const [h, t] of headings(c)) {
@@ -559,7 +572,8 @@ function activityFollowers(c: Ctx): number | null {
   const s = sec(c, 'activity');
   if (!s) return null;
   // its heading from the walk: a query over the card would go through every post
-  const block = headings(c).find(([x, t]) => HEAD.activity.test(t) && s.contains(x))?.[0].parentElement;
+  // (the card's first: the 2026 card is found by its key, its heading in any UI language)
+  const block = headings(c).find(([x]) => s.contains(x))?.[0].parentElement;
   // (a link to the followers list is the count itself — one's own profile: "2 080 followers")
   const skip = (e: Element) => e.matches('button, ul') || (e.tagName === 'A' && !/\/feed\/followers\b/.test(e.getAttribute('href') ?? ''));
   for (let el: Element | null | undefined = block, i = 0; el && i < 3; el = el.nextElementSibling, i++) {
@@ -577,7 +591,7 @@ function mutualText(c: Ctx): string {
     let t = '';
     if (!re.test(topText(c))) {
       // 2018–2021: the count and names in the Highlights card, "16 Mutual Connections You and Sean both know A, B, and 14 others"
-      const h = first(c.doc.getElementById('highlights-container'), 'a[href*=facetConnectionOf]')?.closest('li');
+      const h = SAVED && first(c.doc.getElementById('highlights-container'), 'a[href*=facetConnectionOf]')?.closest('li');
       return h ? text(h, 400) : '';
     }
     // links, paragraphs and bold counts first; spans and items only when none carries it
@@ -734,7 +748,7 @@ const SPEC: Spec = {
       { via: 'json-ld', read: (c) => jsonText((person(c)?.address as Record<string, unknown> | undefined)?.addressLocality, 150) },
       // logged-in (2021–2026): "Berlin, Germany · Contact info"
       // 2017–2019 top card: <h3 class="pv-top-card-section__location">
-      { via: 'top-card-location', read: (c) => plausible(text(first(top(c), '.pv-top-card-section__location'), 400), 150) },
+      ...(SAVED ? [{ via: 'top-card-location', read: (c: Ctx) => plausible(text(first(top(c), '.pv-top-card-section__location'), 400), 150) }] : []),
       { via: 'beside-contact-info', read: besideContactInfo },
       // public view: first subline item; older top card: first bullet; hCard: .locality
       // with its "(Greater San Diego Area)" beside it in the dd (2013)
@@ -755,10 +769,10 @@ const SPEC: Spec = {
       // (the text itself: the card may hold more, as its "Top skills" line)
       { via: 'about-section', read: (c) => { const s = sec(c, 'about'); return plausible(sectionBody(first(s, '[data-testid="expandable-text-box"],[class*=inline-show-more-text]') ?? s), 10_000); } },
       // 2017–2019: the summary inside the top card, clamped with a "…" of its own
-      { via: 'top-card-summary', read: (c) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) },
+      ...(SAVED ? [{ via: 'top-card-summary', read: (c: Ctx) => plausible(text(topSummary(c), 10_000, (e) => e.matches('.lt-line-clamp__ellipsis, button')), 10_000) }] : []),
     ],
     // (2020–2021 keeps an empty About section in the page, hidden: display: none)
-    shown: (c) => shownSec(c, 'about') ?? topSummary(c),
+    shown: (c) => shownSec(c, 'about') ?? (SAVED && topSummary(c)),
   },
   photoUrl: {
     hooks: [
@@ -772,13 +786,13 @@ const SPEC: Spec = {
         },
       },
       // 2018–2019: no <img>, the photo is the background of <div class="pv-top-card-section__photo">
-      {
+      ...(SAVED ? [{
         via: 'top-card-background',
-        read: (c) => {
+        read: (c: Ctx) => {
           const u = cssUrl(first(top(c), '.pv-top-card-section__photo')?.getAttribute('style'));
           return u && PHOTO_PATH.test(u) ? photo(u) : null;
         },
-      },
+      }] : []),
     ],
     shown: (c) => {
       const img = topPhoto(c);
@@ -790,7 +804,7 @@ const SPEC: Spec = {
       { via: 'top-card-label', read: (c) => countLabelled(topText(c), LABEL.connections) },
       // 2015–2016 hCard: <div class="member-connections"><strong>500+</strong> connections</div>
       ...(SAVED ? [{ via: 'member-connections', read: (c: Ctx) => parseCount(text(first(memberConnections(c), 'strong') ?? memberConnections(c))) }] : []),
-      { via: 'see-connections', read: seeConnections },
+      ...(SAVED ? [{ via: 'see-connections', read: seeConnections }] : []),
     ],
     shown: (c) => countLabelled(topText(c), LABEL.connections) !== null || (SAVED && memberConnections(c)),
   },
@@ -848,7 +862,7 @@ const SPEC: Spec = {
   },
   languages: {
     hooks: [
-      { via: 'accomplishments', read: accomplishedLanguages },
+      ...(SAVED ? [{ via: 'accomplishments', read: accomplishedLanguages }] : []),
       { via: 'languages-section', read: (c) => firstPieces(sec(c, 'languages')) },
       { via: 'card-lines', read: (c) => cardFirstLines(sec(c, 'languages')) },
     ],

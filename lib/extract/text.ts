@@ -61,7 +61,7 @@ export function shownText(el: Element | null | undefined): string {
 // ---------- counts ----------
 
 const MULT: [RegExp, number][] = [
-  [/^(?:k|к|тыс\.?|thousand)$/i, 1e3],
+  [/^(?:k|к|тыс\.?|tys\.?|mil|thousand)$/i, 1e3],
   [/^(?:m|м|млн\.?|million|mln)$/i, 1e6],
   [/^(?:b|млрд\.?|billion)$/i, 1e9],
 ];
@@ -140,11 +140,11 @@ export function labelRe(source: string, flags = 'iu'): RegExp {
   return new RegExp(out, unicode ? flags : flags.replace('u', ''));
 }
 
-const COUNT = labelRe(String.raw`(\d+(?:[ .,'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
+const COUNT = labelRe(String.raw`(\d+(?:[ .,'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|tys\.?|mil|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
 
 /**
  * A count as shown: "500+" → 500, "1,234" / "1 234" / "1.234" → 1234, "1,2K" / "1.2K" /
- * "1,2 тыс." → 1200, "12 млн" → 12 000 000. The first number in the string wins.
+ * "1,2 тыс." / "1,2 mil" (es, pt) / "1,2 tys." (pl) → 1200, "12 млн" → 12 000 000. The first number in the string wins.
  */
 export function parseCount(s: string | null | undefined): number | null {
   const t = clean(s);

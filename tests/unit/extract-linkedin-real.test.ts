@@ -679,3 +679,41 @@ describe("LinkedIn 2024, one's own page (a real page's structure, the seventh pa
     expect((ok(freelance, 'experience') as { company: string; title?: string }[])[0]).toMatchObject({ company: 'Freelance', title: 'Learning Programme Team Lead' });
   });
 });
+
+describe('LinkedIn 2026 web client in a UI language whose headings the reader has no word for', () => {
+  // the real structure's cards are keyed "…ExperienceTopLevelSection", "…About", "…LanguageTopLevel",
+  // "…Activity" whatever the language; the counts keep their words (nl, tr, es as LinkedIn writes them)
+  const page = realPage('linkedin', 'li-2026-client-en.html');
+  const as = (h: Record<string, string>, connections: string, followers: string) =>
+    page.html
+      .replace(/>(About|Activity|Experience|Education|Languages)<\/h2>/g, (_, w: string) => `>${h[w]}</h2>`)
+      .replace(/>connections</, `>${connections}<`)
+      .replace('>1,439 followers<', `>${followers}<`);
+  const FIELDS = ['about', 'experience', 'education', 'languages', 'connections', 'followers'] as const;
+  const en = read(page.html, page.url);
+
+  it.each([
+    ['nl', { About: 'Info', Activity: 'Activiteit', Experience: 'Ervaring', Education: 'Opleiding', Languages: 'Talen' }, 'connecties', '1.439 volgers'],
+    ['tr', { About: 'Hakkında', Activity: 'Aktivite', Experience: 'Deneyim', Education: 'Eğitim', Languages: 'Diller' }, 'bağlantı', '1.439 takipçi'],
+    ['sv', { About: 'Om', Activity: 'Aktivitet', Experience: 'Erfarenhet', Education: 'Utbildning', Languages: 'Språk' }, 'kontakter', '1 439 följare'],
+    ['id', { About: 'Tentang', Activity: 'Aktivitas', Experience: 'Pengalaman', Education: 'Pendidikan', Languages: 'Bahasa' }, 'koneksi', '1.439 pengikut'],
+  ])('%s: the sections by their cards\' keys, the counts by their words', (_, h, connections, followers) => {
+    const r = read(as(h, connections, followers), page.url);
+    for (const f of FIELDS) expect(r.fields[f], f).toEqual(en.fields[f]);
+    expect(ok(r, 'followers')).toBe(1439);
+    expect(ok(r, 'connections')).toBe(500);
+    expect((ok(r, 'experience') as unknown[]).length).toBeGreaterThan(1);
+  });
+
+  it('a mutual count in Indonesian is not the connections', () => {
+    const r = read(as({ About: 'Tentang', Activity: 'Aktivitas', Experience: 'Pengalaman', Education: 'Pendidikan', Languages: 'Bahasa' }, 'koneksi', '1.439 pengikut')
+      .replace(/>500\+(<\/p><p[^>]*>)koneksi</, '>12$1koneksi bersama<'), page.url);
+    expect(r.fields.connections.status).not.toBe('ok');
+  });
+
+  it('Spanish and Portuguese thousands ("5 mil seguidores"), Polish ones ("2 tys. obserwujących")', () => {
+    for (const [followers, n] of [['5 mil seguidores', 5000], ['1,2 mil seguidores', 1200], ['2 tys. obserwujących', 2000]] as const) {
+      expect(ok(read(as({ About: 'Acerca de', Activity: 'Actividad', Experience: 'Experiencia', Education: 'Educación', Languages: 'Idiomas' }, 'contactos', followers), page.url), 'followers'), followers).toBe(n);
+    }
+  });
+});
