@@ -524,7 +524,7 @@ export function items(sec: Element | null | undefined): Element[] {
 
 /** A count written before its label: "500+ connections", "1 234 отслеживающих", "1,2K friends". */
 export function countLabelled(t: string, label: string): number | null {
-  const re = labelReOnce(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|tys\\.?|mil|млн\\.?)?)\\s*(?:${label})`);
+  const re = labelReOnce(`(\\d[\\d .,\\u00a0\\u2009\\u202f]*\\+?\\s*(?:[KkMКкМ]|тыс\\.?|tys\\.?|mil|rb|млн\\.?)?)\\s*(?:${label})`);
   const m = re.exec(t);
   return m ? parseCount(m[1]) : null;
 }

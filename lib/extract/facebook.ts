@@ -34,7 +34,7 @@ const hooks = <T,>(...hs: (Hook<T> | false)[]): Hook<T>[] => hs.filter((h): h is
 // ---------- hooks as data ----------
 
 // Intro rows ("Lives in …", "Works at …") in the UI languages we know: en, ru, uk, de,
-// fr, es, pt, pl. A row is the element that holds the label's text node; its value is
+// fr, es, pt, pl, it, vi (the last two as real pages and scrapers of them write them). A row is the element that holds the label's text node; its value is
 // the row's link when it has one (Comet, classic and m. put the place, school or
 // employer in an inner <a>), else the text after the label (mbasic, plain rows).
 // Letters-only lookaheads instead of \b: \b does not see Cyrillic or accented letters.
@@ -42,19 +42,19 @@ const END = '(?![\\p{L}\\p{N}])';
 const rx = (alts: string) => labelRe(`^(?:${alts})${END}`);
 const LBL = {
   lives: rx(
-    'lives in|live in|живет в|живёт в|проживает в|живу в|живе в|живе у|мешкає в|мешкає у|wohnt in|lebt in|habite à|habite a|vit à|vive en|vive em|mora em|mora en|mora no|mora na|mieszka w(?: miejscowości)?',
+    'lives in|live in|живет в|живёт в|проживает в|живу в|живе в|живе у|мешкає в|мешкає у|wohnt in|lebt in|habite à|habite a|vit à|vive en|vive em|mora em|mora en|mora no|mora na|mieszka w(?: miejscowości)?|vive a|sống tại',
   ),
-  from: rx('from|из|родом из|з|із|родом з|aus|kommt aus|stammt aus|originaire de|vient de|de|es de|é de|natural de|z(?: miejscowości)?|pochodzi z'),
+  from: rx('from|из|родом из|з|із|родом з|aus|kommt aus|stammt aus|originaire de|vient de|de|es de|é de|natural de|z(?: miejscowości)?|pochodzi z|originari[oa] di|đến từ'),
   // present jobs: the employer follows
   work: rx(
-    'works at|works for|работает в компании|работает в|працює в компанії|працює в|працює у|arbeitet bei|arbeitet für|arbeitet in|travaille chez|travaille à|travaille pour|trabaja en|trabaja para|trabaja como|trabalha na|trabalha no|trabalha em|trabalha para|pracuje w firmie|pracuje w|pracuje dla|pracuje jako',
+    'works at|works for|работает в компании|работает в|працює в компанії|працює в|працює у|arbeitet bei|arbeitet für|arbeitet in|travaille chez|travaille à|travaille pour|trabaja en|trabaja para|trabaja como|trabalha na|trabalha no|trabalha em|trabalha para|pracuje w firmie|pracuje w|pracuje dla|pracuje jako|lavora presso|lavora come|làm việc tại',
   ),
   // past jobs: shown in experience, never as the current employer
   worked: rx(
     'worked at|worked for|former|ex-|работал(?:а|\\(а\\)|\\(-а\\))? в(?: компании)?|працював(?:ла|\\(ла\\))? в|працювала в|arbeitete bei|arbeitete für|a travaillé chez|a travaillé à|trabajó en|trabajó para|trabalhou na|trabalhou no|trabalhou em|pracował(?:a)? w(?: firmie)?|pracowała w',
   ),
   study: rx(
-    'studie[sd]|studying|went to|goes to|attended|attends|учил(?:ся|ась)(?:\\(-ась\\))?|учится|обучал(?:ся|ась)|изучал(?:а|\\(а\\))?|окончил(?:а)?|навчав(?:ся)?|навчалася|навчається|вчився|вчилася|studierte|studiert|ging (?:zur|zum|auf die|auf das|an die)|geht (?:zur|zum|auf die|auf das)|besuchte|besucht|a étudié|étudie|étudiait|est allée? à|va à|estudió|estudia|estudiaba|fue a|va a|estudou|estuda|frequentou|frequenta|studiował(?:a)?|studiuje|chodził(?:a)? do|chodzi do|uczęszczał(?:a)? do|uczy się w|曾就讀|曾就读|就讀於|就读于',
+    'studie[sd]|studying|went to|goes to|attended|attends|учил(?:ся|ась)(?:\\(-ась\\))?|учится|обучал(?:ся|ась)|изучал(?:а|\\(а\\))?|окончил(?:а)?|навчав(?:ся)?|навчалася|навчається|вчився|вчилася|studierte|studiert|ging (?:zur|zum|auf die|auf das|an die)|geht (?:zur|zum|auf die|auf das)|besuchte|besucht|a étudié|étudie|étudiait|est allée? à|va à|estudió|estudia|estudiaba|fue a|va a|estudou|estuda|frequentou|frequenta|studiował(?:a)?|studiuje|chodził(?:a)? do|chodzi do|uczęszczał(?:a)? do|uczy się w|ha studiato|studia|từng học|học|曾就讀|曾就读|就讀於|就读于',
   ),
   followed: rx(
     'followed by|подписчики:?|его отслеживают|ее отслеживают|её отслеживают|отслеживают|на (?:него|неё|нее) подписаны|стежать|читачі:?|gefolgt von|suivie? par|seguid[oa] por|l[oa] siguen|obserwowan[ya] przez|obserwuj[ea] (?:go|ją)',
@@ -69,16 +69,17 @@ const LABELS = Object.values(LBL);
 // "Product Manager at <a>Company</a>": the words before the employer's link end with a connector
 const JOB_CONNECTOR = /^(.+?)\s+(?:at|@|в компании|в компанії|в|у|bei|chez|à|en|na|no|em|w|w firmie)\s*[:,]?\s*$/i;
 // study rows: "Studied Computer Science at <a>School</a>": the subject sits between verb and connector
-const STUDY_SUBJECT = /^\S+(?:\s+\((?:-?ась|а|ла)\))?\s+(.+?)\s+(?:at|в|у|an der|an|à|en|na|no|em|w|do)\s*$/i;
+const STUDY_SUBJECT = /^(?:ha studiato|từng học|\S+)(?:\s+\((?:-?ась|а|ла)\))?\s+(.+?)\s+(?:at|в|у|an der|an|à|en|na|no|em|w|do|presso|tại)\s*$/i;
 
 const LABEL = {
-  // (Indonesian "teman bersama", "teman yang sama" are mutual friends; Chinese "380 位朋友")
-  friends: 'friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|znajom(?:ych|i|y)|przyjaciół|teman(?! bersama| yang)|位朋友',
-  followers: 'followers?|подписчик\\p{L}*|читач\\p{L}*|підписник\\p{L}*|follower(?:innen)?|abonné\\p{L}*|seguidor\\p{L}*|obserwując\\p{L}*',
-  mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])|спільн\\p{L}*(?: друз\\p{L}*)?|gemeinsame?(?: freunde)?|en commun|amis? en commun|en común|em comum|wspóln\\p{L}*(?: znajom\\p{L}*)?|teman (?:bersama|yang sama)|位共同朋友',
+  // (Indonesian "teman bersama", "teman yang sama" are mutual friends, as are "12 amigos en común", "12 amici
+  // in comune" when no friends count is shown; Chinese "380 位朋友", Vietnamese "200 người bạn")
+  friends: '(?:friends?|друз(?:ей|ья)(?![\\p{L}])|друга?(?![\\p{L}])|друзів|друзі|freunde?|freund(?:in|innen)|amis?|amigos?|amigas?|amici|znajom(?:ych|i|y)|przyjaciół|teman(?! bersama| yang)|位朋友|người bạn)(?![\\p{L}])(?!\\s+(?:en commun|en común|em comum|in comune))',
+  followers: 'followers?|подписчик\\p{L}*|читач\\p{L}*|підписник\\p{L}*|follower(?:innen)?|abonné\\p{L}*|seguidor\\p{L}*|obserwując\\p{L}*|pengikut|takipçi|người theo dõi',
+  mutual: 'mutual(?: friends?)?|общ(?:их|ий)(?: друз\\p{L}*)?(?![\\p{L}])|спільн\\p{L}*(?: друз\\p{L}*)?|gemeinsame?(?: freunde)?|en commun|amis? en commun|(?:amig[oa]s? )?en común|(?:amig[oa]s? )?em comum|amici in comune|wspóln\\p{L}*(?: znajom\\p{L}*)?|teman (?:bersama|yang sama)|位共同朋友|bạn chung',
   // mbasic/m. "About" tables (and Comet's About tab)
-  birthday: /^(?:birthday|birth date|date of birth|день рождения|дата рождения|дата народження|день народження|geburtstag|anniversaire|date de naissance|cumpleaños|fecha de nacimiento|aniversário|data de nascimento|urodziny|data urodzenia)$/i,
-  birthYear: /^(?:birth year|year of birth|год рождения|рік народження|geburtsjahr|année de naissance|año de nacimiento|ano de nascimento|rok urodzenia)$/i,
+  birthday: /^(?:birthday|birth date|date of birth|день рождения|дата рождения|дата народження|день народження|geburtstag|anniversaire|date de naissance|cumpleaños|fecha de nacimiento|aniversário|data de nascimento|urodziny|data urodzenia|ngày sinh)$/i,
+  birthYear: /^(?:birth year|year of birth|год рождения|рік народження|geburtsjahr|année de naissance|año de nacimiento|ano de nascimento|rok urodzenia|năm sinh)$/i,
   languages: /^(?:languages|языки|мови|sprachen|langues|idiomas|línguas|języki)$/i,
   intro: /^(?:intro|информация|краткая информация|інформація|коротко|steckbrief|vorstellung|einführung|présentation|introduction|presentación|detalles|apresentação|introdução|informacje|szczegóły|wprowadzenie)$/i,
   // the profile's own action buttons: already friends ("Friends", with Unfriend in its menu) or not ("Add friend", a request pending)
@@ -338,7 +339,7 @@ function classify(el: Element): Row | null {
     }
     if (kind === 'study' && link) {
       const d = STUDY_SUBJECT.exec(before);
-      if (d && !/^(?:at|в|у|an|à|en|na|no|em|w|do)$/i.test(d[1])) row.detail = clean(d[1]);
+      if (d && !/^(?:at|в|у|an|à|en|na|no|em|w|do|presso|tại|studiato|học)$/i.test(d[1])) row.detail = clean(d[1]);
     }
     return row;
   }
@@ -556,6 +557,11 @@ function heads(c: Ctx): Element[] {
 const FRIENDS_HEAD = labelRe(String.raw`^(?:friends|друзья|друзі|freunde|amis|amigos|znajomi)(?![\p{L}])`);
 function friendsBox(c: Ctx): string {
   return c.memo(friendsBox, () => short(byTextIn(heads(c).filter((e) => e.tagName === 'H3' || e.getAttribute('role') === 'heading'), FRIENDS_HEAD, (e) => short(e, 80, 80)), 200, 200));
+}
+
+/** A birthday as shown, Vietnamese's "10 tháng 11 2005" (day, "month", its number) too. */
+function birthday(s: string): ReturnType<typeof parseBirthday> {
+  return parseBirthday(s.replace(/(\d{1,2}) tháng (\d{1,2})(?:,? (?:năm )?(\d{4}))?/, '$1.$2.$3'));
 }
 
 function labelThenNumber(t: string, label: string): number | null {
@@ -827,14 +833,14 @@ const SPEC: Spec = {
   },
   birthday: {
     hooks: hooks(
-      MOBILE && { via: 'basic-info-table', read: (c) => parseBirthday(short(row(c, MB.basic, LABEL.birthday), 100)) },
+      MOBILE && { via: 'basic-info-table', read: (c) => birthday(short(row(c, MB.basic, LABEL.birthday), 100)) },
       // Comet's About tab: "22 February" over "Birth date", "1997" over "Birth year"
       DESKTOP && {
         via: 'about-tab',
         read: (c) => {
           const day = aboutFact(c, LABEL.birthday);
           const year = aboutFact(c, LABEL.birthYear);
-          return day ? parseBirthday(year && /^\d{4}$/.test(year) && !/\d{4}/.test(day) ? `${day} ${year}` : day) : null;
+          return day ? birthday(year && /^\d{4}$/.test(year) && !/\d{4}/.test(day) ? `${day} ${year}` : day) : null;
         },
       },
     ),

@@ -11,12 +11,13 @@ import { isoMonth, labelRe, parseRange, plausible, text } from './text';
 export const DEGREE =
   /^[·•]?\s*(?:(?:conexão|conexión|contacto|contact|kontakt|connection|relation|контакт)\s+(?:de\s+)?)?([1-3])(?:st|nd|rd|th|\.?º|°|ª|e|er|ème|\.|-й|-го)?\+?(?:\s+(?:i dalsze|и далее|і далі))?(?:\s+(?:degree|grau|grado|niveau|grades?|stopnia|уровня?|рівня?)(?:\s+connection)?)?(?:\s+et plus)?$/i;
 const EMPLOYMENT_WORDS =
-  'full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка|tempo integral|meio período|autônomo|estágio|jornada completa|media jornada|autónomo|prácticas|temps plein|temps partiel|indépendant|stage|vollzeit|teilzeit|selbstständig|praktikum|pełny etat|część etatu|samozatrudnienie|staż|praktyka|повна зайнятість|часткова зайнятість|стажування';
+  'full-time|part-time|self-employed|freelance|contract|internship|apprenticeship|seasonal|полный рабочий день|частичная занятость|самозанятость|фриланс|контракт|стажировка|tempo integral|meio período|autônomo|estágio|jornada completa|media jornada|autónomo|prácticas|temps plein|temps partiel|indépendant|stage|vollzeit|teilzeit|selbstständig|praktikum|pełny etat|część etatu|samozatrudnienie|staż|praktyka|повна зайнятість|часткова зайнятість|стажування|purnawaktu|paruh waktu|pekerja lepas|kontrak|stajyer|正式|实习|정규직';
 export const EMPLOYMENT_ONLY = new RegExp(`^(?:${EMPLOYMENT_WORDS})$`, 'i');
 const EMPLOYMENT = new RegExp(`\\s*[·•]\\s*(?:${EMPLOYMENT_WORDS})$`, 'i');
 // "Mar 2021 – Present", "2019 – 2021", "ago de 2025 - o momento", "янв. 2020 г. – настоящее время", "2018"
-// a month word before the year: the UI languages that write one (Latin, Greek, Cyrillic: labelRe's letters)
-const RANGE = labelRe(String.raw`^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?\s*[–—-]|^(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.))?(?:\s*[·•].*)?$`, 'u');
+// a month word before the year: the UI languages that write one (Latin, Greek, Cyrillic: labelRe's letters); the month after it: "2023年1月 - 至今", "2023년 3월 - 현재"
+const YEAR = String.raw`(?:\p{L}+\.?\s+(?:de\s+)?)?\d{4}(?:\s*(?:г\.|r\.|[年년]\s*\d{1,2}\s*[月월]))?`;
+const RANGE = labelRe(String.raw`^${YEAR}\s*[–—-]|^${YEAR}(?:\s*[·•].*)?$`, 'u');
 
 function isRange(t: string | undefined) {
   return !!t && RANGE.test(t);

@@ -26,21 +26,22 @@ import { clean, cssUrl, isoMonth, labelReOnce, parseBirthday, parseCount, plausi
 import { linkedinProfileUrl, SAVED } from './urls';
 
 // ---------- layouts no longer served ----------
-// LinkedIn's 2010–2016 public pages (hResume, hCard) and its 2017–2020 logged-in top card (summary,
-// photo, location, "See connections", Accomplishments, Highlights) live on only as saved copies: the CLI
+// LinkedIn's 2010–2016 public pages (hResume, hCard) and its 2017–2021 logged-in layouts (the pv- top
+// card, its summary, photo, location, "See connections", Accomplishments, Highlights, the …-section
+// anchors) live on only as saved copies: the CLI
 // and the tests read them; the content script, which reads the live site, is built without their hooks (SAVED).
 
 // ---------- hooks as data ----------
 
-// count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it, nl, sv, tr, id
+// count labels (a count is written before them): en, ru, uk, pt, es, fr, de, pl, it, nl, sv, tr, id, zh
 const LABEL = {
   connections:
     // ("27 conexões em comum" is a mutual count, not the person's connections)
-    '(?:connections?|conexões|conexão|conexiones|conexión|contactos|relations?|kontakte?|kontakter|kontakty|kontaktów|kontaktu|collegamenti|connecties|bağlantı|koneksi|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])(?!\\s*(?:em comum|en común|en commun|in comune|in common|bersama))',
+    '(?:connections?|conexões|conexão|conexiones|conexión|contactos|relations?|kontakte?|kontakter|kontakty|kontaktów|kontaktu|collegamenti|connecties|bağlantı|koneksi|位好友|контакт(?:ов|а|ы|ів)?|зв[’\']язк\\p{L}*)(?![\\p{L}])(?!\\s*(?:em comum|en común|en commun|in comune|in common|bersama))',
   followers:
-    '(?:followers?|follower:innen|seguidores|seguidor|abonnés|abonné|volgers|följare|takipçi|pengikut|obserwuj\\p{L}*|отслеживающ\\p{L}*|подписчик\\p{L}*|відстежувач\\p{L}*|підписник\\p{L}*|стежать)(?![\\p{L}])',
+    '(?:followers?|follower:innen|seguidores|seguidor|abonnés|abonné|volgers|följare|takipçi|pengikut|[位个]关注者|obserwuj\\p{L}*|отслеживающ\\p{L}*|подписчик\\p{L}*|відстежувач\\p{L}*|підписник\\p{L}*|стежать)(?![\\p{L}])',
   mutual:
-    '(?:mutual connections?|общих контакт\\p{L}*|общий контакт|conexões em comum|conexão em comum|conexiones en común|relations? en commun|gemeinsame kontakte|wspóln\\p{L}* kontakt\\p{L}*|спільн\\p{L}* контакт\\p{L}*)',
+    '(?:mutual connections?|общих контакт\\p{L}*|общий контакт|conexões em comum|conexão em comum|conexiones en común|relations? en commun|gemeinsame kontakte|collegament[oi] in comune|wspóln\\p{L}* kontakt\\p{L}*|спільн\\p{L}* контакт\\p{L}*)',
 };
 
 const HEAD = {
@@ -53,25 +54,28 @@ const HEAD = {
   activity: /^(?:activity|активность|действия|atividades?|actividad|activité|aktivität|aktywność|активність|attività)$/i,
 };
 
+/** Anchors of layouts LinkedIn serves no more (SAVED): 2019–2021 `…-section` ids and pv- classes, 2015–2016 hCard ids. */
+const old = (anchors: string) => (SAVED ? ', ' + anchors : '');
+
 const SECTIONS: Record<'about' | 'experience' | 'education' | 'languages' | 'interests' | 'contact' | 'activity', SectionHooks> = {
   // logged-in (2021–2025): an empty <div id="about" class="pv-profile-card-anchor"> inside the card;
-  // older layout: <section id="…-section">; public view: <section data-section="summary">;
-  // 2015–2016 public hCard: <section id="summary">, <div id="background-experience">;
+  // public view: <section data-section="summary">;
   // 2026 web client: no ids; <section componentkey="com.linkedin.sdui.profile.card.ref<member id>ExperienceTopLevelSection">
-  // whatever the UI's language, else the card's <h2> names it
-  about: { anchors: 'main #about, main section.pv-about-section, main section[data-section="summary"], section#summary, section[componentkey$=About]', label: HEAD.about },
+  // whatever the UI's language, else the card's <h2> names it;
+  // older layouts: <section id="…-section">; 2015–2016 public hCard: <section id="summary">, <div id="background-experience">
+  about: { anchors: 'main #about, main section[data-section="summary"], section[componentkey$=About]' + old('main section.pv-about-section, section#summary'), label: HEAD.about },
   experience: {
-    anchors: 'main #experience, main #experience-section, main section[data-section="experience"], section#experience, section[componentkey$=ExperienceTopLevelSection]',
+    anchors: 'main #experience, main section[data-section="experience"], section[componentkey$=ExperienceTopLevelSection]' + old('main #experience-section, section#experience'),
     label: HEAD.experience,
   },
   education: {
-    anchors: 'main #education, main #education-section, main section[data-section="educationsDetails"], section#education, section[componentkey$=EducationTopLevelSection]',
+    anchors: 'main #education, main section[data-section="educationsDetails"], section[componentkey$=EducationTopLevelSection]' + old('main #education-section, section#education'),
     label: HEAD.education,
   },
-  languages: { anchors: 'main #languages, main section[data-section="languages"], section#languages, section[componentkey$=LanguageTopLevel]', label: HEAD.languages },
+  languages: { anchors: 'main #languages, main section[data-section="languages"], section[componentkey$=LanguageTopLevel]' + old('section#languages'), label: HEAD.languages },
   interests: { anchors: 'main #interests', label: HEAD.interests },
   contact: { anchors: 'section.pv-contact-info, #pv-contact-info', label: HEAD.contact },
-  activity: { anchors: 'main #content_collections, main section.pv-recent-activity-section-v2, section[componentkey$=Activity]', label: HEAD.activity },
+  activity: { anchors: 'main #content_collections, section[componentkey$=Activity]' + old('main section.pv-recent-activity-section-v2'), label: HEAD.activity },
 };
 
 // the top card's current-company button: "Current company: Globex. Click to skip to experience card"
@@ -237,8 +241,8 @@ function top(c: Ctx): Element | null {
       // 2026 web client: <section componentkey="com.linkedin.sdui.profile.card.ref…Topcard"> in a <div> of the
       // same key (2025: a <div> in a <div>)
       () => first(m, '[componentkey$=Topcard]'),
-      // older top card (2019–2021), no h1; the public view without <main>
-      () => first(c.doc, 'section.pv-top-card, section.top-card-layout'),
+      // the public view without <main>; older top card (2019–2021), no h1
+      () => first(c.doc, SAVED ? 'section.pv-top-card, section.top-card-layout' : 'section.top-card-layout'),
       // 2013–2016 public hCard; a member's /recent-activity/ page: the card in the left rail
       () => byId(c, SAVED ? 'top-card topcard recent-activity-top-card' : 'recent-activity-top-card'),
       // 2013 public hResume: no <section>; the h1 sits in div.masthead.vcard
@@ -271,7 +275,7 @@ function nameEl(c: Ctx): Element | null {
         return h && !h.closest(MODAL) ? h : null;
       },
       // older top card (2019–2021): <ul class="pv-top-card--list"><li class="inline t-24 …">
-      () => (k ? null : first(t, '.pv-top-card--list > li.t-24, li.inline.t-24')),
+      () => (k || !SAVED ? null : first(t, '.pv-top-card--list > li.t-24, li.inline.t-24')),
       // 2015–2016 hCard: <h1 id="name"><span class="full-name">
       // (a /details/ page's sticky header: its lockup's title)
       () => (k ? null : first(t, SAVED ? '#name .full-name, .full-name, #name, .fn, .artdeco-entity-lockup__title' : '.artdeco-entity-lockup__title')),
@@ -620,7 +624,7 @@ function mutuals(c: Ctx): { count: number | null; names: string[] } | null {
     // (a comma before a credential is inside a name: "Rui Teles, CPIM, CSCP")
     const names = (s: string) => uniq(s.split(/,(?!\s*[A-Z]{2,6}(?:,|$))\s*|\s+(?:and|и)\s+/).filter((x) => !/\d/.test(x)), 120);
     // "… and 10 other mutual connections", "… i 6 innych wspólnych kontaktów", "… и ещё 6 общих контактов"
-    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн)/i.exec(t);
+    const m = /([^·]*?)\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+|altri\s+)?(\d+)\s+(?:other\s+|innych\s+|outras?\s+|otras?\s+|autres\s+|weitere\s+|інших\s+)?(?:mutual|общ|wspóln|spóln|conex|relations|gemeinsam|спільн|collegament)/i.exec(t);
     if (m) return { count: +m[2] + m[1].split(/,\s*/).filter(Boolean).length, names: names(m[1]) };
     // "354 conexões em comum: Renato Faria, Eduardo Peres e mais 352 pessoas", "1 conexão em comum: Ana Lima"
     const k = /:\s*([^:\d]+?)(?:,?\s+(?:and|и|i|e|y|et|und|та|і)\s+(?:ещё\s+|еще\s+|ще\s+|mais\s+|jeszcze\s+)?\d|$)/i.exec(t);
@@ -755,13 +759,13 @@ const SPEC: Spec = {
       {
         via: 'top-card-subline',
         read: (c) => {
-          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .pv-top-card--list-bullet > li' + (SAVED ? ', dd:has(>.locality), .locality' : ''));
+          const el = first(top(c), '.profile-info-subheader > span, .top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item' + (SAVED ? ', .pv-top-card--list-bullet > li, dd:has(>.locality), .locality' : ''));
           const v = plausible(text(el, 400, (e) => e.matches(MODAL)), 150);
           return v && !isCount(v) ? v : null;
         },
       },
     ],
-    shown: (c) => contactLink(c, top(c)) ?? first(top(c), '.top-card__subline-item, .pv-top-card--list-bullet' + (SAVED ? ', .locality' : '')),
+    shown: (c) => contactLink(c, top(c)) ?? first(top(c), '.top-card__subline-item' + (SAVED ? ', .pv-top-card--list-bullet, .locality' : '')),
   },
   about: {
     hooks: [

@@ -61,7 +61,7 @@ export function shownText(el: Element | null | undefined): string {
 // ---------- counts ----------
 
 const MULT: [RegExp, number][] = [
-  [/^(?:k|к|тыс\.?|tys\.?|mil|thousand)$/i, 1e3],
+  [/^(?:k|к|тыс\.?|tys\.?|mil|rb|thousand)$/i, 1e3],
   [/^(?:m|м|млн\.?|million|mln)$/i, 1e6],
   [/^(?:b|млрд\.?|billion)$/i, 1e9],
 ];
@@ -140,7 +140,7 @@ export function labelRe(source: string, flags = 'iu'): RegExp {
   return new RegExp(out, unicode ? flags : flags.replace('u', ''));
 }
 
-const COUNT = labelRe(String.raw`(\d+(?:[ .,'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|tys\.?|mil|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
+const COUNT = labelRe(String.raw`(\d+(?:[ .,'’]\d+)*)\s*\+?\s*(k|к|тыс\.?|tys\.?|mil|rb|thousand|m|м|млн\.?|million|mln|b|млрд\.?|billion)?(?![\p{L}])`);
 
 /**
  * A count as shown: "500+" → 500, "1,234" / "1 234" / "1.234" → 1234, "1,2K" / "1.2K" /
@@ -180,10 +180,11 @@ export function parseCount(s: string | null | undefined): number | null {
 
 // Month name stems: English and Russian (nominative, genitive and LinkedIn's
 // abbreviations "янв.", "февр.", "мая", "сент."), and LinkedIn's other UI languages
-// (pt, es, fr, de, it, pl, uk: "ago de 2025", "sty 2020", "черв. 2021 р."). One
-// pattern, a group per month: the group that matched is the month.
+// (pt, es, fr, de, it, pl, uk: "ago de 2025", "sty 2020", "черв. 2021 р."); tr, id, nl, it, ro
+// as whole words ("Haz 2023", "Des 2021", "mrt 2020", "giu 2019": a stem alone such as "des" or
+// "tem" begins other words). One pattern, a group per month: the group that matched is the month.
 const MONTHS =
-  /^(?:(jan|янв|ene|gen|sty|січ)|(feb|фев|fev|fév|lut|лют)|(mar|мар|mär|бер)|(apr|апр|abr|avr|kwi|кві)|(may|ма[йяи]|mai|maj|тра)|(jun|июн|juin|cze|чер)|(jul|июл|juil|lip|лип)|(aug|авг|ago|aoû|aou|sie|сер)|(sep|сен|set|wrz|вер)|(oct|окт|out|okt|paź|paz|ott|жов)|(nov|ноя|lis|лис)|(dec|дек|dez|déc|dic|gru|гру))/i;
+  /^(?:(jan|янв|ene|gen|sty|січ|oca(?:k)?$|ian(?:uarie)?$)|(feb|фев|fev|fév|lut|лют|şub(?:at)?$)|(mar|мар|mär|бер|mrt$|maart$)|(apr|апр|abr|avr|kwi|кві|nis(?:an)?$)|(may|ма[йяи]|mai|maj|тра|mei$|mag(?:gio)?$)|(jun|июн|juin|cze|чер|giu(?:gno)?$|haz(?:iran)?$|iun(?:ie)?$)|(jul|июл|juil|lip|лип|lug(?:lio)?$|tem(?:muz)?$|iul(?:ie)?$)|(aug|авг|ago|aoû|aou|sie|сер|ağu(?:stos)?$|agu(?:stus)?$)|(sep|сен|set|wrz|вер|eyl(?:ül)?$)|(oct|окт|out|okt|paź|paz|ott|жов|eki(?:m)?$)|(nov|ноя|lis|лис|kas(?:ım)?$|noi(?:embrie)?$)|(dec|дек|dez|déc|dic|gru|гру|des(?:ember)?$|ara(?:lık)?$))/i;
 
 export function monthOf(word: string): number | null {
   if (word.length < 3) return null;
@@ -196,13 +197,17 @@ export interface DateParts { day?: number; month?: number; year?: number }
 /**
  * A date as shown, in English or Russian: "15 March 1990", "March 15, 1990",
  * "15 марта 1990 г.", "15 мая", "Mar 2021", "мар. 2021 г.", "2019", "1990-03-15",
- * "15.03.1990". Returns null when there is no date.
+ * "15.03.1990"; in the sites' other UI languages, with their month names (MONTHS), and "2023年1月".
+ * Returns null when there is no date.
  */
 export function parseDate(s: string | null | undefined): DateParts | null {
   const t = clean(s).toLowerCase();
   if (!t) return null;
   let m = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b/.exec(t);
   if (m) return valid({ year: +m[1], month: +m[2], day: m[3] ? +m[3] : undefined });
+  // "2023年1月", "1997年3月22日", "3月22日", "2023년 3월" (zh, ja, ko)
+  m = /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?/.exec(t);
+  if (m && (m[1] || m[3])) return valid({ year: m[1] ? +m[1] : undefined, month: +m[2], day: m[3] ? +m[3] : undefined });
   m = /\b(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?\b/.exec(t);
   if (m && !/\d[.,]\d+\s*(?:k|к|тыс)/i.test(t)) return valid({ day: +m[1], month: +m[2], year: m[3] ? +m[3] : undefined });
   const words = t.split(/[\s,.\-–—/]+/).filter(Boolean);
@@ -233,16 +238,12 @@ export function parseBirthday(s: string | null | undefined): { day: number; mont
   return d?.day && d.month ? (d as { day: number; month: number; year?: number }) : null;
 }
 
-const PRESENT = /^(?:present|now|current|today|по настоящее время|настоящее время|н\.?\s?в\.?|сейчас|наст\. время|o momento|momento atual|presente|actualidad|hoy|aujourd[’']hui|heute|obecnie|teraz|зараз|дотепер|по теперішній час|oggi|attuale)$/i;
-
 /**
- * A job or school date as an ISO-like string: "2021-03" or "2019"; null for
- * "Present"/"по настоящее время" (the span is ongoing) and for text that is no date.
+ * A job or school date as an ISO-like string: "2021-03" or "2019"; null for text with no year:
+ * "Present", "по настоящее время", "至今", "Halen" in any language (the span is ongoing), or no date.
  */
 export function isoMonth(s: string | null | undefined): string | null {
-  const t = clean(s);
-  if (!t || PRESENT.test(t)) return null;
-  const d = parseDate(t);
+  const d = parseDate(s);
   if (!d || d.year === undefined) return null;
   return d.month !== undefined ? `${d.year}-${String(d.month).padStart(2, '0')}` : String(d.year);
 }

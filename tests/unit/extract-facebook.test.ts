@@ -24,6 +24,9 @@ describe('facebook Intro rows', () => {
     ['pt', { 'Gerente na': 'Acme', 'Estudou na': 'USP', 'Mora em': 'São Paulo', De: 'Recife', 'Seguido por': '1.204 pessoas' }, { position: 'Gerente', company: 'Acme', location: 'São Paulo', hometown: 'Recife', followers: 1204 }],
     ['uk', { 'Працює в': 'Acme', 'Навчався в': 'КПІ', 'Живе в': 'Київ', З: 'Одеса', Стежать: '1 204 людей' }, { company: 'Acme', location: 'Київ', hometown: 'Одеса', followers: 1204 }],
     ['de', { 'Arbeitet bei': 'Acme', 'Studierte an': 'TU Berlin', 'Wohnt in': 'Berlin', Aus: 'Hamburg', 'Gefolgt von': '1.204 Personen' }, { company: 'Acme', location: 'Berlin', hometown: 'Hamburg', followers: 1204 }],
+    // the labels as a real Vietnamese About page and an Italian profile scraper write them
+    ['it', { 'Lavora presso': 'Acme', 'Ha studiato Economia presso': 'Bocconi', 'Vive a': 'Milano', 'Originaria di': 'Bari' }, { company: 'Acme', location: 'Milano', hometown: 'Bari', education: [{ school: 'Bocconi', degree: 'Economia' }] }],
+    ['vi', { 'Làm việc tại': 'Acme', 'Từng học tại': 'Đại học Bách khoa', 'Sống tại': 'Hà Nội', 'Đến từ': 'Huế' }, { company: 'Acme', location: 'Hà Nội', hometown: 'Huế', education: [{ school: 'Đại học Bách khoa' }] }],
   ];
   for (const [lang, rows, want] of cases) {
     it(`reads ${lang} rows that are nested divs, the value from the inner link`, () => {
@@ -207,6 +210,12 @@ describe('facebook Comet 2021 header and About tab', () => {
     const r = doc(page('<h1 dir="auto">Ann Lee</h1>', bio, about(fact('22 February', 'Birth date') + fact('1997', 'Birth year') + `<ul><li>${fact('English and Welsh', 'Languages')}</li></ul>`)));
     expect(v(r, 'birthday').value).toEqual({ day: 22, month: 2, year: 1997 });
     expect(v(r, 'languages').value).toEqual(['English', 'Welsh']);
+  });
+
+  it('reads a Vietnamese About tab\'s birthday: "10 tháng 11" over "Ngày sinh", the year over "Năm sinh"', () => {
+    const r = doc(page('<h1 dir="auto">Ann Lee</h1>', bio, about(fact('10 tháng 11', 'Ngày sinh') + fact('2005', 'Năm sinh'))));
+    expect(v(r, 'birthday').value).toEqual({ day: 10, month: 11, year: 2005 });
+    expect(v(doc(page('<h1 dir="auto">Ann Lee</h1>', bio, about(fact('3 tháng 2', 'Ngày sinh')))), 'birthday').value).toEqual({ day: 3, month: 2 });
   });
 
   it('never reads another card\'s facts (the friends list after the About card)', () => {
@@ -412,5 +421,21 @@ describe("the classic Intro of one's own profile with no bio (a real 2016 page's
     const read = (html: string) => extractPage(new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document, url);
     expect(read(saved.replace(bio, prompt)).fields.headline).toEqual({ status: 'missing' });
     expect(read(saved).fields.headline).toMatchObject({ status: 'ok', value: "Дизайнерка шрифтів. Каву п'ю чорну, книжки читаю паперові." });
+  });
+});
+
+describe('facebook counts in the UI languages real pages showed', () => {
+  const counts = (links: string) => `<div><a href="https://www.facebook.com/ann.lee.5/friends">${links}</a></div>`;
+  it('"12 amigos en común" with no friends count beside it is the mutual count, never the friends', () => {
+    for (const t of ['12 amigos en común', '12 amigos em comum', '12 amici in comune', '12 bạn chung']) {
+      const r = read('', counts(t));
+      expect(r.fields.connections.status, t).not.toBe('ok');
+      expect(r.fields.mutual, t).toMatchObject({ status: 'ok', value: 12 });
+    }
+  });
+  it('thousands as Spanish, Portuguese and Indonesian write them; Vietnamese friends', () => {
+    for (const [t, n] of [['1,2 mil amigos', 1200], ['2,2\u00a0rb teman', 2200], ['200 người bạn', 200], ['1.204 amici', 1204]] as const) {
+      expect(read('', counts(t)).fields.connections, t).toMatchObject({ status: 'ok', value: n });
+    }
   });
 });

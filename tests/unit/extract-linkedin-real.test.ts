@@ -717,3 +717,47 @@ describe('LinkedIn 2026 web client in a UI language whose headings the reader ha
     }
   });
 });
+
+describe('LinkedIn experience dates and employment types in the UI languages real pages and scrapers showed', () => {
+  const EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const dated = (html: string, month: (i: number, y: string) => string, present: string, extra: (t: string) => string = (t) => t) =>
+    html.replace(/>((?:[A-Z][a-z]{2} \d{4}|\d{4}|Present)(?: [-–] (?:[A-Z][a-z]{2} \d{4}|\d{4}|Present))?(?: · [^<]*)?)</g, (_, t: string) =>
+      '>' + extra(t.replace(/([A-Z][a-z]{2}) (\d{4})/g, (m, mo: string, y: string) => (EN.includes(mo) ? month(EN.indexOf(mo), y) : m)).replace('Present', present)) + '<');
+  const jobs = (html: string, url: string) => ok(read(html, url), 'experience') as { company: string; title?: string; start?: string; end?: string }[];
+
+  it.each([
+    ['tr', (i: number, y: string) => `${['Oca', 'Şub', 'Mar', 'Nis', 'May', 'Haz', 'Tem', 'Ağu', 'Eyl', 'Eki', 'Kas', 'Ara'][i]} ${y}`, 'Halen'],
+    ['id', (i: number, y: string) => `${['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][i]} ${y}`, 'Saat ini'],
+    ['nl', (i: number, y: string) => `${['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][i]} ${y}`, 'heden'],
+    ['it', (i: number, y: string) => `${['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'][i]} ${y}`, 'Presente'],
+    ['zh', (i: number, y: string) => `${y}年${i + 1}月`, '至今'],
+    ['ko', (i: number, y: string) => `${y}년 ${i + 1}월`, '현재'],
+  ])('%s: every job keeps its months', (_, month, present) => {
+    for (const f of ['li-2026-client-en', 'li-2026-details-experience-en', 'li-2024-loggedin-en']) {
+      const p = realPage('linkedin', `${f}.html`);
+      const en = jobs(p.html, p.url);
+      expect(en.some((j) => j.start && j.start.length === 7), f).toBe(true);
+      expect(jobs(dated(p.html, month, present), p.url), f).toEqual(en);
+    }
+  });
+
+  it('an employment type in Indonesian, Turkish, Chinese or Korean is no company', () => {
+    const p = realPage('linkedin', 'li-2026-details-experience-en.html');
+    const en = jobs(p.html, p.url);
+    for (const w of ['Purnawaktu', 'Stajyer', '正式', '정규직']) {
+      const got = jobs(p.html.replace(/>([^<]*)(Full-time)/g, `>$1${w}`), p.url);
+      expect(got, w).toEqual(en);
+    }
+  });
+
+  it('Chinese counts; an Italian mutual line', () => {
+    const p = realPage('linkedin', 'li-2026-client-en.html');
+    const r = read(p.html.replace(/>connections</, '>位好友<').replace('>1,439 followers<', '>1,439 位关注者<'), p.url);
+    expect(ok(r, 'connections')).toBe(500);
+    expect(ok(r, 'followers')).toBe(1439);
+    const top = (inner: string) => `<html><head><title>Jana Novak | LinkedIn</title></head><body><main><section><h1>Jana Novak</h1>${inner}</section></main></body></html>`;
+    const it_ = read(top('<p>Software engineer</p><a href="/search/results/people/?facetConnectionOf=x">Luca Rossi, Anna Bianchi e altri 2 collegamenti in comune</a>'), URL_);
+    expect(ok(it_, 'mutual')).toBe(4);
+    expect(ok(it_, 'mutualNames')).toEqual(['Luca Rossi', 'Anna Bianchi']);
+  });
+});

@@ -1,9 +1,9 @@
 // The content scripts read the live sites only (wxt.config.ts defines __TIEWISE_LIVE__ for them):
 // the hooks of layouts a site no longer serves — LinkedIn's 2010–2016 public hResume and hCard
-// pages, its 2017–2020 logged-in top card and Accomplishments — are left out of them, and read by
+// pages, its 2017–2021 logged-in layouts (the pv- top card, Accomplishments, …-section anchors) — are left out of them, and read by
 // the CLI and the tests from saved copies. Every other LinkedIn page we hold must read exactly as
-// the reader with those hooks reads it; a 2019–2020 page (li-old-*) gives the same values, some
-// found by another hook.
+// the reader with those hooks reads it; on those old pages the content script reads no value the
+// reader of every layout does not.
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Extraction } from '../../lib/extract/types';
@@ -25,10 +25,7 @@ const pages = [
   ...pagesOf('tests/fixtures/pages/linkedin', (h) => h.replace(/\.html$/, '.expected.json')),
 ].filter((p) => !p.html.includes('salesnav'));
 /** the saved copies of pages LinkedIn no longer serves */
-const GONE = /li-201[45]-public-hcard/;
-/** 2019–2020 logged-in pages: the hooks left out were those values' first way in, not their only one */
-const OLD = /li-old-/;
-const values = (r: Extraction) => ({ ...r, fields: Object.fromEntries(Object.entries(r.fields).map(([k, f]) => [k, { ...f, via: undefined }])) });
+const GONE = /li-201[45]-public-hcard|li-2021-client|li-old-/;
 const read = (reader: Reader, p: (typeof pages)[number]) =>
   reader(new JSDOM(readFileSync(p.html, 'utf8'), { url: p.url, virtualConsole: new VirtualConsole() }).window.document, p.url);
 
@@ -42,15 +39,19 @@ describe('the LinkedIn content script reads every page LinkedIn serves as the re
 
   for (const p of pages.filter((x) => !GONE.test(x.html))) {
     it(p.html.replace('tests/fixtures/', ''), () => {
-      if (OLD.test(p.html)) expect(values(read(live, p))).toEqual(values(read(all, p)));
-      else expect(read(live, p)).toEqual(read(all, p));
+      expect(read(live, p)).toEqual(read(all, p));
     });
   }
 
-  it('the hCard pages of 2014–2015 are read by the reader of every layout, not by the content script', () => {
-    const okFields = (r: Extraction) => Object.values(r.fields).filter((f) => f.status === 'ok').length;
-    const hcard = pages.filter((x) => GONE.test(x.html));
-    expect(hcard.length).toBe(2);
-    for (const p of hcard) expect(okFields(read(live, p)), p.html).toBeLessThan(okFields(read(all, p)));
+  it('the pages of layouts gone (2014–2015 hCard, 2019–2021 logged-in) are read by the reader of every layout; the content script reads less of them, never another value', () => {
+    const okFields = (r: Extraction) => Object.entries(r.fields).filter(([, f]) => f.status === 'ok');
+    const gone = pages.filter((x) => GONE.test(x.html));
+    expect(gone.length).toBe(5);
+    for (const p of gone) {
+      const a = read(all, p);
+      const l = read(live, p);
+      expect(okFields(l).length, p.html).toBeLessThan(okFields(a).length);
+      for (const [k, f] of okFields(l)) expect((f as { value: unknown }).value, `${p.html} ${k}`).toEqual((a.fields[k as keyof typeof a.fields] as { value?: unknown }).value);
+    }
   });
 });

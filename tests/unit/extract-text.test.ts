@@ -41,7 +41,10 @@ describe('parseDate and friends', () => {
     expect(parseRange('янв. 2021 г. – по настоящее время · 3 г.')).toEqual({ start: '2021-01' });
     expect(parseRange('мая 2018 г. – дек. 2020 г. · 2 г. 8 мес.')).toEqual({ start: '2018-05', end: '2020-12' });
     expect(parseRange('2008 – 2012')).toEqual({ start: '2008', end: '2012' });
-    expect(isoMonth('Present')).toBeNull();
+    // an ongoing span's end, in every language the readers meet, is no date
+    for (const w of ['Present', 'по настоящее время', 'н. в.', 'o momento', 'actualidad', "aujourd'hui", 'heute', 'obecnie', 'дотепер', 'oggi', 'Halen', 'Saat ini', 'heden', '至今', '현재', 'now', 'today']) {
+      expect(isoMonth(w), w).toBeNull();
+    }
   });
 });
 
@@ -143,5 +146,26 @@ describe('text: a budget spent on what the page shows', () => {
     const el = new JSDOM(html).window.document.querySelector('div')!;
     expect(html.indexOf('726')).toBeGreaterThan(400);
     expect(text(el, 400)).toBe('Activity Activity 726 followers');
+  });
+});
+
+describe('dates in the sites\' other UI languages', () => {
+  it.each([
+    ['Haz 2023', { year: 2023, month: 6 }], ['Oca 2020', { year: 2020, month: 1 }], ['Aralık 2019', { year: 2019, month: 12 }],
+    ['Des 2021', { year: 2021, month: 12 }], ['Agu 2020', { year: 2020, month: 8 }], ['mei 2026', { year: 2026, month: 5 }],
+    ['mrt 2020', { year: 2020, month: 3 }], ['maart 2020', { year: 2020, month: 3 }], ['giu 2019', { year: 2019, month: 6 }],
+    ['lug 2018', { year: 2018, month: 7 }], ['ian. 2020', { year: 2020, month: 1 }], ['2023年1月', { year: 2023, month: 1 }],
+    ['1997年3月22日', { year: 1997, month: 3, day: 22 }], ['3月22日', { month: 3, day: 22 }], ['2023년 3월', { year: 2023, month: 3 }],
+  ])('%j', (s, want) => expect(parseDate(s)).toEqual(want));
+  it('a word that only begins as a month stem does ("desde 2020", "temps 2020", "nisan" is one)', () => {
+    expect(parseDate('desde 2020')).toEqual({ year: 2020 });
+    expect(parseDate('temps plein 2020')).toEqual({ year: 2020 });
+    expect(parseDate('3 个月')).toBeNull();
+  });
+  it('LinkedIn ranges', () => {
+    expect(parseRange('2023年1月 - 至今 · 3 年 1 个月')).toEqual({ start: '2023-01' });
+    expect(parseRange('Haz 2023 - Halen · 3 ay')).toEqual({ start: '2023-06' });
+    expect(parseRange('Apr 2019 - Des 2021 · 2 thn 9 bln')).toEqual({ start: '2019-04', end: '2021-12' });
+    expect(parseRange('2024年1月 - 2024年7月 · 7个月')).toEqual({ start: '2024-01', end: '2024-07' });
   });
 });
