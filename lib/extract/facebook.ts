@@ -34,9 +34,10 @@ const hooks = <T,>(...hs: (Hook<T> | false)[]): Hook<T>[] => hs.filter((h): h is
 // ---------- hooks as data ----------
 
 // Intro rows ("Lives in …", "Works at …") in the UI languages we know: en, ru, uk, de,
-// fr, es, pt, pl, it, vi (the last two as real pages and scrapers of them write them). A row is the element that holds the label's text node; its value is
-// the row's link when it has one (Comet, classic and m. put the place, school or
-// employer in an inner <a>), else the text after the label (mbasic, plain rows).
+// fr, es, pt, pl, it, vi (the last two as a real page's text and scrapers of them write them).
+// A row is the element that holds the label's text node; its value is the row's link when it
+// has one (Comet, classic and m. put the place, school or employer in an inner <a>), else the
+// text after the label (mbasic, plain rows).
 // Letters-only lookaheads instead of \b: \b does not see Cyrillic or accented letters.
 const END = '(?![\\p{L}\\p{N}])';
 const rx = (alts: string) => labelRe(`^(?:${alts})${END}`);

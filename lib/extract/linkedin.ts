@@ -28,8 +28,8 @@ import { linkedinProfileUrl, SAVED } from './urls';
 // ---------- layouts no longer served ----------
 // LinkedIn's 2010–2016 public pages (hResume, hCard) and its 2017–2021 logged-in layouts (the pv- top
 // card, its summary, photo, location, "See connections", Accomplishments, Highlights, the …-section
-// anchors) live on only as saved copies: the CLI
-// and the tests read them; the content script, which reads the live site, is built without their hooks (SAVED).
+// anchors) live on only as saved copies: the CLI and the tests read them; the content script, which
+// reads the live site, is built without their hooks (SAVED).
 
 // ---------- hooks as data ----------
 
