@@ -17,6 +17,9 @@ export function nobody(phone: string | undefined, notAddress?: string): Why {
   return phone?.trim() ? why('phoneOnly', { phone: phone.trim() }) : NAMES_NOBODY;
 }
 
+/** E-mail addresses written in a text ("ann@example.cn; bob@example.com"). */
+const ADDRESSES = /[^\s@;,<>"]+@[^\s@;,<>"]+\.[^\s@;,<>"]+/g;
+
 /** A group's heading: its name and how many it holds, "Origin Agent (FFW) (9)". */
 const GROUP_HEADING = /^\s*\S.*\s\(\d[\d\s.,]*\)\s*$/;
 /**
@@ -143,6 +146,13 @@ export class ContactSink implements RowSink {
       // (a companies export's rows, or a company's own record among people: said so, not "names nobody")
       const company = record.company?.trim();
       this.rejected.push({ line: r.line, ...(company ? why(companyRecord ? 'companyRecord' : 'companyNoPerson', { company }) : nobody(record.phone, notAddress)), raw: r.raw });
+      return;
+    }
+    // a mailing list's row (Thunderbird's: its members' addresses as its name and its e-mail): no person; merged
+    // by its first address, it gave one member all the others' (each member is a row of their own)
+    const listed = [record.name, record.firstName, record.lastName].find((v) => v?.includes('@'))?.match(ADDRESSES)?.length ?? 0;
+    if (listed > 1) {
+      this.rejected.push({ line: r.line, ...why('mailingList', { count: listed }), raw: r.raw });
       return;
     }
     const deal = this.dealCols ? this.takeDeal(record, fields, r.line) : undefined;

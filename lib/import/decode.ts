@@ -9,7 +9,7 @@
 // Streaming: createTextDecoder() sniffs the first chunk and decodes the rest with
 // TextDecoder's stream mode, so a chunk may end in the middle of a character.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'macintosh' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'windows-1254' | 'macintosh' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr';
 
 export interface EncodingGuess {
   encoding: Encoding;
@@ -19,7 +19,7 @@ export interface EncodingGuess {
 /** Encodings by the names files give them (an HTML page's <meta charset>, a vCard's CHARSET=). */
 const LABELS: Record<string, Encoding> = {
   'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1251': 'windows-1251', cp1251: 'windows-1251', 'win-1251': 'windows-1251',
-  'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', macintosh: 'macintosh', 'x-mac-roman': 'macintosh', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', shift_jis: 'shift_jis', 'x-sjis': 'shift_jis', 'windows-31j': 'shift_jis', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
+  'windows-1252': 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'windows-1254': 'windows-1254', 'iso-8859-9': 'windows-1254', latin5: 'windows-1254', macintosh: 'macintosh', 'x-mac-roman': 'macintosh', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', shift_jis: 'shift_jis', 'x-sjis': 'shift_jis', 'windows-31j': 'shift_jis', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', big5: 'big5', 'euc-kr': 'euc-kr', 'ks_c_5601-1987': 'euc-kr',
 };
 
 /** The encoding a file's own label names; undefined for one we do not read. */
@@ -68,12 +68,32 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 /**
  * UTF-8 when the bytes are; also when they are mostly UTF-8 with a few that are not (one row
  * saved in another encoding: the reader rejects the rows it cannot read and says why); else
- * Windows-1251 or -1252.
+ * Windows-1251, -1254 (Turkish) or -1252.
  */
 function byteEncoding(b: Uint8Array): Encoding {
   if (isUtf8(b) || mostlyUtf8(b)) return 'utf-8';
   if (looksShiftJis(b)) return 'shift_jis';
-  return cjkEncoding(b) ?? (looksCyrillic1251(b) ? 'windows-1251' : looksMacRoman(b) ? 'macintosh' : 'windows-1252');
+  return cjkEncoding(b) ?? (looksCyrillic1251(b) ? 'windows-1251' : looksMacRoman(b) ? 'macintosh' : looksTurkish1254(b) ? 'windows-1254' : 'windows-1252');
+}
+
+/** Windows-1254's ğ ı İ ş Ş Ğ, which Windows-1252 reads as ð ý Ý þ Þ Ð (Icelandic's letters). */
+const TURKISH = new Set([0xd0, 0xdd, 0xde, 0xf0, 0xfd, 0xfe]);
+/** Windows-1252 letters Turkish does not write and the other languages of the West do (á é í ó ú ñ ä æ ß…). */
+const NOT_TURKISH = new Set([0xc0, 0xc1, 0xc3, 0xc4, 0xc5, 0xc6, 0xc8, 0xc9, 0xcc, 0xcd, 0xd1, 0xd2, 0xd3, 0xd5, 0xd8, 0xd9, 0xda, 0xdf, 0xe0, 0xe1, 0xe3, 0xe4, 0xe5, 0xe6, 0xe8, 0xe9, 0xec, 0xed, 0xf1, 0xf2, 0xf3, 0xf5, 0xf8, 0xf9, 0xfa]);
+
+/**
+ * Turkish in Windows-1254 (or ISO-8859-9): its own letters (ğ ı İ ş) several times, and the
+ * letters of the languages Windows-1252 is for far fewer (an Icelandic file has ð þ ý, and
+ * á é í ó ú æ beside them).
+ */
+function looksTurkish1254(bytes: Uint8Array): boolean {
+  let tr = 0;
+  let other = 0;
+  for (const c of bytes) {
+    if (TURKISH.has(c)) tr++;
+    else if (NOT_TURKISH.has(c)) other++;
+  }
+  return tr >= 3 && tr > 4 * other;
 }
 
 /**

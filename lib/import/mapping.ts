@@ -19,14 +19,14 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     // Ukrainian: a hand-kept list's "Назва" (its name), "ПІБ"
     'назва', 'піб', 'прізвищеімя', 'прізвищеімяпобатькові', 'імяпрізвище',
     // Chinese (Thunderbird's 显示名称), Korean, Japanese, Turkish
-    '显示名称', '顯示名稱', '이름', '성명', '氏名', '名前', 'adsoyad', 'adisoyadi',
+    '显示名称', '顯示名稱', '이름', '성명', '氏名', '名前', 'adsoyad', 'adisoyadi', 'isim', 'isimsoyisim', 'adsoyadi',
     // Hebrew, Arabic
     'שם', 'שםמלא', 'אישקשר', 'الاسم', 'اسم', 'الاسمالكامل']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
   // (Tine 2.0's own column names: n_given, n_middle, n_family, n_fn, org_name, tel_work, tel_cell…)
-  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', 'імя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst', '名字', 'jmeno', 'voornaam', 'nomedibattesimo', 'שםפרטי', 'الاسمالأول']],
+  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', 'імя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst', '名字', 'jmeno', 'voornaam', 'nomedibattesimo', 'ad', 'adi', 'שםפרטי', 'الاسمالأول']],
   ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', 'побатькові', '中间名', 'nmiddle', 'cntctmid']],
-  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', 'прізвище', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'שםמשפחה', 'اسمالعائلة']],
+  ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', 'прізвище', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'soyisim', 'soyismi', 'שםמשפחה', 'اسمالعائلة']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|second|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/,
     // Apple Contacts' German export ("Arbeit E-Mail", "Privat E-Mail", "Andere E-Mail")
     /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/,
@@ -356,12 +356,12 @@ const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|н�
  * as the company): no organisation. Stored as the company, it made everyone so addressed colleagues
  * at one account.
  */
-const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|srta|sig\.?ra|г-н|г-жа|господин|госпожа|السيد|السيدة|مدام|الحاج|الحاجة|الأستاذ|الاستاذ|الدكتور|دكتور)\.?$/i;
+const TITLE_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|m\.|mme|mlle|herr|frau|sr|sra|srta|sig\.?ra|г-н|г-жа|господин|госпожа|السيد|السيدة|مدام|الحاج|الحاجة|الأستاذ|الاستاذ|الدكتور|دكتور)\.?$/i;
 /**
  * A courtesy title alone, not written in capitals without its dot ("MX", "MS": more often an organisation's
- * letters; a script without capitals, Arabic's "السيد", is one as written).
+ * letters; a script without capitals, Arabic's "السيد", is one as written). French "M." with its dot only.
  */
-const titleOnly = (v: string) => TITLE_ONLY.test(v) && (!/[a-z]/i.test(v) || v !== v.toUpperCase() || v.endsWith('.'));
+export const titleOnly = (v: string) => TITLE_ONLY.test(v) && (!/[a-z]/i.test(v) || v !== v.toUpperCase() || v.endsWith('.'));
 /**
  * Academic titles and degrees alone ("Dr.", "Prof. Dr.", "Dr. rer. nat.", "Dipl.-Ing.", "B.Sc.", "MBA"):
  * each word an abbreviation with its dot, or a degree's letters. What Tine's and EGroupware's "title" holds.

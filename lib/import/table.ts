@@ -121,12 +121,42 @@ export class TableReader {
     if (this.pendingByteCount >= SNIFF_BYTES) this.flushBytes();
   }
 
+  /** A short row held until the next row says whether it is whole (record()). */
+  private held: (TableRow & { n: number }) | undefined;
+  /** where rows go, unwrapped */
+  private inner: RowSink | undefined;
+
+  /** The sink, the held row settled before anything else reaches it: whole before a whole row, broken before any other. */
+  private settling(sink: RowSink): RowSink {
+    this.inner = sink;
+    return {
+      row: (x) => {
+        this.settle(true, sink);
+        sink.row(x);
+      },
+      reject: (x) => {
+        this.settle(false, sink);
+        sink.reject(x);
+      },
+    };
+  }
+
+  private settle(whole: boolean, sink: RowSink): void {
+    const h = this.held;
+    if (!h) return;
+    this.held = undefined;
+    if (whole) sink.row({ line: h.line, fields: h.fields, raw: h.raw });
+    else sink.reject({ line: h.line, ...why('width', { fields: h.n, columns: h.fields.length }), raw: h.raw });
+  }
+
   /** Reads what is left; throws ImportError when the file has no header row at all. */
   end(): TableInfo {
     if (!this.decoder && this.pendingByteCount) this.flushBytes();
     if (this.decoder) this.text(this.decoder.end(), false);
     this.text('', true);
     this.reader?.end();
+    // (the last row, short: no row after it was cut from it)
+    if (this.inner) this.settle(true, this.inner);
     if (!this.info || !this.headers) throw new ImportError(why('noHeader'));
     const warnings = [...this.warnings];
     if (this.cleaned) warnings.unshift({ message: `${this.cleaned} NUL or byte-order-mark ${this.cleaned === 1 ? 'character' : 'characters'} removed from inside the text` });
@@ -194,7 +224,7 @@ export class TableReader {
       this.headerRow = headerCells(r.fields);
       this.reader!.expectFields = this.rowWidth ?? this.headers.length;
       if (this.rowWidth !== undefined) this.reader!.expectMax = r.fields.length;
-      this.sink = this.onHeader({ ...info, headerLine: r.line, headers: this.headers });
+      this.sink = this.settling(this.onHeader({ ...info, headerLine: r.line, headers: this.headers }));
       this.info = { ...info, headerLine: r.line };
       return;
     }
@@ -253,6 +283,12 @@ export class TableReader {
     else if (fields.length < want && ((this.rowWidth !== undefined && fields.length >= this.rowWidth) || this.headers.slice(fields.length).every((h) => h.trim() === ''))) fields = [...fields, ...new Array<string>(want - fields.length).fill('')];
     if (fields.length !== want) {
       const n = r.fields.length;
+      // a row short of its last cells or two (a hand-kept list that left a trailing empty cell out) is whole when
+      // the row after it is: a line an unquoted line break cut in two leaves two short rows, never one
+      if (n < want && n >= 2 && n >= want - 2 && !this.held) {
+        this.held = { line: r.line, fields: [...fields, ...new Array<string>(want - n).fill('')], raw: r.raw, n };
+        return;
+      }
       sink.reject({ line: r.line, ...(n === 1 ? why('width1', { columns: want }) : want === 1 ? why('widthCol1', { fields: n }) : why('width', { fields: n, columns: want })), raw: r.raw });
       return;
     }

@@ -19,7 +19,7 @@ import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
-import { NO_NAME, noCompany, noJob, orderKeys } from './mapping';
+import { NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -338,10 +338,12 @@ function toRecord(raw: string): ImportedContact | Why {
         if (prefix?.trim()) honorifics.push(['Name Prefix', prefix]);
         if (suffix?.trim()) honorifics.push(['Name Suffix', suffix]);
         // an Indonesian or Malay phone book's form of address typed as the given name, the name after it
-        // ("N:Arisan;Kak;Evi;;" is Evi Arisan, addressed as Kak): the prefix it is
-        if (given?.trim() && additional?.trim() && ADDRESS_FORM.test(given.trim()) && !prefix?.trim()) {
-          honorifics.push(['Name Prefix', given]);
-          r.firstName = additional;
+        // ("N:Arisan;Kak;Evi;;" is Evi Arisan, addressed as Kak), or a courtesy title typed there, a given
+        // name after it or none ("N:Doe;M.;Jean;;", "N:Doe;Dr;;;", a phone in Côte d'Ivoire): the prefix it is
+        const g = given?.trim() ?? '';
+        if (g && !prefix?.trim() && ((additional?.trim() && ADDRESS_FORM.test(g)) || titleOnly(g))) {
+          honorifics.push(['Name Prefix', given!]);
+          if (additional?.trim()) r.firstName = additional;
           if (family?.trim()) r.lastName = family;
           break;
         }

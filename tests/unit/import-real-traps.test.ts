@@ -2069,3 +2069,58 @@ describe('a Salesforce data set, CardBook, Kontact and a LinkedIn export (stop 5
     expect(r.records.map((x) => x.email)).toEqual(['anna@example.com', 'ben@example.com', 'cid@example.com']);
   });
 });
+
+describe('a Turkish phone list, a Chinese company directory and address book, phones in Côte d\'Ivoire (stop 60)', () => {
+  /** Windows-1254's bytes for Turkish text (ğ ı İ ş Ş Ğ and the letters it shares with Windows-1252). */
+  const cp1254 = (s: string) => {
+    const map: Record<string, number> = { Ğ: 0xd0, İ: 0xdd, Ş: 0xde, ğ: 0xf0, ı: 0xfd, ş: 0xfe, ç: 0xe7, Ç: 0xc7, ö: 0xf6, Ö: 0xd6, ü: 0xfc, Ü: 0xdc };
+    return Uint8Array.from([...s].map((c) => map[c] ?? c.charCodeAt(0)));
+  };
+
+  it("a phone list saved in Windows-1254 under 'isim;telefon': every row a person, their letters Turkish", () => {
+    const r = csv(cp1254('isim;telefon\r\nAyşe Yılmaz;905300000001\r\nŞerif Doğan;905300000002\r\nİsmail Güneş;905300000003\r\nÇağla Öztürk;905300000004\r\n'));
+    expect(r.encoding).toBe('windows-1254');
+    expect([r.accepted, r.rejected.length]).toEqual([4, 0]);
+    expect(r.records.map((x) => x.name)).toEqual(['Ayşe Yılmaz', 'Şerif Doğan', 'İsmail Güneş', 'Çağla Öztürk']);
+    // 'Ad' and 'Soyad' are the given and family names
+    const ad = csv(enc.encode('Ad;Soyad;Telefon\r\nAyşe;Yılmaz;905300000001\r\n'));
+    expect(ad.records[0]).toMatchObject({ firstName: 'Ayşe', lastName: 'Yılmaz' });
+  });
+
+  it('Icelandic in Windows-1252 (ð þ ý beside á é í ó ú æ) stays Windows-1252', () => {
+    const is = Uint8Array.from([...'Name;E-mail\r\nÞórður Sigurðsson;thordur@example.is\r\nÁsgerður Jónsdóttir;asa@example.is\r\nÝmir Guðmundsson;ymir@example.is\r\n'].map((c) => c.charCodeAt(0)));
+    const r = csv(is);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.records.map((x) => x.name)).toEqual(['Þórður Sigurðsson', 'Ásgerður Jónsdóttir', 'Ýmir Guðmundsson']);
+  });
+
+  it('a directory whose rows leave their empty last cell out, some of them: those rows are whole; a line cut in two stays two broken rows', () => {
+    const head = '部门,姓名,直播,总机,分机,移动电话,电子邮件\n';
+    const full = (i: number) => `研发部,员工${i},,025-00000000,,138000000${String(i).padStart(2, '0')},e${i}@example.com\n`;
+    const rows = Array.from({ length: 12 }, (_, i) => (i % 4 === 1 ? `研发部,员工${i},,025-00000000,,138000000${String(i).padStart(2, '0')}\n` : full(i)));
+    const r = csv(enc.encode(head + rows.join('') + '销售部,员工99,,025-00000000,,13800000099\t\n'));
+    expect([r.rows, r.accepted, r.rejected.length]).toEqual([13, 13, 0]);
+    expect(r.records[1]).toMatchObject({ name: '员工1', phone: '13800000001' });
+    expect(r.records[1].email).toBeUndefined();
+    expect(r.records[12]).toMatchObject({ name: '员工99', phone: '13800000099' });
+    // a note with an unquoted line break: both halves short, both refused with their text kept
+    const cut = csv(enc.encode('Name,Phone,Notes,Email\nAnna Berg,+4670000001,call back,anna@example.com\nBen Cole,+4670000002,call\nafter May,ben@example.com\nCid Dale,+4670000003,,cid@example.com\n'));
+    expect([cut.accepted, cut.rejected.map((x) => x.line)]).toEqual([2, [3, 4]]);
+  });
+
+  it("Thunderbird's mailing list (its members' addresses as its name and e-mail) is no person, and makes no member the others'", () => {
+    const r = csv(enc.encode('名字,姓氏,显示名称,昵称,主要电子邮件\r\n,,ann@example.cn; bob@example.com; cid@example.org,,ann@example.cn; bob@example.com; cid@example.org\r\n安,李,李安,,ann@example.cn\r\n波,马,马波,,bob@example.com\r\n'));
+    expect(r.rejected).toMatchObject([{ line: 2, code: 'mailingList', params: { count: 3 } }]);
+    expect(r.records.map((x) => [x.name, x.emails ?? [x.email]])).toEqual([['李安', ['ann@example.cn']], ['马波', ['bob@example.com']]]);
+  });
+
+  it("a courtesy title typed as the given name ('N:Doe;M.;Jean;;', 'N:Doe;Dr;;;') is the prefix; 'M.' in a first name's column too", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Kouassi;M.;Jean;;\r\nFN:M. Jean Kouassi\r\nTEL;CELL:+2250700000001\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Kouame;Mme;AYA;;\r\nFN:Mme AYA Kouame\r\nTEL;CELL:+2250700000002\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nN:Yao;Dr;;;\r\nFN:Dr Yao\r\nTEL;CELL:+2250700000003\r\nEND:VCARD\r\n');
+    expect(v.records.map((r) => [r.firstName, r.middleName, r.lastName])).toEqual([['Jean', undefined, 'Kouassi'], ['AYA', undefined, 'Kouame'], [undefined, undefined, 'Yao']]);
+    const c = csv(enc.encode('First Name,Last Name,Mobile Phone\r\nM.,Kouassi,+2250700000001\r\n'));
+    expect(c.records[0].firstName).toBeUndefined();
+    expect(c.records[0].lastName).toBe('Kouassi');
+  });
+});
