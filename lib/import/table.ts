@@ -284,8 +284,10 @@ export class TableReader {
     if (fields.length !== want) {
       const n = r.fields.length;
       // a row short of its last cells or two (a hand-kept list that left a trailing empty cell out) is whole when
-      // the row after it is: a line an unquoted line break cut in two leaves two short rows, never one
-      if (n < want && n >= 2 && n >= want - 2 && !this.held) {
+      // the row after it is whole or short too, but no other half of it: a line an unquoted line break cut in
+      // two leaves two short rows whose fields, the cut one counted once, make the header's width
+      if (n < want && n >= 2 && n >= want - 2 && (!this.held || this.held.n + n - 1 !== want)) {
+        this.settle(true, this.inner!);
         this.held = { line: r.line, fields: [...fields, ...new Array<string>(want - n).fill('')], raw: r.raw, n };
         return;
       }

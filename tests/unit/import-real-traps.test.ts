@@ -2094,14 +2094,15 @@ describe('a Turkish phone list, a Chinese company directory and address book, ph
     expect(r.records.map((x) => x.name)).toEqual(['Þórður Sigurðsson', 'Ásgerður Jónsdóttir', 'Ýmir Guðmundsson']);
   });
 
-  it('a directory whose rows leave their empty last cell out, some of them: those rows are whole; a line cut in two stays two broken rows', () => {
+  it('a directory whose rows leave their empty last cell out, some of them (two in a row too): those rows are whole; a line cut in two stays two broken rows', () => {
     const head = '部门,姓名,直播,总机,分机,移动电话,电子邮件\n';
     const full = (i: number) => `研发部,员工${i},,025-00000000,,138000000${String(i).padStart(2, '0')},e${i}@example.com\n`;
-    const rows = Array.from({ length: 12 }, (_, i) => (i % 4 === 1 ? `研发部,员工${i},,025-00000000,,138000000${String(i).padStart(2, '0')}\n` : full(i)));
+    const rows = Array.from({ length: 12 }, (_, i) => (i % 4 === 1 || i === 2 ? `研发部,员工${i},,025-00000000,,138000000${String(i).padStart(2, '0')}\n` : full(i)));
     const r = csv(enc.encode(head + rows.join('') + '销售部,员工99,,025-00000000,,13800000099\t\n'));
     expect([r.rows, r.accepted, r.rejected.length]).toEqual([13, 13, 0]);
     expect(r.records[1]).toMatchObject({ name: '员工1', phone: '13800000001' });
     expect(r.records[1].email).toBeUndefined();
+    expect(r.records[2]).toMatchObject({ name: '员工2', phone: '13800000002' });
     expect(r.records[12]).toMatchObject({ name: '员工99', phone: '13800000099' });
     // a note with an unquoted line break: both halves short, both refused with their text kept
     const cut = csv(enc.encode('Name,Phone,Notes,Email\nAnna Berg,+4670000001,call back,anna@example.com\nBen Cole,+4670000002,call\nafter May,ben@example.com\nCid Dale,+4670000003,,cid@example.com\n'));
