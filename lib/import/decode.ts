@@ -292,7 +292,7 @@ function looksMacRoman(b: Uint8Array): boolean {
 }
 
 /** Windows-1252's 0x80–0x9F (the five bytes it leaves undefined stay C1 controls, as the Encoding Standard has them). */
-const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+export const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
 /**
  * Windows-1252 as the Encoding Standard (and every browser) decodes it: Node 20's TextDecoder

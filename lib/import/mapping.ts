@@ -380,15 +380,17 @@ export const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'y', 'e', 'bin', 'binti', 'ibn', 'al', 'el', 'zu', 'af', 'och']);
 /**
  * Text that is no one's name: a number sign with digits ("Tracking # for gift box is 9114"), or a sentence —
- * five words or more, one capitalised, three of them in lower case and none a name's particle ("Call Cell or
- * Work to contact her"). (A date in a name is the bare row's rule below: "Mum 12.03.1960" beside a number is a name.)
+ * five words or more, three in lower case after a capitalised one and none a name's particle ("Call Cell or
+ * Work to contact her"; a phone book's name typed in lower case with a note after it, "joao andre silva
+ * Interesse Strada", is a name). (A date in a name is the bare row's rule below: "Mum 12.03.1960" beside a number is a name.)
  */
 function proseName(v: string): boolean {
   // (one word, the most of a book's name parts: no sentence, no number sign)
   if (!/\s|#/.test(v)) return false;
   if (/#\s*\d|\d\s*#/.test(v)) return true;
   const words = v.split(/\s+/);
-  return words.length >= 5 && words.some((w) => /^\p{Lu}/u.test(w)) && words.filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;
+  const cap = words.findIndex((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 5 && cap >= 0 && words.slice(cap + 1).filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;
 }
 
 /** A Kivitendo (LX-Office) customers export with its contact person's columns, by its headers' keys. */
@@ -412,7 +414,7 @@ const YAHOO_PHONES = new Set(['home', 'work', 'mobile', 'other', 'yahoophone']);
 const EXCEL_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/i;
 
 /** A value that is an e-mail address and nothing else. */
-const EMAIL_SHAPE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
+export const EMAIL_SHAPE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
 /** What a value in the wrong column is: a phone number or a profile's link (null: neither). */
 function strayKind(x: string): 'phone' | 'profileUrl' | null {

@@ -4,7 +4,7 @@
 // notes) are not data. Blank rows (nothing but delimiters and spaces) are skipped
 // and not counted. Memory: the sample, plus one record's text while a quoted cell
 // is open; the rows go to the sink as they are read.
-import { type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
+import { CP1252_C1, type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
 import { detectHeader, detectLayout, headerIsData, shortRows, wideRows } from './sniff';
 import { type Why, why, type WhyCode, type WhyParams } from './why';
@@ -263,10 +263,18 @@ export class TableReader {
       return;
     }
     if (info.encoding === 'windows-1251') {
-      const again = fields.map(utf8Misread);
+      const again = fields.map((v) => utf8Misread(v));
       if (again.some((v, i) => v !== fields[i])) {
         fields = again;
         this.warnings.push({ line: r.line, message: 'this row was UTF-8 inside a Windows-1251 file: re-read as UTF-8' });
+      }
+    }
+    // a UTF-8 file once read as Windows-1252 and saved again ("Ã‚ngelo"): each such cell's text as it was
+    else if (info.encoding === 'utf-8' && /[\u00c2-\u00ef]/.test(r.raw)) {
+      const again = fields.map((v) => utf8Misread(v, 'windows-1252'));
+      if (again.some((v, i) => v !== fields[i])) {
+        fields = again;
+        this.warnings.push({ line: r.line, message: 'this row was UTF-8 read as Windows-1252 and saved again: re-read as UTF-8' });
       }
     }
     // a row quoted whole, its own quotes doubled (a LinkedIn export re-saved by a tool that took each line for one
@@ -330,22 +338,32 @@ export function headerAgain(fields: readonly string[], header: readonly string[]
   return true;
 }
 
-let cp1251: Map<string, number> | undefined;
+const legacy = new Map<string, Map<string, number>>();
+/** What a legacy encoding's reading of UTF-8 bytes looks like: a lead byte's letter before a continuation byte's. */
+const MISREAD = {
+  'windows-1251': /[РСТ][\u0080-\u00bf\u0400-\u045f\u0490\u0491\u2013-\u203a\u2116\u2122\u20ac]/,
+  'windows-1252': /[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/,
+};
 /**
- * A Windows-1251 reading of UTF-8 bytes ("Р˜РІР°РЅ" for "Иван") → the UTF-8 text;
- * anything else unchanged. Windows-1251 decodes every byte, so the bytes are got back
- * exactly; real Windows-1251 Russian is almost never valid UTF-8.
+ * A legacy encoding's reading of UTF-8 bytes → the UTF-8 text; anything else unchanged. Windows-1251's
+ * ("Р˜РІР°РЅ" for "Иван": a UTF-8 row inside a Windows-1251 file) and Windows-1252's ("Ã‚ngelo" for "Ângelo",
+ * "Ø£Ù†Ø§" for "أنا": a UTF-8 file read as Windows-1252 and saved again as UTF-8). Both decode every byte, so
+ * the bytes are got back exactly; real text in them is almost never valid UTF-8.
  */
-export function utf8Misread(v: string): string {
-  if (!/[РСТ][\u0080-\u00bf\u0400-\u045f\u0490\u0491\u2013-\u203a\u2116\u2122\u20ac]/.test(v)) return v;
-  if (!cp1251) {
-    cp1251 = new Map();
-    const dec = new TextDecoder('windows-1251');
-    for (let b = 0; b < 256; b++) cp1251.set(dec.decode(new Uint8Array([b])), b);
+export function utf8Misread(v: string, as: keyof typeof MISREAD = 'windows-1251'): string {
+  if (!MISREAD[as].test(v)) return v;
+  let map = legacy.get(as);
+  if (!map) {
+    map = new Map();
+    const dec = new TextDecoder(as);
+    for (let b = 0; b < 256; b++) map.set(dec.decode(new Uint8Array([b])), b);
+    // (Windows-1252's 0x80–0x9F by the standard's table: some TextDecoders read them as Latin-1's controls)
+    if (as === 'windows-1252') [...CP1252_C1].forEach((c, i) => map!.set(c, 0x80 + i));
+    legacy.set(as, map);
   }
   const bytes = new Uint8Array(v.length);
   for (let i = 0; i < v.length; i++) {
-    const b = cp1251.get(v[i]);
+    const b = map.get(v[i]);
     if (b === undefined) return v;
     bytes[i] = b;
   }

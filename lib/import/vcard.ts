@@ -19,7 +19,7 @@ import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
 import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
-import { NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
+import { EMAIL_SHAPE, NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
@@ -334,7 +334,9 @@ function toRecord(raw: string): ImportedContact | Why {
         if (text) r.name = oneLine(first.join(''));
         break;
       case 'n': {
-        const [family, given, additional, prefix, suffix] = first.map(oneLine);
+        // (a part Google's export cut, a "?" after each emoji or styled letter: no part at all; the name is FN's)
+        const [family, given, additional, prefix, suffix] = first.map(oneLine).map((x) => (GOOGLE_CUT.test(x) ? '' : x));
+        if (first.some((x) => GOOGLE_CUT.test(x))) keep('N', first.join(';'));
         if (prefix?.trim()) honorifics.push(['Name Prefix', prefix]);
         if (suffix?.trim()) honorifics.push(['Name Suffix', suffix]);
         // an Indonesian or Malay phone book's form of address typed as the given name, the name after it
@@ -396,7 +398,7 @@ function toRecord(raw: string): ImportedContact | Why {
         // a number typed where the organisation goes is a number to call, no company
         if (first[0]?.trim() && phoneShaped(first[0])) strayNumber(first[0]);
         // (a courtesy title where the organisation goes, an iPhone's "ORG:Mr;Mr", "ORG:السيد;السيد": no company, kept)
-        else if (first[0]?.trim() && noCompany(first[0].trim())) {
+        else if (first[0]?.trim() && (noCompany(first[0].trim()) || GOOGLE_CUT.test(first[0]) || EMAIL_SHAPE.test(first[0].trim()))) {
           keep('ORG', first.map((x) => x.trim()).filter(Boolean).join(';'));
           break;
         } else if (first[0]?.trim()) r.company = first[0].trim();
@@ -572,6 +574,13 @@ function toRecord(raw: string): ImportedContact | Why {
   if (Object.keys(custom).length) r.custom = custom;
   return orderKeys(r as unknown as ImportedContact);
 }
+
+/**
+ * Google Contacts' vCard export writes a "?" after each character beyond the Basic Multilingual Plane (an
+ * emoji, a styled letter) in N and ORG and cuts the text by as many ("FN:🍩🍩Andie", "N:;🍩?🍩?And;;;"):
+ * such a part is no one's name or company. FN is written whole.
+ */
+const GOOGLE_CUT = /[\u{10000}-\u{10FFFF}]\?/u;
 
 /** Indonesian and Malay forms of address a phone book puts before a name (Kak, Bang, Pak, Bu, Mas, Mbak…). */
 const ADDRESS_FORM = /^(?:kak|bang|bg|pak|bapak|bu|ibu|mas|mbak|mba|dik|adik|om|tante|abang|encik|cik|puan)\.?$/i;

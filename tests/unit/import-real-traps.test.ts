@@ -2125,3 +2125,32 @@ describe('a Turkish phone list, a Chinese company directory and address book, ph
     expect(c.records[0].lastName).toBe('Kouassi');
   });
 });
+
+describe('a Kenyan Google Contacts vCard, a Brazilian phone book, a Google CSV saved twice over (stop 60, second round)', () => {
+  it("Google's vCard cut a '?' after each emoji in N and ORG: no name part nor company of that; FN whole", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:🍩🍩Andie\r\nN:;🍩?🍩?And;;;\r\nTEL;TYPE=CELL:+254700000001\r\nCATEGORIES:myContacts\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:❤️😍Val Doe\r\nN:Doe;❤️😍?Va;;;\r\nTEL;TYPE=CELL:+254700000002\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:𝔥𝔦𝔩𝔩 Kamau\r\nN:Kamau;𝔥?𝔦?;;;\r\nitem1.ORG:𝔥?𝔦?𝔩?𝔩\r\nitem1.X-ABLabel:work\r\nTEL;TYPE=CELL:+254700000003\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:wanjiru@example.com\r\nN:;wanjiru@example.com;;;\r\nitem1.ORG:wanjiru@example.com\r\nEMAIL:wanjiru@example.com\r\nEND:VCARD\r\n');
+    expect(v.records.map((r) => [r.name, r.firstName, r.lastName, r.company])).toEqual([
+      ['🍩🍩Andie', undefined, undefined, undefined], ['❤️😍Val Doe', undefined, 'Doe', undefined], ['𝔥𝔦𝔩𝔩 Kamau', undefined, 'Kamau', undefined],
+      ['wanjiru@example.com', undefined, undefined, undefined],
+    ]);
+    expect(v.records[2].custom).toMatchObject({ ORG: '𝔥?𝔦?𝔩?𝔩' });
+  });
+
+  it('a name typed in lower case with a note after it is a name ("joao andre silva Interesse Strada"); a sentence stays none', () => {
+    const r = csv(enc.encode('name,email,tel\njoao andre silva Interesse Strada,N/A,+55 47 9000-0001\ntadeu jose viana Nao Informou Veículo,N/A,+55 47 9000-0002\nCall Cell or Work to contact her,,+55 47 9000-0003\n'));
+    expect(r.records.map((x) => x.name)).toEqual(['joao andre silva Interesse Strada', 'tadeu jose viana Nao Informou Veículo']);
+    expect(r.rejected.map((x) => x.line)).toEqual([4]);
+  });
+
+  it('a UTF-8 file once read as Windows-1252 and saved again ("Ã‚ngelo", "Ø£Ù†Ø§"): its text as it was, said so', () => {
+    const r = csv(enc.encode('First Name,Last Name,Organization Name,E-mail 1 - Value\r\nJoão,Ã‚ngelo,Ø£Ù†Ø§ Ù„Ù„Ù‡,joao@example.com.br\r\nAna,Souza,Padaria São João,ana@example.com.br\r\n'));
+    expect(r.records.map((x) => [x.firstName, x.lastName, x.company])).toEqual([['João', 'Ângelo', 'أنا لله'], ['Ana', 'Souza', 'Padaria São João']]);
+    expect(r.warnings?.some((w) => w.line === 2 && /Windows-1252/.test(w.message))).toBe(true);
+    // text that only looks so ("voilà…", "Ãgua" as typed) stays as written
+    const plain = csv(enc.encode('Name,Notes\r\nZoé Martin,voilà… déjà vu\r\n'));
+    expect(plain.records[0]).toMatchObject({ name: 'Zoé Martin', notes: 'voilà… déjà vu' });
+  });
+});
