@@ -87,9 +87,10 @@ export function withoutDirectionMarks(v: string): string {
   return v.replace(DIRECTION_MARKS, '');
 }
 
-/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks. */
+/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks, nor a dial pause at its end. */
 export function numberText(v: string): string {
-  const t = withoutDirectionMarks(v).replace(/^'(?=[+\d(])/, '');
+  // (a phone's dial pause or wait left at the end, "+91 90000 00000w", "555 0100,": no part of the number)
+  const t = withoutDirectionMarks(v).replace(/^'(?=[+\d(])/, '').replace(/(\d)[,;pw]+\s*$/i, '$1');
   // a tel: URI (vCard 4.0's TEL;VALUE=uri, RFC 3966): the number, and its extension as people write it
   const uri = /^\s*tel:([^;]*)(.*)$/i.exec(t);
   if (!uri) return t;

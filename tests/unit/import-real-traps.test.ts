@@ -2154,3 +2154,12 @@ describe('a Kenyan Google Contacts vCard, a Brazilian phone book, a Google CSV s
     expect(plain.records[0]).toMatchObject({ name: 'Zoé Martin', notes: 'voilà… déjà vu' });
   });
 });
+
+describe("an Indian Android phone's dial pause", () => {
+  it("'+91 90000 00000w' is the number without its wait; a pause before an extension stays", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:2.1\r\nN:Sharma;Ravi;;;\r\nFN:Ravi Sharma\r\nTEL;CELL;PREF:+91 90000 00000w\r\nTEL;WORK:+91 80 0000 0000p123\r\nEND:VCARD\r\n');
+    expect(v.records[0].phones).toEqual(['+91 90000 00000', '+91 80 0000 0000p123']);
+    const c = csv(enc.encode('Name,Mobile Phone\r\nRavi Sharma,"+91 90000 00001,"\r\n'));
+    expect(c.records[0].phone).toBe('+91 90000 00001');
+  });
+});
