@@ -2163,3 +2163,10 @@ describe("an Indian Android phone's dial pause", () => {
     expect(c.records[0].phone).toBe('+91 90000 00001');
   });
 });
+
+describe('an Argentine media list', () => {
+  it("'Localidad' is the city", () => {
+    const r = csv(enc.encode('Pais,Localidad,Email,FullName\nArgentina,Rosario,ana@example.com,Ana Example\n'));
+    expect(r.records[0]).toMatchObject({ name: 'Ana Example', city: 'Rosario', country: 'Argentina' });
+  });
+});
