@@ -87,10 +87,10 @@ export function withoutDirectionMarks(v: string): string {
   return v.replace(DIRECTION_MARKS, '');
 }
 
-/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks, nor a dial pause at its end. */
+/** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks, an old Google vCard's "//" before it, nor a dial pause at its end. */
 export function numberText(v: string): string {
   // (a phone's dial pause or wait left at the end, "+91 90000 00000w", "555 0100,": no part of the number)
-  const t = withoutDirectionMarks(v).replace(/^'(?=[+\d(])/, '').replace(/(\d)[,;pw]+\s*$/i, '$1');
+  const t = withoutDirectionMarks(v).replace(/^(?:'|\/\/)(?=[+\d(])/, '').replace(/(\d)[,;pw]+\s*$/i, '$1');
   // a tel: URI (vCard 4.0's TEL;VALUE=uri, RFC 3966): the number, and its extension as people write it
   const uri = /^\s*tel:([^;]*)(.*)$/i.exec(t);
   if (!uri) return t;
@@ -169,8 +169,10 @@ export function phoneForms(p: string): string[] {
 export function placeholderPhone(x: string): boolean {
   if (/^[\s()+./-]*0[0\s()+./-]*$/.test(x)) return true;
   const digits = x.replace(/[\s()+./-]/g, '');
-  // (no number is dialled with more than 17 digits, an international prefix and 15: a Huawei backup's "00012345678901234567890")
-  return (digits.length >= 2 && ('0123456789'.startsWith(digits) || '123456789'.startsWith(digits))) || digits.replace(/\D/g, '').length > 17;
+  // (no number is dialled with more than 17 digits, an international prefix and 15: a Huawei backup's "00012345678901234567890";
+  // nor is one digit seven times over, "2222222222"; nor a spreadsheet's rounding of one, "6.39E+11")
+  return (digits.length >= 2 && ['0123456789', '1234567890'].some((s) => s.startsWith(digits))) || /^(\d)\1{6,}$/.test(digits) ||
+    /^\s*\d+(?:[.,]\d+)?e\+?\d+\s*$/i.test(x) || digits.replace(/\D/g, '').length > 17;
 }
 
 /** A name in a script written family name first: Chinese, Japanese (kana too), Korean. */

@@ -32,7 +32,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/,
     // Thunderbird's German and French ("Primäre E-Mail-Adresse", "Adresse électronique principale")
     /^(primare|sekundare)e?mailadresse$/, /^adresseelectronique(principale|secondaire)?$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?(?:емейл|имэйл|имейл)$/, 'emailid', /^emails\d+email$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(рабочий|мобильный|сотовый|домашний|контактный|другой|дополнительный)?телефон(?:ы)?$/, /^phones\d+phone$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(home|work|office|other)number$/, /^(рабочий|мобильный|сотовый|домашний|контактный|другой|дополнительный)?телефон(?:ы)?$/, /^phones\d+phone$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
     // Thunderbird's German and French numbers
     'teldienstlich', 'telprivat', 'mobiltelnr', 'telprofessionnel', 'telpersonnel', 'telportable', 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
     // Hebrew, Arabic
@@ -374,7 +374,13 @@ export const noJob = (v: string) => DEGREE_ONLY.test(v) || titleOnly(v);
  * What a CRM writes where it has no name: HubSpot's and Salesforce's "[not provided]" in a required last
  * name, "None" from a script's empty value, "Unknown", "N/A".
  */
-export const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname|неизвестн(?:о|ый|ая)|не указан[оа]?|без имени)$/i;
+export const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname|anonymous(?: \d+)?|неизвестн(?:о|ый|ая)|не указан[оа]?|без имени)$/i;
+/**
+ * A department where a person's name goes and no address beside it (a billing database's "Accounts Payable" row of
+ * each account: the account's, no person). Only these: "Accounting" or "Billing" beside a company's name is how a
+ * mailbox is shown, and a department with its address is the CRM's record of it, kept so.
+ */
+const DEPARTMENT = /^accounts? (?:payable|receivable)(?: dep(?:artmen)?t\.?)?$/i;
 
 /** Name particles written in lower case ("María del Carmen García de la Fuente", "Ludwig van Beethoven"). */
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'y', 'e', 'bin', 'binti', 'ibn', 'al', 'el', 'zu', 'af', 'och']);
@@ -613,7 +619,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
       } else if (field !== 'notes' && NOTHING.test(v)) {
         // ("**", "-", "?" where a form wanted a city or a company: nothing said, kept as written)
         keep(header, v);
-      } else if (one[field] === undefined) one[field] = field === 'crmId' ? numberText(v) : field === 'notes' ? v.replace(/\r(?!\n)/g, '\n') : v.trim();
+      } else if (one[field] === undefined) {
+        // (a note keeps its lines; any other field is one line: a break inside the cell, "Heidelberg Institute for\r
+        // Geoinformation Technology" from a PDF's table, is a space)
+        one[field] = field === 'crmId' ? numberText(v) : field === 'notes' ? v.replace(/\r(?!\n)/g, '\n') : /[\r\n]/.test(v) ? v.trim().replace(/\s*[\r\n]+\s*/g, ' ') : v.trim();
+      }
       // another column of the same field with another value (HubSpot's contact's "Company Name" beside
       // its associated company's "Company name"): kept under its column, never lost
       else if (one[field]!.trim().toLowerCase() !== v.trim().toLowerCase()) keep(header, v);
@@ -668,7 +678,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     // there (a memo's unquoted line break: "3/09 - Client gave me new address", "Call Cell or Work to contact
     // her"): no name; kept under its column
     // (the note's line names no one, nor does the rest of the row it broke: "Tampa" beside it is no surname)
-    const broken = (['name', 'firstName', 'middleName', 'lastName'] as const).some((part) => one[part] !== undefined && proseName(one[part]!.trim()));
+    // (so is a department with no address, in the name or split into its parts, "Accounts" | "Payable")
+    const broken = (['name', 'firstName', 'middleName', 'lastName'] as const).some((part) => one[part] !== undefined && proseName(one[part]!.trim())) ||
+      (!many.email?.length && [one.name, one.lastName, `${one.firstName} ${one.lastName}`].some((v) => v !== undefined && DEPARTMENT.test(v.trim())));
     for (const part of ['name', 'firstName', 'middleName', 'lastName'] as const) {
       const v = one[part]?.trim();
       if (v === undefined || !(broken || NO_NAME.test(v))) continue;

@@ -101,7 +101,8 @@ describe('property: export → import', () => {
             if (k === 'notes') sent = sent.replace(/\r(?!\n)/g, '\n');
             // any other field is trimmed, and marks alone ("-", "./", ",", a guarded "'-") say nothing: kept under the column
             else if (/^'?[\s*\-–—_.,;:?!#/\\]+$/.test(sent)) sent = '';
-            else sent = sent.trim();
+            // (and a line break inside any field but a note is a space)
+            else sent = sent.trim().replace(/\s*[\r\n]+\s*/g, ' ');
             if (k === 'lastName' && /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/.test(sent.trim())) continue;
             // a first name written "Family, Given" with no last name is read as the two (checked elsewhere)
             if ((k === 'firstName' || k === 'lastName') && blank(input[i].lastName) && input[i].firstName.includes(', ')) continue;

@@ -2170,3 +2170,28 @@ describe('an Argentine media list', () => {
     expect(r.records[0]).toMatchObject({ name: 'Ana Example', city: 'Rosario', country: 'Argentina' });
   });
 });
+
+describe('a billing database, a conference list taken from a PDF, Housecall Pro, old Google vCards (stop 60, third round)', () => {
+  it("an account's 'Accounts Payable' row with no address is the account's, no person; with its address it stays the CRM's record", () => {
+    const r = csv(enc.encode('Id,Company,City,Phone,Email,Cntct_Lst,Cntct_Fst,Title\r\n10041400,Acme Design,Leeds,1803000000,,Accounts Payable,,karunda\r\n10041401,Acme Design,Leeds,1803000001,jo@acme.example,Lund,Jo,Designer\r\n10041500,Birch Ltd,York,1803000002,,Payable,Accounts,\r\n10041600,Cedar Ltd,Hull,1803000003,ap@cedar.example,Accounts Payable,,\r\n'));
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'companyNoPerson'], [4, 'companyNoPerson']]);
+    expect(r.records.map((x) => x.name)).toEqual(['Jo Lund', 'Accounts Payable']);
+  });
+
+  it("'Anonymous 7' names no one; a phone a spreadsheet rounded ('6.39E+11'), '1234567890' and '2222222222' are no one's number", () => {
+    const r = csv(enc.encode('Name,Country,Email,Phone\r\nAnonymous 7,France,,\r\nMaria Santos,Philippines,maria@example.ph,6.39E+11\r\nLeo Cruz,Philippines,leo@example.ph,1234567890\r\nIda Reyes,Philippines,ida@example.ph,2222222222\r\n'));
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[2, 'namesNobody']]);
+    expect(r.records.map((x) => [x.name, x.phone, x.custom?.Phone])).toEqual([['Maria Santos', undefined, '6.39E+11'], ['Leo Cruz', undefined, '1234567890'], ['Ida Reyes', undefined, '2222222222']]);
+  });
+
+  it("Housecall Pro's 'Home Number' and 'Work Number' are phones; a line break inside a name or company cell is a space", () => {
+    const r = csv(enc.encode('First Name,Last Name,Mobile Number,Home Number,Email,Company,Work Number\r\nMia,Lund,7020000000,9120000000,mia@example.com,"Heidelberg Institute for\rGeoinformation Technology",7140000000\r\n"GAUTAM\rKISHORE",Rao,,,gk@example.in,,\r\n'));
+    expect(r.records[0]).toMatchObject({ phones: ['7020000000', '9120000000', '7140000000'], company: 'Heidelberg Institute for Geoinformation Technology' });
+    expect(r.records[1]).toMatchObject({ firstName: 'GAUTAM KISHORE', name: 'GAUTAM KISHORE Rao' });
+  });
+
+  it("an old Google vCard's 'TEL;TYPE=CELL://(213) 555-0100' is the number", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nN:Lima;Ana;;;\r\nTEL;TYPE=CELL://(213) 555-0100\r\nEND:VCARD\r\n');
+    expect(v.records[0].phone).toBe('(213) 555-0100');
+  });
+});
