@@ -46,7 +46,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     'relatedcompany', 'verbundenesunternehmen', 'societeliee', 'empresarelacionada', 'companiarelacionada', 'связаннаякомпания', 'orgname']],
   ['position', ['position', 'profession', 'occupation', 'arbeitstitel', 'title', 'jobtitle', 'role', 'job', 'organizationtitle', 'organization1title', 'должность', 'посада', 'posicion', 'должностьконтакт', 'позиция', '职务', '职位', '職稱', '職位', '직책', '직위', '役職', 'funkce', 'functie', 'unvan', 'ruolo', 'cargo', 'puesto', 'poste', 'fonction', 'berufsbezeichnung', 'stanowisko', 'posicao', 'function', 'postejob', 'תפקיד', 'المسمىالوظيفي']],
   ['city', [/^(arbeits|privat)adressestadt$/, /^(privat|dienstlich)ort$/, 'adronelocality', 'city', 'town', 'location', 'mailingcity', 'businesscity', 'homecity', 'generalcity', 'primaryaddresscity', 'defaultaddresscity', 'addresscity', 'address1city', /^addresses\d+city$/, 'billingcity', 'addressmailcity', 'addressmailingcity', 'maincity', 'город', 'місто', 'населенныйпункт', 'ciudad', 'localidad', 'municipio', 'ville', 'stadt', 'ort', 'cidade', 'miasto', '城市', '도시', '市区町村', 'mesto', 'woonplaats', 'plaats', 'citta', 'sehir', 'עיר', 'المدينة']],
-  ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?$/, 'странаилирегион', /^paysregion(domicile|travail)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
+  ['country', [/^(business|home|other|mailing|billing|general|primaryaddress|address|main)?country(region)?(name)?$/, 'странаилирегион', /^paysregion(domicile|travail)?$/, 'address1country', 'addressmailcountry', 'addressmailingcountry', 'defaultaddresscountrycode', 'страна', 'странапроживания', 'pais', 'pays', 'land', 'kraj', '国家', '國家', '국가', '国', 'zeme', 'paese', 'ulke']],
   ['notes', ['notes', 'note', 'memo', 'comment', 'comments', 'description', 'remarks', 'заметки', 'заметка', 'примечание', 'примечания', 'комментарий', 'комментарии', 'описание', '附注', '备注', 'notas', 'nota', 'notizen', 'notiz', 'bemerkungen', 'commentaire', 'commentaires', 'observaciones', 'comentarios', 'observacoes', 'הערות', 'הערה', 'ملاحظات']],
   ['profileUrl', ['url', 'profileurl', 'profile', 'defaultprofileurl', 'publicprofileurl', 'linkedin', 'linkedinurl', 'personlinkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'vk', 'vkontakte', 'vkurl', 'vkprofile', 'вконтакте', 'вк', 'facebook', 'facebookurl', 'facebookprofile', 'fb', 'профиль', 'ссылканапрофиль', /^(person)?linkedin(page|url|profile|profileurl)?$/, /^social(linkedin|facebook|vk|vkontakte)(url)?$/]],
   ['website', ['website', 'homepage', /^(webseite|siteweb)\d$/, /^(personal|business|company|home|work)website\d*$/, 'web', 'webpage', 'site', 'websiteurl', 'website1value', 'webaddress', 'generalwebaddress', 'сайт', 'корпоративныйсайт', 'рабочийсайт', 'личныйсайт', 'сайткомпании', 'sitioweb', 'siteweb', 'webseite']],
@@ -349,7 +349,7 @@ const NUMBER_ONLY = /^(?=(?:\D*\d){6})[\d.\s-]+[kK]?$/;
 
 /** What names no organisation where one goes: a placeholder ("none", "null", "N/A"), a bare number, a courtesy title. */
 export const noCompany = (v: string) => NO_COMPANY.test(v) || NUMBER_ONLY.test(v) || titleOnly(v);
-const NO_COMPANY = /^(?:none|n\/?a|nil|null|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
+const NO_COMPANY = /^(?:none|n\/?a|nil|null|test|no company|not applicable|нет|не указан[ао]?|non renseign[ée]e?|n[ée]ant|aucune?|sin empresa|ninguna|n[ãa]o informad[oa]|nenhuma|keine|k\. ?a\.|brak|無|无|없음|なし)$/i;
 
 /**
  * A courtesy title alone where a company goes ("Mr.", "Frau", "Г-жа": a form's salutation column mapped
@@ -394,7 +394,8 @@ function proseName(v: string): boolean {
   // (one word, the most of a book's name parts: no sentence, no number sign)
   if (!/\s|#/.test(v)) return false;
   if (/#\s*\d|\d\s*#/.test(v)) return true;
-  const words = v.split(/\s+/);
+  // (a remark in brackets beside a name is no sentence instead of it: "Sam (Is he back again?)")
+  const words = v.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/);
   const cap = words.findIndex((w) => /^\p{Lu}/u.test(w));
   return words.length >= 5 && cap >= 0 && words.slice(cap + 1).filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;
 }
@@ -668,7 +669,8 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     // salutation): no job; kept under its column. A courtesy title alone is no job in any file (Mautic's
     // "title": "Mrs.", "Dr.")
     const job = one.position?.trim();
-    if (job && (titleColumn ? noJob(job) : titleOnly(job))) {
+    // (and "N/A", "none", "Test" where a job goes, as where a company goes)
+    if (job && ((titleColumn ? noJob(job) : titleOnly(job)) || NO_COMPANY.test(job))) {
       keep(columnOf('position', 'Title'), one.position!);
       one.position = undefined;
     }
@@ -819,6 +821,13 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
         const n = given.split(' ').length;
         if (words.length > n) one.lastName = words.slice(n).join(' ');
       }
+    }
+    // a first name's column that holds the whole name beside the last name ("Mia Rossi" | "Rossi", a table plan):
+    // the first name is what comes before the last name there, the name not "Mia Rossi Rossi"
+    if (one.firstName && one.lastName && one.name === undefined && one.middleName === undefined && /\S\s+\S/.test(one.firstName)) {
+      const [whole, family] = [one.firstName.trim(), one.lastName.trim()];
+      const given = whole.slice(0, -family.length).trim();
+      if (/\p{L}/u.test(family) && /\p{L}/u.test(given) && whole.toLowerCase().endsWith(` ${family.toLowerCase()}`)) one.firstName = given;
     }
     // a row that gives no name and no address, but the nickname its member goes by (a Weibo event's join
     // list, its "真实姓名" mostly empty): named by the nickname, which stays under its column too

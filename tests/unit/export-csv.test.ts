@@ -108,6 +108,8 @@ describe('property: export → import', () => {
             if ((k === 'firstName' || k === 'lastName') && blank(input[i].lastName) && input[i].firstName.includes(', ')) continue;
             // a last name that starts with the first name and goes on is read as the whole name (checked elsewhere)
             if (k === 'lastName' && normaliseName(input[i].firstName) && normaliseName(input[i].lastName).startsWith(`${normaliseName(input[i].firstName)} `)) continue;
+            // a first name that ends with the last name is read as the given name before it (checked elsewhere)
+            if (k === 'firstName' && input[i].lastName.trim() && input[i].firstName.trim().toLowerCase().endsWith(` ${input[i].lastName.trim().toLowerCase()}`)) continue;
             if (k === 'company' && rec.firstName && rec.lastName && normaliseName(sent) === normaliseName(rec.name)) continue;
             if (blank(sent)) expect(got, k).toBeUndefined();
             else expect(got, k).toBe(sent);

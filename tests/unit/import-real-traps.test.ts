@@ -2195,3 +2195,16 @@ describe('a billing database, a conference list taken from a PDF, Housecall Pro,
     expect(v.records[0].phone).toBe('(213) 555-0100');
   });
 });
+
+describe('an attendee list, a table plan, an Apollo export, a Zoom report (stop 60, fourth round)', () => {
+  it('a remark in brackets beside a first name makes no sentence of it; the whole name in the first name\'s column is not doubled', () => {
+    const r = csv(enc.encode('First Name,Last Name,Twitter,Job Title ,Organization\r\nSam (Is he back again?),Reyes,samr,Columnist,The Weekly Gazette\r\nMia Rossi,Rossi,,,Acme Salon\r\n'));
+    expect(r.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([['Sam (Is he back again?) Reyes', 'Sam (Is he back again?)', 'Reyes'], ['Mia Rossi', 'Mia', 'Rossi']]);
+  });
+
+  it("'Test' and 'N/A' where a job or a company goes are no job and no company; Zoom's 'Country/Region Name' is the country", () => {
+    const r = csv(enc.encode('First Name,Last Name,Title,Company,Email,Country/Region Name\r\nJon,Baker,Test,Test,jon@example.de,Germany\r\nAda,Okoro,N/A,N/A,ada@example.ng,Nigeria\r\n'));
+    expect(r.records.map((x) => [x.position, x.company, x.country])).toEqual([[undefined, undefined, 'Germany'], [undefined, undefined, 'Nigeria']]);
+    expect(r.records[0].custom).toMatchObject({ Title: 'Test', Company: 'Test' });
+  });
+});
