@@ -94,6 +94,8 @@ export class TableReader {
   private sink: RowSink | undefined;
   private readonly warnings: TableWarning[] = [];
   private cleaned = 0;
+  /** lines above the header that hold an e-mail address */
+  private readonly aboveHeader: number[] = [];
 
   constructor(
     private readonly opts: TableOptions,
@@ -159,6 +161,10 @@ export class TableReader {
     if (this.inner) this.settle(true, this.inner);
     if (!this.info || !this.headers) throw new ImportError(why('noHeader'));
     const warnings = [...this.warnings];
+    if (this.aboveHeader.length) {
+      const [a, b] = [this.aboveHeader[0], this.aboveHeader[this.aboveHeader.length - 1]];
+      warnings.unshift({ line: a, message: `${this.aboveHeader.length} ${this.aboveHeader.length === 1 ? 'row' : 'rows'} with an e-mail address above the header (line${a === b ? ` ${a}` : `s ${a}–${b}`}) not read: another table of the report? Import it from a file of its own` });
+    }
     if (this.cleaned) warnings.unshift({ message: `${this.cleaned} NUL or byte-order-mark ${this.cleaned === 1 ? 'character' : 'characters'} removed from inside the text` });
     // (the decoder may have read past an ASCII sample into another encoding: decode.ts)
     const encoding = this.decoder?.guess?.encoding ?? this.info.encoding;
@@ -215,7 +221,11 @@ export class TableReader {
 
   private record(r: CsvRecord): void {
     const info = this.info!;
-    if (r.line < info.headerLine) return;
+    if (r.line < info.headerLine) {
+      // (a report's tables above the one read — Zoom's host and panelists above its attendees — are said, not lost unsaid)
+      if (r.fields?.some((f) => f.includes('@') && /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/.test(f.trim()))) this.aboveHeader.push(r.line);
+      return;
+    }
     if (!this.headers) {
       if (!r.fields) throw new ImportError(why('headerUnreadable', { line: r.line, detail: r.problem?.reason ?? '' }));
       if (r.fields.length > MAX_COLUMNS) throw new ImportError(why('headerTooWide', { line: r.line, columns: r.fields.length, max: MAX_COLUMNS }));

@@ -2208,3 +2208,12 @@ describe('an attendee list, a table plan, an Apollo export, a Zoom report (stop 
     expect(r.records[0].custom).toMatchObject({ Title: 'Test', Company: 'Test' });
   });
 });
+
+describe("Zoom's webinar attendee report", () => {
+  it('reads the attendees under their header, and says that rows with addresses above it (host, panelists) were not read', () => {
+    const r = csv(enc.encode('Attendee Report\r\nReport Generated:,"12/1/2026 10:00"\r\nHost Details\r\nAttended,User Name (Original Name),Email,Join Time,Country/Region Name\r\nYes,Host Person,host@acme.example,"12/1/2026 08:55",India\r\nPanelist Details\r\nAttended,User Name (Original Name),Email,Join Time,Country/Region Name\r\nYes,Pan One,pan1@acme.example,"12/1/2026 08:56",India\r\nAttendee Details\r\n' +
+      'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,Join Time,Country/Region Name\r\nYes,Asha R,Asha,Rao,asha@example.in,,"11/30/2026 10:00",approved,"12/1/2026 09:01",India\r\n'));
+    expect(r.records.map((x) => [x.name, x.email, x.country])).toEqual([['Asha Rao', 'asha@example.in', 'India']]);
+    expect(r.warnings).toContainEqual({ line: 5, message: expect.stringMatching(/^2 rows with an e-mail address above the header \(lines 5–8\) not read/) });
+  });
+});
