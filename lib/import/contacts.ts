@@ -3,7 +3,7 @@
 // File's stream, the CLI reading a file) or a whole text/byte array at once.
 import { type DealColumns, type DealRecord, dealColumns, dealOfRow } from './deals';
 import { DuplicateIndex, type DuplicateKind, keysOf, mergeInto, sameRecord } from './dedupe';
-import type { ColumnMapping, ImportedContact } from './fields';
+import { ADDRESSES, type ColumnMapping, type ImportedContact } from './fields';
 import { applyMapping, detectPreset, planMapping, proposeMapping } from './mapping';
 import { type PresetId, presetById } from './presets';
 import { type Rejected, type RowSink, type TableInfo, type TableOptions, type TableRow, TableReader } from './table';
@@ -16,9 +16,6 @@ export function nobody(phone: string | undefined, notAddress?: string): Why {
   if (notAddress) return why('notAddress', { value: notAddress });
   return phone?.trim() ? why('phoneOnly', { phone: phone.trim() }) : NAMES_NOBODY;
 }
-
-/** E-mail addresses written in a text ("ann@example.cn; bob@example.com"). */
-const ADDRESSES = /[^\s@;,<>"]+@[^\s@;,<>"]+\.[^\s@;,<>"]+/g;
 
 /** A group's heading: its name and how many it holds, "Origin Agent (FFW) (9)". */
 const GROUP_HEADING = /^\s*\S.*\s\(\d[\d\s.,]*\)\s*$/;

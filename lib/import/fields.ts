@@ -87,6 +87,11 @@ export function withoutDirectionMarks(v: string): string {
   return v.replace(DIRECTION_MARKS, '');
 }
 
+/** A value that is an e-mail address and nothing else. */
+export const EMAIL_SHAPE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
+/** The e-mail addresses written in a text ("ann@example.cn; bob@example.com"), as EMAIL_SHAPE has one. */
+export const ADDRESSES = new RegExp(EMAIL_SHAPE.source.slice(1, -1), 'g');
+
 /** Shopify's apostrophe before a number (so a spreadsheet keeps it text) is not part of it; nor are direction marks, an old Google vCard's "//" before it, nor a dial pause at its end. */
 export function numberText(v: string): string {
   // (a phone's dial pause or wait left at the end, "+91 90000 00000w", "555 0100,": no part of the number)

@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, type ImportedContact, DATE_IN_TEXT, MULTI_FIELDS, freeKey, headerKey, isBlank, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, samePhone, withoutDirectionMarks } from './fields';
+import { type ColumnMapping, type ContactField, DATE_IN_TEXT, EMAIL_SHAPE, freeKey, headerKey, type ImportedContact, isBlank, MULTI_FIELDS, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, samePhone, withoutDirectionMarks } from './fields';
 import { normaliseName } from './dedupe';
 import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
@@ -420,8 +420,6 @@ const YAHOO_PHONES = new Set(['home', 'work', 'mobile', 'other', 'yahoophone']);
 /** A number as a spreadsheet shows it rounded: "1.11015E+11". */
 const EXCEL_NUMBER = /^\d(?:[.,]\d+)?E\+\d+$/i;
 
-/** A value that is an e-mail address and nothing else. */
-export const EMAIL_SHAPE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
 /** What a value in the wrong column is: a phone number or a profile's link (null: neither). */
 function strayKind(x: string): 'phone' | 'profileUrl' | null {

@@ -5,6 +5,7 @@
 // and not counted. Memory: the sample, plus one record's text while a quoted cell
 // is open; the rows go to the sink as they are read.
 import { CP1252_C1, type Encoding, type EncodingGuess, SNIFF_BYTES, type StreamingDecoder, createTextDecoder } from './decode';
+import { EMAIL_SHAPE } from './fields';
 import { type CsvRecord, CsvRecordReader, type Delimiter, type Newline, fitsWidth, readRecords } from './records';
 import { detectHeader, detectLayout, headerIsData, shortRows, wideRows } from './sniff';
 import { type Why, why, type WhyCode, type WhyParams } from './why';
@@ -223,7 +224,7 @@ export class TableReader {
     const info = this.info!;
     if (r.line < info.headerLine) {
       // (a report's tables above the one read — Zoom's host and panelists above its attendees — are said, not lost unsaid)
-      if (r.fields?.some((f) => f.includes('@') && /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/.test(f.trim()))) this.aboveHeader.push(r.line);
+      if (r.fields?.some((f) => f.includes('@') && EMAIL_SHAPE.test(f.trim()))) this.aboveHeader.push(r.line);
       return;
     }
     if (!this.headers) {

@@ -18,8 +18,8 @@ import type { ContactRows } from './contacts';
 import { nobody } from './contacts';
 import { type Encoding, decodeBytes, detectEncoding, encodingOfLabel } from './decode';
 import { DuplicateIndex, keysOf, mergeInto, NAME_PARTS, sameRecord } from './dedupe';
-import { freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
-import { EMAIL_SHAPE, NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
+import { EMAIL_SHAPE, freeKey, type ImportedContact, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, samePhone, withoutDirectionMarks } from './fields';
+import { NO_NAME, noCompany, noJob, orderKeys, titleOnly } from './mapping';
 import { isWhy, why, type Why } from './why';
 
 export interface VcardReport extends ContactRows {
