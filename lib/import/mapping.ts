@@ -382,8 +382,8 @@ export const NO_NAME = /^(?:none|n\/?a|unknown|\[?not provided\]?|no name|noname
  */
 const DEPARTMENT = /^accounts? (?:payable|receivable)(?: dep(?:artmen)?t\.?)?$/i;
 
-/** Name particles written in lower case ("María del Carmen García de la Fuente", "Ludwig van Beethoven"). */
-const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'y', 'e', 'bin', 'binti', 'ibn', 'al', 'el', 'zu', 'af', 'och']);
+/** Name particles written in lower case ("María del Carmen García de la Fuente", "Ludwig van Beethoven", "H.M. the King of the Netherlands"). */
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'y', 'e', 'bin', 'binti', 'ibn', 'al', 'el', 'zu', 'af', 'och', 'of', 'the']);
 /**
  * Text that is no one's name: a number sign with digits ("Tracking # for gift box is 9114"), or a sentence —
  * five words or more, three in lower case after a capitalised one and none a name's particle ("Call Cell or

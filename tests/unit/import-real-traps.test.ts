@@ -2200,6 +2200,9 @@ describe('an attendee list, a table plan, an Apollo export, a Zoom report (stop 
   it('a remark in brackets beside a first name makes no sentence of it; the whole name in the first name\'s column is not doubled', () => {
     const r = csv(enc.encode('First Name,Last Name,Twitter,Job Title ,Organization\r\nSam (Is he back again?),Reyes,samr,Columnist,The Weekly Gazette\r\nMia Rossi,Rossi,,,Acme Salon\r\n'));
     expect(r.records.map((x) => [x.name, x.firstName, x.lastName])).toEqual([['Sam (Is he back again?) Reyes', 'Sam (Is he back again?)', 'Reyes'], ['Mia Rossi', 'Mia', 'Rossi']]);
+    // a participant list's title in the last name's column ("H.M. the King of the Netherlands") names the person
+    const titled = csv(enc.encode('Area,Last Name,First Name,Nationality\r\nGovernment,H.M. the King of the Netherlands,,NLD\r\n'));
+    expect(titled.records.map((x) => x.name)).toEqual(['H.M. the King of the Netherlands']);
   });
 
   it("'Test' and 'N/A' where a job or a company goes are no job and no company; Zoom's 'Country/Region Name' is the country", () => {
