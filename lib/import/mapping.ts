@@ -667,8 +667,9 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     // salutation): no job; kept under its column. A courtesy title alone is no job in any file (Mautic's
     // "title": "Mrs.", "Dr.")
     const job = one.position?.trim();
-    // (and "N/A", "none", "Test" where a job goes, as where a company goes)
-    if (job && ((titleColumn ? noJob(job) : titleOnly(job)) || NO_COMPANY.test(job))) {
+    // (and "N/A", "none", "Test" where a job goes, as where a company goes; and a number with its label, Yahoo's
+    // "home 555-301-0000" typed into the title)
+    if (job && ((titleColumn ? noJob(job) : titleOnly(job)) || NO_COMPANY.test(job) || phoneShaped(job.replace(/^(?:home|cell|mobile|work|office|fax|tel|phone)\.?:?\s+/i, '')))) {
       keep(columnOf('position', 'Title'), one.position!);
       one.position = undefined;
     }

@@ -387,6 +387,8 @@ function toRecord(raw: string): ImportedContact | Why {
             const n = /\+?\d[\d\s().-]{5,}\d/.exec(tel)?.[0].trim();
             if (n && !phones.some((x) => samePhone(x, n))) phones.push(n);
           }
+          // a sender's name with a few digits ("DM-012345", an Indian SMS header) is no number to call: kept
+          else if (/\p{L}{2}/u.test(tel.replace(/\b(?:ext|extn|доб)\b\.?/gi, ''))) keep('TEL', tel);
           // a service code (a balance's "*777#", "#123#") is dialled, never the person's number: after the card's real ones
           else if (/^[*#][\d*#]*#$/.test(tel.replace(/\s+/g, ''))) {
             if (!codes.includes(tel)) codes.push(tel);
@@ -638,7 +640,8 @@ function valuesOf(p: ICAL.Property): string[][] {
   // (Google writes "\:" in text, an escape vCard 3.0 does not have: the colon it stands for; the
   // library leaves 3.0's "\;" in a text value as written — Evolution's, Apple's and Lotus Notes' notes
   // have them: the semicolon it stands for)
-  const text = (v: unknown) => String(v ?? '').replace(/\\([:;])/g, '$1');
+  // (KAddressBook parts several values of one field with U+E000, "JaneAim\uE000janeaim2": two, as people write them)
+  const text = (v: unknown) => String(v ?? '').replace(/\\([:;])/g, '$1').replace(/\s*\uE000\s*/g, '; ');
   const list = (vs: unknown[]) => vs.map((v) => (Array.isArray(v) ? v.map(text) : [text(v)]));
   // a time written without colons ("1996-04-15T201243+04:00", DAVx5's BDAY) the library reads
   // wrong (20:24:43): kept as the card writes it

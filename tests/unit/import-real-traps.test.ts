@@ -2220,3 +2220,19 @@ describe("Zoom's webinar attendee report", () => {
     expect(r.warnings).toContainEqual({ line: 5, message: expect.stringMatching(/^2 rows with an e-mail address above the header \(lines 5–8\) not read/) });
   });
 });
+
+describe('Yahoo, KAddressBook and an old Gmail export (stop 60, fifth round)', () => {
+  it("Yahoo's 'home 555-301-0000' typed into the title is no job", () => {
+    const r = csv(enc.encode('"First","Middle","Last","Email","Title","Company","Mobile"\r\n"Jo","","Doe","jo@example.com","home 555-301-0000","","cell 555-201-0000"\r\n'));
+    expect(r.records[0].position).toBeUndefined();
+    expect(r.records[0].custom).toMatchObject({ Title: 'home 555-301-0000' });
+  });
+
+  it("KAddressBook's U+E000 between two handles of one field keeps them two; an SMS sender's 'DM-012345' is no phone", () => {
+    const v = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Roe\r\nN:Roe;Jane;;;\r\nX-messaging/aim-All:JaneAim\uE000janeaim2\r\nEND:VCARD\r\n' +
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amit Das\r\nN:Das;Amit;;;\r\nTEL;TYPE=CELL:+919800000000\r\nTEL;TYPE=CELL:DM-012345\r\nEND:VCARD\r\n');
+    expect(Object.values(v.records[0].custom ?? {})).toContain('JaneAim; janeaim2');
+    expect(v.records[1].phones ?? [v.records[1].phone]).toEqual(['+919800000000']);
+    expect(v.records[1].custom).toMatchObject({ TEL: 'DM-012345' });
+  });
+});
