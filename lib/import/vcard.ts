@@ -388,7 +388,8 @@ function toRecord(raw: string): ImportedContact | Why {
             if (n && !phones.some((x) => samePhone(x, n))) phones.push(n);
           }
           // a sender's name with a few digits ("DM-012345", an Indian SMS header) is no number to call: kept
-          else if (/\p{L}{2}/u.test(tel.replace(/\b(?:ext|extn|доб)\b\.?/gi, ''))) keep('TEL', tel);
+          // (a number spelled in letters after its digits, "1-800-FLOWERS", is one)
+          else if (/^\p{L}{2}/u.test(tel)) keep('TEL', tel);
           // a service code (a balance's "*777#", "#123#") is dialled, never the person's number: after the card's real ones
           else if (/^[*#][\d*#]*#$/.test(tel.replace(/\s+/g, ''))) {
             if (!codes.includes(tel)) codes.push(tel);

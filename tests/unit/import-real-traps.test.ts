@@ -2234,5 +2234,7 @@ describe('Yahoo, KAddressBook and an old Gmail export (stop 60, fifth round)', (
     expect(Object.values(v.records[0].custom ?? {})).toContain('JaneAim; janeaim2');
     expect(v.records[1].phones ?? [v.records[1].phone]).toEqual(['+919800000000']);
     expect(v.records[1].custom).toMatchObject({ TEL: 'DM-012345' });
+    const vanity = readVcards('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Flower Shop\r\nN:;Flower Shop;;;\r\nTEL;TYPE=WORK:1-800-FLOWERS\r\nEND:VCARD\r\n');
+    expect(vanity.records[0].phone).toBe('1-800-FLOWERS');
   });
 });
