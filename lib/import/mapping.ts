@@ -19,7 +19,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     // Ukrainian: a hand-kept list's "Назва" (its name), "ПІБ"
     'назва', 'піб', 'прізвищеімя', 'прізвищеімяпобатькові', 'імяпрізвище',
     // Chinese (Thunderbird's 显示名称), Korean, Japanese, Turkish
-    '显示名称', '顯示名稱', '이름', '성명', '氏名', '名前', 'adsoyad', 'adisoyadi', 'isim', 'isimsoyisim', 'adsoyadi',
+    '显示名称', '顯示名稱', '客户姓名', '联系人姓名', '이름', '성명', '氏名', '名前', 'adsoyad', 'adisoyadi', 'isim', 'isimsoyisim', 'adsoyadi',
     // Hebrew, Arabic
     'שם', 'שםמלא', 'אישקשר', 'الاسم', 'اسم', 'الاسمالكامل']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
@@ -32,7 +32,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     /^(arbeit|privat|andere|weitere|geschaftlich)e?mail\d*$/,
     // Thunderbird's German and French ("Primäre E-Mail-Adresse", "Adresse électronique principale")
     /^(primare|sekundare)e?mailadresse$/, /^adresseelectronique(principale|secondaire)?$/, 'nonprimaryemails', /^emailaddress\d*$/, 'почта', 'электроннаяпочта', 'эпочта', /^(рабочий|личный|частный|другой)?e?mail$/, /^(рабочий|личный|частный)?(?:емейл|имэйл|имейл)$/, 'emailid', /^emails\d+email$/, /^эл(ектронные|ектронный)?адреса?$/, /^электронныеадреса$/, /^电子邮件\d*地址$/, /^(主要|次要|工作|个人)?电子邮(件|箱)$/, '邮箱', '電子郵件', '이메일', '전자우편', 'メールアドレス', 'メール', 'emailovaadresa', 'eposta', 'epostaadresi', 'emailadres', 'correo', 'correoelectronico', 'courriel', 'adresseemail', 'emailadresse', 'enderecodeemail', 'emails', 'emailcomercial', 'emailpessoal', 'outroemail', 'emailpersonal', 'emaildelaempresa', 'emailempresa', 'emailcorporativo', 'correodelaempresa', 'correopersonal', 'correocorporativo', 'accountemail', 'accountemailaddress', 'דואל', 'אימייל', 'מייל', 'דואראלקטרוני', 'البريدالإلكتروني', 'البريدالالكتروني', 'الايميل', 'الإيميل']],
-  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(home|work|office|other)number$/, /^(рабочий|мобильный|сотовый|домашний|контактный|другой|дополнительный)?телефон(?:ы)?$/, /^phones\d+phone$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
+  ['phone', [/^(phone|telephone|tel|mobile|cell|cellphone)\d*(number|value)?$/, /^(work|business|mobile|home|primary|direct|workdirect|other|first|general|office|main)(tele)?phone\d*(number)?$/, /^(general|home|business|work|personal)mobile\d*$/, /^(home|work|office|other)number$/, /^(рабочий|мобильный|сотовый|домашний|контактный|другой|дополнительный)?телефон(?:ы)?$/, /^phones\d+phone$/, 'мобильный', 'тел', /^(корпоративный|личный|мобильный|рабочий|домашний|сотовый)номер(тел|телефона)?$|^номер(тел|телефона)$/, 'телефоны', 'defaultaddressphone', '移动电话', '商务电话', '住宅电话', '主要电话', '手机', '手机号', '手机号码', '电话', '联系电话', '固话', '固定电话', '座机', '手機', '電話', '전화', '전화번호', '휴대폰', '휴대전화', '電話番号', '携帯電話', 'telefoonnummer', 'mobiel', 'ceptelefonu', /^(numerode)?tel[eé]fono(movil|fijo|personal|trabajo|oficina)?$/, 'movil', 'celular', /^celular(personal|trabajo|empresa|corporativo)$/, /^(mobil|auto|weiteres|arbeit|privat|andere|haupt)?telefon\d*(geschäftlich|geschaftlich|privat|firma|mobil)?\d*$/,
     // Thunderbird's German and French numbers
     'teldienstlich', 'telprivat', 'mobiltelnr', 'telprofessionnel', 'telpersonnel', 'telportable', 'telefonnummer', 'handy', 'buro', 'buero', 'mobil', 'mobilnummer', 'portable', 'numerodetelephone', 'telephonefixe', 'telephoneportable', 'telephone', 'telephonemobile', /^telefones?\d*$/,
     // Hebrew, Arabic
@@ -255,6 +255,13 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     const nick = headers.findIndex((h, i) => out[i] === null && NICKNAME.has(headerKey(h)));
     if (nick >= 0) out[nick] = 'name';
   }
+  // a second person's name and number beside the row's own (a loan list's guarantor, "担保人姓名,手机号码"; an
+  // emergency contact's "Contact Name,Contact Phone"): a number right after another name's column is that person's
+  if (out.includes('name') || out.includes('firstName') || out.includes('lastName')) {
+    headers.forEach((h, i) => {
+      if (i > 0 && out[i] === 'phone' && out[i - 1] === null && OTHER_PERSON.test(headers[i - 1])) out[i] = null;
+    });
+  }
   // HubSpot's export of contacts with their associated company: the columns from "Record ID -
   // Company" on are the company's (its phone, city, dates) and stay beside the person, not on
   // them; its name is the company when the person's own column is empty (the first filled wins)
@@ -399,6 +406,9 @@ function proseName(v: string): boolean {
   const cap = words.findIndex((w) => /^\p{Lu}/u.test(w));
   return words.length >= 5 && cap >= 0 && words.slice(cap + 1).filter((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w)).length >= 3;
 }
+
+/** Another person's name column: a guarantor's, an emergency contact's, a spouse's, an assistant's, a manager's, a referrer's. */
+const OTHER_PERSON = /(?:担保|紧急|配偶|guarantor|emergency|spouse|assistant|manager|referr|parent|поручител|контактное лицо).*(?:姓名|名字|name|имя|фио|nombre|nome)|^(?:担保人|紧急联系人)$/i;
 
 /** A Kivitendo (LX-Office) customers export with its contact person's columns, by its headers' keys. */
 const isKivitendo = (keys: string[]) => keys.includes('cpgivenname') && keys.includes('cpname');

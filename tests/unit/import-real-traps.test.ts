@@ -2238,3 +2238,17 @@ describe('Yahoo, KAddressBook and an old Gmail export (stop 60, fifth round)', (
     expect(vanity.records[0].phone).toBe('1-800-FLOWERS');
   });
 });
+
+describe('a Chinese customer list with guarantors, a landline column (stop 60, sixth round)', () => {
+  it("'客户姓名' is the name; a guarantor's name and number beside it are not the customer's; '固话' is a phone", () => {
+    const r = csv(enc.encode('客户姓名,手机号码,担保人姓名,手机号码\n张三,13800000001,李四,13800000002\n,,王五,13800000003\n赵六,13800000004,,\n'));
+    expect(r.records.map((x) => [x.name, x.phones ?? [x.phone]])).toEqual([['张三', ['13800000001']], ['赵六', ['13800000004']]]);
+    expect(r.records[0].custom).toMatchObject({ 担保人姓名: '李四', '手机号码 2': '13800000002' });
+    expect(r.rejected.map((x) => x.line)).toEqual([3]);
+    const l = csv(enc.encode('姓名,手机,固话\n王五,,021-00000000\n'));
+    expect(l.records[0].phone).toBe('021-00000000');
+    // an emergency contact's number beside their name, in English
+    const e = csv(enc.encode('Name,Phone,Emergency Contact Name,Emergency Contact Phone\nAna Lima,+5511900000001,Rui Lima,+5511900000002\n'));
+    expect(e.records[0].phones ?? [e.records[0].phone]).toEqual(['+5511900000001']);
+  });
+});
