@@ -24,7 +24,7 @@ const GENERIC: Array<[ContactField, (string | RegExp)[]]> = [
     'שם', 'שםמלא', 'אישקשר', 'الاسم', 'اسم', 'الاسمالكامل']],
   // (and Outlook's Chinese export: 名, 中间名, 姓, 电子邮件地址, 移动电话, 单位, 职务, 附注)
   // (Tine 2.0's own column names: n_given, n_middle, n_family, n_fn, org_name, tel_work, tel_cell…)
-  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', 'імя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst', '名字', 'jmeno', 'voornaam', 'nomedibattesimo', 'ad', 'adi', 'שםפרטי', 'الاسمالأول']],
+  ['firstName', ['firstname', 'givenname', 'forename', 'first', 'имя', 'імя', '名', 'nombre', 'prenom', 'vorname', 'nome', 'primeironome', 'imie', 'ngiven', 'cntctfst', '名字', 'jmeno', 'voornaam', 'nomedibattesimo', 'adi', 'שםפרטי', 'الاسمالأول']],
   ['middleName', ['middlename', 'middle', 'middleinitial', 'additionalname', 'secondname', 'patronymic', 'отчество', 'побатькові', '中间名', 'nmiddle', 'cntctmid']],
   ['lastName', ['lastname', 'surname', 'familyname', 'last', 'фамилия', 'прізвище', '姓', 'apellidos', 'apellido', 'nom', 'nomdefamille', 'nachname', 'familienname', 'sobrenome', 'apelido', 'nazwisko', 'nfamily', 'cntctlst', '姓氏', '성', 'prijmeni', 'achternaam', 'cognome', 'soyad', 'soyadi', 'soyisim', 'soyismi', 'שםמשפחה', 'اسمالعائلة']],
   ['email', [/^e?mail\d*(value|address)?\d*$/, /^e?mail(address)?(home|work|other|personal|business|private)\d*$/, /^(work|personal|business|primary|secondary|second|other|general|home|office|alt|alternate|alternative)e?mail(address)?\d*$/,
@@ -255,6 +255,9 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
     const nick = headers.findIndex((h, i) => out[i] === null && NICKNAME.has(headerKey(h)));
     if (nick >= 0) out[nick] = 'name';
   }
+  // Turkish "Ad" beside "Soyad" is the given name (alone, "Ad" may be an advertisement's column)
+  const ad = headers.findIndex((h, i) => out[i] === null && headerKey(h) === 'ad');
+  if (ad >= 0 && !out.includes('firstName') && out.some((f, i) => f === 'lastName' && /^soyad/.test(headerKey(headers[i])))) out[ad] = 'firstName';
   // a second person's name and number beside the row's own (a loan list's guarantor, "担保人姓名,手机号码"; an
   // emergency contact's "Contact Name,Contact Phone"): a number right after another name's column is that person's
   if (out.includes('name') || out.includes('firstName') || out.includes('lastName')) {

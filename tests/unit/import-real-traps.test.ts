@@ -2085,6 +2085,9 @@ describe('a Turkish phone list, a Chinese company directory and address book, ph
     // 'Ad' and 'Soyad' are the given and family names
     const ad = csv(enc.encode('Ad;Soyad;Telefon\r\nAyşe;Yılmaz;905300000001\r\n'));
     expect(ad.records[0]).toMatchObject({ firstName: 'Ayşe', lastName: 'Yılmaz' });
+    // (an "Ad" column alone, a lead list's advertisement, is no first name)
+    const lead = csv(enc.encode('Ad,First Name,Last Name,Email\r\nSpring promo,Ana,Lima,ana@example.com\r\n'));
+    expect(lead.records[0]).toMatchObject({ firstName: 'Ana', lastName: 'Lima', custom: { Ad: 'Spring promo' } });
   });
 
   it('Icelandic in Windows-1252 (ð þ ý beside á é í ó ú æ) stays Windows-1252', () => {
