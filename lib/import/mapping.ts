@@ -262,7 +262,9 @@ export function proposeMapping(headers: string[], preset: PresetId = detectPrese
   // emergency contact's "Contact Name,Contact Phone"): a number right after another name's column is that person's
   if (out.includes('name') || out.includes('firstName') || out.includes('lastName')) {
     headers.forEach((h, i) => {
-      if (i > 0 && out[i] === 'phone' && out[i - 1] === null && OTHER_PERSON.test(headers[i - 1])) out[i] = null;
+      // (a phone column of its own name after it: the row's own number, "Name,Manager Name,Phone"; the second of two
+      // alike is the other person's)
+      if (i > 0 && out[i] === 'phone' && out[i - 1] === null && OTHER_PERSON.test(headers[i - 1]) && headers.slice(0, i - 1).some((x) => headerKey(x) === headerKey(h))) out[i] = null;
     });
   }
   // HubSpot's export of contacts with their associated company: the columns from "Record ID -

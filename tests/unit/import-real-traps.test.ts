@@ -2250,6 +2250,9 @@ describe('a Chinese customer list with guarantors, a landline column (stop 60, s
     expect(r.rejected.map((x) => x.line)).toEqual([3]);
     const l = csv(enc.encode('姓名,手机,固话\n王五,,021-00000000\n'));
     expect(l.records[0].phone).toBe('021-00000000');
+    // a manager's name before the row's own phone column leaves the phone the row's
+    const m = csv(enc.encode('Name,Manager Name,Phone\nAna Lima,Rui Costa,+5511900000001\n'));
+    expect(m.records[0].phone).toBe('+5511900000001');
     // an emergency contact's number beside their name, in English
     const e = csv(enc.encode('Name,Phone,Emergency Contact Name,Emergency Contact Phone\nAna Lima,+5511900000001,Rui Lima,+5511900000002\n'));
     expect(e.records[0].phones ?? [e.records[0].phone]).toEqual(['+5511900000001']);
