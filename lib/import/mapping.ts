@@ -684,7 +684,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     const job = one.position?.trim();
     // (and "N/A", "none", "Test" where a job goes, as where a company goes; and a number with its label, Yahoo's
     // "home 555-301-0000" typed into the title)
-    if (job && ((titleColumn ? noJob(job) : titleOnly(job)) || NO_COMPANY.test(job) || phoneShaped(job.replace(/^(?:home|cell|mobile|work|office|fax|tel|phone)\.?:?\s+/i, '')))) {
+    if (job && ((titleColumn ? noJob(job) : titleOnly(job)) || NO_COMPANY.test(job) || (/\d/.test(job) && phoneShaped(job.replace(/^(?:home|cell|mobile|work|office|fax|tel|phone)\.?:?\s+/i, ''))))) {
       keep(columnOf('position', 'Title'), one.position!);
       one.position = undefined;
     }

@@ -157,7 +157,7 @@ describe('dates in the sites\' other UI languages', () => {
     ['lug 2018', { year: 2018, month: 7 }], ['ian. 2020', { year: 2020, month: 1 }], ['2023年1月', { year: 2023, month: 1 }],
     ['1997年3月22日', { year: 1997, month: 3, day: 22 }], ['3月22日', { month: 3, day: 22 }], ['2023년 3월', { year: 2023, month: 3 }],
   ])('%j', (s, want) => expect(parseDate(s)).toEqual(want));
-  it('a word that only begins as a month stem does ("desde 2020", "temps 2020", "nisan" is one)', () => {
+  it('a word that only begins with a new language\'s month stem names no month ("desde 2020", "temps plein 2020")', () => {
     expect(parseDate('desde 2020')).toEqual({ year: 2020 });
     expect(parseDate('temps plein 2020')).toEqual({ year: 2020 });
     expect(parseDate('3 个月')).toBeNull();
