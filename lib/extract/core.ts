@@ -259,15 +259,22 @@ export interface Index {
    * needs no membership check, and the list is built only when a reader asks for it.
    */
   readonly whole: boolean;
-  /** the members, document order (built on first need when whole) */
+  /** the members, document order (built on first need unless walked) */
   list: Element[] | null;
-  /** the members as a set (built on first need) */
+  /** the members as a set (built on first need, for a walked index) */
   set: Set<Element> | null;
+  /**
+   * A column of up to CUTS_MAX elements: the roots of its pruned and skipped subtrees,
+   * outermost only, in document order (one native query); a member is an element in none.
+   */
+  readonly cuts: Element[] | null;
   /** whether selectors are asked of the browser under the root (decided on first need) */
   native: boolean | null;
   readonly prune: Prune;
-  /** elements under the root when it was indexed (whole) */
+  /** elements under the root when it was indexed (whole, or by its cuts) */
   readonly count: number;
+  /** members when it was indexed (by its cuts) */
+  readonly size: number;
 }
 
 interface Prune {
@@ -276,58 +283,70 @@ interface Prune {
 }
 
 export function index(root: Element | null | undefined, prune: Prune): Index {
-  if (!root) return { root: null, whole: false, list: [], set: null, native: null, prune, count: 0 };
-  // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
-  // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
-  // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
-  // scripting: not whole.
-  if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
-    return { root, whole: true, list: null, set: null, native: true, prune, count: root.getElementsByTagName('*').length };
+  const none = { set: null, native: null, prune, cuts: null, count: 0, size: 0 };
+  if (!root) return { ...none, root: null, whole: false, list: [] };
+  const count = root.getElementsByTagName('*').length;
+  if (count > CUTS_MAX) {
+    // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
+    // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
+    // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
+    // scripting: not whole.
+    if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
+      return { ...none, root, whole: true, list: null, native: true, count };
+    }
+    return { ...none, root, whole: false, list: walk(root, prune) };
   }
-  return { root, whole: false, list: listOf(root, prune), set: null, native: null, prune, count: 0 };
+  // A column of a profile's size (up to a few thousand elements): the pruned and skipped
+  // parts by native queries, their outermost ones kept; no pass from script over the
+  // column's elements (the walk below calls into the page six times an element: 630 µs
+  // on Facebook's 1,439-element column). One query a part: a selector list is matched
+  // part by part on every element (740 µs there), one part's query is one match an
+  // element (about 40 µs), a tag's live collection is kept by the browser.
+  const found: Element[] = [];
+  for (const sel of prune.selector.split(', ')) found.push(...root.querySelectorAll(sel));
+  for (const tag of SKIP) found.push(...root.getElementsByTagName(tag));
+  // in document order; one found twice is skipped below as inside itself
+  found.sort(inOrder);
+  const cuts: Element[] = [];
+  let cut = 0;
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    const last = cuts[cuts.length - 1];
+    if (last && last.contains(el)) continue;
+    cuts.push(el);
+    cut += 1 + el.getElementsByTagName('*').length;
+  }
+  // scripts, styles and templates hold no elements (but a <noscript> of a page parsed without scripting)
+  if (cuts.every((el) => SKIP_TAGS.has(el.tagName) && el.tagName !== 'NOSCRIPT')) return { ...none, root, whole: true, list: null, native: true, count };
+  return { ...none, root, whole: false, list: null, cuts, count, size: count - cut };
 }
 
-function listOf(root: Element, prune: Prune): Element[] {
+/** A column of up to this many elements is indexed by its cuts, a longer one (a timeline of hundreds of posts) by a walk. */
+const CUTS_MAX = 6000;
+
+/**
+ * A long column's members (a timeline of hundreds of posts): one walk that never enters a
+ * pruned subtree, so the read costs what the profile's own part costs (a native query
+ * would look through every post: 7 ms on a 29,000-element page).
+ */
+function walk(root: Element, prune: Prune): Element[] {
   const out: Element[] = [];
-  if (root.getElementsByTagName('*').length <= SMALL_ROOT) {
-    // A short column (m. and mbasic pages, older layouts): the browser lists its elements in
-    // document order and finds the pruned ones (two native queries); a pruned element's
-    // subtree is the run of elements right after it in that list, as long as its own count
-    // of descendants, and is stepped over whole. (Fewer calls from script per element than
-    // the walk below.)
-    const list = root.querySelectorAll('*');
-    const cut = new Set(root.querySelectorAll(`${prune.selector}, ${SKIP_SELECTOR}`));
-    for (let i = 0; i < list.length; i++) {
-      const el = list[i];
-      if (cut.size && cut.has(el)) i += el.getElementsByTagName('*').length;
-      else out.push(el);
-    }
-  } else {
-    // A long column (a timeline of hundreds of posts): one walk that never enters a pruned
-    // subtree, so the read costs what the profile's own part costs (the native queries
-    // above would look through every post: 7 ms on a 29,000-element page).
-    let el = root.firstElementChild;
-    while (el) {
-      if (!SKIP_TAGS.has(el.tagName) && !prune.test(el)) {
-        out.push(el);
-        const child = el.firstElementChild;
-        if (child) {
-          el = child;
-          continue;
-        }
+  let el = root.firstElementChild;
+  while (el) {
+    if (!SKIP_TAGS.has(el.tagName) && !prune.test(el)) {
+      out.push(el);
+      const child = el.firstElementChild;
+      if (child) {
+        el = child;
+        continue;
       }
-      while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
-      el = el && el !== root ? el.nextElementSibling : null;
     }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== root ? el.nextElementSibling : null;
   }
   return out;
 }
-/**
- * Columns up to this many elements are indexed by native queries, longer ones by a walk
- * (measured, nine reads of a fresh page as the bench does: on 251 elements the queries
- * 1.48 ms a read, the walk 1.81; on 616, 1,350 and 2,500 the walk no slower or faster).
- */
-const SMALL_ROOT = 500;
+
 /** Elements never indexed, with their subtrees. */
 const SKIP = ['script', 'style', 'noscript', 'template', 'link', 'meta'];
 const SKIP_SELECTOR = SKIP.join(', ');
@@ -337,27 +356,46 @@ const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 /** An index's members, document order. */
 export function members(ix: Index): Element[] {
   if (ix.list) return ix.list;
-  if (changed(ix)) return (ix.list = listOf(ix.root!, ix.prune));
   const all = ix.root!.getElementsByTagName('*');
   const out: Element[] = [];
-  for (let i = 0; i < all.length; i++) if (!SKIP_TAGS.has(all[i].tagName)) out.push(all[i]);
+  for (let i = 0; i < all.length; i++) if (isMember(ix, all[i])) out.push(all[i]);
   return (ix.list = out);
+}
+
+/** How many members an index has (or had when it was indexed). */
+function memberCount(ix: Index): number {
+  return ix.cuts ? ix.size : members(ix).length;
 }
 
 /** Whether `el`, found under an index's root, is one of its members. */
 function isMember(ix: Index, el: Element): boolean {
-  if (!ix.whole) return (ix.set ??= new Set(ix.list)).has(el);
+  if (!ix.whole && !ix.cuts) return (ix.set ??= new Set(ix.list)).has(el);
   if (SKIP_TAGS.has(el.tagName)) return false;
-  if (!changed(ix)) return true;
-  // the column changed since it was indexed (a timeline's posts arriving between two slices
-  // of a read): what is now inside a part to prune is not the person's
-  const p = el.closest(ix.prune.selector);
-  return !p || p === ix.root || !ix.root!.contains(p);
+  if (changed(ix)) {
+    // the column changed since it was indexed (a timeline's posts arriving between two slices
+    // of a read): what is now inside a part to prune or skip is not the person's
+    const p = el.closest(`${ix.prune.selector}, ${SKIP_SELECTOR}`);
+    return !p || p === ix.root || !ix.root!.contains(p);
+  }
+  const cuts = ix.cuts;
+  if (!cuts) return true;
+  // the last cut at or before `el` in document order (cuts are disjoint, in order): `el` is in it or in none
+  let lo = 0;
+  let hi = cuts.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid] === el || cuts[mid].compareDocumentPosition(el) & 4) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at < 0 || !cuts[at].contains(el);
 }
 
-/** A whole index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
+/** An index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
 function changed(ix: Index): boolean {
-  return ix.whole && ix.root!.getElementsByTagName('*').length !== ix.count;
+  return (ix.whole || !!ix.cuts) && ix.root!.getElementsByTagName('*').length !== ix.count;
 }
 
 /**
@@ -367,7 +405,7 @@ function changed(ix: Index): boolean {
  */
 export function holdsMostOf(ix: Index, root: Element): boolean {
   if (ix.whole && ix.root === root) return true;
-  return root.getElementsByTagName('*').length <= 4 * members(ix).length + 100;
+  return root.getElementsByTagName('*').length <= 4 * memberCount(ix) + 100;
 }
 
 /**

@@ -1,5 +1,5 @@
 // core index(): a column's own elements, other people's parts pruned — by native queries
-// on a short column, by a walk on a longer one; both give the same list.
+// (its pruned parts' roots) on a profile-sized column, by a walk on a longer one; both give the same list.
 import { JSDOM } from 'jsdom';
 import { index, members, pick, pickOne } from '../../lib/extract/core';
 
@@ -27,7 +27,7 @@ function reference(root: Element): string[] {
 }
 
 describe('index: a column without other people\'s parts', () => {
-  it.each([[10, 'native queries'], [1100, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
+  it.each([[10, 'its cuts'], [150, 'its cuts'], [1100, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
     const root = column(posts);
     const got = members(index(root, prune)).map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
     expect(got).toEqual(reference(root));
@@ -36,9 +36,10 @@ describe('index: a column without other people\'s parts', () => {
     expect(got.filter((x) => x.startsWith('SPAN:Row')).length).toBe(20);
   });
 
-  it('the long column is over the native-query size (500 elements), the short one under it', () => {
-    expect(column(1100).getElementsByTagName('*').length).toBeGreaterThan(500);
-    expect(column(10).getElementsByTagName('*').length).toBeLessThan(500);
+  it('the long column is over the size indexed by cuts (6,000 elements), the others under it', () => {
+    expect(column(1100).getElementsByTagName('*').length).toBeGreaterThan(6000);
+    expect(column(150).getElementsByTagName('*').length).toBeLessThan(6000);
+    expect(index(column(150), prune).cuts?.length).toBe(6); // the script, the style, the SVG's style, the template, the timeline (its posts inside it), the aside's post
   });
 
   it.each([10, 150, 1100])('with %i posts: picks and picks one as the reference does', (posts) => {
