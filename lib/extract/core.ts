@@ -261,11 +261,12 @@ export interface Index {
   readonly whole: boolean;
   /** the members, document order (built on first need unless walked) */
   list: Element[] | null;
-  /** the members as a set (built on first need, for a walked index) */
+  /** a walked index's members as a set, or the elements of an index's cuts (built on first need) */
   set: Set<Element> | null;
   /**
-   * A column of up to CUTS_MAX elements: the roots of its pruned and skipped subtrees,
-   * outermost only, in document order (one native query); a member is an element in none.
+   * A column of up to CUTS_MAX elements, mostly the person's: the roots of its pruned subtrees
+   * (and of a noscript that holds elements), outermost only, in document order; a member is an
+   * element in none.
    */
   readonly cuts: Element[] | null;
   /** whether selectors are asked of the browser under the root (decided on first need) */
@@ -275,6 +276,8 @@ export interface Index {
   readonly count: number;
   /** members when it was indexed (by its cuts) */
   readonly size: number;
+  /** the root's elements, live (whole, or by its cuts): its length is kept by the browser until the page changes */
+  readonly all: HTMLCollectionOf<Element> | null;
 }
 
 interface Prune {
@@ -283,46 +286,62 @@ interface Prune {
 }
 
 export function index(root: Element | null | undefined, prune: Prune): Index {
-  const none = { set: null, native: null, prune, cuts: null, count: 0, size: 0 };
+  const none = { set: null, native: null, prune, cuts: null, count: 0, size: 0, all: null };
   if (!root) return { ...none, root: null, whole: false, list: [] };
-  const count = root.getElementsByTagName('*').length;
+  const all = root.getElementsByTagName('*');
+  const count = all.length;
+  const walked = () => ({ ...none, root, whole: false, list: walk(root, prune) });
   if (count > CUTS_MAX) {
     // Nothing to prune: asked one selector at a time (a list of attribute selectors is matched
     // element by element, the browser's slow path: 75 µs on a 1,000-element column, its
     // parts one by one 25 µs). A <noscript> holds elements where the page was parsed without
     // scripting: not whole.
     if (!prune.selector.split(', ').some((sel) => root.querySelector(sel)) && !root.getElementsByTagName('noscript').length) {
-      return { ...none, root, whole: true, list: null, native: true, count };
+      return { ...none, root, whole: true, list: null, native: true, count, all };
     }
-    return { ...none, root, whole: false, list: walk(root, prune) };
+    return walked();
   }
-  // A column of a profile's size (up to a few thousand elements): the pruned and skipped
-  // parts by native queries, their outermost ones kept; no pass from script over the
-  // column's elements (the walk below calls into the page six times an element: 630 µs
-  // on Facebook's 1,439-element column). One query a part: a selector list is matched
-  // part by part on every element (740 µs there), one part's query is one match an
-  // element (about 40 µs), a tag's live collection is kept by the browser.
-  const found: Element[] = [];
-  for (const sel of prune.selector.split(', ')) found.push(...root.querySelectorAll(sel));
-  for (const tag of SKIP) found.push(...root.getElementsByTagName(tag));
-  // in document order; one found twice is skipped below as inside itself
-  found.sort(inOrder);
+  // A column of a profile's size (up to a few thousand elements): its pruned parts by native
+  // queries, their outermost ones kept, and no loop from script over the column's elements. A
+  // page is read a few times, so its reads run mostly before the reader's code is optimised,
+  // where a walk's six calls an element cost several times what they cost later; a native
+  // query costs the same from the first read (measured on Facebook's 1,439-element column: a
+  // read's median from its third to ninth run 1.16 ms, it was 2.24 with the walk; once
+  // optimised, 0.74 ms either way). One query a part: a selector list is matched part by part
+  // on every element (740 µs there), one part's query is one match an element (about 40 µs).
+  // Of the skipped tags only a <noscript> can hold elements (a page parsed without
+  // scripting); the others are left out one by one (isMember). A column mostly other
+  // people's (a timeline's posts) is walked, its members only: listing the cuts' elements
+  // would cost more.
+  let found: Element[] = [];
+  for (const sel of [...prune.selector.split(', '), 'noscript']) {
+    const one = root.querySelectorAll(sel);
+    // each part's outermost, in document order (a post's comments are inside it)
+    let part = 0;
+    for (let i = 0, last: Element | null = null; i < one.length; i++) {
+      if (last?.contains(one[i])) continue;
+      found.push((last = one[i]));
+      part += 1 + last.getElementsByTagName('*').length;
+    }
+    if (2 * part > count) return walked();
+  }
+  if (found.length > 1) found = found.sort(inOrder);
   const cuts: Element[] = [];
   let cut = 0;
-  for (let i = 0; i < found.length; i++) {
-    const el = found[i];
+  for (const el of found) {
     const last = cuts[cuts.length - 1];
+    // (one found by two parts is skipped as inside itself)
     if (last && last.contains(el)) continue;
     cuts.push(el);
     cut += 1 + el.getElementsByTagName('*').length;
   }
-  // scripts, styles and templates hold no elements (but a <noscript> of a page parsed without scripting)
-  if (cuts.every((el) => SKIP_TAGS.has(el.tagName) && el.tagName !== 'NOSCRIPT')) return { ...none, root, whole: true, list: null, native: true, count };
-  return { ...none, root, whole: false, list: null, cuts, count, size: count - cut };
+  if (!cuts.length) return { ...none, root, whole: true, list: null, native: true, count, all };
+  if (2 * cut > count) return walked();
+  return { ...none, root, whole: false, list: null, cuts, count, size: count - cut, all };
 }
 
 /** A column of up to this many elements is indexed by its cuts, a longer one (a timeline of hundreds of posts) by a walk. */
-const CUTS_MAX = 6000;
+const CUTS_MAX = 3000;
 
 /**
  * A long column's members (a timeline of hundreds of posts): one walk that never enters a
@@ -356,7 +375,7 @@ const SKIP_TAGS = new Set([...SKIP, ...SKIP.map((t) => t.toUpperCase())]);
 /** An index's members, document order. */
 export function members(ix: Index): Element[] {
   if (ix.list) return ix.list;
-  const all = ix.root!.getElementsByTagName('*');
+  const all = ix.all!;
   const out: Element[] = [];
   for (let i = 0; i < all.length; i++) if (isMember(ix, all[i])) out.push(all[i]);
   return (ix.list = out);
@@ -377,25 +396,18 @@ function isMember(ix: Index, el: Element): boolean {
     const p = el.closest(`${ix.prune.selector}, ${SKIP_SELECTOR}`);
     return !p || p === ix.root || !ix.root!.contains(p);
   }
-  const cuts = ix.cuts;
-  if (!cuts) return true;
-  // the last cut at or before `el` in document order (cuts are disjoint, in order): `el` is in it or in none
-  let lo = 0;
-  let hi = cuts.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cuts[mid] === el || cuts[mid].compareDocumentPosition(el) & 4) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+  if (!ix.cuts) return true;
+  // the elements of its cuts, listed once (fewer than its members: one call each, no walk)
+  if (!ix.set) {
+    ix.set = new Set(ix.cuts);
+    for (const c of ix.cuts!) for (const el of c.getElementsByTagName('*')) ix.set.add(el);
   }
-  return at < 0 || !cuts[at].contains(el);
+  return !ix.set.has(el);
 }
 
 /** An index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
 function changed(ix: Index): boolean {
-  return (ix.whole || !!ix.cuts) && ix.root!.getElementsByTagName('*').length !== ix.count;
+  return (ix.whole || !!ix.cuts) && ix.all!.length !== ix.count;
 }
 
 /**
