@@ -261,7 +261,7 @@ export interface Index {
   readonly whole: boolean;
   /** the members, document order (built on first need unless walked) */
   list: Element[] | null;
-  /** a walked index's members as a set, or the elements of an index's cuts (built on first need) */
+  /** a walked index's members as a set, or what is not a member: the skipped tags' and the cuts' elements (built on first need) */
   set: Set<Element> | null;
   /**
    * A column of up to CUTS_MAX elements, mostly the person's: the roots of its pruned subtrees
@@ -274,8 +274,6 @@ export interface Index {
   readonly prune: Prune;
   /** elements under the root when it was indexed (whole, or by its cuts) */
   readonly count: number;
-  /** members when it was indexed (by its cuts) */
-  readonly size: number;
   /** the root's elements, live (whole, or by its cuts): its length is kept by the browser until the page changes */
   readonly all: HTMLCollectionOf<Element> | null;
 }
@@ -286,7 +284,7 @@ interface Prune {
 }
 
 export function index(root: Element | null | undefined, prune: Prune): Index {
-  const none = { set: null, native: null, prune, cuts: null, count: 0, size: 0, all: null };
+  const none = { set: null, native: null, prune, cuts: null, count: 0, all: null };
   if (!root) return { ...none, root: null, whole: false, list: [] };
   const all = root.getElementsByTagName('*');
   const count = all.length;
@@ -310,10 +308,10 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
   // optimised, 0.74 ms either way). One query a part: a selector list is matched part by part
   // on every element (740 µs there), one part's query is one match an element (about 40 µs).
   // Of the skipped tags only a <noscript> can hold elements (a page parsed without
-  // scripting); the others are left out one by one (isMember). A column mostly other
+  // scripting); the others are left out as found (memberTest). A column mostly other
   // people's (a timeline's posts) is walked, its members only: listing the cuts' elements
   // would cost more.
-  let found: Element[] = [];
+  const found: Element[] = [];
   for (const sel of [...prune.selector.split(', '), 'noscript']) {
     const one = root.querySelectorAll(sel);
     // each part's outermost, in document order (a post's comments are inside it)
@@ -325,7 +323,7 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
     }
     if (2 * part > count) return walked();
   }
-  if (found.length > 1) found = found.sort(inOrder);
+  found.sort(inOrder);
   const cuts: Element[] = [];
   let cut = 0;
   for (const el of found) {
@@ -337,7 +335,7 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
   }
   if (!cuts.length) return { ...none, root, whole: true, list: null, native: true, count, all };
   if (2 * cut > count) return walked();
-  return { ...none, root, whole: false, list: null, cuts, count, size: count - cut, all };
+  return { ...none, root, whole: false, list: null, cuts, count, all };
 }
 
 /** A column of up to this many elements is indexed by its cuts, a longer one (a timeline of hundreds of posts) by a walk. */
@@ -377,32 +375,43 @@ export function members(ix: Index): Element[] {
   if (ix.list) return ix.list;
   const all = ix.all!;
   const out: Element[] = [];
-  for (let i = 0; i < all.length; i++) if (isMember(ix, all[i])) out.push(all[i]);
+  const member = memberTest(ix);
+  for (let i = 0; i < all.length; i++) if (member(all[i])) out.push(all[i]);
   return (ix.list = out);
 }
 
-/** How many members an index has (or had when it was indexed). */
-function memberCount(ix: Index): number {
-  return ix.cuts ? ix.size : members(ix).length;
-}
-
-/** Whether `el`, found under an index's root, is one of its members. */
-function isMember(ix: Index, el: Element): boolean {
-  if (!ix.whole && !ix.cuts) return (ix.set ??= new Set(ix.list)).has(el);
-  if (SKIP_TAGS.has(el.tagName)) return false;
+/**
+ * A test of whether an element found under an index's root now is one of its members,
+ * decided once for a pass over found elements (the page does not change during one).
+ */
+function memberTest(ix: Index): (el: Element) => boolean {
+  if (!ix.whole && !ix.cuts) {
+    const set = (ix.set ??= new Set(ix.list));
+    return (el) => set.has(el);
+  }
+  const root = ix.root!;
   if (changed(ix)) {
     // the column changed since it was indexed (a timeline's posts arriving between two slices
     // of a read): what is now inside a part to prune or skip is not the person's
-    const p = el.closest(`${ix.prune.selector}, ${SKIP_SELECTOR}`);
-    return !p || p === ix.root || !ix.root!.contains(p);
+    const sel = `${ix.prune.selector}, ${SKIP_SELECTOR}`;
+    return (el) => {
+      const p = el.closest(sel);
+      return !p || p === root || !root.contains(p);
+    };
   }
-  if (!ix.cuts) return true;
-  // the elements of its cuts, listed once (fewer than its members: one call each, no walk)
+  // what is not: the skipped tags' elements, and the cuts' (fewer than the members: listed
+  // once, by spreads and the Set's constructor, builtins, where a loop of the reader's own
+  // code runs unoptimised in a page's first reads); one to three cuts (a profile's post or
+  // two) are asked whether they contain the element, listing hundreds of theirs would cost more
+  const few = ix.cuts && ix.cuts.length <= 3 ? ix.cuts : [];
   if (!ix.set) {
-    ix.set = new Set(ix.cuts);
-    for (const c of ix.cuts!) for (const el of c.getElementsByTagName('*')) ix.set.add(el);
+    const els: Element[] = [];
+    for (const tag of SKIP) els.push(...root.getElementsByTagName(tag));
+    if (!few.length) for (const c of ix.cuts ?? []) els.push(c, ...c.getElementsByTagName('*'));
+    ix.set = new Set(els);
   }
-  return !ix.set.has(el);
+  const out = ix.set;
+  return (el) => !out.has(el) && !few.some((c) => c.contains(el));
 }
 
 /** An index's root holds other elements than when it was indexed (a live count: no pass while the page is unchanged). */
@@ -416,8 +425,9 @@ function changed(ix: Index): boolean {
  * (A live collection's length: the browser keeps it until the page changes.)
  */
 export function holdsMostOf(ix: Index, root: Element): boolean {
-  if (ix.whole && ix.root === root) return true;
-  return root.getElementsByTagName('*').length <= 4 * memberCount(ix) + 100;
+  // (an index by its cuts holds at least half its root)
+  if ((ix.whole || ix.cuts) && ix.root === root) return true;
+  return root.getElementsByTagName('*').length <= 4 * members(ix).length + 100;
 }
 
 /**
@@ -441,8 +451,10 @@ function query(ix: Index, sel: string, one: boolean): Element[] | null {
 /** The index's members among `found`, in its order (the first one only, when `one`). */
 function kept(ix: Index, found: ArrayLike<Element>, one: boolean): Element[] {
   const out: Element[] = [];
+  if (!found.length) return out;
+  const member = memberTest(ix);
   for (let i = 0; i < found.length; i++) {
-    if (!isMember(ix, found[i])) continue;
+    if (!member(found[i])) continue;
     out.push(found[i]);
     if (one) break;
   }

@@ -111,3 +111,22 @@ describe('index: a column that changes during a read', () => {
     expect(members(ix).map((e) => e.textContent)).not.toContain('a commenter');
   });
 });
+
+describe('index: a column with a few posts of its own among the person\'s rows', () => {
+  it.each([2, 5])('with %i posts outside any timeline: members, picks and picks one as the reference does', (posts) => {
+    const own = Array.from({ length: 40 }, (_, i) => `<div class="row"><span>Row ${i}</span><a href="/x${i}">link</a></div>`).join('');
+    const post = (i: number) => `<div role="article"><a href="/p${i}">poster</a><span>post ${i}</span><div role="article"><span>comment</span></div></div>`;
+    const html = `<main>${own}${Array.from({ length: posts }, (_, i) => post(i) + `<p><span>between ${i}</span></p>`).join('')}<script>1</script></main>`;
+    const root = new JSDOM(`<!doctype html><body>${html}</body>`).window.document.querySelector('main')!;
+    const ix = index(root, prune);
+    expect(ix.cuts?.length).toBe(posts);
+    const name = (el: Element) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12);
+    expect(members(index(root, prune)).map(name)).toEqual(reference(root));
+    const mine = new Set(reference(root));
+    for (const sel of ['span', 'a', 'p, span', 'script', '[role="article"]']) {
+      expect(pick(index(root, prune), sel).map(name)).toEqual([...root.querySelectorAll(sel)].map(name).filter((n) => mine.has(n)));
+    }
+    expect(pick(ix, 'span').map((e) => e.textContent)).not.toContain('comment');
+    expect(pickOne(ix, 'a[href^="/p"]')).toBeNull();
+  });
+});
