@@ -303,9 +303,9 @@ export function index(root: Element | null | undefined, prune: Prune): Index {
   // queries, their outermost ones kept, and no loop from script over the column's elements. A
   // page is read a few times, so its reads run mostly before the reader's code is optimised,
   // where a walk's six calls an element cost several times what they cost later; a native
-  // query costs the same from the first read (measured on Facebook's 1,439-element column: a
-  // read's median from its third to ninth run 1.16 ms, it was 2.24 with the walk; once
-  // optimised, 0.74 ms either way). One query a part: a selector list is matched part by part
+  // query costs the same from the first read (Facebook's real Comet page, 1,439 elements in
+  // its column: the bench's read, the median of its third to ninth runs, went from 2.27× a
+  // pass to 1.48×; once optimised, 300 reads on, 0.74 ms either way). One query a part: a selector list is matched part by part
   // on every element (740 µs there), one part's query is one match an element (about 40 µs).
   // Of the skipped tags only a <noscript> can hold elements (a page parsed without
   // scripting); the others are left out as found (memberTest). A column mostly other
