@@ -27,7 +27,7 @@ function reference(root: Element): string[] {
 }
 
 describe('index: a column without other people\'s parts', () => {
-  it.each([[10, 'its cuts'], [150, 'its cuts'], [1100, 'the walk']])('with %i posts (%s): the same elements in document order', (posts) => {
+  it.each([[10, 'its cuts'], [150, 'walked: mostly posts'], [1100, 'walked: over the size']])('with %i posts (%s): the same elements in document order', (posts) => {
     const root = column(posts);
     const got = members(index(root, prune)).map((el) => el.tagName + ':' + (el.textContent ?? '').slice(0, 12));
     expect(got).toEqual(reference(root));
@@ -40,6 +40,8 @@ describe('index: a column without other people\'s parts', () => {
     expect(column(1100).getElementsByTagName('*').length).toBeGreaterThan(3000);
     expect(column(150).getElementsByTagName('*').length).toBeLessThan(3000);
     expect(index(column(10), prune).cuts?.length).toBe(2); // the timeline (its posts inside it), the aside's post
+    expect(index(column(150), prune).cuts).toBeNull(); // its timeline holds most of it: walked, as a long one is
+    expect(index(column(150), prune).list).not.toBeNull();
   });
 
   it.each([10, 150, 1100])('with %i posts: picks and picks one as the reference does', (posts) => {
