@@ -20,14 +20,28 @@ const LATIN_EXTRA: Record<string, string> = {
 
 const NOT_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * CYR and LATIN_EXTRA by character code (each key is one character): looked up by a number,
+ * where a lookup by the character made a string of each character of a name first.
+ */
+const LATIN_OF: (string | undefined)[] = [];
+for (const [ch, latin] of [...Object.entries(CYR), ...Object.entries(LATIN_EXTRA)]) LATIN_OF[ch.charCodeAt(0)] = latin;
+
 /** Lower-case, strip diacritics, transliterate Cyrillic; keeps spaces between words. */
 export function toLatin(s: string): string {
   // most names and company words are plain ASCII: nothing to decompose or transliterate
   if (!NOT_ASCII.test(s)) return s.toLowerCase();
   const lower = s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // each character the tables name replaced, every run of other characters copied as it is
   let out = '';
-  for (const ch of lower) out += CYR[ch] ?? LATIN_EXTRA[ch] ?? ch;
-  return out;
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const latin = LATIN_OF[lower.charCodeAt(i)];
+    if (latin === undefined) continue;
+    out += lower.slice(from, i) + latin;
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
 }
 
 /**
