@@ -29,7 +29,10 @@ export function normaliseCompany(s: string): string {
  * name+phone) the normalised name and, apart, the company or the phone, so that one row's
  * several name keys share the name's one string (hashed once for all of them).
  */
-export type RecordKey = [by: DuplicateKind, value: string, other?: string];
+export type RecordKey = [by: DuplicateKind, value: string, other: string | undefined, flat: string];
+
+/** A key, with its parts as one string: what the index looks up (made once, for find and add alike). */
+const key = (by: DuplicateKind, value: string, other?: string): RecordKey => [by, value, other, other === undefined ? `${by}\u0000${value}` : `${by}\u0000${value}\u0000${other}`];
 export type RecordKeys = RecordKey[];
 
 /** How many characters of a name a phone's SIM keeps. */
@@ -38,17 +41,17 @@ const SIM_NAME = 14;
 /** What a record is matched by, most telling first. */
 export function keysOf(r: ImportedContact): RecordKeys {
   const out: RecordKeys = [];
-  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim() && !placeholderEmail(e)) out.push(['email', normEmail(e)]);
-  if (r.crmId?.trim()) out.push(['crmId', r.crmId.trim()]);
+  for (const e of r.emails ?? (r.email ? [r.email] : [])) if (e.trim() && !placeholderEmail(e)) out.push(key('email', normEmail(e)));
+  if (r.crmId?.trim()) out.push(key('crmId', r.crmId.trim()));
   for (const u of r.profileUrls ?? (r.profileUrl ? [r.profileUrl] : [])) {
     const c = profileUrlKey(u);
-    if (c) out.push(['profileUrl', c]);
+    if (c) out.push(key('profileUrl', c));
   }
   const personal = [r.firstName, r.lastName].filter(Boolean).join(' ') || (r.name !== r.email ? r.name : '');
   const name = normaliseName(personal);
   // (two namesakes who both wrote "Self-employed" share no organisation)
   const company = r.company && !namesNoOrganisation(r.company) ? normaliseCompany(r.company) : '';
-  if (name && company) out.push(['name+company', name, company]);
+  if (name && company) out.push(key('name+company', name, company));
   if (name) {
     // a phone's SIM keeps a name's first 14 characters ("Kwabena Mensahh" is "Kwabena Mensah" there): a
     // longer name is also keyed by them, so the SIM's copy of a card, with its number, finds the card
@@ -57,8 +60,8 @@ export function keysOf(r: ImportedContact): RecordKeys {
       // (a number a spreadsheet rounded, "7.70091E+11", is no number)
       if (normPhone(p).length < 6 || /e\+/i.test(p)) continue;
       for (const n of phoneForms(p)) {
-        out.push(['name+phone', name, n]);
-        if (sim && sim !== name) out.push(['name+phone', sim, n]);
+        out.push(key('name+phone', name, n));
+        if (sim && sim !== name) out.push(key('name+phone', sim, n));
       }
     }
   }
@@ -66,37 +69,26 @@ export function keysOf(r: ImportedContact): RecordKeys {
 }
 
 export class DuplicateIndex<T> {
-  /** by kind, then value (then, for a name's keys, the company or phone) */
-  private readonly byKind = new Map<DuplicateKind, Map<string, T | Map<string, T>>>();
-
-  private get([by, value, other]: RecordKey): T | undefined {
-    const hit = this.byKind.get(by)?.get(value);
-    return other === undefined ? (hit as T | undefined) : (hit as Map<string, T> | undefined)?.get(other);
-  }
+  /** by the key as one string: its kind's letter, its value (and a name's company or phone) */
+  private readonly byKey = new Map<string, T>();
 
   /**
    * The earlier entry this record repeats, checking e-mail, CRM id, URL, then
    * name+company and name+phone; an entry `same` refuses (sameRecord) is not it.
    */
   find(keys: RecordKeys, same: (hit: T, by: DuplicateKind) => boolean = () => true): { sameAs: T; by: DuplicateKind } | undefined {
-    for (const k of keys) {
-      const hit = this.get(k);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const hit = this.byKey.get(k[3]);
       if (hit !== undefined && same(hit, k[0])) return { sameAs: hit, by: k[0] };
     }
     return undefined;
   }
 
   add(keys: RecordKeys, entry: T): void {
-    for (const [by, value, other] of keys) {
-      let values = this.byKind.get(by);
-      if (!values) this.byKind.set(by, (values = new Map()));
-      if (other === undefined) {
-        if (!values.has(value)) values.set(value, entry);
-        continue;
-      }
-      let others = values.get(value) as Map<string, T> | undefined;
-      if (!others) values.set(value, (others = new Map()));
-      if (!others.has(other)) others.set(other, entry);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i][3];
+      if (!this.byKey.has(k)) this.byKey.set(k, entry);
     }
   }
 }
