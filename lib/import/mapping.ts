@@ -547,7 +547,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   /** the file's own name of the column a field was read from (a value moved off that field is kept under it) */
   const columnOf = (field: ContactField, fallback: string) => cols.find((c) => c.field === field)?.header ?? fallback;
   return (fields) => {
-    const one: Partial<Record<string, string>> = {};
+    const one: Partial<Record<string, string>> = blankFields();
     /** by the singular field while reading, then the plurals for lists of more than one */
     const many: Partial<Record<string, string[]>> = {};
     const plural: Partial<Record<string, string[]>> = {};
@@ -877,6 +877,19 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
     }
     const names = fullName !== undefined || one.email !== undefined;
     return { record: out as unknown as ImportedContact, names, ...(!names && notAddress ? { notAddress } : {}) };
+  };
+}
+
+/**
+ * A row's fields, each undefined until read: one literal, so every row's object has one shape. (Given
+ * its fields as its columns filled them, a row's object took a shape per set of filled columns, and the
+ * mapping's compiled code, made for the first rows' shapes, was thrown away at each new one.)
+ */
+function blankFields(): Record<ContactField, string | undefined> {
+  return {
+    name: undefined, firstName: undefined, middleName: undefined, lastName: undefined, email: undefined, phone: undefined,
+    company: undefined, position: undefined, city: undefined, country: undefined, profileUrl: undefined, website: undefined,
+    crmId: undefined, notes: undefined, birthday: undefined, tags: undefined, stage: undefined, connectedOn: undefined, owner: undefined,
   };
 }
 
