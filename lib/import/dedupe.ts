@@ -26,14 +26,13 @@ export function normaliseCompany(s: string): string {
 
 /**
  * What a record is matched by: a kind and its value — for a name's keys (name+company,
- * name+phone) the normalised name and, apart, the company or the phone, so that one row's
- * several name keys share the name's one string (hashed once for all of them).
+ * name+phone) the normalised name and, apart, the company or the phone — and the three as
+ * one string, the index's key (made once, so find and add hash it once).
  */
 export type RecordKey = [by: DuplicateKind, value: string, other: string | undefined, flat: string];
-
-/** A key, with its parts as one string: what the index looks up (made once, for find and add alike). */
-const key = (by: DuplicateKind, value: string, other?: string): RecordKey => [by, value, other, other === undefined ? `${by}\u0000${value}` : `${by}\u0000${value}\u0000${other}`];
 export type RecordKeys = RecordKey[];
+
+const key = (by: DuplicateKind, value: string, other?: string): RecordKey => [by, value, other, other === undefined ? `${by}\u0000${value}` : `${by}\u0000${value}\u0000${other}`];
 
 /** How many characters of a name a phone's SIM keeps. */
 const SIM_NAME = 14;
@@ -69,7 +68,7 @@ export function keysOf(r: ImportedContact): RecordKeys {
 }
 
 export class DuplicateIndex<T> {
-  /** by the key as one string: its kind's letter, its value (and a name's company or phone) */
+  /** by a key's one string (its kind, its value, and a name's company or phone) */
   private readonly byKey = new Map<string, T>();
 
   /**
