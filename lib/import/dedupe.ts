@@ -25,14 +25,14 @@ export function normaliseCompany(s: string): string {
 }
 
 /**
- * What a record is matched by: a kind and its value — for a name's keys (name+company,
- * name+phone) the normalised name and, apart, the company or the phone — and the three as
- * one string, the index's key (made once, so find and add hash it once).
+ * What a record is matched by: a kind, and the key the index holds — the kind and its value (for a
+ * name's keys, name+company and name+phone, the normalised name and the company or the phone) as one
+ * string, made once so that find and add hash it once.
  */
-export type RecordKey = [by: DuplicateKind, value: string, other: string | undefined, flat: string];
+export type RecordKey = [by: DuplicateKind, key: string];
 export type RecordKeys = RecordKey[];
 
-const key = (by: DuplicateKind, value: string, other?: string): RecordKey => [by, value, other, other === undefined ? `${by}\u0000${value}` : `${by}\u0000${value}\u0000${other}`];
+const key = (by: DuplicateKind, value: string, other?: string): RecordKey => [by, other === undefined ? `${by}\u0000${value}` : `${by}\u0000${value}\u0000${other}`];
 
 /** How many characters of a name a phone's SIM keeps. */
 const SIM_NAME = 14;
@@ -68,7 +68,7 @@ export function keysOf(r: ImportedContact): RecordKeys {
 }
 
 export class DuplicateIndex<T> {
-  /** by a key's one string (its kind, its value, and a name's company or phone) */
+  /** by a key's one string */
   private readonly byKey = new Map<string, T>();
 
   /**
@@ -78,7 +78,7 @@ export class DuplicateIndex<T> {
   find(keys: RecordKeys, same: (hit: T, by: DuplicateKind) => boolean = () => true): { sameAs: T; by: DuplicateKind } | undefined {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      const hit = this.byKey.get(k[3]);
+      const hit = this.byKey.get(k[1]);
       if (hit !== undefined && same(hit, k[0])) return { sameAs: hit, by: k[0] };
     }
     return undefined;
@@ -86,7 +86,7 @@ export class DuplicateIndex<T> {
 
   add(keys: RecordKeys, entry: T): void {
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i][3];
+      const k = keys[i][1];
       if (!this.byKey.has(k)) this.byKey.set(k, entry);
     }
   }

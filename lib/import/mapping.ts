@@ -3,7 +3,7 @@
 // names below (English, Russian, Chinese Outlook's; Spanish, French, German, Portuguese,
 // Polish) for the rest, so the UI can show a mapping screen;
 // applyMapping() turns one row into a ImportedContact with a user-given mapping.
-import { type ColumnMapping, type ContactField, DATE_IN_TEXT, EMAIL_SHAPE, freeKey, headerKey, type ImportedContact, isBlank, MULTI_FIELDS, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, samePhone, withoutDirectionMarks } from './fields';
+import { type ColumnMapping, CONTACT_FIELDS, type ContactField, DATE_IN_TEXT, EMAIL_SHAPE, freeKey, headerKey, type ImportedContact, isBlank, MULTI_FIELDS, nameOfParts, numberText, numericRefs, phoneShaped, placeholderPhone, plainKey, samePhone, withoutDirectionMarks } from './fields';
 import { normaliseName } from './dedupe';
 import { hasLegalForm } from '../model/identity';
 import { PRESETS, type Preset, type PresetId } from './presets';
@@ -547,7 +547,7 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
   /** the file's own name of the column a field was read from (a value moved off that field is kept under it) */
   const columnOf = (field: ContactField, fallback: string) => cols.find((c) => c.field === field)?.header ?? fallback;
   return (fields) => {
-    const one: Partial<Record<string, string>> = blankFields();
+    const one: Partial<Record<string, string>> = { ...BLANK_FIELDS };
     /** by the singular field while reading, then the plurals for lists of more than one */
     const many: Partial<Record<string, string[]>> = {};
     const plural: Partial<Record<string, string[]>> = {};
@@ -881,17 +881,11 @@ export function planMapping(headers: string[], mapping: ColumnMapping): (fields:
 }
 
 /**
- * A row's fields, each undefined until read: one literal, so every row's object has one shape. (Given
+ * A row's fields, each undefined until read, copied for each row: every row's object has one shape. (Given
  * its fields as its columns filled them, a row's object took a shape per set of filled columns, and the
  * mapping's compiled code, made for the first rows' shapes, was thrown away at each new one.)
  */
-function blankFields(): Record<ContactField, string | undefined> {
-  return {
-    name: undefined, firstName: undefined, middleName: undefined, lastName: undefined, email: undefined, phone: undefined,
-    company: undefined, position: undefined, city: undefined, country: undefined, profileUrl: undefined, website: undefined,
-    crmId: undefined, notes: undefined, birthday: undefined, tags: undefined, stage: undefined, connectedOn: undefined, owner: undefined,
-  };
-}
+const BLANK_FIELDS = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, undefined])) as Readonly<Record<ContactField, undefined>>;
 
 /** Whether a name written beside a last name (and no first name) is the given name: it does not hold the last name already. */
 export function isGivenName(name: string, lastName: string): boolean {
